@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (arrows = may import), see README "Layout":
+//   APICatalog, Values, Profiles      (leaves)
+//   CloudClient -> Values
+//   Output      -> Values
+//   Simulator   -> APICatalog, Values
+//   Language    -> APICatalog, CloudClient, Output, Values
+//   REPL        -> Language, Output, Profiles, CEditLine
+//   acsh        -> everything (thin wiring)
+let package = Package(
+    name: "acsh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "acsh", targets: ["acsh"]),
+        .executable(name: "acsh-fuzz", targets: ["acsh-fuzz"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "APICatalog"),
+        .target(name: "Values", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(name: "Profiles", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "CloudClient", dependencies: [
+            "Values",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Output", dependencies: ["Values"]),
+        .target(name: "Simulator", dependencies: [
+            "APICatalog", "Values",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values"]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "CEditLine"]),
+        .executableTarget(name: "acsh", dependencies: [
+            "APICatalog", "CloudClient", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // libFuzzer entry point over the lexer and parser; built only by scripts/fuzz.
+        .executableTarget(name: "acsh-fuzz", dependencies: ["Language"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+
+        .testTarget(name: "APICatalogTests", dependencies: ["APICatalog"]),
+        .testTarget(name: "ValuesTests", dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
+        .testTarget(name: "CloudClientTests", dependencies: [
+            "CloudClient", "Simulator", "Values",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
