@@ -5,7 +5,7 @@ import PackageDescription
 //   APICatalog, Values, Profiles      (leaves)
 //   CloudClient -> Values
 //   Output      -> Values
-//   Simulator   -> APICatalog, Values
+//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values
 //   Language    -> APICatalog, CloudClient, Output, Values
 //   REPL        -> Language, Output, Profiles, CEditLine
 //   acsh        -> everything (thin wiring)
@@ -36,7 +36,7 @@ let package = Package(
         ]),
         .target(name: "Output", dependencies: ["Values"]),
         .target(name: "Simulator", dependencies: [
-            "APICatalog", "Values",
+            "APICatalog", "CloudClient", "Values",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
