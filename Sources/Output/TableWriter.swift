@@ -6,7 +6,7 @@ import Values
 struct TableWriter: FormatWriter {
     let options: OutputOptions
     let sink: (String) -> Void
-    private var pending: [Value] = []
+    private var first: FirstBatch
     private var layout: Layout?
 
     struct Layout {
@@ -20,6 +20,7 @@ struct TableWriter: FormatWriter {
     init(options: OutputOptions, sink: @escaping (String) -> Void) {
         self.options = options
         self.sink = sink
+        first = FirstBatch(size: options.batchSize)
     }
 
     mutating func begin() {}
@@ -29,16 +30,14 @@ struct TableWriter: FormatWriter {
             sink(line(Self.texts(item, layout.columns), layout))
             return
         }
-        pending.append(item)
-        if pending.count >= options.batchSize { flush() }
+        if let batch = first.add(item) { flush(batch) }
     }
 
-    mutating func finish() { if layout == nil { flush() } }
+    mutating func finish() { if let batch = first.drain() { flush(batch) } }
 
-    private mutating func flush() {
+    private mutating func flush(_ pending: [Value]) {
         let columns = Columns(batch: pending, explicit: options.columns)
         let rows = pending.map { Self.texts($0, columns) }
-        pending = []
         if columns.scalarsOnly {
             layout = Layout(columns: columns, widths: [], rightAligned: [])
             var out = ""
