@@ -10,7 +10,7 @@ struct BuiltinCall {
     let interpreter: Interpreter
     let scope: Scope
 
-    var host: any Host { interpreter.host }
+    var host: any ShellHost { interpreter.host }
 
     /// Positional words evaluated; flags and name:value refused.
     func words() async throws -> [Value] {

@@ -5,7 +5,7 @@ import Values
 /// Everything the interpreter needs from outside, implemented by the
 /// executable (script mode, one-shot) and the REPL. The language itself never
 /// touches stdout, the terminal, profiles or signals.
-public protocol Host: AnyObject, Sendable {
+public protocol ShellHost: AnyObject, Sendable {
     func writeOutput(_ text: String)
     func writeError(_ text: String)
     /// Whether stdout is a terminal (table output and job progress then).
@@ -22,7 +22,7 @@ public protocol Host: AnyObject, Sendable {
     func showProgress(_ line: String?)
 }
 
-extension Host {
+extension ShellHost {
     public func showProgress(_ line: String?) {}
 }
 

@@ -5,7 +5,7 @@ import Values
 /// Walks the AST. One per session; statements run in scopes (globals, one
 /// per function call, one per `each` item).
 public final class Interpreter: @unchecked Sendable {
-    let host: any Host
+    let host: any ShellHost
     private let optionsLock = NSLock()
     private var _options: SessionOptions
     let globals = Scope(parent: nil)
@@ -18,7 +18,7 @@ public final class Interpreter: @unchecked Sendable {
         set { optionsLock.withLock { _options = newValue } }
     }
 
-    init(host: any Host, options: SessionOptions) {
+    init(host: any ShellHost, options: SessionOptions) {
         self.host = host
         _options = options
         defineArguments(options.arguments)

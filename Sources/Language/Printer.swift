@@ -7,7 +7,7 @@ import Values
 struct Printer {
     static let formats: Set<String> = ["json", "table", "csv", "text"]
 
-    let host: any Host
+    let host: any ShellHost
     let format: String
 
     func print(_ r: PipeResult) async throws {

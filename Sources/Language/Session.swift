@@ -8,7 +8,7 @@ public final class Session: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Task<Int32, Never>?
 
-    public init(host: any Host, options: SessionOptions = SessionOptions()) {
+    public init(host: any ShellHost, options: SessionOptions = SessionOptions()) {
         interpreter = Interpreter(host: host, options: options)
     }
 
