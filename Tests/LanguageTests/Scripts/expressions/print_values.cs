@@ -3,10 +3,7 @@ x = 41
 x + 1
 # expect: 42
 {id: "1", n: 2}
-# expect: {
-# expect:   "id": "1",
-# expect:   "n": 2
-# expect: }
+# expect: {"id":"1","n":2}
 "strings print as they are"
 # expect: strings print as they are
 null

@@ -10,16 +10,7 @@ rows | text
 # expect: id: 2
 # expect: name: plain
 rows | json
-# expect: [
-# expect:   {
-# expect:     "id": "1",
-# expect:     "name": "a,b"
-# expect:   },
-# expect:   {
-# expect:     "id": "2",
-# expect:     "name": "plain"
-# expect:   }
-# expect: ]
+# expect: [{"id":"1","name":"a,b"},{"id":"2","name":"plain"}]
 s = rows | first | json
 print len(s) > 10
 # expect: true
