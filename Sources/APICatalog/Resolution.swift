@@ -39,9 +39,11 @@ extension Catalog {
         for noun in candidates {
             if let name = apiName(verb: verb, noun: noun), let api = api(named: name) { return .found(api) }
         }
-        // A noun of the verb that ends a candidate: `associate ip` -> publicipaddress
-        // -> associateIpAddress. The longest such noun wins.
-        let tails = nouns(forVerb: verb).filter { n in n.count >= 4 && candidates.contains { $0.hasSuffix(n) } }
+        // A noun of the verb that ends an alias's target: `associate ip` ->
+        // publicipaddress -> associateIpAddress. The longest such noun wins. Only
+        // for aliases: a typo such as `list badzones` must not find listZones.
+        let targets = NounForms.aliasTargets(for: typedNoun)
+        let tails = nouns(forVerb: verb).filter { n in n.count >= 4 && targets.contains { $0.hasSuffix(n) } }
         if let noun = tails.max(by: { $0.count < $1.count }), let name = apiName(verb: verb, noun: noun),
            let api = api(named: name) {
             return .found(api)

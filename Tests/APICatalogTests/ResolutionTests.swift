@@ -58,6 +58,15 @@ import Testing
         #expect(apis.allSatisfy { $0.verb == "list" })
     }
 
+    @Test func typosAreNotGuessed() {
+        #expect(name(catalog.resolve(verb: "list", noun: "badzones")) == nil)
+        #expect(name(catalog.resolve(verb: "delete", noun: "foovolume")) == nil)
+        guard case .notFound(let s) = catalog.resolve(verb: "create", noun: "vm") else {
+            Issue.record("create vm resolved"); return
+        }
+        #expect(s.contains("vmsnapshot"))
+    }
+
     @Test func rawNames() {
         #expect(name(catalog.resolve(word: "deployVirtualMachine")) == "deployVirtualMachine")
         #expect(name(catalog.resolve(word: "DEPLOYVIRTUALMACHINE")) == "deployVirtualMachine")
