@@ -48,7 +48,13 @@ extension Catalog {
            let api = api(named: name) {
             return .found(api)
         }
-        return .notFound(suggestions: Catalog.suggestions(for: typedNoun.lowercased(), among: nouns(forVerb: verb)))
+        // Suggest by the alias's target too: `authorize sg` -> securitygroupingress, ...
+        let verbNouns = nouns(forVerb: verb)
+        var hints: [String] = []
+        for word in [typedNoun.lowercased()] + targets {
+            for hint in Catalog.suggestions(for: word, among: verbNouns) where !hints.contains(hint) { hints.append(hint) }
+        }
+        return .notFound(suggestions: Array(hints.prefix(3)))
     }
 
     /// Resolves a raw API name (`deployVirtualMachine`, any case).

@@ -65,6 +65,10 @@ import Testing
             Issue.record("create vm resolved"); return
         }
         #expect(s.contains("vmsnapshot"))
+        guard case .notFound(let sg) = catalog.resolve(verb: "authorize", noun: "sg") else {
+            Issue.record("authorize sg resolved"); return
+        }
+        #expect(Set(sg) == ["securitygroupingress", "securitygroupegress"])
     }
 
     @Test func rawNames() {
