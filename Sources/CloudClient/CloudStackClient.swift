@@ -52,7 +52,7 @@ public final class CloudStackClient: Sendable {
                 if Task.isCancelled { throw CloudStackError(.interrupted(jobid: nil)) }
                 guard let wait = policy.delay(after: f.error, command: command, attempt: attempt) else {
                     if f.maybeSent && !RetryPolicy.isRead(command), case .transport = f.error.kind {
-                        throw CloudStackError(.unclearOutcome(command: command, detail: f.error.message))
+                        throw CloudStackError(.unclearOutcome(command: command, detail: f.error.transportReason))
                     }
                     throw f.error
                 }

@@ -78,15 +78,17 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     public var message: String {
         switch kind {
         case .transport(let t, let url, let detail):
-            let what = switch t {
+            let why = detail.isEmpty ? "" : " (\(detail))"
+            return switch t {
             case .refused: "connection refused by \(url): is the management server running and the port right?"
-            case .dns: "cannot resolve the host of \(url): check the URL in the profile"
-            case .tls: "TLS failure talking to \(url) (\(detail)): if the server uses a self-signed certificate, install its CA or set verify_tls=false / --insecure knowingly"
-            case .timeout: "no answer from \(url) in time: the server is slow or unreachable; raise --timeout or try again"
-            case .closed: "connection to \(url) closed before an answer: the server or a proxy dropped it; try again"
-            case .other: "cannot talk to \(url): \(detail)"
+            case .dns: "cannot resolve the host of \(url)\(why): check the URL in the profile"
+            case .tls where detail.hasPrefix("certificate not trusted"):
+                "TLS failure talking to \(url): \(detail); install its CA certificate, or turn verification off knowingly (verify_tls=false or --insecure)"
+            case .tls: "TLS failure talking to \(url)\(why): check the URL's scheme and port and the server's certificate"
+            case .timeout: "no answer from \(url)\(why): the server is slow or unreachable; raise --timeout or try again"
+            case .closed: "connection to \(url) closed before an answer\(why): the server or a proxy dropped it; try again"
+            case .other: "cannot talk to \(url)\(why)"
             }
-            return t == .tls || t == .other ? what : what + (detail.isEmpty ? "" : " (\(detail))")
         case .http(let status, let url, let snippet):
             let tail = snippet.isEmpty ? "" : ": \(snippet)"
             return "HTTP \(status) from \(url) (not a CloudStack answer; proxy or server down?)\(tail)"
@@ -123,6 +125,20 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+
+    /// A few words on a transport failure, for messages that wrap it.
+    var transportReason: String {
+        guard case .transport(let t, _, let detail) = kind else { return message }
+        if !detail.isEmpty { return detail }
+        return switch t {
+        case .refused: "connection refused"
+        case .dns: "host not found"
+        case .tls: "TLS failure"
+        case .timeout: "no answer in time"
+        case .closed: "connection closed"
+        case .other: "connection failed"
+        }
+    }
 
     private static func hint(_ code: Int) -> String {
         switch code {

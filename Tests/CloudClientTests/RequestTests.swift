@@ -128,6 +128,35 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         #expect(err.exitCode == 3)
     }
 
+    @Test func unknownHostIsADNSError() async throws {
+        var o = ClientOptions(url: "http://acsh-no-such-host.invalid:8080", credentials: .none, timeout: 5)
+        o.maxAttempts = 1
+        let e = await cloudError { _ = try await withClient(o) { try await $0.request("listZones") } }
+        let err = try #require(e)
+        guard case .transport(.dns, _, _) = err.kind else { Issue.record("kind \(err.kind): \(err.message)"); return }
+        #expect(err.message.contains("cannot resolve the host"))
+    }
+
+    @Test func cancellingARequestEndsItAtOnce() async throws {
+        try await TestServer.with({ _, _ in Reply(body: zones, delay: .seconds(3)) }) { server in
+            let client = CloudStackClient(options: testOptions(server))
+            let task = Task { try await client.request("listZones") }
+            try await Task.sleep(for: .milliseconds(200))
+            let clock = ContinuousClock()
+            let start = clock.now
+            task.cancel()
+            let result = await task.result
+            #expect(clock.now - start < .seconds(1))
+            if case .failure(let e as CloudStackError) = result, case .interrupted(nil) = e.kind {
+                #expect(e.exitCode == 130)
+            } else {
+                Issue.record("got \(result)")
+            }
+            #expect(server.seen.count == 1)
+            try await client.shutdown()
+        }
+    }
+
     @Test func timeoutOfACreateIsAnUnclearOutcome() async throws {
         try await TestServer.with({ _, _ in Reply(body: zones, delay: .seconds(2)) }) { server in
             var o = testOptions(server)

@@ -52,6 +52,20 @@ private final class SessionServer: Sendable {
         }
     }
 
+    @Test func concurrentCallsShareOneLogin() async throws {
+        let s = SessionServer()
+        try await TestServer.with({ req, _ in s.reply(req) }) { server in
+            try await withClient(testOptions(server, credentials: password)) { c in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 { group.addTask { _ = try await c.request("listZones") } }
+                    try await group.waitForAll()
+                }
+            }
+            #expect(server.seen.filter { $0.command == "login" }.count == 1)
+            #expect(server.seen.count == 7)
+        }
+    }
+
     @Test func expiredSessionLogsInAgainOnce() async throws {
         let s = SessionServer(expireOn: [1])
         try await TestServer.with({ req, _ in s.reply(req) }) { server in
