@@ -52,11 +52,19 @@ public struct ClientOptions: Sendable {
         while u.hasSuffix("/") { u.removeLast() }
         if let q = u.firstIndex(of: "?") { u = String(u[..<q]) }
         // scheme://host[:port] with no path: the API lives at /client/api.
-        if let schemeEnd = u.range(of: "://") {
+        if let schemeEnd = u.firstRange(of: "://") {
             let rest = u[schemeEnd.upperBound...]
             if !rest.contains("/") { return u + "/client/api" }
             if rest.hasSuffix("/client") { return u + "/api" }
         }
         return u
+    }
+
+    /// The endpoint as messages and traces show it: without any user:password@.
+    public var displayURL: String {
+        let e = endpoint
+        guard let s = e.firstRange(of: "://"), let at = e[s.upperBound...].firstIndex(of: "@"),
+              !e[s.upperBound..<at].contains("/") else { return e }
+        return String(e[..<s.upperBound]) + String(e[e.index(after: at)...])
     }
 }

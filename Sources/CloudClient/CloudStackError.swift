@@ -18,6 +18,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         case jobCancelled(jobid: String, errortext: String)
         case jobUnknownStatus(jobid: String, status: String)
         case deadline(jobid: String)
+        /// Polling a job failed (server unreachable, bad answer): the job may still run.
+        case pollFailed(jobid: String, reason: String)
         /// Task cancellation (Ctrl-C); `jobid` when a job was still running on the server.
         case interrupted(jobid: String?)
         /// A signed request refused (401) after the server's clock passed `expires`.
@@ -56,7 +58,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     }
     public var jobid: String? {
         switch kind {
-        case .jobFailed(let j, _, _), .jobCancelled(let j, _), .jobUnknownStatus(let j, _), .deadline(let j): j
+        case .jobFailed(let j, _, _), .jobCancelled(let j, _), .jobUnknownStatus(let j, _), .deadline(let j),
+             .pollFailed(let j, _): j
         case .interrupted(let j): j
         default: nil
         }
@@ -67,7 +70,7 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         switch kind {
         case .api, .loginFailed, .clockSkew: 1
         case .invalidValue: 2
-        case .transport, .http, .malformed, .unclearOutcome: 3
+        case .transport, .http, .malformed, .unclearOutcome, .pollFailed: 3
         case .jobFailed, .jobCancelled, .jobUnknownStatus: 4
         case .deadline: 124
         case .interrupted: 130
@@ -108,6 +111,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
             return "job \(jobid) answered an unknown jobstatus \(status); look at it with: queryAsyncJobResult jobid=\(jobid)"
         case .deadline(let jobid):
             return "deadline passed while job \(jobid) was still running; it goes on on the server, look later with: queryAsyncJobResult jobid=\(jobid)"
+        case .pollFailed(let jobid, let reason):
+            return "lost track of job \(jobid) while waiting (\(reason)); it may still be running, look later with: queryAsyncJobResult jobid=\(jobid)"
         case .interrupted(let jobid):
             if let jobid {
                 return "interrupted; job \(jobid) is still running on the server, look with: queryAsyncJobResult jobid=\(jobid)"
@@ -128,6 +133,12 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
 
     /// A few words on a transport failure, for messages that wrap it.
     var transportReason: String {
+        switch kind {
+        case .http(let status, _, _): return "HTTP \(status)"
+        case .malformed(_, _, let truncated): return truncated ? "answer cut off" : "answer not JSON"
+        case .transport: break
+        default: return message
+        }
         guard case .transport(let t, _, let detail) = kind else { return message }
         if !detail.isEmpty { return detail }
         return switch t {

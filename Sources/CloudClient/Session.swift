@@ -47,6 +47,10 @@ actor SessionStore {
         return s
     }
 
+    var hasSession: Bool { state != nil }
+
+    func forget() { state = nil }
+
     /// Forget the session a 401 came back on (unless a newer one replaced it already).
     func invalidate(generation gen: Int) {
         if state?.generation == gen { state = nil }

@@ -74,6 +74,29 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
         }
     }
 
+    @Test func requestAndWaitFollowsTheJob() async throws {
+        let poll = jobServer(pendingPolls: 1, final: #""jobstatus":1,"jobresult":{"virtualmachine":{"id":"vm-9"}}"#)
+        try await TestServer.with({ req, i in
+            req.command == "deployVirtualMachine" ? .json(#"{"deployvirtualmachineresponse":{"id":"vm-9","jobid":"job-1"}}"#) : await poll(req, i)
+        }) { server in
+            let r = try await withClient(testOptions(server)) { try await $0.requestAndWait("deployVirtualMachine", [("zoneid", "z")]) }
+            #expect(r[field: "virtualmachine"]?[field: "id"]?.string == "vm-9")
+            #expect(server.seen.map(\.command) == ["deployVirtualMachine", "queryAsyncJobResult", "queryAsyncJobResult"])
+        }
+    }
+
+    @Test func losingTheServerWhileWaitingKeepsTheJobID() async throws {
+        try await TestServer.with({ _, i in
+            i == 0 ? .json(#"{"queryasyncjobresultresponse":{"jobid":"job-1","jobstatus":0}}"#)
+                   : Reply(status: 503, body: "<html><title>503 Service Unavailable</title></html>", contentType: "text/html")
+        }) { server in
+            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") } }
+            guard case .pollFailed("job-1", "HTTP 503")? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+            #expect(e?.message.contains("queryAsyncJobResult jobid=job-1") == true)
+            #expect(server.seen.count == 5)  // one pending poll, then a read retried up to 4 attempts
+        }
+    }
+
     @Test func pollIntervalGrows() async throws {
         // A job of about 1 s with the default intervals (0.2 s ×1.5 up to 3 s) is polled at most 4 times.
         let clock = ContinuousClock()

@@ -255,6 +255,23 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         }
     }
 
+    @Test func redirectIsReportedNotFollowed() async throws {
+        var movedReply = Reply(status: 301, body: "<html>Moved</html>", contentType: "text/html")
+        movedReply.headers = [("Location", "https://cloud.example.com/client/api")]
+        let moved = movedReply
+        try await TestServer.with({ _, _ in moved }) { server in
+            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createTags") } }
+            #expect(e?.errorcode == 301)
+            #expect(e?.message.contains("redirected to https://cloud.example.com/client/api") == true)
+            #expect(server.seen.count == 1)
+        }
+    }
+
+    @Test func messagesAndTracesHideUserInfoOfTheURL() {
+        #expect(ClientOptions(url: "http://u:pw@h:8080").displayURL == "http://h:8080/client/api")
+        #expect(ClientOptions(url: "http://h:8080/a@b").displayURL == "http://h:8080/a@b")
+    }
+
     @Test func baseURLGetsTheAPIPath() {
         #expect(ClientOptions(url: "http://h:8080").endpoint == "http://h:8080/client/api")
         #expect(ClientOptions(url: "http://h:8080/").endpoint == "http://h:8080/client/api")

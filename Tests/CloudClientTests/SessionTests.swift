@@ -78,6 +78,21 @@ private final class SessionServer: Sendable {
         }
     }
 
+    @Test func logoutEndsTheSession() async throws {
+        let s = SessionServer()
+        try await TestServer.with({ req, _ in
+            req.command == "logout" ? .json(#"{"logoutresponse":{"description":"success"}}"#) : s.reply(req)
+        }) { server in
+            try await withClient(testOptions(server, credentials: password)) { c in
+                try await c.logout()  // no session yet: nothing sent
+                _ = try await c.request("listZones")
+                try await c.logout()
+            }
+            #expect(server.seen.map(\.command) == ["login", "listZones", "logout"])
+            #expect(server.seen.last?.param("sessionkey") != nil)
+        }
+    }
+
     @Test func reLoginHappensAtMostOnce() async throws {
         let s = SessionServer(expireOn: [0, 1, 2, 3])
         try await TestServer.with({ req, _ in s.reply(req) }) { server in
