@@ -102,6 +102,22 @@ private final class SessionServer: Sendable {
         }
     }
 
+    @Test func cancellingDuringLoginEndsAtOnce() async throws {
+        try await TestServer.with({ _, _ in Reply(body: "{}", delay: .seconds(3)) }) { server in
+            let client = CloudStackClient(options: testOptions(server, credentials: password))
+            let task = Task { try await client.request("listZones") }
+            try await Task.sleep(for: .milliseconds(200))
+            let clock = ContinuousClock()
+            let start = clock.now
+            task.cancel()
+            let result = await task.result
+            #expect(clock.now - start < .seconds(1))
+            if case .failure(let e as CloudStackError) = result { #expect(e.exitCode == 130) } else { Issue.record("got \(result)") }
+            #expect(server.seen.map(\.command) == ["login"])
+            try await client.shutdown()
+        }
+    }
+
     @Test func failedLoginIsClear() async throws {
         let s = SessionServer()
         try await TestServer.with({ req, _ in s.reply(req) }) { server in
