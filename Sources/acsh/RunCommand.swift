@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the API calls that would change something; send none of them.")
     var dryRun = false
 
-    @Argument(parsing: .captureForPassthrough, help: "A script file and its arguments, or one command line.")
+    @Argument(parsing: .remaining, help: "A script file and its arguments, or one command line.")
     var words: [String] = []
 
     func run() async throws {
