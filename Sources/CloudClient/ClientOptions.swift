@@ -68,3 +68,16 @@ public struct ClientOptions: Sendable {
         return String(e[..<s.upperBound]) + String(e[e.index(after: at)...])
     }
 }
+
+/// Printing credentials (in a log, a dump, a crash report) never shows a secret.
+extension Credentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        switch self {
+        case .apiKey: "api key (\(Redaction.marker))"
+        case .password(let username, _, let domain): "password login as \(username)\(domain.map { " in \($0)" } ?? "")"
+        case .none: "no authentication"
+        }
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
+}

@@ -42,3 +42,17 @@ import Testing
         #expect(ResponseReader.parseHTTPDate("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777)
     }
 }
+
+@Suite struct CredentialPrintingTests {
+    @Test func printingOptionsShowsNoSecret() {
+        let o = ClientOptions(url: "http://h", credentials: .apiKey(key: "THEKEY", secret: "THESECRET"))
+        let p = ClientOptions(url: "http://h", credentials: .password(username: "admin", password: "THEPASSWORD", domain: "/"))
+        var dumped = ""
+        dump(o, to: &dumped)
+        dump(p, to: &dumped)
+        for text in ["\(o)", String(reflecting: o), "\(p)", String(reflecting: p), dumped] {
+            for secret in ["THEKEY", "THESECRET", "THEPASSWORD"] { #expect(!text.contains(secret)) }
+        }
+        #expect("\(p.credentials)" == "password login as admin in /")
+    }
+}
