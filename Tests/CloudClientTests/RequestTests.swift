@@ -272,6 +272,17 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         #expect(ClientOptions(url: "http://h:8080/a@b").displayURL == "http://h:8080/a@b")
     }
 
+    @Test func aClientDroppedWithoutShutdownDoesNotCrash() async throws {
+        try await TestServer.with({ _, _ in .json(zones) }) { server in
+            do {
+                let c = CloudStackClient(options: testOptions(server))
+                _ = try await c.request("listZones")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(server.seen.count == 1)
+        }
+    }
+
     @Test func baseURLGetsTheAPIPath() {
         #expect(ClientOptions(url: "http://h:8080").endpoint == "http://h:8080/client/api")
         #expect(ClientOptions(url: "http://h:8080/").endpoint == "http://h:8080/client/api")
