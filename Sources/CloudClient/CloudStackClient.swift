@@ -65,7 +65,13 @@ public final class CloudStackClient: Sendable {
                     await sessions.invalidate(generation: session.generation)
                     continue
                 }
-                guard let wait = policy.delay(after: e, command: command, attempt: attempt) else { throw e }
+                guard let wait = policy.delay(after: e, command: command, attempt: attempt) else {
+                    // A change answered with a cut-off body most likely happened: say so.
+                    if case .malformed(_, _, true) = e.kind, !RetryPolicy.isRead(command) {
+                        throw CloudStackError(.unclearOutcome(command: command, detail: "answer cut off"))
+                    }
+                    throw e
+                }
                 options.trace?("  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(e.errorcode.map { "errorcode \($0)" } ?? e.transportReason)")
                 try await pause(wait)
             }

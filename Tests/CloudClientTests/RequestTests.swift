@@ -88,11 +88,21 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
     }
 
     @Test func truncatedJSONIsAClearError() async throws {
-        try await TestServer.with({ _, _ in .json(#"{"createtagsresponse":{"id":"a1b2","jo"#) }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createTags") } }
+        try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{"count":1,"zo"#) }) { server in
+            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("listZones") } }
             let err = try #require(e)
             guard case .malformed(_, _, true) = err.kind else { Issue.record("kind \(err.kind)"); return }
             #expect(err.message.contains("cut off"))
+            #expect(err.exitCode == 3)
+            #expect(server.seen.count == 4)  // a read: retried
+        }
+    }
+
+    @Test func truncatedAnswerToAChangeIsAnUnclearOutcome() async throws {
+        try await TestServer.with({ _, _ in .json(#"{"createtagsresponse":{"id":"a1b2","jo"#) }) { server in
+            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createTags") } }
+            let err = try #require(e)
+            guard case .unclearOutcome("createTags", "answer cut off") = err.kind else { Issue.record("kind \(err.kind)"); return }
             #expect(err.exitCode == 3)
             #expect(server.seen.count == 1)
         }
