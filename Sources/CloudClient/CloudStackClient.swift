@@ -49,7 +49,10 @@ public final class CloudStackClient: Sendable {
                 session = try await currentSession(for: command)
                 return try await once(command, params, session: session)
             } catch let f as SendFailure {
-                if Task.isCancelled { throw CloudStackError(.interrupted(jobid: nil)) }
+                if Task.isCancelled {
+                    throw CloudStackError(f.maybeSent && !RetryPolicy.isRead(command)
+                                          ? .interruptedCall(command: command) : .interrupted(jobid: nil))
+                }
                 guard let wait = policy.delay(after: f.error, command: command, attempt: attempt) else {
                     if f.maybeSent && !RetryPolicy.isRead(command), case .transport = f.error.kind {
                         throw CloudStackError(.unclearOutcome(command: command, detail: f.error.transportReason))

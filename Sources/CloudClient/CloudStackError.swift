@@ -22,6 +22,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         case pollFailed(jobid: String, reason: String)
         /// Task cancellation (Ctrl-C); `jobid` when a job was still running on the server.
         case interrupted(jobid: String?)
+        /// Task cancellation while a non-read call was on its way: it may have happened.
+        case interruptedCall(command: String)
         /// A signed request refused (401) after the server's clock passed `expires`.
         case clockSkew(expires: String, serverDate: String, skewSeconds: Int)
         /// A non-read call whose connection failed after it was sent: it may have happened.
@@ -73,7 +75,7 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         case .transport, .http, .malformed, .unclearOutcome, .pollFailed: 3
         case .jobFailed, .jobCancelled, .jobUnknownStatus: 4
         case .deadline: 124
-        case .interrupted: 130
+        case .interrupted, .interruptedCall: 130
         }
     }
 
@@ -118,6 +120,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
                 return "interrupted; job \(jobid) is still running on the server, look with: queryAsyncJobResult jobid=\(jobid)"
             }
             return "interrupted"
+        case .interruptedCall(let command):
+            return "interrupted while \(command) was on its way; it may have happened on the server, check with the matching list command before running it again"
         case .clockSkew(let expires, let serverDate, let skew):
             return "request refused as expired: it was signed to expire at \(expires) but the server's clock says \(serverDate) (about \(skew) s ahead of this machine); fix the clock (NTP) or raise the signature lifetime"
         case .unclearOutcome(let command, let detail):

@@ -14,6 +14,7 @@ import Testing
         .api(command: "deployVirtualMachine", errorcode: 431, cserrorcode: 4350, errortext: "missing parameter zoneid"),
         .jobFailed(jobid: "j-1", errorcode: 530, errortext: "no capacity"), .jobCancelled(jobid: "j-1", errortext: ""),
         .jobUnknownStatus(jobid: "j-1", status: "7"), .deadline(jobid: "j-1"), .pollFailed(jobid: "j-1", reason: "HTTP 503"), .interrupted(jobid: "j-1"), .interrupted(jobid: nil),
+        .interruptedCall(command: "createNetwork"),
         .clockSkew(expires: "2026-01-01T00:10:00+0000", serverDate: "Thu, 01 Jan 2026 01:00:00 GMT", skewSeconds: 3600),
         .unclearOutcome(command: "createNetwork", detail: "connection closed"),
         .invalidValue(parameter: "name", reason: "value contains the control character 0x07"),

@@ -167,6 +167,22 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         }
     }
 
+    @Test func cancellingAChangeInFlightSaysItMayHaveHappened() async throws {
+        try await TestServer.with({ _, _ in Reply(body: "{}", delay: .seconds(3)) }) { server in
+            let client = CloudStackClient(options: testOptions(server))
+            let task = Task { try await client.request("createNetwork", [("name", "n")]) }
+            try await Task.sleep(for: .milliseconds(200))
+            task.cancel()
+            let result = await task.result
+            if case .failure(let e as CloudStackError) = result, case .interruptedCall("createNetwork") = e.kind {
+                #expect(e.exitCode == 130 && e.message.contains("may have happened"))
+            } else {
+                Issue.record("got \(result)")
+            }
+            try await client.shutdown()
+        }
+    }
+
     @Test func timeoutOfACreateIsAnUnclearOutcome() async throws {
         try await TestServer.with({ _, _ in Reply(body: zones, delay: .seconds(2)) }) { server in
             var o = testOptions(server)
