@@ -58,6 +58,7 @@ let package = Package(
             "CloudClient", "Simulator", "Values",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
         ]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
