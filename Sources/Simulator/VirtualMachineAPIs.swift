@@ -116,6 +116,7 @@ enum VirtualMachineAPIs {
         c.store.vms.update(vm.id) { $0.state = "Stopping" }
         return .job(JobSpec(cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
+            VolumeAPIs.detachAll(from: vm.id, store: store)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
             let rendered = store.render(store.vms.rows.first { $0.id == vm.id }!)
             if expunge { store.vms.update(vm.id) { $0.expunged = true } }
