@@ -1,0 +1,226 @@
+import APICatalog
+import Values
+
+/// The completion engine: from a line, a cursor and the session's context to
+/// the candidates for the word at the cursor. No terminal involved; the
+/// libedit binding only applies the answer.
+public final class Completer: Sendable {
+    /// Longest a Tab waits for ids from the server before answering from the cache.
+    public let timeLimit: Duration
+    public let cache: ValueCache
+
+    /// Stages whose arguments are field names of the records flowing in.
+    static let fieldStages: Set<String> = ["where", "select", "sort", "get", "uniq", "group"]
+    /// Commands whose arguments are file paths.
+    static let pathCommands: Set<String> = ["source", "run"]
+
+    public init(timeLimit: Duration = .milliseconds(700), cacheTTL: Duration = .seconds(30)) {
+        self.timeLimit = timeLimit
+        self.cache = ValueCache(ttl: cacheTTL)
+    }
+
+    /// Completes the word before `cursor` (a UTF-8 offset into `line`).
+    public func complete(line: String, cursor: Int, context: some CompletionContext) -> Completion {
+        let parsed = CompletionLine(line, cursor: cursor)
+        let word = parsed.current
+        func answer(_ kind: Completion.Kind, _ candidates: [Candidate], skip: Int = 0) -> Completion {
+            let prefix = String(word.text.dropFirst(skip))
+            return Completion(replaceStart: word.start + word.text.prefix(skip).utf8.count,
+                              prefix: prefix, candidates: candidates, kind: candidates.isEmpty ? .none : kind)
+        }
+        if parsed.inQuote { return answer(.none, []) }
+        if word.text.hasPrefix("$") {
+            let (skip, candidates) = variableCandidates(word.text, context: context)
+            return answer(.variable, candidates, skip: skip)
+        }
+        if looksLikePath(word.text) || (parsed.words.first.map { Self.pathCommands.contains($0.text) } ?? false) {
+            let (skip, candidates) = PathCompletion.candidates(word.text, directory: context.currentDirectory)
+            return answer(.path, candidates, skip: skip)
+        }
+        let words = parsed.words.map(\.text)
+        let catalog = context.catalog
+
+        // The first word of a command, or of a stage after `|`.
+        guard let first = words.first else {
+            if parsed.stageIndex > 0 {
+                let stages = matching(context.stageNames, word.text).map { Candidate(insert: $0) }
+                return answer(.stage, stages + commandCandidates(word.text, context: context, builtins: false))
+            }
+            return answer(.command, commandCandidates(word.text, context: context, builtins: true))
+        }
+        if first == "help" {
+            return helpCompletion(words: Array(words.dropFirst()), word: word.text, catalog: catalog, answer: answer)
+        }
+        if parsed.stageIndex > 0, Self.fieldStages.contains(first) {
+            let skip = word.text.hasPrefix("-") ? 1 : 0
+            let fields = headFields(parsed.headWords, catalog: catalog)
+            return answer(.field, matching(fields, String(word.text.dropFirst(skip))).map { Candidate(insert: $0) }, skip: skip)
+        }
+
+        // An API command: `VERB [NOUN] args...` or `apiName args...`.
+        var resolved: API? = nil
+        var argStart = 1
+        if let api = catalog.api(named: first) {
+            resolved = api
+        } else if !catalog.apiNames(forVerb: first.lowercased()).isEmpty {
+            if words.count == 1 && !isArgument(word.text) {
+                let nouns = matching(uniqueNouns(catalog.nouns(forVerb: first)), word.text)
+                if !nouns.isEmpty { return answer(.noun, nouns.map { Candidate(insert: $0) }) }
+            }
+            if words.count >= 2, !isArgument(words[1]), let api = catalog.resolve(verb: first, noun: words[1]).api {
+                resolved = api
+                argStart = 2
+            } else {
+                resolved = catalog.resolve(verb: first, noun: nil).api
+            }
+        }
+        guard let api = resolved else { return answer(.none, []) }
+        if let sep = word.text.firstIndex(where: { $0 == "=" || $0 == ":" }) {
+            let name = String(word.text[..<sep])
+            let skip = word.text.distance(from: word.text.startIndex, to: sep) + 1
+            let candidates = valueCandidates(api: api, paramName: name, typed: String(word.text[word.text.index(after: sep)...]),
+                                             context: context)
+            return answer(.value, candidates, skip: skip)
+        }
+        let given = Set(words.dropFirst(argStart).compactMap { givenParam($0, api: api) })
+        return answer(.parameter, parameterCandidates(api, typed: word.text, excluding: given))
+    }
+
+    /// Convenience for the cursor at the end of the line.
+    public func complete(_ line: String, context: some CompletionContext) -> Completion {
+        complete(line: line, cursor: line.utf8.count, context: context)
+    }
+
+    // MARK: - Kinds
+
+    private func commandCandidates(_ typed: String, context: some CompletionContext, builtins: Bool) -> [Candidate] {
+        var names = matching(context.catalog.verbs, typed)
+        if builtins { names = matching(context.builtinNames, typed) + names.filter { !context.builtinNames.contains($0) } }
+        var out = names.map { Candidate(insert: $0) }
+        // Raw API names once the word is more than a verb (`deployVirt`, `listzones`).
+        if !typed.isEmpty, out.isEmpty || typed.contains(where: \.isUppercase) {
+            out += matching(context.catalog.apiNames, typed).map { Candidate(insert: $0) }
+        }
+        return out
+    }
+
+    private func helpCompletion(words: [String], word: String, catalog: Catalog,
+                                answer: (Completion.Kind, [Candidate], Int) -> Completion) -> Completion {
+        switch words.count {
+        case 0:
+            var names = matching(catalog.verbs, word)
+            if !word.isEmpty, names.isEmpty || word.contains(where: \.isUppercase) { names += matching(catalog.apiNames, word) }
+            return answer(.command, names.map { Candidate(insert: $0) }, 0)
+        case 1:
+            return answer(.noun, matching(uniqueNouns(catalog.nouns(forVerb: words[0])), word).map { Candidate(insert: $0) }, 0)
+        default:
+            return answer(.none, [], 0)
+        }
+    }
+
+    /// `name=` for every parameter not given yet, and the friendly `name:` where it
+    /// differs (`zone:` for `zoneid`); required ones first and marked with `*`.
+    private func parameterCandidates(_ api: API, typed: String, excluding given: Set<String>) -> [Candidate] {
+        let params = api.params.filter { !given.contains($0.name.lowercased()) }
+        let ordered = params.filter(\.required).sorted { $0.name < $1.name }
+            + params.filter { !$0.required }.sorted { $0.name < $1.name }
+        var out: [Candidate] = []
+        var seen = Set<String>()
+        for p in ordered {
+            var forms = [p.name + "="]
+            if let friendly = friendlyName(p, of: api) { forms.append(friendly + ":") }
+            for form in forms where hasPrefix(form, typed) && seen.insert(form).inserted {
+                out.append(Candidate(insert: form, display: p.required ? form + "*" : form,
+                                     isRequired: p.required, appendsSpace: false))
+            }
+        }
+        return out
+    }
+
+    /// `zone` for `zoneid` and `zones` for `zoneids`, when the API has no parameter of that name.
+    private func friendlyName(_ p: APIParam, of api: API) -> String? {
+        let lower = p.name.lowercased()
+        let base: String
+        if lower.hasSuffix("ids"), lower.count > 3 { base = String(lower.dropLast(3)) + "s" }
+        else if lower.hasSuffix("id"), lower.count > 2 { base = String(lower.dropLast(2)) }
+        else { return nil }
+        if api.param(named: base) != nil { return nil }
+        return api.param(friendly: base)?.name == p.name ? base : nil
+    }
+
+    private func valueCandidates(api: API, paramName: String, typed: String,
+                                 context: some CompletionContext) -> [Candidate] {
+        guard let param = api.param(friendly: paramName) ?? api.param(named: paramName) else { return [] }
+        if param.type.lowercased() == "boolean" {
+            return matching(["true", "false"], typed).map { Candidate(insert: $0) }
+        }
+        guard let listAPI = context.catalog.listAPI(for: param, of: api), let source = context.valueSource else { return [] }
+        let records = cache.records(profile: context.profileName, listAPI: listAPI.name, source: source, limit: timeLimit)
+        return IDCandidates.make(records, typed: typed)
+    }
+
+    /// `$name`, then `$name.field` and `$name.list[0].field` from the variable's value.
+    private func variableCandidates(_ typed: String, context: some CompletionContext) -> (Int, [Candidate]) {
+        let body = typed.dropFirst()
+        guard let dot = body.lastIndex(of: ".") else {
+            let names = matching(context.variableNames, String(body))
+            return (0, names.map { Candidate(insert: "$" + $0, appendsSpace: false) })
+        }
+        let path = String(body[..<dot])
+        let fieldPrefix = String(body[body.index(after: dot)...])
+        guard let value = ValuePath.resolve(path, variable: context.variable(named:)) else { return (0, []) }
+        let keys: [String]
+        switch value.data {
+        case .record(let r): keys = Array(r.keys)
+        case .list(let items):
+            // Fields of a list's records: offered through its first item.
+            if case .record(let r)? = items.first?.data { keys = Array(r.keys) } else { keys = [] }
+            let base = "$" + path + "[0]."
+            return (0, matching(keys, fieldPrefix).map { Candidate(insert: base + $0, display: $0, appendsSpace: false) })
+        default: keys = []
+        }
+        let base = "$" + path + "."
+        return (0, matching(keys, fieldPrefix).map { Candidate(insert: base + $0, display: $0, appendsSpace: false) })
+    }
+
+    // MARK: - Helpers
+
+    /// Response fields of the API at the pipeline's head (`list vms | where <Tab>`).
+    private func headFields(_ head: [String], catalog: Catalog) -> [String] {
+        guard let first = head.first else { return [] }
+        let api: API?
+        if let a = catalog.api(named: first) { api = a }
+        else if head.count >= 2, !isArgument(head[1]), let a = catalog.resolve(verb: first, noun: head[1]).api { api = a }
+        else { api = catalog.resolve(verb: first, noun: nil).api }
+        return (api?.responseFields ?? []).sorted()
+    }
+
+    /// The canonical (lowercased) name of a parameter given as `name=v` or `name:v`.
+    private func givenParam(_ word: String, api: API) -> String? {
+        guard let sep = word.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
+        let name = String(word[..<sep])
+        return (api.param(named: name) ?? api.param(friendly: name))?.name.lowercased()
+    }
+
+    private func isArgument(_ word: String) -> Bool { word.contains("=") || word.contains(":") }
+
+    private func looksLikePath(_ word: String) -> Bool {
+        word.hasPrefix("./") || word.hasPrefix("../") || word.hasPrefix("/") || word.hasPrefix("~/")
+    }
+
+    /// Nouns of a verb, each once (a catalog may hold `listZones` and `listZonesMetrics`).
+    private func uniqueNouns(_ nouns: [String]) -> [String] {
+        var seen = Set<String>()
+        return nouns.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Case-insensitive prefix match, keeping the names' order.
+func matching(_ names: [String], _ typed: String) -> [String] {
+    guard !typed.isEmpty else { return names }
+    return names.filter { hasPrefix($0, typed) }
+}
+
+func hasPrefix(_ name: String, _ typed: String) -> Bool {
+    typed.isEmpty || name.lowercased().hasPrefix(typed.lowercased())
+}

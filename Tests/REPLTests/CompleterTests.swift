@@ -1,0 +1,262 @@
+import APICatalog
+import Testing
+import Values
+@testable import REPL
+
+@Suite struct CommandCompletionTests {
+    let completer = Completer()
+    let context = TestContext()
+
+    @Test func verbsAndBuiltinsAtTheStart() {
+        let c = completer.complete("dep", context: context)
+        #expect(c.kind == .command)
+        #expect(c.inserts == ["deploy"])
+        #expect(c.insertion == "deploy ")
+        let s = completer.complete("so", context: context)
+        #expect(s.inserts.contains("source"))
+    }
+
+    @Test func nounsOfTheTypedVerb() {
+        let c = completer.complete("list zo", context: context)
+        #expect(c.kind == .noun)
+        #expect(c.inserts == ["zones"])
+        #expect(c.prefix == "zo")
+        #expect(c.replaceStart == 5)
+        #expect(c.insertion == "zones ")
+    }
+
+    @Test func severalNounsInsertTheirCommonPrefix() {
+        let c = completer.complete("list virtualm", context: context)
+        #expect(c.inserts.contains("virtualmachines"))
+        #expect(c.candidates.count > 1)
+        #expect(c.insertion == "virtualmachines")
+    }
+
+    @Test func rawAPINames() {
+        let c = completer.complete("deployVirt", context: context)
+        #expect(c.kind == .command)
+        #expect(c.inserts == ["deployVirtualMachine"])
+        let lower = completer.complete("deployvirt", context: context)
+        #expect(lower.inserts == ["deployVirtualMachine"])
+    }
+
+    @Test func nothingForAnUnknownWord() {
+        let c = completer.complete("frobnicate x", context: context)
+        #expect(c.candidates.isEmpty)
+        #expect(c.insertion == nil)
+    }
+
+    @Test func afterAnAssignmentTheCommandIsCompleted() {
+        let c = completer.complete("zs = list zo", context: context)
+        #expect(c.inserts == ["zones"])
+    }
+}
+
+@Suite struct ParameterCompletionTests {
+    let completer = Completer()
+    let context = TestContext()
+
+    @Test func parameterNamesInBothForms() {
+        let c = completer.complete("deploy virtualmachine zone", context: context)
+        #expect(c.kind == .parameter)
+        #expect(c.inserts.contains("zoneid="))
+        #expect(c.inserts.contains("zone:"))
+        #expect(c.candidates.allSatisfy { !$0.appendsSpace })
+    }
+
+    @Test func requiredParametersComeFirstAndAreMarked() throws {
+        let c = completer.complete("deploy virtualmachine ", context: context)
+        let api = try #require(Catalog.bundled.api(named: "deployVirtualMachine"))
+        let requiredCount = c.candidates.prefix { $0.isRequired }.count
+        #expect(requiredCount > 0)
+        #expect(c.candidates.dropFirst(requiredCount).allSatisfy { !$0.isRequired })
+        let zone = try #require(c.candidates.first { $0.insert == "zoneid=" })
+        #expect(zone.isRequired == api.param(named: "zoneid")!.required)
+        #expect(zone.display == "zoneid=*")
+    }
+
+    @Test func givenParametersAreLeftOut() {
+        let c = completer.complete("deploy vm zoneid=1 templ", context: context)
+        #expect(c.inserts.contains("templateid="))
+        let again = completer.complete("deploy vm zone:1 ", context: context)
+        #expect(!again.inserts.contains("zoneid="))
+        #expect(!again.inserts.contains("zone:"))
+        #expect(again.inserts.contains("templateid="))
+    }
+
+    @Test func rawAPINameParameters() {
+        let c = completer.complete("listZones availab", context: context)
+        #expect(c.inserts == ["available="])
+        #expect(c.insertion == "available=")
+    }
+
+    @Test func verbAloneUsesItsDefaultAPI() {
+        let c = completer.complete("deploy serviceoff", context: context)
+        #expect(c.inserts.contains("serviceofferingid="))
+    }
+}
+
+@Suite struct ValueCompletionTests {
+    @Test func booleans() {
+        let c = Completer().complete("listZones available=t", context: TestContext())
+        #expect(c.kind == .value)
+        #expect(c.inserts == ["true"])
+        #expect(c.prefix == "t")
+        #expect(c.replaceStart == "listZones available=".utf8.count)
+    }
+
+    @Test func idsFromTheRelatedListAPIShownWithNames() {
+        var context = TestContext()
+        context.valueSource = RecordSource(["listZones": sandboxZones])
+        let c = Completer().complete("deploy vm zoneid=", context: context)
+        #expect(c.inserts == ["1f6f3c6a-0001", "2a9b4d7e-0002"])
+        #expect(c.candidates.map(\.display) == ["1f6f3c6a-0001  Sandbox-1", "2a9b4d7e-0002  Sandbox-2"])
+        let friendly = Completer().complete("deploy vm zone:", context: context)
+        #expect(friendly.inserts.count == 2)
+    }
+
+    @Test func aNameSelectsItsId() {
+        var context = TestContext()
+        context.valueSource = RecordSource(["listZones": sandboxZones])
+        let c = Completer().complete("deploy vm zone:Sandbox-2", context: context)
+        #expect(c.insertion == "2a9b4d7e-0002 ")
+    }
+
+    @Test func cachedPerProfileWithinTheTTL() {
+        let source = RecordSource(["listZones": sandboxZones])
+        var context = TestContext()
+        context.valueSource = source
+        let completer = Completer()
+        _ = completer.complete("deploy vm zoneid=", context: context)
+        _ = completer.complete("deploy vm zoneid=S", context: context)
+        #expect(source.calls.value == 1)
+        context.profileName = "other"
+        _ = completer.complete("deploy vm zoneid=", context: context)
+        #expect(source.calls.value == 2)
+    }
+
+    @Test func aSlowServerNeverHoldsTabPastTheLimit() async throws {
+        let source = RecordSource(["listZones": sandboxZones], delay: .seconds(3))
+        var context = TestContext()
+        context.valueSource = source
+        let completer = Completer(timeLimit: .milliseconds(300))
+        let clock = ContinuousClock()
+        var answer: Completion? = nil
+        let elapsed = clock.measure { answer = completer.complete("deploy vm zoneid=", context: context) }
+        #expect(answer?.candidates.isEmpty == true)
+        // The bound is the limit plus slack for a loaded machine, far below the server's 3 s.
+        #expect(elapsed < .milliseconds(300 + 1200), "Tab waited \(elapsed)")
+        #expect(elapsed >= .milliseconds(250))
+        // A second Tab while the fetch is still running does not start another one.
+        _ = completer.complete("deploy vm zoneid=", context: context)
+        #expect(source.calls.value == 1)
+    }
+
+    @Test func aSlowFetchFillsTheCacheForTheNextTab() async throws {
+        let source = RecordSource(["listZones": sandboxZones], delay: .milliseconds(400))
+        var context = TestContext()
+        context.valueSource = source
+        let completer = Completer(timeLimit: .milliseconds(50))
+        #expect(completer.complete("deploy vm zoneid=", context: context).candidates.isEmpty)
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(completer.complete("deploy vm zoneid=", context: context).inserts.count == 2)
+        #expect(source.calls.value == 1)
+    }
+
+    @Test func noSourceNoIds() {
+        let c = Completer().complete("deploy vm zoneid=", context: TestContext())
+        #expect(c.candidates.isEmpty)
+    }
+}
+
+@Suite struct SessionCompletionTests {
+    let completer = Completer()
+
+    @Test func variablesAndTheirFields() {
+        var context = TestContext()
+        context.variables = [
+            "vm": record([("id", .string("v1")), ("name", .string("web-1")),
+                          ("nic", .list([record([("ipaddress", .string("10.0.0.5")), ("isdefault", .bool(true))])]))]),
+            "vms": .list([record([("id", .string("v1")), ("state", .string("Running"))])]),
+            "zone": .string("z"),
+        ]
+        #expect(completer.complete("print $v", context: context).inserts == ["$vm", "$vms"])
+        let fields = completer.complete("print $vm.", context: context)
+        #expect(fields.kind == .variable)
+        #expect(fields.candidates.map(\.display) == ["id", "name", "nic"])
+        #expect(completer.complete("print $vm.na", context: context).insertion == "$vm.name")
+        #expect(completer.complete("print $vm.nic[0].ip", context: context).inserts == ["$vm.nic[0].ipaddress"])
+        #expect(completer.complete("print $vms.st", context: context).inserts == ["$vms[0].state"])
+        #expect(completer.complete("stop vm id=$vm.i", context: context).inserts == ["$vm.id"])
+    }
+
+    @Test func stageNamesAfterAPipe() {
+        let c = completer.complete("list zones | wh", context: TestContext())
+        #expect(c.kind == .stage)
+        #expect(c.inserts.first == "where")
+    }
+
+    @Test func fieldNamesFromTheHeadAPIsResponse() {
+        let c = completer.complete("list zones | where allocat", context: TestContext())
+        #expect(c.kind == .field)
+        #expect(c.inserts == ["allocationstate"])
+        let select = completer.complete("list virtualmachines state:Running | select id na", context: TestContext())
+        #expect(select.inserts == ["name"])
+        let sort = completer.complete("list zones | sort -na", context: TestContext())
+        #expect(sort.inserts == ["name"])
+        #expect(sort.prefix == "na")
+    }
+
+    @Test func builtinNames() {
+        let c = completer.complete("ec", context: TestContext())
+        #expect(c.inserts == ["echo"])
+    }
+
+    @Test func helpCompletesVerbsThenNouns() {
+        #expect(completer.complete("help depl", context: TestContext()).inserts == ["deploy"])
+        #expect(completer.complete("help list zo", context: TestContext()).inserts == ["zones"])
+    }
+
+    @Test func filePathsAfterSource() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("deploy-fleet.cs", "")
+        try dir.write("report.cs", "")
+        try dir.makeDirectory("lib")
+        var context = TestContext()
+        context.currentDirectory = dir.path
+        let c = completer.complete("source dep", context: context)
+        #expect(c.kind == .path)
+        #expect(c.insertion == "deploy-fleet.cs ")
+        let all = completer.complete("source ", context: context)
+        #expect(all.candidates.map(\.display) == ["deploy-fleet.cs", "lib/", "report.cs"])
+        #expect(completer.complete("source l", context: context).insertion == "lib/")
+        let absolute = completer.complete("source \(dir.path)/rep", context: context)
+        #expect(absolute.inserts == ["\(dir.path)/report.cs"])
+    }
+}
+
+@Suite struct SyncedCatalogCompletionTests {
+    /// The 4.11 catalog as `sync` would store it: an older server, different APIs.
+    static let synced: Catalog = {
+        let bytes = try! readFile(sharedCatalogPath("listApis-4.11.json"))
+        return try! Catalog(listApisJSON: bytes, source: "4.11")
+    }()
+
+    @Test func completionFollowsTheProfilesCatalog() {
+        var old = TestContext()
+        old.catalog = Self.synced
+        // listKubernetesClusters came after 4.11.
+        #expect(Completer().complete("list kubern", context: TestContext()).inserts.contains("kubernetesclusters"))
+        #expect(Completer().complete("list kubern", context: old).candidates.isEmpty)
+        #expect(Completer().complete("list zo", context: old).inserts == ["zones"])
+    }
+
+    @Test func parametersFromTheSyncedCatalog() throws {
+        var old = TestContext()
+        old.catalog = Self.synced
+        let api = try #require(Self.synced.api(named: "deployVirtualMachine"))
+        let c = Completer().complete("deploy virtualmachine ", context: old)
+        let names = Set(c.inserts.filter { $0.hasSuffix("=") }.map { String($0.dropLast()) })
+        #expect(names == Set(api.params.map(\.name)))
+    }
+}

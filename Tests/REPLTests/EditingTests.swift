@@ -1,0 +1,107 @@
+import APICatalog
+import Testing
+@testable import REPL
+
+@Suite struct ContinuationTests {
+    @Test(arguments: ["for z in list zones {", "print \"abc", "list zones |", "x = [1, 2,", "a = 1 &&", "print 'it", "deployVirtualMachine \\"])
+    func openStatementsContinue(_ source: String) {
+        #expect(Continuation.isIncomplete(source))
+    }
+
+    @Test(arguments: ["list zones", "for z in list zones {\n print $z\n}", "print \"a { b\"", "x = 1 # open { in a comment", "job = deploy vm &", ""])
+    func closedStatementsRun(_ source: String) {
+        #expect(!Continuation.isIncomplete(source))
+    }
+}
+
+@Suite struct InsertionTests {
+    @Test func aSingleCandidateIsInsertedWithItsSpace() {
+        let c = Completion(replaceStart: 0, prefix: "li", candidates: [Candidate(insert: "list")], kind: .command)
+        #expect(c.insertion == "list ")
+        let p = Completion(replaceStart: 0, prefix: "zo", candidates: [Candidate(insert: "zoneid=", appendsSpace: false)], kind: .parameter)
+        #expect(p.insertion == "zoneid=")
+    }
+
+    @Test func severalInsertTheCommonPrefixOrNothing() {
+        let c = Completion(replaceStart: 0, prefix: "z", candidates: [Candidate(insert: "zoneid="), Candidate(insert: "zonename=")], kind: .parameter)
+        #expect(c.insertion == "zone")
+        let stuck = Completion(replaceStart: 0, prefix: "zone", candidates: [Candidate(insert: "zoneid="), Candidate(insert: "zone:")], kind: .parameter)
+        #expect(stuck.insertion == nil)
+        let byName = Completion(replaceStart: 0, prefix: "Sand", candidates: [Candidate(insert: "1a-0"), Candidate(insert: "1a-1")], kind: .value)
+        #expect(byName.insertion == nil)
+    }
+}
+
+@Suite struct ColumnPrinterTests {
+    @Test func fillsDownThenAcross() {
+        let names = ["alpha", "beta", "gamma", "delta", "epsilon"].map { Candidate(insert: $0) }
+        let text = ColumnPrinter.layout(names, width: 30)
+        #expect(text == """
+        alpha    gamma    epsilon
+        beta     delta
+
+        """)
+    }
+
+    @Test func oneColumnWhenTheWindowIsNarrow() {
+        let text = ColumnPrinter.layout(["zoneid=*", "zone:"].map { Candidate(insert: $0) }, width: 5)
+        #expect(text == "zoneid=*\nzone:\n")
+    }
+
+    @Test func longListsAreCut() {
+        let many = (0..<(ColumnPrinter.maximum + 5)).map { Candidate(insert: "n\($0)") }
+        #expect(ColumnPrinter.layout(many, width: 80).hasSuffix("... and 5 more\n"))
+    }
+}
+
+@Suite struct HelpFormatterTests {
+    @Test func anAPIShowsItsParametersRequiredFirst() throws {
+        let text = try HelpFormatter.help(["deploy", "vm"], catalog: .bundled)
+        #expect(text.hasPrefix("deployVirtualMachine  (deploy virtualmachine)  async"))
+        let required = try #require(text.range(of: "Required:"))
+        let optional = try #require(text.range(of: "Optional:"))
+        let zone = try #require(text.range(of: "  zoneid "))
+        let account = try #require(text.range(of: "  account "))
+        #expect(required.lowerBound < zone.lowerBound && zone.lowerBound < optional.lowerBound)
+        #expect(optional.lowerBound < account.lowerBound)
+        #expect(text.contains("uuid"))
+    }
+
+    @Test func theRawNameGivesTheSameHelp() throws {
+        #expect(try HelpFormatter.help(["deployVirtualMachine"], catalog: .bundled)
+                == HelpFormatter.help(["deploy", "virtualmachine"], catalog: .bundled))
+    }
+
+    @Test func aVerbListsItsNouns() throws {
+        let text = try HelpFormatter.help(["list"], catalog: .bundled)
+        #expect(text.contains("zones"))
+        #expect(text.contains("listZones"))
+    }
+
+    @Test func descriptionsComeFromASyncedCatalog() throws {
+        let synced = try Catalog(listApisJSON: readFile(sharedCatalogPath("listApis-4.11.json")), source: "4.11")
+        let text = try HelpFormatter.help(["list", "zones"], catalog: synced)
+        let api = try #require(synced.api(named: "listZones"))
+        let description = try #require(api.description)
+        #expect(text.contains(description))
+        let param = try #require(api.params.first { $0.description?.isEmpty == false })
+        #expect(text.contains(param.description!))
+    }
+
+    @Test func unknownNamesSuggest() {
+        #expect(throws: HelpFormatter.NotFound.self) { try HelpFormatter.help(["lsit"], catalog: .bundled) }
+        do {
+            _ = try HelpFormatter.help(["list", "zonez"], catalog: .bundled)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("zones"))
+            #expect(!error.message.contains("\n"))
+        }
+    }
+
+    @Test func theOverviewListsVerbsAndBuiltins() throws {
+        let text = try HelpFormatter.help([], catalog: .bundled, builtinNames: ["print", "sync"])
+        #expect(text.contains("deploy"))
+        #expect(text.contains("sync"))
+    }
+}
