@@ -161,7 +161,9 @@ final class Engine: Sendable {
             }
         }
         s.store.jobs.settle(now: now, store: s.store)
-        guard let handler = Registry.all[command] else {
+        let modelled = Registry.all[command]
+        if let answer = try CatalogCheck.check(command, params, modelled: modelled != nil) { return answer }
+        guard let handler = modelled else {
             throw APIError(432, "The given command does not exist or it is not available for user")
         }
         let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
