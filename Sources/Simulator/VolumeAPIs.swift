@@ -35,7 +35,8 @@ enum VolumeAPIs {
             f.merge(c.ownerFields, uniquingKeysWith: { $1 })
             f.merge(["diskofferingid": .string(offering.id), "diskofferingname": offering.fields["name"]!,
                      "diskofferingdisplaytext": offering.fields["displaytext"]!, "storagetype": .string("shared"),
-                     "provisioningtype": .string("thin"), "hypervisor": .string("None"), "destroyed": .bool(false),
+                     "provisioningtype": .string("thin"), "hypervisor": .string("None"), "storage": .string("sandbox-primary"),
+                     "destroyed": .bool(false),
                      "isextractable": .bool(true)], uniquingKeysWith: { $1 })
             let id = c.store.newID()
             return .job(JobSpec(cmd: cmdPrefix + "CreateVolumeCmd", instanceType: "Volume", instanceID: id,
@@ -60,6 +61,7 @@ enum VolumeAPIs {
                     v.fields["virtualmachineid"] = .string(vm.id)
                     v.fields["deviceid"] = .int(used + 1)
                     v.fields["state"] = .string("Ready")
+                    v.fields["attached"] = .string(c.created)
                 }
                 return ["volume": store.tagged(dataVolume(store.table("volume").get(vol.id)!, store: store))]
             })
@@ -128,6 +130,7 @@ enum VolumeAPIs {
         store.table("volume").update(id) { v in
             v.fields["virtualmachineid"] = nil
             v.fields["deviceid"] = nil
+            v.fields["attached"] = nil
         }
     }
 
