@@ -79,7 +79,11 @@ final class Engine: Sendable {
                          _ s: inout State) -> OutgoingResponse {
         let wrapper = command.lowercased() + "response"
         guard req.path == "/client/api" || req.path == "/client/api/" else {
-            return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404, "Not Found"))
+            return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404))
+        }
+        // Real deployments (Jetty, proxies) refuse long URLs; clients must send long values by POST.
+        if req.method == "GET", req.query.utf8.count > Self.maxQueryLength {
+            return OutgoingResponse(status: 414, contentType: "text/html", body: Self.htmlPage(414))
         }
         // Fault injection decides first: a broken proxy or server answers before any auth.
         var jobFault: FaultSpec.Kind?
@@ -102,8 +106,7 @@ final class Engine: Sendable {
             case .delay(let ms): delay = .milliseconds(ms)
             case .truncatedJSON: truncate = true
             case .httpPage(let status):
-                return OutgoingResponse(status: status, contentType: "text/html",
-                                        body: Self.htmlPage(status, status == 502 ? "Bad Gateway" : "Service Unavailable"), delay: delay)
+                return OutgoingResponse(status: status, contentType: "text/html", body: Self.htmlPage(status), delay: delay)
             case .dropConnection:
                 return OutgoingResponse(status: 0, body: "", drop: true, delay: delay)
             case .throttle(let ms):
@@ -152,11 +155,12 @@ final class Engine: Sendable {
         }
         if let limit = options.throttlePerSecond, !principal.caller.isAdmin {
             var w = s.throttle[principal.caller.accountID] ?? (now, 0)
-            if now.timeIntervalSince(w.windowStart) >= 1 { w = (now, 0) }
+            let window = Self.seconds(options.throttleInterval)
+            if now.timeIntervalSince(w.windowStart) >= window { w = (now, 0) }
             w.count += 1
             s.throttle[principal.caller.accountID] = w
             if w.count > limit {
-                let ms = max(1, Int((1 - now.timeIntervalSince(w.windowStart)) * 1000))
+                let ms = max(1, Int((window - now.timeIntervalSince(w.windowStart)) * 1000))
                 throw APIError(429, Self.throttleText(ms))
             }
         }
@@ -222,8 +226,14 @@ final class Engine: Sendable {
         return OutgoingResponse(status: e.code, body: JSONWriter.compact(body), delay: delay)
     }
 
-    static func htmlPage(_ status: Int, _ title: String) -> String {
-        "<html><head><title>\(status) \(title)</title></head><body><center><h1>\(status) \(title)</h1></center>"
+    /// Longest GET query accepted (a URL of about 4 KB, as behind common proxies).
+    static let maxQueryLength = 4000
+
+    static func htmlPage(_ status: Int) -> String {
+        let titles = [404: "Not Found", 414: "Request-URI Too Large", 502: "Bad Gateway", 503: "Service Unavailable",
+                      504: "Gateway Time-out"]
+        let title = titles[status] ?? "Error"
+        return "<html><head><title>\(status) \(title)</title></head><body><center><h1>\(status) \(title)</h1></center>"
             + "<hr><center>nginx</center></body></html>\n"
     }
 

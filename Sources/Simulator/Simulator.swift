@@ -78,6 +78,23 @@ public final class Simulator: Sendable {
         try await task.value
     }
 
+    /// What to print when the simulator starts in the foreground: where it listens and how to
+    /// connect. The sandbox keys are fixed, public values (the simulator only listens locally).
+    public var summary: String {
+        let o = options
+        let users = o.users.map { "\($0.username)/\($0.password) (domain \($0.domainPath))" }.joined(separator: ", ")
+        let auth = o.auth == .open ? "none (open, like the integration port)" : "API keys or login"
+        return """
+            acsh simulator listening on \(baseURL)
+              auth:       \(auth)
+              API key:    \(SimulatorOptions.sandboxAPIKey)
+              secret key: \(SimulatorOptions.sandboxSecretKey)
+              users:      \(users)
+              jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: \(o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " "))
+            Stop with Ctrl-C.
+            """
+    }
+
     /// Requests received for `command` (case-insensitive), or all requests when nil.
     public func requestCount(command: String? = nil) -> Int { engine.requestCount(command: command) }
 }

@@ -32,6 +32,25 @@ import Values
         }
     }
 
+    @Test func longValuesNeedPost() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
+            let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
+            let so = try await c.get("listServiceOfferings").inner["serviceoffering.0.id"]!.text!
+            let userdata = String(repeating: "QUJD", count: 2048)  // 8 KB of base64
+            let args = [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so), ("userdata", userdata)]
+            let get = try await c.get("deployVirtualMachine", args)
+            #expect(get.status == 414)
+            let post = try await c.post("deployVirtualMachine", args)
+            #expect(post.status == 200)
+            let notBase64 = try await c.post("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl),
+                                                                       ("serviceofferingid", so), ("userdata", "not base64!")])
+            #expect(notBase64.status == 431)
+            #expect(sim.summary.contains(sim.baseURL))
+        }
+    }
+
     @Test func emptyListIsAnEmptyObject() async throws {
         try await withSimulator { sim async throws in
             let r = try await TestClient(sim).get("listZones", [("name", "nowhere")])
