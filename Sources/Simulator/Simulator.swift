@@ -53,8 +53,10 @@ public final class Simulator: Sendable {
         }
         var it = ports.makeAsyncIterator()
         guard let port = await it.next() else {
-            try await task.value  // surfaces the bind error
-            throw SimulatorError(message: "the simulator stopped before it was listening on \(options.host):\(options.port)")
+            var reason = "it stopped before listening"
+            do { try await task.value } catch { reason = "\(error)" }
+            throw SimulatorError(message: "cannot listen on \(options.host):\(options.port): \(reason); "
+                + "choose another port (0 picks a free one)")
         }
         return Simulator(options: options, port: port, engine: engine, group: group, task: task)
     }

@@ -1,0 +1,38 @@
+import Simulator
+import Testing
+
+@Suite struct ServerTests {
+    @Test func busyPortIsAClearError() async throws {
+        try await withSimulator { first async throws in
+            var o = testOptions()
+            o.port = first.port
+            do {
+                let second = try await Simulator.start(o)
+                await second.stop()
+                Issue.record("a second simulator bound the same port")
+            } catch let e as SimulatorError {
+                #expect(e.description.contains("cannot listen on 127.0.0.1:\(first.port)"))
+                #expect(!e.description.contains("\n"))
+            }
+        }
+    }
+
+    @Test func runReturnsWhenStopped() async throws {
+        let sim = try await Simulator.start(testOptions())
+        #expect(sim.port > 0)
+        #expect(sim.baseURL == "http://127.0.0.1:\(sim.port)/client/api")
+        let running = Task { try await sim.run() }
+        #expect(try await TestClient(sim).get("listZones").status == 200)
+        await sim.stop()
+        try await running.value
+        await #expect(throws: (any Error).self) { _ = try await TestClient(sim).get("listZones") }
+    }
+
+    @Test func sameSeedSameIDs() async throws {
+        let a = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
+        let b = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
+        let c = try await withSimulator(testOptions { $0.seed = 7 }) { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
+        #expect(a != nil && a == b)
+        #expect(a != c)
+    }
+}
