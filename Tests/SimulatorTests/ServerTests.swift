@@ -24,8 +24,9 @@ import Testing
         let running = Task { try await sim.run() }
         #expect(try await TestClient(sim).get("listZones").status == 200)
         await sim.stop()
+        // run() ends once the server is down. (Not probed by connecting again: the freed port can
+        // come back as the client's own source port and connect to itself on loopback.)
         try await running.value
-        await #expect(throws: (any Error).self) { _ = try await TestClient(sim).get("listZones") }
     }
 
     @Test func sameSeedSameIDs() async throws {
