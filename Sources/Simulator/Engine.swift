@@ -34,7 +34,8 @@ final class Engine: Sendable {
         var auth = Authenticator()
         var faultRNG: IDGenerator
         var faultHits: [Int] = []
-        var counts: [String: Int] = [:]
+        /// Requests per command, keyed by the lowercased name (with the spelling first seen).
+        var counts: [String: (name: String, count: Int)] = [:]
         var throttle: [String: (windowStart: Date, count: Int)] = [:]
         var pendingCookies: [(String, String)]?
     }
@@ -55,7 +56,9 @@ final class Engine: Sendable {
     }
 
     func requestCount(command: String?) -> Int {
-        state.withLockedValue { s in command.map { s.counts[$0.lowercased()] ?? 0 } ?? s.counts.values.reduce(0, +) }
+        state.withLockedValue { s in
+            command.map { s.counts[$0.lowercased()]?.count ?? 0 } ?? s.counts.values.reduce(0) { $0 + $1.count }
+        }
     }
 
     func handle(_ req: IncomingRequest) -> OutgoingResponse {
@@ -68,7 +71,7 @@ final class Engine: Sendable {
         }
         let command = params["command"] ?? ""
         var response = state.withLockedValue { s in
-            s.counts[command.lowercased(), default: 0] += 1
+            if req.path.hasPrefix("/client/api") { s.counts[command.lowercased(), default: (command, 0)].count += 1 }
             return respond(req, params, command, now, &s)
         }
         response.headers.append(("Date", SimClock.httpDate(now)))
@@ -78,6 +81,7 @@ final class Engine: Sendable {
     private func respond(_ req: IncomingRequest, _ params: RequestParams, _ command: String, _ now: Date,
                          _ s: inout State) -> OutgoingResponse {
         let wrapper = command.lowercased() + "response"
+        if req.path == "/simulator/stats" { return stats(s) }
         guard req.path == "/client/api" || req.path == "/client/api/" else {
             return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404))
         }
@@ -191,6 +195,17 @@ final class Engine: Sendable {
             r["jobid"] = .string(id)
             return JSONWriter.compact(.record(r))
         }
+    }
+
+    /// Request counters for benchmarks run against a separate `acsh simulator` process
+    /// (e.g. API calls per deployed VM): `{"requests": N, "commands": {"listZones": n, ...}}`.
+    private func stats(_ s: State) -> OutgoingResponse {
+        let commands = s.counts.values.filter { !$0.name.isEmpty }.sorted { $0.name < $1.name }
+        let total = s.counts.values.reduce(0) { $0 + $1.count }
+        let body: Value = .record(["requests": .int(total),
+                                   "commands": .record(Record(uniqueKeysWithValues: commands.map { ($0.name, Value.int($0.count)) })),
+                                   "jobs": .int(s.store.jobs.all.count), "virtualmachines": .int(s.store.vms.liveCount)])
+        return OutgoingResponse(status: 200, body: JSONWriter.compact(body))
     }
 
     /// loginresponse as the server sends it (every value a string), plus the two cookies.

@@ -29,6 +29,20 @@ import Testing
         try await running.value
     }
 
+    @Test func statsEndpointCountsRequestsPerCommand() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            for _ in 0..<3 { _ = try await c.get("listZones") }
+            _ = try await c.get("listOsTypes")
+            let url = sim.baseURL.replacingOccurrences(of: "/client/api", with: "/simulator/stats")
+            let stats = try await c.send(method: .GET, url: url, body: nil).json
+            #expect(stats["commands.listZones"]?.text == "3")
+            #expect(stats["commands.listOsTypes"]?.text == "1")
+            #expect(stats["requests"]?.text == "4")
+            #expect(sim.requestCount() == 4)
+        }
+    }
+
     @Test func sameSeedSameIDs() async throws {
         let a = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
         let b = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
