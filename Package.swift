@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
     ],

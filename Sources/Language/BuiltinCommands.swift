@@ -125,6 +125,7 @@ extension Builtins {
         switch v.data {
         case .string(let s): s
         case .list, .record: JSONWriter.compact(v.data)
+        case .null: "null"
         default: v.plainText
         }
     }

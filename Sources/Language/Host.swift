@@ -1,5 +1,6 @@
 import APICatalog
 import Foundation
+import Output
 import Values
 
 /// Everything the interpreter needs from outside, implemented by the
@@ -20,10 +21,13 @@ public protocol ShellHost: AnyObject, Sendable {
     func sync() async throws -> String
     /// Progress of waiting jobs for the status line; nil clears it.
     func showProgress(_ line: String?)
+    /// Pretty JSON, terminal width and color for printed results.
+    var outputOptions: OutputOptions { get }
 }
 
 extension ShellHost {
     public func showProgress(_ line: String?) {}
+    public var outputOptions: OutputOptions { OutputOptions(pretty: isTerminal) }
 }
 
 /// Settings changed by `set` and by the command line.

@@ -174,7 +174,12 @@ public final class Interpreter: @unchecked Sendable {
             try await Printer(host: host, format: name).print(r)
             return
         }
-        let r = try await evaluatePipe(e, scope)
+        var r = try await evaluatePipe(e, scope)
+        if case .pipeline(let p) = e.kind, case .stage("each", _, _) = p.stages.last?.kind {
+            let v = try await r.collect()
+            if case .list(let l) = v, l.isEmpty { return }  // an `each` run for its side effects
+            r = .value(v)
+        }
         if case .value(let v) = r {
             switch v {
             case .null: return

@@ -67,6 +67,12 @@ extension Interpreter {
         case .pipeline(let p): return try await runPipeline(p, scope)
         case .variableOrCommand(let name, let cmd):
             if let v = scope.lookup(name) { return .value(v) }
+            guard host.catalog.resolve(word: name).api != nil || !host.catalog.apiNames(forVerb: name.lowercased()).isEmpty else {
+                let names = Array(scope.all().keys)
+                let close = Suggest.closest(name, among: names)
+                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                throw ScriptError("unknown variable or command '\(name)'\(hint)", at: e.location)
+            }
             return try await runCommand(cmd, input: nil, scope, background: false)
         default: return .value(try await evaluate(e, scope))
         }
@@ -95,10 +101,12 @@ extension Interpreter {
         switch (base.data, i) {
         case (.list(let l), .number(let n)):
             guard let k = n.int else { throw ScriptError("a list index must be a whole number, not \(n.text)", at: loc) }
-            guard let v = base.data[index: k] else {
+            // Not Value's `subscript(index:)`: its `: nil` becomes `.null` (Value is nil-literal expressible).
+            let j = k < 0 ? l.count + k : k
+            guard l.indices.contains(j) else {
                 throw ScriptError("index \(k) is out of range (the list has \(l.count) item\(l.count == 1 ? "" : "s"))", at: loc)
             }
-            return v
+            return l[j]
         case (.record(let r), _):
             return r[i.plainText] ?? .null
         case (.string(let s), .number(let n)):
@@ -272,18 +280,22 @@ enum Suggest {
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
 
+    /// Edit distance counting a swap of neighbours as one edit (`coutn` -> `count`).
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = prev
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            cur[0] = i
             for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
-            swap(&prev, &cur)
         }
-        return prev[b.count]
+        return d[a.count][b.count]
     }
 }

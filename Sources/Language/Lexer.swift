@@ -98,8 +98,8 @@ public struct Lexer {
         case UInt8(ascii: "'"):
             advance()
             let s = pos
-            while let n = peek(), n != UInt8(ascii: "'") { advance() }
-            guard peek() != nil else { return make(.error("unterminated string: add the closing '")) }
+            while let n = peek(), n != UInt8(ascii: "'"), n != 0x0A { advance() }
+            guard peek() == UInt8(ascii: "'") else { return make(.error("unterminated string: add the closing '")) }
             let body = text(s, pos)
             advance()
             return make(.rawString(body))
@@ -157,6 +157,7 @@ public struct Lexer {
                 flush()
                 return Token(kind: .string(parts), location: loc, start: start, end: pos, spaceBefore: space)
             }
+            if c == 0x0A { break }  // a string ends on its line; write \n for a line break
             if c == UInt8(ascii: "\\") {
                 advance()
                 guard let e = peek() else { break }

@@ -123,8 +123,12 @@ extension Parser {
                 skipLineBreakAfterOperator()
                 while !isOp(")") {
                     args.append(try parsePipelineExpr(stopAtBrace: false))
+                    let save = i
                     skipLineBreakAfterOperator()
-                    if isOp(",") { advance(); skipLineBreakAfterOperator() } else { break }
+                    if isOp(",") { advance(); skipLineBreakAfterOperator() } else {
+                        if !isOp(")") { i = save }
+                        break
+                    }
                 }
                 _ = try expectOp(")", "to close the arguments of \(w)()")
                 return Expr(.call(w, args), loc)
@@ -146,8 +150,12 @@ extension Parser {
             skipLineBreakAfterOperator()
             while !isOp("]") {
                 items.append(try parseExpression())
+                let save = i
                 skipLineBreakAfterOperator()
-                if isOp(",") { advance(); skipLineBreakAfterOperator() } else { break }
+                if isOp(",") { advance(); skipLineBreakAfterOperator() } else {
+                    if !isOp("]") { i = save }  // report the error where the line ended
+                    break
+                }
             }
             _ = try expectOp("]", "to close the list")
             return Expr(.list(items), loc)
@@ -168,8 +176,12 @@ extension Parser {
                 advance()
                 skipLineBreakAfterOperator()
                 fields.append((key, try parseExpression()))
+                let save = i
                 skipLineBreakAfterOperator()
-                if isOp(",") { advance(); skipLineBreakAfterOperator() } else { break }
+                if isOp(",") { advance(); skipLineBreakAfterOperator() } else {
+                    if !isOp("}") { i = save }
+                    break
+                }
             }
             _ = try expectOp("}", "to close the record")
             return Expr(.record(fields), loc)

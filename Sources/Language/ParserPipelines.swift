@@ -80,7 +80,10 @@ extension Parser {
         guard t.spaceBefore else { return false }
         switch t.kind {
         case .word, .variable, .number, .string, .rawString, .other: return true
-        case .op(let o): return o == "-" || o == "(" || o == "[" || o == "{"
+        case .op("-"):
+            // `cmd -flag`, but `n - 1` and `n -1` stay arithmetic.
+            return peek(2).word != nil && !peek(2).spaceBefore
+        case .op(let o): return o == "(" || o == "[" || o == "{"
         default: return false
         }
     }
@@ -206,10 +209,11 @@ extension Parser {
         let loc = peek.location
         var parts: [InterpolationPart] = []
         var first = true
-        var textStart: Token?
-        func flushText(_ upTo: Token, _ parts: inout [InterpolationPart], _ textStart: inout Token?) {
+        var textStart: Int?
+        var textEnd = 0
+        func flushText(_ parts: inout [InterpolationPart], _ textStart: inout Int?) {
             if let s = textStart {
-                parts.append(.text(text(from: s, to: upTo)))
+                parts.append(.text(String(decoding: bytes[s..<textEnd], as: UTF8.self)))
                 textStart = nil
             }
         }
@@ -218,23 +222,21 @@ extension Parser {
             if endsWords(t, stopAtBrace: stopAtBrace) && !(t.isOp("]") && textStart != nil) { break }
             if !first, t.isOp("{") { break }
             switch t.kind {
-            case .variable, .string, .rawString:
-                flushText(t, &parts, &textStart)
-                parts.append(.expr(try parsePostfix(adjacentOnly: true)))
-            case .op("("):
-                flushText(t, &parts, &textStart)
+            case .variable, .string, .rawString, .op("("):
+                flushText(&parts, &textStart)
                 parts.append(.expr(try parsePostfix(adjacentOnly: true)))
             case .op("[") where first, .op("{") where first:
                 parts.append(.expr(try parsePostfix(adjacentOnly: true)))
             case .error:
                 throw error("")
             default:
-                if textStart == nil { textStart = t }
+                if textStart == nil { textStart = t.start }
+                textEnd = t.end
                 advance()
             }
             first = false
         }
-        flushText(peek, &parts, &textStart)
+        flushText(&parts, &textStart)
         if parts.count == 1 {
             switch parts[0] {
             case .expr(let e): return e

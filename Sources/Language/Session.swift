@@ -8,6 +8,11 @@ public final class Session: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Task<Int32, Never>?
 
+    private var exitRequest: Int32?
+
+    /// Set once the code ran `exit N`: the REPL then ends with that code.
+    public var requestedExit: Int32? { lock.withLock { exitRequest } }
+
     public init(host: any ShellHost, options: SessionOptions = SessionOptions()) {
         interpreter = Interpreter(host: host, options: options)
     }
@@ -40,6 +45,7 @@ public final class Session: @unchecked Sendable {
                 try await interp.execute(program.statements, interp.globals, printing: true)
                 return 0
             } catch Flow.exit(let code) {
+                self.lock.withLock { self.exitRequest = code }
                 return code
             } catch Flow.returned {
                 return 0
