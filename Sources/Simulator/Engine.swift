@@ -128,7 +128,9 @@ final class Engine: Sendable {
         } catch {
             out = Self.error(wrapper, error)
         }
-        if truncate, out.status == 200 { out.body = String(out.body.utf8.prefix(max(1, out.body.utf8.count / 2)))! }
+        if truncate, out.status == 200 {
+            out.body = String(decoding: Array(out.body.utf8.prefix(max(1, out.body.utf8.count / 2))), as: UTF8.self)
+        }
         out.delay = delay
         if options.logRequests { Self.log("\(req.method) \(command.isEmpty ? "-" : command) \(out.status)") }
         return out

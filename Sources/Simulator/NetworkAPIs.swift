@@ -36,7 +36,7 @@ enum NetworkAPIs {
                     if let v = params.value("name") { e.fields["name"] = .string(v) }
                     if let v = params.value("displaytext") { e.fields["displaytext"] = .string(v) }
                 }
-                return ["network": store.tagged(store.table("network").get(n.id)!)]
+                return ["network": store.tagged(try store.jobEntity("network", n.id))]
             })
         },
         Handler("restartNetwork", async: true) { c throws(APIError) in

@@ -80,7 +80,7 @@ enum SecurityGroupAPIs {
             store.table("securitygroup").update(sg.id) { e in
                 e.fields[field] = .list((e.fields[field]?.list ?? []) + rules)
             }
-            return ["securitygroup": store.tagged(store.table("securitygroup").get(sg.id)!)]
+            return ["securitygroup": store.tagged(try store.jobEntity("securitygroup", sg.id))]
         })
     }
 

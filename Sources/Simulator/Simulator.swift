@@ -47,7 +47,7 @@ public final class Simulator: Sendable {
                 continuation.finish()
             })
         let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        let task = Task {
+        let task = Task(executorPreference: SimulatorExecutor.shared) {
             defer { continuation.finish() }
             try await group.run()
         }

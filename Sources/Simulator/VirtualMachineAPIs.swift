@@ -76,7 +76,7 @@ enum VirtualMachineAPIs {
             return .job(JobSpec(cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
                 store.vms.update(vm.id) { $0.offeringID = offering.id }
-                return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
@@ -89,7 +89,7 @@ enum VirtualMachineAPIs {
                 let password = String(store.newID().prefix(8).filter { $0 != "-" })
                 store.vms.update(vm.id) { $0.password = password }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
-                return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
     ]
@@ -113,7 +113,7 @@ enum VirtualMachineAPIs {
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
             store.vms.update(vm.id) { $0.state = to; $0.pendingJobID = nil }
-            return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+            return ["virtualmachine": store.render(try store.jobVM(vm.id))]
         }, onFailure: { store in
             store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil }
         }))
@@ -128,7 +128,7 @@ enum VirtualMachineAPIs {
                             immediateID: nil, work: { store, _ in
             VolumeAPIs.detachAll(from: vm.id, store: store)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
-            let rendered = store.render(store.vms.rows.first { $0.id == vm.id }!)
+            let rendered = store.render(try store.jobVM(vm.id))
             if expunge { store.vms.update(vm.id) { $0.expunged = true } }
             return ["virtualmachine": rendered]
         }, onFailure: { store in store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil } }))

@@ -63,7 +63,7 @@ enum VolumeAPIs {
                     v.fields["state"] = .string("Ready")
                     v.fields["attached"] = .string(c.created)
                 }
-                return ["volume": store.tagged(dataVolume(store.table("volume").get(vol.id)!, store: store))]
+                return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
             })
         },
         Handler("detachVolume", async: true) { c throws(APIError) in
@@ -74,7 +74,7 @@ enum VolumeAPIs {
             return .job(JobSpec(cmd: cmdPrefix + "DetachVolumeCmd", instanceType: "Volume", instanceID: vol.id,
                                 immediateID: nil) { store, _ in
                 detach(vol.id, store: store)
-                return ["volume": store.tagged(dataVolume(store.table("volume").get(vol.id)!, store: store))]
+                return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
             })
         },
         Handler("deleteVolume") { c throws(APIError) in
@@ -106,10 +106,10 @@ enum VolumeAPIs {
                                 immediateID: nil) { store, _ in
                 if let vm = store.vms.owner(ofRootVolume: id) {
                     store.vms.update(vm.id) { $0.rootSize = newGB << 30 }
-                    return ["volume": store.tagged(rootVolume(of: store.vms[id: vm.id]!, store: store))]
+                    return ["volume": store.tagged(rootVolume(of: try store.jobVM(vm.id), store: store))]
                 }
                 store.table("volume").update(id) { $0.fields["size"] = .int(newGB << 30) }
-                return ["volume": store.tagged(dataVolume(store.table("volume").get(id)!, store: store))]
+                return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", id), store: store))]
             })
         },
     ]
