@@ -39,6 +39,7 @@ let package = Package(
             "APICatalog", "CloudClient", "Values",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
