@@ -144,6 +144,7 @@ extension Interpreter {
         if text.isEmpty || CommandResolver.looksLikeID(text) { return text }
         let catalog = host.catalog
         guard let list = catalog.listAPI(for: b.param, of: api) else { return text }
+        if let id = nameCache.get(list.name, text) { return id }
         var query: [(String, String)] = []
         for p in list.params where p.required {
             switch p.name.lowercased() {
@@ -163,7 +164,10 @@ extension Interpreter {
         }
         var matches = records.filter { $0[field: "name"]?.plainText == text }
         if matches.isEmpty { matches = records.filter { $0[field: "name"]?.plainText.lowercased() == text.lowercased() } }
-        if matches.count == 1, let id = matches[0][field: "id"]?.plainText { return id }
+        if matches.count == 1, let id = matches[0][field: "id"]?.plainText {
+            nameCache.put(list.name, text, id)
+            return id
+        }
         if matches.isEmpty {
             var names: [String] = []
             if let all = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: options.pageSize)).collect() {
@@ -185,6 +189,26 @@ extension ValueStream {
             do { return try await self.next() } catch { throw f(error) }
         }
     }
+}
+
+/// Names already resolved in this run, so `each -p 16 { deploy zone:Sandbox-1 ... }`
+/// looks the zone up once. Machines, volumes and snapshots come and go within
+/// a script, so their names are looked up every time.
+final class NameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String: String] = [:]
+    static let volatile: Set<String> = ["listVirtualMachines", "listVolumes", "listSnapshots", "listVMSnapshot"]
+
+    func get(_ list: String, _ name: String) -> String? {
+        Self.volatile.contains(list) ? nil : lock.withLock { ids[list + "\u{0}" + name] }
+    }
+
+    func put(_ list: String, _ name: String, _ id: String) {
+        guard !Self.volatile.contains(list) else { return }
+        lock.withLock { ids[list + "\u{0}" + name] = id }
+    }
+
+    func clear() { lock.withLock { ids = [:] } }
 }
 
 /// Secrets never reach the screen in dry-run output.

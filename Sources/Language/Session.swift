@@ -6,7 +6,7 @@ import Values
 public final class Session: @unchecked Sendable {
     let interpreter: Interpreter
     private let lock = NSLock()
-    private var current: Task<Int32, Never>?
+    private var current: Task<Outcome, Never>?
 
     public init(host: any ShellHost, options: SessionOptions = SessionOptions()) {
         interpreter = Interpreter(host: host, options: options)
@@ -20,45 +20,71 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    /// Runs a script (or `-c` text, or one REPL line): results printed,
-    /// errors as `FILE:LINE:COL: message` on stderr. Returns the exit code:
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        case success
+        /// An error, already printed as `FILE:LINE:COL: message` on stderr.
+        case failure(exitCode: Int32)
+        /// `exit N` ran: the caller (script or REPL) stops with this code.
+        case exit(Int32)
+
+        public var exitCode: Int32 {
+            switch self {
+            case .success: 0
+            case .failure(let c), .exit(let c): c
+            }
+        }
+    }
+
+    /// Runs a script (or `-c` text): results printed, errors as
+    /// `FILE:LINE:COL: message` on stderr. Returns the exit code:
     /// 0, 2 parse/usage, 1 API, 3 transport, 4 job failed, 124 deadline, 130 interrupted.
     public func run(source: String, file: String) async -> Int32 {
+        await execute(source: source, file: file).exitCode
+    }
+
+    /// A REPL entry: like `run`; variables, functions and jobs carry over
+    /// between entries. Cancelling the calling task (Ctrl-C) interrupts it.
+    public func evaluate(_ line: String, file: String = "<input>") async -> Outcome {
+        await execute(source: line, file: file)
+    }
+
+    public func execute(source: String, file: String) async -> Outcome {
         let program: Program
         do {
             program = try Parser.parse(SourceFile(name: file, text: source))
         } catch let e as ParseErrors {
             interpreter.host.writeError("\(e)\n")
-            return 2
+            return .failure(exitCode: 2)
         } catch {
             interpreter.host.writeError("\(file): \(error)\n")
-            return 2
+            return .failure(exitCode: 2)
         }
         let interp = interpreter
-        let task = Task { () -> Int32 in
+        interp.nameCache.clear()
+        let task = Task { () -> Outcome in
             do {
                 try await interp.execute(program.statements, interp.globals, printing: true)
-                return 0
+                return .success
             } catch Flow.exit(let code) {
-                return code
+                return .exit(code)
             } catch Flow.returned {
-                return 0
+                return .success
             } catch Flow.breakLoop, Flow.continueLoop {
                 interp.host.writeError("\(file): break or continue outside a loop\n")
-                return 2
+                return .failure(exitCode: 2)
             } catch {
-                return self.report(error)
+                return .failure(exitCode: self.report(error))
             }
         }
         lock.withLock { current = task }
-        let code = await task.value
+        let outcome = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
         lock.withLock { current = nil }
-        return code
-    }
-
-    /// A REPL line: like `run`, variables and jobs carry over between lines.
-    public func evaluate(_ line: String) async -> Int32 {
-        await run(source: line, file: "<input>")
+        return outcome
     }
 
     /// Ctrl-C: stops the running code at its next wait or call (within a second
