@@ -137,9 +137,6 @@ extension Parser {
         case .op("("):
             advance()
             skipLineBreakAfterOperator()
-            let saved = fieldContext
-            fieldContext = false
-            defer { fieldContext = saved }
             let e = try parsePipelineExpr(stopAtBrace: false)
             skipLineBreakAfterOperator()
             _ = try expectOp(")", "to close the '(' at line \(loc.line)")

@@ -67,6 +67,7 @@ extension Parser {
         }
         if endsWords(next, stopAtBrace: stopAtBrace) {
             advance()
+            if fieldContext { return Stage(kind: .expr(Expr(.field(w), loc)), location: loc) }
             let cmd = Command(words: [w], args: [], location: loc)
             return Stage(kind: .expr(Expr(.variableOrCommand(w, cmd), loc)), location: loc)
         }
