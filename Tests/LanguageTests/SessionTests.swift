@@ -54,10 +54,14 @@ import Testing
         let s = Session(host: host)
         let started = ContinuousClock.now
         async let code = s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
-        try await Task.sleep(for: .milliseconds(500))
+        // Interrupt once the job runs on the server (name lookups come first).
+        while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(20) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let interrupted = ContinuousClock.now
         s.interrupt()
         #expect(await code == 130)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - interrupted < .seconds(1))
         #expect(host.errors.contains("is still running on the server"))
         #expect(host.errors.contains("queryAsyncJobResult jobid="))
         try await client.shutdown()
