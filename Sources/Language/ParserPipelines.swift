@@ -58,6 +58,9 @@ extension Parser {
         guard let w = t.word, !["true", "false", "null", "wait"].contains(w) else {
             return Stage(kind: .expr(try parseExpression()), location: loc)
         }
+        if Self.keywords.contains(w) {
+            throw error("'\(w)' is a keyword and cannot start an expression")
+        }
         let next = peek(1)
         if next.isOp("("), !next.spaceBefore {
             return Stage(kind: .expr(try parseExpression()), location: loc)

@@ -55,12 +55,12 @@ extension Stages {
             return .value(.list(sorted.map(\.element)))
         },
         StageDefinition(signature: Signature("reverse", .none, usage: "reverse", summary: "the records in reverse order")) { call, input in
-            _ = try await call.values()
+            try call.noArguments()
             return .value(.list(try await input.collect().reversed()))
         },
         StageDefinition(signature: Signature("count", .none, usage: "count", summary: "how many records came",
             examples: ["n = list vms | count"])) { call, input in
-            _ = try await call.values()
+            try call.noArguments()
             var n = 0
             while try await input.next() != nil { n += 1 }
             return .value(.int(n))
