@@ -203,8 +203,12 @@ extension Interpreter {
         }
         let local = Scope(parent: globals)
         for (p, a) in zip(f.params, args) { local.define(p, a) }
+        let depth = Self.callDepth + 1
+        guard depth <= Self.maxCallDepth else {
+            throw ScriptError("\(f.name)() called itself more than \(Self.maxCallDepth) levels deep; is the recursion missing an end?", at: loc)
+        }
         do {
-            return try await evaluateBlock(f.body, local)
+            return try await Self.$callDepth.withValue(depth) { try await evaluateBlock(f.body, local) }
         } catch Flow.returned(let v) {
             return v
         } catch Flow.breakLoop, Flow.continueLoop {
@@ -220,6 +224,12 @@ extension Interpreter {
         try await execute(last, scope, printing: false)
         return .null
     }
+}
+
+extension Interpreter {
+    /// Function calls active in this task, to stop runaway recursion with an error.
+    @TaskLocal static var callDepth = 0
+    static let maxCallDepth = 1000
 }
 
 /// Number arithmetic keeping integers integral: `7 / 2` is 3.5, `6 / 2` is 3.
