@@ -77,7 +77,7 @@ extension Interpreter {
             var r: Record = ["dryrun": true, "command": .string(api.name)]
             for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
             if api.isAsync && background {
-                return .value(.opaque(JobValue(jobid: "dry-run", command: api.name, resourceID: nil)))
+                return .value(.opaque(JobValue(dryRun: .record(r), command: api.name)))
             }
             return .value(.record(r))
         }

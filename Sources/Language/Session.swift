@@ -152,6 +152,31 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// One line of language text from command-line words (`acsh list vms name:"my vm"`
+    /// arrives without its quotes): words with spaces or special characters are
+    /// quoted again, after the `name:` / `name=` of an argument. A single word is
+    /// taken as language text as it is (`acsh 'list zones | count'`).
+    public static func commandLine(fromArguments words: [String]) -> String {
+        if words.count == 1 { return words[0] }
+        return words.map { w in
+            var prefix = Substring("")
+            var value = Substring(w)
+            if let sep = w.firstIndex(where: { $0 == ":" || $0 == "=" }),
+               w[..<sep].allSatisfy({ $0.isLetter || $0.isNumber || "_[].".contains($0) }), sep > w.startIndex {
+                prefix = w[...sep]
+                value = w[w.index(after: sep)...]
+            }
+            let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || "-_./:,@%+".contains($0) }
+            if plain || (prefix.isEmpty && (value.first == "-" || ["|", "&&", "||"].contains(String(value)))) {
+                return w
+            }
+            if !value.contains("'") { return "\(prefix)'\(value)'" }
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "$", with: "\\$")
+            return "\(prefix)\"\(escaped)\""
+        }.joined(separator: " ")
+    }
+
     /// Variables and their values, for completion and `vars`.
     public var variables: [(name: String, value: Value)] {
         interpreter.globals.all().sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
