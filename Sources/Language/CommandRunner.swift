@@ -178,7 +178,7 @@ extension Interpreter {
             throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: 1)
         }
         let ids = matches.compactMap { $0[field: "id"]?.plainText }
-        throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) as an id",
+        throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
                           at: b.location, exitCode: 1)
     }
 }
