@@ -59,7 +59,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
+                    exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"],
                     exclude: ["Scripts", "FuzzRegressions"]),  // read from the source tree (#filePath)

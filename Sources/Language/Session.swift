@@ -8,6 +8,11 @@ public final class Session: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Task<Outcome, Never>?
 
+    private var exitRequest: Int32?
+
+    /// Set once the code ran `exit N`: the REPL then ends with that code.
+    public var requestedExit: Int32? { lock.withLock { exitRequest } }
+
     public init(host: any ShellHost, options: SessionOptions = SessionOptions()) {
         interpreter = Interpreter(host: host, options: options)
     }
@@ -45,8 +50,9 @@ public final class Session: @unchecked Sendable {
 
     /// A REPL entry: like `run`; variables, functions and jobs carry over
     /// between entries. Cancelling the calling task (Ctrl-C) interrupts it.
-    public func evaluate(_ line: String, file: String = "<input>") async -> Outcome {
-        await execute(source: line, file: file)
+    /// After `exit N`, `requestedExit` is N.
+    public func evaluate(_ line: String, file: String = "<input>") async -> Int32 {
+        await execute(source: line, file: file).exitCode
     }
 
     public func execute(source: String, file: String) async -> Outcome {
@@ -67,6 +73,7 @@ public final class Session: @unchecked Sendable {
                 try await interp.execute(program.statements, interp.globals, printing: true)
                 return .success
             } catch Flow.exit(let code) {
+                self.lock.withLock { self.exitRequest = code }
                 return .exit(code)
             } catch Flow.returned {
                 return .success

@@ -54,7 +54,7 @@ import Testing
         let session = Session(host: host, options: options)
         var outSeen = 0, errSeen = 0
         for p in pieces {
-            let outcome = await session.evaluate(p.code.joined(separator: "\n"), file: "LANGUAGE.md")
+            let outcome = await session.execute(source: p.code.joined(separator: "\n"), file: "LANGUAGE.md")
             let out = String(host.output.dropFirst(outSeen)).replacingOccurrences(of: "\r\n", with: "\n")
             let err = String(host.errors.dropFirst(errSeen))
             outSeen = host.output.count

@@ -8,13 +8,15 @@ import Testing
     @Test func replEntriesShareVariablesAndFunctions() async {
         let host = TestHost()
         let s = Session(host: host)
-        #expect(await s.evaluate("x = 20") == .success)
-        #expect(await s.evaluate("def twice(n) { return n * 2 }") == .success)
-        #expect(await s.evaluate("print twice(x) + 2") == .success)
+        #expect(await s.execute(source: "x = 20", file: "<input>") == .success)
+        #expect(await s.evaluate("def twice(n) { return n * 2 }") == 0)
+        #expect(await s.evaluate("print twice(x) + 2") == 0)
         #expect(host.output == "42\n")
         #expect(s.variables.contains { $0.name == "x" })
-        #expect(await s.evaluate("exit 3") == .exit(3))
-        #expect(await s.evaluate("print nope") == .failure(exitCode: 2))
+        #expect(s.requestedExit == nil)
+        #expect(await s.execute(source: "exit 3", file: "<input>") == .exit(3))
+        #expect(s.requestedExit == 3)
+        #expect(await s.execute(source: "print nope", file: "<input>") == .failure(exitCode: 2))
         #expect(host.errors.hasPrefix("<input>:1:7: unknown variable 'nope'"))
     }
 
