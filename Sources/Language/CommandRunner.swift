@@ -110,10 +110,14 @@ extension Interpreter {
     func append(_ b: BoundParam, _ api: API, to params: inout [(String, String)]) async throws {
         switch b.value.data {
         case .record(let r):
-            var n = 0
-            for (k, v) in r {
-                params.append(("\(b.name)[0].\(k)", v.plainText))
-                n += 1
+            if b.param.name.lowercased().hasSuffix("tags") {
+                // `tags:{env: "prod"}` -> tags[0].key=env&tags[0].value=prod, as tag APIs read them.
+                for (i, (k, v)) in r.enumerated() {
+                    params.append(("\(b.name)[\(i)].key", k))
+                    params.append(("\(b.name)[\(i)].value", v.plainText))
+                }
+            } else {
+                for (k, v) in r { params.append(("\(b.name)[0].\(k)", v.plainText)) }
             }
         case .list(let items) where items.contains(where: { $0.record != nil }):
             for (i, item) in items.enumerated() {
