@@ -122,8 +122,8 @@ public final class Session: @unchecked Sendable {
         return e.exitCode
     }
 
-    /// Whether a REPL entry needs more lines: an open block, bracket or
-    /// string, or a line ending in `|`, an operator or `\`.
+    /// Whether a REPL entry needs more lines: an open block or bracket, or a
+    /// line ending in `|`, an operator or `\`.
     public static func isIncomplete(_ source: String) -> Bool {
         let tokens = Lexer.tokenize(source, file: "<input>")
         var depth = 0
@@ -132,7 +132,8 @@ public final class Session: @unchecked Sendable {
             switch t.kind {
             case .op("{"), .op("("), .op("["): depth += 1
             case .op("}"), .op(")"), .op("]"): depth -= 1
-            case .error(let m) where m.hasPrefix("unterminated"): return true
+            // An unterminated string is not "more to come": strings end on their
+            // line, so further lines could never close it; the error shows at once.
             default: break
             }
             switch t.kind {
