@@ -12,6 +12,9 @@ extension Parser {
     mutating func parsePipeline(stopAtBrace: Bool) throws -> Pipeline {
         let loc = peek.location
         var stages = [try parseHead(stopAtBrace: stopAtBrace)]
+        if isOp("|"), case .builtin(let name, _, let exprs) = stages[0].kind, !exprs.isEmpty {
+            throw error("\(name) takes values, not a pipeline: put the pipeline in parentheses, e.g. \(name) (list zones | count)")
+        }
         while true {
             if isOp("|") {
                 advance()
