@@ -10,3 +10,8 @@ print "stopVirtualMachine (stop virtualmachine), async" in (help stop vm)
 # expect: true
 print (help lsit)
 # expect: no command, stage or builtin named 'lsit'
+overview = help
+print "Builtins:" in overview, "Pipeline stages (after |):" in overview, "len()" in overview
+# expect: true true true
+print (help list) =~ "^list NOUN, where NOUN is one of: .*zones"
+# expect: true
