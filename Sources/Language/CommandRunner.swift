@@ -98,8 +98,16 @@ extension Interpreter {
         let job = JobValue(jobid: jobid, command: api.name, resourceID: response[field: "id"]?.plainText)
         jobs.add(job)
         if background || !options.asyncWait { return .value(.opaque(job)) }
-        defer { jobs.remove(job) }
-        return .value(try await waitJob(job, loc))
+        do {
+            let result = try await waitJob(job, loc)
+            jobs.remove(job)
+            return .value(result)
+        } catch {
+            // An interrupted wait leaves the job in the table: it still runs on the
+            // server, the interrupt report names it and a later `wait` can finish it.
+            if !Task.isCancelled && (error as? ScriptError)?.exitCode != 130 { jobs.remove(job) }
+            throw error
+        }
     }
 
     static func isReadOnly(_ api: API) -> Bool {

@@ -115,7 +115,7 @@ public final class Session: @unchecked Sendable {
         }
         host.writeError("\(e)\n")
         if e.exitCode == 130 {
-            for job in interpreter.jobs.running {
+            for job in interpreter.jobs.running where job.jobid != e.jobid {
                 host.writeError("job \(job.jobid) (\(job.command)) is still running on the server; check it with: queryAsyncJobResult jobid=\(job.jobid)\n")
             }
         }

@@ -70,6 +70,25 @@ import Testing
         await sim.stop()
     }
 
+    @Test func interruptingParallelWaitsNamesEveryRunningJob() async throws {
+        let (sim, client) = try await SandboxServer.fresh { $0.jobTime = .seconds(30) }
+        let host = TestHost(api: client)
+        let s = Session(host: host)
+        let src = "r = range(3) | each -p 3 { deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:\"i-$it\" }"
+        async let code = s.run(source: src, file: "t.cs")
+        let started = ContinuousClock.now
+        while s.interpreter.jobs.running.count < 3, ContinuousClock.now - started < .seconds(20) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        s.interrupt()
+        #expect(await code == 130)
+        let lines = host.errors.split(separator: "\n")
+        #expect(lines.count == 3, "\(host.errors)")  // the interrupted wait, then the two other jobs
+        #expect(lines.dropFirst().allSatisfy { $0.contains("is still running on the server; check it with: queryAsyncJobResult jobid=") })
+        try await client.shutdown()
+        await sim.stop()
+    }
+
     @Test func deadlineEndsTheWaitWith124() async throws {
         let (sim, client) = try await SandboxServer.fresh { $0.jobTime = .seconds(30) }
         let host = TestHost(api: client)
