@@ -80,6 +80,7 @@ extension Builtins {
             let w = try await call.words()
             guard w.count == 1 else { throw ScriptError("usage: use PROFILE", at: call.location) }
             do { try await call.host.useProfile(w[0].plainText) } catch { throw call.interpreter.convert(error, call.location) }
+            call.interpreter.nameCache.clear()  // names mean other ids on another server
             return .value(.null)
         },
         BuiltinDefinition(signature: Signature("sync", .none, usage: "sync",
