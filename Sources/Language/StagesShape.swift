@@ -78,12 +78,16 @@ extension Stages {
             let v = try await call.values()
             guard v.count == 1 else { throw ScriptError("group takes one field name: group state", at: call.location) }
             let path = FieldPath(v[0].plainText)
-            var groups = Record()
+            var order: [String] = []
+            var groups: [String: [Value]] = [:]
             while let item = try await input.next() {
                 let key = path.get(item).plainText
-                groups[key, default: .list([])] = .list((groups[key]?.list ?? []) + [item])
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(item)
             }
-            return .value(.record(groups))
+            var r = Record()
+            for k in order { r[k] = .list(groups[k]!) }
+            return .value(.record(r))
         },
     ]
 }
