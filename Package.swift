@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"],
+                    exclude: ["Scripts", "FuzzRegressions"]),  // read from the source tree (#filePath)
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
     ],
