@@ -28,9 +28,10 @@ final class TmuxSession {
         socket = "acsh-test-\(UUID().uuidString.prefix(8))"
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let line = "env \(env) " + command.map(Self.quote).joined(separator: " ")
-        try run(["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line])
-        // Keep the pane after the program exits, to see how it ended.
-        try run(["set-option", "-t", target, "remain-on-exit", "on"])
+        // One tmux command line, so the pane is kept (to see how the program
+        // ended) even when it exits at once.
+        try run(["new-session", "-d", "-s", "keep", ";", "set-option", "-g", "remain-on-exit", "on",
+                 ";", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line])
     }
 
     deinit {
@@ -80,19 +81,50 @@ final class TmuxSession {
         try screen().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 
+    /// Runs tmux with a clean signal mask and default handlers: a child
+    /// inherits the spawning thread's blocked signals, and a tmux server
+    /// started with SIGCHLD blocked never notices its panes.
     @discardableResult
     private func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tmux)
-        p.arguments = ["-L", socket, "-f", "/dev/null"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
+        // Output goes to a file, not a pipe: the tmux server started by the
+        // first command would hold a pipe open forever.
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = [tmux, "-L", socket, "-f", "/dev/null"] + args
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, tmux, &actions, &attributes, &cArgs, environ)
+        guard rc == 0 else { throw Failure(description: "could not start tmux: error \(rc)") }
+        var status: Int32 = 0
+        let deadline = ContinuousClock.now + .seconds(10)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if ContinuousClock.now > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw Failure(description: "tmux \(args.joined(separator: " ")) did not finish within 10 s")
+            }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7f) == 0
+        guard exited && (status >> 8) & 0xff == 0 else {
             throw Failure(description: "tmux \(args.joined(separator: " ")) failed: \(text)")
         }
         return text
