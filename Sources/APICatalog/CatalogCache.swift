@@ -30,6 +30,17 @@ extension Catalog {
         return try Catalog(compact: bytes, source: path)
     }
 
+    /// The catalog to run with: the one synced to `path` when there is one, else
+    /// the bundled one. A damaged cache falls back to the bundled catalog with a
+    /// one-line warning to print (it says to run `acsh sync` again).
+    public static func cachedOrBundled(at path: String) -> (catalog: Catalog, warning: String?) {
+        do {
+            return (try load(cachedAt: path) ?? .bundled, nil)
+        } catch {
+            return (.bundled, "warning: \(error); using the bundled catalog")
+        }
+    }
+
     /// Decodes `json` (listApis output) and stores it at `path`: parent folders
     /// made as needed (0700), the file written to a temporary name with mode 0600
     /// and renamed into place, so readers never see half a file. Returns the catalog.

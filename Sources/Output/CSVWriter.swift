@@ -8,12 +8,13 @@ import Values
 struct CSVWriter: FormatWriter {
     let options: OutputOptions
     let sink: (String) -> Void
-    private var pending: [Value] = []
+    private var first: FirstBatch
     private var columns: Columns?
 
     init(options: OutputOptions, sink: @escaping (String) -> Void) {
         self.options = options
         self.sink = sink
+        first = FirstBatch(size: options.batchSize)
     }
 
     mutating func begin() {}
@@ -23,13 +24,12 @@ struct CSVWriter: FormatWriter {
             sink(row(item, columns))
             return
         }
-        pending.append(item)
-        if pending.count >= options.batchSize { flush() }
+        if let batch = first.add(item) { flush(batch) }
     }
 
-    mutating func finish() { if columns == nil { flush() } }
+    mutating func finish() { if let batch = first.drain() { flush(batch) } }
 
-    private mutating func flush() {
+    private mutating func flush(_ pending: [Value]) {
         let cols = Columns(batch: pending, explicit: options.columns)
         columns = cols
         if !cols.scalarsOnly && !pending.isEmpty || options.columns != nil {
@@ -38,7 +38,6 @@ struct CSVWriter: FormatWriter {
         var out = ""
         for item in pending { out += row(item, cols) }
         if !out.isEmpty { sink(out) }
-        pending = []
     }
 
     private func row(_ item: Value, _ cols: Columns) -> String {

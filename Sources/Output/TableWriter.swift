@@ -6,7 +6,7 @@ import Values
 struct TableWriter: FormatWriter {
     let options: OutputOptions
     let sink: (String) -> Void
-    private var pending: [Value] = []
+    private var first: FirstBatch
     private var layout: Layout?
 
     struct Layout {
@@ -20,6 +20,7 @@ struct TableWriter: FormatWriter {
     init(options: OutputOptions, sink: @escaping (String) -> Void) {
         self.options = options
         self.sink = sink
+        first = FirstBatch(size: options.batchSize)
     }
 
     mutating func begin() {}
@@ -29,16 +30,14 @@ struct TableWriter: FormatWriter {
             sink(line(Self.texts(item, layout.columns), layout))
             return
         }
-        pending.append(item)
-        if pending.count >= options.batchSize { flush() }
+        if let batch = first.add(item) { flush(batch) }
     }
 
-    mutating func finish() { if layout == nil { flush() } }
+    mutating func finish() { if let batch = first.drain() { flush(batch) } }
 
-    private mutating func flush() {
+    private mutating func flush(_ pending: [Value]) {
         let columns = Columns(batch: pending, explicit: options.columns)
         let rows = pending.map { Self.texts($0, columns) }
-        pending = []
         if columns.scalarsOnly {
             layout = Layout(columns: columns, widths: [], rightAligned: [])
             var out = ""
@@ -48,16 +47,20 @@ struct TableWriter: FormatWriter {
         }
         let headers = columns.names
         var natural = headers.map(displayWidth)
+        // Columns whose values are all numbers (nulls aside) align right.
         var numeric = [Bool](repeating: true, count: headers.count)
         var filled = [Bool](repeating: false, count: headers.count)
-        for row in rows {
-            for (i, text) in row.enumerated() {
-                natural[i] = max(natural[i], displayWidth(text))
-                if !text.isEmpty {
-                    filled[i] = true
-                    if !Self.looksNumeric(text) { numeric[i] = false }
+        for item in pending {
+            for (i, cell) in columns.cells(of: item).enumerated() {
+                switch cell.data {
+                case .null: break
+                case .number: filled[i] = true
+                default: numeric[i] = false
                 }
             }
+        }
+        for row in rows {
+            for (i, text) in row.enumerated() { natural[i] = max(natural[i], displayWidth(text)) }
         }
         let widths = Self.fit(natural, into: options.terminalWidth.map { $0 - Self.gap.count * (headers.count - 1) })
         let l = Layout(columns: columns, widths: widths, rightAligned: zip(numeric, filled).map { $0 && $1 })
@@ -75,11 +78,6 @@ struct TableWriter: FormatWriter {
     private static func texts(_ item: Value, _ columns: Columns) -> [String] {
         if columns.scalarsOnly { return [Cells.table(item)] }
         return columns.cells(of: item).map(Cells.table)
-    }
-
-    private static func looksNumeric(_ s: String) -> Bool {
-        s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B }
-            && s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// One printed line: cells cut to their width (only when fitting a terminal;

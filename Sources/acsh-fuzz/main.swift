@@ -1,3 +1,18 @@
 import Language
-@_cdecl("LLVMFuzzerTestOneInput") public func fuzz(_ d: UnsafePointer<UInt8>, _ n: Int) -> Int32 { 0 }
-@main struct M { static func main() {} }
+
+/// libFuzzer entry: any bytes through the lexer, parser and the REPL's
+/// completeness check. A crash, hang or sanitizer report is a bug; syntax
+/// errors are the expected answer to most inputs.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    _ = Session.check(source: text, file: "fuzz.cs")
+    _ = Session.isIncomplete(text)
+    return 0
+}
+
+@main
+struct FuzzMain {
+    // libFuzzer supplies the real main; this one only satisfies -parse-as-library.
+    static func main() {}
+}

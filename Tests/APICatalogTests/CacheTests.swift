@@ -27,6 +27,21 @@ import Testing
         #expect(loaded.api(named: "deployVirtualMachine")?.description?.isEmpty == false)
     }
 
+    @Test func cachedOrBundledFallsBack() throws {
+        let dir = try Fixtures.tempDir()
+        let missing = Catalog.cachedOrBundled(at: dir.appendingPathComponent("none.json").path)
+        #expect(missing.catalog === Catalog.bundled && missing.warning == nil)
+        let damaged = dir.appendingPathComponent("bad.json").path
+        try Data("junk".utf8).write(to: URL(fileURLWithPath: damaged))
+        let fallback = Catalog.cachedOrBundled(at: damaged)
+        #expect(fallback.catalog === Catalog.bundled)
+        #expect(fallback.warning == "warning: catalog \(damaged): not an acsh catalog (no `acsh-catalog 1` header); "
+            + "run `acsh sync` again; using the bundled catalog")
+        let good = dir.appendingPathComponent("good.json").path
+        try Catalog.writeCache(json: Fixtures.bytes(Fixtures.dump411), to: good)
+        #expect(Catalog.cachedOrBundled(at: good).catalog.count == 565)
+    }
+
     @Test func badJSONWritesNothing() throws {
         let dir = try Fixtures.tempDir()
         let path = dir.appendingPathComponent("catalog.json").path

@@ -1,0 +1,62 @@
+/// How the client proves who it is.
+public enum Credentials: Sendable {
+    /// Signed requests (the usual way for scripts and admins).
+    case apiKey(key: String, secret: String)
+    /// A session from `login`; `domain` is a path such as `/` or `/sub` (ROOT when nil).
+    case password(username: String, password: String, domain: String?)
+    /// No authentication (the integration port, or the sandbox).
+    case none
+}
+
+/// Everything a `CloudStackClient` needs to know about one server.
+public struct ClientOptions: Sendable {
+    /// The API endpoint. A bare base URL (`https://cloud.example.com`) gets `/client/api` appended.
+    public var url: String
+    public var credentials: Credentials
+    /// Refuse certificates that do not verify. Turning this off must be an explicit choice.
+    public var verifyTLS: Bool = true
+    /// Seconds allowed for one HTTP request (connect + answer).
+    public var timeout: Double = 60
+    /// Seconds a signed request stays valid (`signatureVersion=3` + `expires`).
+    /// nil or 0: the old style, without either parameter.
+    public var signatureLifetime: Int? = 600
+    /// Send every call as a POST form, never in the URL.
+    public var forcePost: Bool = false
+    /// Attempts per call, the first one included (retries only where safe).
+    public var maxAttempts: Int = 4
+    /// First backoff before a retry; doubles per attempt up to `retryCap`, jittered.
+    public var retryBase: Duration = .milliseconds(250)
+    public var retryCap: Duration = .seconds(4)
+    /// First interval between two `queryAsyncJobResult` polls; grows ×1.5 up to `pollCap`.
+    public var pollFirst: Duration = .milliseconds(200)
+    public var pollCap: Duration = .seconds(3)
+    /// Receives one line per request and per response, secrets redacted.
+    public var trace: (@Sendable (String) -> Void)?
+
+    public init(url: String, credentials: Credentials = .none, verifyTLS: Bool = true,
+                timeout: Double = 60, signatureLifetime: Int? = 600, forcePost: Bool = false,
+                maxAttempts: Int = 4, trace: (@Sendable (String) -> Void)? = nil) {
+        self.url = url
+        self.credentials = credentials
+        self.verifyTLS = verifyTLS
+        self.timeout = timeout
+        self.signatureLifetime = signatureLifetime
+        self.forcePost = forcePost
+        self.maxAttempts = maxAttempts
+        self.trace = trace
+    }
+
+    /// The endpoint with `/client/api` added when only a base URL was given.
+    public var endpoint: String {
+        var u = url
+        while u.hasSuffix("/") { u.removeLast() }
+        if let q = u.firstIndex(of: "?") { u = String(u[..<q]) }
+        // scheme://host[:port] with no path: the API lives at /client/api.
+        if let schemeEnd = u.range(of: "://") {
+            let rest = u[schemeEnd.upperBound...]
+            if !rest.contains("/") { return u + "/client/api" }
+            if rest.hasSuffix("/client") { return u + "/api" }
+        }
+        return u
+    }
+}

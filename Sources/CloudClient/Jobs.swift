@@ -1,0 +1,74 @@
+import Values
+
+/// One poll of an async job, for progress displays.
+public struct JobStatus: Sendable {
+    public let jobid: String
+    /// 0 pending, 1 succeeded, 2 failed, 3 cancelled.
+    public let status: Int
+    /// `jobprocstatus`: the server's progress figure while pending.
+    public let procStatus: Int?
+    /// Polls so far, this one included.
+    public let polls: Int
+    public let elapsed: Duration
+    /// The whole `queryAsyncJobResult` answer.
+    public let response: Value
+}
+
+extension CloudStackClient {
+    /// Polls `queryAsyncJobResult` until the job ends and returns its `jobresult`
+    /// (e.g. `{"virtualmachine": {...}}`). The interval starts at `pollFirst` and grows
+    /// ×1.5 up to `pollCap`. Throws on failure (2), cancellation (3), an unknown status,
+    /// the deadline (the job goes on on the server), or Task cancellation (at once).
+    public func waitForJob(_ jobid: String, deadline: ContinuousClock.Instant? = nil,
+                           progress: (@Sendable (JobStatus) -> Void)? = nil) async throws -> Value {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var interval = options.pollFirst
+        var polls = 0
+        while true {
+            // Sleep first: a job just submitted is rarely done already.
+            var nap = interval
+            if let deadline {
+                let left = deadline - clock.now
+                if left <= .zero && polls > 0 { throw CloudStackError(.deadline(jobid: jobid)) }
+                nap = max(.zero, min(nap, left))
+            }
+            do { try await Task.sleep(for: nap) } catch { throw CloudStackError(.interrupted(jobid: jobid)) }
+            interval = min(interval * 1.5, options.pollCap)
+
+            let r: Value
+            do {
+                r = try await request("queryAsyncJobResult", [("jobid", jobid)])
+            } catch let e as CloudStackError {
+                if case .interrupted = e.kind { throw CloudStackError(.interrupted(jobid: jobid)) }
+                throw e
+            } catch {
+                if Task.isCancelled { throw CloudStackError(.interrupted(jobid: jobid)) }
+                throw error
+            }
+            polls += 1
+            let raw = r[field: "jobstatus"]
+            let status = raw.flatMap(ResponseReader.intOf)
+            progress?(JobStatus(jobid: jobid, status: status ?? -1,
+                                procStatus: r[field: "jobprocstatus"].flatMap(ResponseReader.intOf),
+                                polls: polls, elapsed: clock.now - start, response: r))
+            let result = r[field: "jobresult"] ?? .record([:])
+            switch status {
+            case 0:
+                if let deadline, clock.now >= deadline { throw CloudStackError(.deadline(jobid: jobid)) }
+                continue
+            case 1:
+                return result
+            case 2:
+                throw CloudStackError(.jobFailed(
+                    jobid: jobid, errorcode: result[field: "errorcode"].flatMap(ResponseReader.intOf)
+                        ?? r[field: "jobresultcode"].flatMap(ResponseReader.intOf),
+                    errortext: result[field: "errortext"]?.plainText ?? "no error text given"))
+            case 3:
+                throw CloudStackError(.jobCancelled(jobid: jobid, errortext: result[field: "errortext"]?.plainText ?? ""))
+            default:
+                throw CloudStackError(.jobUnknownStatus(jobid: jobid, status: raw.map { JSONWriter.compact($0) } ?? "(none)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Values
+
+extension CloudStackClient {
+    /// `login` by POST (newer servers refuse GET) with username, password and domain.
+    /// Returns the session key and the cookies to send back (JSESSIONID).
+    func login() async throws -> (String, [(String, String)]) {
+        guard case .password(let username, let password, let domain) = options.credentials else {
+            preconditionFailure("login without password credentials")
+        }
+        var params = [("username", username), ("password", password)]
+        if let domain, !domain.isEmpty { params.append(("domain", domain)) }
+        try Wire.validate(params)
+        let (p, _) = Wire.parameters(command: "login", params, credentials: .none, sessionKey: nil, lifetime: nil)
+        let w = Wire.build(endpoint: options.endpoint, params: p, expires: nil, forcePost: true)
+        let answer: HTTPAnswer
+        do { answer = try await exchange(w, cookie: nil) } catch { throw error.error }
+        let result: Value
+        do {
+            result = try ResponseReader.read(answer, command: "login", url: options.endpoint, expires: nil)
+        } catch {
+            if case .api(_, let code, _, let text) = error.kind {
+                throw CloudStackError(.loginFailed(username: username, errorcode: code, errortext: text))
+            }
+            throw error
+        }
+        guard let key = result[field: "sessionkey"]?.string, !key.isEmpty else {
+            throw CloudStackError(.malformed(url: options.endpoint, detail: "login answer has no sessionkey", truncated: false))
+        }
+        let cookies = SessionState.parseSetCookies(answer.headers("set-cookie"))
+            .filter { $0.0 == "JSESSIONID" || $0.0 == "sessionkey" }
+        return (key, cookies)
+    }
+}

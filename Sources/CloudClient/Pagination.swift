@@ -1,0 +1,64 @@
+import Values
+
+extension CloudStackClient {
+    /// Streams the records of a list call page by page (`page`/`pagesize`). A page is
+    /// fetched only when the consumer asks for it, so stopping early sends no more calls.
+    /// Ends after a short page, once `count` records came, or on an empty answer.
+    /// A caller-given `page` fetches that page only; a caller-given `pagesize` wins.
+    public func pages(_ command: String, _ params: [(String, String)] = [],
+                      pageSize: Int = 500) -> AsyncThrowingStream<[Value], Error> {
+        let cursor = PageCursor(client: self, command: command, params: params, pageSize: pageSize)
+        return AsyncThrowingStream(unfolding: { try await cursor.next() })
+    }
+
+    /// Every record of a list call (all pages). Prefer `pages` when the list may be long.
+    public func listAll(_ command: String, _ params: [(String, String)] = [], pageSize: Int = 500) async throws -> [Value] {
+        var all: [Value] = []
+        for try await page in pages(command, params, pageSize: pageSize) { all += page }
+        return all
+    }
+
+    /// The records of a list answer (its one list-valued field besides `count`) and `count`.
+    public static func records(of response: Value) -> (records: [Value], count: Int?) {
+        guard case .record(let r) = response else { return ([], nil) }
+        let count = r["count"].flatMap(ResponseReader.intOf)
+        for (k, v) in r where k != "count" {
+            if case .list(let l) = v { return (l, count) }
+        }
+        return ([], count)
+    }
+}
+
+/// Where a `pages` stream is: the next page to ask for and what came so far.
+actor PageCursor {
+    let client: CloudStackClient
+    let command: String
+    let params: [(String, String)]
+    let pageSize: Int
+    let singlePage: Bool
+    private var page: Int
+    private var received = 0
+    private var done = false
+
+    init(client: CloudStackClient, command: String, params: [(String, String)], pageSize: Int) {
+        self.client = client
+        self.command = command
+        let given = params.first { $0.0.lowercased() == "page" }.flatMap { Int($0.1) }
+        let size = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? pageSize
+        self.pageSize = max(1, size)
+        self.singlePage = given != nil
+        self.page = given ?? 1
+        self.params = params.filter { !["page", "pagesize"].contains($0.0.lowercased()) }
+    }
+
+    func next() async throws -> [Value]? {
+        guard !done else { return nil }
+        let r = try await client.request(command, params + [("page", String(page)), ("pagesize", String(pageSize))])
+        let (records, count) = CloudStackClient.records(of: r)
+        received += records.count
+        page += 1
+        if singlePage || records.count < pageSize || (count.map { received >= $0 } ?? false) { done = true }
+        if records.isEmpty { done = true; return nil }
+        return records
+    }
+}

@@ -1,0 +1,145 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What came back over HTTP, before any CloudStack meaning is given to it.
+struct HTTPAnswer: Sendable {
+    var status: Int
+    var headers: [(String, String)]
+    var body: [UInt8]
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.0.lowercased() == name }?.1
+    }
+    func headers(_ name: String) -> [String] {
+        headers.filter { $0.0.lowercased() == name }.map(\.1)
+    }
+}
+
+/// The one shared HTTP client (connection pool, TLS, timeouts) and the mapping of its
+/// errors to `CloudStackError`. Knows nothing of CloudStack beyond that.
+final class Transport: Sendable {
+    let http: HTTPClient
+    let endpoint: String
+    let timeout: Double
+    /// Answers larger than this are refused rather than held in memory.
+    static let maxBody = 256 * 1024 * 1024
+
+    init(endpoint: String, verifyTLS: Bool, timeout: Double) {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if !verifyTLS { tls.certificateVerification = .none }
+        var pool = HTTPClient.Configuration.ConnectionPool()
+        // The pool would otherwise retry a refused connect until the request times out;
+        // retries are this client's decision (RetryPolicy), made per call.
+        pool.retryConnectionEstablishment = false
+        var config = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            // A redirect would carry a POST body (secrets) elsewhere: report it instead.
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(min(timeout, 30) * 1000))),
+            connectionPool: pool)
+        config.decompression = .enabled(limit: .ratio(100))
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+        self.endpoint = endpoint
+        self.timeout = timeout
+    }
+
+    /// Sends one request. Throws `SendFailure` saying whether the server may have seen it.
+    func send(_ w: WireRequest, cookie: String?) async throws(SendFailure) -> HTTPAnswer {
+        var req = HTTPClientRequest(url: w.url)
+        req.method = w.method == .post ? .POST : .GET
+        req.headers.add(name: "Accept", value: "application/json")
+        req.headers.add(name: "User-Agent", value: "acsh")
+        if let cookie { req.headers.add(name: "Cookie", value: cookie) }
+        if let body = w.body {
+            req.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=UTF-8")
+            req.body = .bytes(ByteBuffer(bytes: body))
+        }
+        do {
+            let resp = try await http.execute(req, timeout: .milliseconds(Int64(timeout * 1000)))
+            var buf = try await resp.body.collect(upTo: Self.maxBody)
+            let bytes = buf.readBytes(length: buf.readableBytes) ?? []
+            return HTTPAnswer(status: Int(resp.status.code), headers: resp.headers.map { ($0.name, $0.value) },
+                              body: bytes)
+        } catch {
+            throw classify(error)
+        }
+    }
+
+    func shutdown() async throws {
+        try await http.shutdown()
+    }
+
+    /// Sorts an error of the HTTP stack into what a person needs to know.
+    func classify(_ error: Error) -> SendFailure {
+        let url = endpoint
+        func fail(_ t: CloudStackError.Transport, _ detail: String, sent: Bool) -> SendFailure {
+            SendFailure(error: CloudStackError(.transport(t, url: url, detail: detail)), maybeSent: sent)
+        }
+        if error is CancellationError { return SendFailure(error: CloudStackError(.interrupted(jobid: nil)), maybeSent: true) }
+        if let e = error as? HTTPClientError {
+            switch e {
+            case .cancelled: return SendFailure(error: CloudStackError(.interrupted(jobid: nil)), maybeSent: true)
+            case .connectTimeout: return fail(.timeout, "connect timed out", sent: false)
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return fail(.timeout, "no answer within \(Self.seconds(timeout))", sent: true)
+            case .remoteConnectionClosed: return fail(.closed, "", sent: true)
+            default: return fail(.other, Self.clean(String(describing: e)), sent: true)
+            }
+        }
+        if let e = error as? NIOConnectionError {
+            if e.dnsAError != nil && e.dnsAAAAError != nil && e.connectionErrors.isEmpty {
+                return fail(.dns, "host \(e.host) not found", sent: false)
+            }
+            if let first = e.connectionErrors.first?.error { return classify(first) }
+            return fail(.dns, "host \(e.host) not found", sent: false)
+        }
+        if let e = error as? IOError {
+            if e.errnoCode == ECONNREFUSED { return fail(.refused, "", sent: false) }
+            if e.errnoCode == ECONNRESET || e.errnoCode == EPIPE { return fail(.closed, "connection reset", sent: true) }
+            if e.errnoCode == ETIMEDOUT { return fail(.timeout, "connect timed out", sent: false) }
+            if e.errnoCode == EHOSTUNREACH || e.errnoCode == ENETUNREACH {
+                return fail(.other, "host unreachable", sent: false)
+            }
+            return fail(.other, Self.clean(String(describing: e)), sent: false)
+        }
+        if let e = error as? ChannelError {
+            if case .connectTimeout = e { return fail(.timeout, "connect timed out", sent: false) }
+            return fail(.closed, Self.clean(String(describing: e)), sent: true)
+        }
+        if error is SocketAddressError { return fail(.dns, "host not found", sent: false) }
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            let text = String(describing: error)
+            let detail = text.contains("CERTIFICATE_VERIFY_FAILED")
+                ? "certificate not trusted (self-signed or unknown CA)"
+                : (text.contains("hostname") || text.contains("Hostname")) ? "certificate is for another host name"
+                : Self.clean(text)
+            return fail(.tls, detail, sent: false)
+        }
+        if error is NIOTooManyBytesError { return fail(.other, "answer larger than \(Self.maxBody) bytes", sent: true) }
+        return fail(.other, Self.clean(String(describing: error)), sent: true)
+    }
+
+    private static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+    }
+
+    /// Error texts of the stack never carry our query, but be safe: cut at any '?'.
+    static func clean(_ s: String) -> String {
+        var t = s.split(separator: "?", maxSplits: 1).first.map(String.init) ?? s
+        if t.count > 200 { t = String(t.prefix(200)) + "…" }
+        return t
+    }
+}
+
+/// A transport failure plus whether the request may have reached the server
+/// (a non-read call that may have happened is never sent again).
+struct SendFailure: Error {
+    var error: CloudStackError
+    var maybeSent: Bool
+}

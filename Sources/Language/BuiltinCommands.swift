@@ -1,0 +1,132 @@
+import Foundation
+import Values
+
+extension Builtins {
+    /// print, echo, help, vars.
+    static let outputCommands: [BuiltinDefinition] = [
+        BuiltinDefinition(signature: Signature("print", .expressions, usage: "print VALUE...",
+            summary: "write values separated by spaces: strings as they are, others as JSON",
+            examples: ["print \"zone $z.name\" $n"])) { call in
+            let values = try await call.expressions()
+            call.host.writeOutput(values.map(Builtins.display).joined(separator: " ") + "\n")
+            return .value(.null)
+        },
+        BuiltinDefinition(signature: Signature("echo", .expressions, usage: "echo VALUE...",
+            summary: "the same as print")) { call in
+            let values = try await call.expressions()
+            call.host.writeOutput(values.map(Builtins.display).joined(separator: " ") + "\n")
+            return .value(.null)
+        },
+        BuiltinDefinition(signature: Signature("help", .words, usage: "help [COMMAND | STAGE | BUILTIN]",
+            summary: "what a command, API, stage or builtin does and takes")) { call in
+            let words = try await call.words().map(\.plainText)
+            return .value(.string(Help.text(for: words, catalog: call.host.catalog)))
+        },
+        BuiltinDefinition(signature: Signature("vars", .none, usage: "vars",
+            summary: "the variables defined here and their values")) { call in
+            _ = try await call.words()
+            var r = Record()
+            for (k, v) in call.scope.all().sorted(by: { $0.key < $1.key })
+            where Int(k) == nil && k != "args" {
+                if case .opaque(let o) = v, o is FunctionValue { continue }
+                r[k] = v
+            }
+            return .value(.record(r))
+        },
+    ]
+
+    /// set, use, sync, source, sleep.
+    static let sessionCommands: [BuiltinDefinition] = [
+        BuiltinDefinition(signature: Signature("set", .words, usage: "set [output json|table|csv|text | timeout SECONDS | async wait|nowait | dryrun true|false | pagesize N]",
+            summary: "change a session setting; without arguments, show them all")) { call in
+            let w = try await call.words()
+            let interp = call.interpreter
+            if w.isEmpty {
+                let o = interp.options
+                return .value(.record(["output": .string(interp.outputFormat), "timeout": .double(o.timeout),
+                                       "async": .string(o.asyncWait ? "wait" : "nowait"), "dryrun": .bool(o.dryRun),
+                                       "pagesize": .int(o.pageSize)]))
+            }
+            guard w.count == 2 else { throw ScriptError("usage: \(call.usage)", at: call.location) }
+            let value = w[1].plainText
+            var o = interp.options
+            switch w[0].plainText {
+            case "output", "o":
+                guard Printer.formats.contains(value) else {
+                    throw ScriptError("unknown output format '\(value)': use json, table, csv or text", at: call.location)
+                }
+                o.output = value
+            case "timeout":
+                guard let t = Double(value), t > 0 else { throw ScriptError("timeout needs seconds > 0", at: call.location) }
+                o.timeout = t
+            case "async":
+                switch value {
+                case "wait", "true": o.asyncWait = true
+                case "nowait", "false": o.asyncWait = false
+                default: throw ScriptError("set async takes wait or nowait", at: call.location)
+                }
+            case "dryrun", "dry-run":
+                guard let b = Bool(value) else { throw ScriptError("set dryrun takes true or false", at: call.location) }
+                o.dryRun = b
+            case "pagesize":
+                guard let n = Int(value), n > 0 else { throw ScriptError("pagesize needs a number > 0", at: call.location) }
+                o.pageSize = n
+            default:
+                throw ScriptError("unknown setting '\(w[0].plainText)': \(call.usage)", at: call.location)
+            }
+            interp.options = o
+            return .value(.null)
+        },
+        BuiltinDefinition(signature: Signature("use", .words, usage: "use PROFILE",
+            summary: "switch to another profile (server, keys and catalog)")) { call in
+            let w = try await call.words()
+            guard w.count == 1 else { throw ScriptError("usage: use PROFILE", at: call.location) }
+            do { try await call.host.useProfile(w[0].plainText) } catch { throw call.interpreter.convert(error, call.location) }
+            return .value(.null)
+        },
+        BuiltinDefinition(signature: Signature("sync", .none, usage: "sync",
+            summary: "fetch the API list of the active profile's server and use it from now on")) { call in
+            _ = try await call.words()
+            do { return .value(.string(try await call.host.sync())) } catch { throw call.interpreter.convert(error, call.location) }
+        },
+        BuiltinDefinition(signature: Signature("source", .words, usage: "source FILE",
+            summary: "run a script file here; its variables and functions stay defined")) { call in
+            let w = try await call.words()
+            guard w.count == 1 else { throw ScriptError("usage: source FILE", at: call.location) }
+            var path = w[0].plainText
+            if !path.hasPrefix("/"), call.location.file.contains("/") {
+                let dir = (call.location.file as NSString).deletingLastPathComponent
+                if !FileManager.default.fileExists(atPath: path) { path = dir + "/" + path }
+            }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ScriptError("cannot read \(path): check the path", at: call.location)
+            }
+            let program: Program
+            do {
+                program = try Parser.parse(SourceFile(name: path, text: text))
+            } catch let e as ParseErrors {
+                throw ScriptError("\(e.errors.count) syntax error\(e.errors.count == 1 ? "" : "s") in \(path):\n\(e)", at: call.location)
+            }
+            try await call.interpreter.execute(program.statements, call.scope, printing: true)
+            return .value(.null)
+        },
+        BuiltinDefinition(signature: Signature("sleep", .words, usage: "sleep SECONDS", summary: "pause")) { call in
+            let w = try await call.words()
+            guard w.count == 1, let s = Double(w[0].plainText), s >= 0 else {
+                throw ScriptError("usage: sleep SECONDS", at: call.location)
+            }
+            try await Task.sleep(for: .milliseconds(Int(s * 1000)))
+            return .value(.null)
+        },
+    ]
+
+    /// How print shows a value: strings raw, the rest as compact JSON.
+    static func display(_ v: Value) -> String {
+        switch v.data {
+        case .string(let s): s
+        case .list, .record: JSONWriter.compact(v.data)
+        case .null: "null"
+        default: v.plainText
+        }
+    }
+}

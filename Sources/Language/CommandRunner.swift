@@ -1,0 +1,199 @@
+import APICatalog
+import Foundation
+import Values
+
+/// Running API commands: arguments to parameters, names to ids, the call,
+/// waiting for async jobs, streaming list results, dry-run.
+extension Interpreter {
+    func runCommand(_ cmd: Command, input: PipeResult?, _ scope: Scope, background: Bool) async throws -> PipeResult {
+        let catalog = host.catalog
+        let api = try resolver.api(for: cmd, catalog: catalog)
+        let given = try await bindArguments(cmd, api, scope)
+        guard let input else {
+            return try await invoke(api, given, background: background, cmd.location)
+        }
+        // An API command as a stage: each piped record fills the parameters it names.
+        let items = input.stream
+        var results: [Value] = []
+        var jobsStarted: [Value] = []
+        while let item = try await items.next() {
+            var params = given
+            if case .record(let r) = item.data {
+                for p in api.params where !params.contains(where: { $0.param.name == p.name }) {
+                    guard let v = r[p.name] ?? r.first(where: { $0.key.lowercased() == p.name.lowercased() })?.value else { continue }
+                    switch v { case .record, .list, .opaque, .null: continue; default: break }
+                    params.append(BoundParam(param: p, name: p.name, value: v, location: cmd.location))
+                }
+            }
+            let r = try await invoke(api, params, background: background, cmd.location)
+            if background { jobsStarted.append(try await r.collect()) } else {
+                switch r {
+                case .value(let v): if !v.isNull { results.append(v) }
+                case .stream(let s): results += try await s.collect()
+                }
+            }
+        }
+        return .value(.list(background ? jobsStarted : results))
+    }
+
+    /// Evaluates `name:value` / `name=value` words against the API's parameters.
+    func bindArguments(_ cmd: Command, _ api: API, _ scope: Scope) async throws -> [BoundParam] {
+        var out: [BoundParam] = []
+        for word in cmd.args {
+            switch word {
+            case .named(let name, let friendly, let valueExpr, let loc):
+                let (p, sent) = try CommandResolver.parameter(name, friendly: friendly, of: api, at: loc)
+                let v = try await evaluate(valueExpr, scope)
+                out.removeAll { $0.name == sent }
+                out.append(BoundParam(param: p, name: sent, value: v, location: loc))
+            case .positional(let e):
+                throw ScriptError("unexpected argument to \(api.name): write parameters as name:value or name=value",
+                                  at: e.location)
+            case .flag(let f, let loc):
+                throw ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value", at: loc)
+            case .block(_, let loc):
+                throw ScriptError("\(api.name) takes no block; to run a block per record use '| each { ... }'", at: loc)
+            }
+        }
+        return out
+    }
+
+    /// Checks, resolves names, sends (or prints in dry-run), waits for jobs.
+    func invoke(_ api: API, _ bound: [BoundParam], background: Bool, _ loc: SourceLocation) async throws -> PipeResult {
+        let missing = api.params.filter { p in p.required && !bound.contains { $0.param.name == p.name } }
+        if !missing.isEmpty {
+            let names = missing.map(\.name).joined(separator: ", ")
+            throw ScriptError("\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'",
+                              at: loc)
+        }
+        var params: [(String, String)] = []
+        for b in bound {
+            try await append(b, api, to: &params)
+        }
+        let readOnly = Self.isReadOnly(api)
+        if options.dryRun && !readOnly {
+            let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }.joined(separator: " ")
+            host.writeOutput("dry-run: \(api.name)\(shown.isEmpty ? "" : " " + shown)\n")
+            var r: Record = ["dryrun": true, "command": .string(api.name)]
+            for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
+            if api.isAsync && background {
+                return .value(.opaque(JobValue(jobid: "dry-run", command: api.name, resourceID: nil)))
+            }
+            return .value(.record(r))
+        }
+        let client = try client(loc)
+        if api.verb == "list" && !params.contains(where: { $0.0 == "page" }) {
+            return .stream(ValueStream.pages(client.recordPages(api.name, params, pageSize: options.pageSize))
+                .mapErrors { [self] in convert($0, loc) })
+        }
+        let response: Value
+        do {
+            response = try await client.call(api.name, params)
+        } catch {
+            throw convert(error, loc)
+        }
+        guard api.isAsync, let jobid = response[field: "jobid"]?.plainText, !jobid.isEmpty else {
+            return .value(Self.unwrapResult(response))
+        }
+        let job = JobValue(jobid: jobid, command: api.name, resourceID: response[field: "id"]?.plainText)
+        jobs.add(job)
+        if background || !options.asyncWait { return .value(.opaque(job)) }
+        defer { jobs.remove(job) }
+        return .value(try await waitJob(job, loc))
+    }
+
+    static func isReadOnly(_ api: API) -> Bool {
+        ["list", "get", "query", "search"].contains(api.verb) || api.name == "queryAsyncJobResult"
+    }
+
+    /// Adds one argument: lists comma-joined, records as map parameters, names resolved to ids.
+    func append(_ b: BoundParam, _ api: API, to params: inout [(String, String)]) async throws {
+        switch b.value.data {
+        case .record(let r):
+            var n = 0
+            for (k, v) in r {
+                params.append(("\(b.name)[0].\(k)", v.plainText))
+                n += 1
+            }
+        case .list(let items) where items.contains(where: { $0.record != nil }):
+            for (i, item) in items.enumerated() {
+                for (k, v) in item.record ?? [:] { params.append(("\(b.name)[\(i)].\(k)", v.plainText)) }
+            }
+        case .list(let items) where CommandResolver.takesID(b.param):
+            var ids: [String] = []
+            for item in items { ids.append(try await resolveID(item.plainText, b, api)) }
+            params.append((b.name, ids.joined(separator: ",")))
+        default:
+            let text = b.value.plainText
+            if CommandResolver.takesID(b.param), !b.name.contains("[") {
+                if b.param.name.lowercased().hasSuffix("ids") {
+                    var ids: [String] = []
+                    for part in text.split(separator: ",") { ids.append(try await resolveID(String(part), b, api)) }
+                    params.append((b.name, ids.joined(separator: ",")))
+                } else {
+                    params.append((b.name, try await resolveID(text, b, api)))
+                }
+            } else {
+                params.append((b.name, text))
+            }
+        }
+    }
+
+    /// A name given where an id belongs, looked up through the related list API.
+    func resolveID(_ text: String, _ b: BoundParam, _ api: API) async throws -> String {
+        if text.isEmpty || CommandResolver.looksLikeID(text) { return text }
+        let catalog = host.catalog
+        guard let list = catalog.listAPI(for: b.param, of: api) else { return text }
+        var query: [(String, String)] = []
+        for p in list.params where p.required {
+            switch p.name.lowercased() {
+            case "templatefilter", "isofilter": query.append((p.name, "executable"))
+            default:
+                throw ScriptError("cannot look up \(b.name) '\(text)' by name (\(list.name) needs \(p.name)): give the id", at: b.location)
+            }
+        }
+        if list.param(named: "listall") != nil { query.append(("listall", "true")) }
+        let what = list.noun.hasSuffix("s") ? String(list.noun.dropLast()) : list.noun
+        let client = try client(b.location)
+        let records: [Value]
+        do {
+            records = try await ValueStream.pages(client.recordPages(list.name, query + (list.param(named: "name") != nil ? [("name", text)] : [("keyword", text)]), pageSize: options.pageSize)).collect()
+        } catch {
+            throw convert(error, b.location)
+        }
+        var matches = records.filter { $0[field: "name"]?.plainText == text }
+        if matches.isEmpty { matches = records.filter { $0[field: "name"]?.plainText.lowercased() == text.lowercased() } }
+        if matches.count == 1, let id = matches[0][field: "id"]?.plainText { return id }
+        if matches.isEmpty {
+            var names: [String] = []
+            if let all = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: options.pageSize)).collect() {
+                names = all.compactMap { $0[field: "name"]?.plainText }
+            }
+            let close = Suggest.closest(text, among: names)
+            let hint = close.isEmpty ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))") : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: 1)
+        }
+        let ids = matches.compactMap { $0[field: "id"]?.plainText }
+        throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) as an id",
+                          at: b.location, exitCode: 1)
+    }
+}
+
+extension ValueStream {
+    func mapErrors(_ f: @escaping (Error) -> Error) -> ValueStream {
+        ValueStream { [self] in
+            do { return try await self.next() } catch { throw f(error) }
+        }
+    }
+}
+
+/// Secrets never reach the screen in dry-run output.
+enum Redact {
+    static let secretNames: Set<String> = ["password", "secretkey", "apikey", "sessionkey", "signature",
+                                           "currentpassword", "newpassword", "userdata"]
+
+    static func value(_ name: String, _ value: String) -> String {
+        let n = name.lowercased()
+        return secretNames.contains(n) || n.contains("password") || n.contains("secret") ? "<redacted>" : value
+    }
+}

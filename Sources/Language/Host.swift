@@ -1,0 +1,48 @@
+import APICatalog
+import Foundation
+import Output
+import Values
+
+/// Everything the interpreter needs from outside, implemented by the
+/// executable (script mode, one-shot) and the REPL. The language itself never
+/// touches stdout, the terminal, profiles or signals.
+public protocol ShellHost: AnyObject, Sendable {
+    func writeOutput(_ text: String)
+    func writeError(_ text: String)
+    /// Whether stdout is a terminal (table output and job progress then).
+    var isTerminal: Bool { get }
+    /// The client of the active profile; nil when none is configured.
+    var api: (any CloudAPI)? { get }
+    /// The catalog of the active profile (bundled or synced).
+    var catalog: Catalog { get }
+    /// `use PROFILE`: switch the active profile (api and catalog change).
+    func useProfile(_ name: String) async throws
+    /// `sync`: fetch listApis for the active profile and cache it; a one-line summary.
+    func sync() async throws -> String
+    /// Progress of waiting jobs for the status line; nil clears it.
+    func showProgress(_ line: String?)
+    /// Pretty JSON, terminal width and color for printed results.
+    var outputOptions: OutputOptions { get }
+}
+
+extension ShellHost {
+    public func showProgress(_ line: String?) {}
+    public var outputOptions: OutputOptions { OutputOptions(pretty: isTerminal) }
+}
+
+/// Settings changed by `set` and by the command line.
+public struct SessionOptions: Sendable {
+    /// json, table, csv, text; nil picks table at a terminal and json otherwise.
+    public var output: String?
+    /// Deadline for waiting on one job, seconds.
+    public var timeout: Double = 3600
+    /// Async APIs wait for their job unless this is false.
+    public var asyncWait = true
+    /// Print changing API calls instead of sending them.
+    public var dryRun = false
+    public var pageSize = 500
+    /// Script arguments: `$args`, `$1`..`$9`.
+    public var arguments: [String] = []
+
+    public init() {}
+}

@@ -1,0 +1,301 @@
+import Foundation
+import Values
+
+extension Interpreter {
+    /// An expression's value; a pipeline in expression position is collected into a list.
+    func evaluate(_ e: Expr, _ scope: Scope) async throws -> Value {
+        switch e.kind {
+        case .literal(let v): return v
+        case .interpolated(let parts):
+            var s = ""
+            for p in parts {
+                switch p {
+                case .text(let t): s += t
+                case .expr(let x): s += try await evaluate(x, scope).plainText
+                }
+            }
+            return .string(s)
+        case .variable(let name):
+            if let v = scope.lookup(name) { return v }
+            throw unknownVariable(name, scope, e.location)
+        case .field(let name):
+            if let it = scope.lookup("it"), case .record(let r) = it.data, let v = r[name] { return v }
+            if let v = scope.lookup(name) { return v }
+            return .null
+        case .variableOrCommand, .pipeline:
+            return try await evaluatePipe(e, scope).collect()
+        case .list(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for i in items { out.append(try await evaluate(i, scope)) }
+            return .list(out)
+        case .record(let fields):
+            var r = Record()
+            for (k, x) in fields { r[k] = try await evaluate(x, scope) }
+            return .record(r)
+        case .member(let base, let name):
+            return try member(try await evaluate(base, scope), name, e.location)
+        case .index(let base, let idx):
+            return try index(try await evaluate(base, scope), try await evaluate(idx, scope), e.location)
+        case .unary(let op, let x):
+            let v = try await evaluate(x, scope)
+            if op == "!" { return .bool(!v.isTruthy) }
+            guard let n = v.number else { throw ScriptError("cannot negate a \(v.typeName)", at: e.location) }
+            return Arithmetic.negate(n)
+        case .binary("&&", let a, let b):
+            let l = try await evaluate(a, scope)
+            return l.isTruthy ? try await evaluate(b, scope) : l
+        case .binary("||", let a, let b):
+            let l = try await evaluate(a, scope)
+            return l.isTruthy ? l : try await evaluate(b, scope)
+        case .binary(let op, let a, let b):
+            let l = try await evaluate(a, scope)
+            let r = try await evaluate(b, scope)
+            return try binary(op, l, r, e.location)
+        case .call(let name, let args):
+            var values: [Value] = []
+            for a in args { values.append(try await evaluate(a, scope)) }
+            return try await call(name, values, scope, e.location)
+        case .wait(let target):
+            return try await waitFor(target, scope, e.location)
+        }
+    }
+
+    /// Like `evaluate`, but a pipeline or list command stays a stream.
+    func evaluatePipe(_ e: Expr, _ scope: Scope) async throws -> PipeResult {
+        switch e.kind {
+        case .pipeline(let p): return try await runPipeline(p, scope)
+        case .variableOrCommand(let name, let cmd):
+            if let v = scope.lookup(name) { return .value(v) }
+            guard host.catalog.resolve(word: name).api != nil || !host.catalog.apiNames(forVerb: name.lowercased()).isEmpty else {
+                let names = Array(scope.all().keys)
+                let close = Suggest.closest(name, among: names)
+                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                throw ScriptError("unknown variable or command '\(name)'\(hint)", at: e.location)
+            }
+            return try await runCommand(cmd, input: nil, scope, background: false)
+        default: return .value(try await evaluate(e, scope))
+        }
+    }
+
+    func unknownVariable(_ name: String, _ scope: Scope, _ loc: SourceLocation) -> ScriptError {
+        let names = Array(scope.all().keys) + Builtins.functionNames
+        let close = Suggest.closest(name, among: names)
+        let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+        return ScriptError("unknown variable '\(name)'\(hint)", at: loc)
+    }
+
+    func member(_ base: Value, _ name: String, _ loc: SourceLocation) throws -> Value {
+        switch base.data {
+        case .record(let r): return r[name] ?? .null
+        case .null: return .null
+        case .list(let items):
+            // `$vms.name`: the field of every record.
+            return .list(try items.map { try member($0, name, loc) })
+        default:
+            throw ScriptError("a \(base.typeName) has no field '\(name)'", at: loc)
+        }
+    }
+
+    func index(_ base: Value, _ i: Value, _ loc: SourceLocation) throws -> Value {
+        switch (base.data, i) {
+        case (.list(let l), .number(let n)):
+            guard let k = n.int else { throw ScriptError("a list index must be a whole number, not \(n.text)", at: loc) }
+            // Not Value's `subscript(index:)`: its `: nil` becomes `.null` (Value is nil-literal expressible).
+            let j = k < 0 ? l.count + k : k
+            guard l.indices.contains(j) else {
+                throw ScriptError("index \(k) is out of range (the list has \(l.count) item\(l.count == 1 ? "" : "s"))", at: loc)
+            }
+            return l[j]
+        case (.record(let r), _):
+            return r[i.plainText] ?? .null
+        case (.string(let s), .number(let n)):
+            guard let k = n.int else { throw ScriptError("a string index must be a whole number", at: loc) }
+            let chars = Array(s)
+            let j = k < 0 ? chars.count + k : k
+            guard chars.indices.contains(j) else { throw ScriptError("index \(k) is out of range (the string has \(chars.count) characters)", at: loc) }
+            return .string(String(chars[j]))
+        case (.null, _):
+            return .null
+        default:
+            throw ScriptError("cannot index a \(base.typeName) with a \(i.typeName)", at: loc)
+        }
+    }
+
+    func binary(_ op: String, _ l: Value, _ r: Value, _ loc: SourceLocation) throws -> Value {
+        switch op {
+        case "==": return .bool(l.data == r.data)
+        case "!=": return .bool(l.data != r.data)
+        case "<", "<=", ">", ">=":
+            guard let c = l.compare(to: r) else {
+                throw ScriptError("cannot compare a \(l.typeName) with a \(r.typeName)", at: loc)
+            }
+            switch op {
+            case "<": return .bool(c < 0)
+            case "<=": return .bool(c <= 0)
+            case ">": return .bool(c > 0)
+            default: return .bool(c >= 0)
+            }
+        case "=~":
+            let re = try regexCache.regex(r.plainText, loc)
+            let s = l.plainText
+            return .bool(re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil)
+        case "in", "not in":
+            let found: Bool
+            switch r.data {
+            case .list(let items): found = items.contains { $0.data == l.data }
+            case .record(let rec): found = rec[l.plainText] != nil
+            case .string(let s): found = s.contains(l.plainText)
+            case .null: found = false
+            default: throw ScriptError("'in' needs a list, record or string on the right, not a \(r.typeName)", at: loc)
+            }
+            return .bool(op == "in" ? found : !found)
+        case "+":
+            switch (l.data, r.data) {
+            case (.number(let a), .number(let b)): return Arithmetic.apply("+", a, b)
+            case (.list(let a), .list(let b)): return .list(a + b)
+            case (.record(var a), .record(let b)):
+                for (k, v) in b { a[k] = v }
+                return .record(a)
+            case (.string(let a), let b): return .string(a + b.plainText)
+            case (let a, .string(let b)): return .string(a.plainText + b)
+            case (.list(let a), let b): return .list(a + [b])
+            default: break
+            }
+        default:
+            if let a = l.data.number ?? Self.numeric(l), let b = r.data.number ?? Self.numeric(r) {
+                if (op == "/" || op == "%") && b.double == 0 { throw ScriptError("division by zero", at: loc) }
+                return Arithmetic.apply(op, a, b)
+            }
+            if op == "*", case .string(let s) = l.data, let n = r.number?.int, n >= 0 {
+                return .string(String(repeating: s, count: n))
+            }
+        }
+        throw ScriptError("cannot apply '\(op)' to a \(l.typeName) and a \(r.typeName)", at: loc)
+    }
+
+    /// Numeric strings count as numbers in arithmetic (CloudStack sends some numbers as strings).
+    static func numeric(_ v: Value) -> Number? {
+        guard case .string(let s) = v, let n = Parser.numberLiteral(s) else { return nil }
+        return n
+    }
+
+    func call(_ name: String, _ args: [Value], _ scope: Scope, _ loc: SourceLocation) async throws -> Value {
+        if let v = scope.lookup(name), case .opaque(let o) = v, let f = o as? FunctionValue {
+            return try await callFunction(f, args, loc)
+        }
+        if let f = Builtins.functions[name] {
+            guard f.arity.contains(args.count) else {
+                throw ScriptError("\(name)() takes \(f.arityText), got \(args.count): \(f.usage)", at: loc)
+            }
+            return try await f.run(FunctionCall(args: args, location: loc, interpreter: self, scope: scope))
+        }
+        let close = Suggest.closest(name, among: Builtins.functionNames + scope.all().compactMap { k, v in
+            if case .opaque(let o) = v, o is FunctionValue { return k } else { return nil }
+        })
+        let hint = close.isEmpty ? "" : "; did you mean \(close.map { "\($0)()" }.joined(separator: " or "))?"
+        throw ScriptError("unknown function '\(name)'\(hint)", at: loc)
+    }
+
+    func callFunction(_ f: FunctionValue, _ args: [Value], _ loc: SourceLocation) async throws -> Value {
+        guard args.count == f.params.count else {
+            throw ScriptError("\(f.name)() takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s") (\(f.params.joined(separator: ", "))), got \(args.count)", at: loc)
+        }
+        let local = Scope(parent: globals)
+        for (p, a) in zip(f.params, args) { local.define(p, a) }
+        do {
+            return try await evaluateBlock(f.body, local)
+        } catch Flow.returned(let v) {
+            return v
+        } catch Flow.breakLoop, Flow.continueLoop {
+            throw ScriptError("break or continue outside a loop in \(f.name)()", at: loc)
+        }
+    }
+
+    /// Runs a block; its value is the value of its last statement when that is an expression.
+    func evaluateBlock(_ body: [Stmt], _ scope: Scope) async throws -> Value {
+        guard let last = body.last else { return .null }
+        try await execute(Array(body.dropLast()), scope, printing: false)
+        if case .expression(let e) = last.kind { return try await evaluate(e, scope) }
+        try await execute(last, scope, printing: false)
+        return .null
+    }
+}
+
+/// Number arithmetic keeping integers integral: `7 / 2` is 3.5, `6 / 2` is 3.
+enum Arithmetic {
+    static func apply(_ op: String, _ a: Number, _ b: Number) -> Value {
+        if let x = Int(a.text), let y = Int(b.text) {
+            switch op {
+            case "+": let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
+            case "-": let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
+            case "*": let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
+            case "/": if y != 0 && x % y == 0 { return .int(x / y) }
+            case "%": if y != 0 { return .int(x % y) }
+            default: break
+            }
+        }
+        let x = a.double, y = b.double
+        switch op {
+        case "+": return .double(x + y)
+        case "-": return .double(x - y)
+        case "*": return .double(x * y)
+        case "/": return .double(x / y)
+        default: return .double(x.truncatingRemainder(dividingBy: y))
+        }
+    }
+
+    static func negate(_ n: Number) -> Value {
+        if let i = Int(n.text), i != .min { return .int(-i) }
+        return .double(-n.double)
+    }
+}
+
+/// Compiled regular expressions by pattern, so `=~` in a loop compiles once.
+final class RegexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String, _ loc: SourceLocation) throws -> NSRegularExpression {
+        if let r = lock.withLock({ cache[pattern] }) { return r }
+        do {
+            let r = try NSRegularExpression(pattern: pattern)
+            lock.withLock { cache[pattern] = r }
+            return r
+        } catch {
+            throw ScriptError("invalid regular expression \"\(pattern)\"", at: loc)
+        }
+    }
+}
+
+/// "Did you mean" candidates by edit distance.
+enum Suggest {
+    static func closest(_ word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let w = Array(word.lowercased())
+        let scored = Set(candidates).compactMap { c -> (String, Int)? in
+            let d = distance(w, Array(c.lowercased()))
+            let allowed = max(1, w.count / 3)
+            return d <= allowed || c.lowercased().hasPrefix(word.lowercased()) ? (c, d) : nil
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// Edit distance counting a swap of neighbours as one edit (`coutn` -> `count`).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

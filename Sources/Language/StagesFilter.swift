@@ -1,0 +1,73 @@
+import Values
+
+/// Stages that pass some records on: where, first, last, skip, uniq.
+extension Stages {
+    static let filterStages: [StageDefinition] = [
+        StageDefinition(signature: Signature("where", .expression, usage: "where CONDITION",
+            summary: "keep the records for which the condition holds; bare names are the record's fields, $it the record",
+            examples: ["list vms | where memory >= 1024 && name =~ \"^web\""])) { call, input in
+            guard let cond = call.expr else { throw ScriptError("where needs a condition", at: call.location) }
+            let interp = call.interpreter
+            return .stream(ValueStream {
+                while let item = try await input.next() {
+                    let local = Scope(parent: call.scope)
+                    local.define("it", item)
+                    if try await interp.evaluate(cond, local).isTruthy { return item }
+                }
+                return nil
+            })
+        },
+        StageDefinition(signature: Signature("first", .words, usage: "first [N]",
+            summary: "the first record, or a list of the first N; stops fetching more pages",
+            examples: ["list vms | first 5"])) { call, input in
+            let hasCount = !call.args.isEmpty
+            let n = try await call.count(default: 1)
+            if !hasCount { return .value(try await input.next() ?? .null) }
+            var taken = 0
+            return .stream(ValueStream {
+                guard taken < n else { return nil }
+                taken += 1
+                return try await input.next()
+            })
+        },
+        StageDefinition(signature: Signature("last", .words, usage: "last [N]",
+            summary: "the last record, or a list of the last N")) { call, input in
+            let hasCount = !call.args.isEmpty
+            let n = try await call.count(default: 1)
+            var ring: [Value] = []
+            while let v = try await input.next() {
+                ring.append(v)
+                if ring.count > max(n, 1) { ring.removeFirst() }
+            }
+            if !hasCount { return .value(ring.last ?? .null) }
+            return .value(.list(n == 0 ? [] : ring))
+        },
+        StageDefinition(signature: Signature("skip", .words, usage: "skip N",
+            summary: "leave out the first N records")) { call, input in
+            let n = try await call.count(default: 1)
+            var skipped = 0
+            return .stream(ValueStream {
+                while skipped < n {
+                    guard try await input.next() != nil else { return nil }
+                    skipped += 1
+                }
+                return try await input.next()
+            })
+        },
+        StageDefinition(signature: Signature("uniq", .words, usage: "uniq [FIELD]",
+            summary: "drop repeated values (or records repeating FIELD), keeping the first")) { call, input in
+            let fields = try await call.values().map { FieldPath($0.plainText) }
+            var seen: [Value] = []
+            return .stream(ValueStream {
+                while let v = try await input.next() {
+                    let key: Value = fields.isEmpty ? v.data : .list(fields.map { $0.get(v) })
+                    if !seen.contains(key) {
+                        seen.append(key)
+                        return v
+                    }
+                }
+                return nil
+            })
+        },
+    ]
+}

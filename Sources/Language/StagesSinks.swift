@@ -1,0 +1,13 @@
+import Values
+
+/// json, table, csv, text: render the records as text. At the end of a
+/// printed statement they stream straight to the output instead.
+extension Stages {
+    static let sinkStages: [StageDefinition] = Printer.formats.sorted().map { format in
+        StageDefinition(signature: Signature(format, .none, usage: format,
+            summary: "render the records as \(format)", examples: ["list zones | \(format)"])) { call, input in
+            _ = try await call.values()
+            return .value(.string(try await Printer.render(.stream(input), format: format)))
+        }
+    }
+}

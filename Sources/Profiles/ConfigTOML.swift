@@ -1,0 +1,122 @@
+import TOMLKit
+
+/// Reading and writing the config file's TOML.
+enum ConfigTOML {
+    static let settings = ["url", "api_key", "secret_key", "username", "password", "domain", "verify_tls",
+                           "timeout", "output", "signature_lifetime", "post"]
+
+    static func parse(_ text: String, file: String) throws -> ProfileStore {
+        let top: TOMLTable
+        do {
+            top = try TOMLTable(string: text)
+        } catch let e as TOMLParseError {
+            throw ProfileError("\(file):\(e.source.begin.line):\(e.source.begin.column): \(e.description); "
+                + "fix the file (nothing was changed)")
+        }
+        func fail(_ what: String, key: String, section: String? = nil) -> ProfileError {
+            let line = lineOf(key: key, section: section, in: text).map { ":\($0)" } ?? ""
+            return ProfileError("\(file)\(line): \(what); fix the file (nothing was changed)")
+        }
+        var current: String?
+        var profiles: [Profile] = []
+        for key in top.keys {
+            switch key {
+            case "current":
+                guard let s = top[key]?.string else { throw fail("`current` must be a profile name in quotes", key: key) }
+                current = s
+            case "profiles":
+                guard let table = top[key]?.table else { throw fail("`profiles` must be a table", key: key) }
+                for name in table.keys {
+                    let section = "profiles.\(name)"
+                    guard Profile.isValidName(name) else {
+                        throw fail("profile name '\(name)' is not plain: use letters, digits, '-', '_' or '.'",
+                                   key: name, section: nil)
+                    }
+                    guard let t = table[name]?.table else {
+                        throw fail("profile '\(name)' must be a table [\(section)]", key: name, section: "profiles")
+                    }
+                    // A nil key points at the profile's [profiles.NAME] header.
+                    profiles.append(try profile(name, t) { what, key in
+                        key.map { fail(what, key: $0, section: section) } ?? fail(what, key: name)
+                    })
+                }
+            default:
+                throw fail("unknown setting '\(key)' (known: current, [profiles.NAME])", key: key)
+            }
+        }
+        return ProfileStore(profiles: profiles, current: current)
+    }
+
+    private static func profile(_ name: String, _ t: TOMLTable,
+                                _ fail: (String, String?) -> ProfileError) throws -> Profile {
+        for key in t.keys where !settings.contains(key) {
+            throw fail("profile '\(name)': unknown setting '\(key)' (known: \(settings.joined(separator: ", ")))", key)
+        }
+        func string(_ key: String) throws -> String? {
+            guard let v = t[key] else { return nil }
+            guard let s = v.string else { throw fail("profile '\(name)': \(key) must be a string in quotes", key) }
+            return s
+        }
+        func bool(_ key: String) throws -> Bool? {
+            guard let v = t[key] else { return nil }
+            guard let b = v.bool else { throw fail("profile '\(name)': \(key) must be true or false", key) }
+            return b
+        }
+        func seconds(_ key: String) throws -> Int? {
+            guard let v = t[key] else { return nil }
+            guard let i = v.int, i > 0 else { throw fail("profile '\(name)': \(key) must be a whole number of seconds", key) }
+            return i
+        }
+        guard let url = try string("url"), !url.isEmpty else { throw fail("profile '\(name)' has no url", nil) }
+        let output = try string("output")
+        if let output, !Profile.outputFormats.contains(output) {
+            throw fail("profile '\(name)': output must be one of \(Profile.outputFormats.joined(separator: ", "))", "output")
+        }
+        return Profile(name: name, url: url, apiKey: try string("api_key"), secretKey: try string("secret_key"),
+                       username: try string("username"), password: try string("password"),
+                       domain: try string("domain"), verifyTLS: try bool("verify_tls") ?? true,
+                       timeout: try seconds("timeout"), output: output,
+                       signatureLifetime: try seconds("signature_lifetime") ?? 600, post: try bool("post") ?? false)
+    }
+
+    static func render(_ store: ProfileStore) -> String {
+        let top = TOMLTable()
+        if let current = store.current { top["current"] = current }
+        let all = TOMLTable()
+        for p in store.profiles {
+            let t = TOMLTable()
+            t["url"] = p.url
+            if let v = p.apiKey { t["api_key"] = v }
+            if let v = p.secretKey { t["secret_key"] = v }
+            if let v = p.username { t["username"] = v }
+            if let v = p.password { t["password"] = v }
+            if let v = p.domain { t["domain"] = v }
+            if !p.verifyTLS { t["verify_tls"] = false }
+            if let v = p.timeout { t["timeout"] = v }
+            if let v = p.output { t["output"] = v }
+            if p.signatureLifetime != 600 { t["signature_lifetime"] = p.signatureLifetime }
+            if p.post { t["post"] = true }
+            all[p.name] = t
+        }
+        if !store.profiles.isEmpty { top["profiles"] = all }
+        return "# acsh profiles: `acsh profile add|use|remove` rewrite this file (comments are not kept).\n"
+            + top.convert(to: .toml) + "\n"
+    }
+
+    /// Line (1-based) where `key` is set inside `[section]` (top level when nil), for messages.
+    static func lineOf(key: String, section: String?, in text: String) -> Int? {
+        var inSection = section == nil
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop { $0 == " " || $0 == "\t" }
+            if line.hasPrefix("[") {
+                let name = line.drop { $0 == "[" }.prefix { $0 != "]" }.filter { $0 != " " && $0 != "\"" }
+                if section == nil && name == "profiles.\(key)" { return i + 1 }
+                inSection = section.map { name == $0 } ?? false
+                continue
+            }
+            let k = line.prefix { $0 != "=" && $0 != " " && $0 != "\t" && $0 != "." }.filter { $0 != "\"" }
+            if inSection, k == key { return i + 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+/// One CloudStack account to talk to: where, and with which credentials.
+public struct Profile: Sendable, Equatable {
+    public var name: String
+    /// The API endpoint, e.g. `https://cloud.example.com/client/api`.
+    public var url: String
+    public var apiKey: String?
+    public var secretKey: String?
+    public var username: String?
+    public var password: String?
+    /// Domain path for password login (`/`, `/sub`); ROOT when nil.
+    public var domain: String?
+    public var verifyTLS: Bool
+    /// Seconds to wait for one request (and for an async job); nil: the client's default.
+    public var timeout: Int?
+    /// Default output format name (json, table, csv, text); nil: by terminal.
+    public var output: String?
+    /// Seconds a signed request stays valid (`expires`).
+    public var signatureLifetime: Int
+    /// Send every request as POST.
+    public var post: Bool
+
+    public init(name: String, url: String, apiKey: String? = nil, secretKey: String? = nil,
+                username: String? = nil, password: String? = nil, domain: String? = nil,
+                verifyTLS: Bool = true, timeout: Int? = nil, output: String? = nil,
+                signatureLifetime: Int = 600, post: Bool = false) {
+        self.name = name
+        self.url = url
+        self.apiKey = apiKey
+        self.secretKey = secretKey
+        self.username = username
+        self.password = password
+        self.domain = domain
+        self.verifyTLS = verifyTLS
+        self.timeout = timeout
+        self.output = output
+        self.signatureLifetime = signatureLifetime
+        self.post = post
+    }
+
+    public enum Auth: Sendable, Equatable {
+        /// API key and secret key: every request signed.
+        case keys
+        /// Username and password: a login session.
+        case password
+        /// Neither: the unauthenticated integration port.
+        case none
+    }
+
+    /// Keys win over a password when both are set (never fall back to the password).
+    public var auth: Auth {
+        if nonEmpty(apiKey) != nil, nonEmpty(secretKey) != nil { return .keys }
+        if nonEmpty(username) != nil, nonEmpty(password) != nil { return .password }
+        return .none
+    }
+
+    public static let outputFormats = ["json", "table", "csv", "text"]
+
+    /// `key = value` lines for `profile show`, secrets as `****`.
+    public var redactedLines: [String] {
+        var lines = ["name = \(name)", "url = \(url)"]
+        if let apiKey { lines.append("api_key = \(apiKey)") }
+        if secretKey != nil { lines.append("secret_key = ****") }
+        if let username { lines.append("username = \(username)") }
+        if password != nil { lines.append("password = ****") }
+        if let domain { lines.append("domain = \(domain)") }
+        lines.append("verify_tls = \(verifyTLS)")
+        if let timeout { lines.append("timeout = \(timeout)") }
+        if let output { lines.append("output = \(output)") }
+        lines.append("signature_lifetime = \(signatureLifetime)")
+        if post { lines.append("post = true") }
+        return lines
+    }
+
+    /// A profile name doubles as a folder name and a TOML key: keep it plain.
+    public static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+    }
+
+    /// `base` with the CI overrides applied: CLOUDSTACK_ENDPOINT (url),
+    /// CLOUDSTACK_KEY and CLOUDSTACK_SECRET (API keys). Without a base profile,
+    /// an endpoint alone makes a profile named `env`. Nil when there is nothing.
+    public static func fromEnvironment(_ env: [String: String], base: Profile? = nil) -> Profile? {
+        let endpoint = nonEmpty(env["CLOUDSTACK_ENDPOINT"])
+        let key = nonEmpty(env["CLOUDSTACK_KEY"])
+        let secret = nonEmpty(env["CLOUDSTACK_SECRET"])
+        guard var p = base ?? endpoint.map({ Profile(name: "env", url: $0) }) else { return nil }
+        if let endpoint { p.url = endpoint }
+        if let key { p.apiKey = key }
+        if let secret { p.secretKey = secret }
+        return p
+    }
+}
+
+func nonEmpty(_ s: String?) -> String? {
+    guard let s, !s.isEmpty else { return nil }
+    return s
+}

@@ -1,0 +1,90 @@
+import CloudClient
+import FoundationEssentials
+
+/// A `login` session: the JSESSIONID cookie plus the session key sent back as a parameter.
+struct Session {
+    var jsessionID: String
+    var sessionKey: String
+    var principal: Principal
+    var lastUsed: Date
+}
+
+/// Decides who is calling: API-key signature (with `expires` for signatureVersion 3),
+/// a login session, or nobody (401). Runs under the engine lock.
+struct Authenticator {
+    var sessions: [String: Session] = [:]
+
+    func principal(forAPIKey key: String, in store: Store) -> Principal? {
+        store.principals.first { $0.user.apiKey == key }
+    }
+
+    /// Checks a signed request exactly as the management server does; any failure is the same 401.
+    func verifySigned(_ params: RequestParams, store: Store, now: Date) throws(APIError) -> Principal {
+        guard let key = params["apikey"], let signature = params["signature"],
+              let p = principal(forAPIKey: key, in: store) else { throw APIError.unauthorized }
+        let version = params["signatureVersion"]
+        if let expires = params["expires"] {
+            guard let date = SimClock.parseCloudStackTime(expires), now < date else { throw APIError.unauthorized }
+        } else if version == "3" {
+            throw APIError.unauthorized
+        }
+        let expected = Signer.signature(params.pairs, secretKey: p.user.secretKey)
+        guard expected == signature else { throw APIError.unauthorized }
+        return p
+    }
+
+    /// A session call needs the JSESSIONID cookie and the matching `sessionkey` parameter.
+    mutating func verifySession(_ params: RequestParams, cookies: [String: String], timeout: Duration,
+                                now: Date) throws(APIError) -> Principal {
+        guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession] else { throw APIError.unauthorized }
+        let (secs, _) = timeout.components
+        if now.timeIntervalSince(s.lastUsed) > Double(secs) {
+            sessions[jsession] = nil
+            throw APIError.unauthorized
+        }
+        guard let key = params["sessionkey"] ?? cookies["sessionkey"], key == s.sessionKey else {
+            throw APIError.unauthorized
+        }
+        s.lastUsed = now
+        sessions[jsession] = s
+        return s.principal
+    }
+
+    /// `login`: username, password and domain path (or domainId); 531 on any mismatch.
+    mutating func login(_ params: RequestParams, store: Store, now: Date) throws(APIError) -> Session {
+        guard let username = params.value("username") else { throw APIError.missing("username", command: "login") }
+        guard let password = params.value("password") else { throw APIError.missing("password", command: "login") }
+        let domainPath = Self.normalizedDomain(params.value("domain") ?? "/")
+        let domainID = params.value("domainId")
+        let match = store.principals.first { p in
+            guard p.user.username == username else { return false }
+            if let domainID { return p.caller.domainID == domainID }
+            return Self.normalizedDomain(p.user.domainPath) == domainPath
+        }
+        guard let p = match, p.user.password == password else {
+            throw APIError(531, "Failed to authenticate user \(username) in domain \(domainPath); check username, password and domain",
+                           cs: 4365)
+        }
+        let s = Session(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now)
+        sessions[s.jsessionID] = s
+        return s
+    }
+
+    mutating func logout(cookies: [String: String]) {
+        if let j = cookies["JSESSIONID"] { sessions[j] = nil }
+    }
+
+    /// "/", "ROOT", "" all mean the root domain; "/dev/" is "/dev".
+    static func normalizedDomain(_ d: String) -> String {
+        var parts = d.split(separator: "/").map(String.init)
+        if parts.first?.uppercased() == "ROOT" { parts.removeFirst() }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Session secrets come from the system generator, not the seeded one: they must not be guessable.
+    static func token(_ store: Store) -> String {
+        var rng = SystemRandomNumberGenerator()
+        let hex = Array("0123456789ABCDEF")
+        return String((0..<32).map { _ in hex[Int(rng.next() & 15)] })
+    }
+}

@@ -1,0 +1,232 @@
+import FoundationEssentials
+import NIOConcurrencyHelpers
+import Values
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One HTTP request as the engine sees it (already read off the wire).
+struct IncomingRequest: Sendable {
+    var method: String
+    var path: String
+    var query: Substring
+    var body: String?
+    var contentType: String?
+    var cookies: [String: String]
+}
+
+/// What to send back.
+struct OutgoingResponse: Sendable {
+    var status: Int
+    var contentType = "application/json; charset=UTF-8"
+    var body: String
+    var headers: [(String, String)] = []
+    var drop = false
+    var delay: Duration?
+}
+
+/// The request pipeline: faults, auth, throttling, dispatch, rendering. All state
+/// lives behind one lock; handlers are synchronous in-memory work, so a lock is
+/// cheaper than an actor hop and keeps every request's view consistent.
+final class Engine: Sendable {
+    private struct State {
+        var store: Store
+        var auth = Authenticator()
+        var faultRNG: IDGenerator
+        var faultHits: [Int] = []
+        var counts: [String: Int] = [:]
+        var throttle: [String: (windowStart: Date, count: Int)] = [:]
+        var pendingCookies: [(String, String)]?
+    }
+
+    let options: SimulatorOptions
+    let clock: SimClock
+    private let state: NIOLockedValueBox<State>
+
+    init(options: SimulatorOptions) {
+        self.options = options
+        self.clock = SimClock(offset: options.clockOffset)
+        let store = Store(options: options)
+        let created = SimClock.cloudStackTime(clock.now)
+        store.seed(created: created)
+        store.seedVMs(options.seedVMs, created: created)
+        state = NIOLockedValueBox(State(store: store, faultRNG: IDGenerator(seed: options.seed ^ 0xFA17),
+                                        faultHits: Array(repeating: 0, count: options.faults.count)))
+    }
+
+    func requestCount(command: String?) -> Int {
+        state.withLockedValue { s in command.map { s.counts[$0.lowercased()] ?? 0 } ?? s.counts.values.reduce(0, +) }
+    }
+
+    func handle(_ req: IncomingRequest) -> OutgoingResponse {
+        let now = clock.now
+        var params = RequestParams()
+        params.addEncoded(req.query)
+        if req.method == "POST", let body = req.body,
+           req.contentType.map({ $0.lowercased().hasPrefix("application/x-www-form-urlencoded") }) ?? true {
+            params.addEncoded(Substring(body))
+        }
+        let command = params["command"] ?? ""
+        var response = state.withLockedValue { s in
+            s.counts[command.lowercased(), default: 0] += 1
+            return respond(req, params, command, now, &s)
+        }
+        response.headers.append(("Date", SimClock.httpDate(now)))
+        return response
+    }
+
+    private func respond(_ req: IncomingRequest, _ params: RequestParams, _ command: String, _ now: Date,
+                         _ s: inout State) -> OutgoingResponse {
+        let wrapper = command.lowercased() + "response"
+        guard req.path == "/client/api" || req.path == "/client/api/" else {
+            return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404, "Not Found"))
+        }
+        // Fault injection decides first: a broken proxy or server answers before any auth.
+        var jobFault: FaultSpec.Kind?
+        var delay: Duration?
+        var truncate = false
+        for (i, f) in options.faults.enumerated() where f.command.map({ $0.lowercased() == command.lowercased() }) ?? true {
+            let fire: Bool
+            switch f.when {
+            case .always: fire = true
+            case .probability(let p): fire = s.faultRNG.nextUnit() < p
+            case .first(let n): fire = s.faultHits[i] < n
+            }
+            guard fire else { continue }
+            if f.kind.isJobFault {
+                if jobFault == nil, Registry.all[command]?.isAsync == true { jobFault = f.kind; s.faultHits[i] += 1 }
+                continue
+            }
+            s.faultHits[i] += 1
+            switch f.kind {
+            case .delay(let ms): delay = .milliseconds(ms)
+            case .truncatedJSON: truncate = true
+            case .httpPage(let status):
+                return OutgoingResponse(status: status, contentType: "text/html",
+                                        body: Self.htmlPage(status, status == 502 ? "Bad Gateway" : "Service Unavailable"), delay: delay)
+            case .dropConnection:
+                return OutgoingResponse(status: 0, body: "", drop: true, delay: delay)
+            case .throttle(let ms):
+                return Self.error(wrapper, APIError(429, Self.throttleText(ms), cs: 9999), delay: delay)
+            case .apiError(let code):
+                return Self.error(wrapper, APIError.injected(code), delay: delay)
+            default: break
+            }
+        }
+        var out: OutgoingResponse
+        do {
+            let body = try process(req, params, command, now, jobFault, &s)
+            out = OutgoingResponse(status: 200, body: "{\"\(wrapper)\":\(body)}")
+            if let cookies = s.pendingCookies { out.headers += cookies; s.pendingCookies = nil }
+        } catch {
+            out = Self.error(wrapper, error)
+        }
+        if truncate, out.status == 200 { out.body = String(out.body.utf8.prefix(max(1, out.body.utf8.count / 2)))! }
+        out.delay = delay
+        if options.logRequests { Self.log("\(req.method) \(command.isEmpty ? "-" : command) \(out.status)") }
+        return out
+    }
+
+    private func process(_ req: IncomingRequest, _ params: RequestParams, _ command: String, _ now: Date,
+                         _ jobFault: FaultSpec.Kind?, _ s: inout State) throws(APIError) -> String {
+        if let bad = params.controlCharacterParam {
+            throw APIError(431, "Received value for parameter \(bad) contains control characters, which are not allowed", cs: 4350)
+        }
+        guard !command.isEmpty else { throw APIError(432, "The given command does not exist or it is not available for user") }
+        if command == "login" {
+            guard req.method == "POST" else { throw APIError(405, "Method not allowed: login must be sent by POST") }
+            let session = try s.auth.login(params, store: s.store, now: now)
+            return try loginResponse(session, &s)
+        }
+        let principal: Principal
+        if options.auth == .open {
+            principal = s.store.principals.first { $0.caller.isAdmin } ?? s.store.principals[0]
+        } else if params["apikey"] != nil || params["signature"] != nil {
+            principal = try s.auth.verifySigned(params, store: s.store, now: now)
+        } else {
+            principal = try s.auth.verifySession(params, cookies: req.cookies, timeout: options.sessionTimeout, now: now)
+        }
+        if command == "logout" {
+            s.auth.logout(cookies: req.cookies)
+            return "{\"description\":\"success\"}"
+        }
+        if let limit = options.throttlePerSecond, !principal.caller.isAdmin {
+            var w = s.throttle[principal.caller.accountID] ?? (now, 0)
+            if now.timeIntervalSince(w.windowStart) >= 1 { w = (now, 0) }
+            w.count += 1
+            s.throttle[principal.caller.accountID] = w
+            if w.count > limit {
+                let ms = max(1, Int((1 - now.timeIntervalSince(w.windowStart)) * 1000))
+                throw APIError(429, Self.throttleText(ms))
+            }
+        }
+        s.store.jobs.settle(now: now, store: s.store)
+        guard let handler = Registry.all[command] else {
+            throw APIError(432, "The given command does not exist or it is not available for user")
+        }
+        let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
+        switch try handler.run(call) {
+        case .object(let r):
+            return JSONWriter.compact(.record(r))
+        case .list(let noun, let items, let total):
+            if total == 0 { return "{}" }
+            return JSONWriter.compact(.record(["count": .int(total), noun: .list(items)]))
+        case .job(let spec):
+            let id = s.store.newID()
+            let due: Date? = jobFault == .jobNeverFinishes ? nil : now.addingTimeInterval(Self.seconds(options.jobTime))
+            s.store.jobs.add(Job(id: id, cmd: spec.cmd, accountID: principal.caller.accountID, userID: principal.caller.userID,
+                                 created: now, completesAt: due, instanceType: spec.instanceType,
+                                 instanceID: spec.instanceID, work: spec.work, onFailure: spec.onFailure, fault: jobFault))
+            if spec.instanceType == "VirtualMachine", let vmID = spec.instanceID {
+                s.store.vms.update(vmID) { $0.pendingJobID = id }
+            }
+            var r: Record = [:]
+            if let immediate = spec.immediateID { r["id"] = .string(immediate) }
+            r["jobid"] = .string(id)
+            return JSONWriter.compact(.record(r))
+        }
+    }
+
+    /// loginresponse as the server sends it (every value a string), plus the two cookies.
+    private func loginResponse(_ session: Session, _ s: inout State) throws(APIError) -> String {
+        let c = session.principal.caller
+        let (timeout, _) = options.sessionTimeout.components
+        s.pendingCookies = [
+            ("Set-Cookie", "JSESSIONID=\(session.jsessionID); Path=/client; HttpOnly"),
+            ("Set-Cookie", "sessionkey=\(session.sessionKey); Path=/client"),
+        ]
+        let r: Record = [
+            "username": .string(c.username), "userid": .string(c.userID), "domainid": .string(c.domainID),
+            "timeout": .string(String(timeout)), "account": .string(c.account), "firstname": .string(c.username),
+            "lastname": .string("Sandbox"), "type": .string(c.isAdmin ? "1" : "0"), "timezone": .string("UTC"),
+            "registered": .string("false"), "sessionkey": .string(session.sessionKey), "is2faenabled": .string("false"),
+        ]
+        return JSONWriter.compact(.record(r))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        let (s, a) = d.components
+        return Double(s) + Double(a) / 1e18
+    }
+
+    static func throttleText(_ ms: Int) -> String {
+        "The given user has reached his/her account api limit, please retry after \(ms) ms."
+    }
+
+    static func error(_ wrapper: String, _ e: APIError, delay: Duration? = nil) -> OutgoingResponse {
+        let body: Value = .record([wrapper: .record([
+            "uuidList": .list([]), "errorcode": .int(e.code), "cserrorcode": .int(e.csCode), "errortext": .string(e.text),
+        ])])
+        return OutgoingResponse(status: e.code, body: JSONWriter.compact(body), delay: delay)
+    }
+
+    static func htmlPage(_ status: Int, _ title: String) -> String {
+        "<html><head><title>\(status) \(title)</title></head><body><center><h1>\(status) \(title)</h1></center>"
+            + "<hr><center>nginx</center></body></html>\n"
+    }
+
+    static func log(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,48 @@
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
+
+/// Thrown from the responder to make HummingbirdCore close the connection unanswered.
+struct DropConnection: Error {}
+
+/// Turns Hummingbird requests into engine calls and engine answers into bytes.
+/// Built on HummingbirdCore directly (not the Application layer) because the
+/// `Date` header must come from the simulated clock, and a fault must be able to
+/// drop a connection.
+enum HTTPFront {
+    static let maxBody = 1 << 20
+
+    static func responder(_ engine: Engine) -> HTTPChannelHandler.Responder {
+        { request, writer, _ in
+            var request = request
+            var body: String?
+            if request.method == .post {
+                let buffer = try await request.collectBody(upTo: maxBody)
+                body = String(buffer: buffer)
+            }
+            let contentType = request.headers[.contentType]
+            var cookies: [String: String] = [:]
+            for header in request.headers[values: .cookie] {
+                for part in header.split(separator: ";") {
+                    let kv = part.split(separator: "=", maxSplits: 1)
+                    if kv.count == 2 { cookies[String(kv[0]).trimmingSpaces()] = String(kv[1]).trimmingSpaces() }
+                }
+            }
+            let query = request.uri.query.map { Substring($0) } ?? ""
+            let incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path, query: query,
+                                           body: body, contentType: contentType, cookies: cookies)
+            let out = engine.handle(incoming)
+            if let delay = out.delay { try await Task.sleep(for: delay) }
+            if out.drop { throw DropConnection() }
+            let bytes = ByteBuffer(string: out.body)
+            var fields = HTTPFields()
+            fields[.contentType] = out.contentType
+            fields[.contentLength] = String(bytes.readableBytes)
+            for (name, value) in out.headers {
+                if let n = HTTPField.Name(name) { fields.append(HTTPField(name: n, value: value)) }
+            }
+            let head = HTTPResponse(status: HTTPResponse.Status(code: out.status), headerFields: fields)
+            try await writer.write(response: head, body: ResponseBody(byteBuffer: bytes))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Values
+
+/// The filters and paging every list API shares, as the server applies them.
+extension Call {
+    /// Parameters that steer listing itself rather than name a field to match.
+    static let controlParams: Set<String> = [
+        "command", "response", "apikey", "signature", "signatureversion", "expires", "sessionkey",
+        "page", "pagesize", "listall", "isrecursive", "keyword", "tags", "id", "ids", "name", "_",
+    ]
+
+    /// page/pagesize as a range into `count` items (all of them when neither is given).
+    func pageRange(count: Int) throws(APIError) -> Range<Int> {
+        let page = try int("page")
+        let size = try int("pagesize")
+        if page == nil && (size == nil || size == -1) { return 0..<count }
+        if let page, page < 1 { throw APIError.invalid("page", "must be 1 or more") }
+        if let size, size < 1, size != -1 { throw APIError.invalid("pagesize", "must be 1 or more") }
+        let s = size ?? 500
+        if s == -1 { return 0..<count }
+        let start = min(count, ((page ?? 1) - 1) * s)
+        return start..<min(count, start + s)
+    }
+
+    /// listall=true lets an admin see every account's resources; everyone else sees their own.
+    var seesAllAccounts: Bool { caller.isAdmin && ((try? bool("listall")) ?? false) }
+
+    func ownedByCaller(account: String?, domainID: String?) -> Bool {
+        account == caller.account && domainID == caller.domainID
+    }
+
+    /// Lists a family of entities with the shared filters: id, ids, name, keyword, tags,
+    /// ownership, any parameter naming a field (equality), then paging.
+    func listEntities(_ noun: String, owned: Bool = false, taggable: Bool = false,
+                      where extra: (Entity) -> Bool = { _ in true }) throws(APIError) -> Reply {
+        let rows = store.table(noun).rows
+        let fieldNames = Set(rows.first?.fields.keys.map { $0 } ?? [])
+        var equal: [(String, String)] = []
+        for (k, v) in params.pairs {
+            let lk = k.lowercased()
+            if !Self.controlParams.contains(lk), !lk.contains("["), fieldNames.contains(lk), !v.isEmpty {
+                equal.append((lk, v.lowercased()))
+            }
+        }
+        let id = optional("id")
+        let ids = list("ids").map(Set.init)
+        let name = optional("name")?.lowercased()
+        let keyword = optional("keyword")?.lowercased()
+        let wantedTags = params.map("tags")
+        let all = seesAllAccounts
+        let account = optional("account")
+        let matches = rows.filter { e in
+            if let id, e.id != id { return false }
+            if let ids, !ids.contains(e.id) { return false }
+            if let name, e["name"]?.lowercased() != name { return false }
+            if let keyword {
+                let hay = [e["name"], e["displaytext"], e["displayname"], e["description"]].compactMap { $0?.lowercased() }
+                if !hay.contains(where: { $0.contains(keyword) }) { return false }
+            }
+            for (k, v) in equal where e[k]?.lowercased() != v { return false }
+            if owned, !all, account == nil, !ownedByCaller(account: e["account"], domainID: e["domainid"]) { return false }
+            if !wantedTags.isEmpty, !store.hasTags(e.id, wantedTags) { return false }
+            return extra(e)
+        }
+        let range = try pageRange(count: matches.count)
+        let items: [Value] = matches[range].map { e in
+            guard taggable else { return .record(e.fields) }
+            var f = e.fields
+            f["tags"] = store.tagsValue(e.id)
+            return .record(f)
+        }
+        return .list(noun: noun, items: items, total: matches.count)
+    }
+
+    /// Renders one entity the way list APIs do (tags included when the family has them).
+    func render(_ e: Entity, taggable: Bool = false) -> Value {
+        guard taggable else { return .record(e.fields) }
+        var f = e.fields
+        f["tags"] = store.tagsValue(e.id)
+        return .record(f)
+    }
+}

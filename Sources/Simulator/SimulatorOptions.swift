@@ -1,0 +1,67 @@
+/// Everything that shapes one simulator instance. Defaults give the sandbox:
+/// loopback only, a free port, the sandbox keys, half-second jobs, no faults.
+public struct SimulatorOptions: Sendable {
+    /// How callers prove who they are.
+    public enum AuthMode: Sendable, Equatable {
+        /// API key + secret signing (and `login` sessions), as a normal management server port.
+        case keys
+        /// No authentication at all, like the integration port: every call acts as the admin.
+        case open
+    }
+
+    /// A user that can `login` with a password (and sign with its keys).
+    public struct User: Sendable, Equatable {
+        public var username: String
+        public var password: String
+        /// Domain path as `login` takes it: "/" for ROOT, "/dev" for ROOT/dev.
+        public var domainPath: String
+        public var account: String
+        /// true for the root admin (account type 1), false for a normal user (type 0).
+        public var isAdmin: Bool
+        public var apiKey: String
+        public var secretKey: String
+
+        public init(username: String, password: String, domainPath: String, account: String,
+                    isAdmin: Bool, apiKey: String, secretKey: String) {
+            self.username = username; self.password = password; self.domainPath = domainPath
+            self.account = account; self.isAdmin = isAdmin; self.apiKey = apiKey; self.secretKey = secretKey
+        }
+    }
+
+    /// Keys of the sandbox root admin (the user `admin`). Not secret: the sandbox is local only.
+    public static let sandboxAPIKey = "sandbox-admin-api-key-acsh-simulator-0001"
+    public static let sandboxSecretKey = "sandbox-admin-secret-key-acsh-simulator-0001"
+
+    /// The users of a fresh sandbox: admin/password in ROOT, dev/password in ROOT/dev.
+    public static let defaultUsers: [User] = [
+        User(username: "admin", password: "password", domainPath: "/", account: "admin", isAdmin: true,
+             apiKey: sandboxAPIKey, secretKey: sandboxSecretKey),
+        User(username: "dev", password: "password", domainPath: "/dev", account: "dev", isAdmin: false,
+             apiKey: "sandbox-dev-api-key-acsh-simulator-0002", secretKey: "sandbox-dev-secret-key-acsh-simulator-0002"),
+    ]
+
+    /// Address to bind; keep it on loopback (the simulator is not meant to be reachable from outside).
+    public var host: String = "127.0.0.1"
+    /// TCP port; 0 lets the system pick a free one (read it back from `Simulator.port`).
+    public var port: Int = 0
+    /// How long an async job stays pending before it completes.
+    public var jobTime: Duration = .milliseconds(500)
+    /// Virtual machines created at start (Running, spread over the zones), for listing benchmarks.
+    public var seedVMs: Int = 0
+    /// Seed for every generated id, so two runs with the same seed produce the same UUIDs.
+    public var seed: UInt64 = 42
+    public var auth: AuthMode = .keys
+    public var users: [User] = SimulatorOptions.defaultUsers
+    /// Requests per second allowed per account (root admin exempt, as on the real server); nil = off.
+    public var throttlePerSecond: Int? = nil
+    /// Idle time after which a login session expires (the server's `timeout` in loginresponse).
+    public var sessionTimeout: Duration = .seconds(1800)
+    /// Added to the real clock to get the server's clock (positive = server ahead), for `expires` tests.
+    public var clockOffset: Duration = .zero
+    /// Fault injection rules, checked in order; see `FaultSpec` for the text syntax.
+    public var faults: [FaultSpec] = []
+    /// Print one line per request on stderr (command and status; never parameters, which may hold secrets).
+    public var logRequests: Bool = false
+
+    public init() {}
+}

@@ -1,0 +1,150 @@
+import Values
+
+/// A virtual machine, kept compact (references by id, rendered on demand) so
+/// 100,000 of them fit in little memory and seed in a moment.
+struct VM {
+    var id: String
+    var name: String
+    var displayName: String
+    var state: String
+    var zoneID: String
+    var templateID: String
+    var offeringID: String
+    var networkID: String
+    var nicID: String
+    var ip: String
+    var mac: String
+    var rootVolumeID: String
+    var rootSize: Int
+    var created: String
+    var accountID: String
+    var account: String
+    var domainID: String
+    var domain: String
+    var userID: String
+    var username: String
+    var keypair: String? = nil
+    var userdata: String? = nil
+    var group: String? = nil
+    var haEnable = false
+    var details: [(String, String)] = []
+    var securityGroupIDs: [String] = []
+    var affinityGroupIDs: [String] = []
+    var password: String? = nil
+    var pendingJobID: String? = nil
+    var expunged = false
+}
+
+/// VMs in creation order with an id index; expunged ones stay in place but are skipped,
+/// so indexes never need rebuilding.
+struct VMTable {
+    private(set) var rows: [VM] = []
+    private var index: [String: Int] = [:]
+    private var rootIndex: [String: Int] = [:]
+    private(set) var liveCount = 0
+
+    mutating func reserve(_ n: Int) {
+        rows.reserveCapacity(rows.count + n)
+        index.reserveCapacity(index.count + n)
+        rootIndex.reserveCapacity(rootIndex.count + n)
+    }
+
+    mutating func insert(_ vm: VM) {
+        index[vm.id] = rows.count
+        rootIndex[vm.rootVolumeID] = rows.count
+        rows.append(vm)
+        liveCount += 1
+    }
+
+    subscript(id id: String) -> VM? {
+        guard let i = index[id], !rows[i].expunged else { return nil }
+        return rows[i]
+    }
+
+    /// The VM whose ROOT volume has this id.
+    func owner(ofRootVolume id: String) -> VM? {
+        guard let i = rootIndex[id], !rows[i].expunged else { return nil }
+        return rows[i]
+    }
+
+    mutating func update(_ id: String, _ change: (inout VM) -> Void) {
+        guard let i = index[id], !rows[i].expunged else { return }
+        change(&rows[i])
+        if rows[i].expunged { liveCount -= 1 }
+    }
+
+    var live: LazyFilterSequence<[VM]> { rows.lazy.filter { !$0.expunged } }
+}
+
+extension Store {
+    /// The virtualmachine record as listVirtualMachines and job results show it.
+    func render(_ vm: VM) -> Value {
+        let zone = table("zone").get(vm.zoneID)
+        let template = table("template").get(vm.templateID)
+        let offering = table("serviceoffering").get(vm.offeringID)
+        let network = table("network").get(vm.networkID)
+        var r: Record = [
+            "id": .string(vm.id), "name": .string(vm.name), "displayname": .string(vm.displayName),
+            "account": .string(vm.account), "userid": .string(vm.userID), "username": .string(vm.username),
+            "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
+            "state": .string(vm.state), "haenable": .bool(vm.haEnable),
+        ]
+        if let group = vm.group { r["group"] = .string(group) }
+        r["zoneid"] = .string(vm.zoneID)
+        r["zonename"] = zone?.fields["name"] ?? .string("")
+        if vm.state == "Running" || vm.state == "Stopping" {
+            if let host = table("host").first(where: { $0["zoneid"] == vm.zoneID }) {
+                r["hostid"] = .string(host.id)
+                r["hostname"] = host.fields["name"]
+            }
+        }
+        r["templateid"] = .string(vm.templateID)
+        r["templatename"] = template?.fields["name"] ?? .string("")
+        r["templatedisplaytext"] = template?.fields["displaytext"] ?? .string("")
+        r["passwordenabled"] = template?.fields["passwordenabled"] ?? .bool(false)
+        if let password = vm.password { r["password"] = .string(password) }
+        r["serviceofferingid"] = .string(vm.offeringID)
+        r["serviceofferingname"] = offering?.fields["name"] ?? .string("")
+        r["cpunumber"] = offering?.fields["cpunumber"] ?? .int(1)
+        r["cpuspeed"] = offering?.fields["cpuspeed"] ?? .int(1000)
+        r["memory"] = offering?.fields["memory"] ?? .int(512)
+        if vm.state == "Running" {
+            r["cpuused"] = .string("0.42%")
+            r["networkkbsread"] = .int(2)
+            r["networkkbswrite"] = .int(1)
+        }
+        r["guestosid"] = template?.fields["ostypeid"] ?? .string("")
+        r["ostypeid"] = template?.fields["ostypeid"] ?? .string("")
+        r["rootdeviceid"] = .int(0)
+        r["rootdevicetype"] = .string("ROOT")
+        r["securitygroup"] = .list(vm.securityGroupIDs.compactMap { id in
+            table("securitygroup").get(id).map { sg in
+                .record(["id": .string(sg.id), "name": sg.fields["name"] ?? .null,
+                         "description": sg.fields["description"] ?? .null])
+            }
+        })
+        r["nic"] = .list([.record([
+            "id": .string(vm.nicID), "networkid": .string(vm.networkID),
+            "networkname": network?.fields["name"] ?? .string(""),
+            "netmask": .string("255.255.255.0"), "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
+            "ipaddress": .string(vm.ip), "traffictype": .string("Guest"),
+            "type": .string(network?["type"] == "Shared" ? "Shared" : "Isolated"),
+            "isdefault": .bool(true), "macaddress": .string(vm.mac),
+        ])])
+        r["hypervisor"] = template?.fields["hypervisor"] ?? .string("Simulator")
+        if let keypair = vm.keypair { r["keypair"] = .string(keypair) }
+        r["affinitygroup"] = .list(vm.affinityGroupIDs.compactMap { id in
+            table("affinitygroup").get(id).map { g in
+                .record(["id": .string(g.id), "name": g.fields["name"] ?? .null, "type": g.fields["type"] ?? .null])
+            }
+        })
+        r["details"] = .record(Record(vm.details.map { ($0.0, Value.string($0.1)) }, uniquingKeysWith: { $1 }))
+        r["isdynamicallyscalable"] = .bool(true)
+        r["tags"] = tagsValue(vm.id)
+        if let jobID = vm.pendingJobID, let job = jobs[id: jobID], job.status == 0 {
+            r["jobid"] = .string(jobID)
+            r["jobstatus"] = .int(0)
+        }
+        return .record(r)
+    }
+}

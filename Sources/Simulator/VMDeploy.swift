@@ -1,0 +1,104 @@
+import Values
+
+extension VirtualMachineAPIs {
+    /// deployVirtualMachine: checks every reference now (431 at once, as the server does),
+    /// creates the VM in Starting (or Stopped with startvm=false); the job makes it Running.
+    static func deploy(_ c: Call) throws(APIError) -> Reply {
+        let store = c.store
+        let zone = try c.entity("zone", "zoneid", what: "zone")
+        let template = try c.entity("template", "templateid", what: "template")
+        let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
+        if zone["allocationstate"] == "Disabled" {
+            throw APIError.unavailable("Cannot deploy in zone \(zone["name"] ?? zone.id): it is disabled")
+        }
+        let startVM = try c.bool("startvm", default: true)
+        var networkID: String
+        if let ids = c.list("networkids"), let first = ids.first {
+            for id in ids {
+                guard let n = store.table("network").get(id) else { throw APIError.notFound("network", id: id, param: "networkids") }
+                guard n["zoneid"] == zone.id else {
+                    throw APIError.invalid("networkids", "network \(id) is not in zone \(zone["name"] ?? zone.id)")
+                }
+            }
+            networkID = first
+        } else {
+            let candidates = store.table("network").rows.filter {
+                $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == c.caller.account)
+            }
+            guard let n = candidates.first else {
+                throw APIError.invalid("networkids", "no default guest network for account \(c.caller.account) in zone "
+                    + "\(zone["name"] ?? zone.id); create one or pass networkids")
+            }
+            networkID = n.id
+        }
+        var keypair: String?
+        if let k = c.optional("keypair") ?? c.list("keypairs")?.first {
+            guard store.table("sshkeypair").first(where: { $0["name"] == k && $0["account"] == c.caller.account }) != nil else {
+                throw APIError.invalid("keypair", "A key pair with name '\(k)' was not found for account \(c.caller.account)")
+            }
+            keypair = k
+        }
+        if let ud = c.optional("userdata") { try validateUserData(ud) }
+        var sgIDs: [String] = []
+        for id in c.list("securitygroupids") ?? [] {
+            guard store.table("securitygroup").get(id) != nil else { throw APIError.notFound("security group", id: id, param: "securitygroupids") }
+            sgIDs.append(id)
+        }
+        for name in c.list("securitygroupnames") ?? [] {
+            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && $0["account"] == c.caller.account }) else {
+                throw APIError.invalid("securitygroupnames", "Unable to find security group by name \(name)")
+            }
+            sgIDs.append(sg.id)
+        }
+        if sgIDs.isEmpty, zone["securitygroupsenabled"] == "true",
+           let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && $0["account"] == c.caller.account }) {
+            sgIDs.append(sg.id)
+        }
+        var agIDs: [String] = []
+        for id in c.list("affinitygroupids") ?? [] {
+            guard store.table("affinitygroup").get(id) != nil else { throw APIError.notFound("affinity group", id: id, param: "affinitygroupids") }
+            agIDs.append(id)
+        }
+        let id = store.newID()
+        let name = c.optional("name") ?? "VM-\(id)"
+        try validateHostName(name)
+        if store.vms.live.contains(where: { $0.name.lowercased() == name.lowercased() && $0.networkID == networkID }) {
+            throw APIError.invalid("name", "The vm with hostName \(name) already exists in the network domain of network \(networkID)")
+        }
+        let ip = c.optional("ipaddress") ?? store.guestIP()
+        let rootGB = try c.int("rootdisksize")
+        let vm = VM(id: id, name: name, displayName: c.optional("displayname") ?? name,
+                    state: startVM ? "Starting" : "Stopped", zoneID: zone.id, templateID: template.id,
+                    offeringID: offering.id, networkID: networkID, nicID: store.newID(), ip: ip,
+                    mac: macAddress(store.vms.rows.count), rootVolumeID: store.newID(),
+                    rootSize: rootGB.map { $0 << 30 } ?? Int(template["size"] ?? "") ?? 8 << 30,
+                    created: c.created, accountID: c.caller.accountID, account: c.caller.account,
+                    domainID: c.caller.domainID, domain: c.caller.domain, userID: c.caller.userID,
+                    username: c.caller.username, keypair: keypair, userdata: c.optional("userdata"),
+                    group: c.optional("group"), haEnable: offering["offerha"] == "true",
+                    details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
+                    securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
+        store.vms.insert(vm)
+        let memory = Int(offering["memory"] ?? "") ?? 0
+        let host = store.table("host").first { $0["zoneid"] == zone.id }
+        let capacity = (Int(host?["memorytotal"] ?? "") ?? Int.max) >> 20
+        return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
+                            immediateID: id, work: { store, _ in
+            if memory > capacity {
+                throw APIError.capacity("Unable to create a deployment for VM[User|\(name)]: insufficient capacity "
+                    + "in zone \(zone["name"] ?? zone.id) (\(memory) MB asked, hosts have \(capacity) MB)")
+            }
+            store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil }
+            return ["virtualmachine": store.render(store.vms[id: id]!)]
+        }, onFailure: { store in
+            store.vms.update(id) { $0.state = "Error"; $0.pendingJobID = nil }
+        }))
+    }
+
+    /// Locally administered MACs, like the 02:00:... ones CloudStack hands out.
+    static func macAddress(_ n: Int) -> String {
+        let hex = Array("0123456789abcdef")
+        func b(_ v: Int) -> String { String([hex[(v >> 4) & 15], hex[v & 15]]) }
+        return "02:00:\(b(n >> 24)):\(b(n >> 16)):\(b(n >> 8)):\(b(n))"
+    }
+}

@@ -1,0 +1,187 @@
+import FoundationEssentials
+import Values
+
+/// Virtual machines: deploy, the power state machine, destroy/recover/expunge, changes.
+enum VirtualMachineAPIs {
+    static let cmdPrefix = "org.apache.cloudstack.api.command.user.vm."
+
+    static let handlers: [Handler] = [
+        Handler("deployVirtualMachine", async: true, deploy),
+        Handler("listVirtualMachines", list),
+        Handler("startVirtualMachine", async: true) { c throws(APIError) in
+            try transition(c, "StartVMCmd", from: ["Stopped", "Running"], via: "Starting", to: "Running")
+        },
+        Handler("stopVirtualMachine", async: true) { c throws(APIError) in
+            try transition(c, "StopVMCmd", from: ["Running", "Stopped"], via: "Stopping", to: "Stopped")
+        },
+        Handler("rebootVirtualMachine", async: true) { c throws(APIError) in
+            try transition(c, "RebootVMCmd", from: ["Running"], via: "Running", to: "Running")
+        },
+        Handler("destroyVirtualMachine", async: true, destroy),
+        Handler("recoverVirtualMachine") { c throws(APIError) in
+            let vm = try find(c, states: ["Destroyed"])
+            c.store.vms.update(vm.id) { $0.state = "Stopped" }
+            return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
+        },
+        Handler("expungeVirtualMachine", async: true) { c throws(APIError) in
+            guard c.caller.isAdmin else { throw APIError.permission("Only an admin can expunge a virtual machine") }
+            let vm = try find(c, states: ["Destroyed", "Stopped", "Running", "Error"])
+            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vm.ExpungeVMCmd",
+                                instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
+                store.vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
+                return ["success": .bool(true)]
+            })
+        },
+        Handler("updateVirtualMachine") { c throws(APIError) in
+            let vm = try find(c, states: nil)
+            if let name = c.optional("name"), name != vm.name {
+                guard vm.state == "Stopped" else { throw APIError.invalid("name", "the VM must be stopped to rename it") }
+                try validateHostName(name)
+            }
+            if let ud = c.optional("userdata") { try validateUserData(ud) }
+            let ha = try c.bool("haenable", default: vm.haEnable)
+            let details = c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } }
+            c.store.vms.update(vm.id) { v in
+                if let n = c.optional("name") { v.name = n }
+                if let d = c.optional("displayname") { v.displayName = d }
+                if let g = c.optional("group") { v.group = g }
+                if let ud = c.optional("userdata") { v.userdata = ud }
+                if !details.isEmpty { v.details = details }
+                v.haEnable = ha
+            }
+            return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
+        },
+        Handler("changeServiceForVirtualMachine") { c throws(APIError) in
+            let vm = try find(c, states: nil)
+            let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
+            guard vm.state == "Stopped" else {
+                throw APIError.invalid("id", "unable to upgrade virtual machine \(vm.name): it is \(vm.state), stop it first")
+            }
+            c.store.vms.update(vm.id) { $0.offeringID = offering.id }
+            return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
+        },
+        Handler("scaleVirtualMachine", async: true) { c throws(APIError) in
+            let vm = try find(c, states: ["Running", "Stopped"])
+            let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
+            return .job(JobSpec(cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
+                                instanceID: vm.id, immediateID: nil) { store, _ in
+                store.vms.update(vm.id) { $0.offeringID = offering.id }
+                return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+            })
+        },
+        Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
+            let vm = try find(c, states: ["Stopped", "Running"])
+            guard c.store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
+                throw APIError.invalid("id", "the template of VM \(vm.name) is not password enabled")
+            }
+            return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
+                                instanceID: vm.id, immediateID: nil) { store, _ in
+                let password = String(store.newID().prefix(8).filter { $0 != "-" })
+                store.vms.update(vm.id) { $0.password = password }
+                defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
+                return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+            })
+        },
+    ]
+
+    /// The VM named by `id`, checking it is visible to the caller and (optionally) in one of `states`.
+    static func find(_ c: Call, states: Set<String>?) throws(APIError) -> VM {
+        let id = try c.required("id")
+        guard let vm = c.store.vms[id: id], c.caller.isAdmin || vm.accountID == c.caller.accountID else {
+            throw APIError.notFound("virtual machine", id: id, param: "id")
+        }
+        if let states, !states.contains(vm.state) {
+            throw APIError.invalid("id", "VM \(vm.name) is in state \(vm.state); this needs \(states.sorted().joined(separator: " or "))")
+        }
+        return vm
+    }
+
+    static func transition(_ c: Call, _ cmd: String, from: Set<String>, via: String, to: String) throws(APIError) -> Reply {
+        let vm = try find(c, states: from)
+        let already = vm.state == to && via != to
+        if !already { c.store.vms.update(vm.id) { $0.state = via } }
+        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
+                            immediateID: nil, work: { store, _ in
+            store.vms.update(vm.id) { $0.state = to; $0.pendingJobID = nil }
+            return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+        }, onFailure: { store in
+            store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil }
+        }))
+    }
+
+    static func destroy(_ c: Call) throws(APIError) -> Reply {
+        let vm = try find(c, states: ["Running", "Stopped", "Error", "Starting", "Stopping"])
+        let expunge = try c.bool("expunge")
+        if expunge, !c.caller.isAdmin { throw APIError.permission("Only an admin can expunge a virtual machine") }
+        c.store.vms.update(vm.id) { $0.state = "Stopping" }
+        return .job(JobSpec(cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
+                            immediateID: nil, work: { store, _ in
+            store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
+            let rendered = store.render(store.vms.rows.first { $0.id == vm.id }!)
+            if expunge { store.vms.update(vm.id) { $0.expunged = true } }
+            return ["virtualmachine": rendered]
+        }, onFailure: { store in store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil } }))
+    }
+
+    static func list(_ c: Call) throws(APIError) -> Reply {
+        let p = c.params
+        let id = c.optional("id"), ids = c.list("ids").map(Set.init)
+        let name = c.optional("name")?.lowercased(), keyword = c.optional("keyword")?.lowercased()
+        let state = c.optional("state")?.lowercased(), zone = c.optional("zoneid")
+        let template = c.optional("templateid"), offering = c.optional("serviceofferingid")
+        let network = c.optional("networkid"), keypair = c.optional("keypair")
+        let account = c.optional("account"), domain = c.optional("domainid"), group = c.optional("group")
+        let wantedTags = p.map("tags")
+        let all = c.seesAllAccounts || (c.caller.isAdmin && account != nil)
+        let noFilter = id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
+            && template == nil && offering == nil && network == nil && keypair == nil && account == nil
+            && domain == nil && group == nil && wantedTags.isEmpty
+        let store = c.store
+        // Fast path for paging through everything (the 100,000-VM listing).
+        if noFilter && all && store.vms.liveCount == store.vms.rows.count {
+            let range = try c.pageRange(count: store.vms.rows.count)
+            return .list(noun: "virtualmachine", items: store.vms.rows[range].map(store.render), total: store.vms.rows.count)
+        }
+        let matches = store.vms.live.filter { vm in
+            if let id, vm.id != id { return false }
+            if let ids, !ids.contains(vm.id) { return false }
+            if let name, vm.name.lowercased() != name { return false }
+            if let keyword, !vm.name.lowercased().contains(keyword), !vm.displayName.lowercased().contains(keyword) { return false }
+            if let state, vm.state.lowercased() != state { return false }
+            if let zone, vm.zoneID != zone { return false }
+            if let template, vm.templateID != template { return false }
+            if let offering, vm.offeringID != offering { return false }
+            if let network, vm.networkID != network { return false }
+            if let keypair, vm.keypair != keypair { return false }
+            if let group, vm.group != group { return false }
+            if let account, vm.account != account { return false }
+            if let domain, vm.domainID != domain { return false }
+            if !all, account == nil, vm.accountID != c.caller.accountID { return false }
+            if !wantedTags.isEmpty, !store.hasTags(vm.id, wantedTags) { return false }
+            return true
+        }
+        let page = Array(matches)
+        let range = try c.pageRange(count: page.count)
+        return .list(noun: "virtualmachine", items: page[range].map(store.render), total: page.count)
+    }
+
+    static func validateHostName(_ name: String) throws(APIError) {
+        let b = Array(name.utf8)
+        let ok = !b.isEmpty && b.count <= 63 && b.first != 45 && b.last != 45 && !(b[0] >= 48 && b[0] <= 57)
+            && b.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        guard ok else {
+            throw APIError.invalid("name", "Invalid name. Vm name can contain ASCII letters 'a' through 'z', the digits "
+                + "'0' through '9', and the hyphen ('-'), must be between 1 and 63 characters long, and can't start or "
+                + "end with \"-\" and can't start with digit")
+        }
+    }
+
+    static func validateUserData(_ ud: String) throws(APIError) {
+        guard ud.utf8.count <= 32768 else {
+            throw APIError.invalid("userdata", "User data is too long: \(ud.utf8.count) bytes, the maximum is 32768")
+        }
+        guard Data(base64Encoded: ud) != nil else {
+            throw APIError.invalid("userdata", "User data is not base64 encoded")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The command line. The executable only parses, wires modules together and
+/// maps outcomes to exit codes; everything else lives in the libraries.
+struct ACSH: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acsh",
+        abstract: "A shell and scripting language for the Apache CloudStack API.",
+        discussion: """
+            acsh                      start the shell (on the sandbox when no profile is set)
+            acsh FILE.cs [ARGS...]    run a script
+            acsh -c 'TEXT'            run acsh language text
+            acsh [OPTIONS] WORDS...   run one command line, e.g. acsh -o json list zones
+
+            Options for all of these: -p/--profile NAME, --sandbox, --url URL, --api-key KEY,
+            --secret-key SECRET, -o/--output json|table|csv|text, --timeout SECONDS, --trace,
+            --no-color, --insecure; and --dry-run for scripts and -c (see acsh run --help).
+
+            Exit codes: 0 ok, 1 API error, 2 usage or parse error, 3 transport error,
+            4 async job failed, 124 deadline passed, 130 interrupted.
+            """,
+        subcommands: [RunCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
+                      CompletionsCommand.self],
+        defaultSubcommand: RunCommand.self)
+}
+
+@main
+enum Main {
+    static func main() async {
+        let code = await run(Array(CommandLine.arguments.dropFirst()))
+        exit(code)
+    }
+
+    /// Parses and runs; usage errors exit 2 (not ArgumentParser's 64) with one line on stderr.
+    static func run(_ args: [String]) async -> Int32 {
+        do {
+            var command = try ACSH.parseAsRoot(args)
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch let failure as CommandFailure {
+            Terminal.stderr(failure.message)
+            return failure.code
+        } catch {
+            let code = ACSH.exitCode(for: error)
+            if code == .success {
+                print(ACSH.fullMessage(for: error))
+                return 0
+            }
+            let message = ACSH.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Terminal.stderr("acsh: \(message) (see acsh --help)")
+            return 2
+        }
+    }
+}
+
+/// An error the executable reports as one line with a chosen exit code.
+struct CommandFailure: Error {
+    let message: String
+    let code: Int32
+    init(_ message: String, code: Int32 = 2) {
+        self.message = message
+        self.code = code
+    }
+}

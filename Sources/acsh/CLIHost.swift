@@ -1,0 +1,65 @@
+import APICatalog
+import CloudClient
+import Language
+import Profiles
+import Synchronization
+import Values
+
+/// The language's window on the world for one-shot commands, scripts and the
+/// REPL: stdout/stderr, the active connection, profile switching and `sync`.
+final class CLIHost: ShellHost {
+    private let state: Mutex<Connection>
+    private let global: GlobalOptions
+    private let paths: Paths
+    private let environment: [String: String]
+    let stdout: OutputStream
+    let isTerminal: Bool
+    private let stderrIsTerminal: Bool
+
+    init(connection: Connection, global: GlobalOptions, paths: Paths, environment: [String: String]) {
+        state = Mutex(connection)
+        self.global = global
+        self.paths = paths
+        self.environment = environment
+        isTerminal = Terminal.stdoutIsTTY
+        stderrIsTerminal = Terminal.stderrIsTTY
+        stdout = OutputStream(fd: 1, passThrough: isTerminal)
+    }
+
+    var connection: Connection { state.withLock { $0 } }
+    var api: (any CloudAPI)? { connection.client }
+    var catalog: Catalog { connection.catalog }
+
+    func writeOutput(_ text: String) { stdout.write(text) }
+
+    func writeError(_ text: String) {
+        stdout.flush()  // keep results and errors in the order they happened
+        Terminal.stderr(text)
+    }
+
+    func useProfile(_ name: String) async throws {
+        let next = try await Connection.open(global, profile: name, paths: paths, environment: environment, fallback: .fail)
+        let old = state.withLock { current in
+            defer { current = next }
+            return current
+        }
+        await old.close()
+    }
+
+    func sync() async throws -> String {
+        let conn = connection
+        let answer = try await conn.client.request("listApis", [("listall", "true")])
+        let json = JSONWriter.compact(["listapisresponse": answer])
+        let path = paths.catalogCache(profile: conn.name)
+        let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
+        let next = conn.replacingCatalog(synced)
+        state.withLock { $0 = next }
+        return "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)"
+    }
+
+    func showProgress(_ line: String?) {
+        guard stderrIsTerminal else { return }
+        // \r and erase-line: the progress line disappears when the job is done.
+        Terminal.stderrRaw("\r\u{1B}[K" + (line ?? ""))
+    }
+}

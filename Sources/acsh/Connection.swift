@@ -1,0 +1,113 @@
+import APICatalog
+import CloudClient
+import Profiles
+import Simulator
+
+/// The cloud acsh talks to in this run: a profile's client and catalog, or the
+/// in-process sandbox. Built from the command line, the config file and the
+/// environment, in that order of precedence.
+final class Connection: Sendable {
+    let name: String
+    let client: CloudStackClient
+    let catalog: Catalog
+    let defaultOutput: String?
+    private let sandbox: Simulator?
+
+    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: String?, sandbox: Simulator?) {
+        self.name = name
+        self.client = client
+        self.catalog = catalog
+        self.defaultOutput = defaultOutput
+        self.sandbox = sandbox
+    }
+
+    /// When no profile is configured: the REPL falls back to the sandbox,
+    /// one-shot commands and scripts stop (an unattended script must not
+    /// silently talk to a toy cloud).
+    enum Fallback { case sandbox, fail }
+
+    static func open(_ global: GlobalOptions, profile requested: String? = nil, paths: Paths,
+                     environment env: [String: String], fallback: Fallback) async throws -> Connection {
+        if global.sandbox { return try await sandbox(global) }
+        var profile: Profile?
+        let name = requested ?? global.profile
+        if FileSystem.exists(paths.configFile) {
+            let (store, warning) = try Self.loadStore(paths)
+            if let warning { Terminal.stderr("acsh: warning: \(warning)") }
+            profile = try name.map { try store.profile(named: $0) } ?? store.active()
+        } else if let name {
+            throw CommandFailure("acsh: no profile '\(name)': no config file at \(paths.configFile); add one with `acsh profile add \(name) --url URL --api-key KEY --secret-key SECRET`")
+        }
+        profile = Profile.fromEnvironment(env, base: profile)
+        if let url = global.url {
+            profile = profile ?? Profile(name: "cli", url: url)
+            profile?.url = url
+        }
+        if let key = global.apiKey { profile?.apiKey = key }
+        if let secret = global.secretKey { profile?.secretKey = secret }
+        guard let profile else {
+            switch fallback {
+            case .sandbox: return try await sandbox(global)
+            case .fail:
+                throw CommandFailure("acsh: no cloud configured; add a profile (`acsh profile add NAME --url URL --api-key KEY --secret-key SECRET`), set CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY and CLOUDSTACK_SECRET, or use --sandbox")
+            }
+        }
+        var catalog = Catalog.bundled
+        do {
+            if let synced = try Catalog.load(cachedAt: paths.catalogCache(profile: profile.name)) { catalog = synced }
+        } catch {
+            Terminal.stderr("acsh: warning: \(error); using the bundled catalog")
+        }
+        let client = CloudStackClient(options: clientOptions(profile, global))
+        return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
+    }
+
+    static func loadStore(_ paths: Paths) throws -> (ProfileStore, String?) {
+        do {
+            return try ProfileStore.load(from: paths.configFile)
+        } catch {
+            throw CommandFailure("acsh: \(error)")
+        }
+    }
+
+    private static func sandbox(_ global: GlobalOptions) async throws -> Connection {
+        let sim: Simulator
+        do {
+            sim = try await Simulator.start(SimulatorOptions())
+        } catch {
+            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: 3)
+        }
+        let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: SimulatorOptions.sandboxAPIKey,
+                              secretKey: SimulatorOptions.sandboxSecretKey)
+        let client = CloudStackClient(options: clientOptions(profile, global))
+        return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
+    }
+
+    private static func clientOptions(_ p: Profile, _ global: GlobalOptions) -> ClientOptions {
+        let credentials: Credentials = switch p.auth {
+        case .keys: .apiKey(key: p.apiKey ?? "", secret: p.secretKey ?? "")
+        case .password: .password(username: p.username ?? "", password: p.password ?? "", domain: p.domain)
+        case .none: .none
+        }
+        var verify = p.verifyTLS
+        if global.insecure { verify = false }
+        if !verify && p.url.lowercased().hasPrefix("https") {
+            Terminal.stderr("acsh: warning: TLS certificate verification is off for \(p.name); the connection can be intercepted")
+        }
+        var o = ClientOptions(url: p.url, credentials: credentials, verifyTLS: verify,
+                              timeout: global.timeout ?? p.timeout.map(Double.init) ?? 60,
+                              signatureLifetime: p.signatureLifetime, forcePost: p.post)
+        if global.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
+        return o
+    }
+
+    /// The same cloud with a freshly synced catalog.
+    func replacingCatalog(_ catalog: Catalog) -> Connection {
+        Connection(name: name, client: client, catalog: catalog, defaultOutput: defaultOutput, sandbox: sandbox)
+    }
+
+    func close() async {
+        try? await client.shutdown()
+        await sandbox?.stop()
+    }
+}

@@ -1,0 +1,12 @@
+import CloudClient
+
+/// One line and an exit code for any error reaching the executable.
+enum ErrorText {
+    static func line(_ error: Error) -> String {
+        (error as? CloudStackError)?.message ?? "\(error)"
+    }
+
+    static func exitCode(_ error: Error) -> Int32 {
+        (error as? CloudStackError)?.exitCode ?? 3
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// Options every way of running acsh shares (one-shot words, scripts, -c, the REPL).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("profile")], help: "Profile from the config file to use.")
+    var profile: String?
+
+    @Flag(help: "Use the built-in sandbox cloud (an in-process simulator).")
+    var sandbox = false
+
+    @Option(help: "CloudStack API URL (overrides the profile), e.g. https://cloud.example.com/client/api.")
+    var url: String?
+
+    @Option(name: .customLong("api-key"), help: "API key (overrides the profile; prefer a profile or CLOUDSTACK_KEY).")
+    var apiKey: String?
+
+    @Option(name: .customLong("secret-key"), help: "Secret key (overrides the profile; prefer a profile or CLOUDSTACK_SECRET).")
+    var secretKey: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Output format: json, table, csv or text.")
+    var output: String?
+
+    @Option(help: "Request timeout in seconds.")
+    var timeout: Double?
+
+    @Flag(help: "Print requests and responses on stderr (secrets redacted).")
+    var trace = false
+
+    @Flag(name: .customLong("no-color"), help: "Disable colours (also NO_COLOR=1).")
+    var noColor = false
+
+    @Flag(help: "Skip TLS certificate verification for this run (prints a warning).")
+    var insecure = false
+}

@@ -1,0 +1,83 @@
+import APICatalog
+import CloudClient
+import Language
+import Profiles
+import REPL
+import Values
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The shell: the REPL module's loop, evaluating with a language Session and
+/// completing from the active connection's catalog and server.
+enum Interactive {
+    @MainActor
+    static func run(host: CLIHost, options: SessionOptions, global: GlobalOptions, paths: Paths) async -> Int32 {
+        let session = Session(host: host, options: options)
+        let completer = Completer()
+        let context = SessionCompletionContext(host: host, session: session)
+        let shell = Shell(
+            evaluator: SessionEvaluator(session: session, host: host),
+            options: .init(profileName: host.connection.name,
+                           color: Terminal.colorEnabled(noColorFlag: global.noColor),
+                           historyPath: paths.historyFile),
+            completion: { line, cursor in completer.complete(line: line, cursor: cursor, context: context) })
+        return await shell.run()
+    }
+}
+
+/// Adapts a language Session to the REPL's evaluator protocol.
+final class SessionEvaluator: LineEvaluator {
+    let session: Session
+    let host: CLIHost
+
+    init(session: Session, host: CLIHost) {
+        self.session = session
+        self.host = host
+    }
+
+    func isIncomplete(_ source: String) -> Bool? { Session.isIncomplete(source) }
+
+    func evaluate(_ source: String) async -> EvaluationOutcome {
+        let code = await withTaskCancellationHandler {
+            await session.evaluate(source)
+        } onCancel: { [session] in
+            session.interrupt()
+        }
+        host.stdout.flush()
+        if let exit = session.requestedExit { return .exit(exit) }
+        return code == 0 ? .success : .failure(exitCode: code)
+    }
+}
+
+/// What completion sees of the session: the live catalog, variables, and the
+/// server for id values.
+struct SessionCompletionContext: CompletionContext {
+    let host: CLIHost
+    let session: Session
+
+    var catalog: Catalog { host.catalog }
+    var profileName: String { host.connection.name }
+    var variableNames: [String] { session.variables.map(\.name) }
+    func variable(named name: String) -> Value? { session.variables.first { $0.name == name }?.value }
+    var stageNames: [String] { Session.stageNames }
+    var builtinNames: [String] { Session.builtinNames }
+    var currentDirectory: String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        return getcwd(&buf, buf.count) != nil ? String(cString: buf) : "."
+    }
+    var valueSource: (any ValueSource)? { ClientValueSource(client: host.connection.client) }
+}
+
+struct ClientValueSource: ValueSource {
+    let client: CloudStackClient
+
+    func records(listAPI: String) async throws -> [Value] {
+        var params = [("listall", "true")]
+        if listAPI.lowercased() == "listtemplates" || listAPI.lowercased() == "listisos" {
+            params.append(("templatefilter", "executable"))
+        }
+        for try await page in client.pages(listAPI, params, pageSize: 200) { return page }
+        return []
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Profiles
+
+/// `acsh profile add|list|use|show|remove|import-cmk`: the config file's profiles.
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Manage the clouds acsh knows (config file profiles).",
+        subcommands: [Add.self, List.self, Use.self, Show.self, Remove.self, ImportCmk.self])
+
+    static var paths: Paths { Paths(environment: ProcessEnvironment.all) }
+
+    /// Loads, changes and saves the store; errors are one line, exit 2, nothing written.
+    static func edit(_ change: (inout ProfileStore) throws -> Void) throws {
+        let path = paths.configFile
+        var (store, warning) = try Connection.loadStore(paths)
+        if let warning { Terminal.stderr("acsh: warning: \(warning)") }
+        do {
+            try change(&store)
+            try store.save(to: path)
+        } catch let e as CommandFailure {
+            throw e
+        } catch {
+            throw CommandFailure("acsh profile: \(error)")
+        }
+    }
+
+    static func load() throws -> ProfileStore {
+        let (store, warning) = try Connection.loadStore(paths)
+        if let warning { Terminal.stderr("acsh: warning: \(warning)") }
+        return store
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a profile (keys, or username and password).",
+            discussion: "Give --secret-key - (or --password -) to read it from stdin; at a terminal an omitted secret is asked for without echo.")
+
+        @Argument(help: "Profile name (letters, digits, - _ .).") var name: String
+        @Option(help: "API URL, e.g. https://cloud.example.com/client/api.") var url: String
+        @Option(name: .customLong("api-key")) var apiKey: String?
+        @Option(name: .customLong("secret-key")) var secretKey: String?
+        @Option var username: String?
+        @Option var password: String?
+        @Option(help: "Domain path for login, e.g. / or /sub.") var domain: String?
+        @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS = false
+        @Option(help: "Request timeout in seconds.") var timeout: Int?
+        @Option(help: "Default output format: json, table, csv or text.") var output: String?
+        @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (0: no expires).")
+        var signatureLifetime = 600
+        @Flag(help: "Send every request as POST.") var post = false
+        @Flag(help: "Replace an existing profile of that name.") var replace = false
+
+        func run() throws {
+            if let output, !Profile.outputFormats.contains(output) {
+                throw CommandFailure("acsh profile add: unknown output format '\(output)'; use json, table, csv or text")
+            }
+            var secret = try Secret.resolve(secretKey, prompt: "secret key for \(name): ", needed: apiKey != nil)
+            var pass = try Secret.resolve(password, prompt: "password for \(username ?? name): ", needed: username != nil)
+            defer { secret = nil; pass = nil }
+            let profile = Profile(name: name, url: url, apiKey: apiKey, secretKey: secret, username: username,
+                                  password: pass, domain: domain, verifyTLS: !noVerifyTLS, timeout: timeout,
+                                  output: output, signatureLifetime: signatureLifetime, post: post)
+            if profile.auth == .none {
+                Terminal.stderr("acsh: note: profile '\(name)' has no credentials: requests go unauthenticated (integration port)")
+            }
+            try ProfileCommand.edit { try $0.add(profile, replacing: replace) }
+            print("added profile \(name)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List profiles; * marks the current one.")
+        func run() throws {
+            let store = try ProfileCommand.load()
+            if store.profiles.isEmpty {
+                print("no profiles; add one with `acsh profile add NAME --url URL --api-key KEY --secret-key SECRET`")
+            }
+            store.listLines.forEach { print($0) }
+        }
+    }
+
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a profile the current one.")
+        @Argument var name: String
+        func run() throws {
+            try ProfileCommand.edit { try $0.use(name) }
+            print("now using \(name)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a profile (secrets redacted).")
+        @Argument(help: "Profile name; the current one when omitted.") var name: String?
+        func run() throws {
+            let store = try ProfileCommand.load()
+            do {
+                guard let p = try store.active(named: name) else {
+                    throw CommandFailure("acsh profile show: no current profile; name one or run `acsh profile use NAME`")
+                }
+                p.redactedLines.forEach { print($0) }
+            } catch let e as ProfileError {
+                throw CommandFailure("acsh profile show: \(e)")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a profile.")
+        @Argument var name: String
+        func run() throws {
+            try ProfileCommand.edit { try $0.remove(name) }
+            print("removed profile \(name)")
+        }
+    }
+
+    struct ImportCmk: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-cmk", abstract: "Import the profiles of a cloudmonkey config (~/.cmk/config).")
+        @Option(help: "The cloudmonkey config file.") var file: String?
+        @Flag(help: "Replace profiles that already exist.") var replace = false
+
+        func run() throws {
+            let path = file ?? (ProcessEnvironment.all["HOME"] ?? "") + "/.cmk/config"
+            guard let bytes = FileSystem.read(path) else {
+                throw CommandFailure("acsh profile import-cmk: cannot read \(path); give --file PATH")
+            }
+            let result: CmkImport.Result
+            do {
+                result = try CmkImport.parse(iniText: String(decoding: bytes, as: UTF8.self), file: path)
+            } catch {
+                throw CommandFailure("acsh profile import-cmk: \(error)")
+            }
+            try ProfileCommand.edit { store in
+                for p in result.profiles { try store.add(p, replacing: replace) }
+                if store.current == nil, let c = result.current, store.names.contains(c) { try store.use(c) }
+            }
+            for p in result.profiles { print("imported profile \(p.name)") }
+            for s in result.skipped { Terminal.stderr("acsh: skipped \(s)") }
+        }
+    }
+}

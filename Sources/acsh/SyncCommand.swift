@@ -1,0 +1,25 @@
+import ArgumentParser
+import Profiles
+
+/// `acsh sync`: fetch the active profile's API catalog (listApis) and cache it,
+/// so completion and help match that cloud, descriptions included.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Fetch and cache the active profile's API catalog.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let env = ProcessEnvironment.all
+        let paths = Paths(environment: env)
+        let connection = try await Connection.open(global, paths: paths, environment: env, fallback: .fail)
+        let host = CLIHost(connection: connection, global: global, paths: paths, environment: env)
+        do {
+            print(try await host.sync())
+            await host.connection.close()
+        } catch {
+            await host.connection.close()
+            throw CommandFailure("acsh sync: \(ErrorText.line(error))", code: ErrorText.exitCode(error))
+        }
+    }
+}

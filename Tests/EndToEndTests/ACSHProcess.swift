@@ -1,0 +1,67 @@
+import Foundation
+import Simulator
+
+/// Runs the real acsh binary (built by `swift build --build-tests`) with a
+/// private HOME and XDG directories, so tests never touch the user's files.
+struct ACSHProcess {
+    struct Result {
+        let out: String
+        let err: String
+        let code: Int32
+    }
+
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static var binary: String { root.appendingPathComponent(".build/debug/acsh").path }
+
+    let home: URL
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    var environment: [String: String] {
+        ["HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_CACHE_HOME": home.path + "/cache",
+         "XDG_STATE_HOME": home.path + "/state", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    }
+
+    /// Environment pointing acsh at a simulator with the sandbox keys.
+    func cloud(_ sim: Simulator) -> [String: String] {
+        environment.merging(["CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
+                             "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey]) { $1 }
+    }
+
+    /// Output goes to files, not pipes, so a large output can never block the child.
+    @discardableResult
+    func run(_ args: [String], env: [String: String]? = nil, stdin: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args
+        p.environment = env ?? environment
+        p.currentDirectoryURL = home
+        let id = UUID().uuidString
+        let outURL = home.appendingPathComponent("out-\(id)"), errURL = home.appendingPathComponent("err-\(id)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(out: try String(contentsOf: outURL, encoding: .utf8),
+                      err: try String(contentsOf: errURL, encoding: .utf8), code: p.terminationStatus)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = home.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}

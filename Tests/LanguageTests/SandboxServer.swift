@@ -1,0 +1,36 @@
+import CloudClient
+import Foundation
+import Simulator
+@testable import Language
+
+/// One in-process simulator shared by the script tests, started on first use,
+/// with fast jobs so async scripts run quickly.
+actor SandboxServer {
+    static let shared = SandboxServer()
+    private var starting: Task<(Simulator, CloudStackClient), Error>?
+
+    func api() async throws -> any CloudAPI {
+        try await client()
+    }
+
+    /// One start however many tests ask at once (the actor is re-entered across the await).
+    func client() async throws -> CloudStackClient {
+        if starting == nil {
+            starting = Task { try await Self.fresh() }
+        }
+        return try await starting!.value.1
+    }
+
+    /// A simulator of its own, for tests that count requests or change state.
+    static func fresh(_ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws -> (Simulator, CloudStackClient) {
+        var options = SimulatorOptions()
+        options.jobTime = .milliseconds(50)
+        configure(&options)
+        let sim = try await Simulator.start(options)
+        var co = ClientOptions(url: sim.baseURL, credentials: .apiKey(key: SimulatorOptions.sandboxAPIKey,
+                                                                      secret: SimulatorOptions.sandboxSecretKey))
+        co.pollFirst = .milliseconds(20)
+        co.pollCap = .milliseconds(100)
+        return (sim, CloudStackClient(options: co))
+    }
+}

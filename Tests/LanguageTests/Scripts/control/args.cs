@@ -1,0 +1,7 @@
+#!/usr/bin/env acsh
+# args: alpha beta
+print len(args), $1, $2, $3
+# expect: 2 alpha beta null
+for a in $args { print a }
+# expect: alpha
+# expect: beta

@@ -1,0 +1,104 @@
+import AsyncHTTPClient
+import CloudClient
+import FoundationEssentials
+import NIOCore
+import NIOHTTP1
+import Simulator
+import Values
+
+/// A minimal signed HTTP client for the simulator's own tests: enough to check
+/// the wire format byte by byte (the real CloudStackClient is tested in CloudClientTests).
+struct TestClient {
+    let baseURL: String
+    var apiKey: String? = SimulatorOptions.sandboxAPIKey
+    var secretKey: String = SimulatorOptions.sandboxSecretKey
+    var expires: String? = nil
+    var cookies: [String: String] = [:]
+
+    init(_ sim: Simulator) { baseURL = sim.baseURL }
+
+    struct Reply {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: String
+        var json: Value { (try? JSONParser.parse(body)) ?? .null }
+        /// The object inside `<command>response`.
+        var inner: Value { json.record?.values.first ?? .null }
+    }
+
+    /// Signed query string for `params` (sorted like real clients do not need to; the server sorts).
+    func query(_ command: String, _ params: [(String, String)]) -> String {
+        var p = [("command", command), ("response", "json")] + params
+        if let apiKey {
+            p.append(("apiKey", apiKey))
+            if let expires { p += [("signatureVersion", "3"), ("expires", expires)] }
+            p.append(("signature", Signer.signature(p, secretKey: secretKey)))
+        }
+        return p.map { "\($0.0)=\(Signer.encode($0.1))" }.joined(separator: "&")
+    }
+
+    func get(_ command: String, _ params: [(String, String)] = []) async throws -> Reply {
+        try await send(method: .GET, url: baseURL + "?" + query(command, params), body: nil)
+    }
+
+    func post(_ command: String, _ params: [(String, String)] = []) async throws -> Reply {
+        try await send(method: .POST, url: baseURL, body: query(command, params))
+    }
+
+    func send(method: HTTPMethod, url: String, body: String?) async throws -> Reply {
+        var req = HTTPClientRequest(url: url)
+        req.method = method
+        if let body {
+            req.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            req.body = .bytes(ByteBuffer(string: body))
+        }
+        if !cookies.isEmpty {
+            req.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let resp = try await HTTPClient.shared.execute(req, timeout: .seconds(30))
+        let bytes = try await resp.body.collect(upTo: 64 << 20)
+        return Reply(status: Int(resp.status.code), headers: resp.headers, body: String(buffer: bytes))
+    }
+
+    /// Polls queryAsyncJobResult until the job leaves status 0 (or `limit` passes).
+    func wait(job: String, limit: Duration = .seconds(10)) async throws -> Value {
+        let clock = ContinuousClock(), end = clock.now + limit
+        while true {
+            let r = try await get("queryAsyncJobResult", [("jobid", job)]).inner
+            if r[field: "jobstatus"]?.number?.int != 0 || clock.now > end { return r }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
+
+/// Quick options for tests: short jobs so lifecycles finish fast.
+func testOptions(_ change: (inout SimulatorOptions) -> Void = { _ in }) -> SimulatorOptions {
+    var o = SimulatorOptions()
+    o.jobTime = .milliseconds(50)
+    change(&o)
+    return o
+}
+
+/// Starts a simulator, runs `body`, and always stops it.
+func withSimulator<T>(_ options: SimulatorOptions = testOptions(), _ body: (Simulator) async throws -> T) async throws -> T {
+    let sim = try await Simulator.start(options)
+    do {
+        let r = try await body(sim)
+        await sim.stop()
+        return r
+    } catch {
+        await sim.stop()
+        throw error
+    }
+}
+
+extension Value {
+    subscript(_ path: String) -> Value? {
+        var v: Value? = self
+        for part in path.split(separator: ".") {
+            if let i = Int(part) { v = v?[index: i] } else { v = v?[field: String(part)] }
+        }
+        return v
+    }
+    var text: String? { self.isNull ? nil : plainText }
+}
