@@ -69,7 +69,7 @@ public final class Shell {
                     if case .exit(let code) = outcome { return code }
                     if case .failure(let code) = outcome { lastStatus = code }
                 }
-                return Terminal.isInteractive ? 0 : lastStatus
+                return reader.isInteractive ? 0 : lastStatus
             case .line(let line):
                 pending.append(line)
                 let source = pending.joined(separator: "\n")
@@ -86,9 +86,10 @@ public final class Shell {
         }
     }
 
-    /// Adds a finished statement to the in-memory and on-disk history, unless it carries a secret.
+    /// Adds a finished statement to the in-memory and on-disk history, unless it
+    /// carries a secret or comes from piped input (a script is not history).
     private func remember(_ lines: [String]) {
-        guard HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
+        guard reader.isInteractive, HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
         for line in lines where !line.trimmingSpaces().isEmpty { reader.addToHistory(line) }
         history?.append(lines)
     }

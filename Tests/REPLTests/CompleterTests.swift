@@ -109,6 +109,10 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
 }
 
 @Suite struct ValueCompletionTests {
+    /// Tests of what is offered wait long enough for a loaded machine; the
+    /// time limit itself has its own tests below.
+    static func patient() -> Completer { Completer(timeLimit: .seconds(10)) }
+
     @Test func booleans() async {
         let c = Completer().complete("listZones available=t", context: TestContext())
         #expect(c.kind == .value)
@@ -120,17 +124,17 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
     @Test func idsFromTheRelatedListAPIShownWithNames() async {
         var context = TestContext()
         context.valueSource = RecordSource(["listZones": sandboxZones])
-        let c = await completeOnThread(Completer(), "deploy vm zoneid=", context)
+        let c = await completeOnThread(Self.patient(), "deploy vm zoneid=", context)
         #expect(c.inserts == ["1f6f3c6a-0001", "2a9b4d7e-0002"])
         #expect(c.candidates.map(\.display) == ["1f6f3c6a-0001  Sandbox-1", "2a9b4d7e-0002  Sandbox-2"])
-        let friendly = await completeOnThread(Completer(), "deploy vm zone:", context)
+        let friendly = await completeOnThread(Self.patient(), "deploy vm zone:", context)
         #expect(friendly.inserts.count == 2)
     }
 
     @Test func aNameSelectsItsId() async {
         var context = TestContext()
         context.valueSource = RecordSource(["listZones": sandboxZones])
-        let c = await completeOnThread(Completer(), "deploy vm zone:Sandbox-2", context)
+        let c = await completeOnThread(Self.patient(), "deploy vm zone:Sandbox-2", context)
         #expect(c.insertion == "2a9b4d7e-0002 ")
     }
 
@@ -138,7 +142,7 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
         let source = RecordSource(["listZones": sandboxZones])
         var context = TestContext()
         context.valueSource = source
-        let completer = Completer()
+        let completer = Self.patient()
         _ = await completeOnThread(completer, "deploy vm zoneid=", context)
         _ = await completeOnThread(completer, "deploy vm zoneid=S", context)
         #expect(source.calls.value == 1)

@@ -8,8 +8,12 @@ final class ScriptedReader: LineReader {
     var inputs: [LineInput]
     var prompts: [String] = []
     var remembered: [String] = []
+    let isInteractive: Bool
 
-    init(_ inputs: [LineInput]) { self.inputs = inputs }
+    init(_ inputs: [LineInput], interactive: Bool = true) {
+        self.inputs = inputs
+        self.isInteractive = interactive
+    }
 
     func readLine(prompt: String) -> LineInput {
         prompts.append(prompt)
@@ -59,6 +63,16 @@ final class RecordingEvaluator: LineEvaluator {
         #expect(reader.remembered == ["list users"])
         let text = try dir.read("h")
         #expect(!text.contains("hunter2"))
+    }
+
+    @Test func pipedInputIsNoHistoryAndEndsWithTheLastStatus() async throws {
+        let dir = try TemporaryDirectory()
+        let reader = ScriptedReader([.line("list zones"), .line("fail")], interactive: false)
+        let code = await Shell(evaluator: RecordingEvaluator(),
+                               options: .init(profileName: "p", color: false, historyPath: dir.path + "/h"), reader: reader).run()
+        #expect(code == 1)
+        #expect(reader.remembered.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/h"))
     }
 
     @Test func ctrlCDropsAnOpenStatement() async throws {

@@ -8,6 +8,7 @@ final class TmuxSession {
         let description: String
     }
 
+    /// A socket of our own, so tests never touch the user's tmux server.
     let socket: String
     let target = "acsh-test"
 
@@ -25,7 +26,7 @@ final class TmuxSession {
     /// Starts `command` in a detached window of `width` x `height` with `environment` added.
     init(command: [String], environment: [String: String] = [:], width: Int = 160, height: Int = 50) throws {
         tmux = try Self.requireTmux()
-        socket = "acsh-test-\(UUID().uuidString.prefix(8))"
+        socket = "/tmp/acsh-tmux-\(UUID().uuidString.prefix(8)).sock"
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let line = "env \(env) " + command.map(Self.quote).joined(separator: " ")
         // One tmux command line, so the pane is kept (to see how the program
@@ -36,6 +37,7 @@ final class TmuxSession {
 
     deinit {
         _ = try? run(["kill-server"])
+        unlink(socket)
     }
 
     /// Types text as is (no key names).
@@ -48,25 +50,31 @@ final class TmuxSession {
         try run(["send-keys", "-t", target] + keys)
     }
 
+    /// Changes the window size, as a person dragging the terminal's corner (SIGWINCH).
+    func resize(width: Int, height: Int = 50) throws {
+        try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
     /// The visible screen, plus scrollback.
     func screen() throws -> String {
         try run(["capture-pane", "-p", "-t", target, "-S", "-200"])
     }
 
     /// Waits until the screen contains `text` (or `predicate` holds); fails with the screen.
+    /// Waits without holding a thread of the test pool (other tests need it).
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> String {
-        try waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ predicate: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ predicate: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
             last = try screen()
             if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure(description: "timed out after \(timeout) waiting for \(what); the screen was:\n\(last)")
     }
@@ -106,7 +114,7 @@ final class TmuxSession {
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = [tmux, "-L", socket, "-f", "/dev/null"] + args
+        let argv = [tmux, "-S", socket, "-f", "/dev/null"] + args
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0

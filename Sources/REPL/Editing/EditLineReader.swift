@@ -126,6 +126,8 @@ public final class EditLineReader: LineReader {
         }
     }
 
+    public var isInteractive: Bool { true }
+
     public func addToHistory(_ line: String) {
         acsh_history_enter(history, line)
     }
