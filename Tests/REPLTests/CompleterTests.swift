@@ -111,7 +111,15 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
 @Suite struct ValueCompletionTests {
     /// Tests of what is offered wait long enough for a loaded machine; the
     /// time limit itself has its own tests below.
-    static func patient() -> Completer { Completer(timeLimit: .seconds(10)) }
+    static func patient() -> Completer { Completer(timeLimit: .seconds(10), cacheTTL: .seconds(3600)) }
+
+    /// A session whose server lists the two sandbox zones, after `delay`.
+    func zonesContext(delay: Duration = .zero) -> (TestContext, RecordSource) {
+        let source = RecordSource(["listZones": sandboxZones], delay: delay)
+        var context = TestContext()
+        context.valueSource = source
+        return (context, source)
+    }
 
     @Test func booleans() async {
         let c = Completer().complete("listZones available=t", context: TestContext())
@@ -122,8 +130,7 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
     }
 
     @Test func idsFromTheRelatedListAPIShownWithNames() async {
-        var context = TestContext()
-        context.valueSource = RecordSource(["listZones": sandboxZones])
+        let (context, _) = zonesContext()
         let c = await completeOnThread(Self.patient(), "deploy vm zoneid=", context)
         #expect(c.inserts == ["1f6f3c6a-0001", "2a9b4d7e-0002"])
         #expect(c.candidates.map(\.display) == ["1f6f3c6a-0001  Sandbox-1", "2a9b4d7e-0002  Sandbox-2"])
@@ -132,16 +139,13 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
     }
 
     @Test func aNameSelectsItsId() async {
-        var context = TestContext()
-        context.valueSource = RecordSource(["listZones": sandboxZones])
+        let (context, _) = zonesContext()
         let c = await completeOnThread(Self.patient(), "deploy vm zone:Sandbox-2", context)
         #expect(c.insertion == "2a9b4d7e-0002 ")
     }
 
     @Test func cachedPerProfileWithinTheTTL() async {
-        let source = RecordSource(["listZones": sandboxZones])
-        var context = TestContext()
-        context.valueSource = source
+        var (context, source) = zonesContext()
         let completer = Self.patient()
         _ = await completeOnThread(completer, "deploy vm zoneid=", context)
         _ = await completeOnThread(completer, "deploy vm zoneid=S", context)
@@ -151,11 +155,18 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
         #expect(source.calls.value == 2)
     }
 
+    @Test func fetchedAgainAfterTheTTL() async throws {
+        let (context, source) = zonesContext()
+        let completer = Completer(timeLimit: .seconds(10), cacheTTL: .milliseconds(100))
+        _ = await completeOnThread(completer, "deploy vm zoneid=", context)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await completeOnThread(completer, "deploy vm zoneid=", context).inserts.count == 2)
+        #expect(source.calls.value == 2)
+    }
+
     @Test func aSlowServerNeverHoldsTabPastTheLimit() async throws {
-        let source = RecordSource(["listZones": sandboxZones], delay: .seconds(3))
-        var context = TestContext()
-        context.valueSource = source
-        let completer = Completer(timeLimit: .milliseconds(300))
+        let (context, source) = zonesContext(delay: .seconds(3))
+        let completer = Completer(timeLimit: .milliseconds(300), cacheTTL: .seconds(3600))
         let clock = ContinuousClock()
         let start = clock.now
         let answer: Completion? = await completeOnThread(completer, "deploy vm zoneid=", context)
@@ -170,12 +181,15 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
     }
 
     @Test func aSlowFetchFillsTheCacheForTheNextTab() async throws {
-        let source = RecordSource(["listZones": sandboxZones], delay: .milliseconds(400))
-        var context = TestContext()
-        context.valueSource = source
-        let completer = Completer(timeLimit: .milliseconds(50))
+        let (context, source) = zonesContext(delay: .milliseconds(400))
+        let completer = Completer(timeLimit: .milliseconds(50), cacheTTL: .seconds(3600))
         #expect(await completeOnThread(completer, "deploy vm zoneid=", context).candidates.isEmpty)
-        try await Task.sleep(for: .milliseconds(1500))
+        // The fetch goes on after the Tab that started it gave up.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while source.calls.value == 1, ContinuousClock.now < deadline,
+              await completeOnThread(completer, "deploy vm zoneid=", context).candidates.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         #expect(await completeOnThread(completer, "deploy vm zoneid=", context).inserts.count == 2)
         #expect(source.calls.value == 1)
     }
