@@ -86,6 +86,12 @@ import Values
         #expect(again.inserts.contains("templateid="))
     }
 
+    @Test func indexedParametersKeepTheCommand() {
+        let c = completer.complete("list virtualmachines tags[0].key=env sta", context: context)
+        #expect(c.kind == .parameter)
+        #expect(c.inserts.contains("state="))
+    }
+
     @Test func rawAPINameParameters() {
         let c = completer.complete("listZones availab", context: context)
         #expect(c.inserts == ["available="])

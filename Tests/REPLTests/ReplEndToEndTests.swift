@@ -129,7 +129,7 @@ import Testing
         let (s, _) = try await start()
         try s.type("list zon")
         try s.press("C-c")
-        try await s.waitUntil("a fresh prompt") { _ in (try? s.lastLine()) == "acsh sandbox>" }
+        try await s.waitUntil("a fresh prompt") { TmuxSession.lastLine($0) == "acsh sandbox>" }
         #expect(try !s.hasExited())
         // The dropped text is gone: what is typed now stands alone.
         try s.type("list zo")
@@ -143,27 +143,29 @@ import Testing
         try s.press("Enter")
         try await Task.sleep(for: .milliseconds(500))
         try s.press("C-c")
-        try await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(5)) { _ in (try? s.lastLine()) == "acsh sandbox>" }
+        try await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(5)) { TmuxSession.lastLine($0) == "acsh sandbox>" }
         #expect(try !s.hasExited())
     }
 
     /// A job that takes a minute on a separate simulator: Ctrl-C returns to the
     /// prompt at once and says the job goes on at the server.
     @Test func ctrlCStopsWaitingForASlowJob() async throws {
-        let port = Int.random(in: 20000..<40000)
-        let server = try TmuxSession(command: [Self.binary, "simulator", "--port", "\(port)", "--job-time", "60s"])
-        try await server.waitFor("listening")
+        let server = try TmuxSession(command: [Self.binary, "simulator", "--port", "0", "--job-time", "60s"])
+        let banner = try await server.waitFor("listening on http://127.0.0.1:")
+        let address = try #require(banner.split(separator: "\n").first { $0.contains("listening on") })
+        let url = try #require(address.split(separator: " ").first { $0.hasPrefix("http://") }).description
         let keys = try String(decoding: runProcess(Self.binary, ["simulator", "--print-keys"]), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         try #require(keys.count == 2)
-        let (s, _) = try await start(["--url", "http://127.0.0.1:\(port)/client/api", "--api-key", keys[0], "--secret-key", keys[1]],
+        let (s, _) = try await start(["--url", url.hasSuffix("/client/api") ? url : url + "/client/api", "--api-key", keys[0], "--secret-key", keys[1]],
                                profile: "cli")
         try s.type("deploy vm zone:Sandbox-1 template:'Debian 12' serviceoffering:'Small Instance' name:slow-1")
         try s.press("Enter")
-        try await Task.sleep(for: .seconds(2))
+        // The progress line names the job once it is being waited for.
+        try await s.waitFor("(job ", timeout: .seconds(15))
         try s.press("C-c")
-        let screen = try await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(5)) { _ in (try? s.lastLine()) == "acsh cli>" }
-        #expect(screen.contains("still running"), "the job's id and state are reported")
+        let screen = try await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(5)) { TmuxSession.lastLine($0) == "acsh cli>" }
+        #expect(screen.contains("still running"), "the job's id and state are reported; the screen was:\n\(screen)")
         #expect(try !s.hasExited())
     }
 

@@ -84,9 +84,9 @@ final class TmuxSession {
         try run(["list-panes", "-t", target, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// The last line of the screen that is not blank.
-    func lastLine() throws -> String {
-        try screen().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+    /// The last line of a screen that is not blank.
+    static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 
     /// Runs tmux with a clean signal mask and default handlers: a child
