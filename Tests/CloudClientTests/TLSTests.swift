@@ -6,7 +6,9 @@ import NIOSSL
 @testable import CloudClient
 
 /// A self-signed certificate for 127.0.0.1, made by the openssl command in a temp dir.
-private func selfSigned() throws -> (cert: String, key: String) {
+/// Waits through `terminationHandler`: a blocking wait would hold one of the few
+/// threads of the concurrency pool that the test servers run on.
+private func selfSigned() async throws -> (cert: String, key: String) {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-tls-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
@@ -16,15 +18,17 @@ private func selfSigned() throws -> (cert: String, key: String) {
                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    let status: Int32 = try await withCheckedThrowingContinuation { done in
+        p.terminationHandler = { done.resume(returning: $0.terminationStatus) }
+        do { try p.run() } catch { p.terminationHandler = nil; done.resume(throwing: error) }
+    }
+    guard status == 0 else { throw CocoaError(.fileWriteUnknown) }
     return (cert, key)
 }
 
 @Suite struct TLSTests {
     @Test func selfSignedCertificateIsRefusedUnlessVerificationIsOff() async throws {
-        let (certPath, keyPath) = try selfSigned()
+        let (certPath, keyPath) = try await selfSigned()
         let tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(certPath).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem)))
