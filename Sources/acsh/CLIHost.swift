@@ -1,6 +1,7 @@
 import APICatalog
 import CloudClient
 import Language
+import Output
 import Profiles
 import Synchronization
 import Values
@@ -31,6 +32,12 @@ final class CLIHost: ShellHost {
     var catalog: Catalog { connection.catalog }
 
     func writeOutput(_ text: String) { stdout.write(text) }
+
+    /// Asked per printed result, so a resized window is honoured at the next one.
+    var outputOptions: OutputOptions {
+        OutputOptions(pretty: isTerminal, terminalWidth: isTerminal ? Terminal.width : nil,
+                      color: isTerminal && Terminal.colorEnabled(noColorFlag: global.noColor))
+    }
 
     func writeError(_ text: String) {
         stdout.flush()  // keep results and errors in the order they happened
