@@ -4,7 +4,8 @@ import Values
 
 @Suite struct LifecycleTests {
     @Test func deployRunsAJobThenTheVMIsRunning() async throws {
-        try await withSimulator { sim async throws in
+        // Jobs long enough to see them pending even on a loaded machine.
+        try await withSimulator(testOptions { $0.jobTime = .seconds(1) }) { sim async throws in
             let c = TestClient(sim)
             let zone = try #require(try await c.get("listZones", [("name", "Sandbox-1")]).inner["zone.0.id"]?.text)
             let tmpl = try #require(try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]?.text)
