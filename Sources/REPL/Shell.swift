@@ -28,18 +28,14 @@ public final class Shell {
     private let history: HistoryStore?
     private let reader: LineReader
     private let style: Style
-    private let currentProfile: (@Sendable () -> String)?
 
     /// `completion` is called from Tab with the line and the cursor's UTF-8 offset;
     /// `reader` is chosen from the terminal when not given.
-    /// `profileName`, when given, is asked at each prompt (it changes with `use`).
     public init(evaluator: any LineEvaluator, options: Options,
-                profileName: (@Sendable () -> String)? = nil,
                 completion: ((String, Int) -> Completion?)? = nil,
                 reader: LineReader? = nil) {
         self.evaluator = evaluator
         self.options = options
-        self.currentProfile = profileName
         self.style = Style(enabled: options.color)
         let history = options.historyPath.map { HistoryStore(path: $0) }
         self.history = history
@@ -48,7 +44,8 @@ public final class Shell {
                                                style: Style(enabled: options.color))
     }
 
-    public var prompt: String { "acsh \(currentProfile?() ?? options.profileName)> " }
+    /// `acsh PROFILE> `, with the evaluator's current profile when it tells.
+    public var prompt: String { "acsh \(evaluator.profileName ?? options.profileName)> " }
     public static let continuationPrompt = "...> "
 
     /// Runs until Ctrl-D or `exit`; returns the process exit code.

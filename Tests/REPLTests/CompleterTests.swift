@@ -297,3 +297,26 @@ func completeOnThread(_ completer: Completer, _ line: String, _ context: TestCon
         #expect(names == Set(api.params.map(\.name)))
     }
 }
+
+@Suite struct CompletionShapeTests {
+    static let lines = [
+        "", "   ", "list zones | where name =~ \"^Sand", "vm = deploy vm zone:Sandbox-1 name:'wéb 1' templ",
+        "for z in list zones { print $z.na", "list vms tags[0].key=env | each -p 4 { stop vm id:$it.",
+        "print \"${vm.nic[0].ip", "x = [1, 2, li", "help deploy virtualm", "source ./scr", "zöne Ünïcode 名前 $",
+    ]
+
+    /// At every cursor position the word replaced ends at the cursor, so the
+    /// binding's delete-then-insert never touches text beyond the word.
+    @Test(arguments: lines) func theReplacedWordEndsAtTheCursor(_ line: String) {
+        let completer = Completer(timeLimit: .zero)
+        var cursor = 0
+        for ch in line {
+            let c = completer.complete(line: line, cursor: cursor, context: TestContext())
+            #expect(c.replaceStart + c.prefix.utf8.count == cursor, "cursor \(cursor) in \(line)")
+            #expect(c.replaceStart >= 0)
+            cursor += ch.utf8.count
+        }
+        let end = completer.complete(line, context: TestContext())
+        #expect(end.replaceStart + end.prefix.utf8.count == line.utf8.count)
+    }
+}

@@ -27,6 +27,9 @@ final class ScriptedReader: LineReader {
 final class RecordingEvaluator: LineEvaluator {
     let statements = Mutex<[String]>([])
     let cancelled = Mutex(false)
+    let profile = Mutex<String?>(nil)
+
+    var profileName: String? { profile.withLock { $0 } }
 
     func isIncomplete(_ source: String) -> Bool? { nil }
 
@@ -37,6 +40,7 @@ final class RecordingEvaluator: LineEvaluator {
         }
         if source.hasPrefix("exit ") { return .exit(Int32(source.dropFirst(5)) ?? 0) }
         if source == "fail" { return .failure(exitCode: 1) }
+        if source.hasPrefix("use ") { profile.withLock { $0 = String(source.dropFirst(4)) } }
         return .success
     }
 }
@@ -52,6 +56,13 @@ final class RecordingEvaluator: LineEvaluator {
         #expect(reader.prompts == ["acsh sandbox> ", "...> ", "...> ", "acsh sandbox> ", "acsh sandbox> "])
         #expect(evaluator.statements.withLock { $0 } == ["for z in list zones {\n  print $z.name\n}", "list zones"])
         #expect(HistoryStore(path: dir.path + "/h").load() == ["for z in list zones {", "  print $z.name", "}", "list zones"])
+    }
+
+    @Test func thePromptFollowsTheActiveProfile() async throws {
+        let reader = ScriptedReader([.line("use prod"), .line("list zones")])
+        _ = await Shell(evaluator: RecordingEvaluator(), options: .init(profileName: "sandbox", color: false, historyPath: nil),
+                        reader: reader).run()
+        #expect(reader.prompts == ["acsh sandbox> ", "acsh prod> ", "acsh prod> "])
     }
 
     @Test func secretsReachNeitherHistory() async throws {
