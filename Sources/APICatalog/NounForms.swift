@@ -51,6 +51,13 @@ public enum NounForms {
         return out
     }
 
+    /// The alias targets among `candidates(for:)`: nouns `typed` names only through the alias table.
+    public static func aliasTargets(for typed: String) -> [String] {
+        let word = typed.lowercased()
+        let targets = ([word] + singulars(of: word)).compactMap(alias(of:))
+        return targets + targets.flatMap(plurals(of:))
+    }
+
     /// Catalog nouns `typed` may stand for, best first: the word itself, its alias,
     /// its singulars and their aliases, then plurals of all of those.
     public static func candidates(for typed: String) -> [String] {

@@ -39,14 +39,22 @@ extension Catalog {
         for noun in candidates {
             if let name = apiName(verb: verb, noun: noun), let api = api(named: name) { return .found(api) }
         }
-        // A noun of the verb that ends a candidate: `associate ip` -> publicipaddress
-        // -> associateIpAddress. The longest such noun wins.
-        let tails = nouns(forVerb: verb).filter { n in n.count >= 4 && candidates.contains { $0.hasSuffix(n) } }
+        // A noun of the verb that ends an alias's target: `associate ip` ->
+        // publicipaddress -> associateIpAddress. The longest such noun wins. Only
+        // for aliases: a typo such as `list badzones` must not find listZones.
+        let targets = NounForms.aliasTargets(for: typedNoun)
+        let tails = nouns(forVerb: verb).filter { n in n.count >= 4 && targets.contains { $0.hasSuffix(n) } }
         if let noun = tails.max(by: { $0.count < $1.count }), let name = apiName(verb: verb, noun: noun),
            let api = api(named: name) {
             return .found(api)
         }
-        return .notFound(suggestions: Catalog.suggestions(for: typedNoun.lowercased(), among: nouns(forVerb: verb)))
+        // Suggest by the alias's target too: `authorize sg` -> securitygroupingress, ...
+        let verbNouns = nouns(forVerb: verb)
+        var hints: [String] = []
+        for word in [typedNoun.lowercased()] + targets {
+            for hint in Catalog.suggestions(for: word, among: verbNouns) where !hints.contains(hint) { hints.append(hint) }
+        }
+        return .notFound(suggestions: Array(hints.prefix(3)))
     }
 
     /// Resolves a raw API name (`deployVirtualMachine`, any case).

@@ -52,11 +52,32 @@ public struct ClientOptions: Sendable {
         while u.hasSuffix("/") { u.removeLast() }
         if let q = u.firstIndex(of: "?") { u = String(u[..<q]) }
         // scheme://host[:port] with no path: the API lives at /client/api.
-        if let schemeEnd = u.range(of: "://") {
+        if let schemeEnd = u.firstRange(of: "://") {
             let rest = u[schemeEnd.upperBound...]
             if !rest.contains("/") { return u + "/client/api" }
             if rest.hasSuffix("/client") { return u + "/api" }
         }
         return u
     }
+
+    /// The endpoint as messages and traces show it: without any user:password@.
+    public var displayURL: String {
+        let e = endpoint
+        guard let s = e.firstRange(of: "://"), let at = e[s.upperBound...].firstIndex(of: "@"),
+              !e[s.upperBound..<at].contains("/") else { return e }
+        return String(e[..<s.upperBound]) + String(e[e.index(after: at)...])
+    }
+}
+
+/// Printing credentials (in a log, a dump, a crash report) never shows a secret.
+extension Credentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        switch self {
+        case .apiKey: "api key (\(Redaction.marker))"
+        case .password(let username, _, let domain): "password login as \(username)\(domain.map { " in \($0)" } ?? "")"
+        case .none: "no authentication"
+        }
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
 }

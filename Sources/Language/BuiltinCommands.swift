@@ -7,14 +7,12 @@ extension Builtins {
         BuiltinDefinition(signature: Signature("print", .expressions, usage: "print VALUE...",
             summary: "write values separated by spaces: strings as they are, others as JSON",
             examples: ["print \"zone $z.name\" $n"])) { call in
-            let values = try await call.expressions()
-            call.host.writeOutput(values.map(Builtins.display).joined(separator: " ") + "\n")
+            try await Builtins.printValues(call)
             return .value(.null)
         },
         BuiltinDefinition(signature: Signature("echo", .expressions, usage: "echo VALUE...",
             summary: "the same as print")) { call in
-            let values = try await call.expressions()
-            call.host.writeOutput(values.map(Builtins.display).joined(separator: " ") + "\n")
+            try await Builtins.printValues(call)
             return .value(.null)
         },
         BuiltinDefinition(signature: Signature("help", .words, usage: "help [COMMAND | STAGE | BUILTIN]",
@@ -82,6 +80,7 @@ extension Builtins {
             let w = try await call.words()
             guard w.count == 1 else { throw ScriptError("usage: use PROFILE", at: call.location) }
             do { try await call.host.useProfile(w[0].plainText) } catch { throw call.interpreter.convert(error, call.location) }
+            call.interpreter.nameCache.clear()  // names mean other ids on another server
             return .value(.null)
         },
         BuiltinDefinition(signature: Signature("sync", .none, usage: "sync",
@@ -119,6 +118,17 @@ extension Builtins {
             return .value(.null)
         },
     ]
+
+    /// The values given, or (`... | print`) each piped item on its own line.
+    static func printValues(_ call: BuiltinCall) async throws {
+        if call.exprs.isEmpty, let input = call.input {
+            let items = input.stream
+            while let v = try await items.next() { call.host.writeOutput(display(v) + "\n") }
+            return
+        }
+        let values = try await call.expressions()
+        call.host.writeOutput(values.map(display).joined(separator: " ") + "\n")
+    }
 
     /// How print shows a value: strings raw, the rest as compact JSON.
     static func display(_ v: Value) -> String {

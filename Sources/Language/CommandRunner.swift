@@ -77,7 +77,7 @@ extension Interpreter {
             var r: Record = ["dryrun": true, "command": .string(api.name)]
             for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
             if api.isAsync && background {
-                return .value(.opaque(JobValue(jobid: "dry-run", command: api.name, resourceID: nil)))
+                return .value(.opaque(JobValue(dryRun: .record(r), command: api.name)))
             }
             return .value(.record(r))
         }
@@ -98,8 +98,16 @@ extension Interpreter {
         let job = JobValue(jobid: jobid, command: api.name, resourceID: response[field: "id"]?.plainText)
         jobs.add(job)
         if background || !options.asyncWait { return .value(.opaque(job)) }
-        defer { jobs.remove(job) }
-        return .value(try await waitJob(job, loc))
+        do {
+            let result = try await waitJob(job, loc)
+            jobs.remove(job)
+            return .value(result)
+        } catch {
+            // An interrupted wait leaves the job in the table: it still runs on the
+            // server, the interrupt report names it and a later `wait` can finish it.
+            if !Task.isCancelled && (error as? ScriptError)?.exitCode != 130 { jobs.remove(job) }
+            throw error
+        }
     }
 
     static func isReadOnly(_ api: API) -> Bool {
@@ -110,10 +118,14 @@ extension Interpreter {
     func append(_ b: BoundParam, _ api: API, to params: inout [(String, String)]) async throws {
         switch b.value.data {
         case .record(let r):
-            var n = 0
-            for (k, v) in r {
-                params.append(("\(b.name)[0].\(k)", v.plainText))
-                n += 1
+            if b.param.name.lowercased().hasSuffix("tags") {
+                // `tags:{env: "prod"}` -> tags[0].key=env&tags[0].value=prod, as tag APIs read them.
+                for (i, (k, v)) in r.enumerated() {
+                    params.append(("\(b.name)[\(i)].key", k))
+                    params.append(("\(b.name)[\(i)].value", v.plainText))
+                }
+            } else {
+                for (k, v) in r { params.append(("\(b.name)[0].\(k)", v.plainText)) }
             }
         case .list(let items) where items.contains(where: { $0.record != nil }):
             for (i, item) in items.enumerated() {
@@ -144,6 +156,7 @@ extension Interpreter {
         if text.isEmpty || CommandResolver.looksLikeID(text) { return text }
         let catalog = host.catalog
         guard let list = catalog.listAPI(for: b.param, of: api) else { return text }
+        if let id = nameCache.get(list.name, text) { return id }
         var query: [(String, String)] = []
         for p in list.params where p.required {
             switch p.name.lowercased() {
@@ -163,7 +176,10 @@ extension Interpreter {
         }
         var matches = records.filter { $0[field: "name"]?.plainText == text }
         if matches.isEmpty { matches = records.filter { $0[field: "name"]?.plainText.lowercased() == text.lowercased() } }
-        if matches.count == 1, let id = matches[0][field: "id"]?.plainText { return id }
+        if matches.count == 1, let id = matches[0][field: "id"]?.plainText {
+            nameCache.put(list.name, text, id)
+            return id
+        }
         if matches.isEmpty {
             var names: [String] = []
             if let all = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: options.pageSize)).collect() {
@@ -174,7 +190,7 @@ extension Interpreter {
             throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: 1)
         }
         let ids = matches.compactMap { $0[field: "id"]?.plainText }
-        throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) as an id",
+        throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
                           at: b.location, exitCode: 1)
     }
 }
@@ -185,6 +201,26 @@ extension ValueStream {
             do { return try await self.next() } catch { throw f(error) }
         }
     }
+}
+
+/// Names already resolved in this run, so `each -p 16 { deploy zone:Sandbox-1 ... }`
+/// looks the zone up once. Machines, volumes and snapshots come and go within
+/// a script, so their names are looked up every time.
+final class NameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String: String] = [:]
+    static let volatile: Set<String> = ["listVirtualMachines", "listVolumes", "listSnapshots", "listVMSnapshot"]
+
+    func get(_ list: String, _ name: String) -> String? {
+        Self.volatile.contains(list) ? nil : lock.withLock { ids[list + "\u{0}" + name] }
+    }
+
+    func put(_ list: String, _ name: String, _ id: String) {
+        guard !Self.volatile.contains(list) else { return }
+        lock.withLock { ids[list + "\u{0}" + name] = id }
+    }
+
+    func clear() { lock.withLock { ids = [:] } }
 }
 
 /// Secrets never reach the screen in dry-run output.

@@ -12,6 +12,7 @@ public final class Interpreter: @unchecked Sendable {
     let jobs = JobTable()
     let resolver = CommandResolver()
     let regexCache = RegexCache()
+    let nameCache = NameCache()
 
     var options: SessionOptions {
         get { optionsLock.withLock { _options } }

@@ -203,8 +203,12 @@ extension Interpreter {
         }
         let local = Scope(parent: globals)
         for (p, a) in zip(f.params, args) { local.define(p, a) }
+        let depth = Self.callDepth + 1
+        guard depth <= Self.maxCallDepth else {
+            throw ScriptError("\(f.name)() called itself more than \(Self.maxCallDepth) levels deep; is the recursion missing an end?", at: loc)
+        }
         do {
-            return try await evaluateBlock(f.body, local)
+            return try await Self.$callDepth.withValue(depth) { try await evaluateBlock(f.body, local) }
         } catch Flow.returned(let v) {
             return v
         } catch Flow.breakLoop, Flow.continueLoop {
@@ -222,80 +226,9 @@ extension Interpreter {
     }
 }
 
-/// Number arithmetic keeping integers integral: `7 / 2` is 3.5, `6 / 2` is 3.
-enum Arithmetic {
-    static func apply(_ op: String, _ a: Number, _ b: Number) -> Value {
-        if let x = Int(a.text), let y = Int(b.text) {
-            switch op {
-            case "+": let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
-            case "-": let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
-            case "*": let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
-            case "/": if y != 0 && x % y == 0 { return .int(x / y) }
-            case "%": if y != 0 { return .int(x % y) }
-            default: break
-            }
-        }
-        let x = a.double, y = b.double
-        switch op {
-        case "+": return .double(x + y)
-        case "-": return .double(x - y)
-        case "*": return .double(x * y)
-        case "/": return .double(x / y)
-        default: return .double(x.truncatingRemainder(dividingBy: y))
-        }
-    }
-
-    static func negate(_ n: Number) -> Value {
-        if let i = Int(n.text), i != .min { return .int(-i) }
-        return .double(-n.double)
-    }
+extension Interpreter {
+    /// Function calls active in this task, to stop runaway recursion with an error.
+    @TaskLocal static var callDepth = 0
+    static let maxCallDepth = 1000
 }
 
-/// Compiled regular expressions by pattern, so `=~` in a loop compiles once.
-final class RegexCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cache: [String: NSRegularExpression] = [:]
-
-    func regex(_ pattern: String, _ loc: SourceLocation) throws -> NSRegularExpression {
-        if let r = lock.withLock({ cache[pattern] }) { return r }
-        do {
-            let r = try NSRegularExpression(pattern: pattern)
-            lock.withLock { cache[pattern] = r }
-            return r
-        } catch {
-            throw ScriptError("invalid regular expression \"\(pattern)\"", at: loc)
-        }
-    }
-}
-
-/// "Did you mean" candidates by edit distance.
-enum Suggest {
-    static func closest(_ word: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let w = Array(word.lowercased())
-        let scored = Set(candidates).compactMap { c -> (String, Int)? in
-            let d = distance(w, Array(c.lowercased()))
-            let allowed = max(1, w.count / 3)
-            return d <= allowed || c.lowercased().hasPrefix(word.lowercased()) ? (c, d) : nil
-        }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
-    }
-
-    /// Edit distance counting a swap of neighbours as one edit (`coutn` -> `count`).
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
-    }
-}

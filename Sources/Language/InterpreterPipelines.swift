@@ -76,7 +76,7 @@ extension Interpreter {
 
     /// Polls a job to its end with the session's timeout; the result record unwrapped.
     func waitJob(_ job: JobValue, _ loc: SourceLocation) async throws -> Value {
-        if job.jobid.hasPrefix("dry-run") { return job.displayValue }
+        if let r = job.dryRunResult { return r }
         let api = try client(loc)
         let timeout = options.timeout
         let host = self.host

@@ -18,6 +18,16 @@ public final class JobValue: OpaqueValue, @unchecked Sendable {
         self.resourceID = resourceID
     }
 
+    /// A job of dry-run mode: nothing runs, waiting gives what would have been sent.
+    init(dryRun record: Value, command: String) {
+        jobid = "dry-run"
+        self.command = command
+        resourceID = nil
+        dryRunResult = record
+    }
+
+    private(set) var dryRunResult: Value?
+
     public var typeName: String { "job" }
 
     public var isFinished: Bool { lock.withLock { outcome != nil } }

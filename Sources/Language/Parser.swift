@@ -11,6 +11,14 @@ public struct Parser {
     var errors: [ParseError] = []
     /// Inside `where`: bare names are fields of the current record.
     var fieldContext = false
+    /// Brackets and blocks open now; bounded so deep nesting is an error, not a stack overflow.
+    var depth = 0
+    static let maxDepth = 100
+
+    mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw error("nested more than \(Self.maxDepth) levels deep") }
+    }
 
     public init(source: SourceFile, line: Int = 1, column: Int = 1) {
         self.source = source
@@ -137,6 +145,8 @@ public struct Parser {
                                         "break", "continue", "try", "catch", "exit", "assert"]
 
     mutating func parseStatement() throws -> Stmt {
+        try enter()
+        defer { depth -= 1 }
         let t = peek
         let loc = t.location
         if let w = t.word {

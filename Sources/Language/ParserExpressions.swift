@@ -54,6 +54,8 @@ extension Parser {
 
     mutating func parseUnary() throws -> Expr {
         if isOp("!") || isOp("-") {
+            try enter()
+            defer { depth -= 1 }
             let t = advance()
             guard case .op(let o) = t.kind else { fatalError("unreachable") }
             return Expr(.unary(o, try parseUnary()), t.location)
@@ -87,6 +89,8 @@ extension Parser {
     }
 
     mutating func parsePrimary() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
         let t = peek
         let loc = t.location
         switch t.kind {
@@ -137,9 +141,6 @@ extension Parser {
         case .op("("):
             advance()
             skipLineBreakAfterOperator()
-            let saved = fieldContext
-            fieldContext = false
-            defer { fieldContext = saved }
             let e = try parsePipelineExpr(stopAtBrace: false)
             skipLineBreakAfterOperator()
             _ = try expectOp(")", "to close the '(' at line \(loc.line)")
@@ -204,6 +205,7 @@ extension Parser {
             case .code(let code, let cloc):
                 let sub = SourceFile(name: source.name, text: code)
                 var p = Parser(source: sub, line: cloc.line, column: cloc.column)
+                p.depth = depth
                 p.fieldContext = false
                 do {
                     let e = try p.parseExpression()

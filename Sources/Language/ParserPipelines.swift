@@ -12,6 +12,9 @@ extension Parser {
     mutating func parsePipeline(stopAtBrace: Bool) throws -> Pipeline {
         let loc = peek.location
         var stages = [try parseHead(stopAtBrace: stopAtBrace)]
+        if isOp("|"), case .builtin(let name, _, let exprs) = stages[0].kind, !exprs.isEmpty {
+            throw error("\(name) takes values, not a pipeline: put the pipeline in parentheses, e.g. \(name) (list zones | count)")
+        }
         while true {
             if isOp("|") {
                 advance()
@@ -58,6 +61,9 @@ extension Parser {
         guard let w = t.word, !["true", "false", "null", "wait"].contains(w) else {
             return Stage(kind: .expr(try parseExpression()), location: loc)
         }
+        if Self.keywords.contains(w) {
+            throw error("'\(w)' is a keyword and cannot start an expression")
+        }
         let next = peek(1)
         if next.isOp("("), !next.spaceBefore {
             return Stage(kind: .expr(try parseExpression()), location: loc)
@@ -67,6 +73,7 @@ extension Parser {
         }
         if endsWords(next, stopAtBrace: stopAtBrace) {
             advance()
+            if fieldContext { return Stage(kind: .expr(Expr(.field(w), loc)), location: loc) }
             let cmd = Command(words: [w], args: [], location: loc)
             return Stage(kind: .expr(Expr(.variableOrCommand(w, cmd), loc)), location: loc)
         }

@@ -6,7 +6,7 @@ import Values
 public final class Session: @unchecked Sendable {
     let interpreter: Interpreter
     private let lock = NSLock()
-    private var current: Task<Int32, Never>?
+    private var current: Task<Outcome, Never>?
 
     private var exitRequest: Int32?
 
@@ -25,46 +25,73 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    /// Runs a script (or `-c` text, or one REPL line): results printed,
-    /// errors as `FILE:LINE:COL: message` on stderr. Returns the exit code:
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        case success
+        /// An error, already printed as `FILE:LINE:COL: message` on stderr.
+        case failure(exitCode: Int32)
+        /// `exit N` ran: the caller (script or REPL) stops with this code.
+        case exit(Int32)
+
+        public var exitCode: Int32 {
+            switch self {
+            case .success: 0
+            case .failure(let c), .exit(let c): c
+            }
+        }
+    }
+
+    /// Runs a script (or `-c` text): results printed, errors as
+    /// `FILE:LINE:COL: message` on stderr. Returns the exit code:
     /// 0, 2 parse/usage, 1 API, 3 transport, 4 job failed, 124 deadline, 130 interrupted.
     public func run(source: String, file: String) async -> Int32 {
+        await execute(source: source, file: file).exitCode
+    }
+
+    /// A REPL entry: like `run`; variables, functions and jobs carry over
+    /// between entries. Cancelling the calling task (Ctrl-C) interrupts it.
+    /// After `exit N`, `requestedExit` is N.
+    public func evaluate(_ line: String, file: String = "<input>") async -> Int32 {
+        await execute(source: line, file: file).exitCode
+    }
+
+    public func execute(source: String, file: String) async -> Outcome {
         let program: Program
         do {
             program = try Parser.parse(SourceFile(name: file, text: source))
         } catch let e as ParseErrors {
             interpreter.host.writeError("\(e)\n")
-            return 2
+            return .failure(exitCode: 2)
         } catch {
             interpreter.host.writeError("\(file): \(error)\n")
-            return 2
+            return .failure(exitCode: 2)
         }
         let interp = interpreter
-        let task = Task { () -> Int32 in
+        interp.nameCache.clear()
+        let task = Task { () -> Outcome in
             do {
                 try await interp.execute(program.statements, interp.globals, printing: true)
-                return 0
+                return .success
             } catch Flow.exit(let code) {
                 self.lock.withLock { self.exitRequest = code }
-                return code
+                return .exit(code)
             } catch Flow.returned {
-                return 0
+                return .success
             } catch Flow.breakLoop, Flow.continueLoop {
                 interp.host.writeError("\(file): break or continue outside a loop\n")
-                return 2
+                return .failure(exitCode: 2)
             } catch {
-                return self.report(error)
+                return .failure(exitCode: self.report(error))
             }
         }
         lock.withLock { current = task }
-        let code = await task.value
+        let outcome = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
         lock.withLock { current = nil }
-        return code
-    }
-
-    /// A REPL line: like `run`, variables and jobs carry over between lines.
-    public func evaluate(_ line: String) async -> Int32 {
-        await run(source: line, file: "<input>")
+        return outcome
     }
 
     /// Ctrl-C: stops the running code at its next wait or call (within a second
@@ -88,15 +115,15 @@ public final class Session: @unchecked Sendable {
         }
         host.writeError("\(e)\n")
         if e.exitCode == 130 {
-            for job in interpreter.jobs.running {
+            for job in interpreter.jobs.running where job.jobid != e.jobid {
                 host.writeError("job \(job.jobid) (\(job.command)) is still running on the server; check it with: queryAsyncJobResult jobid=\(job.jobid)\n")
             }
         }
         return e.exitCode
     }
 
-    /// Whether a REPL entry needs more lines: an open block, bracket or
-    /// string, or a line ending in `|`, an operator or `\`.
+    /// Whether a REPL entry needs more lines: an open block or bracket, or a
+    /// line ending in `|`, an operator or `\`.
     public static func isIncomplete(_ source: String) -> Bool {
         let tokens = Lexer.tokenize(source, file: "<input>")
         var depth = 0
@@ -105,7 +132,8 @@ public final class Session: @unchecked Sendable {
             switch t.kind {
             case .op("{"), .op("("), .op("["): depth += 1
             case .op("}"), .op(")"), .op("]"): depth -= 1
-            case .error(let m) where m.hasPrefix("unterminated"): return true
+            // An unterminated string is not "more to come": strings end on their
+            // line, so further lines could never close it; the error shows at once.
             default: break
             }
             switch t.kind {
@@ -130,6 +158,31 @@ public final class Session: @unchecked Sendable {
         } catch {
             return "\(error)"
         }
+    }
+
+    /// One line of language text from command-line words (`acsh list vms name:"my vm"`
+    /// arrives without its quotes): words with spaces or special characters are
+    /// quoted again, after the `name:` / `name=` of an argument. A single word is
+    /// taken as language text as it is (`acsh 'list zones | count'`).
+    public static func commandLine(fromArguments words: [String]) -> String {
+        if words.count == 1 { return words[0] }
+        return words.map { w in
+            var prefix = Substring("")
+            var value = Substring(w)
+            if let sep = w.firstIndex(where: { $0 == ":" || $0 == "=" }),
+               w[..<sep].allSatisfy({ $0.isLetter || $0.isNumber || "_[].".contains($0) }), sep > w.startIndex {
+                prefix = w[...sep]
+                value = w[w.index(after: sep)...]
+            }
+            let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || "-_./:,@%+".contains($0) }
+            if plain || (prefix.isEmpty && (value.first == "-" || ["|", "&&", "||"].contains(String(value)))) {
+                return w
+            }
+            if !value.contains("'") { return "\(prefix)'\(value)'" }
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "$", with: "\\$")
+            return "\(prefix)\"\(escaped)\""
+        }.joined(separator: " ")
     }
 
     /// Variables and their values, for completion and `vars`.

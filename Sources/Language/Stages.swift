@@ -26,6 +26,14 @@ struct StageCall {
         return out
     }
 
+    /// For stages that take nothing (`count`, `json`): a word after them is a mistake.
+    func noArguments() throws {
+        guard args.isEmpty else {
+            throw ScriptError("\(name) takes no arguments; to compare its result, put the pipeline in parentheses: (list vms | \(name)) > 0",
+                              at: location)
+        }
+    }
+
     func count(default d: Int) async throws -> Int {
         let v = try await values()
         guard let first = v.first else { return d }

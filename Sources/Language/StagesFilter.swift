@@ -57,14 +57,12 @@ extension Stages {
         StageDefinition(signature: Signature("uniq", .words, usage: "uniq [FIELD]",
             summary: "drop repeated values (or records repeating FIELD), keeping the first")) { call, input in
             let fields = try await call.values().map { FieldPath($0.plainText) }
-            var seen: [Value] = []
+            // Keyed by JSON text so long lists stay linear.
+            var seen = Set<String>()
             return .stream(ValueStream {
                 while let v = try await input.next() {
                     let key: Value = fields.isEmpty ? v.data : .list(fields.map { $0.get(v) })
-                    if !seen.contains(key) {
-                        seen.append(key)
-                        return v
-                    }
+                    if seen.insert(JSONWriter.compact(key)).inserted { return v }
                 }
                 return nil
             })

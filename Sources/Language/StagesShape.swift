@@ -55,12 +55,12 @@ extension Stages {
             return .value(.list(sorted.map(\.element)))
         },
         StageDefinition(signature: Signature("reverse", .none, usage: "reverse", summary: "the records in reverse order")) { call, input in
-            _ = try await call.values()
+            try call.noArguments()
             return .value(.list(try await input.collect().reversed()))
         },
         StageDefinition(signature: Signature("count", .none, usage: "count", summary: "how many records came",
             examples: ["n = list vms | count"])) { call, input in
-            _ = try await call.values()
+            try call.noArguments()
             var n = 0
             while try await input.next() != nil { n += 1 }
             return .value(.int(n))
@@ -78,12 +78,16 @@ extension Stages {
             let v = try await call.values()
             guard v.count == 1 else { throw ScriptError("group takes one field name: group state", at: call.location) }
             let path = FieldPath(v[0].plainText)
-            var groups = Record()
+            var order: [String] = []
+            var groups: [String: [Value]] = [:]
             while let item = try await input.next() {
                 let key = path.get(item).plainText
-                groups[key, default: .list([])] = .list((groups[key]?.list ?? []) + [item])
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(item)
             }
-            return .value(.record(groups))
+            var r = Record()
+            for k in order { r[k] = .list(groups[k]!) }
+            return .value(.record(r))
         },
     ]
 }

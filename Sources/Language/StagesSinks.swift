@@ -6,7 +6,7 @@ extension Stages {
     static let sinkStages: [StageDefinition] = Printer.formats.sorted().map { format in
         StageDefinition(signature: Signature(format, .none, usage: format,
             summary: "render the records as \(format)", examples: ["list zones | \(format)"])) { call, input in
-            _ = try await call.values()
+            try call.noArguments()
             return .value(.string(try await Printer.render(.stream(input), format: format)))
         }
     }

@@ -47,16 +47,20 @@ struct TableWriter: FormatWriter {
         }
         let headers = columns.names
         var natural = headers.map(displayWidth)
+        // Columns whose values are all numbers (nulls aside) align right.
         var numeric = [Bool](repeating: true, count: headers.count)
         var filled = [Bool](repeating: false, count: headers.count)
-        for row in rows {
-            for (i, text) in row.enumerated() {
-                natural[i] = max(natural[i], displayWidth(text))
-                if !text.isEmpty {
-                    filled[i] = true
-                    if !Self.looksNumeric(text) { numeric[i] = false }
+        for item in pending {
+            for (i, cell) in columns.cells(of: item).enumerated() {
+                switch cell.data {
+                case .null: break
+                case .number: filled[i] = true
+                default: numeric[i] = false
                 }
             }
+        }
+        for row in rows {
+            for (i, text) in row.enumerated() { natural[i] = max(natural[i], displayWidth(text)) }
         }
         let widths = Self.fit(natural, into: options.terminalWidth.map { $0 - Self.gap.count * (headers.count - 1) })
         let l = Layout(columns: columns, widths: widths, rightAligned: zip(numeric, filled).map { $0 && $1 })
@@ -74,11 +78,6 @@ struct TableWriter: FormatWriter {
     private static func texts(_ item: Value, _ columns: Columns) -> [String] {
         if columns.scalarsOnly { return [Cells.table(item)] }
         return columns.cells(of: item).map(Cells.table)
-    }
-
-    private static func looksNumeric(_ s: String) -> Bool {
-        s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B }
-            && s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// One printed line: cells cut to their width (only when fitting a terminal;

@@ -41,8 +41,41 @@ public enum CmkImport {
         return Result(profiles: profiles, current: current, skipped: skipped)
     }
 
+    /// Reads the cmk config at `path` (see `Paths.cmkConfigFile`).
+    public static func load(from path: String) throws -> Result {
+        guard let text = try SecureFile.read(path) else {
+            throw ProfileError("no cloudmonkey config at \(path); nothing to import")
+        }
+        return try parse(iniText: text, file: path)
+    }
+
     private static func isTrue(_ s: String) -> Bool {
         ["true", "yes", "1", "on"].contains(s.lowercased())
+    }
+}
+
+extension ProfileStore {
+    /// Adds imported profiles; ones whose name exists are kept unless `replacing`.
+    /// cmk's current profile becomes current when the store has none. Returns one
+    /// line per profile (and per skipped section) saying what happened.
+    public mutating func merge(_ imported: CmkImport.Result, replacing: Bool = false) -> [String] {
+        var report: [String] = []
+        let hadCurrent = current != nil
+        for p in imported.profiles {
+            let exists = names.contains(p.name)
+            if exists && !replacing {
+                report.append("kept existing profile '\(p.name)' (import again with replacing to overwrite)")
+                continue
+            }
+            do {
+                try add(p, replacing: true)
+                report.append("\(exists ? "replaced" : "imported") profile '\(p.name)' (\(p.url))")
+            } catch {
+                report.append("skipped '\(p.name)': \(error)")
+            }
+        }
+        if !hadCurrent, let c = imported.current, names.contains(c) { try? use(c) }
+        return report + imported.skipped.map { "skipped \($0)" }
     }
 }
 

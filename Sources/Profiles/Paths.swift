@@ -7,11 +7,14 @@ public struct Paths: Sendable, Equatable {
     public var configFile: String
     public var cacheDirectory: String
     public var stateDirectory: String
+    /// cloudmonkey's config, for `acsh profile import-cmk`.
+    public var cmkConfigFile: String
 
-    public init(configFile: String, cacheDirectory: String, stateDirectory: String) {
+    public init(configFile: String, cacheDirectory: String, stateDirectory: String, cmkConfigFile: String) {
         self.configFile = configFile
         self.cacheDirectory = cacheDirectory
         self.stateDirectory = stateDirectory
+        self.cmkConfigFile = cmkConfigFile
     }
 
     /// Paths from an environment (pass `ProcessInfo.processInfo.environment`).
@@ -25,7 +28,8 @@ public struct Paths: Sendable, Equatable {
         let config = base("XDG_CONFIG_HOME", ".config") + "/acsh/config.toml"
         self.init(configFile: env["ACSH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? config,
                   cacheDirectory: base("XDG_CACHE_HOME", ".cache") + "/acsh",
-                  stateDirectory: base("XDG_STATE_HOME", ".local/state") + "/acsh")
+                  stateDirectory: base("XDG_STATE_HOME", ".local/state") + "/acsh",
+                  cmkConfigFile: home + "/.cmk/config")
     }
 
     /// The synced catalog of one profile.

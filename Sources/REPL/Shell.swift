@@ -28,14 +28,18 @@ public final class Shell {
     private let history: HistoryStore?
     private let reader: LineReader
     private let style: Style
+    private let currentProfile: (@Sendable () -> String)?
 
     /// `completion` is called from Tab with the line and the cursor's UTF-8 offset;
     /// `reader` is chosen from the terminal when not given.
+    /// `profileName`, when given, is asked at each prompt (it changes with `use`).
     public init(evaluator: any LineEvaluator, options: Options,
+                profileName: (@Sendable () -> String)? = nil,
                 completion: ((String, Int) -> Completion?)? = nil,
                 reader: LineReader? = nil) {
         self.evaluator = evaluator
         self.options = options
+        self.currentProfile = profileName
         self.style = Style(enabled: options.color)
         let history = options.historyPath.map { HistoryStore(path: $0) }
         self.history = history
@@ -44,7 +48,7 @@ public final class Shell {
                                                style: Style(enabled: options.color))
     }
 
-    public var prompt: String { "acsh \(options.profileName)> " }
+    public var prompt: String { "acsh \(currentProfile?() ?? options.profileName)> " }
     public static let continuationPrompt = "...> "
 
     /// Runs until Ctrl-D or `exit`; returns the process exit code.
@@ -65,7 +69,7 @@ public final class Shell {
                     if case .exit(let code) = outcome { return code }
                     if case .failure(let code) = outcome { lastStatus = code }
                 }
-                return Terminal.isInteractive ? 0 : lastStatus
+                return reader.isInteractive ? 0 : lastStatus
             case .line(let line):
                 pending.append(line)
                 let source = pending.joined(separator: "\n")
@@ -82,9 +86,10 @@ public final class Shell {
         }
     }
 
-    /// Adds a finished statement to the in-memory and on-disk history, unless it carries a secret.
+    /// Adds a finished statement to the in-memory and on-disk history, unless it
+    /// carries a secret or comes from piped input (a script is not history).
     private func remember(_ lines: [String]) {
-        guard HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
+        guard reader.isInteractive, HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
         for line in lines where !line.trimmingSpaces().isEmpty { reader.addToHistory(line) }
         history?.append(lines)
     }

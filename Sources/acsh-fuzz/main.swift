@@ -11,8 +11,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
+#if !FUZZING
+// libFuzzer supplies `main` in fuzz builds (scripts/fuzz passes -DFUZZING);
+// an ordinary `swift build` links this one instead.
 @main
 struct FuzzMain {
-    // libFuzzer supplies the real main; this one only satisfies -parse-as-library.
-    static func main() {}
+    static func main() {
+        print("acsh-fuzz is built by scripts/fuzz (libFuzzer); run that instead")
+    }
 }
+#endif

@@ -9,14 +9,14 @@ import Values
 /// REPL: stdout/stderr, the active connection, profile switching and `sync`.
 final class CLIHost: ShellHost {
     private let state: Mutex<Connection>
-    private let global: GlobalOptions
+    private let global: Settings
     private let paths: Paths
     private let environment: [String: String]
     let stdout: OutputStream
     let isTerminal: Bool
     private let stderrIsTerminal: Bool
 
-    init(connection: Connection, global: GlobalOptions, paths: Paths, environment: [String: String]) {
+    init(connection: Connection, global: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
         self.global = global
         self.paths = paths
@@ -49,7 +49,7 @@ final class CLIHost: ShellHost {
     func sync() async throws -> String {
         let conn = connection
         let answer = try await conn.client.request("listApis", [("listall", "true")])
-        let json = JSONWriter.compact(["listapisresponse": answer])
+        let json = JSONWriter.compact(answer)
         let path = paths.catalogCache(profile: conn.name)
         let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
         let next = conn.replacingCatalog(synced)

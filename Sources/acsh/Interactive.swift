@@ -12,7 +12,7 @@ import Glibc
 /// completing from the active connection's catalog and server.
 enum Interactive {
     @MainActor
-    static func run(host: CLIHost, options: SessionOptions, global: GlobalOptions, paths: Paths) async -> Int32 {
+    static func run(host: CLIHost, options: SessionOptions, global: Settings, paths: Paths) async -> Int32 {
         let session = Session(host: host, options: options)
         let completer = Completer()
         let context = SessionCompletionContext(host: host, session: session)

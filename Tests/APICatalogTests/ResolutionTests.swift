@@ -58,6 +58,19 @@ import Testing
         #expect(apis.allSatisfy { $0.verb == "list" })
     }
 
+    @Test func typosAreNotGuessed() {
+        #expect(name(catalog.resolve(verb: "list", noun: "badzones")) == nil)
+        #expect(name(catalog.resolve(verb: "delete", noun: "foovolume")) == nil)
+        guard case .notFound(let s) = catalog.resolve(verb: "create", noun: "vm") else {
+            Issue.record("create vm resolved"); return
+        }
+        #expect(s.contains("vmsnapshot"))
+        guard case .notFound(let sg) = catalog.resolve(verb: "authorize", noun: "sg") else {
+            Issue.record("authorize sg resolved"); return
+        }
+        #expect(Set(sg) == ["securitygroupingress", "securitygroupegress"])
+    }
+
     @Test func rawNames() {
         #expect(name(catalog.resolve(word: "deployVirtualMachine")) == "deployVirtualMachine")
         #expect(name(catalog.resolve(word: "DEPLOYVIRTUALMACHINE")) == "deployVirtualMachine")

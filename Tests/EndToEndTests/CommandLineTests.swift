@@ -23,6 +23,22 @@ import Testing
         #expect(r.out.split(whereSeparator: \.isNewline) == ["name", "Sandbox-2"])
     }
 
+    /// The fast path (no ArgumentParser) and `acsh run ...` (ArgumentParser) must agree.
+    @Test func fastPathAndArgumentParserAgree() async throws {
+        let sim = try await Simulator.start()
+        defer { Task { await sim.stop() } }
+        let acsh = try ACSHProcess()
+        let env = acsh.cloud(sim)
+        for args in [["-o", "csv", "list", "zones", "|", "select", "name"], ["--output", "text", "-c", "print (list zones | count)"],
+                     ["-p", "missing", "list", "zones"], ["--timeout", "5", "-o", "json", "list", "zonez"]] {
+            let fast = try acsh.run(args, env: env)
+            let slow = try acsh.run(["run"] + args, env: env)
+            #expect(fast.out == slow.out, "\(args)")
+            #expect(fast.err == slow.err, "\(args)")
+            #expect(fast.code == slow.code, "\(args)")
+        }
+    }
+
     @Test func usageErrorsExit2WithOneLine() throws {
         let acsh = try ACSHProcess()
         let r = try acsh.run(["--bogus-flag"])

@@ -85,7 +85,9 @@ import Testing
     @Test func incompleteInput() {
         #expect(Session.isIncomplete("if x {"))
         #expect(Session.isIncomplete("list vms |"))
-        #expect(Session.isIncomplete("print \"abc"))
+        #expect(!Session.isIncomplete("print \"abc"))  // strings end on their line: report at once
+        #expect(Session.isIncomplete("x = [1,\n2"))
+        #expect(Session.isIncomplete("a = 1 +"))
         #expect(!Session.isIncomplete("list vms | count"))
         #expect(!Session.isIncomplete("x = {a: 1}"))
     }

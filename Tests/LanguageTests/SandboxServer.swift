@@ -22,15 +22,17 @@ actor SandboxServer {
     }
 
     /// A simulator of its own, for tests that count requests or change state.
-    static func fresh(_ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws -> (Simulator, CloudStackClient) {
+    static func fresh(fastPolls: Bool = true, _ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws -> (Simulator, CloudStackClient) {
         var options = SimulatorOptions()
         options.jobTime = .milliseconds(50)
         configure(&options)
         let sim = try await Simulator.start(options)
         var co = ClientOptions(url: sim.baseURL, credentials: .apiKey(key: SimulatorOptions.sandboxAPIKey,
                                                                       secret: SimulatorOptions.sandboxSecretKey))
-        co.pollFirst = .milliseconds(20)
-        co.pollCap = .milliseconds(100)
+        if fastPolls {
+            co.pollFirst = .milliseconds(20)
+            co.pollCap = .milliseconds(100)
+        }
         return (sim, CloudStackClient(options: co))
     }
 }

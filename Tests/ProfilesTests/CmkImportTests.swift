@@ -75,11 +75,22 @@ import Testing
     }
 
     @Test func importedProfilesGoIntoTheStore() throws {
-        let r = try CmkImport.parse(iniText: Self.sample)
+        let path = try Support.tempDir() + "/config"
+        try Self.sample.write(toFile: path, atomically: false, encoding: .utf8)
+        let r = try CmkImport.load(from: path)
         var store = ProfileStore()
-        for p in r.profiles { try store.add(p) }
-        if let c = r.current { try store.use(c) }
+        let report = store.merge(r)
+        #expect(report == ["imported profile 'localcloud' (http://localhost:8080/client/api)",
+                           "imported profile 'prod' (https://cloud.example.com/client/api)",
+                           "skipped [broken] has no url"])
         #expect(try store.active()?.url == "https://cloud.example.com/client/api")
+
+        // Again: existing profiles are kept, unless replacing; the current one stays.
+        try store.use("localcloud")
+        #expect(store.merge(r).first == "kept existing profile 'localcloud' (import again with replacing to overwrite)")
+        #expect(store.merge(r, replacing: true).first?.hasPrefix("replaced profile 'localcloud'") == true)
+        #expect(store.current == "localcloud")
+        #expect(Support.errorText { try CmkImport.load(from: path + ".none") }?.hasPrefix("no cloudmonkey config at") == true)
     }
 
     @Test func malformedLinesNameTheLine() {

@@ -15,6 +15,7 @@ import Testing
         #expect(p.configFile == "/home/u/.config/acsh/config.toml")
         #expect(p.cacheDirectory == "/home/u/.cache/acsh")
         #expect(p.historyFile == "/home/u/.local/state/acsh/history")
+        #expect(p.cmkConfigFile == "/home/u/.cmk/config")
     }
 
     @Test func explicitConfigFile() {

@@ -1,6 +1,6 @@
-names = range(6) | each -p 3 { (deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:"par-$it").name }
+names = range(6) | each -p 3 { (deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:"epar-$it").name }
 print names
-# expect: ["par-0","par-1","par-2","par-3","par-4","par-5"]
-states = list vms keyword:par- | where name =~ "^par-" | each -p 4 { stop vm id:$it.id } | get state | uniq
+# expect: ["epar-0","epar-1","epar-2","epar-3","epar-4","epar-5"]
+states = list vms keyword:epar- | where name =~ "^epar-" | each -p 4 { stop vm id:$it.id } | get state | uniq
 print states
 # expect: ["Stopped"]

@@ -7,3 +7,10 @@ print vm.status
 n = list vms keyword:dry-1 | count
 print n
 # expect: 0
+r = wait vm
+print r.dryrun, r.command, r.name
+# expect: true deployVirtualMachine dry-1
+s = stop vm id:00000000-0000-0000-0000-000000000000
+# expect: dry-run: stopVirtualMachine id=00000000-0000-0000-0000-000000000000
+print s.dryrun
+# expect: true

@@ -36,3 +36,6 @@ print ([3, 1, 2] | sort)
 # expect: [1,2,3]
 print (vms | where $it.state == "Running" | count)
 # expect: 2
+["a", "b"] | print
+# expect: a
+# expect: b

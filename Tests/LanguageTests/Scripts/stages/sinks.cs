@@ -14,3 +14,8 @@ rows | json
 s = rows | first | json
 print len(s) > 10
 # expect: true
+rows | table
+# expect: id  name
+# expect: --  -----
+# expect: 1   a,b
+# expect: 2   plain

@@ -1,0 +1,49 @@
+import Foundation
+import Values
+
+/// Number arithmetic keeping integers integral: `7 / 2` is 3.5, `6 / 2` is 3.
+enum Arithmetic {
+    static func apply(_ op: String, _ a: Number, _ b: Number) -> Value {
+        if let x = Int(a.text), let y = Int(b.text) {
+            switch op {
+            case "+": let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
+            case "-": let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
+            case "*": let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
+            case "/": if y != 0 && x % y == 0 { return .int(x / y) }
+            case "%": if y != 0 { return .int(x % y) }
+            default: break
+            }
+        }
+        let x = a.double, y = b.double
+        switch op {
+        case "+": return .double(x + y)
+        case "-": return .double(x - y)
+        case "*": return .double(x * y)
+        case "/": return .double(x / y)
+        default: return .double(x.truncatingRemainder(dividingBy: y))
+        }
+    }
+
+    static func negate(_ n: Number) -> Value {
+        if let i = Int(n.text), i != .min { return .int(-i) }
+        return .double(-n.double)
+    }
+}
+
+/// Compiled regular expressions by pattern, so `=~` in a loop compiles once.
+final class RegexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String, _ loc: SourceLocation) throws -> NSRegularExpression {
+        if let r = lock.withLock({ cache[pattern] }) { return r }
+        do {
+            let r = try NSRegularExpression(pattern: pattern)
+            lock.withLock { cache[pattern] = r }
+            return r
+        } catch {
+            throw ScriptError("invalid regular expression \"\(pattern)\"", at: loc)
+        }
+    }
+}
+
