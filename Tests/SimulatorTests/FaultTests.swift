@@ -110,13 +110,13 @@ import Values
             for _ in 0..<6 { #expect(try await TestClient(sim).get("listZones").status == 200) }
         }
         // A short window: the account is let in again once it has passed.
-        try await withSimulator(testOptions { $0.throttlePerSecond = 1; $0.throttleInterval = .milliseconds(200) }) { sim async throws in
+        try await withSimulator(testOptions { $0.throttlePerSecond = 1; $0.throttleInterval = .seconds(2) }) { sim async throws in
             let c = dev(sim)
             _ = try await c.get("listZones")
             var refused = false
             for _ in 0..<3 where !refused { refused = try await c.get("listZones").status == 429 }
             #expect(refused)
-            try await Task.sleep(for: .milliseconds(250))
+            try await Task.sleep(for: .milliseconds(2100))
             #expect(try await c.get("listZones").status == 200)
         }
     }
