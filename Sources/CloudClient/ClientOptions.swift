@@ -28,7 +28,9 @@ public struct ClientOptions: Sendable {
     public var retryBase: Duration = .milliseconds(250)
     public var retryCap: Duration = .seconds(4)
     /// First interval between two `queryAsyncJobResult` polls; grows ×1.5 up to `pollCap`.
-    public var pollFirst: Duration = .milliseconds(200)
+    /// 250 ms puts polls at 0.25, 0.63, 1.19, 2.03, 3.3 s: a 1 s job is seen by
+    /// 1.2 s in three polls, a 2 s job by 2.03 s in four (scripts/bench, deploys).
+    public var pollFirst: Duration = .milliseconds(250)
     public var pollCap: Duration = .seconds(3)
     /// Receives one line per request and per response, secrets redacted.
     public var trace: (@Sendable (String) -> Void)?

@@ -199,7 +199,9 @@ public struct Lexer {
                     let codeLoc = location
                     let s = pos
                     scanSimpleReference()
-                    parts.append(.code(text(s, pos), codeLoc))
+                    // "$1" is the script argument: keep the `$` so the code is not the number 1.
+                    let positional = Self.isDigit(n)
+                    parts.append(.code((positional ? "$" : "") + text(s, pos), codeLoc))
                     continue
                 }
             }
