@@ -194,12 +194,13 @@ public struct Lexer {
                     continue
                 }
                 if Self.isWordChar(n) {
+                    // The code keeps its `$`, so "$1" is the variable, not the number 1.
                     flush()
-                    advance()
                     let codeLoc = location
                     let s = pos
+                    advance()
                     scanSimpleReference()
-                    parts.append(.code(text(s, pos), codeLoc))
+                    parts.append(.reference(text(s, pos), codeLoc))
                     continue
                 }
             }
