@@ -139,7 +139,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile show" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile remove" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile import-cmk" file' -l 'file' -d 'The cloudmonkey config file.' -rfka ''
-complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile import-cmk" replace' -l 'replace' -d 'Replace profiles that already exist.'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile import-cmk" replace' -l 'replace' -d 'Replace profiles that already exist (kept otherwise).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile import-cmk" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" p profile' -s 'p' -l 'profile' -d 'Profile from the config file to use.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" sandbox' -l 'sandbox' -d 'Use the built-in sandbox cloud (an in-process simulator).'

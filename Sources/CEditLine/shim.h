@@ -6,6 +6,7 @@
 #include <histedit.h>
 #include <locale.h>
 #include <stdio.h>
+#include <wchar.h>
 
 typedef char *(*acsh_prompt_fn)(EditLine *);
 typedef unsigned char (*acsh_command_fn)(EditLine *, int);
@@ -50,6 +51,14 @@ static inline void *acsh_el_get_clientdata(EditLine *el) {
     void *data = NULL;
     el_get(el, EL_CLIENTDATA, &data);
     return data;
+}
+
+typedef int (*acsh_getc_fn)(EditLine *, wchar_t *);
+
+/// Replaces libedit's read of one character: ours also wakes on Ctrl-C,
+/// which may be delivered to any thread of the process.
+static inline int acsh_el_set_getc(EditLine *el, acsh_getc_fn fn) {
+    return el_set(el, EL_GETCFN, fn);
 }
 
 static inline int acsh_el_refresh(EditLine *el) {

@@ -28,7 +28,9 @@ public struct ClientOptions: Sendable {
     public var retryBase: Duration = .milliseconds(250)
     public var retryCap: Duration = .seconds(4)
     /// First interval between two `queryAsyncJobResult` polls; grows ×1.5 up to `pollCap`.
-    public var pollFirst: Duration = .milliseconds(200)
+    /// 250 ms puts polls at 0.25, 0.63, 1.19, 2.03, 3.3 s: a 1 s job is seen by
+    /// 1.2 s in three polls, a 2 s job by 2.03 s in four (scripts/bench, deploys).
+    public var pollFirst: Duration = .milliseconds(250)
     public var pollCap: Duration = .seconds(3)
     /// Receives one line per request and per response, secrets redacted.
     public var trace: (@Sendable (String) -> Void)?
@@ -52,11 +54,32 @@ public struct ClientOptions: Sendable {
         while u.hasSuffix("/") { u.removeLast() }
         if let q = u.firstIndex(of: "?") { u = String(u[..<q]) }
         // scheme://host[:port] with no path: the API lives at /client/api.
-        if let schemeEnd = u.range(of: "://") {
+        if let schemeEnd = u.firstRange(of: "://") {
             let rest = u[schemeEnd.upperBound...]
             if !rest.contains("/") { return u + "/client/api" }
             if rest.hasSuffix("/client") { return u + "/api" }
         }
         return u
     }
+
+    /// The endpoint as messages and traces show it: without any user:password@.
+    public var displayURL: String {
+        let e = endpoint
+        guard let s = e.firstRange(of: "://"), let at = e[s.upperBound...].firstIndex(of: "@"),
+              !e[s.upperBound..<at].contains("/") else { return e }
+        return String(e[..<s.upperBound]) + String(e[e.index(after: at)...])
+    }
+}
+
+/// Printing credentials (in a log, a dump, a crash report) never shows a secret.
+extension Credentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        switch self {
+        case .apiKey: "api key (\(Redaction.marker))"
+        case .password(let username, _, let domain): "password login as \(username)\(domain.map { " in \($0)" } ?? "")"
+        case .none: "no authentication"
+        }
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
 }

@@ -13,7 +13,7 @@ public final class CloudStackClient: Sendable {
 
     public init(options: ClientOptions) {
         self.options = options
-        transport = Transport(endpoint: options.endpoint, verifyTLS: options.verifyTLS, timeout: options.timeout)
+        transport = Transport(endpoint: options.displayURL, verifyTLS: options.verifyTLS, timeout: options.timeout)
         policy = RetryPolicy(maxAttempts: max(1, options.maxAttempts), base: options.retryBase, cap: options.retryCap)
     }
 
@@ -49,13 +49,17 @@ public final class CloudStackClient: Sendable {
                 session = try await currentSession(for: command)
                 return try await once(command, params, session: session)
             } catch let f as SendFailure {
-                if Task.isCancelled { throw CloudStackError(.interrupted(jobid: nil)) }
+                if Task.isCancelled {
+                    throw CloudStackError(f.maybeSent && !RetryPolicy.isRead(command)
+                                          ? .interruptedCall(command: command) : .interrupted(jobid: nil))
+                }
                 guard let wait = policy.delay(after: f.error, command: command, attempt: attempt) else {
                     if f.maybeSent && !RetryPolicy.isRead(command), case .transport = f.error.kind {
-                        throw CloudStackError(.unclearOutcome(command: command, detail: f.error.message))
+                        throw CloudStackError(.unclearOutcome(command: command, detail: f.error.transportReason))
                     }
                     throw f.error
                 }
+                options.trace?("  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(f.error.transportReason)")
                 try await pause(wait)
             } catch let e as CloudStackError {
                 // An expired session: log in again, once, and only for password profiles.
@@ -64,7 +68,14 @@ public final class CloudStackClient: Sendable {
                     await sessions.invalidate(generation: session.generation)
                     continue
                 }
-                guard let wait = policy.delay(after: e, command: command, attempt: attempt) else { throw e }
+                guard let wait = policy.delay(after: e, command: command, attempt: attempt) else {
+                    // A change answered with a cut-off body most likely happened: say so.
+                    if case .malformed(_, _, true) = e.kind, !RetryPolicy.isRead(command) {
+                        throw CloudStackError(.unclearOutcome(command: command, detail: "answer cut off"))
+                    }
+                    throw e
+                }
+                options.trace?("  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(e.errorcode.map { "errorcode \($0)" } ?? e.transportReason)")
                 try await pause(wait)
             }
             attempt += 1
@@ -75,9 +86,10 @@ public final class CloudStackClient: Sendable {
     private func once(_ command: String, _ params: [(String, String)], session: SessionState?) async throws -> Value {
         let (p, expires) = Wire.parameters(command: command, params, credentials: options.credentials,
                                            sessionKey: session?.sessionKey, lifetime: options.signatureLifetime)
-        let w = Wire.build(endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost)
+        let w = Wire.build(endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost,
+                           display: options.displayURL)
         let answer = try await exchange(w, cookie: session?.cookieHeader)
-        return try ResponseReader.read(answer, command: command, url: options.endpoint, expires: expires)
+        return try ResponseReader.read(answer, command: command, url: options.displayURL, expires: expires)
     }
 
     /// Sends, counts and traces one request.

@@ -18,8 +18,12 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         case jobCancelled(jobid: String, errortext: String)
         case jobUnknownStatus(jobid: String, status: String)
         case deadline(jobid: String)
+        /// Polling a job failed (server unreachable, bad answer): the job may still run.
+        case pollFailed(jobid: String, reason: String)
         /// Task cancellation (Ctrl-C); `jobid` when a job was still running on the server.
         case interrupted(jobid: String?)
+        /// Task cancellation while a non-read call was on its way: it may have happened.
+        case interruptedCall(command: String)
         /// A signed request refused (401) after the server's clock passed `expires`.
         case clockSkew(expires: String, serverDate: String, skewSeconds: Int)
         /// A non-read call whose connection failed after it was sent: it may have happened.
@@ -56,7 +60,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     }
     public var jobid: String? {
         switch kind {
-        case .jobFailed(let j, _, _), .jobCancelled(let j, _), .jobUnknownStatus(let j, _), .deadline(let j): j
+        case .jobFailed(let j, _, _), .jobCancelled(let j, _), .jobUnknownStatus(let j, _), .deadline(let j),
+             .pollFailed(let j, _): j
         case .interrupted(let j): j
         default: nil
         }
@@ -67,10 +72,10 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         switch kind {
         case .api, .loginFailed, .clockSkew: 1
         case .invalidValue: 2
-        case .transport, .http, .malformed, .unclearOutcome: 3
+        case .transport, .http, .malformed, .unclearOutcome, .pollFailed: 3
         case .jobFailed, .jobCancelled, .jobUnknownStatus: 4
         case .deadline: 124
-        case .interrupted: 130
+        case .interrupted, .interruptedCall: 130
         }
     }
 
@@ -78,15 +83,17 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     public var message: String {
         switch kind {
         case .transport(let t, let url, let detail):
-            let what = switch t {
+            let why = detail.isEmpty ? "" : " (\(detail))"
+            return switch t {
             case .refused: "connection refused by \(url): is the management server running and the port right?"
-            case .dns: "cannot resolve the host of \(url): check the URL in the profile"
-            case .tls: "TLS failure talking to \(url) (\(detail)): if the server uses a self-signed certificate, install its CA or set verify_tls=false / --insecure knowingly"
-            case .timeout: "no answer from \(url) in time: the server is slow or unreachable; raise --timeout or try again"
-            case .closed: "connection to \(url) closed before an answer: the server or a proxy dropped it; try again"
-            case .other: "cannot talk to \(url): \(detail)"
+            case .dns: "cannot resolve the host of \(url)\(why): check the URL in the profile"
+            case .tls where detail.hasPrefix("certificate not trusted"):
+                "TLS failure talking to \(url): \(detail); install its CA certificate, or turn verification off knowingly (verify_tls=false or --insecure)"
+            case .tls: "TLS failure talking to \(url)\(why): check the URL's scheme and port and the server's certificate"
+            case .timeout: "no answer from \(url)\(why): the server is slow or unreachable; raise --timeout or try again"
+            case .closed: "connection to \(url) closed before an answer\(why): the server or a proxy dropped it; try again"
+            case .other: "cannot talk to \(url)\(why)"
             }
-            return t == .tls || t == .other ? what : what + (detail.isEmpty ? "" : " (\(detail))")
         case .http(let status, let url, let snippet):
             let tail = snippet.isEmpty ? "" : ": \(snippet)"
             return "HTTP \(status) from \(url) (not a CloudStack answer; proxy or server down?)\(tail)"
@@ -106,11 +113,15 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
             return "job \(jobid) answered an unknown jobstatus \(status); look at it with: queryAsyncJobResult jobid=\(jobid)"
         case .deadline(let jobid):
             return "deadline passed while job \(jobid) was still running; it goes on on the server, look later with: queryAsyncJobResult jobid=\(jobid)"
+        case .pollFailed(let jobid, let reason):
+            return "lost track of job \(jobid) while waiting (\(reason)); it may still be running, look later with: queryAsyncJobResult jobid=\(jobid)"
         case .interrupted(let jobid):
             if let jobid {
                 return "interrupted; job \(jobid) is still running on the server, look with: queryAsyncJobResult jobid=\(jobid)"
             }
             return "interrupted"
+        case .interruptedCall(let command):
+            return "interrupted while \(command) was on its way; it may have happened on the server, check with the matching list command before running it again"
         case .clockSkew(let expires, let serverDate, let skew):
             return "request refused as expired: it was signed to expire at \(expires) but the server's clock says \(serverDate) (about \(skew) s ahead of this machine); fix the clock (NTP) or raise the signature lifetime"
         case .unclearOutcome(let command, let detail):
@@ -123,6 +134,26 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+
+    /// A few words on a transport failure, for messages that wrap it.
+    var transportReason: String {
+        switch kind {
+        case .http(let status, _, _): return "HTTP \(status)"
+        case .malformed(_, _, let truncated): return truncated ? "answer cut off" : "answer not JSON"
+        case .transport: break
+        default: return message
+        }
+        guard case .transport(let t, _, let detail) = kind else { return message }
+        if !detail.isEmpty { return detail }
+        return switch t {
+        case .refused: "connection refused"
+        case .dns: "host not found"
+        case .tls: "TLS failure"
+        case .timeout: "no answer in time"
+        case .closed: "connection closed"
+        case .other: "connection failed"
+        }
+    }
 
     private static func hint(_ code: Int) -> String {
         switch code {

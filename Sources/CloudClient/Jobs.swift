@@ -15,6 +15,16 @@ public struct JobStatus: Sendable {
 }
 
 extension CloudStackClient {
+    /// Sends `command`; when the answer names a `jobid` (an async API), waits for the
+    /// job and returns its `jobresult`, otherwise returns the answer itself.
+    public func requestAndWait(_ command: String, _ params: [(String, String)] = [],
+                               deadline: ContinuousClock.Instant? = nil,
+                               progress: (@Sendable (JobStatus) -> Void)? = nil) async throws -> Value {
+        let r = try await request(command, params)
+        guard let jobid = r[field: "jobid"]?.plainText, !jobid.isEmpty else { return r }
+        return try await waitForJob(jobid, deadline: deadline, progress: progress)
+    }
+
     /// Polls `queryAsyncJobResult` until the job ends and returns its `jobresult`
     /// (e.g. `{"virtualmachine": {...}}`). The interval starts at `pollFirst` and grows
     /// ×1.5 up to `pollCap`. Throws on failure (2), cancellation (3), an unknown status,
@@ -40,8 +50,11 @@ extension CloudStackClient {
             do {
                 r = try await request("queryAsyncJobResult", [("jobid", jobid)])
             } catch let e as CloudStackError {
-                if case .interrupted = e.kind { throw CloudStackError(.interrupted(jobid: jobid)) }
-                throw e
+                switch e.kind {
+                case .interrupted: throw CloudStackError(.interrupted(jobid: jobid))
+                case .transport, .http, .malformed: throw CloudStackError(.pollFailed(jobid: jobid, reason: e.transportReason))
+                default: throw e
+                }
             } catch {
                 if Task.isCancelled { throw CloudStackError(.interrupted(jobid: jobid)) }
                 throw error

@@ -11,12 +11,13 @@ extension CloudStackClient {
         if let domain, !domain.isEmpty { params.append(("domain", domain)) }
         try Wire.validate(params)
         let (p, _) = Wire.parameters(command: "login", params, credentials: .none, sessionKey: nil, lifetime: nil)
-        let w = Wire.build(endpoint: options.endpoint, params: p, expires: nil, forcePost: true)
+        let w = Wire.build(endpoint: options.endpoint, params: p, expires: nil, forcePost: true,
+                           display: options.displayURL)
         let answer: HTTPAnswer
         do { answer = try await exchange(w, cookie: nil) } catch { throw error.error }
         let result: Value
         do {
-            result = try ResponseReader.read(answer, command: "login", url: options.endpoint, expires: nil)
+            result = try ResponseReader.read(answer, command: "login", url: options.displayURL, expires: nil)
         } catch {
             if case .api(_, let code, _, let text) = error.kind {
                 throw CloudStackError(.loginFailed(username: username, errorcode: code, errortext: text))
@@ -24,10 +25,20 @@ extension CloudStackClient {
             throw error
         }
         guard let key = result[field: "sessionkey"]?.string, !key.isEmpty else {
-            throw CloudStackError(.malformed(url: options.endpoint, detail: "login answer has no sessionkey", truncated: false))
+            throw CloudStackError(.malformed(url: options.displayURL, detail: "login answer has no sessionkey", truncated: false))
         }
         let cookies = SessionState.parseSetCookies(answer.headers("set-cookie"))
             .filter { $0.0 == "JSESSIONID" || $0.0 == "sessionkey" }
         return (key, cookies)
+    }
+}
+
+extension CloudStackClient {
+    /// Ends the session of a password profile (nothing to do for API keys).
+    /// Optional: sessions also end by the server's timeout.
+    public func logout() async throws {
+        guard case .password = options.credentials, await sessions.hasSession else { return }
+        _ = try await request("logout")
+        await sessions.forget()
     }
 }

@@ -27,7 +27,8 @@ enum ResponseReader {
         }
         switch json {
         case .failure(let e as JSONError):
-            throw CloudStackError(.malformed(url: url, detail: e.description, truncated: e.truncated))
+            let detail = e.truncated ? "JSON ends at byte \(e.offset) of \(a.body.count)" : e.description
+            throw CloudStackError(.malformed(url: url, detail: detail, truncated: e.truncated))
         case .failure(let e):
             throw CloudStackError(.malformed(url: url, detail: String(describing: e), truncated: false))
         case .success(let v):

@@ -33,7 +33,7 @@ actor SessionStore {
     /// The current session, logging in through `login` when there is none.
     func current(login: @escaping @Sendable () async throws -> (String, [(String, String)])) async throws -> SessionState {
         if let state { return state }
-        if let pending { return try await pending.value }
+        if let pending { return try await Self.value(of: pending) }
         generation += 1
         let gen = generation
         let task = Task { () async throws -> SessionState in
@@ -42,10 +42,20 @@ actor SessionStore {
         }
         pending = task
         defer { pending = nil }
-        let s = try await task.value
+        let s = try await Self.value(of: task)
         state = s
         return s
     }
+
+    /// The login's result; Ctrl-C (cancelling the caller) cancels the login too,
+    /// so an unanswered login never holds the prompt.
+    private static func value(of task: Task<SessionState, Error>) async throws -> SessionState {
+        try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+    }
+
+    var hasSession: Bool { state != nil }
+
+    func forget() { state = nil }
 
     /// Forget the session a 401 came back on (unless a newer one replaced it already).
     func invalidate(generation gen: Int) {

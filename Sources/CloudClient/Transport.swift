@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -27,6 +28,7 @@ final class Transport: Sendable {
     let http: HTTPClient
     let endpoint: String
     let timeout: Double
+    private let closed = NIOLockedValueBox(false)
     /// Answers larger than this are refused rather than held in memory.
     static let maxBody = 256 * 1024 * 1024
 
@@ -72,7 +74,14 @@ final class Transport: Sendable {
     }
 
     func shutdown() async throws {
+        closed.withLockedValue { $0 = true }
         try await http.shutdown()
+    }
+
+    /// A client dropped without `shutdown()` still releases its connections (the HTTP
+    /// client would otherwise trap in debug builds, taking a REPL or a test down with it).
+    deinit {
+        if !closed.withLockedValue({ $0 }) { _ = http.shutdown() as EventLoopFuture<Void> }
     }
 
     /// Sorts an error of the HTTP stack into what a person needs to know.

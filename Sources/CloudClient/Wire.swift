@@ -66,16 +66,16 @@ enum Wire {
     }
 
     static func build(endpoint: String, params: [(String, String)], expires: String?,
-                      forcePost: Bool) -> WireRequest {
+                      forcePost: Bool, display: String) -> WireRequest {
         let form = encodeForm(params)
         let post = forcePost || form.utf8.count > maxQueryBytes
             || params.first?.1.lowercased() == "login"
         let redacted = Redaction.query(params)
         if post {
             return WireRequest(method: .post, url: endpoint, body: Array(form.utf8),
-                               traceLine: "POST \(endpoint) [form] \(redacted)", expires: expires)
+                               traceLine: "POST \(display) [form] \(redacted)", expires: expires)
         }
         return WireRequest(method: .get, url: endpoint + "?" + form, body: nil,
-                           traceLine: "GET \(endpoint)?\(redacted)", expires: expires)
+                           traceLine: "GET \(display)?\(redacted)", expires: expires)
     }
 }

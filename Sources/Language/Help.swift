@@ -13,11 +13,11 @@ enum Help {
         }
         let resolution = words.count == 1 ? catalog.resolve(word: first) : catalog.resolve(verb: first, noun: words[1])
         switch resolution {
-        case .found(let api): return describe(api)
-        case .ambiguous(let apis): return "'\(words.joined(separator: " "))' could be: \(apis.map(\.name).joined(separator: ", "))"
+        case .found(let api): return APIHelp.describe(api)
+        case .ambiguous(let apis): return APIHelp.verbSummary(first.lowercased(), apis: apis)
         case .notFound(let suggestions):
-            let nouns = catalog.nouns(forVerb: first.lowercased())
-            if words.count == 1, !nouns.isEmpty { return "\(first) NOUN, where NOUN is one of: \(nouns.joined(separator: " "))" }
+            let apis = catalog.apis(forVerb: first.lowercased())
+            if words.count == 1, !apis.isEmpty { return APIHelp.verbSummary(first.lowercased(), apis: apis) }
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).joined(separator: ", "))?"
             return "no command, stage or builtin named '\(words.joined(separator: " "))'\(hint)"
         }
@@ -41,13 +41,4 @@ enum Help {
         return out
     }
 
-    static func describe(_ api: API) -> String {
-        var out = "\(api.name) (\(api.verb) \(api.noun))\(api.isAsync ? ", async: waits for its job unless ended with &" : "")"
-        if let d = api.description, !d.isEmpty { out += "\n  \(d)" }
-        for p in api.params.sorted(by: { ($0.required ? 0 : 1, $0.name) < ($1.required ? 0 : 1, $1.name) }) {
-            out += "\n  \(p.name)\(p.required ? " (required)" : "") \(p.type.lowercased())"
-            if let d = p.description, !d.isEmpty { out += ": \(d)" }
-        }
-        return out
-    }
 }

@@ -17,4 +17,11 @@ public protocol LineEvaluator: AnyObject, Sendable {
     /// Runs one statement. The shell cancels the task running it on Ctrl-C;
     /// the evaluator then says which async jobs go on at the server.
     func evaluate(_ source: String) async -> EvaluationOutcome
+    /// The active profile, asked at each prompt (`use prod` changes it);
+    /// nil keeps the name the shell was started with.
+    var profileName: String? { get }
+}
+
+extension LineEvaluator {
+    public var profileName: String? { nil }
 }

@@ -44,7 +44,8 @@ public final class Shell {
                                                style: Style(enabled: options.color))
     }
 
-    public var prompt: String { "acsh \(options.profileName)> " }
+    /// `acsh PROFILE> `, with the evaluator's current profile when it tells.
+    public var prompt: String { "acsh \(evaluator.profileName ?? options.profileName)> " }
     public static let continuationPrompt = "...> "
 
     /// Runs until Ctrl-D or `exit`; returns the process exit code.
@@ -65,7 +66,7 @@ public final class Shell {
                     if case .exit(let code) = outcome { return code }
                     if case .failure(let code) = outcome { lastStatus = code }
                 }
-                return Terminal.isInteractive ? 0 : lastStatus
+                return reader.isInteractive ? 0 : lastStatus
             case .line(let line):
                 pending.append(line)
                 let source = pending.joined(separator: "\n")
@@ -82,9 +83,10 @@ public final class Shell {
         }
     }
 
-    /// Adds a finished statement to the in-memory and on-disk history, unless it carries a secret.
+    /// Adds a finished statement to the in-memory and on-disk history, unless it
+    /// carries a secret or comes from piped input (a script is not history).
     private func remember(_ lines: [String]) {
-        guard HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
+        guard reader.isInteractive, HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
         for line in lines where !line.trimmingSpaces().isEmpty { reader.addToHistory(line) }
         history?.append(lines)
     }

@@ -5,19 +5,41 @@ import Darwin
 #endif
 import Synchronization
 
-/// Counts SIGINTs. The handler only bumps an atomic (async-signal-safe); the
-/// prompt and the running-command watcher read and reset it.
+/// Counts SIGINTs. The handler only bumps an atomic and writes a byte to a
+/// pipe (both async-signal-safe): the signal may land on any thread, so the
+/// prompt's reader waits on that pipe beside stdin instead of hoping its own
+/// read is interrupted, and the running-command watcher polls the count.
 private let interruptCount = Atomic<Int>(0)
+private let wakeRead = Atomic<Int32>(-1)
+private let wakeWrite = Atomic<Int32>(-1)
 
 public enum InterruptSignal {
-    /// Installs the SIGINT handler, without SA_RESTART so a blocking read at the
-    /// prompt returns with EINTR instead of swallowing the key.
+    /// Installs the SIGINT handler (once is enough; again is harmless).
     public static func install() {
+        if wakeRead.load(ordering: .acquiring) < 0 {
+            var fds: [Int32] = [0, 0]
+            if pipe(&fds) == 0 {
+                for fd in fds {
+                    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+                }
+                wakeWrite.store(fds[1], ordering: .releasing)
+                wakeRead.store(fds[0], ordering: .releasing)
+            }
+        }
         var action = sigaction()
+        let handler: @convention(c) (Int32) -> Void = { _ in
+            interruptCount.add(1, ordering: .relaxed)
+            let fd = wakeWrite.load(ordering: .relaxed)
+            if fd >= 0 {
+                var byte: UInt8 = 1
+                _ = write(fd, &byte, 1)
+            }
+        }
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in interruptCount.add(1, ordering: .relaxed) }
+        action.__sigaction_handler.sa_handler = handler
         #else
-        action.__sigaction_u.__sa_handler = { _ in interruptCount.add(1, ordering: .relaxed) }
+        action.__sigaction_u.__sa_handler = handler
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
@@ -30,4 +52,15 @@ public enum InterruptSignal {
     }
 
     public static var pending: Bool { interruptCount.load(ordering: .relaxed) > 0 }
+
+    /// The read end of the wake pipe (readable after a SIGINT), or -1 before `install`.
+    static var wakeDescriptor: Int32 { wakeRead.load(ordering: .acquiring) }
+
+    /// Empties the wake pipe.
+    static func drainWake() {
+        let fd = wakeDescriptor
+        guard fd >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(fd, &buffer, buffer.count) > 0 {}
+    }
 }

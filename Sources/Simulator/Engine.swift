@@ -34,7 +34,8 @@ final class Engine: Sendable {
         var auth = Authenticator()
         var faultRNG: IDGenerator
         var faultHits: [Int] = []
-        var counts: [String: Int] = [:]
+        /// Requests per command, keyed by the lowercased name (with the spelling first seen).
+        var counts: [String: (name: String, count: Int)] = [:]
         var throttle: [String: (windowStart: Date, count: Int)] = [:]
         var pendingCookies: [(String, String)]?
     }
@@ -55,7 +56,9 @@ final class Engine: Sendable {
     }
 
     func requestCount(command: String?) -> Int {
-        state.withLockedValue { s in command.map { s.counts[$0.lowercased()] ?? 0 } ?? s.counts.values.reduce(0, +) }
+        state.withLockedValue { s in
+            command.map { s.counts[$0.lowercased()]?.count ?? 0 } ?? s.counts.values.reduce(0) { $0 + $1.count }
+        }
     }
 
     func handle(_ req: IncomingRequest) -> OutgoingResponse {
@@ -68,7 +71,7 @@ final class Engine: Sendable {
         }
         let command = params["command"] ?? ""
         var response = state.withLockedValue { s in
-            s.counts[command.lowercased(), default: 0] += 1
+            if req.path.hasPrefix("/client/api") { s.counts[command.lowercased(), default: (command, 0)].count += 1 }
             return respond(req, params, command, now, &s)
         }
         response.headers.append(("Date", SimClock.httpDate(now)))
@@ -78,8 +81,13 @@ final class Engine: Sendable {
     private func respond(_ req: IncomingRequest, _ params: RequestParams, _ command: String, _ now: Date,
                          _ s: inout State) -> OutgoingResponse {
         let wrapper = command.lowercased() + "response"
+        if req.path == "/simulator/stats" { return stats(s) }
         guard req.path == "/client/api" || req.path == "/client/api/" else {
-            return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404, "Not Found"))
+            return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404))
+        }
+        // Real deployments (Jetty, proxies) refuse long URLs; clients must send long values by POST.
+        if req.method == "GET", req.query.utf8.count > Self.maxQueryLength {
+            return OutgoingResponse(status: 414, contentType: "text/html", body: Self.htmlPage(414))
         }
         // Fault injection decides first: a broken proxy or server answers before any auth.
         var jobFault: FaultSpec.Kind?
@@ -102,8 +110,7 @@ final class Engine: Sendable {
             case .delay(let ms): delay = .milliseconds(ms)
             case .truncatedJSON: truncate = true
             case .httpPage(let status):
-                return OutgoingResponse(status: status, contentType: "text/html",
-                                        body: Self.htmlPage(status, status == 502 ? "Bad Gateway" : "Service Unavailable"), delay: delay)
+                return OutgoingResponse(status: status, contentType: "text/html", body: Self.htmlPage(status), delay: delay)
             case .dropConnection:
                 return OutgoingResponse(status: 0, body: "", drop: true, delay: delay)
             case .throttle(let ms):
@@ -121,7 +128,9 @@ final class Engine: Sendable {
         } catch {
             out = Self.error(wrapper, error)
         }
-        if truncate, out.status == 200 { out.body = String(out.body.utf8.prefix(max(1, out.body.utf8.count / 2)))! }
+        if truncate, out.status == 200 {
+            out.body = String(decoding: Array(out.body.utf8.prefix(max(1, out.body.utf8.count / 2))), as: UTF8.self)
+        }
         out.delay = delay
         if options.logRequests { Self.log("\(req.method) \(command.isEmpty ? "-" : command) \(out.status)") }
         return out
@@ -152,16 +161,19 @@ final class Engine: Sendable {
         }
         if let limit = options.throttlePerSecond, !principal.caller.isAdmin {
             var w = s.throttle[principal.caller.accountID] ?? (now, 0)
-            if now.timeIntervalSince(w.windowStart) >= 1 { w = (now, 0) }
+            let window = Self.seconds(options.throttleInterval)
+            if now.timeIntervalSince(w.windowStart) >= window { w = (now, 0) }
             w.count += 1
             s.throttle[principal.caller.accountID] = w
             if w.count > limit {
-                let ms = max(1, Int((1 - now.timeIntervalSince(w.windowStart)) * 1000))
+                let ms = max(1, Int((window - now.timeIntervalSince(w.windowStart)) * 1000))
                 throw APIError(429, Self.throttleText(ms))
             }
         }
         s.store.jobs.settle(now: now, store: s.store)
-        guard let handler = Registry.all[command] else {
+        let modelled = Registry.all[command]
+        if let answer = try CatalogCheck.check(command, params, modelled: modelled != nil) { return answer }
+        guard let handler = modelled else {
             throw APIError(432, "The given command does not exist or it is not available for user")
         }
         let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
@@ -185,6 +197,17 @@ final class Engine: Sendable {
             r["jobid"] = .string(id)
             return JSONWriter.compact(.record(r))
         }
+    }
+
+    /// Request counters for benchmarks run against a separate `acsh simulator` process
+    /// (e.g. API calls per deployed VM): `{"requests": N, "commands": {"listZones": n, ...}}`.
+    private func stats(_ s: State) -> OutgoingResponse {
+        let commands = s.counts.values.filter { !$0.name.isEmpty }.sorted { $0.name < $1.name }
+        let total = s.counts.values.reduce(0) { $0 + $1.count }
+        let body: Value = .record(["requests": .int(total),
+                                   "commands": .record(Record(uniqueKeysWithValues: commands.map { ($0.name, Value.int($0.count)) })),
+                                   "jobs": .int(s.store.jobs.all.count), "virtualmachines": .int(s.store.vms.liveCount)])
+        return OutgoingResponse(status: 200, body: JSONWriter.compact(body))
     }
 
     /// loginresponse as the server sends it (every value a string), plus the two cookies.
@@ -220,8 +243,14 @@ final class Engine: Sendable {
         return OutgoingResponse(status: e.code, body: JSONWriter.compact(body), delay: delay)
     }
 
-    static func htmlPage(_ status: Int, _ title: String) -> String {
-        "<html><head><title>\(status) \(title)</title></head><body><center><h1>\(status) \(title)</h1></center>"
+    /// Longest GET query accepted (a URL of about 4 KB, as behind common proxies).
+    static let maxQueryLength = 4000
+
+    static func htmlPage(_ status: Int) -> String {
+        let titles = [404: "Not Found", 414: "Request-URI Too Large", 502: "Bad Gateway", 503: "Service Unavailable",
+                      504: "Gateway Time-out"]
+        let title = titles[status] ?? "Error"
+        return "<html><head><title>\(status) \(title)</title></head><body><center><h1>\(status) \(title)</h1></center>"
             + "<hr><center>nginx</center></body></html>\n"
     }
 

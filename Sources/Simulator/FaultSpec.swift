@@ -44,6 +44,11 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     /// The text it was parsed from (or an equivalent), for logs.
     public var description: String
 
+    /// Same fault, command and frequency (the source text does not matter).
+    public static func == (a: FaultSpec, b: FaultSpec) -> Bool {
+        a.kind == b.kind && a.command?.lowercased() == b.command?.lowercased() && a.when == b.when
+    }
+
     public init(kind: Kind, command: String? = nil, when: When = .always) {
         self.kind = kind
         self.command = command

@@ -93,7 +93,9 @@ enum Registry {
     static let all: [String: Handler] = {
         var map: [String: Handler] = [:]
         let families: [[Handler]] = [
-            InfrastructureAPIs.handlers, VirtualMachineAPIs.handlers, JobAPIs.handlers,
+            InfrastructureAPIs.handlers, VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
+            NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
+            AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -13,6 +13,7 @@ enum InfrastructureAPIs {
         Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },
         Handler("listNetworkOfferings") { c throws(APIError) in try c.listEntities("networkoffering") },
         Handler("listOsTypes") { c throws(APIError) in try c.listEntities("ostype") },
+        Handler("listApis", CatalogCheck.listApis),
         Handler("listCapabilities") { c throws(APIError) in
             .object(["capability": .record([
                 "securitygroupsenabled": .bool(true), "dynamicrolesenabled": .bool(true),

@@ -30,10 +30,11 @@ extension Call {
 
     /// Lists a family of entities with the shared filters: id, ids, name, keyword, tags,
     /// ownership, any parameter naming a field (equality), then paging.
-    func listEntities(_ noun: String, owned: Bool = false, taggable: Bool = false,
+    func listEntities(_ noun: String, rows given: [Entity]? = nil, owned: Bool = false, taggable: Bool = false,
                       where extra: (Entity) -> Bool = { _ in true }) throws(APIError) -> Reply {
-        let rows = store.table(noun).rows
-        let fieldNames = Set(rows.first?.fields.keys.map { $0 } ?? [])
+        let rows = given ?? store.table(noun).rows
+        var fieldNames = Set<String>()
+        for r in rows.prefix(50) { fieldNames.formUnion(r.fields.keys) }
         var equal: [(String, String)] = []
         for (k, v) in params.pairs {
             let lk = k.lowercased()

@@ -198,7 +198,7 @@ extension Store {
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
             "networkofferingavailability": offering.fields["availability"]!, "issystem": .bool(false),
             "state": .string(type == "Shared" ? "Setup" : "Implemented"), "related": .string(""),
-            "dns1": .string("192.0.2.53"), "type": .string(type), "acltype": .string(type == "Shared" ? "Domain" : "Account"),
+            "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type), "acltype": .string(type == "Shared" ? "Domain" : "Account"),
             "subdomainaccess": .bool(type == "Shared"), "networkdomain": .string("cs\(zone.id.prefix(4))sandbox.internal"),
             "physicalnetworkid": .string(zone.id), "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,

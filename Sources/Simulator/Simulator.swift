@@ -47,14 +47,16 @@ public final class Simulator: Sendable {
                 continuation.finish()
             })
         let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        let task = Task {
+        let task = Task(executorPreference: SimulatorExecutor.shared) {
             defer { continuation.finish() }
             try await group.run()
         }
         var it = ports.makeAsyncIterator()
         guard let port = await it.next() else {
-            try await task.value  // surfaces the bind error
-            throw SimulatorError(message: "the simulator stopped before it was listening on \(options.host):\(options.port)")
+            var reason = "it stopped before listening"
+            do { try await task.value } catch { reason = "\(error)" }
+            throw SimulatorError(message: "cannot listen on \(options.host):\(options.port): \(reason); "
+                + "choose another port (0 picks a free one)")
         }
         return Simulator(options: options, port: port, engine: engine, group: group, task: task)
     }
@@ -76,6 +78,23 @@ public final class Simulator: Sendable {
         }
         defer { watcher.cancel() }
         try await task.value
+    }
+
+    /// What to print when the simulator starts in the foreground: where it listens and how to
+    /// connect. The sandbox keys are fixed, public values (the simulator only listens locally).
+    public var summary: String {
+        let o = options
+        let users = o.users.map { "\($0.username)/\($0.password) (domain \($0.domainPath))" }.joined(separator: ", ")
+        let auth = o.auth == .open ? "none (open, like the integration port)" : "API keys or login"
+        return """
+            acsh simulator listening on \(baseURL)
+              auth:       \(auth)
+              API key:    \(SimulatorOptions.sandboxAPIKey)
+              secret key: \(SimulatorOptions.sandboxSecretKey)
+              users:      \(users)
+              jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: \(o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " "))
+            Stop with Ctrl-C.
+            """
     }
 
     /// Requests received for `command` (case-insensitive), or all requests when nil.

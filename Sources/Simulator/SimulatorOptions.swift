@@ -52,8 +52,10 @@ public struct SimulatorOptions: Sendable {
     public var seed: UInt64 = 42
     public var auth: AuthMode = .keys
     public var users: [User] = SimulatorOptions.defaultUsers
-    /// Requests per second allowed per account (root admin exempt, as on the real server); nil = off.
+    /// Requests allowed per account per `throttleInterval` (root admin exempt, as on the real server); nil = off.
     public var throttlePerSecond: Int? = nil
+    /// The throttling window (the server's api.throttling.interval); `throttlePerSecond` requests per window.
+    public var throttleInterval: Duration = .seconds(1)
     /// Idle time after which a login session expires (the server's `timeout` in loginresponse).
     public var sessionTimeout: Duration = .seconds(1800)
     /// Added to the real clock to get the server's clock (positive = server ahead), for `expires` tests.

@@ -110,6 +110,18 @@ final class Store: @unchecked Sendable {
 
     static func dotted(_ v: UInt32) -> String { "\(v >> 24).\(v >> 16 & 255).\(v >> 8 & 255).\(v & 255)" }
 
+    /// A VM a finishing job acts on; it may have been expunged while the job ran.
+    func jobVM(_ id: String) throws(APIError) -> VM {
+        guard let vm = vms[id: id] else { throw APIError.internalError("virtual machine \(id) was removed while the job ran") }
+        return vm
+    }
+
+    /// An entity a finishing job acts on; it may have been deleted while the job ran.
+    func jobEntity(_ noun: String, _ id: String) throws(APIError) -> Entity {
+        guard let e = table(noun).get(id) else { throw APIError.internalError("\(noun) \(id) was removed while the job ran") }
+        return e
+    }
+
     // MARK: tags
 
     func addTag(_ tag: Tag) {

@@ -89,7 +89,7 @@ extension VirtualMachineAPIs {
                     + "in zone \(zone["name"] ?? zone.id) (\(memory) MB asked, hosts have \(capacity) MB)")
             }
             store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil }
-            return ["virtualmachine": store.render(store.vms[id: id]!)]
+            return ["virtualmachine": store.render(try store.jobVM(id))]
         }, onFailure: { store in
             store.vms.update(id) { $0.state = "Error"; $0.pendingJobID = nil }
         }))

@@ -8,6 +8,16 @@ enum VirtualMachineAPIs {
     static let handlers: [Handler] = [
         Handler("deployVirtualMachine", async: true, deploy),
         Handler("listVirtualMachines", list),
+        Handler("listNics") { c throws(APIError) in
+            let vm = try findBy(c, param: "virtualmachineid")
+            guard let nic = c.store.render(vm)[field: "nic"]?.list else { return .list(noun: "nic", items: [], total: 0) }
+            let items = nic.map { n -> Value in
+                var r = n.record ?? [:]
+                r["virtualmachineid"] = .string(vm.id)
+                return .record(r)
+            }
+            return .list(noun: "nic", items: items, total: items.count)
+        },
         Handler("startVirtualMachine", async: true) { c throws(APIError) in
             try transition(c, "StartVMCmd", from: ["Stopped", "Running"], via: "Starting", to: "Running")
         },
@@ -66,7 +76,7 @@ enum VirtualMachineAPIs {
             return .job(JobSpec(cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
                 store.vms.update(vm.id) { $0.offeringID = offering.id }
-                return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
@@ -79,7 +89,7 @@ enum VirtualMachineAPIs {
                 let password = String(store.newID().prefix(8).filter { $0 != "-" })
                 store.vms.update(vm.id) { $0.password = password }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
-                return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
     ]
@@ -103,7 +113,7 @@ enum VirtualMachineAPIs {
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
             store.vms.update(vm.id) { $0.state = to; $0.pendingJobID = nil }
-            return ["virtualmachine": store.render(store.vms[id: vm.id]!)]
+            return ["virtualmachine": store.render(try store.jobVM(vm.id))]
         }, onFailure: { store in
             store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil }
         }))
@@ -116,8 +126,9 @@ enum VirtualMachineAPIs {
         c.store.vms.update(vm.id) { $0.state = "Stopping" }
         return .job(JobSpec(cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
+            VolumeAPIs.detachAll(from: vm.id, store: store)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
-            let rendered = store.render(store.vms.rows.first { $0.id == vm.id }!)
+            let rendered = store.render(try store.jobVM(vm.id))
             if expunge { store.vms.update(vm.id) { $0.expunged = true } }
             return ["virtualmachine": rendered]
         }, onFailure: { store in store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil } }))

@@ -23,7 +23,7 @@ struct ACSH: AsyncParsableCommand {
             4 async job failed, 124 deadline passed, 130 interrupted.
             """,
         subcommands: [RunCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
-                      CompletionsCommand.self],
+                      CompletionsCommand.self, DebugCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 
@@ -36,6 +36,7 @@ enum Main {
 
     /// Parses and runs; usage errors exit 2 (not ArgumentParser's 64) with one line on stderr.
     static func run(_ args: [String]) async -> Int32 {
+        if let quick = FastPath.parse(args) { return await quick.run() }
         do {
             var command = try ACSH.parseAsRoot(args)
             if var async = command as? AsyncParsableCommand {

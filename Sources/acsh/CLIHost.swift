@@ -1,6 +1,7 @@
 import APICatalog
 import CloudClient
 import Language
+import Output
 import Profiles
 import Synchronization
 import Values
@@ -9,14 +10,14 @@ import Values
 /// REPL: stdout/stderr, the active connection, profile switching and `sync`.
 final class CLIHost: ShellHost {
     private let state: Mutex<Connection>
-    private let global: GlobalOptions
+    private let global: Settings
     private let paths: Paths
     private let environment: [String: String]
     let stdout: OutputStream
     let isTerminal: Bool
     private let stderrIsTerminal: Bool
 
-    init(connection: Connection, global: GlobalOptions, paths: Paths, environment: [String: String]) {
+    init(connection: Connection, global: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
         self.global = global
         self.paths = paths
@@ -31,6 +32,12 @@ final class CLIHost: ShellHost {
     var catalog: Catalog { connection.catalog }
 
     func writeOutput(_ text: String) { stdout.write(text) }
+
+    /// Asked per printed result, so a resized window is honoured at the next one.
+    var outputOptions: OutputOptions {
+        OutputOptions(pretty: isTerminal, terminalWidth: isTerminal ? Terminal.width : nil,
+                      color: isTerminal && Terminal.colorEnabled(noColorFlag: global.noColor))
+    }
 
     func writeError(_ text: String) {
         stdout.flush()  // keep results and errors in the order they happened
@@ -49,7 +56,7 @@ final class CLIHost: ShellHost {
     func sync() async throws -> String {
         let conn = connection
         let answer = try await conn.client.request("listApis", [("listall", "true")])
-        let json = JSONWriter.compact(["listapisresponse": answer])
+        let json = JSONWriter.compact(answer)
         let path = paths.catalogCache(profile: conn.name)
         let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
         let next = conn.replacingCatalog(synced)

@@ -26,7 +26,7 @@ final class Connection: Sendable {
     /// silently talk to a toy cloud).
     enum Fallback { case sandbox, fail }
 
-    static func open(_ global: GlobalOptions, profile requested: String? = nil, paths: Paths,
+    static func open(_ global: Settings, profile requested: String? = nil, paths: Paths,
                      environment env: [String: String], fallback: Fallback) async throws -> Connection {
         if global.sandbox { return try await sandbox(global) }
         var profile: Profile?
@@ -52,12 +52,8 @@ final class Connection: Sendable {
                 throw CommandFailure("acsh: no cloud configured; add a profile (`acsh profile add NAME --url URL --api-key KEY --secret-key SECRET`), set CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY and CLOUDSTACK_SECRET, or use --sandbox")
             }
         }
-        var catalog = Catalog.bundled
-        do {
-            if let synced = try Catalog.load(cachedAt: paths.catalogCache(profile: profile.name)) { catalog = synced }
-        } catch {
-            Terminal.stderr("acsh: warning: \(error); using the bundled catalog")
-        }
+        let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
+        if let warning { Terminal.stderr("acsh: warning: \(warning)") }
         let client = CloudStackClient(options: clientOptions(profile, global))
         return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
     }
@@ -70,7 +66,7 @@ final class Connection: Sendable {
         }
     }
 
-    private static func sandbox(_ global: GlobalOptions) async throws -> Connection {
+    private static func sandbox(_ global: Settings) async throws -> Connection {
         let sim: Simulator
         do {
             sim = try await Simulator.start(SimulatorOptions())
@@ -83,7 +79,7 @@ final class Connection: Sendable {
         return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
     }
 
-    private static func clientOptions(_ p: Profile, _ global: GlobalOptions) -> ClientOptions {
+    private static func clientOptions(_ p: Profile, _ global: Settings) -> ClientOptions {
         let credentials: Credentials = switch p.auth {
         case .keys: .apiKey(key: p.apiKey ?? "", secret: p.secretKey ?? "")
         case .password: .password(username: p.username ?? "", password: p.password ?? "", domain: p.domain)

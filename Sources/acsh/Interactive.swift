@@ -12,7 +12,7 @@ import Glibc
 /// completing from the active connection's catalog and server.
 enum Interactive {
     @MainActor
-    static func run(host: CLIHost, options: SessionOptions, global: GlobalOptions, paths: Paths) async -> Int32 {
+    static func run(host: CLIHost, options: SessionOptions, global: Settings, paths: Paths) async -> Int32 {
         let session = Session(host: host, options: options)
         let completer = Completer()
         let context = SessionCompletionContext(host: host, session: session)
@@ -38,11 +38,15 @@ final class SessionEvaluator: LineEvaluator {
 
     func isIncomplete(_ source: String) -> Bool? { Session.isIncomplete(source) }
 
+    /// The prompt follows `use PROFILE`.
+    var profileName: String? { host.connection.name }
+
     func evaluate(_ source: String) async -> EvaluationOutcome {
         let code = await withTaskCancellationHandler {
             await session.evaluate(source)
-        } onCancel: { [session] in
+        } onCancel: { [session, host] in
             session.interrupt()
+            host.showProgress(nil)
         }
         host.stdout.flush()
         if let exit = session.requestedExit { return .exit(exit) }

@@ -33,7 +33,7 @@ struct ProfileCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a profile (keys, or username and password).",
+            commandName: "add", abstract: "Add a profile (keys, or username and password).",
             discussion: "Give --secret-key - (or --password -) to read it from stdin; at a terminal an omitted secret is asked for without echo.")
 
         @Argument(help: "Profile name (letters, digits, - _ .).") var name: String
@@ -70,7 +70,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List profiles; * marks the current one.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List profiles; * marks the current one.")
         func run() throws {
             let store = try ProfileCommand.load()
             if store.profiles.isEmpty {
@@ -81,7 +81,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a profile the current one.")
+        static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the current one.")
         @Argument var name: String
         func run() throws {
             try ProfileCommand.edit { try $0.use(name) }
@@ -90,7 +90,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a profile (secrets redacted).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a profile (secrets redacted).")
         @Argument(help: "Profile name; the current one when omitted.") var name: String?
         func run() throws {
             let store = try ProfileCommand.load()
@@ -106,7 +106,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a profile.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a profile.")
         @Argument var name: String
         func run() throws {
             try ProfileCommand.edit { try $0.remove(name) }
@@ -118,25 +118,18 @@ struct ProfileCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-cmk", abstract: "Import the profiles of a cloudmonkey config (~/.cmk/config).")
         @Option(help: "The cloudmonkey config file.") var file: String?
-        @Flag(help: "Replace profiles that already exist.") var replace = false
+        @Flag(help: "Replace profiles that already exist (kept otherwise).") var replace = false
 
         func run() throws {
-            let path = file ?? (ProcessEnvironment.all["HOME"] ?? "") + "/.cmk/config"
-            guard let bytes = FileSystem.read(path) else {
-                throw CommandFailure("acsh profile import-cmk: cannot read \(path); give --file PATH")
-            }
-            let result: CmkImport.Result
+            let imported: CmkImport.Result
             do {
-                result = try CmkImport.parse(iniText: String(decoding: bytes, as: UTF8.self), file: path)
+                imported = try CmkImport.load(from: file ?? ProfileCommand.paths.cmkConfigFile)
             } catch {
                 throw CommandFailure("acsh profile import-cmk: \(error)")
             }
-            try ProfileCommand.edit { store in
-                for p in result.profiles { try store.add(p, replacing: replace) }
-                if store.current == nil, let c = result.current, store.names.contains(c) { try store.use(c) }
-            }
-            for p in result.profiles { print("imported profile \(p.name)") }
-            for s in result.skipped { Terminal.stderr("acsh: skipped \(s)") }
+            var report: [String] = []
+            try ProfileCommand.edit { report = $0.merge(imported, replacing: replace) }
+            report.forEach { print($0) }
         }
     }
 }

@@ -62,7 +62,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("acsh simulator: \(error)", code: 3)
         }
-        Terminal.stderr("acsh simulator listening on \(simulator.baseURL) (Ctrl-C stops it)")
+        Terminal.stderr(simulator.summary + "\nCtrl-C stops it.")
         try await simulator.run()
     }
 

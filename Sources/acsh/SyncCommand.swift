@@ -12,8 +12,8 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let env = ProcessEnvironment.all
         let paths = Paths(environment: env)
-        let connection = try await Connection.open(global, paths: paths, environment: env, fallback: .fail)
-        let host = CLIHost(connection: connection, global: global, paths: paths, environment: env)
+        let connection = try await Connection.open(global.settings, paths: paths, environment: env, fallback: .fail)
+        let host = CLIHost(connection: connection, global: global.settings, paths: paths, environment: env)
         do {
             print(try await host.sync())
             await host.connection.close()

@@ -32,9 +32,11 @@ struct ACSHProcess {
                              "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey]) { $1 }
     }
 
-    /// Output goes to files, not pipes, so a large output can never block the child.
+    /// Output goes to files, not pipes, so a large output can never block the child;
+    /// the wait is a continuation, not waitUntilExit, so it never blocks the
+    /// concurrency pool that in-process simulators answer on.
     @discardableResult
-    func run(_ args: [String], env: [String: String]? = nil, stdin: String? = nil) throws -> Result {
+    func run(_ args: [String], env: [String: String]? = nil, stdin: String? = nil) async throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = args
@@ -49,10 +51,17 @@ struct ACSHProcess {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        p.waitUntilExit()
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
+            p.terminationHandler = { _ in done.resume() }
+            do {
+                try p.run()
+            } catch {
+                done.resume(throwing: error)
+                return
+            }
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
+        }
         try out.close()
         try err.close()
         return Result(out: try String(contentsOf: outURL, encoding: .utf8),

@@ -8,7 +8,7 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let r = try acsh.run(["-o", "json", "list", "zones"], env: acsh.cloud(sim))
+        let r = try await acsh.run(["-o", "json", "list", "zones"], env: acsh.cloud(sim))
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("\"name\":\"Sandbox-1\""))
         #expect(r.err.isEmpty)
@@ -18,22 +18,38 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let r = try acsh.run(["-o", "csv", "list", "zones", "name:Sandbox-2", "|", "select", "name"], env: acsh.cloud(sim))
+        let r = try await acsh.run(["-o", "csv", "list", "zones", "name:Sandbox-2", "|", "select", "name"], env: acsh.cloud(sim))
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.split(whereSeparator: \.isNewline) == ["name", "Sandbox-2"])
     }
 
-    @Test func usageErrorsExit2WithOneLine() throws {
+    /// The fast path (no ArgumentParser) and `acsh run ...` (ArgumentParser) must agree.
+    @Test func fastPathAndArgumentParserAgree() async throws {
+        let sim = try await Simulator.start()
+        defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let r = try acsh.run(["--bogus-flag"])
+        let env = acsh.cloud(sim)
+        for args in [["-o", "csv", "list", "zones", "|", "select", "name"], ["--output", "text", "-c", "print (list zones | count)"],
+                     ["-p", "missing", "list", "zones"], ["--timeout", "5", "-o", "json", "list", "zonez"]] {
+            let fast = try await acsh.run(args, env: env)
+            let slow = try await acsh.run(["run"] + args, env: env)
+            #expect(fast.out == slow.out, "\(args)")
+            #expect(fast.err == slow.err, "\(args)")
+            #expect(fast.code == slow.code, "\(args)")
+        }
+    }
+
+    @Test func usageErrorsExit2WithOneLine() async throws {
+        let acsh = try ACSHProcess()
+        let r = try await acsh.run(["--bogus-flag"])
         #expect(r.code == 2)
         #expect(r.err.split(separator: "\n").count == 1)
         #expect(r.err.contains("--bogus-flag"))
     }
 
-    @Test func noCloudConfiguredIsAClearError() throws {
+    @Test func noCloudConfiguredIsAClearError() async throws {
         let acsh = try ACSHProcess()
-        let r = try acsh.run(["list", "zones"])
+        let r = try await acsh.run(["list", "zones"])
         #expect(r.code == 2)
         #expect(r.err.contains("--sandbox"))
     }
@@ -43,7 +59,7 @@ import Testing
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
         let before = sim.requestCount()
-        let r = try acsh.run(["list", "zonez"], env: acsh.cloud(sim))
+        let r = try await acsh.run(["list", "zonez"], env: acsh.cloud(sim))
         #expect(r.code == 2)
         #expect(r.err.contains("zones"))
         #expect(sim.requestCount() == before)
@@ -53,11 +69,11 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let api = try acsh.run(["stop", "vm", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
+        let api = try await acsh.run(["stop", "vm", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
         #expect(api.code == 1, "\(api.err)")
         var closed = acsh.cloud(sim)
         closed["CLOUDSTACK_ENDPOINT"] = "http://127.0.0.1:1/client/api"
-        let transport = try acsh.run(["list", "zones"], env: closed)
+        let transport = try await acsh.run(["list", "zones"], env: closed)
         #expect(transport.code == 3)
         #expect(transport.err.split(separator: "\n").count == 1, "\(transport.err)")
     }
@@ -67,7 +83,7 @@ import Testing
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
         let file = try acsh.write("bad.cs", "print \"ok\"\nx = (1 +\n")
-        let r = try acsh.run([file], env: acsh.cloud(sim))
+        let r = try await acsh.run([file], env: acsh.cloud(sim))
         #expect(r.code == 2)
         #expect(r.err.contains("bad.cs:"), "\(r.err)")
         #expect(!r.out.contains("ok"), "a parse error runs nothing")
@@ -78,7 +94,7 @@ import Testing
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
         let file = try acsh.write("args.cs", "#!/usr/bin/env acsh\nprint \"$1 and ${len(args)}\"\nexit 7\n")
-        let r = try acsh.run([file, "first", "second"], env: acsh.cloud(sim))
+        let r = try await acsh.run([file, "first", "second"], env: acsh.cloud(sim))
         #expect(r.out == "first and 2\n")
         #expect(r.code == 7)
     }
@@ -87,17 +103,17 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let r = try acsh.run(["--trace", "list", "zones"], env: acsh.cloud(sim))
+        let r = try await acsh.run(["--trace", "list", "zones"], env: acsh.cloud(sim))
         #expect(r.code == 0)
         #expect(r.err.contains("listZones"))
         #expect(!r.err.contains(SimulatorOptions.sandboxSecretKey))
         #expect(!r.err.contains(SimulatorOptions.sandboxAPIKey))
     }
 
-    @Test func completionScriptsAreCurrent() throws {
+    @Test func completionScriptsAreCurrent() async throws {
         let acsh = try ACSHProcess()
         for (shell, file) in [("bash", "acsh.bash"), ("zsh", "_acsh"), ("fish", "acsh.fish")] {
-            let r = try acsh.run(["completions", shell])
+            let r = try await acsh.run(["completions", shell])
             let committed = try String(contentsOf: ACSHProcess.root.appendingPathComponent("completions/\(file)"), encoding: .utf8)
             #expect(r.out == committed, "completions/\(file) is stale: run scripts/gen-completions")
         }

@@ -4,36 +4,36 @@ import Testing
 
 /// `acsh profile ...` and the config file it writes.
 @Suite(.serialized) struct ProfileCommandTests {
-    @Test func addUseShowRedactsAndFileIs0600() throws {
+    @Test func addUseShowRedactsAndFileIs0600() async throws {
         let acsh = try ACSHProcess()
-        let add = try acsh.run(["profile", "add", "lab", "--url", "http://127.0.0.1:9/client/api",
+        let add = try await acsh.run(["profile", "add", "lab", "--url", "http://127.0.0.1:9/client/api",
                                 "--api-key", "KEY1", "--secret-key", "-"], stdin: "TOPSECRET\n")
         #expect(add.code == 0, "\(add.err)")
-        let show = try acsh.run(["profile", "show", "lab"])
+        let show = try await acsh.run(["profile", "show", "lab"])
         #expect(show.out.contains("api_key = KEY1"))
         #expect(show.out.contains("secret_key = ****"))
         #expect(!show.out.contains("TOPSECRET"))
         let attrs = try FileManager.default.attributesOfItem(atPath: acsh.home.path + "/config/acsh/config.toml")
         #expect((attrs[.posixPermissions] as? Int) == 0o600)
-        let list = try acsh.run(["profile", "list"])
+        let list = try await acsh.run(["profile", "list"])
         #expect(list.out.contains("* lab"))
     }
 
-    @Test func unknownProfileIsAClearError() throws {
+    @Test func unknownProfileIsAClearError() async throws {
         let acsh = try ACSHProcess()
-        _ = try acsh.run(["profile", "add", "a", "--url", "http://127.0.0.1:9"])
-        let r = try acsh.run(["-p", "nope", "list", "zones"])
+        _ = try await acsh.run(["profile", "add", "a", "--url", "http://127.0.0.1:9"])
+        let r = try await acsh.run(["-p", "nope", "list", "zones"])
         #expect(r.code == 2)
         #expect(r.err.contains("no profile 'nope'"), "\(r.err)")
     }
 
-    @Test func brokenConfigIsReportedAndNotOverwritten() throws {
+    @Test func brokenConfigIsReportedAndNotOverwritten() async throws {
         let acsh = try ACSHProcess()
         let dir = acsh.home.appendingPathComponent("config/acsh")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("config.toml").path
         try "current = \"x\"\n[profiles.x\nurl = 1\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try acsh.run(["profile", "add", "b", "--url", "http://127.0.0.1:9"])
+        let r = try await acsh.run(["profile", "add", "b", "--url", "http://127.0.0.1:9"])
         #expect(r.code == 2)
         #expect(r.err.contains("config.toml"), "\(r.err)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "current = \"x\"\n[profiles.x\nurl = 1\n")
@@ -43,10 +43,10 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let r = try acsh.run(["profile", "add", "sim", "--url", sim.baseURL, "--api-key", SimulatorOptions.sandboxAPIKey,
+        let r = try await acsh.run(["profile", "add", "sim", "--url", sim.baseURL, "--api-key", SimulatorOptions.sandboxAPIKey,
                               "--secret-key", SimulatorOptions.sandboxSecretKey])
         #expect(r.code == 0, "\(r.err)")
-        let s = try acsh.run(["sync"])
+        let s = try await acsh.run(["sync"])
         #expect(s.code == 0, "\(s.err)")
         #expect(s.out.contains("synced"))
         let cache = acsh.home.path + "/cache/acsh/sim/catalog.json"

@@ -28,8 +28,8 @@ import Testing
 
     @Test func helpComesFromTheCatalogAndRegistries() async {
         let r = await run("help deploy vm\nhelp where\nhelp len")
-        #expect(r.out.contains("deployVirtualMachine (deploy virtualmachine), async"))
-        #expect(r.out.contains("zoneid (required) uuid"))
+        #expect(r.out.contains("deployVirtualMachine  (deploy virtualmachine)  async"))
+        #expect(r.out.contains("Required:\n  serviceofferingid"))
         #expect(r.out.contains("where CONDITION    (pipeline stage)"))
         #expect(r.out.contains("len(x)"))
     }

@@ -1,4 +1,5 @@
 import APICatalog
+import Foundation
 import Testing
 import Values
 @testable import REPL
@@ -19,10 +20,11 @@ import Values
     @Test func nounsOfTheTypedVerb() {
         let c = completer.complete("list zo", context: context)
         #expect(c.kind == .noun)
-        #expect(c.inserts == ["zones"])
+        #expect(c.inserts == ["zones", "zonesmetrics"])
         #expect(c.prefix == "zo")
         #expect(c.replaceStart == 5)
-        #expect(c.insertion == "zones ")
+        #expect(c.insertion == "zones")
+        #expect(completer.complete("list sshk", context: context).insertion == "sshkeypairs ")
     }
 
     @Test func severalNounsInsertTheirCommonPrefix() {
@@ -47,8 +49,8 @@ import Values
     }
 
     @Test func afterAnAssignmentTheCommandIsCompleted() {
-        let c = completer.complete("zs = list zo", context: context)
-        #expect(c.inserts == ["zones"])
+        let c = completer.complete("ks = list sshk", context: context)
+        #expect(c.inserts == ["sshkeypairs"])
     }
 }
 
@@ -84,6 +86,12 @@ import Values
         #expect(again.inserts.contains("templateid="))
     }
 
+    @Test func indexedParametersKeepTheCommand() {
+        let c = completer.complete("list virtualmachines tags[0].key=env sta", context: context)
+        #expect(c.kind == .parameter)
+        #expect(c.inserts.contains("state="))
+    }
+
     @Test func rawAPINameParameters() {
         let c = completer.complete("listZones availab", context: context)
         #expect(c.inserts == ["available="])
@@ -96,8 +104,41 @@ import Values
     }
 }
 
+/// Tab runs on the prompt's thread, never on the concurrency pool the fetch
+/// needs; tests do the same, so parallel tests cannot starve the fetch.
+func completeOnThread(_ completer: Completer, _ line: String, _ context: TestContext) async -> Completion {
+    await timedCompleteOnThread(completer, line, context).completion
+}
+
+/// Also returns how long `complete` took on its own thread: the hop back to the
+/// test's task is not counted, so a busy test process cannot inflate it.
+func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: TestContext) async
+    -> (completion: Completion, elapsed: Duration)
+{
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let answer = completer.complete(line, context: context)
+            continuation.resume(returning: (answer, clock.now - start))
+        }
+    }
+}
+
 @Suite struct ValueCompletionTests {
-    @Test func booleans() {
+    /// Tests of what is offered wait long enough for a loaded machine; the
+    /// time limit itself has its own tests below.
+    static func patient() -> Completer { Completer(timeLimit: .seconds(10), cacheTTL: .seconds(3600)) }
+
+    /// A session whose server lists the two sandbox zones, after `delay`.
+    func zonesContext(delay: Duration = .zero) -> (TestContext, RecordSource) {
+        let source = RecordSource(["listZones": sandboxZones], delay: delay)
+        var context = TestContext()
+        context.valueSource = source
+        return (context, source)
+    }
+
+    @Test func booleans() async {
         let c = Completer().complete("listZones available=t", context: TestContext())
         #expect(c.kind == .value)
         #expect(c.inserts == ["true"])
@@ -105,65 +146,69 @@ import Values
         #expect(c.replaceStart == "listZones available=".utf8.count)
     }
 
-    @Test func idsFromTheRelatedListAPIShownWithNames() {
-        var context = TestContext()
-        context.valueSource = RecordSource(["listZones": sandboxZones])
-        let c = Completer().complete("deploy vm zoneid=", context: context)
+    @Test func idsFromTheRelatedListAPIShownWithNames() async {
+        let (context, _) = zonesContext()
+        let c = await completeOnThread(Self.patient(), "deploy vm zoneid=", context)
         #expect(c.inserts == ["1f6f3c6a-0001", "2a9b4d7e-0002"])
         #expect(c.candidates.map(\.display) == ["1f6f3c6a-0001  Sandbox-1", "2a9b4d7e-0002  Sandbox-2"])
-        let friendly = Completer().complete("deploy vm zone:", context: context)
+        let friendly = await completeOnThread(Self.patient(), "deploy vm zone:", context)
         #expect(friendly.inserts.count == 2)
     }
 
-    @Test func aNameSelectsItsId() {
-        var context = TestContext()
-        context.valueSource = RecordSource(["listZones": sandboxZones])
-        let c = Completer().complete("deploy vm zone:Sandbox-2", context: context)
+    @Test func aNameSelectsItsId() async {
+        let (context, _) = zonesContext()
+        let c = await completeOnThread(Self.patient(), "deploy vm zone:Sandbox-2", context)
         #expect(c.insertion == "2a9b4d7e-0002 ")
     }
 
-    @Test func cachedPerProfileWithinTheTTL() {
-        let source = RecordSource(["listZones": sandboxZones])
-        var context = TestContext()
-        context.valueSource = source
-        let completer = Completer()
-        _ = completer.complete("deploy vm zoneid=", context: context)
-        _ = completer.complete("deploy vm zoneid=S", context: context)
+    @Test func cachedPerProfileWithinTheTTL() async {
+        var (context, source) = zonesContext()
+        let completer = Self.patient()
+        _ = await completeOnThread(completer, "deploy vm zoneid=", context)
+        _ = await completeOnThread(completer, "deploy vm zoneid=S", context)
         #expect(source.calls.value == 1)
         context.profileName = "other"
-        _ = completer.complete("deploy vm zoneid=", context: context)
+        _ = await completeOnThread(completer, "deploy vm zoneid=", context)
+        #expect(source.calls.value == 2)
+    }
+
+    @Test func fetchedAgainAfterTheTTL() async throws {
+        let (context, source) = zonesContext()
+        let completer = Completer(timeLimit: .seconds(10), cacheTTL: .milliseconds(100))
+        _ = await completeOnThread(completer, "deploy vm zoneid=", context)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await completeOnThread(completer, "deploy vm zoneid=", context).inserts.count == 2)
         #expect(source.calls.value == 2)
     }
 
     @Test func aSlowServerNeverHoldsTabPastTheLimit() async throws {
-        let source = RecordSource(["listZones": sandboxZones], delay: .seconds(3))
-        var context = TestContext()
-        context.valueSource = source
-        let completer = Completer(timeLimit: .milliseconds(300))
-        let clock = ContinuousClock()
-        var answer: Completion? = nil
-        let elapsed = clock.measure { answer = completer.complete("deploy vm zoneid=", context: context) }
-        #expect(answer?.candidates.isEmpty == true)
+        let (context, source) = zonesContext(delay: .seconds(3))
+        let completer = Completer(timeLimit: .milliseconds(300), cacheTTL: .seconds(3600))
+        let (answer, elapsed) = await timedCompleteOnThread(completer, "deploy vm zoneid=", context)
+        #expect(answer.candidates.isEmpty)
         // The bound is the limit plus slack for a loaded machine, far below the server's 3 s.
         #expect(elapsed < .milliseconds(300 + 1200), "Tab waited \(elapsed)")
         #expect(elapsed >= .milliseconds(250))
         // A second Tab while the fetch is still running does not start another one.
-        _ = completer.complete("deploy vm zoneid=", context: context)
+        _ = await completeOnThread(completer, "deploy vm zoneid=", context)
         #expect(source.calls.value == 1)
     }
 
     @Test func aSlowFetchFillsTheCacheForTheNextTab() async throws {
-        let source = RecordSource(["listZones": sandboxZones], delay: .milliseconds(400))
-        var context = TestContext()
-        context.valueSource = source
-        let completer = Completer(timeLimit: .milliseconds(50))
-        #expect(completer.complete("deploy vm zoneid=", context: context).candidates.isEmpty)
-        try await Task.sleep(for: .milliseconds(1500))
-        #expect(completer.complete("deploy vm zoneid=", context: context).inserts.count == 2)
+        let (context, source) = zonesContext(delay: .milliseconds(400))
+        let completer = Completer(timeLimit: .milliseconds(50), cacheTTL: .seconds(3600))
+        #expect(await completeOnThread(completer, "deploy vm zoneid=", context).candidates.isEmpty)
+        // The fetch goes on after the Tab that started it gave up.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while source.calls.value == 1, ContinuousClock.now < deadline,
+              await completeOnThread(completer, "deploy vm zoneid=", context).candidates.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(await completeOnThread(completer, "deploy vm zoneid=", context).inserts.count == 2)
         #expect(source.calls.value == 1)
     }
 
-    @Test func noSourceNoIds() {
+    @Test func noSourceNoIds() async {
         let c = Completer().complete("deploy vm zoneid=", context: TestContext())
         #expect(c.candidates.isEmpty)
     }
@@ -214,7 +259,7 @@ import Values
 
     @Test func helpCompletesVerbsThenNouns() {
         #expect(completer.complete("help depl", context: TestContext()).inserts == ["deploy"])
-        #expect(completer.complete("help list zo", context: TestContext()).inserts == ["zones"])
+        #expect(completer.complete("help list sshk", context: TestContext()).inserts == ["sshkeypairs"])
     }
 
     @Test func filePathsAfterSource() throws {
@@ -248,7 +293,7 @@ import Values
         // listKubernetesClusters came after 4.11.
         #expect(Completer().complete("list kubern", context: TestContext()).inserts.contains("kubernetesclusters"))
         #expect(Completer().complete("list kubern", context: old).candidates.isEmpty)
-        #expect(Completer().complete("list zo", context: old).inserts == ["zones"])
+        #expect(Completer().complete("list sshk", context: old).inserts == ["sshkeypairs"])
     }
 
     @Test func parametersFromTheSyncedCatalog() throws {
@@ -258,5 +303,28 @@ import Values
         let c = Completer().complete("deploy virtualmachine ", context: old)
         let names = Set(c.inserts.filter { $0.hasSuffix("=") }.map { String($0.dropLast()) })
         #expect(names == Set(api.params.map(\.name)))
+    }
+}
+
+@Suite struct CompletionShapeTests {
+    static let lines = [
+        "", "   ", "list zones | where name =~ \"^Sand", "vm = deploy vm zone:Sandbox-1 name:'wéb 1' templ",
+        "for z in list zones { print $z.na", "list vms tags[0].key=env | each -p 4 { stop vm id:$it.",
+        "print \"${vm.nic[0].ip", "x = [1, 2, li", "help deploy virtualm", "source ./scr", "zöne Ünïcode 名前 $",
+    ]
+
+    /// At every cursor position the word replaced ends at the cursor, so the
+    /// binding's delete-then-insert never touches text beyond the word.
+    @Test(arguments: lines) func theReplacedWordEndsAtTheCursor(_ line: String) {
+        let completer = Completer(timeLimit: .zero)
+        var cursor = 0
+        for ch in line {
+            let c = completer.complete(line: line, cursor: cursor, context: TestContext())
+            #expect(c.replaceStart + c.prefix.utf8.count == cursor, "cursor \(cursor) in \(line)")
+            #expect(c.replaceStart >= 0)
+            cursor += ch.utf8.count
+        }
+        let end = completer.complete(line, context: TestContext())
+        #expect(end.replaceStart + end.prefix.utf8.count == line.utf8.count)
     }
 }

@@ -8,6 +8,7 @@ final class TmuxSession {
         let description: String
     }
 
+    /// A socket of our own, so tests never touch the user's tmux server.
     let socket: String
     let target = "acsh-test"
 
@@ -25,16 +26,18 @@ final class TmuxSession {
     /// Starts `command` in a detached window of `width` x `height` with `environment` added.
     init(command: [String], environment: [String: String] = [:], width: Int = 160, height: Int = 50) throws {
         tmux = try Self.requireTmux()
-        socket = "acsh-test-\(UUID().uuidString.prefix(8))"
+        socket = "/tmp/acsh-tmux-\(UUID().uuidString.prefix(8)).sock"
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let line = "env \(env) " + command.map(Self.quote).joined(separator: " ")
-        try run(["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line])
-        // Keep the pane after the program exits, to see how it ended.
-        try run(["set-option", "-t", target, "remain-on-exit", "on"])
+        // One tmux command line, so the pane is kept (to see how the program
+        // ended) even when it exits at once.
+        try run(["new-session", "-d", "-s", "keep", ";", "set-option", "-g", "remain-on-exit", "on",
+                 ";", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line])
     }
 
     deinit {
         _ = try? run(["kill-server"])
+        unlink(socket)
     }
 
     /// Types text as is (no key names).
@@ -47,25 +50,31 @@ final class TmuxSession {
         try run(["send-keys", "-t", target] + keys)
     }
 
+    /// Changes the window size, as a person dragging the terminal's corner (SIGWINCH).
+    func resize(width: Int, height: Int = 50) throws {
+        try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
     /// The visible screen, plus scrollback.
     func screen() throws -> String {
         try run(["capture-pane", "-p", "-t", target, "-S", "-200"])
     }
 
     /// Waits until the screen contains `text` (or `predicate` holds); fails with the screen.
+    /// Waits without holding a thread of the test pool (other tests need it).
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> String {
-        try waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ predicate: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ predicate: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
             last = try screen()
             if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure(description: "timed out after \(timeout) waiting for \(what); the screen was:\n\(last)")
     }
@@ -75,24 +84,55 @@ final class TmuxSession {
         try run(["list-panes", "-t", target, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// The last line of the screen that is not blank.
-    func lastLine() throws -> String {
-        try screen().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+    /// The last line of a screen that is not blank.
+    static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 
+    /// Runs tmux with a clean signal mask and default handlers: a child
+    /// inherits the spawning thread's blocked signals, and a tmux server
+    /// started with SIGCHLD blocked never notices its panes.
     @discardableResult
     private func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tmux)
-        p.arguments = ["-L", socket, "-f", "/dev/null"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
+        // Output goes to a file, not a pipe: the tmux server started by the
+        // first command would hold a pipe open forever.
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = [tmux, "-S", socket, "-f", "/dev/null"] + args
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, tmux, &actions, &attributes, &cArgs, environ)
+        guard rc == 0 else { throw Failure(description: "could not start tmux: error \(rc)") }
+        var status: Int32 = 0
+        let deadline = ContinuousClock.now + .seconds(10)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if ContinuousClock.now > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw Failure(description: "tmux \(args.joined(separator: " ")) did not finish within 10 s")
+            }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7f) == 0
+        guard exited && (status >> 8) & 0xff == 0 else {
             throw Failure(description: "tmux \(args.joined(separator: " ")) failed: \(text)")
         }
         return text

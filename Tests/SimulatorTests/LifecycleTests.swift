@@ -3,6 +3,25 @@ import Testing
 import Values
 
 @Suite struct LifecycleTests {
+    @Test func aPendingJobShowsOnTheVM() async throws {
+        // Jobs far longer than the test, so "pending" holds even on a loaded machine.
+        try await withSimulator(testOptions { $0.jobTime = .seconds(120) }) { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
+            let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
+            let so = try await c.get("listServiceOfferings").inner["serviceoffering.0.id"]!.text!
+            let d = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]).inner
+            let job = try await c.get("queryAsyncJobResult", [("jobid", d["jobid"]!.text!)]).inner
+            #expect(job["jobstatus"]?.text == "0")
+            #expect(job["jobresult"] == nil)
+            #expect(job["jobinstanceid"]?.text == d["id"]?.text)
+            let vm = try await c.get("listVirtualMachines", [("id", d["id"]!.text!)]).inner
+            #expect(vm["virtualmachine.0.state"]?.text == "Starting")
+            #expect(vm["virtualmachine.0.jobid"]?.text == d["jobid"]?.text)
+            #expect(try await c.get("listAsyncJobs").inner["asyncjobs.0.jobid"]?.text == d["jobid"]?.text)
+        }
+    }
+
     @Test func deployRunsAJobThenTheVMIsRunning() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
@@ -14,12 +33,6 @@ import Values
             #expect(d.status == 200)
             let job = try #require(d.inner["jobid"]?.text)
             let vmID = try #require(d.inner["id"]?.text)
-            let pending = try await c.get("queryAsyncJobResult", [("jobid", job)]).inner
-            #expect(pending["jobstatus"]?.text == "0")
-            #expect(pending["jobinstanceid"]?.text == vmID)
-            let listed = try await c.get("listVirtualMachines", [("id", vmID)]).inner
-            #expect(listed["virtualmachine.0.state"]?.text == "Starting")
-
             let done = try await c.wait(job: job)
             #expect(done["jobstatus"]?.text == "1")
             #expect(done["jobresultcode"]?.text == "0")
@@ -31,7 +44,6 @@ import Values
             #expect(done["completed"] != nil)
 
             let stop = try await c.get("stopVirtualMachine", [("id", vmID)]).inner
-            #expect(try await c.get("listVirtualMachines", [("id", vmID)]).inner["virtualmachine.0.state"]?.text == "Stopping")
             #expect(try await c.wait(job: stop["jobid"]!.text!)["jobresult.virtualmachine.state"]?.text == "Stopped")
 
             let destroy = try await c.get("destroyVirtualMachine", [("id", vmID), ("expunge", "true")]).inner
@@ -53,7 +65,7 @@ import Values
             let took = clock.now - start
             #expect(r["jobstatus"]?.text == "1")
             #expect(took >= .milliseconds(290))
-            #expect(took < .seconds(3))
+            #expect(took < .seconds(30))  // only a sanity bound: the machine may be busy
         }
     }
 

@@ -34,7 +34,8 @@ struct TestClient {
             if let expires { p += [("signatureVersion", "3"), ("expires", expires)] }
             p.append(("signature", Signer.signature(p, secretKey: secretKey)))
         }
-        return p.map { "\($0.0)=\(Signer.encode($0.1))" }.joined(separator: "&")
+        // Names are encoded too: `tags[0].key` must not reach the URL parser raw.
+        return p.map { "\(Signer.encode($0.0))=\(Signer.encode($0.1))" }.joined(separator: "&")
     }
 
     func get(_ command: String, _ params: [(String, String)] = []) async throws -> Reply {

@@ -78,6 +78,11 @@ public final class Completer: Sendable {
         if let sep = word.text.firstIndex(where: { $0 == "=" || $0 == ":" }) {
             let name = String(word.text[..<sep])
             let skip = word.text.distance(from: word.text.startIndex, to: sep) + 1
+            let value = String(word.text.dropFirst(skip))
+            if value.hasPrefix("$") {
+                let (_, candidates) = variableCandidates(value, context: context)
+                return answer(.variable, candidates, skip: skip)
+            }
             let candidates = valueCandidates(api: api, paramName: name, typed: String(word.text[word.text.index(after: sep)...]),
                                              context: context)
             return answer(.value, candidates, skip: skip)

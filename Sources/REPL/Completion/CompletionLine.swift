@@ -64,11 +64,12 @@ struct CompletionLine {
                 endWord()
                 if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
                 segments = [[]]
-            case "[" where word.isEmpty || !word.hasPrefix("$"):
-                endWord()
+            case "[" where word.isEmpty:
+                // A list literal: its items are not the command's arguments.
                 depth += 1
                 segments = [[]]
-            case "]" where !word.hasPrefix("$"):
+            case "]" where !word.contains("["):
+                // The end of a list literal (`tags[0].key=` keeps its brackets in the word).
                 endWord()
                 depth = max(0, depth - 1)
             default:

@@ -37,6 +37,10 @@ public final class EditLineReader: LineReader {
             guard let el, let me = EditLineReader.owner(of: el) else { return nil }
             return me.promptText
         }, Self.promptEscape)
+        acsh_el_set_getc(el, { el, out in
+            guard let el, let out, let me = EditLineReader.owner(of: el) else { return -1 }
+            return me.readCharacter(into: out)
+        })
         acsh_el_add_function(el, "acsh-complete", "Complete the word at the cursor", { el, _ in
             guard let el, let me = EditLineReader.owner(of: el) else { return UInt8(CC_ERROR) }
             return me.complete()
@@ -79,6 +83,50 @@ public final class EditLineReader: LineReader {
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
     }
+
+    /// Multibyte state of a character split across reads.
+    private var decoding = mbstate_t()
+
+    /// One character from stdin for libedit: 1 and the character, 0 at end of
+    /// input, -1 (errno EINTR) when Ctrl-C arrived, which ends `el_gets`.
+    private func readCharacter(into out: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        while true {
+            if InterruptSignal.pending {
+                errno = EINTR
+                return -1
+            }
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: InterruptSignal.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, fds[1].fd >= 0 ? 2 : 1, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if fds[1].revents != 0 {
+                InterruptSignal.drainWake()
+                continue
+            }
+            guard fds[0].revents != 0 else { continue }
+            var byte: CChar = 0
+            let n = read(STDIN_FILENO, &byte, 1)
+            if n == 0 { return 0 }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            var wide: wchar_t = 0
+            let used = mbrtowc(&wide, &byte, 1, &decoding)
+            if used == UInt.max - 1 { continue }  // more bytes of this character to come
+            if used == UInt.max {  // not valid in this locale: drop the byte
+                decoding = mbstate_t()
+                continue
+            }
+            out.pointee = wide
+            return 1
+        }
+    }
+
+    public var isInteractive: Bool { true }
 
     public func addToHistory(_ line: String) {
         acsh_history_enter(history, line)

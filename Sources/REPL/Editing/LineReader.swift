@@ -18,10 +18,14 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineInput
     /// Remembers an accepted line for Up and Ctrl-R (not the file: the shell does that).
     func addToHistory(_ line: String)
+    /// A person types at this reader: only then lines go to the history file,
+    /// and the end of input means "leave" rather than "the script is done".
+    var isInteractive: Bool { get }
 }
 
 extension LineReader {
     public func addToHistory(_ line: String) {}
+    public var isInteractive: Bool { false }
 }
 
 /// Buffered reads from stdin, for piped input: no editing, no prompt unless a

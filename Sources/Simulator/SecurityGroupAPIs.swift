@@ -1,0 +1,99 @@
+import Values
+
+/// Security groups and their ingress/egress rules.
+enum SecurityGroupAPIs {
+    static let cmdPrefix = "org.apache.cloudstack.api.command.user.securitygroup."
+
+    static let handlers: [Handler] = [
+        Handler("listSecurityGroups") { c throws(APIError) in
+            let name = c.optional("securitygroupname")?.lowercased()
+            return try c.listEntities("securitygroup", owned: true, taggable: true) { name == nil || $0["name"]?.lowercased() == name }
+        },
+        Handler("createSecurityGroup") { c throws(APIError) in
+            let name = try c.required("name")
+            if c.store.table("securitygroup").first(where: {
+                $0["name"]?.lowercased() == name.lowercased() && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
+            }) != nil {
+                throw APIError.invalid("name", "Unable to create security group, a group with name \(name) already exists.")
+            }
+            var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? "")]
+            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f["ingressrule"] = .list([])
+            f["egressrule"] = .list([])
+            return .object(["securitygroup": c.render(c.store.insert("securitygroup", f), taggable: true)])
+        },
+        Handler("deleteSecurityGroup") { c throws(APIError) in
+            let sg = try find(c, idParam: "id", nameParam: "name")
+            if sg["name"] == "default" { throw APIError.invalid("id", "The network default group cannot be deleted") }
+            if c.store.vms.live.contains(where: { $0.securityGroupIDs.contains(sg.id) }) {
+                throw APIError.inUse("Cannot delete security group \(sg["name"] ?? sg.id): VMs still use it")
+            }
+            c.store.table("securitygroup").remove(sg.id)
+            return .object(["success": .bool(true)])
+        },
+        Handler("authorizeSecurityGroupIngress", async: true) { c throws(APIError) in try authorize(c, "ingressrule", "AuthorizeSecurityGroupIngressCmd") },
+        Handler("authorizeSecurityGroupEgress", async: true) { c throws(APIError) in try authorize(c, "egressrule", "AuthorizeSecurityGroupEgressCmd") },
+        Handler("revokeSecurityGroupIngress", async: true) { c throws(APIError) in try revoke(c, "ingressrule", "RevokeSecurityGroupIngressCmd") },
+        Handler("revokeSecurityGroupEgress", async: true) { c throws(APIError) in try revoke(c, "egressrule", "RevokeSecurityGroupEgressCmd") },
+    ]
+
+    static func find(_ c: Call, idParam: String, nameParam: String) throws(APIError) -> Entity {
+        if let id = c.optional(idParam) {
+            guard let sg = c.store.table("securitygroup").get(id) else { throw APIError.notFound("security group", id: id, param: idParam) }
+            return sg
+        }
+        guard let name = c.optional(nameParam) else { throw APIError.missing(idParam, command: c.command) }
+        guard let sg = c.store.table("securitygroup").first(where: {
+            $0["name"] == name && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
+        }) else { throw APIError.invalid(nameParam, "Unable to find security group \(name)") }
+        return sg
+    }
+
+    static func authorize(_ c: Call, _ field: String, _ cmd: String) throws(APIError) -> Reply {
+        let sg = try find(c, idParam: "securitygroupid", nameParam: "securitygroupname")
+        let proto = (c.optional("protocol") ?? "tcp").lowercased()
+        guard ["tcp", "udp", "icmp", "all"].contains(proto) || Int(proto) != nil else {
+            throw APIError.invalid("protocol", "Invalid protocol \(proto)")
+        }
+        var rules: [Value] = []
+        let cidrs = c.list("cidrlist") ?? (c.params.map("usersecuritygrouplist").isEmpty ? ["0.0.0.0/0"] : [])
+        for cidr in cidrs {
+            var r: Record = ["ruleid": .string(c.store.newID()), "protocol": .string(proto)]
+            if proto == "icmp" {
+                r["icmptype"] = .int(try c.int("icmptype") ?? -1)
+                r["icmpcode"] = .int(try c.int("icmpcode") ?? -1)
+            } else if proto != "all" {
+                guard let start = try c.int("startport") else { throw APIError.missing("startport", command: c.command) }
+                r["startport"] = .int(start)
+                r["endport"] = .int(try c.int("endport") ?? start)
+            }
+            r["cidr"] = .string(cidr)
+            r["tags"] = .list([])
+            rules.append(.record(r))
+        }
+        for group in c.params.map("usersecuritygrouplist") {
+            rules.append(.record(["ruleid": .string(c.store.newID()), "protocol": .string(proto),
+                                  "securitygroupname": .string(group["group"] ?? ""),
+                                  "account": .string(group["account"] ?? c.caller.account), "tags": .list([])]))
+        }
+        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) { store, _ in
+            store.table("securitygroup").update(sg.id) { e in
+                e.fields[field] = .list((e.fields[field]?.list ?? []) + rules)
+            }
+            return ["securitygroup": store.tagged(try store.jobEntity("securitygroup", sg.id))]
+        })
+    }
+
+    static func revoke(_ c: Call, _ field: String, _ cmd: String) throws(APIError) -> Reply {
+        let ruleID = try c.required("id")
+        guard let sg = c.store.table("securitygroup").first(where: { e in
+            (e.fields[field]?.list ?? []).contains { $0[field: "ruleid"]?.string == ruleID }
+        }) else { throw APIError.notFound("security group rule", id: ruleID, param: "id") }
+        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) { store, _ in
+            store.table("securitygroup").update(sg.id) { e in
+                e.fields[field] = .list((e.fields[field]?.list ?? []).filter { $0[field: "ruleid"]?.string != ruleID })
+            }
+            return ["success": .bool(true)]
+        })
+    }
+}

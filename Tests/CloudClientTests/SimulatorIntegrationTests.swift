@@ -1,0 +1,111 @@
+import Testing
+import Simulator
+import Values
+@testable import CloudClient
+
+/// The client against the project's CloudStack simulator: both sides must agree on
+/// signing, sessions, jobs, paging and faults.
+@Suite struct SimulatorIntegrationTests {
+    private func withSimulator<T: Sendable>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
+                                            credentials: Credentials = .apiKey(key: SimulatorOptions.sandboxAPIKey,
+                                                                               secret: SimulatorOptions.sandboxSecretKey),
+                                            _ body: (CloudStackClient, Simulator) async throws -> T) async throws -> T {
+        var so = SimulatorOptions()
+        so.jobTime = .milliseconds(100)
+        configure(&so)
+        let sim = try await Simulator.start(so)
+        var o = ClientOptions(url: sim.baseURL, credentials: credentials, timeout: 5)
+        o.pollFirst = .milliseconds(50)
+        o.retryBase = .milliseconds(20)
+        o.retryCap = .milliseconds(100)
+        do {
+            let r = try await CloudStackClient.withClient(o) { try await body($0, sim) }
+            await sim.stop()
+            return r
+        } catch {
+            await sim.stop()
+            throw error
+        }
+    }
+
+    private func firstID(_ c: CloudStackClient, _ command: String, _ params: [(String, String)] = []) async throws -> String {
+        let r = try await c.request(command, params)
+        return try #require(CloudStackClient.records(of: r).records.first?[field: "id"]?.string)
+    }
+
+    @Test func signedCallsAndAnAsyncDeploy() async throws {
+        try await withSimulator { c, _ in
+            let zone = try await firstID(c, "listZones")
+            let template = try await firstID(c, "listTemplates", [("templatefilter", "executable")])
+            let offering = try await firstID(c, "listServiceOfferings")
+            let vm = try await c.requestAndWait("deployVirtualMachine", [("zoneid", zone), ("templateid", template),
+                                                                          ("serviceofferingid", offering), ("name", "web-1"), ("displayname", "web 1~ é*")])
+            #expect(vm[field: "virtualmachine"]?[field: "displayname"]?.string == "web 1~ é*")
+        }
+    }
+
+    @Test func passwordSessionWorks() async throws {
+        try await withSimulator(credentials: .password(username: "admin", password: "password", domain: "/")) { c, sim in
+            _ = try await c.request("listZones")
+            _ = try await c.request("listZones")
+            #expect(sim.requestCount(command: "login") == 1)
+        }
+    }
+
+    @Test func wrongPasswordIsALoginError() async throws {
+        let e = await cloudError {
+            try await withSimulator(credentials: .password(username: "admin", password: "nope", domain: "/")) { c, _ in
+                _ = try await c.request("listZones")
+            }
+        }
+        guard case .loginFailed("admin", 531, _)? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+    }
+
+    @Test func pagesOfSeededVMs() async throws {
+        try await withSimulator({ $0.seedVMs = 25 }) { c, sim in
+            var sizes: [Int] = []
+            for try await page in c.pages("listVirtualMachines", [("listall", "true")], pageSize: 10) { sizes.append(page.count) }
+            #expect(sizes == [10, 10, 5])
+            #expect(sim.requestCount(command: "listVirtualMachines") == 3)
+        }
+    }
+
+    @Test func droppedCreateIsNotSentAgain() async throws {
+        try await withSimulator({ $0.faults = [FaultSpec(kind: .dropConnection, command: "createNetwork")] }) { c, sim in
+            let zone = try await firstID(c, "listZones")
+            let e = await cloudError { _ = try await c.request("createNetwork", [("name", "n1"), ("zoneid", zone)]) }
+            guard case .unclearOutcome("createNetwork", _)? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+            #expect(sim.requestCount(command: "createNetwork") == 1)
+        }
+    }
+
+    @Test func throttledReadSucceedsAfterTheWait() async throws {
+        try await withSimulator({ $0.faults = [FaultSpec(kind: .throttle(retryAfterMilliseconds: 150), command: "listZones", when: .first(1))] }) { c, sim in
+            let clock = ContinuousClock()
+            let start = clock.now
+            _ = try await c.request("listZones")
+            #expect(clock.now - start >= .milliseconds(150))
+            #expect(sim.requestCount(command: "listZones") == 2)
+        }
+    }
+
+    @Test func failingJobIsReported() async throws {
+        try await withSimulator({ $0.faults = [FaultSpec(kind: .jobFails(code: 533), command: "deployVirtualMachine")] }) { c, _ in
+            let zone = try await firstID(c, "listZones")
+            let template = try await firstID(c, "listTemplates", [("templatefilter", "executable")])
+            let offering = try await firstID(c, "listServiceOfferings")
+            let e = await cloudError {
+                _ = try await c.requestAndWait("deployVirtualMachine", [("zoneid", zone), ("templateid", template), ("serviceofferingid", offering)])
+            }
+            guard case .jobFailed(_, 533, _)? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+        }
+    }
+
+    @Test func serverClockAheadIsExplained() async throws {
+        try await withSimulator({ $0.clockOffset = .seconds(3600) }) { c, _ in
+            let e = await cloudError { _ = try await c.request("listZones") }
+            guard case .clockSkew(_, _, let skew)? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+            #expect(abs(skew - 3600) < 5)
+        }
+    }
+}

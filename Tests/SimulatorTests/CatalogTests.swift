@@ -1,0 +1,58 @@
+import APICatalog
+@testable import Simulator
+import Testing
+import Values
+
+@Suite struct CatalogTests {
+    @Test func everyModelledAPIIsInTheCatalogWithItsAsyncFlag() {
+        for (name, handler) in Registry.all {
+            let api = Catalog.bundled.api(named: name)
+            #expect(api?.name == name, "\(name) is not a CloudStack 4.18 API")
+            #expect(api?.isAsync == handler.isAsync, "\(name): async flag differs from the catalog")
+        }
+        #expect(Registry.all.count >= 60)
+    }
+
+    @Test func unmodelledAPIsAnswerAsDocumented() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let list = try await c.get("listVPCs")
+            #expect(list.status == 200)
+            #expect(list.body == "{\"listvpcsresponse\":{}}")
+            let create = try await c.get("createVPC", [("name", "v"), ("displaytext", "v"), ("cidr", "10.0.0.0/16"),
+                                                       ("vpcofferingid", "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c"),
+                                                       ("zoneid", "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c")])
+            #expect(create.status == 530)
+            #expect(create.inner["errortext"]?.text == "the acsh simulator does not implement createVPC; see `listApis` for what it answers")
+            // Catalog checks run first: a missing required parameter is 431 even for an unmodelled API.
+            #expect(try await c.get("createVPC").status == 431)
+        }
+    }
+
+    @Test func valuesAreCheckedAgainstParameterTypes() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let badUUID = try await c.get("listVirtualMachines", [("zoneid", "not-a-uuid")])
+            #expect(badUUID.status == 431)
+            #expect(badUUID.inner["errortext"]?.text?.contains("zoneid") == true)
+            #expect(try await c.get("listVirtualMachines", [("listall", "yes")]).status == 431)
+            #expect(try await c.get("listVirtualMachines", [("page", "x"), ("pagesize", "1")]).status == 431)
+        }
+    }
+
+    @Test func listApisServesTheCatalogInTheServerShape() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let all = try await c.get("listApis").inner
+            #expect(all["count"]?.number?.int == Catalog.bundled.count)
+            let one = try await c.get("listApis", [("name", "deployVirtualMachine")]).inner
+            #expect(one["count"]?.text == "1")
+            #expect(one["api.0.isasync"]?.bool == true)
+            let params = one["api.0.params"]?.list ?? []
+            #expect(params.contains { $0[field: "name"]?.string == "zoneid" && $0[field: "required"]?.bool == true })
+            // The answer parses back into a catalog: what `acsh sync` does against a real server.
+            let reparsed = try Catalog(listApisJSON: Array(try await c.get("listApis").body.utf8))
+            #expect(reparsed.count == Catalog.bundled.count)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Simulator
+import Testing
+import Values
+
+/// A client nobody here wrote: the Python `cs` package from PyPI, in a virtualenv
+/// under .build (made once, then reused). If it cannot be installed the test fails
+/// with the reason: CI has PyPI.
+@Suite(.serialized) struct ThirdPartyClientTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let venv = packageRoot.appendingPathComponent(".build/venv-cs")
+
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    static func run(_ exe: String, _ args: [String], env: [String: String] = [:]) async throws -> Run {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-cs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(env, uniquingKeysWith: { $1 })
+        environment["HOME"] = dir.path  // no ~/.cloudstack.ini from the machine leaks in
+        p.environment = environment
+        p.standardOutput = try FileHandle(forWritingTo: outURL)
+        p.standardError = try FileHandle(forWritingTo: errURL)
+        p.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { cont in
+            p.terminationHandler = { cont.resume(returning: $0.terminationStatus) }
+            do { try p.run() } catch { cont.resume(throwing: error) }
+        }
+        return Run(status: status, out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                   err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    /// The `cs` executable, installing it into the virtualenv when missing.
+    static func csExecutable() async throws -> String {
+        let cs = venv.appendingPathComponent("bin/cs").path
+        if FileManager.default.isExecutableFile(atPath: cs) { return cs }
+        if !FileManager.default.fileExists(atPath: venv.appendingPathComponent("bin/pip").path) {
+            let made = try await run("/usr/bin/env", ["python3", "-m", "venv", venv.path])
+            #expect(made.status == 0, "python3 -m venv \(venv.path) failed: \(made.err); install python3-venv")
+        }
+        let pip = try await run(venv.appendingPathComponent("bin/pip").path, ["install", "--quiet", "cs"])
+        #expect(pip.status == 0, "pip install cs failed (is PyPI reachable?): \(pip.err)")
+        return cs
+    }
+
+    struct CSFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs cs and parses what it printed; a failure carries cs's own stderr.
+    func cs(_ exe: String, _ args: [String], _ sim: Simulator) async throws -> Value {
+        let r = try await Self.run(exe, args, env: env(sim))
+        guard r.status == 0, let v = try? JSONParser.parse(r.out) else {
+            throw CSFailed(description: "cs \(args.joined(separator: " ")) exited \(r.status): \(r.err) \(r.out)")
+        }
+        return v
+    }
+
+    func env(_ sim: Simulator) -> [String: String] {
+        ["CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
+         "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey, "CLOUDSTACK_REGION": "none"]
+    }
+
+    @Test func csListsZonesDeploysAndWaits() async throws {
+        let cs = try await Self.csExecutable()
+        try await withSimulator(testOptions { $0.jobTime = .milliseconds(200) }) { sim async throws in
+            let zones = try await Self.run(cs, ["listZones"], env: env(sim))
+            #expect(zones.status == 0, "cs listZones: \(zones.err)")
+            let z = try JSONParser.parse(zones.out)
+            #expect(z["count"]?.text == "2")
+            #expect(z["zone.0.name"]?.text == "Sandbox-1")
+
+            // POST and a value with a space, signed by cs's own code.
+            let posted = try await self.cs(cs, ["--post", "listServiceOfferings", "keyword=medium instance"], sim)
+            #expect(posted["serviceoffering.0.name"]?.text == "Medium Instance")
+
+            let zone = try #require(z["zone.0.id"]?.text)
+            let tmpl = try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)
+            let so = try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)
+            let deploy = try await Self.run(cs, ["deployVirtualMachine", "zoneid=\(zone)",
+                                                 "templateid=\(try #require(tmpl["template.0.id"]?.text))",
+                                                 "serviceofferingid=\(try #require(so["serviceoffering.0.id"]?.text))",
+                                                 "name=from-cs"], env: env(sim))
+            #expect(deploy.status == 0, "cs deployVirtualMachine: \(deploy.err)")
+            // cs polls queryAsyncJobResult itself and prints the finished job.
+            let job = try JSONParser.parse(deploy.out)
+            #expect(job["virtualmachine.name"]?.text == "from-cs", "\(deploy.out)")
+            #expect(job["virtualmachine.state"]?.text == "Running")
+            #expect(sim.requestCount(command: "queryAsyncJobResult") >= 1)
+
+            let listed = try await self.cs(cs, ["listVirtualMachines", "name=from-cs"], sim)
+            #expect(listed["virtualmachine.0.state"]?.text == "Running")
+
+            // A wrong secret is refused, and cs reports the server's 401.
+            var bad = env(sim)
+            bad["CLOUDSTACK_SECRET"] = "wrong"
+            let refused = try await Self.run(cs, ["listZones"], env: bad)
+            #expect(refused.status != 0)
+            #expect((refused.out + refused.err).contains("401"))
+        }
+    }
+}
