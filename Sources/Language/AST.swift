@@ -36,6 +36,8 @@ public struct Expr: Sendable {
 public enum InterpolationPart: Sendable {
     case text(String)
     case expr(Expr)
+    /// `$file.txt`: fields of records, but text after a plain value.
+    case reference(Expr)
 }
 
 /// One word of a command, builtin or stage invocation, parsed the same way

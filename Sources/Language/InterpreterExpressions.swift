@@ -12,6 +12,7 @@ extension Interpreter {
                 switch p {
                 case .text(let t): s += t
                 case .expr(let x): s += try await evaluate(x, scope).plainText
+                case .reference(let x): s += try await evaluateReference(x, scope).plainText
                 }
             }
             return .string(s)
@@ -75,6 +76,17 @@ extension Interpreter {
             }
             return try await runCommand(cmd, input: nil, scope, background: false)
         default: return .value(try await evaluate(e, scope))
+        }
+    }
+
+    /// `$name.a.b` inside a string: a field of a plain value (string, number)
+    /// is not an error but the text itself, so "$file.txt" reads as written.
+    func evaluateReference(_ e: Expr, _ scope: Scope) async throws -> Value {
+        guard case .member(let base, let name) = e.kind else { return try await evaluate(e, scope) }
+        let v = try await evaluateReference(base, scope)
+        switch v.data {
+        case .record, .list, .null: return try member(v, name, e.location)
+        default: return .string(v.plainText + "." + name)
         }
     }
 

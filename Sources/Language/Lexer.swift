@@ -194,14 +194,13 @@ public struct Lexer {
                     continue
                 }
                 if Self.isWordChar(n) {
+                    // The code keeps its `$`, so "$1" is the variable, not the number 1.
                     flush()
-                    advance()
                     let codeLoc = location
                     let s = pos
+                    advance()
                     scanSimpleReference()
-                    // "$1" is the script argument: keep the `$` so the code is not the number 1.
-                    let positional = Self.isDigit(n)
-                    parts.append(.code((positional ? "$" : "") + text(s, pos), codeLoc))
+                    parts.append(.reference(text(s, pos), codeLoc))
                     continue
                 }
             }

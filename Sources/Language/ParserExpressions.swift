@@ -202,7 +202,7 @@ extension Parser {
         for part in parts {
             switch part {
             case .text(let s): out.append(.text(s))
-            case .code(let code, let cloc):
+            case .code(let code, let cloc), .reference(let code, let cloc):
                 let sub = SourceFile(name: source.name, text: code)
                 var p = Parser(source: sub, line: cloc.line, column: cloc.column)
                 p.depth = depth
@@ -210,7 +210,7 @@ extension Parser {
                 do {
                     let e = try p.parseExpression()
                     guard p.atEnd else { throw p.error("unexpected \(p.describe(p.peek)) in ${...}") }
-                    out.append(.expr(e))
+                    if case .reference = part { out.append(.reference(e)) } else { out.append(.expr(e)) }
                 } catch let e as ParseError {
                     throw e
                 }

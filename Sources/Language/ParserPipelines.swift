@@ -247,6 +247,7 @@ extension Parser {
         if parts.count == 1 {
             switch parts[0] {
             case .expr(let e): return e
+            case .reference: break
             case .text(let s):
                 if keepNumbers, let n = Self.numberLiteral(s) { return Expr(.literal(.number(n)), loc) }
                 return Expr(.literal(.string(s)), loc)

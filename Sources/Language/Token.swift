@@ -1,8 +1,10 @@
 /// The pieces of a double-quoted string: text, and `$var.field` / `${expr}` code.
 public enum StringPart: Sendable, Equatable {
     case text(String)
-    /// Expression source with the location of its first character.
+    /// `${expression}` source with the location of its first character.
     case code(String, SourceLocation)
+    /// `$name.field[0]` source: a `.word` after a value without fields stays text ("$file.txt").
+    case reference(String, SourceLocation)
 }
 
 public enum TokenKind: Sendable, Equatable {

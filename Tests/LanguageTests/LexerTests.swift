@@ -16,7 +16,7 @@ import Testing
         let t = Lexer.tokenize("\"$vm.name is ${a[0]}.\"", file: "t")
         guard case .string(let parts) = t[0].kind else { Issue.record("not a string"); return }
         #expect(parts.count == 4)
-        #expect(parts[0] == .code("vm.name", SourceLocation(file: "t", line: 1, column: 3)))
+        #expect(parts[0] == .reference("$vm.name", SourceLocation(file: "t", line: 1, column: 2)))
         #expect(parts[1] == .text(" is "))
         if case .code(let c, _) = parts[2] { #expect(c == "a[0]") } else { Issue.record("no code part") }
         #expect(parts[3] == .text("."))

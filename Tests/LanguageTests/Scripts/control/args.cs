@@ -5,3 +5,5 @@ print len(args), $1, $2, $3
 for a in $args { print a }
 # expect: alpha
 # expect: beta
+print "$1 and ${len(args)} and $2.x"
+# expect: alpha and 2 and beta.x
