@@ -61,8 +61,11 @@ enum Wire {
         return (out, expires)
     }
 
+    /// Names are encoded too: map parameters (`tags[0].key`) carry brackets, which
+    /// are not valid in a URL and would make URL parsing re-encode the whole query.
+    /// The server decodes names before checking the signature, which uses them raw.
     static func encodeForm(_ params: [(String, String)]) -> String {
-        params.map { "\($0.0)=\(Signer.encode($0.1))" }.joined(separator: "&")
+        params.map { "\(Signer.encode($0.0))=\(Signer.encode($0.1))" }.joined(separator: "&")
     }
 
     static func build(endpoint: String, params: [(String, String)], expires: String?,

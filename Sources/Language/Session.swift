@@ -161,28 +161,29 @@ public final class Session: @unchecked Sendable {
     }
 
     /// One line of language text from command-line words (`acsh list vms name:"my vm"`
-    /// arrives without its quotes): words with spaces or special characters are
-    /// quoted again, after the `name:` / `name=` of an argument. A single word is
+    /// arrives without its quotes). Only a word the shell kept whole despite
+    /// spaces, quotes or `#` is quoted again, after the `name:` / `name=` of an
+    /// argument, so operators and `$vars` keep their meaning. A single word is
     /// taken as language text as it is (`acsh 'list zones | count'`).
     public static func commandLine(fromArguments words: [String]) -> String {
         if words.count == 1 { return words[0] }
-        return words.map { w in
-            var prefix = Substring("")
-            var value = Substring(w)
-            if let sep = w.firstIndex(where: { $0 == ":" || $0 == "=" }),
-               w[..<sep].allSatisfy({ $0.isLetter || $0.isNumber || "_[].".contains($0) }), sep > w.startIndex {
-                prefix = w[...sep]
-                value = w[w.index(after: sep)...]
-            }
-            let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || "-_./:,@%+".contains($0) }
-            if plain || (prefix.isEmpty && (value.first == "-" || ["|", "&&", "||"].contains(String(value)))) {
-                return w
-            }
-            if !value.contains("'") { return "\(prefix)'\(value)'" }
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "$", with: "\\$")
-            return "\(prefix)\"\(escaped)\""
-        }.joined(separator: " ")
+        return words.map(requote).joined(separator: " ")
+    }
+
+    private static func requote(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { " \t\n'\"#".contains($0) }) else { return word }
+        var prefix = Substring("")
+        var value = Substring(word)
+        if let sep = word.firstIndex(where: { $0 == ":" || $0 == "=" }), sep > word.startIndex,
+           word[..<sep].allSatisfy({ $0.isLetter || $0.isNumber || "_[].".contains($0) }) {
+            prefix = word[...sep]
+            value = word[word.index(after: sep)...]
+        }
+        // Raw strings have no escapes; otherwise a double-quoted string with \ " $ escaped.
+        if !value.contains("'") { return "\(prefix)'\(value)'" }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "$", with: "\\$")
+        return "\(prefix)\"\(escaped)\""
     }
 
     /// Variables and their values, for completion and `vars`.

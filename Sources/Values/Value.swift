@@ -79,7 +79,9 @@ extension Value {
     public subscript(index i: Int) -> Value? {
         guard case .list(let l) = self else { return nil }
         let j = i < 0 ? l.count + i : i
-        return l.indices.contains(j) ? l[j] : nil
+        // Spelled out: in a ternary, `nil` would become Value's nil literal (.null).
+        guard l.indices.contains(j) else { return Optional.none }
+        return l[j]
     }
 
     /// Text used for interpolation and for sending a value as an API parameter:

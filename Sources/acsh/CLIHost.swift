@@ -16,6 +16,7 @@ final class CLIHost: ShellHost {
     let stdout: OutputStream
     let isTerminal: Bool
     private let stderrIsTerminal: Bool
+    private let progressLock = Mutex(())
 
     init(connection: Connection, global: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
@@ -64,9 +65,12 @@ final class CLIHost: ShellHost {
         return "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)"
     }
 
+    /// Parallel waits (`each -p`) report at once: one lock keeps their lines whole.
     func showProgress(_ line: String?) {
         guard stderrIsTerminal else { return }
-        // \r and erase-line: the progress line disappears when the job is done.
-        Terminal.stderrRaw("\r\u{1B}[K" + (line ?? ""))
+        progressLock.withLock { _ in
+            // \r and erase-line: the progress line disappears when the job is done.
+            Terminal.stderrRaw("\r\u{1B}[K" + (line ?? ""))
+        }
     }
 }

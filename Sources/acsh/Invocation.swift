@@ -39,9 +39,9 @@ struct Invocation {
             options.arguments = args
             code = await runScript(file, host: host, options: options)
         case .text(let source):
-            code = await Session(host: host, options: options).run(source: source, file: "-c")
+            code = await runInterruptible(source, file: "-c", host: host, options: options)
         case .words(let source):
-            code = await Session(host: host, options: options).run(source: source, file: "<command line>")
+            code = await runInterruptible(source, file: "<command line>", host: host, options: options)
         case .interactive:
             code = await Interactive.run(host: host, options: options, global: settings, paths: paths)
         }
@@ -59,7 +59,14 @@ struct Invocation {
             Terminal.stderr("\(file): not UTF-8 text; save it as UTF-8")
             return 2
         }
-        return await Session(host: host, options: options).run(source: source, file: file)
+        return await runInterruptible(source, file: file, host: host, options: options)
+    }
+
+    private func runInterruptible(_ source: String, file: String, host: CLIHost, options: SessionOptions) async -> Int32 {
+        let session = Session(host: host, options: options)
+        let interrupt = InterruptHandler(session: session)
+        defer { interrupt.cancel() }
+        return await session.run(source: source, file: file)
     }
 
     /// What the words on the command line ask for.
@@ -75,7 +82,7 @@ struct Invocation {
             } else if let first = words.first, FileSystem.isRegularFile(first) {
                 self = .script(first, Array(words.dropFirst()))
             } else if !words.isEmpty {
-                self = .words(CommandLineText.join(words))
+                self = .words(Session.commandLine(fromArguments: words))
             } else {
                 self = .interactive
             }
