@@ -19,6 +19,15 @@ import Testing
         #expect(list.out.contains("* lab"))
     }
 
+    /// Unattended runs have stdin piped: a missing secret is an error, never a prompt.
+    @Test func aMissingSecretWithPipedStdinIsAnErrorNotAPrompt() async throws {
+        let acsh = try ACSHProcess()
+        let r = try await acsh.run(["profile", "add", "ci", "--url", "http://127.0.0.1:9", "--api-key", "K"], stdin: "")
+        #expect(r.code == 2)
+        #expect(r.err.contains("stdin is not a terminal"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: acsh.home.path + "/config/acsh/config.toml"))
+    }
+
     @Test func unknownProfileIsAClearError() async throws {
         let acsh = try ACSHProcess()
         _ = try await acsh.run(["profile", "add", "a", "--url", "http://127.0.0.1:9"])
