@@ -10,7 +10,7 @@ import Values
 /// REPL: stdout/stderr, the active connection, profile switching and `sync`.
 final class CLIHost: ShellHost {
     private let state: Mutex<Connection>
-    private let global: Settings
+    private let settings: Settings
     private let paths: Paths
     private let environment: [String: String]
     let stdout: OutputStream
@@ -18,9 +18,9 @@ final class CLIHost: ShellHost {
     private let stderrIsTerminal: Bool
     private let progressLock = Mutex(())
 
-    init(connection: Connection, global: Settings, paths: Paths, environment: [String: String]) {
+    init(connection: Connection, settings: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
-        self.global = global
+        self.settings = settings
         self.paths = paths
         self.environment = environment
         isTerminal = Terminal.stdoutIsTTY
@@ -37,7 +37,7 @@ final class CLIHost: ShellHost {
     /// Asked per printed result, so a resized window is honoured at the next one.
     var outputOptions: OutputOptions {
         OutputOptions(pretty: isTerminal, terminalWidth: isTerminal ? Terminal.width : nil,
-                      color: isTerminal && Terminal.colorEnabled(noColorFlag: global.noColor))
+                      color: isTerminal && Terminal.colorEnabled(noColorFlag: settings.noColor))
     }
 
     func writeError(_ text: String) {
@@ -46,7 +46,7 @@ final class CLIHost: ShellHost {
     }
 
     func useProfile(_ name: String) async throws {
-        let next = try await Connection.open(global, profile: name, paths: paths, environment: environment, fallback: .fail)
+        let next = try await Connection.open(settings, profile: name, paths: paths, environment: environment, fallback: .fail)
         let old = state.withLock { current in
             defer { current = next }
             return current

@@ -26,11 +26,11 @@ final class Connection: Sendable {
     /// silently talk to a toy cloud).
     enum Fallback { case sandbox, fail }
 
-    static func open(_ global: Settings, profile requested: String? = nil, paths: Paths,
+    static func open(_ settings: Settings, profile requested: String? = nil, paths: Paths,
                      environment env: [String: String], fallback: Fallback) async throws -> Connection {
-        if global.sandbox { return try await sandbox(global) }
+        if settings.sandbox { return try await sandbox(settings) }
         var profile: Profile?
-        let name = requested ?? global.profile
+        let name = requested ?? settings.profile
         if FileSystem.exists(paths.configFile) {
             let (store, warning) = try Self.loadStore(paths)
             if let warning { Terminal.stderr("acsh: warning: \(warning)") }
@@ -39,22 +39,22 @@ final class Connection: Sendable {
             throw CommandFailure("acsh: no profile '\(name)': no config file at \(paths.configFile); add one with `acsh profile add \(name) --url URL --api-key KEY --secret-key SECRET`")
         }
         profile = Profile.fromEnvironment(env, base: profile)
-        if let url = global.url {
+        if let url = settings.url {
             profile = profile ?? Profile(name: "cli", url: url)
             profile?.url = url
         }
-        if let key = global.apiKey { profile?.apiKey = key }
-        if let secret = global.secretKey { profile?.secretKey = secret }
+        if let key = settings.apiKey { profile?.apiKey = key }
+        if let secret = settings.secretKey { profile?.secretKey = secret }
         guard let profile else {
             switch fallback {
-            case .sandbox: return try await sandbox(global)
+            case .sandbox: return try await sandbox(settings)
             case .fail:
                 throw CommandFailure("acsh: no cloud configured; add a profile (`acsh profile add NAME --url URL --api-key KEY --secret-key SECRET`), set CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY and CLOUDSTACK_SECRET, or use --sandbox")
             }
         }
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
         if let warning { Terminal.stderr("acsh: warning: \(warning)") }
-        let client = CloudStackClient(options: clientOptions(profile, global))
+        let client = CloudStackClient(options: clientOptions(profile, settings))
         return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
     }
 
@@ -66,7 +66,7 @@ final class Connection: Sendable {
         }
     }
 
-    private static func sandbox(_ global: Settings) async throws -> Connection {
+    private static func sandbox(_ settings: Settings) async throws -> Connection {
         let sim: Simulator
         do {
             sim = try await Simulator.start(SimulatorOptions())
@@ -75,25 +75,25 @@ final class Connection: Sendable {
         }
         let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: SimulatorOptions.sandboxAPIKey,
                               secretKey: SimulatorOptions.sandboxSecretKey)
-        let client = CloudStackClient(options: clientOptions(profile, global))
+        let client = CloudStackClient(options: clientOptions(profile, settings))
         return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
     }
 
-    private static func clientOptions(_ p: Profile, _ global: Settings) -> ClientOptions {
+    private static func clientOptions(_ p: Profile, _ settings: Settings) -> ClientOptions {
         let credentials: Credentials = switch p.auth {
         case .keys: .apiKey(key: p.apiKey ?? "", secret: p.secretKey ?? "")
         case .password: .password(username: p.username ?? "", password: p.password ?? "", domain: p.domain)
         case .none: .none
         }
         var verify = p.verifyTLS
-        if global.insecure { verify = false }
+        if settings.insecure { verify = false }
         if !verify && p.url.lowercased().hasPrefix("https") {
             Terminal.stderr("acsh: warning: TLS certificate verification is off for \(p.name); the connection can be intercepted")
         }
         var o = ClientOptions(url: p.url, credentials: credentials, verifyTLS: verify,
-                              timeout: global.timeout ?? p.timeout.map(Double.init) ?? 60,
+                              timeout: settings.timeout ?? p.timeout.map(Double.init) ?? 60,
                               signatureLifetime: p.signatureLifetime, forcePost: p.post)
-        if global.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
+        if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
         return o
     }
 

@@ -26,7 +26,7 @@ struct DebugCommand: AsyncParsableCommand {
             let env = ProcessEnvironment.all
             let paths = Paths(environment: env)
             let connection = try await Connection.open(global, paths: paths, environment: env, fallback: .sandbox)
-            let host = CLIHost(connection: connection, global: global, paths: paths, environment: env)
+            let host = CLIHost(connection: connection, settings: global, paths: paths, environment: env)
             let session = Session(host: host)
             let context = SessionCompletionContext(host: host, session: session)
             let completer = Completer()

@@ -12,14 +12,14 @@ import Glibc
 /// completing from the active connection's catalog and server.
 enum Interactive {
     @MainActor
-    static func run(host: CLIHost, options: SessionOptions, global: Settings, paths: Paths) async -> Int32 {
+    static func run(host: CLIHost, options: SessionOptions, settings: Settings, paths: Paths) async -> Int32 {
         let session = Session(host: host, options: options)
         let completer = Completer()
         let context = SessionCompletionContext(host: host, session: session)
         let shell = Shell(
             evaluator: SessionEvaluator(session: session, host: host),
             options: .init(profileName: host.connection.name,
-                           color: Terminal.colorEnabled(noColorFlag: global.noColor),
+                           color: Terminal.colorEnabled(noColorFlag: settings.noColor),
                            historyPath: paths.historyFile),
             completion: { line, cursor in completer.complete(line: line, cursor: cursor, context: context) })
         return await shell.run()

@@ -28,7 +28,7 @@ struct Invocation {
             Terminal.stderr("acsh: \(error)")
             return 2
         }
-        let host = CLIHost(connection: connection, global: settings, paths: paths, environment: env)
+        let host = CLIHost(connection: connection, settings: settings, paths: paths, environment: env)
         var options = SessionOptions()
         options.output = settings.output ?? connection.defaultOutput
         options.dryRun = dryRun
@@ -43,7 +43,7 @@ struct Invocation {
         case .words(let source):
             code = await runInterruptible(source, file: "<command line>", host: host, options: options)
         case .interactive:
-            code = await Interactive.run(host: host, options: options, global: settings, paths: paths)
+            code = await Interactive.run(host: host, options: options, settings: settings, paths: paths)
         }
         host.stdout.flush()
         await host.connection.close()

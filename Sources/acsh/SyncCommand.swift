@@ -13,7 +13,7 @@ struct SyncCommand: AsyncParsableCommand {
         let env = ProcessEnvironment.all
         let paths = Paths(environment: env)
         let connection = try await Connection.open(global.settings, paths: paths, environment: env, fallback: .fail)
-        let host = CLIHost(connection: connection, global: global.settings, paths: paths, environment: env)
+        let host = CLIHost(connection: connection, settings: global.settings, paths: paths, environment: env)
         do {
             print(try await host.sync())
             await host.connection.close()
