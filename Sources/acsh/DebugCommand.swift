@@ -22,11 +22,11 @@ struct DebugCommand: AsyncParsableCommand {
 
         @MainActor
         func run() async throws {
-            let global = Settings(sandbox: true)
+            let settings = Settings(sandbox: true)
             let env = ProcessEnvironment.all
             let paths = Paths(environment: env)
-            let connection = try await Connection.open(global, paths: paths, environment: env, fallback: .sandbox)
-            let host = CLIHost(connection: connection, settings: global, paths: paths, environment: env)
+            let connection = try await Connection.open(settings, paths: paths, environment: env, fallback: .sandbox)
+            let host = CLIHost(connection: connection, settings: settings, paths: paths, environment: env)
             let session = Session(host: host)
             let context = SessionCompletionContext(host: host, session: session)
             let completer = Completer()
