@@ -28,11 +28,14 @@ final class Connection: Sendable {
 
     static func open(_ settings: Settings, profile requested: String? = nil, paths: Paths,
                      environment env: [String: String], fallback: Fallback) async throws -> Connection {
-        if settings.sandbox { return try await sandbox(settings) }
+        // `--sandbox` picks the sandbox; `use NAME` later switches away from it, and
+        // `use sandbox` back to it (unless a real profile has that name).
+        if settings.sandbox && requested == nil { return try await sandbox(settings) }
         var profile: Profile?
         let name = requested ?? settings.profile
-        if FileSystem.exists(paths.configFile) {
-            let (store, warning) = try Self.loadStore(paths)
+        let store = FileSystem.exists(paths.configFile) ? try Self.loadStore(paths) : nil
+        if name == "sandbox", !(store?.0.names.contains("sandbox") ?? false) { return try await sandbox(settings) }
+        if let (store, warning) = store {
             if let warning { Terminal.stderr("acsh: warning: \(warning)") }
             profile = try name.map { try store.profile(named: $0) } ?? store.active()
         } else if let name {
