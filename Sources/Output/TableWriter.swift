@@ -1,8 +1,8 @@
 import Values
 
 /// Aligned columns sized by display width. The first batch of records decides
-/// the columns and their widths (fitted to the terminal by narrowing the widest
-/// columns); later records keep that layout, so a long stream prints as it comes.
+/// the columns and their widths (fitted to the terminal: see `fit`); later
+/// records keep that layout, so a long stream prints as it comes.
 struct TableWriter: FormatWriter {
     let options: OutputOptions
     let sink: (String) -> Void
@@ -11,8 +11,10 @@ struct TableWriter: FormatWriter {
 
     struct Layout {
         var columns: Columns
+        /// 0 for a column left out because the terminal is too narrow for it.
         var widths: [Int]
         var rightAligned: [Bool]
+        var dropped: [String] = []
     }
 
     static let gap = "  "
@@ -33,7 +35,13 @@ struct TableWriter: FormatWriter {
         if let batch = first.add(item) { flush(batch) }
     }
 
-    mutating func finish() { if let batch = first.drain() { flush(batch) } }
+    mutating func finish() {
+        if let batch = first.drain() { flush(batch) }
+        if let dropped = layout?.dropped, !dropped.isEmpty {
+            sink("(\(dropped.count) more column\(dropped.count == 1 ? "" : "s"): \(dropped.joined(separator: ", ")); "
+                 + "pick them with select, or use -o json)\n")
+        }
+    }
 
     private mutating func flush(_ pending: [Value]) {
         let columns = Columns(batch: pending, explicit: options.columns)
@@ -62,14 +70,15 @@ struct TableWriter: FormatWriter {
         for row in rows {
             for (i, text) in row.enumerated() { natural[i] = max(natural[i], displayWidth(text)) }
         }
-        let widths = Self.fit(natural, into: options.terminalWidth.map { $0 - Self.gap.count * (headers.count - 1) })
-        let l = Layout(columns: columns, widths: widths, rightAligned: zip(numeric, filled).map { $0 && $1 })
+        let widths = Self.fit(natural, into: options.terminalWidth, gap: Self.gap.count)
+        var l = Layout(columns: columns, widths: widths, rightAligned: zip(numeric, filled).map { $0 && $1 })
+        l.dropped = zip(headers, widths).filter { $0.1 == 0 }.map(\.0)
         layout = l
         var out = ""
         let head = line(headers, l, header: true)
         out += options.color ? "\u{1B}[1m" + head.dropLast() + "\u{1B}[0m\n" : head
         if !options.color {
-            out += widths.map { String(repeating: "-", count: $0) }.joined(separator: Self.gap) + "\n"
+            out += widths.filter { $0 > 0 }.map { String(repeating: "-", count: $0) }.joined(separator: Self.gap) + "\n"
         }
         for r in rows { out += line(r, l) }
         sink(out)
@@ -85,7 +94,7 @@ struct TableWriter: FormatWriter {
     private func line(_ cells: [String], _ layout: Layout, header: Bool = false) -> String {
         if layout.columns.scalarsOnly { return (cells.first ?? "") + "\n" }
         var parts: [String] = []
-        for (i, text) in cells.enumerated() {
+        for (i, text) in cells.enumerated() where layout.widths[i] > 0 {
             let w = layout.widths[i]
             var t = text
             var tw = displayWidth(t)
@@ -101,24 +110,32 @@ struct TableWriter: FormatWriter {
         return s + "\n"
     }
 
-    /// Column widths for `natural` widths within `available` columns: the widest
-    /// columns are narrowed first (all to one common cap), none below a small
-    /// minimum; the cap's remainder goes to the leftmost capped columns.
-    static func fit(_ natural: [Int], into available: Int?) -> [Int] {
-        guard let available, natural.reduce(0, +) > available else { return natural }
-        let minimum = natural.map { min($0, 6) }
-        func total(_ cap: Int) -> Int { zip(natural, minimum).reduce(0) { $0 + max($1.1, min($1.0, cap)) } }
-        var lo = 0, hi = natural.max() ?? 0
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if total(mid) <= available { lo = mid } else { hi = mid - 1 }
+    /// Column widths for `natural` widths on a terminal `available` columns wide,
+    /// `gap` between columns. Everything fits: natural widths. Otherwise columns
+    /// are kept from the left at their natural width up to `cap` (so ids stay
+    /// whole and can be copied), the first that does not fit gets what is left
+    /// (if that is a useful few characters), and the rest get width 0: left out,
+    /// and named under the table.
+    static func fit(_ natural: [Int], into available: Int?, gap: Int, cap: Int = 40) -> [Int] {
+        guard let available, natural.reduce(0, +) + gap * max(0, natural.count - 1) > available else { return natural }
+        var widths: [Int] = []
+        var used = 0
+        for n in natural {
+            let sep = widths.isEmpty ? 0 : gap
+            let want = min(n, cap)
+            if used + sep + want <= available {
+                widths.append(want)
+                used += sep + want
+                continue
+            }
+            let rest = available - used - sep
+            if widths.isEmpty {
+                widths.append(max(rest, 1))  // one column wider than the terminal: cut it
+            } else if rest >= min(n, 8) {
+                widths.append(rest)
+            }
+            break
         }
-        var widths = zip(natural, minimum).map { max($0.1, min($0.0, lo)) }
-        var spare = available - widths.reduce(0, +)
-        for i in widths.indices where spare > 0 && widths[i] < natural[i] {
-            widths[i] += 1
-            spare -= 1
-        }
-        return widths
+        return widths + Array(repeating: 0, count: natural.count - widths.count)
     }
 }

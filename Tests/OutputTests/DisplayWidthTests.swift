@@ -20,13 +20,16 @@ import Testing
         #expect(displayWidth(ellipsize("🚀🚀🚀", toWidth: 4)) <= 4)
     }
 
-    @Test func fitNarrowsWidestFirst() {
-        #expect(TableWriter.fit([10, 40, 5], into: nil) == [10, 40, 5])
-        #expect(TableWriter.fit([10, 40, 5], into: 100) == [10, 40, 5])
-        #expect(TableWriter.fit([10, 40, 5], into: 35) == [10, 20, 5])
-        #expect(TableWriter.fit([10, 40, 30], into: 40) == [10, 15, 15])
-        #expect(TableWriter.fit([10, 40, 30], into: 41) == [10, 16, 15])
-        // Below the minimum nothing shrinks further: the line overflows.
-        #expect(TableWriter.fit([10, 40, 30], into: 5) == [6, 6, 6])
+    @Test func fitKeepsLeftColumnsWholeAndLeavesOutTheRest() {
+        #expect(TableWriter.fit([10, 40, 5], into: nil, gap: 2) == [10, 40, 5])
+        #expect(TableWriter.fit([10, 40, 5], into: 59, gap: 2) == [10, 40, 5])
+        // Long values are capped at 40 when the row does not fit.
+        #expect(TableWriter.fit([10, 60, 5], into: 59, gap: 2) == [10, 40, 5])
+        // The first column that does not fit gets what is left, if that is a few characters...
+        #expect(TableWriter.fit([36, 9, 61, 8], into: 80, gap: 2) == [36, 9, 31, 0])
+        // ...else it is left out with everything after it.
+        #expect(TableWriter.fit([36, 36, 36], into: 80, gap: 2) == [36, 36, 0])
+        // One column wider than the terminal is cut to the terminal.
+        #expect(TableWriter.fit([100, 5], into: 30, gap: 2) == [30, 0])
     }
 }
