@@ -157,15 +157,10 @@ extension Interpreter {
         let catalog = host.catalog
         guard let list = catalog.listAPI(for: b.param, of: api) else { return text }
         if let id = nameCache.get(list.name, text) { return id }
-        var query: [(String, String)] = []
-        for p in list.params where p.required {
-            switch p.name.lowercased() {
-            case "templatefilter", "isofilter": query.append((p.name, "executable"))
-            default:
-                throw ScriptError("cannot look up \(b.name) '\(text)' by name (\(list.name) needs \(p.name)): give the id", at: b.location)
-            }
+        guard let query = list.lookupQuery else {
+            let needed = list.missingLookupParam?.name ?? "a parameter"
+            throw ScriptError("cannot look up \(b.name) '\(text)' by name (\(list.name) needs \(needed)): give the id", at: b.location)
         }
-        if list.param(named: "listall") != nil { query.append(("listall", "true")) }
         let what = list.noun.hasSuffix("s") ? String(list.noun.dropLast()) : list.noun
         let client = try client(b.location)
         let records: [Value]

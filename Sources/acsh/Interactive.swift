@@ -70,18 +70,17 @@ struct SessionCompletionContext: CompletionContext {
         var buf = [CChar](repeating: 0, count: 4096)
         return getcwd(&buf, buf.count) != nil ? String(cString: buf) : "."
     }
-    var valueSource: (any ValueSource)? { ClientValueSource(client: host.connection.client) }
+    var valueSource: (any ValueSource)? { ClientValueSource(client: host.connection.client, catalog: host.catalog) }
 }
 
+/// Id values for completion: the first page of the list API, queried as name lookups are.
 struct ClientValueSource: ValueSource {
     let client: CloudStackClient
+    let catalog: Catalog
 
     func records(listAPI: String) async throws -> [Value] {
-        var params = [("listall", "true")]
-        if listAPI.lowercased() == "listtemplates" || listAPI.lowercased() == "listisos" {
-            params.append(("templatefilter", "executable"))
-        }
-        for try await page in client.pages(listAPI, params, pageSize: 200) { return page }
+        guard let query = catalog.api(named: listAPI)?.lookupQuery else { return [] }
+        for try await page in client.pages(listAPI, query, pageSize: 200) { return page }
         return []
     }
 }
