@@ -108,8 +108,13 @@ final class RecordingEvaluator: LineEvaluator {
         let evaluator = RecordingEvaluator()
         let shell = Shell(evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader)
         InterruptSignal.install()
+        // Signal only once the statement runs: under a loaded CI machine a fixed
+        // delay can land before `evaluate` starts, which drops a stale Ctrl-C on purpose.
         let interrupter = Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
+            while !evaluator.statements.withLock({ $0.contains("sleep") }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(100))
             kill(getpid(), SIGINT)
         }
         let clock = ContinuousClock()
