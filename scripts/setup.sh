@@ -1,8 +1,14 @@
-# Sourced by scripts/acsh and scripts/test: installs what a fresh Debian or
-# Ubuntu machine with Swift lacks (libedit-dev, tmux for the REPL tests).
+# Sourced by scripts/acsh, scripts/test and scripts/build-release: installs what a
+# fresh Debian or Ubuntu machine with Swift lacks (libedit-dev; tmux for the REPL
+# tests; the static archives the fully static release binary links).
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev)
 [ "${ACSH_NEED_TMUX:-0}" = 1 ] && ! command -v tmux >/dev/null && need+=(tmux)
+if [ "${ACSH_NEED_STATIC:-0}" = 1 ]; then
+  for pair in libz.a:zlib1g-dev libtinfo.a:libncurses-dev libbsd.a:libbsd-dev libmd.a:libmd-dev libedit.a:libedit-dev; do
+    [ -e "/usr/lib/$(uname -m)-linux-gnu/${pair%%:*}" ] || need+=("${pair#*:}")
+  done
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${need[*]}" >&2

@@ -7,7 +7,6 @@ import Synchronization
 
 /// The interactive loop: prompt, read (with continuation lines), remember,
 /// evaluate with Ctrl-C cancelling the running statement, repeat until Ctrl-D or `exit`.
-@MainActor
 public final class Shell {
     public struct Options: Sendable {
         /// Shown in the prompt: `acsh sandbox> `.

@@ -20,7 +20,6 @@ struct DebugCommand: AsyncParsableCommand {
 
         @Option(help: "Completions per line.") var repeats = 2000
 
-        @MainActor
         func run() async throws {
             let settings = Settings(sandbox: true)
             let env = ProcessEnvironment.all

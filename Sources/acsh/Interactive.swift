@@ -11,7 +11,6 @@ import Glibc
 /// The shell: the REPL module's loop, evaluating with a language Session and
 /// completing from the active connection's catalog and server.
 enum Interactive {
-    @MainActor
     static func run(host: CLIHost, options: SessionOptions, settings: Settings, paths: Paths) async -> Int32 {
         let session = Session(host: host, options: options)
         let completer = Completer()

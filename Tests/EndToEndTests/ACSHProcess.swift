@@ -12,7 +12,11 @@ struct ACSHProcess {
 
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static var binary: String { root.appendingPathComponent(".build/debug/acsh").path }
+    /// The debug build, or the binary named by ACSH_BINARY (CI points it at the static release build).
+    static var binary: String {
+        ProcessInfo.processInfo.environment["ACSH_BINARY"].map { URL(fileURLWithPath: $0, relativeTo: root).path }
+            ?? root.appendingPathComponent(".build/debug/acsh").path
+    }
 
     let home: URL
 

@@ -4,7 +4,10 @@ import Testing
 /// The real binary at a real terminal (tmux): what a person sees when typing.
 /// They need the `acsh` product built (`swift build`, which `swift test` does too).
 @Suite(.serialized) struct ReplEndToEndTests {
-    static let binary = repositoryRoot.appendingPathComponent(".build/debug/acsh").path
+    /// The debug build, or the binary named by ACSH_BINARY (CI points it at the static release build).
+    static let binary = ProcessInfo.processInfo.environment["ACSH_BINARY"]
+        .map { URL(fileURLWithPath: $0, relativeTo: repositoryRoot).path }
+        ?? repositoryRoot.appendingPathComponent(".build/debug/acsh").path
 
     /// `acsh ARGS` in a fresh terminal with its own state and config directories,
     /// once its prompt `acsh PROFILE>` is on the screen.

@@ -45,7 +45,7 @@ final class RecordingEvaluator: LineEvaluator {
     }
 }
 
-@MainActor @Suite(.serialized) struct ShellTests {
+@Suite(.serialized) struct ShellTests {
     @Test func multiLineStatementsUseTheContinuationPrompt() async throws {
         let dir = try TemporaryDirectory()
         let reader = ScriptedReader([.line("for z in list zones {"), .line("  print $z.name"), .line("}"), .line("list zones")])
