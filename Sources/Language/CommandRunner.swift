@@ -71,7 +71,7 @@ extension Interpreter {
             try await append(b, api, to: &params)
         }
         let readOnly = Self.isReadOnly(api)
-        if options.dryRun && !readOnly {
+        if (options.dryRun || Self.explaining) && !readOnly {
             let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }.joined(separator: " ")
             host.writeOutput("dry-run: \(api.name)\(shown.isEmpty ? "" : " " + shown)\n")
             var r: Record = ["dryrun": true, "command": .string(api.name)]

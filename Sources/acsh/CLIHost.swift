@@ -54,7 +54,9 @@ final class CLIHost: ShellHost {
         await old.close()
     }
 
-    func sync() async throws -> String {
+    var profileName: String? { connection.name }
+
+    func sync(verbose: Bool) async throws -> String {
         let conn = connection
         let answer = try await conn.client.request("listApis", [("listall", "true")])
         let json = JSONWriter.compact(answer)
@@ -62,7 +64,13 @@ final class CLIHost: ShellHost {
         let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
         let next = conn.replacingCatalog(synced)
         state.withLock { $0 = next }
-        return "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)"
+        // An upgraded cloud: say what is new against the catalog used until now.
+        let diff = CatalogDiff(from: conn.catalog, to: synced)
+        let before = conn.catalog.source == "bundled" ? "the bundled catalog" : "the previous sync"
+        var out = "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)\n"
+        out += "against \(before): " + (verbose ? diff.details : diff.summary + (diff.isEmpty ? "" : " (sync -v lists them)"))
+        while out.hasSuffix("\n") { out.removeLast() }
+        return out
     }
 
     /// Parallel waits (`each -p`) report at once: one lock keeps their lines whole.

@@ -27,7 +27,7 @@ final class TestHost: ShellHost, @unchecked Sendable {
         throw ScriptError("no profile named '\(name)' in tests", exitCode: 2)
     }
 
-    func sync() async throws -> String { "catalog unchanged (test host)" }
+    func sync(verbose: Bool) async throws -> String { "catalog unchanged (test host)" }
 }
 
 /// Runs source in a fresh session; (stdout, stderr, exit code).
