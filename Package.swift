@@ -65,7 +65,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"],
-                    exclude: ["Scripts", "FuzzRegressions"]),  // read from the source tree (#filePath)
+                    exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
     ],

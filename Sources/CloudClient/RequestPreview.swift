@@ -27,7 +27,8 @@ extension CloudStackClient {
     /// Placeholders shown in place of secret parameter values.
     static let placeholders = ["apikey": "$KEY", "signature": "$SIGNATURE", "sessionkey": "$SESSIONKEY"]
 
-    public func requestPreview(_ command: String, _ params: [(String, String)]) -> RequestPreview {
+    /// `hiding`: more parameter names (lowercase) whose values show as `$NAME` (passwords, user data).
+    public func requestPreview(_ command: String, _ params: [(String, String)], hiding: Set<String> = []) -> RequestPreview {
         var sessionKey: String?
         if case .password = options.credentials { sessionKey = "session" }
         let (p, expires) = Wire.parameters(command: command, params, credentials: options.credentials,
@@ -35,7 +36,9 @@ extension CloudStackClient {
         let w = Wire.build(endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost,
                            display: options.displayURL)
         let form = p.map { name, value in
-            "\(Signer.encode(name))=\(Self.placeholders[name.lowercased()] ?? Signer.encode(value))"
+            let lower = name.lowercased()
+            let hidden = hiding.contains(lower) || Redaction.isSecret(lower) ? "$" + lower.uppercased() : nil
+            return "\(Signer.encode(name))=\(Self.placeholders[lower] ?? hidden ?? Signer.encode(value))"
         }.joined(separator: "&")
         var notes: [String] = []
         switch options.credentials {

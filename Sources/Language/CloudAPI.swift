@@ -11,14 +11,15 @@ public protocol CloudAPI: Sendable {
                   progress: (@Sendable (JobProgress) -> Void)?) async throws -> Value
     /// The records of a list call, page by page, fetched as consumed.
     func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<[Value], Error>
-    /// The request `call` would send, secrets as placeholders (`explain`); nil when unknown.
-    func preview(_ command: String, _ params: [(String, String)]) -> RequestPreview?
+    /// The request `call` would send, secrets (and the `hiding` parameters) as placeholders
+    /// (`explain`); nil when unknown.
+    func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview?
     /// First interval between job polls and its cap (growing x1.5); nil when unknown.
     var pollSchedule: (first: Duration, cap: Duration)? { get }
 }
 
 extension CloudAPI {
-    public func preview(_ command: String, _ params: [(String, String)]) -> RequestPreview? { nil }
+    public func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview? { nil }
     public var pollSchedule: (first: Duration, cap: Duration)? { nil }
 }
 

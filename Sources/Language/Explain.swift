@@ -107,7 +107,8 @@ extension Interpreter {
                 x.pageSize = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? options.pageSize
                 sent = params.filter { $0.0.lowercased() != "pagesize" } + [("page", "1"), ("pagesize", String(x.pageSize!))]
             }
-            x.request = client.preview(api.name, sent)
+            let hidden = Set(sent.filter { Redact.value($0.0, $0.1) != $0.1 }.map { $0.0.lowercased() })
+            x.request = client.preview(api.name, sent, hiding: hidden)
         }
         return x.render()
     }

@@ -42,7 +42,7 @@ struct ExplainText {
                 let shown = candidates.prefix(8).joined(separator: ", ")
                 out += "  could be   \(shown)\(candidates.count > 8 ? " and \(candidates.count - 8) more" : "")\n"
             }
-            out += "  stops      \(stop ?? "unknown command"): nothing is sent\n"
+            out += "  stops      a run stops here and sends nothing: \(Self.short(stop ?? "unknown command"))\n"
             return trimmed(out)
         }
         out += "  API        \(api.name)  (verb \(api.verb), noun \(api.noun.isEmpty ? "none" : api.noun))\n"
@@ -72,10 +72,11 @@ struct ExplainText {
         if let pageSize {
             out += "  pages      \(pageSize) records a page (set pagesize); the next page is asked for only when more records are needed, until a short page\n"
         }
-        out += "  related    \(related.isEmpty ? "none listed" : related.joined(separator: ", "))\n"
+        let more = related.count > 10 ? " and \(related.count - 10) more" : ""
+        out += "  related    \(related.isEmpty ? "none listed" : related.prefix(10).joined(separator: ", ") + more)\n"
         out += requestText()
         if let stop {
-            out += "  stops      a run would stop here and send nothing: \(stop)\n"
+            out += "  stops      a run stops here and sends nothing: \(Self.short(stop))\n"
         } else {
             out += "  changes    \(readOnly ? "nothing: a read-only call" : "yes: this call changes the cloud (explain sent nothing)")\n"
         }
@@ -109,6 +110,9 @@ struct ExplainText {
         for n in r.notes { out += "    \(n)\n" }
         return out
     }
+
+    /// Run-time messages listing dozens of APIs, cut: the candidates are shown above.
+    static func short(_ s: String) -> String { s.count > 200 ? String(s.prefix(200)) + "…" : s }
 
     private func trimmed(_ s: String) -> String { s.hasSuffix("\n") ? String(s.dropLast()) : s }
 

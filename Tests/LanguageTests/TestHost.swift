@@ -11,6 +11,7 @@ final class TestHost: ShellHost, @unchecked Sendable {
     let api: (any CloudAPI)?
     let catalog: Catalog
     var isTerminal: Bool { false }
+    var profileName: String? { "test" }
 
     init(api: (any CloudAPI)? = nil, catalog: Catalog = .bundled) {
         self.api = api
