@@ -58,6 +58,11 @@ import Testing
         let s = try await acsh.run(["sync"])
         #expect(s.code == 0, "\(s.err)")
         #expect(s.out.contains("synced"))
+        // The simulator serves the bundled catalog: nothing new against it, nor against the first sync.
+        #expect(s.out.contains("against the bundled catalog: no API or parameter changed"), "\(s.out)")
+        let again = try await acsh.run(["sync", "--verbose"])
+        #expect(again.code == 0, "\(again.err)")
+        #expect(again.out.contains("against the previous sync: no API or parameter changed"), "\(again.out)")
         let cache = acsh.home.path + "/cache/acsh/sim/catalog.json"
         let attrs = try FileManager.default.attributesOfItem(atPath: cache)
         #expect((attrs[.posixPermissions] as? Int) == 0o600)
