@@ -126,6 +126,23 @@ import Testing
         #expect(r.out.contains("z: the variable 'z'"))
     }
 
+    @Test func badArgumentsAreExplainedNotThrown() async throws {
+        let r = try await Self.explain("""
+            explain list zones nmae:x
+            explain deploy template:"Debian 12" zone:Sandbox-9 serviceoffering:"Small Instance" &
+            """)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("a run stops here and sends nothing: listZones has no parameter 'nmae'; did you mean name?"))
+        #expect(r.out.contains("-> (not sent)  (required; fails: no zone named 'Sandbox-9' for zoneid; did you mean"))
+        #expect(r.out.contains("with & (or set async nowait) acsh gives you the job"))
+    }
+
+    @Test func withoutACloudTheRequestIsNotShown() async throws {
+        let r = await run("explain list zones name:x")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("request    not shown: no cloud configured"))
+    }
+
     @Test func explainNeedsALine() async throws {
         let r = await run("explain")
         #expect(r.code == 2)
