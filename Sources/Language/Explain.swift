@@ -61,11 +61,13 @@ extension Interpreter {
         }
         x.api = api
         var params: [(String, String)] = []
+        // A run stops at the first of: a bad argument, a missing parameter, a name not found.
+        var bindStop: String?, lookupStop: String?
         for word in cmd.args {
             let single = Command(words: cmd.words, args: [word], location: cmd.location)
             let bound: [BoundParam]
             do { bound = try await bindArguments(single, api, scope) } catch let e as ScriptError {
-                x.stop = x.stop ?? e.message
+                bindStop = bindStop ?? e.message
                 continue
             }
             for b in bound {
@@ -82,7 +84,7 @@ extension Interpreter {
                     }
                 } catch let e as ScriptError {
                     line.note = "fails: \(e.message)"
-                    x.stop = x.stop ?? e.message
+                    lookupStop = lookupStop ?? e.message
                 }
                 x.params.append(line)
             }
@@ -93,9 +95,8 @@ extension Interpreter {
                 ? " (\(p.name.dropLast(2)):NAME or \(p.name)=ID)" : ""
             return p.name + friendly
         }
-        if !x.missing.isEmpty && !piped {
-            x.stop = x.stop ?? "\(api.name) is missing required parameter\(x.missing.count == 1 ? "" : "s") \(api.requiredParams.filter { !x.given.contains($0.name) }.map(\.name).joined(separator: ", "))"
-        }
+        // Piped records may fill the missing ones: only the run knows.
+        x.stop = bindStop ?? (piped ? nil : Self.missingRequired(api, given: x.given)) ?? lookupStop
         x.related = api.related
         x.readOnly = Self.isReadOnly(api)
         x.timeout = options.timeout
