@@ -6,28 +6,29 @@ import Foundation
 /// that carry a secret (HistoryFilter) are not kept.
 final class SessionLog: @unchecked Sendable {
     private let lock = NSLock()
-    private var kept: [String] = []
-    private var secretCount = 0
+    private var ran: [String] = []
 
     /// Builtins that teach or inspect; replaying them adds nothing to a script.
     static let lookOnly: Set<String> = ["help", "explain", "history", "tour", "vars"]
 
+    /// Called after every top-level statement that ran through; the secret check waits
+    /// until the log is read, so running a statement costs no more than an append.
     func record(_ stmt: Stmt, text: String) {
         if case .expression(let e) = stmt.kind, case .pipeline(let p) = e.kind,
            case .builtin(let name, _, _) = p.stages.first?.kind, Self.lookOnly.contains(name) {
             return
         }
-        let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !clean.isEmpty else { return }
-        guard HistoryFilter.allows(clean) else {
-            lock.withLock { secretCount += 1 }
-            return
-        }
-        lock.withLock { kept.append(clean) }
+        lock.withLock { ran.append(text) }
     }
 
-    var statements: [String] { lock.withLock { kept } }
-    var secretsLeftOut: Int { lock.withLock { secretCount } }
+    /// The statements to keep, and how many were left out for carrying a secret.
+    private var kept: (statements: [String], secrets: Int) {
+        let all = lock.withLock { ran }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let ok = all.filter(HistoryFilter.allows)
+        return (ok, all.count - ok.count)
+    }
+
+    var statements: [String] { kept.statements }
 
     /// The script text: a header (date, profile, what was left out), then the statements.
     func script(profile: String?, date: Date = Date()) -> String {
@@ -35,7 +36,7 @@ final class SessionLog: @unchecked Sendable {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        let (lines, secrets) = lock.withLock { (kept, secretCount) }
+        let (lines, secrets) = kept
         var out = "#!/usr/bin/env acsh\n"
         out += "# Saved by `history save` from an acsh session on \(f.string(from: date)), profile \(profile ?? "unknown").\n"
         out += "# \(lines.count) statement\(lines.count == 1 ? "" : "s") that ran without an error; failed ones"
