@@ -64,11 +64,8 @@ final class CLIHost: ShellHost {
         let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
         let next = conn.replacingCatalog(synced)
         state.withLock { $0 = next }
-        // An upgraded cloud: say what is new against the catalog used until now.
-        let diff = CatalogDiff(from: conn.catalog, to: synced)
-        let before = conn.catalog.source == "bundled" ? "the bundled catalog" : "the previous sync"
         var out = "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)\n"
-        out += "against \(before): " + (verbose ? diff.details : diff.summary + (diff.isEmpty ? "" : " (sync -v lists them)"))
+        out += SyncReport.changes(from: conn.catalog, to: synced, previousPath: SyncReport.previousPath(path), verbose: verbose)
         while out.hasSuffix("\n") { out.removeLast() }
         return out
     }
