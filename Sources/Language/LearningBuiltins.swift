@@ -42,7 +42,8 @@ extension Builtins {
             return .value(.list(log.statements.map { .string($0) }))
         }
         guard words.count == 2, words[0] == "save" else { throw ScriptError("usage: \(call.usage)", at: call.location) }
-        let path = words[1]
+        var path = words[1]
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst() }
         let text = log.script(profile: call.host.profileName)
         if let problem = writePrivate(text, to: path, overwrite: force) {
             throw ScriptError("cannot save \(path): \(problem)", at: call.location)
