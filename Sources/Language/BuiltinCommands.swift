@@ -87,9 +87,11 @@ extension Builtins {
             summary: "fetch the API list of the active profile's server, use it from now on and say what changed (-v: every API and parameter)")) { call in
             var verbose = false
             for a in call.args {
-                guard case .flag(let f, let loc) = a else { throw ScriptError("usage: \(call.usage)", at: call.location) }
-                guard f == "v" || f == "verbose" else { throw ScriptError("sync has no flag -\(f); usage: \(call.usage)", at: loc) }
-                verbose = true
+                switch a {
+                case .flag(let f, _) where f == "v" || f == "verbose": verbose = true
+                case .positional(let e) where try await call.interpreter.evaluate(e, call.scope).plainText == "--verbose": verbose = true
+                default: throw ScriptError("sync takes only -v (--verbose); usage: \(call.usage)", at: call.location)
+                }
             }
             do { return .value(.string(try await call.host.sync(verbose: verbose))) } catch { throw call.interpreter.convert(error, call.location) }
         },

@@ -28,7 +28,7 @@ final class TestHost: ShellHost, @unchecked Sendable {
         throw ScriptError("no profile named '\(name)' in tests", exitCode: 2)
     }
 
-    func sync(verbose: Bool) async throws -> String { "catalog unchanged (test host)" }
+    func sync(verbose: Bool) async throws -> String { "catalog unchanged (test host)" + (verbose ? ", verbose" : "") }
 }
 
 /// Runs source in a fresh session; (stdout, stderr, exit code).
