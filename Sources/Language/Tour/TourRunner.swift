@@ -168,8 +168,13 @@ struct TourRunner {
         } catch {
             throw interpreter.convert(error, location)
         }
-        guard !version.contains("acsh-simulator") else { return }
-        throw ScriptError("the tour creates a VM, a volume and a security group, so it runs on the sandbox (`acsh --sandbox`, or `use sandbox`); profile \(profile) is a real cloud (CloudStack \(version)): to take the tour here anyway, `tour --here`",
-                          at: location)
+        if let refusal = Self.refusal(version: version, profile: profile) { throw ScriptError(refusal, at: location) }
+    }
+
+    /// Why the tour stops on this cloud, nil on the acsh simulator (its cloudstackversion says so).
+    static func refusal(version: String, profile: String) -> String? {
+        guard !version.contains("acsh-simulator") else { return nil }
+        return "the tour creates a VM, a volume and a security group, so it runs on the sandbox (`acsh --sandbox`, or `use sandbox`); "
+            + "profile \(profile) is a real cloud (CloudStack \(version.isEmpty ? "of unknown version" : version)): to take the tour here anyway, `tour --here`"
     }
 }
