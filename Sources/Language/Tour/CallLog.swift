@@ -2,11 +2,12 @@ import Foundation
 import Values
 
 /// One API call as the language handed it to the client: before signing, so it
-/// never holds the api key, the signature or `expires`. Secret-looking values
-/// are redacted when shown.
+/// never holds the api key, the signature or `expires`. Secret-looking values are
+/// redacted and long ones (userdata) shortened before they are kept.
 public struct CallRecord: Sendable {
     public let sequence: Int
     public let command: String
+    /// As sent, but redacted and shortened.
     public let params: [(String, String)]
     /// Whether the server answered without an error.
     public let succeeded: Bool
@@ -15,7 +16,7 @@ public struct CallRecord: Sendable {
 
     /// `command name=value ...` with secrets replaced, as the tour shows it.
     public var text: String {
-        let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }
+        let shown = params.map { "\($0.0)=\($0.1)" }
         var line = ([command] + shown).joined(separator: " ")
         if let polls { line += "   (polled \(polls) time\(polls == 1 ? "" : "s") until the job ended)" }
         return line
@@ -37,6 +38,10 @@ public final class CallLog: @unchecked Sendable {
     public var position: Int { lock.withLock { next } }
 
     func append(_ command: String, _ params: [(String, String)], succeeded: Bool, polls: Int? = nil) {
+        let params = params.map { name, value in
+            let v = Redact.value(name, value)
+            return (name, v.utf8.count > 200 ? "\(v.prefix(40))... (\(v.utf8.count) bytes)" : v)
+        }
         lock.withLock {
             records.append(CallRecord(sequence: next, command: command, params: params, succeeded: succeeded, polls: polls))
             next += 1

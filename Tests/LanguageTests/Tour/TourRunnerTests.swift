@@ -124,9 +124,13 @@ import Values
                                               ("email", "b@x"), ("firstname", "B"), ("lastname", "X")])
         #expect(log.since(0).map(\.text) == ["createUser username=bob password=<redacted> account=admin email=b@x firstname=B lastname=X"])
         #expect(log.since(0).first?.succeeded == false)
+        #expect(!log.since(0).contains { $0.params.contains { $0.1 == "hunter2" } })
         for _ in 0..<3 { _ = try await api.call("listZones", []) }
         #expect(log.since(0).count == 3)
         #expect(log.since(0).allSatisfy { $0.command == "listZones" && $0.succeeded })
         #expect(log.position == 4)
+        // Long values are kept short.
+        _ = try? await api.call("listZones", [("keyword", String(repeating: "z", count: 5000))])  // refused (431), logged all the same
+        #expect(log.since(4).first?.text == "listZones keyword=\(String(repeating: "z", count: 40))... (5000 bytes)")
     }
 }
