@@ -21,16 +21,18 @@ struct TourRunner {
 
     func run(_ action: String, here: Bool) async throws -> String {
         let path = host.tourProgressFile
+        if action == "reset" {
+            // Before loading: reset is the way out of a damaged progress file.
+            let progress = TourProgress.start(steps)
+            try wrap { try TourProgress.remove(path) }
+            try wrap { try progress.save(path) }
+            return "Tour progress cleared for profile \(profile).\n" + present(progress)
+        }
         let saved = try load(path)
         var progress = saved ?? .start(steps)
         switch action {
         case "status":
             return status(progress, path: path, started: saved != nil)
-        case "reset":
-            try wrap { try TourProgress.remove(path) }
-            progress = .start(steps)
-            try wrap { try progress.save(path) }
-            return "Tour progress cleared for profile \(profile).\n" + present(progress)
         case "show":
             return present(progress)
         case "skip":

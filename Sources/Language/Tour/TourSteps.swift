@@ -122,13 +122,20 @@ enum TourSteps {
         case "Error": throw TourHint("the deploy of \(vmName) failed (state Error): remove it with `destroy vm id:\(vmName) expunge:true` and deploy again")
         case let s: throw TourHint("\(vmName) is \(s): expunge it (`expunge vm id:\(vmName)`) and deploy a new one: `\(deployLine)`")
         }
-        return .passed(explanation: [
-            "deployVirtualMachine answered at once with the VM's id and a job id; \(vmName) was Starting while the job ran.",
-            "`wait` polled queryAsyncJobResult until jobstatus was 1 (0 pending, 2 failed); the job's result is the VM record.",
-            "\(vmName) is Running on host \(vm.text("hostname")) in \(vm.text("zonename")), IP \(vm[field: "nic"]?[index: 0]?.text("ipaddress") ?? "?"), \(vm.text("templatename")) on \(vm.text("serviceofferingname")).",
-        ], equivalent: ["deployVirtualMachine zoneid=\(vm.text("zoneid")) templateid=\(vm.text("templateid")) serviceofferingid=\(vm.text("serviceofferingid")) name=\(vmName)",
-                        "queryAsyncJobResult jobid=JOBID   (until jobstatus is not 0)"],
-           remember: ["vmid": vm.text("id")])
+        var lines = ["deployVirtualMachine answered at once with the VM's id and a job id; \(vmName) was Starting while the job ran.",
+                     "`wait job` polls queryAsyncJobResult until jobstatus is 1 (0 pending, 2 failed); the job's result is the VM record."]
+        var poll = "queryAsyncJobResult jobid=JOBID   (until jobstatus is not 0)"
+        // The learner's `$job`, when it is this deploy's: the server's record of the job.
+        if let jobid = ctx.variables("job")?[field: "jobid"]?.plainText, !jobid.isEmpty,
+           let job = try? await ctx.api.call("queryAsyncJobResult", [("jobid", jobid)]),
+           job.text("jobinstanceid") == vm.text("id") {
+            lines.append("Job \(jobid) (\(job.text("cmd").split(separator: ".").last ?? "")): jobstatus \(job.text("jobstatus")), created \(job.text("created")), completed \(job.text("completed")).")
+            poll = "queryAsyncJobResult jobid=\(jobid)"
+        }
+        lines.append("\(vmName) is Running on host \(vm.text("hostname")) in \(vm.text("zonename")), IP \(vm[field: "nic"]?[index: 0]?.text("ipaddress") ?? "?"), \(vm.text("templatename")) on \(vm.text("serviceofferingname")).")
+        return .passed(explanation: lines,
+                       equivalent: ["deployVirtualMachine zoneid=\(vm.text("zoneid")) templateid=\(vm.text("templateid")) serviceofferingid=\(vm.text("serviceofferingid")) name=\(vmName)", poll],
+                       remember: ["vmid": vm.text("id")])
     }
 
     /// The VM the tour follows: the one step 3 found, else the one named tour-vm.

@@ -50,6 +50,19 @@ import Values
         #expect(after.contains("here >  1. The infrastructure tree"))
     }
 
+    @Test func aDamagedProgressFileSaysHowToStartOver() async throws {
+        let lab = try await TourLab()
+        defer { Task { await lab.close() } }
+        await lab.type("tour")
+        try "{\"current\": ".write(toFile: lab.host.tourProgressFile, atomically: true, encoding: .utf8)
+        #expect(await lab.session.evaluate("tour") == 2)
+        #expect(lab.host.errors.contains("<input>:1:1: the tour progress \(lab.host.tourProgressFile) is not valid JSON"))
+        #expect(lab.host.errors.contains("`tour reset` starts over"))
+        let reset = await lab.type("tour reset")
+        #expect(reset.contains("Step 1 of 8"))
+        #expect(await lab.type("tour status").contains("here >  1."))
+    }
+
     @Test func aDoneStepShowsTheCallsAsSentWithoutSecrets() async throws {
         let lab = try await TourLab()
         defer { Task { await lab.close() } }

@@ -63,6 +63,9 @@ import Values
         await lab.type("vm = wait job")
         let pass = try await lab.expectPass("deploy")
         #expect(pass.text.contains("tour-vm is Running on host sandbox-1-host-1 in Sandbox-1"))
+        // The server's record of the learner's job.
+        let jobid = await lab.type("print $job.jobid").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(pass.text.contains("Job \(jobid) (DeployVMCmd): jobstatus 1, created "))
         let vmid = await lab.type("print $vm.id").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(pass.remember == ["vmid": vmid])
         // Another tour-vm, in the other zone (names are unique per network).
