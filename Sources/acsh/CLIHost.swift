@@ -11,12 +11,14 @@ import Values
 final class CLIHost: ShellHost {
     private let state: Mutex<Connection>
     private let settings: Settings
-    private let paths: Paths
+    let paths: Paths
     private let environment: [String: String]
     let stdout: OutputStream
     let isTerminal: Bool
     private let stderrIsTerminal: Bool
     private let progressLock = Mutex(())
+    /// The calls of this run and the tour's place, kept across `use PROFILE` (CLIHost+Tour.swift).
+    let tourMemory = TourMemory()
 
     init(connection: Connection, settings: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
@@ -29,7 +31,7 @@ final class CLIHost: ShellHost {
     }
 
     var connection: Connection { state.withLock { $0 } }
-    var api: (any CloudAPI)? { connection.client }
+    var api: (any CloudAPI)? { RecordingAPI(connection.client, log: tourMemory.calls) }
     var catalog: Catalog { connection.catalog }
 
     func writeOutput(_ text: String) { stdout.write(text) }
