@@ -18,10 +18,6 @@ public protocol CloudAPI: Sendable {
     var pollSchedule: (first: Duration, cap: Duration)? { get }
 }
 
-extension CloudAPI {
-    public func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview? { nil }
-    public var pollSchedule: (first: Duration, cap: Duration)? { nil }
-}
 
 /// One poll of a job, for the progress line.
 public struct JobProgress: Sendable {

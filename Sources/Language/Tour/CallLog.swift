@@ -1,3 +1,4 @@
+import CloudClient
 import Foundation
 import Values
 
@@ -94,6 +95,12 @@ public struct RecordingAPI: CloudAPI {
             throw error
         }
     }
+
+    public func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview? {
+        base.preview(command, params, hiding: hiding)
+    }
+
+    public var pollSchedule: (first: Duration, cap: Duration)? { base.pollSchedule }
 
     /// Logged when the listing starts; `page` and `pagesize` are added per page below.
     public func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<[Value], Error> {
