@@ -121,8 +121,12 @@ enum JobAPIs {
             return .object(job.record)
         },
         Handler("listAsyncJobs") { c throws(APIError) in
-            let all = c.seesAllAccounts
-            let jobs = c.store.jobs.all.filter { all || $0.accountID == c.caller.accountID }.reversed()
+            let visible = try c.visibility()
+            let accounts = c.store.table("account")
+            let jobs = c.store.jobs.all.filter { j in
+                let a = accounts.get(j.accountID)
+                return visible.allows(account: a?["name"], domainID: a?["domainid"])
+            }.reversed()
             let range = try c.pageRange(count: jobs.count)
             let items = Array(jobs)[range].map { Value.record($0.record) }
             return .list(noun: "asyncjobs", items: items, total: jobs.count)

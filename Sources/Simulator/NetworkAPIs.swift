@@ -6,9 +6,9 @@ enum NetworkAPIs {
 
     static let handlers: [Handler] = [
         Handler("listNetworks") { c throws(APIError) in
-            let all = c.seesAllAccounts
+            let visible = try c.visibility()
             return try c.listEntities("network", taggable: true) { n in
-                all || n["type"] == "Shared" || c.ownedByCaller(account: n["account"], domainID: n["domainid"])
+                n["type"] == "Shared" || visible.allows(account: n["account"], domainID: n["domainid"])
             }
         },
         Handler("createNetwork") { c throws(APIError) in

@@ -40,6 +40,7 @@ enum SecurityGroupAPIs {
     static func find(_ c: Call, idParam: String, nameParam: String) throws(APIError) -> Entity {
         if let id = c.optional(idParam) {
             guard let sg = c.store.table("securitygroup").get(id) else { throw APIError.notFound("security group", id: id, param: idParam) }
+            try c.checkAccess(account: sg["account"], domainID: sg["domainid"], what: "security group \(id)")
             return sg
         }
         guard let name = c.optional(nameParam) else { throw APIError.missing(idParam, command: c.command) }

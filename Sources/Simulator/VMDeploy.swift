@@ -78,21 +78,41 @@ extension VirtualMachineAPIs {
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
                     details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
+        let dataDisk = try dataDiskFields(c, zone: zone)
         store.vms.insert(vm)
-        let memory = Int(offering["memory"] ?? "") ?? 0
-        let host = store.table("host").first { $0["zoneid"] == zone.id }
-        let capacity = (Int(host?["memorytotal"] ?? "") ?? Int.max) >> 20
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
-            if memory > capacity {
-                throw APIError.capacity("Unable to create a deployment for VM[User|\(name)]: insufficient capacity "
-                    + "in zone \(zone["name"] ?? zone.id) (\(memory) MB asked, hosts have \(capacity) MB)")
-            }
+            if startVM { try store.place(id) }
             store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil }
+            if var f = dataDisk {
+                f["virtualmachineid"] = .string(id)
+                f["name"] = .string("DATA-\(name)")
+                store.insert("volume", f)
+            }
             return ["virtualmachine": store.render(try store.jobVM(id))]
         }, onFailure: { store in
             store.vms.update(id) { $0.state = "Error"; $0.pendingJobID = nil }
         }))
+    }
+
+    /// The DATADISK a deploy with `diskofferingid` creates next to the ROOT volume (device 1);
+    /// a custom-size offering needs `size` in GB, as createVolume does.
+    static func dataDiskFields(_ c: Call, zone: Entity) throws(APIError) -> Record? {
+        guard c.optional("diskofferingid") != nil else { return nil }
+        let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
+        var gb = Int(offering["disksize"] ?? "") ?? 0
+        if offering["iscustomized"] == "true" {
+            guard let size = try c.int("size"), size > 0 else {
+                throw APIError.invalid("size", "disk offering \(offering["name"] ?? "") is custom: pass size in GB")
+            }
+            gb = size
+        }
+        var f: Record = ["zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "type": .string("DATADISK"),
+                         "deviceid": .int(1), "size": .int(gb << 30), "created": .string(c.created), "state": .string("Ready"),
+                         "attached": .string(c.created)]
+        f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+        f.merge(VolumeAPIs.offeringFields(offering), uniquingKeysWith: { $1 })
+        return f
     }
 
     /// Locally administered MACs, like the 02:00:... ones CloudStack hands out.
