@@ -36,16 +36,7 @@ enum AccountAPIs {
         },
         Handler("updateAccount") { c throws(APIError) in
             let account = try findAccount(c)
-            if let newName = c.optional("newname") {
-                c.store.table("account").update(account.id) { $0.fields["name"] = .string(newName) }
-                for u in c.store.table("user").rows where u["accountid"] == account.id {
-                    c.store.table("user").update(u.id) { $0.fields["account"] = .string(newName) }
-                }
-                for i in c.store.principals.indices where c.store.principals[i].caller.accountID == account.id {
-                    c.store.principals[i].caller.account = newName
-                    c.store.principals[i].user.account = newName
-                }
-            }
+            if let newName = c.optional("newname") { c.store.renameAccount(account, to: newName) }
             return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
         },
         Handler("deleteAccount", async: true) { c throws(APIError) in

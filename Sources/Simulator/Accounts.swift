@@ -18,9 +18,13 @@ extension Store {
         return insert("domain", f)
     }
 
+    /// An account and its default security group.
     @discardableResult
     func addAccount(name: String, role: Role, domain: Entity, created: String) -> Entity {
-        insert("account", [
+        insert("securitygroup", ["name": .string("default"), "description": .string("Default Security Group"),
+                                 "account": .string(name), "domainid": .string(domain.id),
+                                 "domain": .string(domain["name"] ?? ""), "ingressrule": .list([]), "egressrule": .list([])])
+        return insert("account", [
             "name": .string(name), "accounttype": .int(role.accountType), "roletype": .string(role.roleType),
             "rolename": .string(role.roleName), "domainid": .string(domain.id), "domain": .string(domain["name"] ?? ""),
             "domainpath": domain.fields["path"] ?? .string(""), "state": .string("enabled"), "created": .string(created),
@@ -73,6 +77,22 @@ extension Store {
         }
         for u in table("user").rows where u["accountid"] == account.id { removeUser(u.id) }
         table("account").remove(account.id)
+    }
+
+    /// Resources name their owner by account name, so a rename reaches all of them.
+    func renameAccount(_ account: Entity, to newName: String) {
+        let old = account["name"], domainID = account["domainid"]
+        table("account").update(account.id) { $0.fields["name"] = .string(newName) }
+        for t in tables.values where t.noun != "account" {
+            for e in t.rows where e["account"] == old && e["domainid"] == domainID {
+                t.update(e.id) { $0.fields["account"] = .string(newName) }
+            }
+        }
+        for vm in vms.live where vm.accountID == account.id { vms.update(vm.id) { $0.account = newName } }
+        for i in principals.indices where principals[i].caller.accountID == account.id {
+            principals[i].caller.account = newName
+            principals[i].user.account = newName
+        }
     }
 
     func removeUser(_ id: String) {

@@ -22,13 +22,6 @@ extension Store {
         seedTemplates(os, zones[0], created)
         seedOfferings(created)
         seedNetworks(zones, created)
-        // One default group per account (two users of one account share it).
-        var seen = Set<String>()
-        for p in principals where seen.insert(p.caller.accountID).inserted {
-            insert("securitygroup", ["name": .string("default"), "description": .string("Default Security Group"),
-                                     "account": .string(p.caller.account), "domainid": .string(p.caller.domainID),
-                                     "domain": .string(p.caller.domain), "ingressrule": .list([]), "egressrule": .list([])])
-        }
     }
 
     @discardableResult

@@ -21,7 +21,7 @@ enum VirtualMachineAPIs {
         Handler("startVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: nil)
             if vm.state == "Running" {
-                throw APIError.invalid("id", "The virtual machine \(vm.id) (\(vm.displayName)) is already running")
+                throw APIError.refused("The virtual machine \(vm.id) (\(vm.displayName)) is already running")
             }
             return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take)
         },
@@ -36,14 +36,14 @@ enum VirtualMachineAPIs {
         Handler("destroyVirtualMachine", async: true, destroy),
         Handler("recoverVirtualMachine") { c throws(APIError) in
             let vm = try find(c, states: nil)
-            guard vm.state == "Destroyed" else { throw APIError.invalid("id", "Vm with id \(vm.id) is not in the right state") }
+            guard vm.state == "Destroyed" else { throw APIError.refused("Vm with id \(vm.id) is not in the right state") }
             c.store.vms.update(vm.id) { $0.state = "Stopped" }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
         },
         Handler("expungeVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: nil)
             guard vm.state == "Destroyed" || vm.state == "Error" else {
-                throw APIError.invalid("id", "Please destroy vm with id \(vm.id) before expunging it (it is \(vm.state))")
+                throw APIError.refused("Please destroy vm with id \(vm.id) before expunging it (it is \(vm.state))")
             }
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vm.ExpungeVMCmd",
                                 instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
@@ -76,7 +76,7 @@ enum VirtualMachineAPIs {
             let vm = try find(c, states: nil)
             let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
             guard vm.state == "Stopped" else {
-                throw APIError.invalid("id", "Unable to upgrade virtual machine \(describe(vm)) in state \(vm.state); "
+                throw APIError.refused("Unable to upgrade virtual machine \(describe(vm)) in state \(vm.state); "
                     + "make sure the virtual machine is stopped")
             }
             c.store.vms.update(vm.id) { $0.offeringID = offering.id }
@@ -112,7 +112,7 @@ enum VirtualMachineAPIs {
         guard let vm = c.store.vms[id: id] else { throw APIError.notFound("virtual machine", id: id, param: "id") }
         try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "virtual machine \(vm.id)")
         if let states, !states.contains(vm.state) {
-            throw APIError.invalid("id", "\(describe(vm)) is in state \(vm.state); this needs it \(states.sorted().joined(separator: " or "))")
+            throw APIError.refused("\(describe(vm)) is in state \(vm.state); this needs it \(states.sorted().joined(separator: " or "))")
         }
         return vm
     }
@@ -145,7 +145,7 @@ enum VirtualMachineAPIs {
     static func destroy(_ c: Call) throws(APIError) -> Reply {
         let vm = try find(c, states: nil)
         guard ["Running", "Stopped", "Error", "Starting", "Stopping"].contains(vm.state) else {
-            throw APIError.invalid("id", "Unable to destroy \(describe(vm)): it is already \(vm.state)")
+            throw APIError.refused("Unable to destroy \(describe(vm)): it is already \(vm.state)")
         }
         let expunge = try c.bool("expunge")
         if expunge, c.caller.role == .user {
