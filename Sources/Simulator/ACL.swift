@@ -90,6 +90,20 @@ extension Call {
         try checkAccess(accountID: acct?.id ?? "", domainID: domainID ?? "", what: what)
     }
 
+    /// Whom a create call acts for: the caller, or `account` (in `domainid`, else the caller's
+    /// domain) when an admin creates on someone's behalf.
+    func owner() throws(APIError) -> Caller {
+        guard let name = optional("account") else { return caller }
+        let domainID = optional("domainid") ?? caller.domainID
+        guard let acct = store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {
+            throw APIError.invalid("account", "could not find account \(name) in domain \(domainID)")
+        }
+        try checkAccess(accountID: acct.id, domainID: domainID, what: "account \(name)")
+        return store.principals.first { $0.caller.accountID == acct.id }?.caller
+            ?? Caller(userID: "", username: "", accountID: acct.id, account: name, domainID: domainID,
+                      domain: acct["domain"] ?? "", isAdmin: false)
+    }
+
     /// Checks `domainid` the way the server does before listing in it.
     func checkDomainAccess(_ domainID: String) throws(APIError) {
         let ok = switch caller.role {

@@ -5,6 +5,7 @@ extension VirtualMachineAPIs {
     /// creates the VM in Starting (or Stopped with startvm=false); the job makes it Running.
     static func deploy(_ c: Call) throws(APIError) -> Reply {
         let store = c.store
+        let owner = try c.owner()
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let template = try c.entity("template", "templateid", what: "template")
         let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
@@ -23,18 +24,18 @@ extension VirtualMachineAPIs {
             networkID = first
         } else {
             let candidates = store.table("network").rows.filter {
-                $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == c.caller.account)
+                $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == owner.account)
             }
             guard let n = candidates.first else {
-                throw APIError.invalid("networkids", "no default guest network for account \(c.caller.account) in zone "
+                throw APIError.invalid("networkids", "no default guest network for account \(owner.account) in zone "
                     + "\(zone["name"] ?? zone.id); create one or pass networkids")
             }
             networkID = n.id
         }
         var keypair: String?
         if let k = c.optional("keypair") ?? c.list("keypairs")?.first {
-            guard store.table("sshkeypair").first(where: { $0["name"] == k && $0["account"] == c.caller.account }) != nil else {
-                throw APIError.invalid("keypair", "A key pair with name '\(k)' was not found for account \(c.caller.account)")
+            guard store.table("sshkeypair").first(where: { $0["name"] == k && $0["account"] == owner.account }) != nil else {
+                throw APIError.invalid("keypair", "A key pair with name '\(k)' was not found for account \(owner.account)")
             }
             keypair = k
         }
@@ -45,13 +46,13 @@ extension VirtualMachineAPIs {
             sgIDs.append(id)
         }
         for name in c.list("securitygroupnames") ?? [] {
-            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && $0["account"] == c.caller.account }) else {
+            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && $0["account"] == owner.account }) else {
                 throw APIError.invalid("securitygroupnames", "Unable to find security group by name \(name)")
             }
             sgIDs.append(sg.id)
         }
         if sgIDs.isEmpty, zone["securitygroupsenabled"] == "true",
-           let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && $0["account"] == c.caller.account }) {
+           let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && $0["account"] == owner.account }) {
             sgIDs.append(sg.id)
         }
         var agIDs: [String] = []
@@ -72,13 +73,13 @@ extension VirtualMachineAPIs {
                     offeringID: offering.id, networkID: networkID, nicID: store.newID(), ip: ip,
                     mac: macAddress(store.vms.rows.count), rootVolumeID: store.newID(),
                     rootSize: rootGB.map { $0 << 30 } ?? Int(template["size"] ?? "") ?? 8 << 30,
-                    created: c.created, accountID: c.caller.accountID, account: c.caller.account,
-                    domainID: c.caller.domainID, domain: c.caller.domain, userID: c.caller.userID,
-                    username: c.caller.username, keypair: keypair, userdata: c.optional("userdata"),
+                    created: c.created, accountID: owner.accountID, account: owner.account,
+                    domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
+                    username: owner.username, keypair: keypair, userdata: c.optional("userdata"),
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
                     details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
-        let dataDisk = try dataDiskFields(c, zone: zone)
+        let dataDisk = try dataDiskFields(c, zone: zone, owner: owner)
         store.vms.insert(vm)
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
@@ -97,7 +98,7 @@ extension VirtualMachineAPIs {
 
     /// The DATADISK a deploy with `diskofferingid` creates next to the ROOT volume (device 1);
     /// a custom-size offering needs `size` in GB, as createVolume does.
-    static func dataDiskFields(_ c: Call, zone: Entity) throws(APIError) -> Record? {
+    static func dataDiskFields(_ c: Call, zone: Entity, owner: Caller) throws(APIError) -> Record? {
         guard c.optional("diskofferingid") != nil else { return nil }
         let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
         var gb = Int(offering["disksize"] ?? "") ?? 0
@@ -110,7 +111,8 @@ extension VirtualMachineAPIs {
         var f: Record = ["zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "type": .string("DATADISK"),
                          "deviceid": .int(1), "size": .int(gb << 30), "created": .string(c.created), "state": .string("Ready"),
                          "attached": .string(c.created)]
-        f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+        f.merge(["account": .string(owner.account), "domainid": .string(owner.domainID), "domain": .string(owner.domain)],
+                uniquingKeysWith: { $1 })
         f.merge(VolumeAPIs.offeringFields(offering), uniquingKeysWith: { $1 })
         return f
     }

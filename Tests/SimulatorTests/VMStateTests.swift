@@ -100,4 +100,27 @@ import Values
             }
         }
     }
+
+    @Test func adminsDeployOnBehalfOfAnAccount() async throws {
+        try await withSimulator(testOptions { $0.auth = .open }) { sim async throws in
+            var c = TestClient(sim)
+            c.apiKey = nil  // the integration port: no keys, acts as the root admin
+            let disk5 = try await c.value("listDiskOfferings", [("name", "Extra Large")], "diskoffering.0.id")
+            let vm = try await c.deploy([("account", "admin"), ("diskofferingid", disk5)])
+            #expect(vm["jobresult.virtualmachine.account"]?.text == "admin")
+            let devDomain = try await c.value("listDomains", [("name", "dev")], "domain.0.id")
+            let forDev = try await c.deploy([("account", "dev"), ("domainid", devDomain)])
+            #expect(forDev["jobresult.virtualmachine.account"]?.text == "dev")
+            #expect(forDev["jobresult.virtualmachine.domain"]?.text == "dev")
+            #expect(try await c.get("listVirtualMachines", [("account", "dev"), ("domainid", devDomain)]).inner["count"]?.text == "1")
+            // dev lives in ROOT/dev, not in the caller's ROOT.
+            let zone = try await c.value("listZones", [], "zone.0.id")
+            let tmpl = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
+            let so = try await c.value("listServiceOfferings", [], "serviceoffering.0.id")
+            let wrong = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so),
+                                                                 ("account", "dev")])
+            #expect(wrong.status == 431)
+            #expect(wrong.inner["errortext"]?.text?.contains("could not find account dev") == true)
+        }
+    }
 }
