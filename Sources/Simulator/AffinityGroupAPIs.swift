@@ -20,7 +20,7 @@ enum AffinityGroupAPIs {
                 throw APIError.invalid("type", "'\(type)' is not an affinity group type; use host anti-affinity or host affinity")
             }
             var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? ""), "type": .string(type)]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f["virtualmachineIds"] = .list([])
             let id = c.store.newID()
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.affinitygroup.CreateAffinityGroupCmd",

@@ -167,6 +167,9 @@ final class Engine: Sendable {
         }
         if command == "logout" {
             s.auth.logout(cookies: req.cookies)
+            Events.record(s.store, principal.caller, type: "USER.LOGOUT", state: "Completed", level: "INFO",
+                          created: SimClock.cloudStackTime(now), description: "user has logged out",
+                          resource: (principal.caller.userID, "User"))
             return "{\"description\":\"success\"}"
         }
         guard APIAccess.allowed(command, for: principal.caller.role) else { throw APIAccess.notAvailable }
@@ -184,7 +187,7 @@ final class Engine: Sendable {
                 throw APIError(429, Self.throttleText(ms))
             }
         }
-        s.store.jobs.settle(now: now, store: s.store)
+        s.store.settleJobs(now: now)
         let modelled = Registry.all[command]
         if let answer = try CatalogCheck.check(command, params, modelled: modelled != nil) { return answer }
         guard let handler = modelled else {

@@ -46,8 +46,10 @@ struct Call {
     }
 
     /// Ownership fields every account-owned resource carries.
-    var ownerFields: Record {
-        ["account": .string(caller.account), "domainid": .string(caller.domainID), "domain": .string(caller.domain)]
+    /// (An admin may pass `account` + `domainid` to create for someone else: see `owner()`.)
+    func ownerFields() throws(APIError) -> Record {
+        let o = try owner()
+        return ["account": .string(o.account), "domainid": .string(o.domainID), "domain": .string(o.domain)]
     }
 }
 

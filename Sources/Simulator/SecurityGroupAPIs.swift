@@ -17,7 +17,7 @@ enum SecurityGroupAPIs {
                 throw APIError.invalid("name", "Unable to create security group, a group with name \(name) already exists.")
             }
             var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? "")]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f["ingressrule"] = .list([])
             f["egressrule"] = .list([])
             return .object(["securitygroup": c.render(c.store.insert("securitygroup", f), taggable: true)])

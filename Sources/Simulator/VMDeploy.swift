@@ -79,7 +79,7 @@ extension VirtualMachineAPIs {
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
                     details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
-        let dataDisk = try dataDiskFields(c, zone: zone, owner: owner)
+        let dataDisk = try dataDiskFields(c, zone: zone)
         store.vms.insert(vm)
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
@@ -98,7 +98,7 @@ extension VirtualMachineAPIs {
 
     /// The DATADISK a deploy with `diskofferingid` creates next to the ROOT volume (device 1);
     /// a custom-size offering needs `size` in GB, as createVolume does.
-    static func dataDiskFields(_ c: Call, zone: Entity, owner: Caller) throws(APIError) -> Record? {
+    static func dataDiskFields(_ c: Call, zone: Entity) throws(APIError) -> Record? {
         guard c.optional("diskofferingid") != nil else { return nil }
         let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
         var gb = Int(offering["disksize"] ?? "") ?? 0
@@ -111,8 +111,7 @@ extension VirtualMachineAPIs {
         var f: Record = ["zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "type": .string("DATADISK"),
                          "deviceid": .int(1), "size": .int(gb << 30), "created": .string(c.created), "state": .string("Ready"),
                          "attached": .string(c.created)]
-        f.merge(["account": .string(owner.account), "domainid": .string(owner.domainID), "domain": .string(owner.domain)],
-                uniquingKeysWith: { $1 })
+        f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
         f.merge(VolumeAPIs.offeringFields(offering), uniquingKeysWith: { $1 })
         return f
     }

@@ -87,7 +87,18 @@ enum VirtualMachineAPIs {
             let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
             return .job(JobSpec(cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
+                // A running VM moves to the new size on a host with room for it, or stays as it was (533).
+                let running = store.vms[id: vm.id]?.hostID != nil
+                if running { store.unplace(vm.id) }
+                let old = vm.offeringID
                 store.vms.update(vm.id) { $0.offeringID = offering.id }
+                if running {
+                    do { try store.place(vm.id) } catch {
+                        store.vms.update(vm.id) { $0.offeringID = old }
+                        try? store.place(vm.id)
+                        throw error
+                    }
+                }
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },

@@ -32,7 +32,7 @@ enum VolumeAPIs {
             var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
                              "type": .string("DATADISK"), "size": .int(gb << 30), "created": .string(c.created),
                              "state": .string("Allocated")]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f.merge(offeringFields(offering), uniquingKeysWith: { $1 })
             let id = c.store.newID()
             return .job(JobSpec(cmd: cmdPrefix + "CreateVolumeCmd", instanceType: "Volume", instanceID: id,

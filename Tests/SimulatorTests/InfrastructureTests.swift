@@ -72,6 +72,15 @@ import Values
             #expect(try await memoryUsed() == 8192 << 20)
             _ = try await c.job("destroyVirtualMachine", [("id", vmID)])
             #expect(try await memoryUsed() == 0)
+            // Scaling a running VM moves its share; a size no host has fails with 533 and keeps the old one.
+            let small = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
+            #expect(try await memoryUsed() == 512 << 20)
+            let large = try await c.value("listServiceOfferings", [("name", "Large Instance")], "serviceoffering.0.id")
+            _ = try await c.job("scaleVirtualMachine", [("id", small), ("serviceofferingid", large)])
+            #expect(try await memoryUsed() == 8192 << 20)
+            let huge = try await c.value("listServiceOfferings", [("name", "Huge Instance")], "serviceoffering.0.id")
+            #expect(try await c.job("scaleVirtualMachine", [("id", small), ("serviceofferingid", huge)])["jobresult.errorcode"]?.text == "533")
+            #expect(try await memoryUsed() == 8192 << 20)
         }
     }
 

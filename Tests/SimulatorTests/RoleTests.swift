@@ -51,6 +51,12 @@ import Values
             #expect(try await boss.get("listDomains").inner["count"]?.text == "2")  // dev and dev/team
             #expect(try await boss.get("listAccounts", [("listall", "true")]).inner["count"]?.text == "3")  // dev, alice, boss
             #expect(try await boss.get("listHosts").status == 432)
+            let bossAPIs = Set((try await boss.get("listApis").inner["api"]?.list ?? []).compactMap { $0[field: "name"]?.text })
+            #expect(bossAPIs.contains("createAccount") && bossAPIs.contains("listDomains") && !bossAPIs.contains("createZone"))
+            // A domain admin follows its accounts' jobs; a user only its own.
+            let devJob = try await dev.value("stopVirtualMachine", [("id", try await dev.value("listVirtualMachines", [], "virtualmachine.0.id"))], "jobid")
+            #expect(try await boss.get("queryAsyncJobResult", [("jobid", devJob)]).status == 200)
+            #expect(try await teamUser.get("queryAsyncJobResult", [("jobid", devJob)]).status == 531)
         }
     }
 

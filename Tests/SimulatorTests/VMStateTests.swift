@@ -123,4 +123,20 @@ import Values
             #expect(wrong.inner["errortext"]?.text?.contains("could not find account dev") == true)
         }
     }
+
+    @Test func twoJobsPendingOnOneVMBothFinish() async throws {
+        try await withSimulator(testOptions { $0.jobTime = .milliseconds(300) }) { sim async throws in
+            let c = TestClient(sim)
+            let id = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
+            // The first job's result renders the VM while the second is still pending on it.
+            let reboot = try await c.value("rebootVirtualMachine", [("id", id)], "jobid")
+            let scale = try await c.value("scaleVirtualMachine", [("id", id), ("serviceofferingid",
+                try await c.value("listServiceOfferings", [("name", "Medium Instance")], "serviceoffering.0.id"))], "jobid")
+            #expect(try await c.wait(job: reboot)["jobstatus"]?.text == "1")
+            let scaled = try await c.wait(job: scale)
+            #expect(scaled["jobstatus"]?.text == "1")
+            #expect(scaled["jobresult.virtualmachine.memory"]?.text == "2048")
+            #expect(scaled["jobresult.virtualmachine.jobid"] == nil)
+        }
+    }
 }
