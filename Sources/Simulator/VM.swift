@@ -80,6 +80,9 @@ struct VMTable {
 }
 
 extension Store {
+    /// A VM password as deploy and resetPassword show it once.
+    func oneTimePassword() -> String { String(newID().prefix(8).filter { $0 != "-" }) }
+
     /// The virtualmachine record as listVirtualMachines and job results show it.
     func render(_ vm: VM) -> Value {
         let zone = table("zone").get(vm.zoneID)

@@ -90,6 +90,11 @@ extension VirtualMachineAPIs {
                 f["name"] = .string("DATA-\(name)")
                 store.insert("volume", f)
             }
+            // A password-enabled template gets a generated password, shown in this result only.
+            if template["passwordenabled"] == "true" {
+                store.vms.update(id) { $0.password = store.oneTimePassword() }
+            }
+            defer { store.vms.update(id) { $0.password = nil } }
             return ["virtualmachine": store.render(try store.jobVM(id))]
         }, onFailure: { store in
             store.vms.update(id) { $0.state = "Error"; $0.pendingJobID = nil }

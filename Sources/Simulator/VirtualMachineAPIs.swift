@@ -109,8 +109,7 @@ enum VirtualMachineAPIs {
             }
             return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
-                let password = String(store.newID().prefix(8).filter { $0 != "-" })
-                store.vms.update(vm.id) { $0.password = password }
+                store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })

@@ -170,4 +170,25 @@ import Values
             #expect(gone.inner["success"]?.bool == true)
         }
     }
+
+    @Test func deployVariantsMatchRecordedResponses() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let tmpl = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
+            let so = try await c.value("listServiceOfferings", [], "serviceoffering.0.id")
+            let base = [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]
+            // A VM deployed stopped: no host, no usage counters.
+            try await expectJob(c, "deployVirtualMachine", base + [("startvm", "false"), ("name", "stopped-vm")],
+                                answer: "deployVirtualMachine_stoppedvm", job: "queryAsyncJobResult_deployvmstopped",
+                                optional: ["cpuused", "networkkbsread", "networkkbswrite"])
+            try await expectJob(c, "deployVirtualMachine", base + [("rootdisksize", "50"), ("name", "big-root")],
+                                answer: "deployVirtualMachine_rootdisksize", job: "queryAsyncJobResult_deployrootdisksize")
+            let vm = try await c.value("listVirtualMachines", [("name", "big-root")], "virtualmachine.0.id")
+            // The generated password is in the deploy result only.
+            #expect(try await c.get("listVirtualMachines", [("id", vm)]).inner["virtualmachine.0.password"] == nil)
+            try await expectShape(c, "listVolumes_rootdisksize", "listVolumes", [("virtualmachineid", vm)])
+            try await expectShape(c, "listNics_default", "listNics", [("virtualmachineid", vm)])
+        }
+    }
 }
