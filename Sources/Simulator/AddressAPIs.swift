@@ -107,9 +107,7 @@ enum AddressAPIs {
 
     static func ownAddress(_ c: Call, _ param: String) throws(APIError) -> Entity {
         let ip = try c.entity("publicipaddress", param, what: "public IP address")
-        guard c.caller.isAdmin || c.ownedByCaller(account: ip["account"], domainID: ip["domainid"]) else {
-            throw APIError.notFound("public IP address", id: ip.id, param: param)
-        }
+        try c.checkAccess(account: ip["account"], domainID: ip["domainid"], what: "public IP address \(ip.id)")
         return ip
     }
 

@@ -46,6 +46,7 @@ import Values
             #expect(accounts["account.1.accounttype"]?.text == "0")
             let groups = try await c.get("listSecurityGroups", [("listall", "true"), ("securitygroupname", "default")]).inner
             #expect(groups["count"]?.text == "2")
+            #expect(sim.summary.contains("dev keys:   sandbox-dev-api-key-acsh-simulator-0002 / sandbox-dev-secret-key-acsh-simulator-0002"))
         }
     }
 

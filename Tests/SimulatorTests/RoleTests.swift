@@ -79,6 +79,11 @@ import Values
             #expect(!names.contains("createAccount"))
             let all = try await admin.get("listApis").inner["count"]?.number?.int ?? 0
             #expect(userAPIs["count"]?.number?.int ?? 0 < all)
+            // Someone else's network, or a shared one, is out of a user's reach.
+            let adminNet = try await admin.value("listNetworks", [("name", "admin-network")], "network.0.id")
+            #expect(try await dev.get("deleteNetwork", [("id", adminNet)]).status == 531)
+            let shared = try await admin.value("listNetworks", [("type", "Shared")], "network.0.id")
+            #expect(try await dev.get("updateNetwork", [("id", shared), ("displaytext", "x")]).status == 531)
             // A user sees its own account and user only.
             #expect(try await dev.get("listAccounts", [("listall", "true")]).inner["account.0.name"]?.text == "dev")
             #expect(try await dev.get("listUsers").inner["count"]?.text == "1")
