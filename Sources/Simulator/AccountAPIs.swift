@@ -109,6 +109,13 @@ enum AccountAPIs {
             }
             return .object(["userkeys": .record(["apikey": .string(apiKey), "secretkey": .string(secretKey)])])
         },
+        Handler("getUserKeys") { c throws(APIError) in
+            let user = try findUser(c)
+            guard let p = c.store.principals.first(where: { $0.caller.userID == user.id }), !p.user.apiKey.isEmpty else {
+                return .object(["userkeys": .record([:])])
+            }
+            return .object(["userkeys": .record(["apikey": .string(p.user.apiKey), "secretkey": .string(p.user.secretKey)])])
+        },
     ]
 
     /// listAccounts and listUsers differ from resource lists: an admin sees the accounts of

@@ -119,6 +119,9 @@ import Values
             #expect(try await admin.get("createDomain", [("name", "ops")]).status == 431)
             let carol = try await account(admin, "carol", type: 0, domainID: domainID)
             #expect(try await carol.get("listZones").status == 200)
+            let carolUser = try await carol.value("listUsers", [], "user.0.id")
+            #expect(try await carol.get("getUserKeys", [("id", carolUser)]).inner["userkeys.apikey"]?.text == carol.apiKey)
+            #expect(try await carol.signed().get("getUserKeys", [("id", carolUser)]).status == 531)
             let carolAccount = try await admin.value("listAccounts", [("domainid", domainID)], "account.0.id")
             let user = try await admin.get("createUser", [("username", "dave"), ("password", "pw"), ("firstname", "D"),
                                                           ("lastname", "V"), ("email", "d@example.org"), ("account", "carol"),
