@@ -21,6 +21,11 @@ enum APIAccess {
     static let publicLists: Set<String> = [
         "listZones", "listZonesMetrics", "listServiceOfferings", "listDiskOfferings", "listNetworkOfferings", "listVPCOfferings",
     ]
+    /// Root-admin APIs whose names do not say so.
+    static let rootOnlyAPIs: Set<String> = [
+        "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
+        "updateVolume", "prepareTemplate", "getUser",
+    ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
         "createUser", "deleteUser", "disableUser", "enableUser", "lockUser", "listDomains", "listDomainChildren",
@@ -29,7 +34,7 @@ enum APIAccess {
     ]
 
     static func minimumRole(_ name: String) -> Role {
-        if name == "simulatorFault" { return .rootAdmin }
+        if rootOnlyAPIs.contains(name) { return .rootAdmin }
         if domainAdminAPIs.contains(name) { return .domainAdmin }
         if publicLists.contains(name) { return .user }
         let stem = name.drop { $0.isLowercase }.lowercased()
