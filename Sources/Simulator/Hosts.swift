@@ -32,13 +32,15 @@ extension Store {
         let pod = insert("pod", [
             "name": .string("\(base)-pod-1"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
             "gateway": .string("10.\(number).0.1"), "netmask": .string("255.255.255.0"),
-            "startip": .string("10.\(number).0.100"), "endip": .string("10.\(number).0.200"),
-            "allocationstate": .string("Enabled"),
+            // Lists since pods may hold several IP ranges.
+            "startip": .list([.string("10.\(number).0.100")]), "endip": .list([.string("10.\(number).0.200")]),
+            "allocationstate": .string("Enabled"), "hasannotations": .bool(false),
         ])
         let cluster = insert("cluster", [
             "name": .string("\(base)-cluster-1"), "podid": .string(pod.id), "podname": pod.fields["name"]!,
             "zoneid": .string(zone.id), "zonename": .string(zoneName), "hypervisortype": .string("Simulator"),
             "clustertype": .string("CloudManaged"), "allocationstate": .string("Enabled"), "managedstate": .string("Managed"),
+            "cpuovercommitratio": .string("1.0"), "memoryovercommitratio": .string("1.0"), "hasannotations": .bool(false),
         ])
         for h in 1...2 {
             insert("host", [

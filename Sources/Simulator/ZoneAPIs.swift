@@ -78,7 +78,7 @@ enum ZoneAPIs {
             let cpuTotal = inZone.reduce(0) { $0 + (Int($1["cpunumber"] ?? "") ?? 0) * (Int($1["cpuspeed"] ?? "") ?? 0) }
             for (code, name, used, total) in [(memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
                                               (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal)] where type == nil || type == code {
-                var r: Record = ["capacitytype": .int(code), "name": .string(name), "zoneid": .string(zone.id),
+                var r: Record = ["type": .int(code), "name": .string(name), "zoneid": .string(zone.id),
                                  "zonename": zone.fields["name"] ?? .string("")]
                 if let podID, let pod = c.store.table("pod").get(podID) {
                     r["podid"] = .string(podID)
@@ -88,6 +88,7 @@ enum ZoneAPIs {
                     r["clusterid"] = .string(clusterID)
                     r["clustername"] = cluster.fields["name"]
                 }
+                r["capacityallocated"] = .int(used)
                 r["capacityused"] = .int(used)
                 r["capacitytotal"] = .int(total)
                 r["percentused"] = .string(Store.percent(used, total))
