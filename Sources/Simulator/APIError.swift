@@ -21,6 +21,9 @@ struct APIError: Error {
         APIError(431, "Unable to execute API command due to invalid value for parameter \(param): \(why)", cs: 4350)
     }
 
+    /// An InvalidParameterValueException in the server's own words (431, no prefix), e.g. a wrong VM state.
+    static func refused(_ text: String) -> APIError { APIError(431, text, cs: 4350) }
+
     static func notFound(_ what: String, id: String, param: String) -> APIError {
         APIError(431, "Unable to find \(what) with specified id \(id) (parameter \(param))", cs: 4350)
     }

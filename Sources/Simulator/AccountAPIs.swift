@@ -1,67 +1,199 @@
 import Values
 
-/// Accounts, domains and users (read side), affinity groups.
+/// Accounts and users: list, create, update, delete, enable/disable, keys. Root admins
+/// manage everyone, domain admins their domain tree (see `APIAccess` and `Call.checkAccess`).
 enum AccountAPIs {
     static let handlers: [Handler] = [
         Handler("listAccounts") { c throws(APIError) in
-            try c.listEntities("account") { c.caller.isAdmin || $0.id == c.caller.accountID }
-        },
-        Handler("listDomains") { c throws(APIError) in
-            try c.listEntities("domain") { c.caller.isAdmin || $0.id == c.caller.domainID }
-        },
-        Handler("listUsers") { c throws(APIError) in
-            try c.listEntities("user") { c.caller.isAdmin || $0["accountid"] == c.caller.accountID }
-        },
-    ]
-}
-
-enum AffinityGroupAPIs {
-    static let handlers: [Handler] = [
-        Handler("listAffinityGroupTypes") { c throws(APIError) in
-            .list(noun: "affinityGroupType", items: ["host anti-affinity", "host affinity"].map { .record(["type": .string($0)]) },
-                  total: 2)
-        },
-        Handler("listAffinityGroups") { c throws(APIError) in
-            try c.listEntities("affinitygroup", owned: true) { g in
-                guard let vm = c.optional("virtualmachineid") else { return true }
-                return c.store.vms[id: vm]?.affinityGroupIDs.contains(g.id) ?? false
+            let users = c.store.table("user").rows
+            let rows = c.store.table("account").rows.map { a -> Entity in
+                var e = a
+                e.fields["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
+                return e
             }
+            return try c.listEntities("account", rows: rows, owned: true, ownerKey: "name", visible: try peopleVisibility(c))
         },
-        Handler("createAffinityGroup", async: true) { c throws(APIError) in
-            let name = try c.required("name")
-            let type = try c.required("type")
-            guard ["host anti-affinity", "host affinity"].contains(type) else {
-                throw APIError.invalid("type", "'\(type)' is not an affinity group type; use host anti-affinity or host affinity")
-            }
-            var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? ""), "type": .string(type)]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
-            f["virtualmachineIds"] = .list([])
-            let id = c.store.newID()
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.affinitygroup.CreateAffinityGroupCmd",
-                                instanceType: "AffinityGroup", instanceID: id, immediateID: id) { store, _ in
-                ["affinitygroup": .record(store.insert("affinitygroup", f, id: id).fields)]
-            })
-        },
-        Handler("deleteAffinityGroup", async: true) { c throws(APIError) in
-            let g: Entity
-            if let id = c.optional("id") {
-                guard let e = c.store.table("affinitygroup").get(id) else { throw APIError.notFound("affinity group", id: id, param: "id") }
-                g = e
+        Handler("listUsers") { c throws(APIError) in try c.listEntities("user", owned: true, visible: try peopleVisibility(c)) },
+        Handler("createAccount") { c throws(APIError) in
+            let domain = try targetDomain(c)
+            let role: Role
+            if let t = try c.int("accounttype") {
+                guard [0, 1, 2].contains(t) else { throw APIError.invalid("accounttype", "'\(t)' is not 0 (user), 1 (root admin) or 2 (domain admin)") }
+                role = Role(accountType: t)
             } else {
-                let name = try c.required("name")
-                guard let e = c.store.table("affinitygroup").first(where: { $0["name"] == name && $0["account"] == c.caller.account }) else {
-                    throw APIError.invalid("name", "Unable to find affinity group \(name)")
-                }
-                g = e
+                role = .user
             }
-            if c.store.vms.live.contains(where: { $0.affinityGroupIDs.contains(g.id) }) {
-                throw APIError.inUse("Cannot delete affinity group \(g["name"] ?? g.id): VMs are still in it")
+            if role == .rootAdmin, c.caller.role != .rootAdmin { throw c.denied("account type 1 (root admin)") }
+            let username = try c.required("username")
+            let name = c.optional("account") ?? username
+            if c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domain.id }) != nil {
+                throw APIError.invalid("account", "The specified account: \(name) already exists in domain \(domain["path"] ?? domain.id)")
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.affinitygroup.DeleteAffinityGroupCmd",
-                                instanceType: "AffinityGroup", instanceID: g.id, immediateID: nil) { store, _ in
-                store.table("affinitygroup").remove(g.id)
+            try checkNewUsername(c, username, domain: domain)
+            let account = c.store.addAccount(name: name, role: role, domain: domain, created: c.created)
+            try addUser(c, account: account)
+            return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
+        },
+        Handler("updateAccount") { c throws(APIError) in
+            let account = try findAccount(c)
+            if let newName = c.optional("newname") { c.store.renameAccount(account, to: newName) }
+            return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
+        },
+        Handler("deleteAccount", async: true) { c throws(APIError) in
+            let account = try findAccount(c)
+            if account.id == c.caller.accountID { throw APIError.invalid("id", "Deleting the account of the caller is not allowed") }
+            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.account.DeleteAccountCmd", instanceType: "Account",
+                                instanceID: account.id, immediateID: nil) { store, _ in
+                store.removeAccount(try store.jobEntity("account", account.id))
                 return ["success": .bool(true)]
             })
         },
+        Handler("enableAccount") { c throws(APIError) in
+            let account = try findAccount(c)
+            c.store.table("account").update(account.id) { $0.fields["state"] = .string("enabled") }
+            return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
+        },
+        Handler("disableAccount", async: true) { c throws(APIError) in
+            let account = try findAccount(c)
+            if account.id == c.caller.accountID { throw APIError.invalid("id", "Disabling the account of the caller is not allowed") }
+            let lock = try c.bool("lock")
+            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.account.DisableAccountCmd", instanceType: "Account",
+                                instanceID: account.id, immediateID: nil) { store, _ in
+                store.table("account").update(account.id) { $0.fields["state"] = .string(lock ? "locked" : "disabled") }
+                // A disabled account's VMs are stopped (a locked one keeps them running).
+                if !lock {
+                    for vm in store.vms.live where vm.accountID == account.id && vm.state == "Running" {
+                        store.unplace(vm.id)
+                        store.vms.update(vm.id) { $0.state = "Stopped" }
+                    }
+                }
+                return ["account": render(try store.jobEntity("account", account.id), store: store)]
+            })
+        },
+        Handler("createUser") { c throws(APIError) in
+            let domain = try targetDomain(c)
+            let name = try c.required("account")
+            guard let account = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domain.id }) else {
+                throw APIError.invalid("account", "Unable to find account \(name) in domain \(domain["path"] ?? domain.id)")
+            }
+            try checkNewUsername(c, try c.required("username"), domain: domain)
+            let user = try addUser(c, account: account)
+            return .object(["user": .record(user.fields)])
+        },
+        Handler("updateUser") { c throws(APIError) in
+            let user = try findUser(c)
+            c.store.table("user").update(user.id) { u in
+                for key in ["firstname", "lastname", "email", "timezone", "username"] {
+                    if let v = c.optional(key) { u.fields[key] = .string(v) }
+                }
+            }
+            if let i = c.store.principals.firstIndex(where: { $0.caller.userID == user.id }) {
+                if let p = c.optional("password") { c.store.principals[i].user.password = p }
+                if let n = c.optional("username") { c.store.principals[i].user.username = n; c.store.principals[i].caller.username = n }
+            }
+            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+        },
+        Handler("deleteUser") { c throws(APIError) in
+            let user = try findUser(c)
+            if user.id == c.caller.userID { throw APIError.invalid("id", "Deleting the calling user is not allowed") }
+            c.store.removeUser(user.id)
+            return .object(["success": .bool(true)])
+        },
+        Handler("registerUserKeys") { c throws(APIError) in
+            let user = try findUser(c)
+            let apiKey = keyText(c.store), secretKey = keyText(c.store)
+            c.store.table("user").update(user.id) { $0.fields["apikey"] = .string(apiKey) }
+            if let i = c.store.principals.firstIndex(where: { $0.caller.userID == user.id }) {
+                c.store.principals[i].user.apiKey = apiKey
+                c.store.principals[i].user.secretKey = secretKey
+            }
+            return .object(["userkeys": .record(["apikey": .string(apiKey), "secretkey": .string(secretKey)])])
+        },
+        Handler("getUserKeys") { c throws(APIError) in
+            let user = try findUser(c)
+            guard let p = c.store.principals.first(where: { $0.caller.userID == user.id }), !p.user.apiKey.isEmpty else {
+                return .object(["userkeys": .record([:])])
+            }
+            return .object(["userkeys": .record(["apikey": .string(p.user.apiKey), "secretkey": .string(p.user.secretKey)])])
+        },
     ]
+
+    /// listAccounts and listUsers differ from resource lists: an admin sees the accounts of
+    /// its own domain without listall (and its whole tree with it).
+    static func peopleVisibility(_ c: Call) throws(APIError) -> Visibility {
+        let v = try c.visibility()
+        guard c.caller.role != .user, c.optional("account") == nil, c.optional("domainid") == nil, c.optional("id") == nil,
+              !(try c.bool("listall")) else { return v }
+        return .domains([c.caller.domainID])
+    }
+
+    /// An account record with its users, as listAccounts and the account APIs show it.
+    static func render(_ a: Entity, store: Store) -> Value {
+        var f = a.fields
+        f["user"] = .list(store.table("user").rows.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
+        return .record(f)
+    }
+
+    /// `domainid` (default: the caller's domain), checked against the caller's reach.
+    static func targetDomain(_ c: Call) throws(APIError) -> Entity {
+        let id = c.optional("domainid") ?? c.caller.domainID
+        guard let d = c.store.table("domain").get(id) else { throw APIError.invalid("domainid", "Unable to find domain by id \(id)") }
+        try c.checkDomainAccess(id)
+        return d
+    }
+
+    static func checkNewUsername(_ c: Call, _ username: String, domain: Entity) throws(APIError) {
+        if c.store.table("user").first(where: { $0["username"] == username && $0["domainid"] == domain.id }) != nil {
+            throw APIError.invalid("username", "The user \(username) already exists in domain \(domain["path"] ?? domain.id)")
+        }
+    }
+
+    /// The user the create APIs describe (username, password, names, email), added to `account`.
+    @discardableResult
+    static func addUser(_ c: Call, account: Entity) throws(APIError) -> Entity {
+        let domain = c.store.table("domain").get(account["domainid"] ?? "")
+        let u = SimulatorOptions.User(username: try c.required("username"), password: try c.required("password"),
+                                      domainPath: domain.map(Store.loginPath) ?? "/", account: account["name"] ?? "",
+                                      isAdmin: account["accounttype"] == "1", apiKey: "", secretKey: "")
+        return c.store.addUser(u, firstName: try c.required("firstname"), lastName: try c.required("lastname"),
+                               email: try c.required("email"), account: account, created: c.created)
+    }
+
+    /// The account named by `id`, or by `account` + `domainid`, within the caller's reach.
+    static func findAccount(_ c: Call) throws(APIError) -> Entity {
+        let account: Entity
+        if let id = c.optional("id") {
+            guard let a = c.store.table("account").get(id) else { throw APIError.notFound("account", id: id, param: "id") }
+            account = a
+        } else {
+            guard let name = c.optional("account") else { throw APIError.missing("id", command: c.command) }
+            guard let domainID = c.optional("domainid") else {
+                throw APIError.invalid("domainid", "account must be given with domainid")
+            }
+            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {
+                throw APIError.invalid("account", "Unable to find account by name \(name) in domain \(domainID)")
+            }
+            account = a
+        }
+        try c.checkAccess(accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account["name"] ?? "")")
+        return account
+    }
+
+    static func findUser(_ c: Call) throws(APIError) -> Entity {
+        let id = try c.required("id")
+        guard let u = c.store.table("user").get(id) else { throw APIError.notFound("user", id: id, param: "id") }
+        // A user may change itself (keys, password); only admins touch others.
+        if u.id != c.caller.userID {
+            try c.checkAccess(accountID: u["accountid"] ?? "", domainID: u["domainid"] ?? "", what: "user \(u["username"] ?? id)")
+            if c.caller.role == .user { throw c.denied("user \(u["username"] ?? id)") }
+        }
+        return u
+    }
+
+    /// API and secret keys: 64 random URL-safe characters, like the server's.
+    static func keyText(_ store: Store) -> String {
+        var rng = SystemRandomNumberGenerator()
+        let chars = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        return String((0..<64).map { _ in chars[Int(rng.next() & 63)] })
+    }
 }

@@ -22,7 +22,7 @@ enum AddressAPIs {
             let id = c.store.newID()
             var f: Record = ["ipaddress": .string(c.store.publicIP()), "allocated": .string(c.created),
                              "zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "issourcenat": .bool(false)]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f.merge(["forvirtualnetwork": .bool(true), "isstaticnat": .bool(false), "issystem": .bool(false),
                      "state": .string("Allocated")], uniquingKeysWith: { $1 })
             if let network {
@@ -61,7 +61,7 @@ enum AddressAPIs {
             }
             f.merge(["ipaddressid": .string(ip.id), "ipaddress": ip.fields["ipaddress"]!, "state": .string("Active"),
                      "cidrlist": .string(c.optional("cidrlist") ?? "0.0.0.0/0")], uniquingKeysWith: { $1 })
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             let id = c.store.newID()
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.firewall.CreateFirewallRuleCmd",
                                 instanceType: "FirewallRule", instanceID: id, immediateID: id) { store, _ in
@@ -107,9 +107,7 @@ enum AddressAPIs {
 
     static func ownAddress(_ c: Call, _ param: String) throws(APIError) -> Entity {
         let ip = try c.entity("publicipaddress", param, what: "public IP address")
-        guard c.caller.isAdmin || c.ownedByCaller(account: ip["account"], domainID: ip["domainid"]) else {
-            throw APIError.notFound("public IP address", id: ip.id, param: param)
-        }
+        try c.checkAccess(account: ip["account"], domainID: ip["domainid"], what: "public IP address \(ip.id)")
         return ip
     }
 

@@ -15,13 +15,13 @@ struct Authenticator {
     var sessions: [String: Session] = [:]
 
     func principal(forAPIKey key: String, in store: Store) -> Principal? {
-        store.principals.first { $0.user.apiKey == key }
+        store.principals.first { $0.user.apiKey == key && !key.isEmpty }
     }
 
     /// Checks a signed request exactly as the management server does; any failure is the same 401.
     func verifySigned(_ params: RequestParams, store: Store, now: Date) throws(APIError) -> Principal {
         guard let key = params["apikey"], let signature = params["signature"],
-              let p = principal(forAPIKey: key, in: store) else { throw APIError.unauthorized }
+              let p = principal(forAPIKey: key, in: store), store.isActive(p) else { throw APIError.unauthorized }
         let version = params["signatureVersion"]
         if let expires = params["expires"] {
             guard let date = SimClock.parseCloudStackTime(expires), now < date else { throw APIError.unauthorized }
@@ -34,9 +34,11 @@ struct Authenticator {
     }
 
     /// A session call needs the JSESSIONID cookie and the matching `sessionkey` parameter.
-    mutating func verifySession(_ params: RequestParams, cookies: [String: String], timeout: Duration,
+    mutating func verifySession(_ params: RequestParams, cookies: [String: String], store: Store, timeout: Duration,
                                 now: Date) throws(APIError) -> Principal {
-        guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession] else { throw APIError.unauthorized }
+        guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession], let p = store.principals.first(where: {
+            $0.caller.userID == s.principal.caller.userID
+        }), store.isActive(p) else { throw APIError.unauthorized }
         let (secs, _) = timeout.components
         if now.timeIntervalSince(s.lastUsed) > Double(secs) {
             sessions[jsession] = nil
@@ -47,7 +49,7 @@ struct Authenticator {
         }
         s.lastUsed = now
         sessions[jsession] = s
-        return s.principal
+        return p
     }
 
     /// `login`: username, password and domain path (or domainId); 531 on any mismatch.
@@ -61,7 +63,7 @@ struct Authenticator {
             if let domainID { return p.caller.domainID == domainID }
             return Self.normalizedDomain(p.user.domainPath) == domainPath
         }
-        guard let p = match, p.user.password == password else {
+        guard let p = match, p.user.password == password, store.isActive(p) else {
             throw APIError(531, "Failed to authenticate user \(username) in domain \(domainPath); check username, password and domain",
                            cs: 4365)
         }

@@ -20,7 +20,7 @@ enum CatalogCheck {
         }
         if modelled { return nil }
         if api.verb == "list" { return "{}" }
-        throw APIError(530, "the acsh simulator does not implement \(command); see `listApis` for what it answers", cs: 4250)
+        throw APIError(432, "The acsh simulator does not implement \(command) (it is a CloudStack API, but not modelled here)")
     }
 
     static func checkType(_ p: APIParam, _ value: String, command: String) throws(APIError) {
@@ -63,7 +63,8 @@ enum CatalogCheck {
     /// listApis in the live server's shape: {"count": N, "api": [...]}, from the bundled catalog.
     static func listApis(_ c: Call) throws(APIError) -> Reply {
         let name = c.optional("name")
-        let apis = name.map { n in Catalog.bundled.api(named: n).map { [$0] } ?? [] } ?? Catalog.bundled.allAPIs
+        let apis = (name.map { n in Catalog.bundled.api(named: n).map { [$0] } ?? [] } ?? Catalog.bundled.allAPIs)
+            .filter { APIAccess.allowed($0.name, for: c.caller.role) }
         let items: [Value] = apis.map { a in
             var r: Record = ["name": .string(a.name), "description": .string(a.description ?? ""),
                              "isasync": .bool(a.isAsync), "related": .string(a.related.joined(separator: ","))]

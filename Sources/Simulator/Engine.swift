@@ -33,7 +33,13 @@ final class Engine: Sendable {
         var store: Store
         var auth = Authenticator()
         var faultRNG: IDGenerator
+        /// Fault rules in force: the options' ones, changed at run time by `simulatorFault`.
+        var faults: [FaultSpec]
         var faultHits: [Int] = []
+        /// The server's clock (its offset can change at run time through `simulatorFault`).
+        var clock: SimClock
+        /// Requests per account per window (nil = off); set by options or `simulatorFault`.
+        var throttleLimit: Int?
         /// Requests per command, keyed by the lowercased name (with the spelling first seen).
         var counts: [String: (name: String, count: Int)] = [:]
         var throttle: [String: (windowStart: Date, count: Int)] = [:]
@@ -51,8 +57,9 @@ final class Engine: Sendable {
         let created = SimClock.cloudStackTime(clock.now)
         store.seed(created: created)
         store.seedVMs(options.seedVMs, created: created)
-        state = NIOLockedValueBox(State(store: store, faultRNG: IDGenerator(seed: options.seed ^ 0xFA17),
-                                        faultHits: Array(repeating: 0, count: options.faults.count)))
+        state = NIOLockedValueBox(State(store: store, faultRNG: IDGenerator(seed: options.seed ^ 0xFA17), faults: options.faults,
+                                        faultHits: Array(repeating: 0, count: options.faults.count), clock: clock,
+                                        throttleLimit: options.throttlePerSecond))
     }
 
     func requestCount(command: String?) -> Int {
@@ -62,7 +69,6 @@ final class Engine: Sendable {
     }
 
     func handle(_ req: IncomingRequest) -> OutgoingResponse {
-        let now = clock.now
         var params = RequestParams()
         params.addEncoded(req.query)
         if req.method == "POST", let body = req.body,
@@ -70,9 +76,10 @@ final class Engine: Sendable {
             params.addEncoded(Substring(body))
         }
         let command = params["command"] ?? ""
-        var response = state.withLockedValue { s in
+        var (response, now) = state.withLockedValue { s in
+            let now = s.clock.now
             if req.path.hasPrefix("/client/api") { s.counts[command.lowercased(), default: (command, 0)].count += 1 }
-            return respond(req, params, command, now, &s)
+            return (respond(req, params, command, now, &s), now)
         }
         response.headers.append(("Date", SimClock.httpDate(now)))
         return response
@@ -93,7 +100,7 @@ final class Engine: Sendable {
         var jobFault: FaultSpec.Kind?
         var delay: Duration?
         var truncate = false
-        for (i, f) in options.faults.enumerated() where f.command.map({ $0.lowercased() == command.lowercased() }) ?? true {
+        for (i, f) in s.faults.enumerated() where f.command.map({ $0.lowercased() == command.lowercased() }) ?? true {
             let fire: Bool
             switch f.when {
             case .always: fire = true
@@ -145,6 +152,9 @@ final class Engine: Sendable {
         if command == "login" {
             guard req.method == "POST" else { throw APIError(405, "Method not allowed: login must be sent by POST") }
             let session = try s.auth.login(params, store: s.store, now: now)
+            Events.record(s.store, session.principal.caller, type: "USER.LOGIN", state: "Completed", level: "INFO",
+                          created: SimClock.cloudStackTime(now), description: "user has logged in from the API",
+                          resource: (session.principal.caller.userID, "User"))
             return try loginResponse(session, &s)
         }
         let principal: Principal
@@ -153,13 +163,20 @@ final class Engine: Sendable {
         } else if params["apikey"] != nil || params["signature"] != nil {
             principal = try s.auth.verifySigned(params, store: s.store, now: now)
         } else {
-            principal = try s.auth.verifySession(params, cookies: req.cookies, timeout: options.sessionTimeout, now: now)
+            principal = try s.auth.verifySession(params, cookies: req.cookies, store: s.store, timeout: options.sessionTimeout, now: now)
         }
         if command == "logout" {
             s.auth.logout(cookies: req.cookies)
+            Events.record(s.store, principal.caller, type: "USER.LOGOUT", state: "Completed", level: "INFO",
+                          created: SimClock.cloudStackTime(now), description: "user has logged out",
+                          resource: (principal.caller.userID, "User"))
             return "{\"description\":\"success\"}"
         }
-        if let limit = options.throttlePerSecond, !principal.caller.isAdmin {
+        guard APIAccess.allowed(command, for: principal.caller.role) else { throw APIAccess.notAvailable }
+        if command == "simulatorFault" {
+            return try FaultAPI.run(params, faults: &s.faults, hits: &s.faultHits, clock: &s.clock, throttle: &s.throttleLimit)
+        }
+        if let limit = s.throttleLimit, !principal.caller.isAdmin {
             var w = s.throttle[principal.caller.accountID] ?? (now, 0)
             let window = Self.seconds(options.throttleInterval)
             if now.timeIntervalSince(w.windowStart) >= window { w = (now, 0) }
@@ -170,14 +187,14 @@ final class Engine: Sendable {
                 throw APIError(429, Self.throttleText(ms))
             }
         }
-        s.store.jobs.settle(now: now, store: s.store)
+        s.store.settleJobs(now: now)
         let modelled = Registry.all[command]
         if let answer = try CatalogCheck.check(command, params, modelled: modelled != nil) { return answer }
         guard let handler = modelled else {
             throw APIError(432, "The given command does not exist or it is not available for user")
         }
         let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
-        switch try handler.run(call) {
+        switch Events.observe(call, try handler.run(call)) {
         case .object(let r):
             return JSONWriter.compact(.record(r))
         case .list(let noun, let items, let total):

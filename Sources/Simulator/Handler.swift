@@ -46,8 +46,10 @@ struct Call {
     }
 
     /// Ownership fields every account-owned resource carries.
-    var ownerFields: Record {
-        ["account": .string(caller.account), "domainid": .string(caller.domainID), "domain": .string(caller.domain)]
+    /// (An admin may pass `account` + `domainid` to create for someone else: see `owner()`.)
+    func ownerFields() throws(APIError) -> Record {
+        let o = try owner()
+        return ["account": .string(o.account), "domainid": .string(o.domainID), "domain": .string(o.domain)]
     }
 }
 
@@ -96,6 +98,7 @@ enum Registry {
             InfrastructureAPIs.handlers, VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
+            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -4,10 +4,6 @@ import Values
 enum InfrastructureAPIs {
     static let handlers: [Handler] = [
         Handler("listZones") { c throws(APIError) in try c.listEntities("zone") },
-        Handler("listHosts") { c throws(APIError) in
-            guard c.caller.isAdmin else { throw APIError.permission("listHosts is for admins") }
-            return try c.listEntities("host")
-        },
         Handler("listTemplates", listTemplates),
         Handler("listServiceOfferings") { c throws(APIError) in try c.listEntities("serviceoffering") },
         Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },

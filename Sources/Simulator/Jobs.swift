@@ -38,22 +38,25 @@ struct JobTable {
         all.append(job)
     }
 
-    /// Completes, in order, every pending job whose time has come.
-    mutating func settle(now: Date, store: Store) {
-        while pendingHead < pending.count {
-            let i = pending[pendingHead]
-            guard let due = all[i].completesAt, due <= now else { break }
-            pendingHead += 1
-            complete(i, at: due, store: store)
-        }
+    /// The next pending job whose time has come (taken off the pending list), if any.
+    mutating func nextDue(now: Date) -> Int? {
         if pendingHead > 1024, pendingHead * 2 > pending.count {
             pending.removeFirst(pendingHead)
             pendingHead = 0
         }
+        guard pendingHead < pending.count else { return nil }
+        let i = pending[pendingHead]
+        guard let due = all[i].completesAt, due <= now else { return nil }
+        pendingHead += 1
+        return i
     }
 
-    private mutating func complete(_ i: Int, at date: Date, store: Store) {
-        var job = all[i]
+    mutating func replace(_ i: Int, with job: Job) { all[i] = job }
+
+    /// Runs a due job's work (or its fault) and returns it finished. Static and given a copy,
+    /// so the work may read the job table (a VM renders its pending job) while it runs.
+    static func complete(_ job: Job, at date: Date, store: Store) -> Job {
+        var job = job
         job.completed = date
         switch job.fault {
         case .jobFails(let code)?:
@@ -77,10 +80,10 @@ struct JobTable {
         }
         job.work = nil
         job.onFailure = nil
-        all[i] = job
+        return job
     }
 
-    private func fail(_ job: inout Job, _ error: APIError, store: Store) {
+    private static func fail(_ job: inout Job, _ error: APIError, store: Store) {
         job.status = 2
         job.resultCode = error.code
         job.result = ["errorcode": .int(error.code), "errortext": .string(error.text)]
@@ -108,6 +111,22 @@ extension Job {
     }
 }
 
+extension Store {
+    /// Completes, in order, every pending job whose time has come. The table is only held
+    /// while taking a job and putting it back, never while its work runs.
+    func settleJobs(now: Date) {
+        while let i = jobs.nextDue(now: now) {
+            let job = jobs.all[i]
+            guard let due = job.completesAt else { continue }
+            // The VM's record in the result no longer shows this job as pending.
+            if job.instanceType == "VirtualMachine", let vmID = job.instanceID {
+                vms.update(vmID) { if $0.pendingJobID == job.id { $0.pendingJobID = nil } }
+            }
+            jobs.replace(i, with: JobTable.complete(job, at: due, store: self))
+        }
+    }
+}
+
 enum JobAPIs {
     static let handlers: [Handler] = [
         Handler("queryAsyncJobResult") { c throws(APIError) in
@@ -115,14 +134,19 @@ enum JobAPIs {
             guard let job = c.store.jobs[id: id] else {
                 throw APIError(530, "Unable to find job by id \(id)", cs: 4250)
             }
-            if !c.caller.isAdmin, job.accountID != c.caller.accountID {
-                throw APIError.permission("Account \(c.caller.account) does not have permission to access job \(id)")
+            if job.accountID != c.caller.accountID {
+                let owner = c.store.table("account").get(job.accountID)
+                try c.checkAccess(accountID: job.accountID, domainID: owner?["domainid"] ?? "", what: "job \(id)")
             }
             return .object(job.record)
         },
         Handler("listAsyncJobs") { c throws(APIError) in
-            let all = c.seesAllAccounts
-            let jobs = c.store.jobs.all.filter { all || $0.accountID == c.caller.accountID }.reversed()
+            let visible = try c.visibility()
+            let accounts = c.store.table("account")
+            let jobs = c.store.jobs.all.filter { j in
+                let a = accounts.get(j.accountID)
+                return visible.allows(account: a?["name"], domainID: a?["domainid"])
+            }.reversed()
             let range = try c.pageRange(count: jobs.count)
             let items = Array(jobs)[range].map { Value.record($0.record) }
             return .list(noun: "asyncjobs", items: items, total: jobs.count)

@@ -17,7 +17,7 @@ enum KeyPairAPIs {
             guard let blob = sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
                 throw APIError.internalError("Could not encode the generated public key")
             }
-            let e = insert(name, blob: blob, c)
+            let e = try insert(name, blob: blob, c)
             var f = e.fields
             f["privatekey"] = .string(key.pemRepresentation + "\n")
             return .object(["keypair": .record(f)])
@@ -31,7 +31,7 @@ enum KeyPairAPIs {
                 throw APIError.invalid("publickey", "Public key is invalid")
             }
             try ensureFree(name, c)
-            return .object(["keypair": .record(insert(name, blob: Array(blob), c).fields)])
+            return .object(["keypair": .record(try insert(name, blob: Array(blob), c).fields)])
         },
         Handler("listSSHKeyPairs") { c throws(APIError) in try c.listEntities("sshkeypair", owned: true) },
         Handler("deleteSSHKeyPair") { c throws(APIError) in
@@ -54,9 +54,9 @@ enum KeyPairAPIs {
         }
     }
 
-    static func insert(_ name: String, blob: [UInt8], _ c: Call) -> Entity {
+    static func insert(_ name: String, blob: [UInt8], _ c: Call) throws(APIError) -> Entity {
         var f: Record = ["name": .string(name)]
-        f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+        f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
         f["fingerprint"] = .string(Insecure.MD5.hash(data: blob).map { b in
             let h = String(b, radix: 16)
             return h.count == 1 ? "0" + h : h

@@ -21,16 +21,16 @@ extension Call {
         return start..<min(count, start + s)
     }
 
-    /// listall=true lets an admin see every account's resources; everyone else sees their own.
-    var seesAllAccounts: Bool { caller.isAdmin && ((try? bool("listall")) ?? false) }
-
     func ownedByCaller(account: String?, domainID: String?) -> Bool {
         account == caller.account && domainID == caller.domainID
     }
 
     /// Lists a family of entities with the shared filters: id, ids, name, keyword, tags,
     /// ownership, any parameter naming a field (equality), then paging.
-    func listEntities(_ noun: String, rows given: [Entity]? = nil, owned: Bool = false, taggable: Bool = false,
+    /// `owned` families are filtered by `visibility()` (listall, account, domainid, isrecursive);
+    /// `ownerKey` names the field holding the owning account's name.
+    func listEntities(_ noun: String, rows given: [Entity]? = nil, owned: Bool = false, ownerKey: String = "account",
+                      visible given2: Visibility? = nil, taggable: Bool = false,
                       where extra: (Entity) -> Bool = { _ in true }) throws(APIError) -> Reply {
         let rows = given ?? store.table(noun).rows
         var fieldNames = Set<String>()
@@ -38,7 +38,8 @@ extension Call {
         var equal: [(String, String)] = []
         for (k, v) in params.pairs {
             let lk = k.lowercased()
-            if !Self.controlParams.contains(lk), !lk.contains("["), fieldNames.contains(lk), !v.isEmpty {
+            if !Self.controlParams.contains(lk), !lk.contains("["), fieldNames.contains(lk), !v.isEmpty,
+               !(owned && (lk == "account" || lk == "domainid")) {
                 equal.append((lk, v.lowercased()))
             }
         }
@@ -47,8 +48,8 @@ extension Call {
         let name = optional("name")?.lowercased()
         let keyword = optional("keyword")?.lowercased()
         let wantedTags = params.map("tags")
-        let all = seesAllAccounts
-        let account = optional("account")
+        var visible = Visibility.all
+        if let given2 { visible = given2 } else if owned { visible = try visibility() }
         let matches = rows.filter { e in
             if let id, e.id != id { return false }
             if let ids, !ids.contains(e.id) { return false }
@@ -58,7 +59,7 @@ extension Call {
                 if !hay.contains(where: { $0.contains(keyword) }) { return false }
             }
             for (k, v) in equal where e[k]?.lowercased() != v { return false }
-            if owned, !all, account == nil, !ownedByCaller(account: e["account"], domainID: e["domainid"]) { return false }
+            if owned, !visible.allows(account: e[ownerKey], domainID: e["domainid"]) { return false }
             if !wantedTags.isEmpty, !store.hasTags(e.id, wantedTags) { return false }
             return extra(e)
         }

@@ -6,9 +6,9 @@ enum NetworkAPIs {
 
     static let handlers: [Handler] = [
         Handler("listNetworks") { c throws(APIError) in
-            let all = c.seesAllAccounts
+            let visible = try c.visibility()
             return try c.listEntities("network", taggable: true) { n in
-                all || n["type"] == "Shared" || c.ownedByCaller(account: n["account"], domainID: n["domainid"])
+                n["type"] == "Shared" || visible.allows(account: n["account"], domainID: n["domainid"])
             }
         },
         Handler("createNetwork") { c throws(APIError) in
@@ -60,8 +60,12 @@ enum NetworkAPIs {
 
     static func ownNetwork(_ c: Call) throws(APIError) -> Entity {
         let n = try c.entity("network", "id", what: "network")
-        guard c.caller.isAdmin || c.ownedByCaller(account: n["account"], domainID: n["domainid"]) else {
-            throw APIError.notFound("network", id: n.id, param: "id")
+        // Shared networks have no owning account: only admins change them.
+        if n["account"] == nil {
+            if c.caller.role == .user { throw c.denied("network \(n.id)") }
+            try c.checkDomainAccess(n["domainid"] ?? "")
+        } else {
+            try c.checkAccess(account: n["account"], domainID: n["domainid"], what: "network \(n.id)")
         }
         return n
     }

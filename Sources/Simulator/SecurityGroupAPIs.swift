@@ -17,7 +17,7 @@ enum SecurityGroupAPIs {
                 throw APIError.invalid("name", "Unable to create security group, a group with name \(name) already exists.")
             }
             var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? "")]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f["ingressrule"] = .list([])
             f["egressrule"] = .list([])
             return .object(["securitygroup": c.render(c.store.insert("securitygroup", f), taggable: true)])
@@ -40,6 +40,7 @@ enum SecurityGroupAPIs {
     static func find(_ c: Call, idParam: String, nameParam: String) throws(APIError) -> Entity {
         if let id = c.optional(idParam) {
             guard let sg = c.store.table("securitygroup").get(id) else { throw APIError.notFound("security group", id: id, param: idParam) }
+            try c.checkAccess(account: sg["account"], domainID: sg["domainid"], what: "security group \(id)")
             return sg
         }
         guard let name = c.optional(nameParam) else { throw APIError.missing(idParam, command: c.command) }

@@ -18,14 +18,10 @@ extension Store {
             seedZone("Sandbox-1", "Advanced", sg: false, "Advanced zone: isolated networks, public IPs, port forwarding", created),
             seedZone("Sandbox-2", "Basic", sg: true, "Basic zone: one shared network with security groups", created),
         ]
+        for (i, zone) in zones.enumerated() { seedPod(zone, number: i + 1, created) }
         seedTemplates(os, zones[0], created)
         seedOfferings(created)
         seedNetworks(zones, created)
-        for p in principals {
-            insert("securitygroup", ["name": .string("default"), "description": .string("Default Security Group"),
-                                     "account": .string(p.caller.account), "domainid": .string(p.caller.domainID),
-                                     "domain": .string(p.caller.domain), "ingressrule": .list([]), "egressrule": .list([])])
-        }
     }
 
     @discardableResult
@@ -44,16 +40,7 @@ extension Store {
         for path in paths.sorted() {
             let parts = path.split(separator: "/").map(String.init)
             let parent = parts.isEmpty ? nil : byPath["/" + parts.dropLast().joined(separator: "/")]
-            var f: Record = ["name": .string(parts.last ?? "ROOT"), "level": .int(parts.count)]
-            if let parent {
-                f["parentdomainid"] = .string(parent.id)
-                f["parentdomainname"] = parent.fields["name"]
-            }
-            f["haschild"] = .bool(paths.contains { $0 != path && $0.hasPrefix(path == "/" ? "/" : path + "/") })
-            f["path"] = .string((["ROOT"] + parts).joined(separator: "/"))
-            f["state"] = .string("Active")
-            f["created"] = .string(created)
-            byPath[path] = insert("domain", f)
+            byPath[path] = addDomain(name: parts.last ?? "ROOT", parent: parent, created: created)
         }
         return byPath
     }
@@ -62,25 +49,9 @@ extension Store {
         for u in options.users {
             let domain = domains[u.domainPath == "" ? "/" : u.domainPath]!
             let account = table("account").first { $0["name"] == u.account && $0["domainid"] == domain.id }
-                ?? insert("account", [
-                    "name": .string(u.account), "accounttype": .int(u.isAdmin ? 1 : 0),
-                    "roletype": .string(u.isAdmin ? "Admin" : "User"),
-                    "rolename": .string(u.isAdmin ? "Root Admin" : "User"),
-                    "domainid": .string(domain.id), "domain": .string(domain["name"]!),
-                    "domainpath": domain.fields["path"]!, "state": .string("enabled"), "created": .string(created),
-                    "isdefault": .bool(u.isAdmin),
-                ])
-            let user = insert("user", [
-                "username": .string(u.username), "firstname": .string(u.username), "lastname": .string("Sandbox"),
-                "email": .string("\(u.username)@sandbox.invalid"), "created": .string(created),
-                "state": .string("enabled"), "account": .string(u.account), "accounttype": .int(u.isAdmin ? 1 : 0),
-                "roletype": .string(u.isAdmin ? "Admin" : "User"), "domainid": .string(domain.id),
-                "domain": .string(domain["name"]!), "accountid": .string(account.id), "apikey": .string(u.apiKey),
-                "isdefault": .bool(u.isAdmin), "usersource": .string("native"), "is2faenabled": .bool(false),
-            ])
-            principals.append(Principal(user: u, caller: Caller(
-                userID: user.id, username: u.username, accountID: account.id, account: u.account,
-                domainID: domain.id, domain: domain["name"]!, isAdmin: u.isAdmin)))
+                ?? addAccount(name: u.account, role: u.isAdmin ? .rootAdmin : .user, domain: domain, created: created)
+            addUser(u, firstName: u.username, lastName: "Sandbox", email: "\(u.username)@sandbox.invalid", account: account,
+                    created: created)
         }
     }
 
@@ -92,24 +63,6 @@ extension Store {
             out[d] = insert("ostype", ["oscategoryid": .string(cat), "description": .string(d), "isuserdefined": .bool(false)])
         }
         return out
-    }
-
-    private func seedZone(_ name: String, _ type: String, sg: Bool, _ description: String, _ created: String) -> Entity {
-        let zone = insert("zone", [
-            "name": .string(name), "description": .string(description), "dns1": .string("192.0.2.53"),
-            "internaldns1": .string("10.0.0.53"), "networktype": .string(type),
-            "securitygroupsenabled": .bool(sg), "allocationstate": .string("Enabled"),
-            "zonetoken": .string(newID()), "dhcpprovider": .string("VirtualRouter"),
-            "localstorageenabled": .bool(false), "tags": .list([]),
-        ])
-        insert("host", [
-            "name": .string("\(name.lowercased())-host-1"), "state": .string("Up"), "type": .string("Routing"),
-            "ipaddress": .string("10.0.\(table("host").rows.count + 1).10"), "zoneid": .string(zone.id),
-            "zonename": .string(name), "hypervisor": .string("Simulator"), "cpunumber": .int(64),
-            "cpuspeed": .int(2400), "memorytotal": .number(Number(text: "137438953472")), "resourcestate": .string("Enabled"),
-            "created": .string(created),
-        ])
-        return zone
     }
 
     private func seedTemplates(_ os: [String: Entity], _ zone: Entity, _ created: String) {
@@ -140,21 +93,14 @@ extension Store {
         for (name, cpus, speed, mem, ha) in [("Small Instance", 1, 1000, 512, false), ("Medium Instance", 2, 2000, 2048, false),
                                                ("Large Instance", 4, 2000, 8192, true),
                                                ("Huge Instance", 64, 2400, 262_144, true)] {
-            insert("serviceoffering", [
-                "name": .string(name), "displaytext": .string("\(cpus) vCPU, \(mem) MB RAM"
-                    + (mem > 131_072 ? " (bigger than any sandbox host: deploys fail with 533)" : "")),
-                "cpunumber": .int(cpus), "cpuspeed": .int(speed), "memory": .int(mem), "created": .string(created),
-                "storagetype": .string("shared"), "provisioningtype": .string("thin"), "offerha": .bool(ha),
-                "limitcpuuse": .bool(false), "isvolatile": .bool(false), "issystem": .bool(false),
-                "defaultuse": .bool(false), "iscustomized": .bool(false), "hasannotations": .bool(false),
-            ])
+            insert("serviceoffering", OfferingAPIs.serviceOffering(
+                name: name, displayText: "\(cpus) vCPU, \(mem) MB RAM" + (mem > 131_072 ? " (bigger than any sandbox host: deploys fail with 533)" : ""),
+                cpus: cpus, speed: speed, memory: mem, ha: ha, created: created))
         }
-        for (name, gb) in [("Small", 5), ("Medium", 20), ("Large", 100), ("Custom", 0)] {
-            insert("diskoffering", [
-                "name": .string(name), "displaytext": .string(gb == 0 ? "Custom size" : "\(gb) GB"),
-                "disksize": .int(gb), "created": .string(created), "iscustomized": .bool(gb == 0),
-                "storagetype": .string("shared"), "provisioningtype": .string("thin"), "displayoffering": .bool(true),
-            ])
+        // Five, so the classic `diskofferingid=5` names a fixed-size one (Extra Large).
+        for (name, gb) in [("Small", 5), ("Medium", 20), ("Large", 100), ("Custom", 0), ("Extra Large", 500)] {
+            insert("diskoffering", OfferingAPIs.diskOffering(name: name, displayText: gb == 0 ? "Custom size" : "\(gb) GB",
+                                                             gb: gb, created: created))
         }
     }
 

@@ -92,7 +92,7 @@ public final class Simulator: Sendable {
               API key:    \(SimulatorOptions.sandboxAPIKey)
               secret key: \(SimulatorOptions.sandboxSecretKey)
               users:      \(users)
-              jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: \(o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " "))
+            \(o.users.filter { !$0.isAdmin }.map { "  \($0.username) keys:   \($0.apiKey) / \($0.secretKey)\n" }.joined())  jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: \(o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " "))
             Stop with Ctrl-C.
             """
     }

@@ -15,7 +15,7 @@ enum SnapshotAPIs {
             }
             let id = c.store.newID()
             let stamp = c.created.filter { $0.isNumber }.prefix(14)
-            var f: Record = c.ownerFields
+            var f: Record = try c.ownerFields()
             f.merge(["snapshottype": .string("MANUAL"), "volumeid": .string(volume.id),
                      "volumename": volume.fields["name"] ?? .null, "volumetype": volume.fields["type"] ?? .null,
                      "created": .string(c.created),

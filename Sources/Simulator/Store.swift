@@ -66,7 +66,10 @@ struct Caller: Sendable {
     var account: String
     var domainID: String
     var domain: String
+    /// Root admin (account type 1).
     var isAdmin: Bool
+    /// Domain admin (account type 2); see `Role`.
+    var isDomainAdmin = false
 }
 
 /// The whole simulated cloud. Only touched under the engine's lock, so plain

@@ -66,11 +66,11 @@ enum TagAPIs {
         Handler("listTags") { c throws(APIError) in
             let key = c.optional("key"), value = c.optional("value")
             let type = c.optional("resourcetype")?.lowercased(), rid = c.optional("resourceid")
-            let all = c.seesAllAccounts
+            let visible = try c.visibility()
             let matches = c.store.tags.filter { t in
                 (key == nil || t.key == key) && (value == nil || t.value == value)
                     && (type == nil || t.resourceType.lowercased() == type) && (rid == nil || t.resourceID == rid)
-                    && (all || (t.account == c.caller.account && t.domainID == c.caller.domainID))
+                    && visible.allows(account: t.account, domainID: t.domainID)
             }
             let range = try c.pageRange(count: matches.count)
             return .list(noun: "tag", items: matches[range].map(\.record), total: matches.count)

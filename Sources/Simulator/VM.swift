@@ -33,6 +33,9 @@ struct VM {
     var password: String? = nil
     var pendingJobID: String? = nil
     var expunged = false
+    /// The host whose capacity the VM holds while it runs; nil when stopped (and for
+    /// `--seed-vms` VMs, which are load for listing tests, not capacity).
+    var hostID: String? = nil
 }
 
 /// VMs in creation order with an id index; expunged ones stay in place but are skipped,
@@ -77,6 +80,9 @@ struct VMTable {
 }
 
 extension Store {
+    /// A VM password as deploy and resetPassword show it once.
+    func oneTimePassword() -> String { String(newID().prefix(8).filter { $0 != "-" }) }
+
     /// The virtualmachine record as listVirtualMachines and job results show it.
     func render(_ vm: VM) -> Value {
         let zone = table("zone").get(vm.zoneID)
@@ -93,7 +99,7 @@ extension Store {
         r["zoneid"] = .string(vm.zoneID)
         r["zonename"] = zone?.fields["name"] ?? .string("")
         if vm.state == "Running" || vm.state == "Stopping" {
-            if let host = table("host").first(where: { $0["zoneid"] == vm.zoneID }) {
+            if let host = vm.hostID.flatMap({ table("host").get($0) }) ?? table("host").first(where: { $0["zoneid"] == vm.zoneID }) {
                 r["hostid"] = .string(host.id)
                 r["hostname"] = host.fields["name"]
             }

@@ -5,6 +5,7 @@ extension VirtualMachineAPIs {
     /// creates the VM in Starting (or Stopped with startvm=false); the job makes it Running.
     static func deploy(_ c: Call) throws(APIError) -> Reply {
         let store = c.store
+        let owner = try c.owner()
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let template = try c.entity("template", "templateid", what: "template")
         let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
@@ -23,18 +24,18 @@ extension VirtualMachineAPIs {
             networkID = first
         } else {
             let candidates = store.table("network").rows.filter {
-                $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == c.caller.account)
+                $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == owner.account)
             }
             guard let n = candidates.first else {
-                throw APIError.invalid("networkids", "no default guest network for account \(c.caller.account) in zone "
+                throw APIError.invalid("networkids", "no default guest network for account \(owner.account) in zone "
                     + "\(zone["name"] ?? zone.id); create one or pass networkids")
             }
             networkID = n.id
         }
         var keypair: String?
         if let k = c.optional("keypair") ?? c.list("keypairs")?.first {
-            guard store.table("sshkeypair").first(where: { $0["name"] == k && $0["account"] == c.caller.account }) != nil else {
-                throw APIError.invalid("keypair", "A key pair with name '\(k)' was not found for account \(c.caller.account)")
+            guard store.table("sshkeypair").first(where: { $0["name"] == k && $0["account"] == owner.account }) != nil else {
+                throw APIError.invalid("keypair", "A key pair with name '\(k)' was not found for account \(owner.account)")
             }
             keypair = k
         }
@@ -45,13 +46,13 @@ extension VirtualMachineAPIs {
             sgIDs.append(id)
         }
         for name in c.list("securitygroupnames") ?? [] {
-            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && $0["account"] == c.caller.account }) else {
+            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && $0["account"] == owner.account }) else {
                 throw APIError.invalid("securitygroupnames", "Unable to find security group by name \(name)")
             }
             sgIDs.append(sg.id)
         }
         if sgIDs.isEmpty, zone["securitygroupsenabled"] == "true",
-           let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && $0["account"] == c.caller.account }) {
+           let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && $0["account"] == owner.account }) {
             sgIDs.append(sg.id)
         }
         var agIDs: [String] = []
@@ -72,27 +73,52 @@ extension VirtualMachineAPIs {
                     offeringID: offering.id, networkID: networkID, nicID: store.newID(), ip: ip,
                     mac: macAddress(store.vms.rows.count), rootVolumeID: store.newID(),
                     rootSize: rootGB.map { $0 << 30 } ?? Int(template["size"] ?? "") ?? 8 << 30,
-                    created: c.created, accountID: c.caller.accountID, account: c.caller.account,
-                    domainID: c.caller.domainID, domain: c.caller.domain, userID: c.caller.userID,
-                    username: c.caller.username, keypair: keypair, userdata: c.optional("userdata"),
+                    created: c.created, accountID: owner.accountID, account: owner.account,
+                    domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
+                    username: owner.username, keypair: keypair, userdata: c.optional("userdata"),
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
                     details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
+        let dataDisk = try dataDiskFields(c, zone: zone)
         store.vms.insert(vm)
-        let memory = Int(offering["memory"] ?? "") ?? 0
-        let host = store.table("host").first { $0["zoneid"] == zone.id }
-        let capacity = (Int(host?["memorytotal"] ?? "") ?? Int.max) >> 20
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
-            if memory > capacity {
-                throw APIError.capacity("Unable to create a deployment for VM[User|\(name)]: insufficient capacity "
-                    + "in zone \(zone["name"] ?? zone.id) (\(memory) MB asked, hosts have \(capacity) MB)")
-            }
+            if startVM { try store.place(id) }
             store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil }
+            if var f = dataDisk {
+                f["virtualmachineid"] = .string(id)
+                f["name"] = .string("DATA-\(name)")
+                store.insert("volume", f)
+            }
+            // A password-enabled template gets a generated password, shown in this result only.
+            if template["passwordenabled"] == "true" {
+                store.vms.update(id) { $0.password = store.oneTimePassword() }
+            }
+            defer { store.vms.update(id) { $0.password = nil } }
             return ["virtualmachine": store.render(try store.jobVM(id))]
         }, onFailure: { store in
             store.vms.update(id) { $0.state = "Error"; $0.pendingJobID = nil }
         }))
+    }
+
+    /// The DATADISK a deploy with `diskofferingid` creates next to the ROOT volume (device 1);
+    /// a custom-size offering needs `size` in GB, as createVolume does.
+    static func dataDiskFields(_ c: Call, zone: Entity) throws(APIError) -> Record? {
+        guard c.optional("diskofferingid") != nil else { return nil }
+        let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
+        var gb = Int(offering["disksize"] ?? "") ?? 0
+        if offering["iscustomized"] == "true" {
+            guard let size = try c.int("size"), size > 0 else {
+                throw APIError.invalid("size", "disk offering \(offering["name"] ?? "") is custom: pass size in GB")
+            }
+            gb = size
+        }
+        var f: Record = ["zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "type": .string("DATADISK"),
+                         "deviceid": .int(1), "size": .int(gb << 30), "created": .string(c.created), "state": .string("Ready"),
+                         "attached": .string(c.created)]
+        f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
+        f.merge(VolumeAPIs.offeringFields(offering), uniquingKeysWith: { $1 })
+        return f
     }
 
     /// Locally administered MACs, like the 02:00:... ones CloudStack hands out.

@@ -19,25 +19,36 @@ enum VirtualMachineAPIs {
             return .list(noun: "nic", items: items, total: items.count)
         },
         Handler("startVirtualMachine", async: true) { c throws(APIError) in
-            try transition(c, "StartVMCmd", from: ["Stopped", "Running"], via: "Starting", to: "Running")
+            let vm = try find(c, states: nil)
+            if vm.state == "Running" {
+                throw APIError.refused("The virtual machine \(vm.id) (\(vm.displayName)) is already running")
+            }
+            return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take)
         },
         Handler("stopVirtualMachine", async: true) { c throws(APIError) in
-            try transition(c, "StopVMCmd", from: ["Running", "Stopped"], via: "Stopping", to: "Stopped")
+            // forced=true stops a VM whatever it is doing (a stuck Starting or Stopping one too).
+            let from: Set<String> = try c.bool("forced") ? ["Running", "Stopped", "Starting", "Stopping", "Error"] : ["Running", "Stopped"]
+            return try transition(c, "StopVMCmd", from: from, via: "Stopping", to: "Stopped", capacity: .giveBack)
         },
         Handler("rebootVirtualMachine", async: true) { c throws(APIError) in
-            try transition(c, "RebootVMCmd", from: ["Running"], via: "Running", to: "Running")
+            try transition(c, "RebootVMCmd", from: ["Running"], via: "Running", to: "Running", capacity: .keep)
         },
         Handler("destroyVirtualMachine", async: true, destroy),
         Handler("recoverVirtualMachine") { c throws(APIError) in
-            let vm = try find(c, states: ["Destroyed"])
+            let vm = try find(c, states: nil)
+            guard vm.state == "Destroyed" else { throw APIError.refused("Vm with id \(vm.id) is not in the right state") }
             c.store.vms.update(vm.id) { $0.state = "Stopped" }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
         },
         Handler("expungeVirtualMachine", async: true) { c throws(APIError) in
-            guard c.caller.isAdmin else { throw APIError.permission("Only an admin can expunge a virtual machine") }
-            let vm = try find(c, states: ["Destroyed", "Stopped", "Running", "Error"])
+            let vm = try find(c, states: nil)
+            guard vm.state == "Destroyed" || vm.state == "Error" else {
+                throw APIError.refused("Please destroy vm with id \(vm.id) before expunging it (it is \(vm.state))")
+            }
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vm.ExpungeVMCmd",
                                 instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
+                store.unplace(vm.id)
+                VolumeAPIs.detachAll(from: vm.id, store: store)
                 store.vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
                 return ["success": .bool(true)]
             })
@@ -65,7 +76,8 @@ enum VirtualMachineAPIs {
             let vm = try find(c, states: nil)
             let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
             guard vm.state == "Stopped" else {
-                throw APIError.invalid("id", "unable to upgrade virtual machine \(vm.name): it is \(vm.state), stop it first")
+                throw APIError.refused("Unable to upgrade virtual machine \(describe(vm)) in state \(vm.state); "
+                    + "make sure the virtual machine is stopped")
             }
             c.store.vms.update(vm.id) { $0.offeringID = offering.id }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
@@ -75,7 +87,18 @@ enum VirtualMachineAPIs {
             let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
             return .job(JobSpec(cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
+                // A running VM moves to the new size on a host with room for it, or stays as it was (533).
+                let running = store.vms[id: vm.id]?.hostID != nil
+                if running { store.unplace(vm.id) }
+                let old = vm.offeringID
                 store.vms.update(vm.id) { $0.offeringID = offering.id }
+                if running {
+                    do { try store.place(vm.id) } catch {
+                        store.vms.update(vm.id) { $0.offeringID = old }
+                        try? store.place(vm.id)
+                        throw error
+                    }
+                }
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
@@ -86,8 +109,7 @@ enum VirtualMachineAPIs {
             }
             return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
-                let password = String(store.newID().prefix(8).filter { $0 != "-" })
-                store.vms.update(vm.id) { $0.password = password }
+                store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
@@ -97,21 +119,32 @@ enum VirtualMachineAPIs {
     /// The VM named by `id`, checking it is visible to the caller and (optionally) in one of `states`.
     static func find(_ c: Call, states: Set<String>?) throws(APIError) -> VM {
         let id = try c.required("id")
-        guard let vm = c.store.vms[id: id], c.caller.isAdmin || vm.accountID == c.caller.accountID else {
-            throw APIError.notFound("virtual machine", id: id, param: "id")
-        }
+        guard let vm = c.store.vms[id: id] else { throw APIError.notFound("virtual machine", id: id, param: "id") }
+        try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "virtual machine \(vm.id)")
         if let states, !states.contains(vm.state) {
-            throw APIError.invalid("id", "VM \(vm.name) is in state \(vm.state); this needs \(states.sorted().joined(separator: " or "))")
+            throw APIError.refused("\(describe(vm)) is in state \(vm.state); this needs it \(states.sorted().joined(separator: " or "))")
         }
         return vm
     }
 
-    static func transition(_ c: Call, _ cmd: String, from: Set<String>, via: String, to: String) throws(APIError) -> Reply {
+    /// What a power transition does with host capacity when its job completes.
+    enum Capacity { case take, giveBack, keep }
+
+    /// How the server prints a VM in messages.
+    static func describe(_ vm: VM) -> String { "VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}" }
+
+    static func transition(_ c: Call, _ cmd: String, from: Set<String>, via: String, to: String,
+                           capacity: Capacity) throws(APIError) -> Reply {
         let vm = try find(c, states: from)
         let already = vm.state == to && via != to
         if !already { c.store.vms.update(vm.id) { $0.state = via } }
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
+            switch capacity {
+            case .take: try store.place(vm.id)
+            case .giveBack: store.unplace(vm.id)
+            case .keep: break
+            }
             store.vms.update(vm.id) { $0.state = to; $0.pendingJobID = nil }
             return ["virtualmachine": store.render(try store.jobVM(vm.id))]
         }, onFailure: { store in
@@ -120,12 +153,18 @@ enum VirtualMachineAPIs {
     }
 
     static func destroy(_ c: Call) throws(APIError) -> Reply {
-        let vm = try find(c, states: ["Running", "Stopped", "Error", "Starting", "Stopping"])
+        let vm = try find(c, states: nil)
+        guard ["Running", "Stopped", "Error", "Starting", "Stopping"].contains(vm.state) else {
+            throw APIError.refused("Unable to destroy \(describe(vm)): it is already \(vm.state)")
+        }
         let expunge = try c.bool("expunge")
-        if expunge, !c.caller.isAdmin { throw APIError.permission("Only an admin can expunge a virtual machine") }
+        if expunge, c.caller.role == .user {
+            throw APIError.permission("Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.")
+        }
         c.store.vms.update(vm.id) { $0.state = "Stopping" }
         return .job(JobSpec(cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
+            store.unplace(vm.id)
             VolumeAPIs.detachAll(from: vm.id, store: store)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
             let rendered = store.render(try store.jobVM(vm.id))
@@ -141,12 +180,12 @@ enum VirtualMachineAPIs {
         let state = c.optional("state")?.lowercased(), zone = c.optional("zoneid")
         let template = c.optional("templateid"), offering = c.optional("serviceofferingid")
         let network = c.optional("networkid"), keypair = c.optional("keypair")
-        let account = c.optional("account"), domain = c.optional("domainid"), group = c.optional("group")
+        let group = c.optional("group")
         let wantedTags = p.map("tags")
-        let all = c.seesAllAccounts || (c.caller.isAdmin && account != nil)
+        let visible = try c.visibility()
+        let all: Bool = if case .all = visible { true } else { false }
         let noFilter = id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
-            && template == nil && offering == nil && network == nil && keypair == nil && account == nil
-            && domain == nil && group == nil && wantedTags.isEmpty
+            && template == nil && offering == nil && network == nil && keypair == nil && group == nil && wantedTags.isEmpty
         let store = c.store
         // Fast path for paging through everything (the 100,000-VM listing).
         if noFilter && all && store.vms.liveCount == store.vms.rows.count {
@@ -165,9 +204,7 @@ enum VirtualMachineAPIs {
             if let network, vm.networkID != network { return false }
             if let keypair, vm.keypair != keypair { return false }
             if let group, vm.group != group { return false }
-            if let account, vm.account != account { return false }
-            if let domain, vm.domainID != domain { return false }
-            if !all, account == nil, vm.accountID != c.caller.accountID { return false }
+            if !all, !visible.allows(account: vm.account, domainID: vm.domainID) { return false }
             if !wantedTags.isEmpty, !store.hasTags(vm.id, wantedTags) { return false }
             return true
         }

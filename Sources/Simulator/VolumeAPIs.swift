@@ -32,12 +32,8 @@ enum VolumeAPIs {
             var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
                              "type": .string("DATADISK"), "size": .int(gb << 30), "created": .string(c.created),
                              "state": .string("Allocated")]
-            f.merge(c.ownerFields, uniquingKeysWith: { $1 })
-            f.merge(["diskofferingid": .string(offering.id), "diskofferingname": offering.fields["name"]!,
-                     "diskofferingdisplaytext": offering.fields["displaytext"]!, "storagetype": .string("shared"),
-                     "provisioningtype": .string("thin"), "hypervisor": .string("None"), "storage": .string("sandbox-primary"),
-                     "destroyed": .bool(false),
-                     "isextractable": .bool(true)], uniquingKeysWith: { $1 })
+            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
+            f.merge(offeringFields(offering), uniquingKeysWith: { $1 })
             let id = c.store.newID()
             return .job(JobSpec(cmd: cmdPrefix + "CreateVolumeCmd", instanceType: "Volume", instanceID: id,
                                 immediateID: id) { store, _ in
@@ -114,15 +110,21 @@ enum VolumeAPIs {
         },
     ]
 
+    /// The disk-offering and storage fields every DATADISK record carries.
+    static func offeringFields(_ offering: Entity) -> Record {
+        ["diskofferingid": .string(offering.id), "diskofferingname": offering.fields["name"]!,
+         "diskofferingdisplaytext": offering.fields["displaytext"]!, "storagetype": .string("shared"),
+         "provisioningtype": .string("thin"), "hypervisor": .string("None"), "storage": .string("sandbox-primary"),
+         "destroyed": .bool(false), "isextractable": .bool(true)]
+    }
+
     static func ownDataVolume(_ c: Call) throws(APIError) -> Entity {
         let id = try c.required("id")
         if c.store.vms.owner(ofRootVolume: id) != nil {
             throw APIError.invalid("id", "volume \(id) is a ROOT volume; this works on DATADISK volumes only")
         }
-        guard let v = c.store.table("volume").get(id),
-              c.caller.isAdmin || c.ownedByCaller(account: v["account"], domainID: v["domainid"]) else {
-            throw APIError.notFound("volume", id: id, param: "id")
-        }
+        guard let v = c.store.table("volume").get(id) else { throw APIError.notFound("volume", id: id, param: "id") }
+        try c.checkAccess(account: v["account"], domainID: v["domainid"], what: "volume \(id)")
         return v
     }
 
@@ -177,9 +179,8 @@ extension Store {
 extension VirtualMachineAPIs {
     static func findBy(_ c: Call, param: String) throws(APIError) -> VM {
         let id = try c.required(param)
-        guard let vm = c.store.vms[id: id], c.caller.isAdmin || vm.accountID == c.caller.accountID else {
-            throw APIError.notFound("virtual machine", id: id, param: param)
-        }
+        guard let vm = c.store.vms[id: id] else { throw APIError.notFound("virtual machine", id: id, param: param) }
+        try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "virtual machine \(vm.id)")
         return vm
     }
 }

@@ -5,12 +5,6 @@ import Testing
 
 /// Every concept of `help concepts` has an example that runs in the sandbox.
 @Suite struct ConceptTests {
-    /// Concepts whose example needs an API this branch's simulator does not
-    /// model yet: it answers listPods and listClusters with empty lists (pods and
-    /// clusters come with the simulator work of issue 7). The test fails once the
-    /// simulator shows something for one: take it off this list then.
-    static let pendingExamples: Set<String> = ["pod", "cluster"]
-
     @Test func everyExampleRunsInTheSandbox() async throws {
         let (sim, client) = try await SandboxServer.fresh()
         for c in Concepts.all {
@@ -20,11 +14,7 @@ import Testing
             let code = await Session(host: host, options: options).run(source: c.example, file: "concept \(c.name)")
             // An example must show something: the simulator answers lists it does not model with none.
             let showed = code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))
-            if Self.pendingExamples.contains(c.name) {
-                #expect(!showed, "the simulator now answers the \(c.name) example: remove it from pendingExamples")
-            } else {
-                #expect(showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
-            }
+            #expect(showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
         }
         try await client.shutdown()
         await sim.stop()

@@ -6,13 +6,6 @@ import Testing
 /// every step's commands typed as the tour shows them, `tour` after each, a
 /// wrong action answered with its hint, and a restart in the middle.
 @Suite(.serialized) struct TourEndToEndTests {
-    /// Steps this branch's simulator cannot pass yet (Tests/tour-steps-pending.txt): skipped with `tour skip`.
-    static func pending() throws -> Set<String> {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/tour-steps-pending.txt"), encoding: .utf8)
-        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }
-
     /// Types a line and waits until it has run: a numbered comment makes each
     /// line's echo unique, and the empty prompt must come after it.
     final class Learner {
@@ -50,7 +43,6 @@ import Testing
     }
 
     @Test func theWholeTourTypedAtThePrompt() async throws {
-        let pending = try Self.pending()
         var (me, dir) = try await start()
         var out = me.last(try await me.run("tour"))
         #expect(out.contains("Welcome to the acsh tour"))
@@ -58,11 +50,6 @@ import Testing
 
         for (i, step) in TourSteps.all.enumerated() {
             let n = i + 1
-            if pending.contains(step.id) {
-                out = me.last(try await me.run("tour skip"))
-                #expect(n == TourSteps.all.count || out.contains("Step \(n + 1) of 8"))
-                continue
-            }
             if step.id == "stop" {
                 // A restart: progress comes back from the file, the sandbox starts empty.
                 try me.session.press("C-d")

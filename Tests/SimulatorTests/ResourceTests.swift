@@ -85,4 +85,35 @@ import Values
             #expect(renamed["virtualmachine.displayname"]?.text == "renamed")
         }
     }
+
+    @Test func securityGroupRulesBothWaysAndVMsInGroups() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim).signed()  // as the user dev, as a learner would
+            let sg = try await c.value("createSecurityGroup", [("name", "web"), ("description", "web servers")], "securitygroup.id")
+            let ingress = try await c.job("authorizeSecurityGroupIngress", [("securitygroupid", sg), ("protocol", "tcp"),
+                                                                             ("startport", "80"), ("endport", "80"), ("cidrlist", "0.0.0.0/0")])
+            let inRule = try #require(ingress["jobresult.securitygroup.ingressrule.0.ruleid"]?.text)
+            #expect(ingress["jobresult.securitygroup.ingressrule.0.startport"]?.text == "80")
+            let egress = try await c.job("authorizeSecurityGroupEgress", [("securitygroupname", "web"), ("protocol", "udp"),
+                                                                           ("startport", "53"), ("cidrlist", "10.0.0.0/8")])
+            let outRule = try #require(egress["jobresult.securitygroup.egressrule.0.ruleid"]?.text)
+            #expect(egress["jobresult.securitygroup.egressrule.0.cidr"]?.text == "10.0.0.0/8")
+            let listed = try await c.get("listSecurityGroups", [("id", sg)]).inner
+            #expect(listed["securitygroup.0.ingressrule.0.protocol"]?.text == "tcp")
+            #expect(listed["securitygroup.0.egressrule.0.protocol"]?.text == "udp")
+            // A VM in the Basic zone joins the group; the group is then in use.
+            let vm = try await c.deploy([("securitygroupids", sg)], zone: "Sandbox-2")
+            #expect(vm["jobresult.virtualmachine.securitygroup.0.name"]?.text == "web")
+            #expect(try await c.get("deleteSecurityGroup", [("id", sg)]).status == 536)
+            #expect(try await c.job("revokeSecurityGroupIngress", [("id", inRule)])["jobresult.success"]?.bool == true)
+            #expect(try await c.job("revokeSecurityGroupEgress", [("id", outRule)])["jobresult.success"]?.bool == true)
+            let after = try await c.get("listSecurityGroups", [("id", sg)]).inner
+            #expect(after["securitygroup.0.ingressrule"]?.list?.isEmpty == true)
+            #expect(after["securitygroup.0.egressrule"]?.list?.isEmpty == true)
+            // Another account's group is out of reach.
+            let adminDefault = try await TestClient(sim).value("listSecurityGroups", [("securitygroupname", "default")], "securitygroup.0.id")
+            #expect(try await c.get("authorizeSecurityGroupIngress", [("securitygroupid", adminDefault), ("protocol", "tcp"),
+                                                                       ("startport", "22")]).status == 531)
+        }
+    }
 }

@@ -82,29 +82,67 @@ import Values
             let posted = try await self.cs(cs, ["--post", "listServiceOfferings", "keyword=medium instance"], sim)
             #expect(posted["serviceoffering.0.name"]?.text == "Medium Instance")
 
-            let zone = try #require(z["zone.0.id"]?.text)
-            let tmpl = try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)
-            let so = try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)
-            let deploy = try await Self.run(cs, ["deployVirtualMachine", "zoneid=\(zone)",
-                                                 "templateid=\(try #require(tmpl["template.0.id"]?.text))",
-                                                 "serviceofferingid=\(try #require(so["serviceoffering.0.id"]?.text))",
-                                                 "name=from-cs"], env: env(sim))
-            #expect(deploy.status == 0, "cs deployVirtualMachine: \(deploy.err)")
-            // cs polls queryAsyncJobResult itself and prints the finished job.
-            let job = try JSONParser.parse(deploy.out)
-            #expect(job["virtualmachine.name"]?.text == "from-cs", "\(deploy.out)")
-            #expect(job["virtualmachine.state"]?.text == "Running")
-            #expect(sim.requestCount(command: "queryAsyncJobResult") >= 1)
-
-            let listed = try await self.cs(cs, ["listVirtualMachines", "name=from-cs"], sim)
-            #expect(listed["virtualmachine.0.state"]?.text == "Running")
-
             // A wrong secret is refused, and cs reports the server's 401.
             var bad = env(sim)
             bad["CLOUDSTACK_SECRET"] = "wrong"
             let refused = try await Self.run(cs, ["listZones"], env: bad)
             #expect(refused.status != 0)
             #expect((refused.out + refused.err).contains("401"))
+        }
+    }
+
+    /// The issue's scenario, by GET and again by POST: list zones, deploy (cs polls the job),
+    /// list, stop, destroy with expunge, and a call missing a required parameter.
+    @Test(arguments: [false, true]) func csScenario(post: Bool) async throws {
+        let cs = try await Self.csExecutable()
+        try await withSimulator(testOptions { $0.jobTime = .milliseconds(200) }) { sim async throws in
+            let method = post ? ["--post"] : []
+            let name = post ? "cs-post" : "cs-get"
+            let z = try await self.cs(cs, method + ["listZones"], sim)
+            let zone = try #require(z["zone.0.id"]?.text)
+            let tmpl = try await self.cs(cs, method + ["listTemplates", "templatefilter=featured"], sim)
+            let so = try await self.cs(cs, method + ["listServiceOfferings", "name=Small Instance"], sim)
+            let jobsBefore = sim.requestCount(command: "queryAsyncJobResult")
+            let job = try await self.cs(cs, method + ["deployVirtualMachine", "zoneid=\(zone)",
+                                                      "templateid=\(try #require(tmpl["template.0.id"]?.text))",
+                                                      "serviceofferingid=\(try #require(so["serviceoffering.0.id"]?.text))",
+                                                      "name=\(name)"], sim)
+            // cs polls queryAsyncJobResult itself and prints the finished job.
+            #expect(job["virtualmachine.name"]?.text == name)
+            #expect(job["virtualmachine.state"]?.text == "Running")
+            #expect(sim.requestCount(command: "queryAsyncJobResult") > jobsBefore)
+            let id = try #require(job["virtualmachine.id"]?.text)
+
+            let listed = try await self.cs(cs, method + ["listVirtualMachines", "name=\(name)"], sim)
+            #expect(listed["virtualmachine.0.state"]?.text == "Running")
+            let stopped = try await self.cs(cs, method + ["stopVirtualMachine", "id=\(id)"], sim)
+            #expect(stopped["virtualmachine.state"]?.text == "Stopped")
+            _ = try await self.cs(cs, method + ["destroyVirtualMachine", "id=\(id)", "expunge=true"], sim)
+            // An empty list is `{}`, which cs prints as nothing.
+            let gone = try await Self.run(cs, method + ["listVirtualMachines", "id=\(id)"], env: env(sim))
+            #expect(gone.status == 0 && gone.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(gone.out)")
+
+            // A required parameter left out: cs exits 1 and shows the server's errortext.
+            let missing = try await Self.run(cs, method + ["deployVirtualMachine", "zoneid=\(zone)",
+                                                           "templateid=\(try #require(tmpl["template.0.id"]?.text))"], env: env(sim))
+            #expect(missing.status == 1)
+            let text = "Unable to execute API command deployvirtualmachine due to missing parameter serviceofferingid"
+            #expect(missing.err.contains("431"), "\(missing.err)")
+            let answer = try JSONParser.parse(missing.out)
+            #expect((answer["errortext"] ?? answer.record?.values.first?[field: "errortext"])?.text == text, "\(missing.out)")
+        }
+    }
+
+    /// Older clients sign without signatureVersion and expires; the server still accepts that.
+    @Test func csSigningWithoutExpires() async throws {
+        let cs = try await Self.csExecutable()
+        try await withSimulator { sim async throws in
+            var e = env(sim)
+            e["CLOUDSTACK_EXPIRATION"] = "-1"  // cs then leaves both parameters out
+            let r = try await Self.run(cs, ["--trace", "listZones"], env: e)
+            #expect(r.status == 0, "\(r.err)")
+            #expect(try JSONParser.parse(r.out)["count"]?.text == "2")
+            #expect(r.err.contains("listZones") && !r.err.contains("expires") && !r.err.contains("signatureVersion"), "\(r.err)")
         }
     }
 }

@@ -14,16 +14,6 @@ final class TourLab: @unchecked Sendable {
     var session: Session
     let folder: String
 
-    /// The steps Tests/tour-steps-pending.txt lists: not passable on this branch's simulator.
-    /// The file must exist (listing nothing once the simulator can do every step).
-    static func pending() throws -> Set<String> {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("tour-steps-pending.txt").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }
-
     init(jobTime: Duration = .milliseconds(50)) async throws {
         let (sim, client) = try await SandboxServer.fresh { $0.jobTime = jobTime }
         self.sim = sim

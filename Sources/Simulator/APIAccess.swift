@@ -1,0 +1,53 @@
+import APICatalog
+
+/// Which role may call which API. The bundled 4.18 catalog carries no role data, so this
+/// is a rule following CloudStack's default role permissions:
+/// - root admin only: anything that changes or inspects the physical cloud or the global
+///   catalogue (zones, pods, clusters, hosts, storage, capacity, configuration, system VMs,
+///   offerings, domains), except the lists every user needs (zones, offerings);
+/// - domain admin and up: managing accounts and users, listing domains, recovering and
+///   expunging VMs, resource limits and counts, virtual routers;
+/// - everyone: the rest (VMs, volumes, networks, security groups, tags, keys, jobs, events).
+/// A call outside the caller's role gets 432, as the server's API checker answers.
+enum APIAccess {
+    /// Name stems (after the verb) of root-admin resources.
+    static let adminNouns = [
+        "zone", "pod", "cluster", "host", "storagepool", "imagestore", "secondarystagingstore", "physicalnetwork",
+        "vlaniprange", "configuration", "serviceoffering", "diskoffering", "networkoffering", "vpcoffering",
+        "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
+        "guestos", "traffictype", "networkserviceprovider",
+    ]
+    /// Lists of admin nouns that users need to deploy anything.
+    static let publicLists: Set<String> = [
+        "listZones", "listZonesMetrics", "listServiceOfferings", "listDiskOfferings", "listNetworkOfferings", "listVPCOfferings",
+    ]
+    /// Root-admin APIs whose names do not say so.
+    static let rootOnlyAPIs: Set<String> = [
+        "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
+        "updateVolume", "prepareTemplate", "getUser",
+    ]
+    static let domainAdminAPIs: Set<String> = [
+        "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
+        "createUser", "deleteUser", "disableUser", "enableUser", "lockUser", "listDomains", "listDomainChildren",
+        "recoverVirtualMachine", "expungeVirtualMachine", "assignVirtualMachine", "updateResourceLimit",
+        "updateResourceCount", "listRouters", "startRouter", "stopRouter", "rebootRouter", "destroyRouter",
+    ]
+
+    static func minimumRole(_ name: String) -> Role {
+        if rootOnlyAPIs.contains(name) { return .rootAdmin }
+        if domainAdminAPIs.contains(name) { return .domainAdmin }
+        if publicLists.contains(name) { return .user }
+        let stem = name.drop { $0.isLowercase }.lowercased()
+        if adminNouns.contains(where: { stem.hasPrefix($0) }) { return .rootAdmin }
+        return .user
+    }
+
+    static func allowed(_ name: String, for role: Role) -> Bool {
+        switch (minimumRole(name), role) {
+        case (_, .rootAdmin), (.user, _), (.domainAdmin, .domainAdmin): true
+        default: false
+        }
+    }
+
+    static let notAvailable = APIError(432, "The given command does not exist or it is not available for user")
+}

@@ -1,0 +1,123 @@
+import Values
+
+/// The physical side of a zone (zone > pod > cluster > hosts) and host capacity:
+/// a VM takes CPU (cores x MHz) and memory on one host while it runs and gives them
+/// back when it stops, as the server's capacity manager does.
+extension Store {
+    /// Memory and CPU of every sandbox host: big enough for many small VMs, too small
+    /// for the "Huge Instance" offering, so a 533 is easy to see.
+    static let hostMemoryBytes = 64 << 30
+    static let hostCPUs = 32
+    static let hostCPUSpeed = 2400
+
+    func seedZone(_ name: String, _ type: String, sg: Bool, _ description: String, _ created: String) -> Entity {
+        insert("zone", Self.zoneFields(name: name, type: type, sg: sg, description: description, token: newID()))
+    }
+
+    static func zoneFields(name: String, type: String, sg: Bool, description: String, token: String,
+                           allocation: String = "Enabled") -> Record {
+        [
+            "name": .string(name), "description": .string(description), "dns1": .string("192.0.2.53"),
+            "internaldns1": .string("10.0.0.53"), "networktype": .string(type),
+            "securitygroupsenabled": .bool(sg), "allocationstate": .string(allocation),
+            "zonetoken": .string(token), "dhcpprovider": .string("VirtualRouter"),
+            "localstorageenabled": .bool(false), "tags": .list([]),
+        ]
+    }
+
+    /// One pod with one cluster of two hosts in `zone`.
+    func seedPod(_ zone: Entity, number: Int, _ created: String) {
+        let zoneName = zone["name"] ?? ""
+        let base = "\(zoneName.lowercased())"
+        let pod = insert("pod", [
+            "name": .string("\(base)-pod-1"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
+            "gateway": .string("10.\(number).0.1"), "netmask": .string("255.255.255.0"),
+            // Lists since pods may hold several IP ranges.
+            "startip": .list([.string("10.\(number).0.100")]), "endip": .list([.string("10.\(number).0.200")]),
+            "allocationstate": .string("Enabled"), "hasannotations": .bool(false),
+        ])
+        let cluster = insert("cluster", [
+            "name": .string("\(base)-cluster-1"), "podid": .string(pod.id), "podname": pod.fields["name"]!,
+            "zoneid": .string(zone.id), "zonename": .string(zoneName), "hypervisortype": .string("Simulator"),
+            "clustertype": .string("CloudManaged"), "allocationstate": .string("Enabled"), "managedstate": .string("Managed"),
+            "cpuovercommitratio": .string("1.0"), "memoryovercommitratio": .string("1.0"), "hasannotations": .bool(false),
+        ])
+        for h in 1...2 {
+            insert("host", [
+                "name": .string("\(base)-host-\(h)"), "state": .string("Up"), "type": .string("Routing"),
+                "ipaddress": .string("10.\(number).0.\(10 + h)"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
+                "podid": .string(pod.id), "podname": pod.fields["name"]!, "clusterid": .string(cluster.id),
+                "clustername": cluster.fields["name"]!, "clustertype": .string("CloudManaged"),
+                "hypervisor": .string("Simulator"), "cpunumber": .int(Self.hostCPUs), "cpuspeed": .int(Self.hostCPUSpeed),
+                "cpuallocated": .string("0%"), "cpuallocatedvalue": .int(0), "cpuallocatedpercentage": .string("0%"),
+                "memorytotal": .int(Self.hostMemoryBytes), "memoryallocated": .int(0), "memoryallocatedbytes": .int(0),
+                "memoryallocatedpercentage": .string("0%"), "resourcestate": .string("Enabled"),
+                "version": .string("4.18.0.0"), "created": .string(created),
+            ])
+        }
+    }
+
+    /// What a VM of this offering asks of a host: MHz and bytes.
+    func demand(offeringID: String) -> (mhz: Int, bytes: Int) {
+        let o = table("serviceoffering").get(offeringID)
+        let cpus = Int(o?["cpunumber"] ?? "") ?? 1, speed = Int(o?["cpuspeed"] ?? "") ?? 1000
+        let mem = Int(o?["memory"] ?? "") ?? 512
+        return (cpus * speed, mem << 20)
+    }
+
+    /// Puts the VM on the first enabled host of its zone with room for it; 533 when none has.
+    func place(_ vmID: String) throws(APIError) {
+        guard let vm = vms[id: vmID], vm.hostID == nil else { return }
+        let need = demand(offeringID: vm.offeringID)
+        let hosts = table("host").rows.filter { $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" }
+        guard let host = hosts.first(where: { h in
+            let (mhz, bytes) = Self.free(h)
+            return mhz >= need.mhz && bytes >= need.bytes
+        }) else {
+            let zone = table("zone").get(vm.zoneID)?["name"] ?? vm.zoneID
+            throw APIError.capacity("Unable to create a deployment for VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}: "
+                + "insufficient capacity in zone \(zone) (needs \(need.mhz) MHz and \(need.bytes >> 20) MB on one host)")
+        }
+        adjust(host.id, mhz: need.mhz, bytes: need.bytes)
+        vms.update(vmID) { $0.hostID = host.id }
+    }
+
+    /// Gives a stopping or destroyed VM's share back to its host.
+    func unplace(_ vmID: String) {
+        guard let vm = vms[id: vmID], let hostID = vm.hostID else { return }
+        let need = demand(offeringID: vm.offeringID)
+        adjust(hostID, mhz: -need.mhz, bytes: -need.bytes)
+        vms.update(vmID) { $0.hostID = nil }
+    }
+
+    static func free(_ h: Entity) -> (mhz: Int, bytes: Int) {
+        let total = (Int(h["cpunumber"] ?? "") ?? 0) * (Int(h["cpuspeed"] ?? "") ?? 0)
+        return (total - (Int(h["cpuallocatedvalue"] ?? "") ?? 0),
+                (Int(h["memorytotal"] ?? "") ?? 0) - (Int(h["memoryallocated"] ?? "") ?? 0))
+    }
+
+    private func adjust(_ hostID: String, mhz: Int, bytes: Int) {
+        table("host").update(hostID) { h in
+            let cpuTotal = max(1, (Int(h["cpunumber"] ?? "") ?? 1) * (Int(h["cpuspeed"] ?? "") ?? 1))
+            let memTotal = max(1, Int(h["memorytotal"] ?? "") ?? 1)
+            let cpu = max(0, (Int(h["cpuallocatedvalue"] ?? "") ?? 0) + mhz)
+            let mem = max(0, (Int(h["memoryallocated"] ?? "") ?? 0) + bytes)
+            let cpuPct = Self.percent(cpu, cpuTotal) + "%", memPct = Self.percent(mem, memTotal) + "%"
+            h.fields["cpuallocated"] = .string(cpuPct)
+            h.fields["cpuallocatedvalue"] = .int(cpu)
+            h.fields["cpuallocatedpercentage"] = .string(cpuPct)
+            h.fields["memoryallocated"] = .int(mem)
+            h.fields["memoryallocatedbytes"] = .int(mem)
+            h.fields["memoryallocatedpercentage"] = .string(memPct)
+        }
+    }
+
+    /// "12.5" style, two decimals at most, as CloudStack formats percentages.
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        let hundredths = whole == 0 ? 0 : (part * 10000 + whole / 2) / whole
+        let s = "\(hundredths / 100)"
+        let frac = hundredths % 100
+        if frac == 0 { return s }
+        return frac % 10 == 0 ? "\(s).\(frac / 10)" : "\(s).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}
