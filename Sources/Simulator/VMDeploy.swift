@@ -106,13 +106,7 @@ extension VirtualMachineAPIs {
     static func dataDiskFields(_ c: Call, zone: Entity) throws(APIError) -> Record? {
         guard c.optional("diskofferingid") != nil else { return nil }
         let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
-        var gb = Int(offering["disksize"] ?? "") ?? 0
-        if offering["iscustomized"] == "true" {
-            guard let size = try c.int("size"), size > 0 else {
-                throw APIError.invalid("size", "disk offering \(offering["name"] ?? "") is custom: pass size in GB")
-            }
-            gb = size
-        }
+        let gb = try VolumeAPIs.sizeGB(c, offering: offering)
         var f: Record = ["zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "type": .string("DATADISK"),
                          "deviceid": .int(1), "size": .int(gb << 30), "created": .string(c.created), "state": .string("Ready"),
                          "attached": .string(c.created)]

@@ -5,6 +5,15 @@ import Values
 enum VolumeAPIs {
     static let cmdPrefix = "org.apache.cloudstack.api.command.user.volume."
 
+    /// The offering's size, or for a custom-size offering the call's `size` (GB), required then.
+    static func sizeGB(_ c: Call, offering: Entity) throws(APIError) -> Int {
+        guard offering["iscustomized"] == "true" else { return Int(offering["disksize"] ?? "") ?? 0 }
+        guard let size = try c.int("size"), size > 0 else {
+            throw APIError.invalid("size", "disk offering \(offering["name"] ?? "") is custom: pass size in GB")
+        }
+        return size
+    }
+
     static let handlers: [Handler] = [
         Handler("listVolumes") { c throws(APIError) in
             var rows: [Entity]
@@ -22,13 +31,7 @@ enum VolumeAPIs {
             let name = try c.required("name")
             let zone = try c.entity("zone", "zoneid", what: "zone")
             let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
-            var gb = Int(offering["disksize"] ?? "") ?? 0
-            if offering["iscustomized"] == "true" {
-                guard let size = try c.int("size"), size > 0 else {
-                    throw APIError.invalid("size", "disk offering \(offering["name"] ?? "") is custom: pass size in GB")
-                }
-                gb = size
-            }
+            let gb = try sizeGB(c, offering: offering)
             var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
                              "type": .string("DATADISK"), "size": .int(gb << 30), "created": .string(c.created),
                              "state": .string("Allocated")]
