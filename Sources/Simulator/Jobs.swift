@@ -29,6 +29,9 @@ struct JobTable {
     private var index: [String: Int] = [:]
     private var pending: [Int] = []
     private var pendingHead = 0
+    let journal: Journal?
+
+    init(journal: Journal? = nil) { self.journal = journal }
 
     subscript(id id: String) -> Job? { index[id].map { all[$0] } }
 
@@ -36,6 +39,25 @@ struct JobTable {
         index[job.id] = all.count
         if job.completesAt != nil { pending.append(all.count) }
         all.append(job)
+        journal?.jobs.insert(job.id)
+    }
+
+    /// Jobs read back from the state file (all finished: see StateFile.load); not journaled.
+    mutating func restore(_ loaded: [Job]) {
+        all = loaded
+        index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
+        pending = []
+        pendingHead = 0
+    }
+
+    /// Completes every pending job now, as if its time had come: a clean shutdown
+    /// leaves nothing half-done in the state file. Jobs that never finish stay pending.
+    mutating func finishAll(now: Date, store: Store) {
+        while pendingHead < pending.count {
+            let i = pending[pendingHead]
+            pendingHead += 1
+            complete(i, at: max(now, all[i].created), store: store)
+        }
     }
 
     /// Completes, in order, every pending job whose time has come.
@@ -78,6 +100,7 @@ struct JobTable {
         job.work = nil
         job.onFailure = nil
         all[i] = job
+        journal?.jobs.insert(job.id)
     }
 
     private func fail(_ job: inout Job, _ error: APIError, store: Store) {

@@ -76,7 +76,7 @@ extension VirtualMachineAPIs {
                     domainID: c.caller.domainID, domain: c.caller.domain, userID: c.caller.userID,
                     username: c.caller.username, keypair: keypair, userdata: c.optional("userdata"),
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
-                    details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
+                    details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         store.vms.insert(vm)
         let memory = Int(offering["memory"] ?? "") ?? 0
