@@ -21,8 +21,7 @@ import Values
         }
     }
 
-    /// The issue's wget line with ids looked up by number from this seed (zone 1, template 1,
-    /// service offering 1, disk offering 1); the literal one is `theIssuesLiteralDeployExample`.
+    /// The issue's wget line with the first entity of each kind (what any seed has).
     @Test func deployByNumbersWithoutSigning() async throws {
         try await withSimulator(Self.options) { sim async throws in
             let url = try #require(sim.integrationURL)
@@ -33,15 +32,20 @@ import Values
         }
     }
 
-    /// The issue's example, byte for byte: needs the seed with template 3 and disk offering 5
-    /// (the other half of issue 8). Enable after merging it.
-    @Test(.disabled("needs the issue-8 seed: template 3 and disk offering 5"))
-    func theIssuesLiteralDeployExample() async throws {
+    /// The issue's example, byte for byte (zone 1, template 3, service offering 1, disk offering 5),
+    /// then the job finishes and the VM has the third template.
+    @Test func theIssuesLiteralDeployExample() async throws {
         try await withSimulator(Self.options) { sim async throws in
             let port = try #require(sim.integrationPort)
             let url = "http://127.0.0.1:\(port)/client/api?command=deployVirtualMachine&serviceofferingid=1&templateid=3&zoneid=1&account=admin&diskofferingid=5&response=json"
-            let reply = try await TestClient(unsigned: url).send(method: .GET, url: url, body: nil)
+            let open = TestClient(unsigned: "http://127.0.0.1:\(port)/client/api")
+            let reply = try await open.send(method: .GET, url: url, body: nil)
             try Self.expectDeployAnswer(reply, sim)
+            let job = try await open.wait(job: try #require(reply.inner["jobid"]?.text))
+            #expect(job["jobstatus"]?.text == "1", "\(job)")
+            let third = try await open.get("listTemplates", [("templatefilter", "all"), ("id", "3")]).inner["template.0.id"]
+            #expect(third != nil)
+            #expect(job["jobresult.virtualmachine.templateid"] == third)
         }
     }
 
