@@ -99,6 +99,8 @@ struct Caller: Sendable, Codable {
 /// mutable state is safe. The tables in memory are the working set (instant start,
 /// 100,000 VMs at memory speed); with a state file, the journal collects what
 /// changed and StateFile writes it after each request (see StateFile.swift).
+/// New kinds of state belong in a `Table` (saved with no extra code); anything kept
+/// elsewhere must be added to Journal and StateFile, or it is lost at restart.
 final class Store: @unchecked Sendable {
     var ids: IDGenerator
     var tables: [String: Table] = [:]
