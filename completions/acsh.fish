@@ -41,7 +41,7 @@ function __acsh_parse_tokens -S
                 __acsh_parse_subcommand 0 'file=' 'replace' 'h/help'
             end
         case 'sync'
-            __acsh_parse_subcommand 0 'p/profile=' 'sandbox' 'url=' 'api-key=' 'secret-key=' 'o/output=' 'timeout=' 'trace' 'no-color' 'insecure' 'h/help'
+            __acsh_parse_subcommand 0 'p/profile=' 'sandbox' 'fresh' 'url=' 'api-key=' 'secret-key=' 'o/output=' 'timeout=' 'trace' 'no-color' 'insecure' 'h/help'
         case 'completions'
             __acsh_parse_subcommand 1 'h/help'
         case 'help'
@@ -151,6 +151,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile import-cmk" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" p profile' -s 'p' -l 'profile' -d 'Profile from the config file to use.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" sandbox' -l 'sandbox' -d 'Use the built-in sandbox cloud (an in-process simulator).'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" fresh' -l 'fresh' -d 'Start the sandbox\'s saved cloud over (with --sandbox, or no profile).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" url' -l 'url' -d 'CloudStack API URL (overrides the profile), e.g. https://cloud.example.com/client/api.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" api-key' -l 'api-key' -d 'API key (overrides the profile; prefer a profile or CLOUDSTACK_KEY).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" secret-key' -l 'secret-key' -d 'Secret key (overrides the profile; prefer a profile or CLOUDSTACK_SECRET).' -rfka ''

@@ -108,6 +108,12 @@ import Testing
         let file = acsh.home.path + "/.local/share/acsh/sandbox.sqlite"
         var st = stat()
         #expect(stat(file, &st) == 0 && st.st_mode & 0o777 == 0o600)
+        let fresh = try await acsh.run(["--sandbox", "--fresh", "-c", "print (list vms | count)"])
+        #expect(fresh.out.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(fresh.out) \(fresh.err)")
+        // --fresh concerns the sandbox only: with a real cloud it is a usage error, not silently ignored.
+        let cloud = try await acsh.run(["--url", "http://127.0.0.1:9/client/api", "--api-key", "k", "--secret-key", "s",
+                                        "--fresh", "list", "zones"])
+        #expect(cloud.code == 2 && cloud.err.contains("--fresh starts the sandbox's saved cloud over"), "\(cloud.err)")
     }
 
     @Test func badSimulatorOptionsAreUsageErrors() async throws {
