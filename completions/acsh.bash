@@ -340,7 +340,7 @@ _acsh_profile_import-cmk() {
 
 _acsh_sync() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure -h --help)
+    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure -v --verbose -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout)
     __acsh_offer_flags_options 0

@@ -51,6 +51,12 @@ extension Catalog {
         return try Catalog(compact: catalog.compactText, source: path)
     }
 
+    /// Stores this catalog at `path` the same way (0600, atomically): `sync` keeps the
+    /// catalog an upgrade replaced, so its changes can be listed later.
+    public func writeCache(to path: String) throws {
+        try Catalog.writeAtomically(compactText, to: path)
+    }
+
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         func fail(_ what: String) -> CatalogError {
             CatalogError(source: path, problem: "\(what): \(String(cString: strerror(errno)))")

@@ -118,4 +118,6 @@ public enum PathStep: Sendable {
 public struct Program: Sendable {
     public var statements: [Stmt]
     public var source: SourceFile
+    /// The source text of each top-level statement (`history save` keeps them).
+    public var texts: [String] = []
 }

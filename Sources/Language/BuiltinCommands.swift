@@ -15,8 +15,8 @@ extension Builtins {
             try await Builtins.printValues(call)
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("help", .words, usage: "help [COMMAND | STAGE | BUILTIN]",
-            summary: "what a command, API, stage or builtin does and takes")) { call in
+        BuiltinDefinition(signature: Signature("help", .words, usage: "help [COMMAND | STAGE | BUILTIN | concepts | CONCEPT]",
+            summary: "what a command, API, stage or builtin does and takes; help concepts: zones, offerings, jobs and the rest")) { call in
             let words = try await call.words().map(\.plainText)
             return .value(.string(Help.text(for: words, catalog: call.host.catalog)))
         },
@@ -83,10 +83,17 @@ extension Builtins {
             call.interpreter.nameCache.clear()  // names mean other ids on another server
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("sync", .none, usage: "sync",
-            summary: "fetch the API list of the active profile's server and use it from now on")) { call in
-            _ = try await call.words()
-            do { return .value(.string(try await call.host.sync())) } catch { throw call.interpreter.convert(error, call.location) }
+        BuiltinDefinition(signature: Signature("sync", .words, usage: "sync [-v]",
+            summary: "fetch the API list of the active profile's server, use it from now on and say what changed (-v: every API and parameter)")) { call in
+            var verbose = false
+            for a in call.args {
+                switch a {
+                case .flag(let f, _) where f == "v" || f == "verbose": verbose = true
+                case .positional(let e) where try await call.interpreter.evaluate(e, call.scope).plainText == "--verbose": verbose = true
+                default: throw ScriptError("sync takes only -v (--verbose); usage: \(call.usage)", at: call.location)
+                }
+            }
+            do { return .value(.string(try await call.host.sync(verbose: verbose))) } catch { throw call.interpreter.convert(error, call.location) }
         },
         BuiltinDefinition(signature: Signature("source", .words, usage: "source FILE",
             summary: "run a script file here; its variables and functions stay defined")) { call in

@@ -18,6 +18,12 @@ extension CloudStackClient: CloudAPI {
     public func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<[Value], Error> {
         pages(command, params, pageSize: pageSize)
     }
+
+    public func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview? {
+        requestPreview(command, params, hiding: hiding)
+    }
+
+    public var pollSchedule: (first: Duration, cap: Duration)? { (options.pollFirst, options.pollCap) }
 }
 
 extension CloudStackError: ScriptErrorConvertible {

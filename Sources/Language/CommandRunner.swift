@@ -60,18 +60,13 @@ extension Interpreter {
 
     /// Checks, resolves names, sends (or prints in dry-run), waits for jobs.
     func invoke(_ api: API, _ bound: [BoundParam], background: Bool, _ loc: SourceLocation) async throws -> PipeResult {
-        let missing = api.params.filter { p in p.required && !bound.contains { $0.param.name == p.name } }
-        if !missing.isEmpty {
-            let names = missing.map(\.name).joined(separator: ", ")
-            throw ScriptError("\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'",
-                              at: loc)
-        }
+        if let message = Self.missingRequired(api, given: bound.map(\.param.name)) { throw ScriptError(message, at: loc) }
         var params: [(String, String)] = []
         for b in bound {
             try await append(b, api, to: &params)
         }
         let readOnly = Self.isReadOnly(api)
-        if options.dryRun && !readOnly {
+        if (options.dryRun || Self.explaining) && !readOnly {
             let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }.joined(separator: " ")
             host.writeOutput("dry-run: \(api.name)\(shown.isEmpty ? "" : " " + shown)\n")
             var r: Record = ["dryrun": true, "command": .string(api.name)]
@@ -108,6 +103,14 @@ extension Interpreter {
             if !Task.isCancelled && (error as? ScriptError)?.exitCode != 130 { jobs.remove(job) }
             throw error
         }
+    }
+
+    /// The error for required parameters not given, nil when all are there.
+    static func missingRequired(_ api: API, given: [String]) -> String? {
+        let missing = api.params.filter { p in p.required && !given.contains(p.name) }
+        guard !missing.isEmpty else { return nil }
+        let names = missing.map(\.name).joined(separator: ", ")
+        return "\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'"
     }
 
     static func isReadOnly(_ api: API) -> Bool {

@@ -10,7 +10,9 @@ enum Help {
             if let s = Builtins.signature(named: first) { return describe(s, kind: "builtin") }
             if let s = Stages.signature(named: first) { return describe(s, kind: "pipeline stage") }
             if let f = Builtins.functionHelp(first) { return "\(f.usage)\n  \(f.summary)" }
+            if first.lowercased() == "concepts" { return Concepts.overview() }
         }
+        if let c = Concepts.find(words) { return Concepts.describe(c) }
         let resolution = words.count == 1 ? catalog.resolve(word: first) : catalog.resolve(verb: first, noun: words[1])
         switch resolution {
         case .found(let api): return APIHelp.describe(api)
@@ -31,7 +33,8 @@ enum Help {
         for s in Stages.signatures { out += "  \(s.usage)\n      \(s.summary)\n" }
         out += "Functions: " + Builtins.functionNames.map { "\($0)()" }.joined(separator: " ") + "\n"
         out += "Statements: if/elif/else, for x in ..., while, def f(a) { return a }, try { } catch e { }, exit N, assert cond, \"message\"\n"
-        out += "help COMMAND shows the parameters of an API, e.g. help deploy vm"
+        out += "help COMMAND shows the parameters of an API, e.g. help deploy vm; help concepts explains zones, offerings, jobs, ...\n"
+        out += "explain LINE shows how a line resolves and the request it sends, without sending it"
         return out
     }
 

@@ -17,8 +17,11 @@ public protocol ShellHost: AnyObject, Sendable {
     var catalog: Catalog { get }
     /// `use PROFILE`: switch the active profile (api and catalog change).
     func useProfile(_ name: String) async throws
-    /// `sync`: fetch listApis for the active profile and cache it; a one-line summary.
-    func sync() async throws -> String
+    /// `sync`: fetch listApis for the active profile and cache it; a summary of what
+    /// changed against the catalog used before (every change with `verbose`).
+    func sync(verbose: Bool) async throws -> String
+    /// The active profile's name, for headers of saved scripts; nil when unknown.
+    var profileName: String? { get }
     /// Progress of waiting jobs for the status line; nil clears it.
     func showProgress(_ line: String?)
     /// Pretty JSON, terminal width and color for printed results.
@@ -27,6 +30,7 @@ public protocol ShellHost: AnyObject, Sendable {
 
 extension ShellHost {
     public func showProgress(_ line: String?) {}
+    public var profileName: String? { nil }
     public var outputOptions: OutputOptions { OutputOptions(pretty: isTerminal) }
 }
 

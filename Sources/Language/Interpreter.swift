@@ -13,6 +13,7 @@ public final class Interpreter: @unchecked Sendable {
     let resolver = CommandResolver()
     let regexCache = RegexCache()
     let nameCache = NameCache()
+    let log = SessionLog()
 
     var options: SessionOptions {
         get { optionsLock.withLock { _options } }

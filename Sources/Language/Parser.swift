@@ -14,6 +14,10 @@ public struct Parser {
     /// Brackets and blocks open now; bounded so deep nesting is an error, not a stack overflow.
     var depth = 0
     static let maxDepth = 100
+    /// Byte ranges of the top-level statements parsed so far.
+    var topLevelSpans: [Range<Int>] = []
+    /// Where the last token taken ends.
+    var previousEnd: Int { i > 0 ? tokens[i - 1].end : 0 }
 
     mutating func enter() throws {
         depth += 1
@@ -37,7 +41,8 @@ public struct Parser {
         var p = Parser(source: source)
         let stmts = p.parseStatements(untilBrace: false)
         if !p.errors.isEmpty { throw ParseErrors(errors: p.errors, source: source) }
-        return Program(statements: stmts, source: source)
+        let texts = p.topLevelSpans.map { String(decoding: p.bytes[$0], as: UTF8.self) }
+        return Program(statements: stmts, source: source, texts: texts)
     }
 
     // MARK: token access
@@ -102,8 +107,10 @@ public struct Parser {
             if atEnd { break }
             if untilBrace && isOp("}") { break }
             let before = errors.count
+            let start = peek.start
             do {
                 out.append(try parseStatement())
+                if !untilBrace { topLevelSpans.append(start..<max(start, previousEnd)) }
                 if !(atNewline || atEnd || isOp(";") || (untilBrace && isOp("}"))) {
                     throw error("expected end of statement, found \(describe(peek))")
                 }

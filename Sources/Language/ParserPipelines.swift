@@ -113,7 +113,7 @@ extension Parser {
                 }
                 let e = try parseExpression()
                 return Stage(kind: .stage(name: w, args: [], expr: e), location: t.location)
-            case .words, .expressions, .none:
+            case .words, .expressions, .pipeline, .none:
                 let args = try parseCommandWords(stopAtBrace: stopAtBrace)
                 return Stage(kind: .stage(name: w, args: args, expr: nil), location: t.location)
             }
@@ -140,6 +140,13 @@ extension Parser {
         case .words, .none:
             let args = try parseCommandWords(stopAtBrace: stopAtBrace)
             return Stage(kind: .builtin(name: sig.name, args: args, exprs: []), location: t.location)
+        case .pipeline:
+            if peek.word != nil, isOp("=", 1) { advance(); advance() }
+            guard !endsWords(peek, stopAtBrace: stopAtBrace) else {
+                throw error("'\(sig.name)' needs a line to work on, e.g. \(sig.usage)")
+            }
+            let p = try parsePipeline(stopAtBrace: stopAtBrace)
+            return Stage(kind: .builtin(name: sig.name, args: [], exprs: [Expr(.pipeline(p), p.location)]), location: t.location)
         }
     }
 

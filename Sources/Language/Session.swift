@@ -70,7 +70,11 @@ public final class Session: @unchecked Sendable {
         interp.nameCache.clear()
         let task = Task { () -> Outcome in
             do {
-                try await interp.execute(program.statements, interp.globals, printing: true)
+                // One at a time, so the session log (`history save`) holds exactly the ones that ran through.
+                for (n, stmt) in program.statements.enumerated() {
+                    try await interp.execute(stmt, interp.globals, printing: true)
+                    if n < program.texts.count { interp.log.record(stmt, text: program.texts[n]) }
+                }
                 return .success
             } catch Flow.exit(let code) {
                 self.lock.withLock { self.exitRequest = code }
@@ -194,5 +198,7 @@ public final class Session: @unchecked Sendable {
     public static var stageNames: [String] { Stages.names }
     public static var builtinNames: [String] { Builtins.commandNames }
     public static var functionNames: [String] { Builtins.functionNames }
+    /// One-word names of the concepts `help` explains (zone, volume, ...).
+    public static var conceptNames: [String] { Concepts.all.map(\.name).filter { !$0.contains(" ") } }
     public static var keywords: [String] { Parser.keywords.sorted() + ["wait", "true", "false", "null"] }
 }

@@ -6,6 +6,9 @@ public enum ArgumentShape: Sendable {
     case expression
     /// Expressions separated by spaces or commas (`print "a" $b`).
     case expressions
+    /// The rest of the statement as a pipeline, handed over unevaluated
+    /// (`explain deploy vm ...`); a leading `NAME =` is skipped.
+    case pipeline
     case none
 }
 

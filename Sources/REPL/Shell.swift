@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Language
 import Synchronization
 
 /// The interactive loop: prompt, read (with continuation lines), remember,

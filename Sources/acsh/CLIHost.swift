@@ -11,12 +11,14 @@ import Values
 final class CLIHost: ShellHost {
     private let state: Mutex<Connection>
     private let settings: Settings
-    private let paths: Paths
+    let paths: Paths
     private let environment: [String: String]
     let stdout: OutputStream
     let isTerminal: Bool
     private let stderrIsTerminal: Bool
     private let progressLock = Mutex(())
+    /// The calls of this run and the tour's place, kept across `use PROFILE` (CLIHost+Tour.swift).
+    let tourMemory = TourMemory()
 
     init(connection: Connection, settings: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
@@ -29,7 +31,7 @@ final class CLIHost: ShellHost {
     }
 
     var connection: Connection { state.withLock { $0 } }
-    var api: (any CloudAPI)? { connection.client }
+    var api: (any CloudAPI)? { RecordingAPI(connection.client, log: tourMemory.calls) }
     var catalog: Catalog { connection.catalog }
 
     func writeOutput(_ text: String) { stdout.write(text) }
@@ -54,7 +56,9 @@ final class CLIHost: ShellHost {
         await old.close()
     }
 
-    func sync() async throws -> String {
+    var profileName: String? { connection.name }
+
+    func sync(verbose: Bool) async throws -> String {
         let conn = connection
         let answer = try await conn.client.request("listApis", [("listall", "true")])
         let json = JSONWriter.compact(answer)
@@ -62,7 +66,10 @@ final class CLIHost: ShellHost {
         let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
         let next = conn.replacingCatalog(synced)
         state.withLock { $0 = next }
-        return "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)"
+        var out = "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)\n"
+        out += SyncReport.changes(from: conn.catalog, to: synced, previousPath: SyncReport.previousPath(path), verbose: verbose)
+        while out.hasSuffix("\n") { out.removeLast() }
+        return out
     }
 
     /// Parallel waits (`each -p`) report at once: one lock keeps their lines whole.

@@ -9,13 +9,16 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: [.customShort("v"), .long], help: "List every API and parameter added or removed, not just the counts.")
+    var verbose = false
+
     func run() async throws {
         let env = ProcessEnvironment.all
         let paths = Paths(environment: env)
         let connection = try await Connection.open(global.settings, paths: paths, environment: env, fallback: .fail)
         let host = CLIHost(connection: connection, settings: global.settings, paths: paths, environment: env)
         do {
-            print(try await host.sync())
+            print(try await host.sync(verbose: verbose))
             await host.connection.close()
         } catch {
             await host.connection.close()

@@ -63,7 +63,7 @@ import Testing
         let interrupted = ContinuousClock.now
         s.interrupt()
         #expect(await code == 130)
-        #expect(ContinuousClock.now - interrupted < .seconds(1))
+        #expect(ContinuousClock.now - interrupted < .seconds(2))  // milliseconds when idle; room for a loaded machine
         #expect(host.errors.contains("is still running on the server"))
         #expect(host.errors.contains("queryAsyncJobResult jobid="))
         try await client.shutdown()

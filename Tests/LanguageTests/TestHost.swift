@@ -11,6 +11,7 @@ final class TestHost: ShellHost, @unchecked Sendable {
     let api: (any CloudAPI)?
     let catalog: Catalog
     var isTerminal: Bool { false }
+    var profileName: String? { "test" }
 
     init(api: (any CloudAPI)? = nil, catalog: Catalog = .bundled) {
         self.api = api
@@ -27,7 +28,7 @@ final class TestHost: ShellHost, @unchecked Sendable {
         throw ScriptError("no profile named '\(name)' in tests", exitCode: 2)
     }
 
-    func sync() async throws -> String { "catalog unchanged (test host)" }
+    func sync(verbose: Bool) async throws -> String { "catalog unchanged (test host)" + (verbose ? ", verbose" : "") }
 }
 
 /// Runs source in a fresh session; (stdout, stderr, exit code).

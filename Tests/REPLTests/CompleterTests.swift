@@ -328,3 +328,27 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
         #expect(end.replaceStart + end.prefix.utf8.count == line.utf8.count)
     }
 }
+
+@Suite struct LearningCompletionTests {
+    let completer = Completer()
+    let context = TestContext()
+
+    @Test func explainCompletesTheLineAfterIt() {
+        let c = completer.complete("explain list zo", context: context)
+        #expect(c.kind == .noun)
+        #expect(c.inserts == ["zones", "zonesmetrics"])
+        #expect(c.replaceStart == 13)
+        let p = completer.complete("explain  deploy vm zone", context: context)
+        #expect(p.kind == .parameter)
+        #expect(p.inserts.contains("zoneid="))
+    }
+
+    @Test func helpOffersConcepts() {
+        #expect(completer.complete("help conc", context: context).inserts == ["concepts"])
+        #expect(completer.complete("help vol", context: context).inserts.contains("volume"))
+    }
+
+    @Test func historySaveCompletesPaths() {
+        #expect(completer.complete("history save /tm", context: context).kind == .path)
+    }
+}

@@ -1,4 +1,5 @@
 import APICatalog
+import Language
 import Values
 
 /// The completion engine: from a line, a cursor and the session's context to
@@ -12,7 +13,9 @@ public final class Completer: Sendable {
     /// Stages whose arguments are field names of the records flowing in.
     static let fieldStages: Set<String> = ["where", "select", "sort", "get", "uniq", "group"]
     /// Commands whose arguments are file paths.
-    static let pathCommands: Set<String> = ["source", "run"]
+    static let pathCommands: Set<String> = ["source", "run", "history"]
+    /// Builtins followed by a whole command line (`explain deploy vm ...`): completed as one.
+    static let lineCommands: Set<String> = ["explain"]
 
     public init(timeLimit: Duration = .milliseconds(700), cacheTTL: Duration = .seconds(30)) {
         self.timeLimit = timeLimit
@@ -21,6 +24,12 @@ public final class Completer: Sendable {
 
     /// Completes the word before `cursor` (a UTF-8 offset into `line`).
     public func complete(line: String, cursor: Int, context: some CompletionContext) -> Completion {
+        if let skip = Self.lineCommandLength(line, cursor: cursor) {
+            let rest = String(decoding: Array(line.utf8)[skip...], as: UTF8.self)
+            var c = complete(line: rest, cursor: cursor - skip, context: context)
+            c.replaceStart += skip
+            return c
+        }
         let parsed = CompletionLine(line, cursor: cursor)
         let word = parsed.current
         func answer(_ kind: Completion.Kind, _ candidates: [Candidate], skip: Int = 0) -> Completion {
@@ -91,6 +100,18 @@ public final class Completer: Sendable {
         return answer(.parameter, parameterCandidates(api, typed: word.text, excluding: given))
     }
 
+    /// UTF-8 length of a leading `explain ` (spaces included) when the cursor is past it.
+    static func lineCommandLength(_ line: String, cursor: Int) -> Int? {
+        let bytes = Array(line.utf8)
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        let start = i
+        while i < bytes.count, bytes[i] != 0x20 { i += 1 }
+        guard i < bytes.count, lineCommands.contains(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        return cursor >= i ? i : nil
+    }
+
     /// Convenience for the cursor at the end of the line.
     public func complete(_ line: String, context: some CompletionContext) -> Completion {
         complete(line: line, cursor: line.utf8.count, context: context)
@@ -113,7 +134,7 @@ public final class Completer: Sendable {
                                 answer: (Completion.Kind, [Candidate], Int) -> Completion) -> Completion {
         switch words.count {
         case 0:
-            var names = matching(catalog.verbs, word)
+            var names = matching(["concepts"] + Session.conceptNames, word) + matching(catalog.verbs, word)
             if !word.isEmpty, names.isEmpty || word.contains(where: \.isUppercase) { names += matching(catalog.apiNames, word) }
             return answer(.command, names.map { Candidate(insert: $0) }, 0)
         case 1:

@@ -1,5 +1,11 @@
 sync
 # expect: catalog unchanged (test host)
+sync -v
+# expect: catalog unchanged (test host), verbose
+sync --verbose
+# expect: catalog unchanged (test host), verbose
+try { sync -x } catch e { print e.text }
+# expect: sync takes only -v (--verbose); usage: sync [-v]
 use nowhere
-# expect error: 3:1: no profile named 'nowhere' in tests
+# expect error: 9:1: no profile named 'nowhere' in tests
 # expect exit: 2

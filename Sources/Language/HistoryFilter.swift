@@ -1,5 +1,6 @@
-/// Decides whether a statement may be written to the history file. Pure, so the
-/// rules are tested directly: a line that carries a secret never reaches disk.
+/// Decides whether a statement may be written to the history file or a saved
+/// script (`history save`). Pure, so the rules are tested directly: a line that
+/// carries a secret never reaches disk.
 public enum HistoryFilter {
     /// Words that name a secret when followed by `=` or `:` (parameter or
     /// friendly form), or used as a `--flag`.
@@ -9,7 +10,7 @@ public enum HistoryFilter {
 
     public static func allows(_ statement: String) -> Bool {
         let text = statement.lowercased()
-        if text.trimmingSpaces().isEmpty { return false }
+        if text.allSatisfy(\.isWhitespace) { return false }
         for line in text.split(whereSeparator: \.isNewline) {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard !words.isEmpty else { continue }
@@ -56,14 +57,5 @@ public enum HistoryFilter {
             }
         }
         return false
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

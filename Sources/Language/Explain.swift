@@ -1,0 +1,130 @@
+import APICatalog
+import CloudClient
+import Values
+
+/// `explain LINE`: how a line resolves, step by step, without changing anything.
+/// Arguments are evaluated and names resolved the way a run does it (read-only
+/// list calls may go out); any changing call inside the line runs as in dry-run.
+/// The steps are the interpreter's own (resolver, binding, name lookup, the
+/// client's request builder), so the explanation cannot drift from a real run.
+extension Interpreter {
+    /// Set while `explain` evaluates: changing calls are printed, never sent.
+    @TaskLocal static var explaining = false
+
+    func explain(_ e: Expr, _ scope: Scope) async throws -> String {
+        try await Self.$explaining.withValue(true) {
+            guard case .pipeline(let p) = e.kind else { return try await explainHead(e, scope, pipeline: nil) }
+            var parts: [String] = []
+            for (n, stage) in p.stages.enumerated() {
+                let isLast = n == p.stages.count - 1
+                switch stage.kind {
+                case .expr(let e): parts.append(try await explainHead(e, scope, pipeline: p))
+                case .command(let cmd):
+                    parts.append(try await explainCommand(cmd, scope, piped: n > 0, background: p.background && isLast))
+                case .stage(let name, _, _):
+                    let summary = Stages.signature(named: name)?.summary ?? ""
+                    parts.append("| \(name): pipeline stage, runs here in acsh (no API call): \(summary)")
+                case .builtin(let name, _, _):
+                    parts.append("\(name): acsh builtin (no API call): \(Builtins.signature(named: name)?.summary ?? "")")
+                }
+            }
+            return parts.joined(separator: "\n\n")
+        }
+    }
+
+    private func explainHead(_ e: Expr, _ scope: Scope, pipeline: Pipeline?) async throws -> String {
+        if case .variableOrCommand(let name, let cmd) = e.kind {
+            if scope.lookup(name) != nil { return "\(name): the variable '\(name)' (a value, no API call)" }
+            return try await explainCommand(cmd, scope, piped: false, background: pipeline?.background ?? false)
+        }
+        return "an expression: a value computed in acsh (no API call)"
+    }
+
+    /// Everything about one command, gathered, then rendered by `ExplainText`.
+    func explainCommand(_ cmd: Command, _ scope: Scope, piped: Bool, background: Bool) async throws -> String {
+        var x = ExplainText(typed: cmd.words.joined(separator: " "), piped: piped, background: background)
+        let catalog = host.catalog
+        let (resolution, why) = catalog.resolveExplained(verb: cmd.words[0], noun: cmd.words.count > 1 ? cmd.words[1] : nil)
+        x.why = why
+        let api: API
+        do {
+            api = try resolver.api(for: cmd, catalog: catalog)
+        } catch let e as ScriptError {
+            x.stop = e.message
+            switch resolution {
+            case .ambiguous(let apis): x.candidates = apis.map(\.name)
+            case .notFound(let nouns):
+                x.candidates = nouns.compactMap { catalog.resolve(verb: cmd.words[0], noun: $0).api?.name }
+            case .found: break
+            }
+            return x.render()
+        }
+        x.api = api
+        var params: [(String, String)] = []
+        // A run stops at the first of: a bad argument, a missing parameter, a name not found.
+        var bindStop: String?, lookupStop: String?
+        for word in cmd.args {
+            let single = Command(words: cmd.words, args: [word], location: cmd.location)
+            let bound: [BoundParam]
+            do { bound = try await bindArguments(single, api, scope) } catch let e as ScriptError {
+                bindStop = bindStop ?? e.message
+                continue
+            }
+            for b in bound {
+                x.given.append(b.param.name)
+                var line = ExplainText.ParamLine(typed: Self.typedName(word), value: Redact.value(b.param.name, Self.shown(b.value)),
+                                                 required: b.param.required)
+                let before = params.count
+                do {
+                    try await append(b, api, to: &params)
+                    line.sent = params[before...].map { "\($0.0)=\(Redact.value($0.0, $0.1))" }
+                    if CommandResolver.takesID(b.param), params[before...].contains(where: { $0.1 != b.value.plainText }),
+                       let list = catalog.listAPI(for: b.param, of: api) {
+                        line.note = "name looked up with \(list.name)"
+                    }
+                } catch let e as ScriptError {
+                    line.note = "fails: \(e.message)"
+                    lookupStop = lookupStop ?? e.message
+                }
+                x.params.append(line)
+            }
+        }
+        x.required = api.requiredParams.map(\.name)
+        x.missing = api.requiredParams.filter { p in !x.given.contains(p.name) }.map { p in
+            let friendly = CommandResolver.takesID(p) && p.name.lowercased().hasSuffix("id") && p.name.count > 2
+                ? " (\(p.name.dropLast(2)):NAME or \(p.name)=ID)" : ""
+            return p.name + friendly
+        }
+        // Piped records may fill the missing ones: only the run knows.
+        x.stop = bindStop ?? (piped ? nil : Self.missingRequired(api, given: x.given)) ?? lookupStop
+        x.related = api.related
+        x.readOnly = Self.isReadOnly(api)
+        x.timeout = options.timeout
+        x.nowait = background || !options.asyncWait
+        if let client = host.api {
+            x.poll = client.pollSchedule
+            var sent = params
+            if api.verb == "list" && !params.contains(where: { $0.0.lowercased() == "page" }) {
+                x.pageSize = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? options.pageSize
+                sent = params.filter { $0.0.lowercased() != "pagesize" } + [("page", "1"), ("pagesize", String(x.pageSize!))]
+            }
+            let hidden = Set(sent.filter { Redact.value($0.0, $0.1) != $0.1 }.map { $0.0.lowercased() })
+            x.request = client.preview(api.name, sent, hiding: hidden)
+        }
+        return x.render()
+    }
+
+    private static func typedName(_ w: CommandWord) -> String {
+        if case .named(let name, let friendly, _, _) = w { return name + (friendly ? ":" : "=") }
+        return ""
+    }
+
+    /// A value as it would be typed: quoted when it holds spaces, secrets hidden.
+    static func shown(_ v: Value) -> String {
+        switch v.data {
+        case .string(let s): s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" }) ? "\"\(s)\"" : s
+        case .list, .record: JSONWriter.compact(v.data)
+        default: v.plainText
+        }
+    }
+}

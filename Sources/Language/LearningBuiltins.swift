@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Values
+
+extension Builtins {
+    /// explain, history: for people learning the API and turning exploration into scripts.
+    static let learningCommands: [BuiltinDefinition] = [
+        BuiltinDefinition(signature: Signature("explain", .pipeline, usage: "explain LINE",
+            summary: "how a line resolves (API, parameters after name lookup, job polling, the request as curl); changes nothing",
+            examples: ["explain deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\""])) { call in
+            guard let e = call.exprs.first else { throw ScriptError("usage: explain LINE", at: call.location) }
+            return .value(.string(try await call.interpreter.explain(e, call.scope)))
+        },
+        BuiltinDefinition(signature: Signature("history", .words, usage: "history [save FILE.cs [-f]]",
+            summary: "the statements of this session that ran without an error; save writes them as a script (mode 0600, -f to overwrite)",
+            examples: ["history save explore.cs"])) { call in
+            try await Builtins.history(call)
+        },
+    ]
+
+    static func history(_ call: BuiltinCall) async throws -> PipeResult {
+        var words: [String] = []
+        var force = false
+        for a in call.args {
+            switch a {
+            case .flag(let f, let loc):
+                guard f == "f" || f == "force" else { throw ScriptError("history has no flag -\(f); usage: \(call.usage)", at: loc) }
+                force = true
+            case .positional(let e):
+                let w = try await call.interpreter.evaluate(e, call.scope).plainText
+                if w == "--force" { force = true } else { words.append(w) }
+            default:
+                throw ScriptError("usage: \(call.usage)", at: call.location)
+            }
+        }
+        let log = call.interpreter.log
+        if words.isEmpty {
+            return .value(.list(log.statements.map { .string($0) }))
+        }
+        guard words.count == 2, words[0] == "save" else { throw ScriptError("usage: \(call.usage)", at: call.location) }
+        var path = words[1]
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst() }
+        let text = log.script(profile: call.host.profileName)
+        if let problem = writePrivate(text, to: path, overwrite: force) {
+            throw ScriptError("cannot save \(path): \(problem)", at: call.location)
+        }
+        let n = log.statements.count
+        return .value(.string("saved \(n) statement\(n == 1 ? "" : "s") to \(path)"))
+    }
+
+    /// Writes a new file with mode 0600 (a session may hold ids and names worth keeping
+    /// private); an existing file is replaced only with `overwrite`. Nil, or what went wrong.
+    static func writePrivate(_ text: String, to path: String, overwrite: Bool) -> String? {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o600)
+        if fd < 0 {
+            if errno == EEXIST { return "the file exists; add -f to overwrite it" }
+            return String(cString: strerror(errno))
+        }
+        fchmod(fd, 0o600)  // an overwritten file keeps its old mode otherwise
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = String(cString: strerror(errno))
+                close(fd)
+                return e
+            }
+            offset += n
+        }
+        return close(fd) == 0 ? nil : String(cString: strerror(errno))
+    }
+}

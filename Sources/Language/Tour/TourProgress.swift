@@ -1,0 +1,78 @@
+import Foundation
+import Values
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a learner is in the tour, one file per profile (JSON, mode 0600):
+/// the current step, the steps done and skipped, and the ids the checks found
+/// (the tour's VM, its root volume) so later steps follow the same resources.
+struct TourProgress: Equatable {
+    var current: String
+    var done: [String] = []
+    var skipped: [String] = []
+    var remembered: [String: String] = [:]
+
+    static func start(_ steps: [TourStep]) -> TourProgress { TourProgress(current: steps[0].id) }
+
+    /// The saved progress, nil when there is none (or it names no known step: the tour changed).
+    static func load(_ path: String, steps: [TourStep]) throws -> TourProgress? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScriptError("cannot read the tour progress \(path): check its permissions, or `tour reset`")
+        }
+        let value: Value
+        do { value = try JSONParser.parse(Array(data)) } catch {
+            throw ScriptError("the tour progress \(path) is not valid JSON (\(error)): `tour reset` starts over")
+        }
+        guard let current = value[field: "current"]?.string else {
+            throw ScriptError("the tour progress \(path) names no current step: `tour reset` starts over")
+        }
+        let known = Set(steps.map(\.id))
+        guard known.contains(current) || current == TourProgress.finished else { return nil }
+        func strings(_ key: String) -> [String] { value[field: key]?.list?.compactMap(\.string).filter(known.contains) ?? [] }
+        var remembered: [String: String] = [:]
+        for (k, v) in value[field: "remembered"]?.record ?? [:] { remembered[k] = v.plainText }
+        return TourProgress(current: current, done: strings("done"), skipped: strings("skipped"), remembered: remembered)
+    }
+
+    /// Written whole through a temporary file created 0600 (folders 0700), then renamed.
+    func save(_ path: String) throws {
+        var r: Record = ["version": .int(1), "current": .string(current),
+                         "done": .list(done.map { .string($0) }), "skipped": .list(skipped.map { .string($0) })]
+        var rem: Record = [:]
+        for k in remembered.keys.sorted() { rem[k] = .string(remembered[k]!) }
+        r["remembered"] = .record(rem)
+        try Self.writePrivate(JSONWriter.pretty(.record(r)) + "\n", to: path)
+    }
+
+    static func remove(_ path: String) throws {
+        if unlink(path) != 0 && errno != ENOENT {
+            throw ScriptError("cannot remove the tour progress \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The marker for "every step done".
+    static let finished = "finished"
+
+    private static func writePrivate(_ text: String, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temp = path + ".tmp\(getpid())"
+        do {
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
+            // open(2) with 0600: the file is never readable by others, not even for a moment.
+            let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            guard rename(temp, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(temp)
+            throw ScriptError("cannot write the tour progress \(path): \(error.localizedDescription); check the folder's permissions")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import APICatalog
+import Foundation
+import Testing
+@testable import Language
+
+/// Every concept of `help concepts` has an example that runs in the sandbox.
+@Suite struct ConceptTests {
+    /// Concepts whose example needs an API this branch's simulator does not
+    /// model yet: it answers listPods and listClusters with empty lists (pods and
+    /// clusters come with the simulator work of issue 7). The test fails once the
+    /// simulator shows something for one: take it off this list then.
+    static let pendingExamples: Set<String> = ["pod", "cluster"]
+
+    @Test func everyExampleRunsInTheSandbox() async throws {
+        let (sim, client) = try await SandboxServer.fresh()
+        for c in Concepts.all {
+            let host = TestHost(api: client)
+            var options = SessionOptions()
+            options.output = "json"
+            let code = await Session(host: host, options: options).run(source: c.example, file: "concept \(c.name)")
+            // An example must show something: the simulator answers lists it does not model with none.
+            let showed = code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))
+            if Self.pendingExamples.contains(c.name) {
+                #expect(!showed, "the simulator now answers the \(c.name) example: remove it from pendingExamples")
+            } else {
+                #expect(showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
+            }
+        }
+        try await client.shutdown()
+        await sim.stop()
+    }
+
+    @Test func commandsNameRealAPIs() {
+        let catalog = Catalog.bundled
+        for c in Concepts.all {
+            for command in c.commands {
+                let words = command.split(separator: " ").map(String.init)
+                guard let first = words.first, !catalog.apiNames(forVerb: first).isEmpty || catalog.api(named: first) != nil else {
+                    continue  // wait, explain: language words, checked by their own tests
+                }
+                let noun = words.count > 1 && !words[1].contains(":") && !words[1].contains("=") ? words[1] : nil
+                let r = noun == nil ? catalog.resolve(word: first) : catalog.resolve(verb: first, noun: noun)
+                #expect(r.api != nil, "\(c.name): '\(command)' names no API")
+            }
+        }
+    }
+
+    @Test func helpShowsConceptsByNameAndAlias() async {
+        let overview = await run("print (help concepts)")
+        for c in Concepts.all { #expect(overview.out.contains("  \(c.name) ")) }
+        let sg = await run("print (help security group)")
+        #expect(sg.out.hasPrefix("security group    (concept)"))
+        #expect(sg.out.contains("example:  create securitygroup"))
+        let job = await run("print (help job)")
+        #expect(job.out.hasPrefix("async job    (concept)"))
+        let api = await run("print (help list zones)")
+        #expect(api.out.hasPrefix("listZones"))
+    }
+
+    @Test func conceptTextIsShortAndOurOwn() {
+        for c in Concepts.all {
+            #expect(c.text.count < 420, "\(c.name): keep it short")
+            #expect(!c.commands.isEmpty && !c.example.isEmpty)
+        }
+        #expect(Set(Concepts.all.map(\.name)).count == Concepts.all.count)
+    }
+}
