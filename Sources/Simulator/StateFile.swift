@@ -33,7 +33,7 @@ final class StateFile: @unchecked Sendable {
         try Self.makeDirectory(for: path)
         lockFD = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard lockFD >= 0 else { throw Self.failure(path, "cannot open it: \(String(cString: strerror(errno)))") }
-        guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(lockFD) else {
             Glibc.close(lockFD)
             throw SimulatorError(message: "simulator state file \(path) is in use by another simulator; stop that one "
                 + "or choose another --state file", isStateInUse: true)
@@ -60,6 +60,18 @@ final class StateFile: @unchecked Sendable {
             Glibc.close(lockFD)
             throw Self.failure(path, Self.describe(error))
         }
+    }
+
+    /// Takes the exclusive lock, waiting up to 2 s: a process forked by this one (to exec another program)
+    /// holds a copy of the descriptor, and so the lock, until its exec closes it, so a simulator that just
+    /// stopped may still look busy for a moment.
+    private static func lock(_ fd: Int32) -> Bool {
+        let clock = ContinuousClock(), end = clock.now + .seconds(2)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK, clock.now < end else { return false }
+            usleep(10_000)
+        }
+        return true
     }
 
     /// true: empty (a new file). Throws when the file is not an acsh state file or is newer than this acsh.
