@@ -9,13 +9,14 @@ struct SimulatorCommand: AsyncParsableCommand {
         abstract: "Run the CloudStack simulator on 127.0.0.1.",
         discussion: """
             Clients sign with the admin keys printed on start (the sandbox keys unless
-            --admin-api-key/--admin-secret-key) or log in as admin/password; --integration-port
-            adds a second port that takes unsigned calls as the admin (CloudStack's
-            integration.api.port), --open makes the main port do the same.
-            State: in memory unless --state FILE (SQLite, mode 0600, kept between runs;
-            --fresh starts it over). Jobs pending at Ctrl-C are finished before it exits.
-            Faults: KIND[=VALUE][@COMMAND][:WHEN], e.g. http502:0.3, truncate@listZones:first2,
-            throttle=200, error=536@deleteNetwork, delay=500, drop, job-hang, job-fail, job-cancel.
+            --admin-api-key/--admin-secret-key) or log in as admin/password.
+            --integration-port adds a second port that takes unsigned calls as the
+            admin (CloudStack's integration.api.port); --open does so on the main port.
+            State: in memory unless --state FILE (SQLite, mode 0600, kept between
+            runs; --fresh starts it over). Jobs pending at Ctrl-C finish before exit.
+            Faults: KIND[=VALUE][@COMMAND][:WHEN], e.g. http502:0.3,
+            truncate@listZones:first2, throttle=200, error=536@deleteNetwork,
+            delay=500, drop, job-hang, job-fail, job-cancel.
             """)
 
     @Option(help: "Address to listen on; loopback only (127.0.0.1, ::1, localhost).")
