@@ -5,7 +5,7 @@ import PackageDescription
 //   APICatalog, Values, Profiles      (leaves)
 //   CloudClient -> Values
 //   Output      -> Values
-//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values
+//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ GRDB for its state file)
 //   Language    -> APICatalog, CloudClient, Output, Values
 //   REPL        -> Language, Output, Profiles, CEditLine
 //   acsh        -> everything (thin wiring)
@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "APICatalog"),
@@ -40,6 +41,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -63,7 +65,8 @@ let package = Package(
         ]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog",
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"],
                     exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),

@@ -186,17 +186,35 @@ _acsh() {
 
 _acsh_simulator() {
     repeating_flags=()
-    non_repeating_flags=(--open --log --print-keys -h --help)
+    non_repeating_flags=(--memory --fresh --open --log --print-keys -h --help)
     repeating_options=(--fault)
-    non_repeating_options=(--port --job-time --seed-vms --throttle)
+    non_repeating_options=(--host --port --integration-port --state --job-delay --admin-api-key --admin-secret-key --seed --seed-vms --throttle)
     __acsh_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--host')
+        return
+        ;;
     '--port')
         return
         ;;
-    '--job-time')
+    '--integration-port')
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    '--job-delay')
+        return
+        ;;
+    '--admin-api-key')
+        return
+        ;;
+    '--admin-secret-key')
+        return
+        ;;
+    '--seed')
         return
         ;;
     '--seed-vms')
@@ -322,7 +340,7 @@ _acsh_profile_import-cmk() {
 
 _acsh_sync() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox --trace --no-color --insecure -v --verbose -h --help)
+    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure -v --verbose -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout)
     __acsh_offer_flags_options 0

@@ -13,6 +13,8 @@ struct IncomingRequest: Sendable {
     var body: String?
     var contentType: String?
     var cookies: [String: String]
+    /// Came in on the integration port: no authentication, the caller is the root admin.
+    var integration = false
 }
 
 /// What to send back.
@@ -44,22 +46,64 @@ final class Engine: Sendable {
         var counts: [String: (name: String, count: Int)] = [:]
         var throttle: [String: (windowStart: Date, count: Int)] = [:]
         var pendingCookies: [(String, String)]?
+        /// The durable copy, when the state lives in a file.
+        var stateFile: StateFile?
+        var saveFailed = false
     }
 
     let options: SimulatorOptions
     let clock: SimClock
     private let state: NIOLockedValueBox<State>
 
-    init(options: SimulatorOptions) {
+    /// A seeded cloud, or with a state file the cloud it holds (seeded when the file is new).
+    init(options: SimulatorOptions) throws(SimulatorError) {
         self.options = options
         self.clock = SimClock(offset: options.clockOffset)
-        let store = Store(options: options)
-        let created = SimClock.cloudStackTime(clock.now)
-        store.seed(created: created)
-        store.seedVMs(options.seedVMs, created: created)
+        var file: StateFile?
+        if case .file(let path) = options.state { file = try StateFile(path: path, fresh: options.fresh) }
+        let store = Store(options: options, journal: file?.journal)
+        if let file, !file.isNew {
+            try file.load(into: store, now: clock.now)
+            if options.adminKeysGiven { store.applyAdminKeys(options) }
+        } else {
+            let created = SimClock.cloudStackTime(clock.now)
+            store.seed(created: created)
+            store.seedVMs(options.seedVMs, created: created)
+        }
+        try file?.flush(store)
         state = NIOLockedValueBox(State(store: store, faultRNG: IDGenerator(seed: options.seed ^ 0xFA17), faults: options.faults,
                                         faultHits: Array(repeating: 0, count: options.faults.count), clock: clock,
-                                        throttleLimit: options.throttlePerSecond))
+                                        throttleLimit: options.throttlePerSecond, stateFile: file))
+    }
+
+    /// The root admin's keys in effect (from the state file when one was loaded).
+    var adminKeys: (apiKey: String, secretKey: String) {
+        state.withLockedValue { s in
+            let admin = s.store.principals.first { $0.caller.isAdmin }?.user
+            return (admin?.apiKey ?? options.adminKeys.apiKey, admin?.secretKey ?? options.adminKeys.secretKey)
+        }
+    }
+
+    /// After the server stopped: finishes pending jobs, saves, closes the state file.
+    func shutdown() {
+        state.withLockedValue { s in
+            guard let file = s.stateFile else { return }
+            s.store.finishAllJobs(now: s.clock.now)
+            do { try file.close(s.store) } catch { Self.log("acsh simulator: \(error)") }
+            s.stateFile = nil
+        }
+    }
+
+    /// Writes what the request changed; a failure is reported once per run of failures, and retried.
+    private func save(_ s: inout State) {
+        guard let file = s.stateFile else { return }
+        do {
+            try file.flush(s.store)
+            s.saveFailed = false
+        } catch {
+            if !s.saveFailed { Self.log("acsh simulator: \(error)") }
+            s.saveFailed = true
+        }
     }
 
     func requestCount(command: String?) -> Int {
@@ -79,7 +123,9 @@ final class Engine: Sendable {
         var (response, now) = state.withLockedValue { s in
             let now = s.clock.now
             if req.path.hasPrefix("/client/api") { s.counts[command.lowercased(), default: (command, 0)].count += 1 }
-            return (respond(req, params, command, now, &s), now)
+            let out = respond(req, params, command, now, &s)
+            save(&s)
+            return (out, now)
         }
         response.headers.append(("Date", SimClock.httpDate(now)))
         return response
@@ -158,7 +204,7 @@ final class Engine: Sendable {
             return try loginResponse(session, &s)
         }
         let principal: Principal
-        if options.auth == .open {
+        if options.auth == .open || req.integration {
             principal = s.store.principals.first { $0.caller.isAdmin } ?? s.store.principals[0]
         } else if params["apikey"] != nil || params["signature"] != nil {
             principal = try s.auth.verifySigned(params, store: s.store, now: now)
@@ -193,6 +239,8 @@ final class Engine: Sendable {
         guard let handler = modelled else {
             throw APIError(432, "The given command does not exist or it is not available for user")
         }
+        var params = params
+        s.store.translateInternalIDs(command, &params)
         let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
         switch Events.observe(call, try handler.run(call)) {
         case .object(let r):

@@ -12,7 +12,8 @@ struct DropConnection: Error {}
 enum HTTPFront {
     static let maxBody = 1 << 20
 
-    static func responder(_ engine: Engine) -> HTTPChannelHandler.Responder {
+    /// `integration`: the listener of the integration port (requests need no authentication).
+    static func responder(_ engine: Engine, integration: Bool = false) -> HTTPChannelHandler.Responder {
         { request, writer, _ in
             var request = request
             var body: String?
@@ -30,7 +31,7 @@ enum HTTPFront {
             }
             let query = request.uri.query.map { Substring($0) } ?? ""
             let incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path, query: query,
-                                           body: body, contentType: contentType, cookies: cookies)
+                                           body: body, contentType: contentType, cookies: cookies, integration: integration)
             let out = engine.handle(incoming)
             if let delay = out.delay { try await Task.sleep(for: delay) }
             if out.drop { throw DropConnection() }

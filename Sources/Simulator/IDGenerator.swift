@@ -2,9 +2,12 @@
 /// tests see the same ids in the same order. SplitMix64 is plenty: ids only need
 /// to be unique and look real, not to be unpredictable.
 struct IDGenerator: Sendable {
-    private var state: UInt64
+    /// Saved in the state file, so ids made after a restart continue the same sequence.
+    private(set) var state: UInt64
 
     init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
+
+    init(restoring state: UInt64) { self.state = state }
 
     mutating func next64() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

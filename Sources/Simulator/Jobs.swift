@@ -29,6 +29,9 @@ struct JobTable {
     private var index: [String: Int] = [:]
     private var pending: [Int] = []
     private var pendingHead = 0
+    let journal: Journal?
+
+    init(journal: Journal? = nil) { self.journal = journal }
 
     subscript(id id: String) -> Job? { index[id].map { all[$0] } }
 
@@ -36,6 +39,15 @@ struct JobTable {
         index[job.id] = all.count
         if job.completesAt != nil { pending.append(all.count) }
         all.append(job)
+        journal?.jobs.insert(job.id)
+    }
+
+    /// Jobs read back from the state file (all finished: see StateFile.load); not journaled.
+    mutating func restore(_ loaded: [Job]) {
+        all = loaded
+        index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
+        pending = []
+        pendingHead = 0
     }
 
     /// The next pending job whose time has come (taken off the pending list), if any.
@@ -51,7 +63,10 @@ struct JobTable {
         return i
     }
 
-    mutating func replace(_ i: Int, with job: Job) { all[i] = job }
+    mutating func replace(_ i: Int, with job: Job) {
+        all[i] = job
+        journal?.jobs.insert(job.id)
+    }
 
     /// Runs a due job's work (or its fault) and returns it finished. Static and given a copy,
     /// so the work may read the job table (a VM renders its pending job) while it runs.
@@ -115,9 +130,19 @@ extension Store {
     /// Completes, in order, every pending job whose time has come. The table is only held
     /// while taking a job and putting it back, never while its work runs.
     func settleJobs(now: Date) {
-        while let i = jobs.nextDue(now: now) {
+        settleJobs(dueBy: now) { due in due }
+    }
+
+    /// Completes every pending job now, as if its time had come: a clean shutdown
+    /// leaves nothing half-done in the state file. Jobs that never finish stay pending.
+    func finishAllJobs(now: Date) {
+        settleJobs(dueBy: .distantFuture) { _ in now }
+    }
+
+    private func settleJobs(dueBy limit: Date, completedAt: (Date) -> Date) {
+        while let i = jobs.nextDue(now: limit) {
             let job = jobs.all[i]
-            guard let due = job.completesAt else { continue }
+            guard let due = job.completesAt.map(completedAt) else { continue }
             // The VM's record in the result no longer shows this job as pending.
             if job.instanceType == "VirtualMachine", let vmID = job.instanceID {
                 vms.update(vmID) { if $0.pendingJobID == job.id { $0.pendingJobID = nil } }

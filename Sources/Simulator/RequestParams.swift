@@ -29,6 +29,13 @@ struct RequestParams: Sendable {
 
     subscript(_ name: String) -> String? { index[name.lowercased()] }
 
+    /// Gives a parameter another value (after the signature was checked), e.g. an internal id's UUID.
+    mutating func replace(_ name: String, with value: String) {
+        let lower = name.lowercased()
+        index[lower] = value
+        for i in pairs.indices where pairs[i].0.lowercased() == lower { pairs[i].1 = value }
+    }
+
     /// Present and not empty (the server treats `name=` as absent).
     func value(_ name: String) -> String? {
         guard let v = index[name.lowercased()], !v.isEmpty else { return nil }

@@ -10,7 +10,7 @@ public struct SimulatorOptions: Sendable {
     }
 
     /// A user that can `login` with a password (and sign with its keys).
-    public struct User: Sendable, Equatable {
+    public struct User: Sendable, Equatable, Codable {
         public var username: String
         public var password: String
         /// Domain path as `login` takes it: "/" for ROOT, "/dev" for ROOT/dev.
@@ -40,10 +40,26 @@ public struct SimulatorOptions: Sendable {
              apiKey: "sandbox-dev-api-key-acsh-simulator-0002", secretKey: "sandbox-dev-secret-key-acsh-simulator-0002"),
     ]
 
-    /// Address to bind; keep it on loopback (the simulator is not meant to be reachable from outside).
+    /// Where the cloud is kept between runs.
+    public enum StateStore: Sendable, Equatable {
+        /// Nothing on disk: every start is a fresh cloud (tests, benchmarks, `acsh simulator` by default).
+        case memory
+        /// An SQLite file (created 0600), read on start and written after every request.
+        case file(String)
+    }
+
+    /// Address to bind: loopback only (127.0.0.0/8, ::1, localhost); anything else is refused at start.
     public var host: String = "127.0.0.1"
     /// TCP port; 0 lets the system pick a free one (read it back from `Simulator.port`).
     public var port: Int = 0
+    /// A second listener that takes unsigned requests as the root admin, like CloudStack's
+    /// integration.api.port (0 picks a free port; read it back from `Simulator.integrationPort`).
+    public var integrationPort: Int? = nil
+    public var state: StateStore = .memory
+    /// Delete the state file's cloud and seed a new one.
+    public var fresh = false
+    /// Set by `setAdminKeys`: the root admin's keys replace those kept in a state file too.
+    public private(set) var adminKeysGiven = false
     /// How long an async job stays pending before it completes.
     public var jobTime: Duration = .milliseconds(500)
     /// Virtual machines created at start (Running, spread over the zones), for listing benchmarks.
@@ -66,4 +82,25 @@ public struct SimulatorOptions: Sendable {
     public var logRequests: Bool = false
 
     public init() {}
+
+    /// The root admin's API and secret keys instead of the sandbox ones.
+    public mutating func setAdminKeys(apiKey: String, secretKey: String) {
+        for i in users.indices where users[i].isAdmin {
+            users[i].apiKey = apiKey
+            users[i].secretKey = secretKey
+        }
+        adminKeysGiven = true
+    }
+
+    /// The root admin's keys as configured (the first admin user).
+    public var adminKeys: (apiKey: String, secretKey: String) {
+        let admin = users.first(where: \.isAdmin)
+        return (admin?.apiKey ?? Self.sandboxAPIKey, admin?.secretKey ?? Self.sandboxSecretKey)
+    }
+
+    /// Loopback addresses only: the simulator has fixed, published keys and no TLS.
+    var hostIsLoopback: Bool {
+        let h = host.lowercased()
+        return h == "localhost" || h == "::1" || h == "[::1]" || (h.hasPrefix("127.") && h.split(separator: ".").count == 4)
+    }
 }

@@ -6,43 +6,69 @@ import Values
 struct Entity {
     var id: String
     var fields: Record
+    /// CloudStack's internal numeric id: sequential per table, never shown in responses,
+    /// accepted in place of the UUID by parameters older than 3.0 (see InternalIDs.swift).
+    var seq = 0
 
     subscript(_ name: String) -> String? {
         get { fields[name].map(\.plainText) }
     }
 }
 
-/// One resource family: rows in creation order plus an id index.
+/// One resource family: rows in creation order plus an id index. Every change goes
+/// through insert/update/remove, which tell the journal (when the state is kept in a file).
 final class Table {
     let noun: String
     private(set) var rows: [Entity] = []
     private var index: [String: Int] = [:]
+    /// The next internal id; rows are appended in increasing `seq` order.
+    private(set) var nextSeq = 1
+    let journal: Journal?
 
-    init(noun: String) { self.noun = noun }
+    init(noun: String, journal: Journal? = nil) {
+        self.noun = noun
+        self.journal = journal
+    }
 
     func insert(_ e: Entity) {
+        var e = e
+        if e.seq == 0 { e.seq = nextSeq }
+        nextSeq = max(nextSeq, e.seq + 1)
         index[e.id] = rows.count
         rows.append(e)
+        journal?.changed(noun, e.id)
     }
 
     func get(_ id: String) -> Entity? { index[id].map { rows[$0] } }
 
+    /// The entity with this internal id (rows are in `seq` order, so a binary search).
+    func get(seq: Int) -> Entity? { rows.index(ofSeq: seq, \.seq).map { rows[$0] } }
+
     func update(_ id: String, _ change: (inout Entity) -> Void) {
         guard let i = index[id] else { return }
         change(&rows[i])
+        journal?.changed(noun, id)
     }
 
     func remove(_ id: String) {
         guard let i = index[id] else { return }
         rows.remove(at: i)
         index = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
+        journal?.changed(noun, id)
+    }
+
+    /// Rows read back from the state file, in `seq` order; not journaled (they are already saved).
+    func restore(_ loaded: [Entity], nextSeq saved: Int) {
+        rows = loaded
+        index = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
+        nextSeq = max(saved, (rows.last?.seq ?? 0) + 1)
     }
 
     func first(where match: (Entity) -> Bool) -> Entity? { rows.first(where: match) }
 }
 
 /// A tag as listTags shows it; resources render theirs from the store's index.
-struct Tag {
+struct Tag: Codable {
     var key: String
     var value: String
     var resourceType: String
@@ -59,7 +85,7 @@ struct Tag {
 }
 
 /// Who is calling: resolved by the auth step, used for ownership and visibility.
-struct Caller: Sendable {
+struct Caller: Sendable, Codable {
     var userID: String
     var username: String
     var accountID: String
@@ -73,28 +99,36 @@ struct Caller: Sendable {
 }
 
 /// The whole simulated cloud. Only touched under the engine's lock, so plain
-/// mutable state is safe; kept in memory because it must start instantly with
-/// no set-up and serve 100,000 VMs at memory speed.
+/// mutable state is safe. The tables in memory are the working set (instant start,
+/// 100,000 VMs at memory speed); with a state file, the journal collects what
+/// changed and StateFile writes it after each request (see StateFile.swift).
+/// New kinds of state belong in a `Table` (saved with no extra code); anything kept
+/// elsewhere must be added to Journal and StateFile, or it is lost at restart.
 final class Store: @unchecked Sendable {
     var ids: IDGenerator
     var tables: [String: Table] = [:]
-    var vms = VMTable()
-    var tags: [Tag] = []
+    var vms: VMTable
+    var tags: [Tag] = [] { didSet { journal?.tags = true } }
     var tagsByResource: [String: [Int]] = [:]
-    var jobs = JobTable()
-    var principals: [Principal] = []
+    var jobs: JobTable
+    var principals: [Principal] = [] { didSet { journal?.principals = true } }
+    /// Changes not yet written to the state file; nil when the state lives in memory only.
+    let journal: Journal?
     var nextIP: UInt32 = 0x0A01_0002  // 10.1.0.2, guest addresses handed out in order
     var nextPublicIP: UInt32 = 0xC633_6410  // 198.51.100.16 (documentation range)
     let options: SimulatorOptions
 
-    init(options: SimulatorOptions) {
+    init(options: SimulatorOptions, journal: Journal? = nil) {
         self.options = options
+        self.journal = journal
         self.ids = IDGenerator(seed: options.seed)
+        self.vms = VMTable(journal: journal)
+        self.jobs = JobTable(journal: journal)
     }
 
     func table(_ noun: String) -> Table {
         if let t = tables[noun] { return t }
-        let t = Table(noun: noun)
+        let t = Table(noun: noun, journal: journal)
         tables[noun] = t
         return t
     }

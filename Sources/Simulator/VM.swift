@@ -2,7 +2,7 @@ import Values
 
 /// A virtual machine, kept compact (references by id, rendered on demand) so
 /// 100,000 of them fit in little memory and seed in a moment.
-struct VM {
+struct VM: Codable {
     var id: String
     var name: String
     var displayName: String
@@ -27,7 +27,7 @@ struct VM {
     var userdata: String? = nil
     var group: String? = nil
     var haEnable = false
-    var details: [(String, String)] = []
+    var details: [VMDetail] = []
     var securityGroupIDs: [String] = []
     var affinityGroupIDs: [String] = []
     var password: String? = nil
@@ -36,6 +36,14 @@ struct VM {
     /// The host whose capacity the VM holds while it runs; nil when stopped (and for
     /// `--seed-vms` VMs, which are load for listing tests, not capacity).
     var hostID: String? = nil
+    /// Internal numeric id (see Entity.seq).
+    var seq = 0
+}
+
+/// One `details[i].key/value` pair a VM was deployed or updated with.
+struct VMDetail: Codable {
+    var key: String
+    var value: String
 }
 
 /// VMs in creation order with an id index; expunged ones stay in place but are skipped,
@@ -45,6 +53,10 @@ struct VMTable {
     private var index: [String: Int] = [:]
     private var rootIndex: [String: Int] = [:]
     private(set) var liveCount = 0
+    private(set) var nextSeq = 1
+    let journal: Journal?
+
+    init(journal: Journal? = nil) { self.journal = journal }
 
     mutating func reserve(_ n: Int) {
         rows.reserveCapacity(rows.count + n)
@@ -53,11 +65,36 @@ struct VMTable {
     }
 
     mutating func insert(_ vm: VM) {
+        var vm = vm
+        if vm.seq == 0 { vm.seq = nextSeq }
+        nextSeq = max(nextSeq, vm.seq + 1)
         index[vm.id] = rows.count
         rootIndex[vm.rootVolumeID] = rows.count
         rows.append(vm)
         liveCount += 1
+        journal?.vms.insert(vm.id)
     }
+
+    /// VMs read back from the state file (live ones, in `seq` order); not journaled.
+    mutating func restore(_ loaded: [VM], nextSeq saved: Int) {
+        rows = []
+        index = [:]
+        rootIndex = [:]
+        liveCount = 0
+        for vm in loaded {
+            index[vm.id] = rows.count
+            rootIndex[vm.rootVolumeID] = rows.count
+            rows.append(vm)
+            if !vm.expunged { liveCount += 1 }
+        }
+        nextSeq = max(saved, (rows.last?.seq ?? 0) + 1)
+    }
+
+    /// The row with this id, expunged or not (what the state file must mirror).
+    func stored(_ id: String) -> VM? { index[id].map { rows[$0] } }
+
+    /// The live VM with this internal id (rows are in `seq` order).
+    func vm(seq: Int) -> VM? { rows.index(ofSeq: seq, \.seq).map { rows[$0] }.flatMap { $0.expunged ? nil : $0 } }
 
     subscript(id id: String) -> VM? {
         guard let i = index[id], !rows[i].expunged else { return nil }
@@ -74,6 +111,7 @@ struct VMTable {
         guard let i = index[id], !rows[i].expunged else { return }
         change(&rows[i])
         if rows[i].expunged { liveCount -= 1 }
+        journal?.vms.insert(id)
     }
 
     var live: LazyFilterSequence<[VM]> { rows.lazy.filter { !$0.expunged } }
@@ -144,7 +182,7 @@ extension Store {
                 .record(["id": .string(g.id), "name": g.fields["name"] ?? .null, "type": g.fields["type"] ?? .null])
             }
         })
-        r["details"] = .record(Record(vm.details.map { ($0.0, Value.string($0.1)) }, uniquingKeysWith: { $1 }))
+        r["details"] = .record(Record(vm.details.map { ($0.key, Value.string($0.value)) }, uniquingKeysWith: { $1 }))
         r["isdynamicallyscalable"] = .bool(true)
         r["tags"] = tagsValue(vm.id)
         if let jobID = vm.pendingJobID, let job = jobs[id: jobID], job.status == 0 {

@@ -77,7 +77,7 @@ extension VirtualMachineAPIs {
                     domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
                     username: owner.username, keypair: keypair, userdata: c.optional("userdata"),
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
-                    details: c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } },
+                    details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         let dataDisk = try dataDiskFields(c, zone: zone)
         store.vms.insert(vm)

@@ -61,7 +61,7 @@ enum VirtualMachineAPIs {
             }
             if let ud = c.optional("userdata") { try validateUserData(ud) }
             let ha = try c.bool("haenable", default: vm.haEnable)
-            let details = c.params.map("details").flatMap { $0.map { ($0.key, $0.value) } }
+            let details = c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } }
             c.store.vms.update(vm.id) { v in
                 if let n = c.optional("name") { v.name = n }
                 if let d = c.optional("displayname") { v.displayName = d }

@@ -15,7 +15,7 @@ struct ACSH: AsyncParsableCommand {
             acsh -c 'TEXT'            run acsh language text
             acsh [OPTIONS] WORDS...   run one command line, e.g. acsh -o json list zones
 
-            Options for all of these: -p/--profile NAME, --sandbox, --url URL, --api-key KEY,
+            Options for all of these: -p/--profile NAME, --sandbox [--fresh], --url URL, --api-key KEY,
             --secret-key SECRET, -o/--output json|table|csv|text, --timeout SECONDS, --trace,
             --no-color, --insecure; and --dry-run for scripts and -c (see acsh run --help).
 

@@ -30,11 +30,11 @@ final class Connection: Sendable {
                      environment env: [String: String], fallback: Fallback) async throws -> Connection {
         // `--sandbox` picks the sandbox; `use NAME` later switches away from it, and
         // `use sandbox` back to it (unless a real profile has that name).
-        if settings.sandbox && requested == nil { return try await sandbox(settings) }
+        if settings.sandbox && requested == nil { return try await sandbox(settings, paths, fresh: requested == nil && settings.fresh) }
         var profile: Profile?
         let name = requested ?? settings.profile
         let store = FileSystem.exists(paths.configFile) ? try Self.loadStore(paths) : nil
-        if name == "sandbox", !(store?.0.names.contains("sandbox") ?? false) { return try await sandbox(settings) }
+        if name == "sandbox", !(store?.0.names.contains("sandbox") ?? false) { return try await sandbox(settings, paths, fresh: requested == nil && settings.fresh) }
         if let (store, warning) = store {
             if let warning { Terminal.stderr("acsh: warning: \(warning)") }
             profile = try name.map { try store.profile(named: $0) } ?? store.active()
@@ -50,10 +50,13 @@ final class Connection: Sendable {
         if let secret = settings.secretKey { profile?.secretKey = secret }
         guard let profile else {
             switch fallback {
-            case .sandbox: return try await sandbox(settings)
+            case .sandbox: return try await sandbox(settings, paths, fresh: requested == nil && settings.fresh)
             case .fail:
                 throw CommandFailure("acsh: no cloud configured; add a profile (`acsh profile add NAME --url URL --api-key KEY --secret-key SECRET`), set CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY and CLOUDSTACK_SECRET, or use --sandbox")
             }
+        }
+        if settings.fresh && requested == nil {
+            throw CommandFailure("acsh: --fresh starts the sandbox's saved cloud over; it does nothing to profile \(profile.name) (use --sandbox --fresh)")
         }
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
         if let warning { Terminal.stderr("acsh: warning: \(warning)") }
@@ -69,15 +72,27 @@ final class Connection: Sendable {
         }
     }
 
-    private static func sandbox(_ settings: Settings) async throws -> Connection {
+    /// The in-process simulator, its cloud kept in the XDG data directory between runs. When another
+    /// acsh holds that file, this one gets a cloud in memory (and says so) rather than no sandbox.
+    private static func sandbox(_ settings: Settings, _ paths: Paths, fresh: Bool) async throws -> Connection {
         let sim: Simulator
+        var options = SimulatorOptions()
+        options.state = settings.keepSandbox ? .file(paths.sandboxStateFile) : .memory
+        options.fresh = fresh
         do {
-            sim = try await Simulator.start(SimulatorOptions())
+            do {
+                sim = try await Simulator.start(options)
+            } catch let e as SimulatorError where e.isStateInUse {
+                Terminal.stderr("acsh: warning: another acsh is using the sandbox's saved cloud (\(paths.sandboxStateFile)); "
+                    + "this one gets a fresh sandbox that is not kept")
+                options.state = .memory
+                sim = try await Simulator.start(options)
+            }
         } catch {
             throw CommandFailure("acsh: could not start the sandbox: \(error)", code: 3)
         }
-        let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: SimulatorOptions.sandboxAPIKey,
-                              secretKey: SimulatorOptions.sandboxSecretKey)
+        let keys = sim.adminKeys
+        let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: keys.apiKey, secretKey: keys.secretKey)
         let client = CloudStackClient(options: clientOptions(profile, settings))
         return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
     }

@@ -21,7 +21,7 @@ struct DebugCommand: AsyncParsableCommand {
         @Option(help: "Completions per line.") var repeats = 2000
 
         func run() async throws {
-            let settings = Settings(sandbox: true)
+            let settings = Settings(sandbox: true, keepSandbox: false)
             let env = ProcessEnvironment.all
             let paths = Paths(environment: env)
             let connection = try await Connection.open(settings, paths: paths, environment: env, fallback: .sandbox)

@@ -34,6 +34,7 @@ enum FastPath {
                 inv.settings.timeout = t
             case "-c": guard let v = value() else { return nil }; inv.text = v
             case "--sandbox": inv.settings.sandbox = true
+            case "--fresh": inv.settings.fresh = true
             case "--trace": inv.settings.trace = true
             case "--no-color": inv.settings.noColor = true
             case "--insecure": inv.settings.insecure = true

@@ -8,6 +8,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Use the built-in sandbox cloud (an in-process simulator).")
     var sandbox = false
 
+    @Flag(help: "Start the sandbox's saved cloud over (with --sandbox, or no profile).")
+    var fresh = false
+
     @Option(help: "CloudStack API URL (overrides the profile), e.g. https://cloud.example.com/client/api.")
     var url: String?
 

@@ -3,6 +3,10 @@
 struct Settings: Sendable, Equatable {
     var profile: String?
     var sandbox = false
+    /// Start the sandbox's saved cloud over (the first connection of the run only).
+    var fresh = false
+    /// Keep the sandbox's cloud in the XDG data directory (off for benchmarks: a fresh cloud in memory).
+    var keepSandbox = true
     var url: String?
     var apiKey: String?
     var secretKey: String?
@@ -15,7 +19,7 @@ struct Settings: Sendable, Equatable {
 
 extension GlobalOptions {
     var settings: Settings {
-        Settings(profile: profile, sandbox: sandbox, url: url, apiKey: apiKey, secretKey: secretKey, output: output,
+        Settings(profile: profile, sandbox: sandbox, fresh: fresh, url: url, apiKey: apiKey, secretKey: secretKey, output: output,
                  timeout: timeout, trace: trace, noColor: noColor, insecure: insecure)
     }
 }

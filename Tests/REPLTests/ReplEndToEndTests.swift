@@ -179,10 +179,15 @@ import Testing
     }
 }
 
-func runProcess(_ path: String, _ arguments: [String]) throws -> Data {
+/// `home`: run with HOME and the XDG directories there, so the user's files (the sandbox's saved cloud) are not touched.
+func runProcess(_ path: String, _ arguments: [String], home: String? = nil) throws -> Data {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = arguments
+    if let home {
+        p.environment = ["HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config",
+                         "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/fresh-data", "PATH": "/usr/bin:/bin"]
+    }
     let out = Pipe()
     p.standardOutput = out
     try p.run()

@@ -36,8 +36,8 @@ import Testing
         }
     }
 
-    func start(_ state: TemporaryDirectory? = nil) async throws -> (Learner, TemporaryDirectory) {
-        let (s, dir) = try await ReplEndToEndTests().start(state: state)
+    func start(_ state: TemporaryDirectory? = nil, _ arguments: [String] = ["--sandbox"]) async throws -> (Learner, TemporaryDirectory) {
+        let (s, dir) = try await ReplEndToEndTests().start(arguments, state: state)
         try s.resize(width: 250, height: 60)
         return (Learner(s), dir)
     }
@@ -51,7 +51,7 @@ import Testing
         for (i, step) in TourSteps.all.enumerated() {
             let n = i + 1
             if step.id == "stop" {
-                // A restart: progress comes back from the file, the sandbox starts empty.
+                // A restart: progress comes back from the file, and so does the sandbox's cloud.
                 try me.session.press("C-d")
                 try await me.session.waitUntil("acsh to exit") { _ in (try? me.session.hasExited()) == true }
                 (me, dir) = try await start(dir)
@@ -61,7 +61,15 @@ import Testing
                 #expect(out.contains("Step 6 of 8: Stop the VM"))
                 #expect(!out.contains("Not yet"))
                 out = me.last(try await me.run("tour"))
-                #expect(out.contains("no VM named tour-vm on this server (the sandbox starts empty each time acsh starts)"))
+                #expect(out.contains("tour-vm is still Running"))
+                // Started over with --fresh, the VM is gone and the step says how to make it again.
+                try me.session.press("C-d")
+                try await me.session.waitUntil("acsh to exit") { _ in (try? me.session.hasExited()) == true }
+                (me, dir) = try await start(dir, ["--sandbox", "--fresh"])
+                out = me.last(try await me.run("tour"))
+                #expect(out.contains("Step 6 of 8: Stop the VM"))
+                out = me.last(try await me.run("tour"))
+                #expect(out.contains("no VM named tour-vm on this server (deleted, or the sandbox was started over)"))
                 try await me.run(TourSteps.deployLine)
                 try await me.run("wait job")
             }

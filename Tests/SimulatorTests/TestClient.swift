@@ -18,6 +18,12 @@ struct TestClient {
 
     init(_ sim: Simulator) { baseURL = sim.baseURL }
 
+    /// An unsigned client of `url` (the integration port).
+    init(unsigned url: String) {
+        baseURL = url
+        apiKey = nil
+    }
+
     struct Reply {
         var status: Int
         var headers: HTTPHeaders

@@ -142,7 +142,7 @@ enum TourSteps {
     static func tourVM(_ ctx: TourContext) async throws -> Value {
         if let id = ctx.remembered["vmid"], let vm = try await ctx.first("listVirtualMachines", [("id", id)]) { return vm }
         guard let vm = try await ctx.first("listVirtualMachines", [("name", vmName)]) else {
-            throw TourHint("no VM named \(vmName) on this server (the sandbox starts empty each time acsh starts): deploy it again: `\(deployLine)`, then `wait job`")
+            throw TourHint("no VM named \(vmName) on this server (deleted, or the sandbox was started over): deploy it again: `\(deployLine)`, then `wait job`")
         }
         return vm
     }
