@@ -4,10 +4,11 @@ import Values
 /// a VM takes CPU (cores x MHz) and memory on one host while it runs and gives them
 /// back when it stops, as the server's capacity manager does.
 extension Store {
-    /// Memory and CPU of every sandbox host: big enough for many small VMs, too small
-    /// for the "Huge Instance" offering, so a 533 is easy to see.
-    static let hostMemoryBytes = 64 << 30
-    static let hostCPUs = 32
+    /// Memory and CPU of every sandbox host: room for 150 Small Instances each (so 300 per
+    /// zone, for deploy benchmarks), too little memory for the "Huge Instance" offering
+    /// (256 GB), so a 533 is easy to see.
+    static let hostMemoryBytes = 192 << 30
+    static let hostCPUs = 64
     static let hostCPUSpeed = 2400
 
     func seedZone(_ name: String, _ type: String, sg: Bool, _ description: String, _ created: String) -> Entity {

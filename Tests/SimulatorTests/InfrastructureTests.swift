@@ -88,10 +88,10 @@ import Values
     @Test func aDeployThatFitsNoHostFailsItsJobWith533() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            // 48 GB each: one per 64 GB host, so the third of three does not fit.
-            let big = try await c.get("createServiceOffering", [("name", "big"), ("displaytext", "48 GB"), ("cpunumber", "2"),
-                                                               ("cpuspeed", "1000"), ("memory", "49152")]).inner
-            #expect(big["serviceoffering.memory"]?.text == "49152")
+            // 160 GB each: one per 192 GB host, so the third of three does not fit.
+            let big = try await c.get("createServiceOffering", [("name", "big"), ("displaytext", "160 GB"), ("cpunumber", "2"),
+                                                               ("cpuspeed", "1000"), ("memory", "163840")]).inner
+            #expect(big["serviceoffering.memory"]?.text == "163840")
             #expect(try await c.deploy(offering: "big")["jobstatus"]?.text == "1")
             #expect(try await c.deploy(offering: "big")["jobstatus"]?.text == "1")
             let third = try await c.deploy(offering: "big")
