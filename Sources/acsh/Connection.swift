@@ -30,7 +30,7 @@ final class Connection: Sendable {
                      environment env: [String: String], fallback: Fallback) async throws -> Connection {
         // `--sandbox` picks the sandbox; `use NAME` later switches away from it, and
         // `use sandbox` back to it (unless a real profile has that name).
-        if settings.sandbox && requested == nil { return try await sandbox(settings, paths, fresh: requested == nil && settings.fresh) }
+        if settings.sandbox && requested == nil { return try await sandbox(settings, paths, fresh: settings.fresh) }
         var profile: Profile?
         let name = requested ?? settings.profile
         let store = FileSystem.exists(paths.configFile) ? try Self.loadStore(paths) : nil
