@@ -23,7 +23,7 @@ function __acsh_parse_tokens -S
         __acsh_parse_subcommand 0 'h/help'
         switch $unparsed_tokens[1]
         case 'simulator'
-            __acsh_parse_subcommand 0 'host=' 'port=' 'integration-port=' 'state=' 'memory' 'fresh' 'job-delay=' 'admin-api-key=' 'admin-secret-key=' 'seed=' 'seed-vms=' 'fault=+' 'throttle=' 'open' 'log' 'print-keys' 'h/help'
+            __acsh_parse_subcommand 0 'host=' 'port=' 'integration-port=' 'state=' 'memory' 'fresh' 'job-delay=' 'admin-api-key=' 'admin-secret-key=' 'seed=' 'seed-vms=' 'fault=+' 'throttle=' 'clock-offset=' 'open' 'log' 'print-keys' 'h/help'
         case 'profile'
             __acsh_parse_subcommand 0 'h/help'
             switch $unparsed_tokens[1]
@@ -118,6 +118,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" seed-vms' -l 'seed-vms' -d 'Pre-create this many virtual machines (with a new cloud).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator"' -l 'fault' -d 'Inject a fault (repeatable).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" throttle' -l 'throttle' -d 'Allow N requests per second per account (root admin exempt, as CloudStack).' -rfka ''
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" clock-offset' -l 'clock-offset' -d 'Run the server\'s clock this many seconds ahead (negative: behind), to test `expires` and skew.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" open' -l 'open' -d 'Accept unsigned requests on the main port too (like the integration port).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" log' -l 'log' -d 'Log each request on stderr (secrets redacted).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" print-keys' -l 'print-keys' -d 'Print the admin API key and secret key, then exit.'

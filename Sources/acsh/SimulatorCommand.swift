@@ -62,6 +62,10 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Allow N requests per second per account (root admin exempt, as CloudStack).")
     var throttle: Int?
 
+    @Option(name: .customLong("clock-offset"),
+            help: "Run the server's clock this many seconds ahead (negative: behind), to test `expires` and skew.")
+    var clockOffset = 0
+
     @Flag(help: "Accept unsigned requests on the main port too (like the integration port).")
     var open = false
 
@@ -96,6 +100,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         options.integrationPort = integrationPort
         options.seedVMs = seedVMs
         options.throttlePerSecond = throttle
+        options.clockOffset = .seconds(clockOffset)
         options.logRequests = logRequests
         if let seed { options.seed = seed }
         if open { options.auth = .open }
