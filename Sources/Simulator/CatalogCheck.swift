@@ -5,10 +5,10 @@ import Values
 /// parameters, value types, and what to answer for APIs the simulator does not model.
 enum CatalogCheck {
     /// nil: go on to the handler. Otherwise the whole response object (for unmodelled list APIs).
-    static func check(_ command: String, _ params: RequestParams, modelled: Bool) throws(APIError) -> String? {
-        guard let api = Catalog.bundled.api(named: command), api.name == command else {
+    static func check(_ command: String, _ api: API?, _ params: RequestParams, modelled: Bool) throws(APIError) -> String? {
+        guard let api, api.name == command else {
             if modelled { return nil }
-            throw APIError(432, "The given command does not exist or it is not available for user")
+            throw APIAccess.notAvailable
         }
         // Missing parameters are reported before bad values, as the server's dispatcher does.
         for p in api.params where p.required && params.value(p.name) == nil {

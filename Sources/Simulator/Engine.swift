@@ -1,3 +1,4 @@
+import APICatalog
 import FoundationEssentials
 import NIOConcurrencyHelpers
 import Values
@@ -52,13 +53,12 @@ final class Engine: Sendable {
     }
 
     let options: SimulatorOptions
-    let clock: SimClock
     private let state: NIOLockedValueBox<State>
 
     /// A seeded cloud, or with a state file the cloud it holds (seeded when the file is new).
     init(options: SimulatorOptions) throws(SimulatorError) {
         self.options = options
-        self.clock = SimClock(offset: options.clockOffset)
+        let clock = SimClock(offset: options.clockOffset)  // the live one is State.clock (simulatorFault moves it)
         var file: StateFile?
         if case .file(let path) = options.state { file = try StateFile(path: path, fresh: options.fresh) }
         let store = Store(options: options, journal: file?.journal)
@@ -194,7 +194,7 @@ final class Engine: Sendable {
         if let bad = params.controlCharacterParam {
             throw APIError(431, "Received value for parameter \(bad) contains control characters, which are not allowed", cs: 4350)
         }
-        guard !command.isEmpty else { throw APIError(432, "The given command does not exist or it is not available for user") }
+        guard !command.isEmpty else { throw APIAccess.notAvailable }
         if command == "login" {
             guard req.method == "POST" else { throw APIError(405, "Method not allowed: login must be sent by POST") }
             let session = try s.auth.login(params, store: s.store, now: now)
@@ -235,12 +235,11 @@ final class Engine: Sendable {
         }
         s.store.settleJobs(now: now)
         let modelled = Registry.all[command]
-        if let answer = try CatalogCheck.check(command, params, modelled: modelled != nil) { return answer }
-        guard let handler = modelled else {
-            throw APIError(432, "The given command does not exist or it is not available for user")
-        }
+        let api = Catalog.bundled.api(named: command)  // decoded once per request, shared by both checks
+        if let answer = try CatalogCheck.check(command, api, params, modelled: modelled != nil) { return answer }
+        guard let handler = modelled else { throw APIAccess.notAvailable }  // CatalogCheck answered or threw
         var params = params
-        s.store.translateInternalIDs(command, &params)
+        if let api { s.store.translateInternalIDs(api, &params) }
         let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
         switch Events.observe(call, try handler.run(call)) {
         case .object(let r):

@@ -7,8 +7,7 @@ import Values
 /// in the catalog) also takes the internal id, which is turned into the UUID here,
 /// before any handler runs; newer parameters demand a UUID (CatalogCheck says 431).
 extension Store {
-    func translateInternalIDs(_ command: String, _ params: inout RequestParams) {
-        guard let api = Catalog.bundled.api(named: command) else { return }
+    func translateInternalIDs(_ api: API, _ params: inout RequestParams) {
         for p in api.params where p.since == nil {
             guard let value = params.value(p.name), let first = value.utf8.first, (48...57).contains(first) else { continue }
             let isList = p.type == "list" && p.name.lowercased().hasSuffix("ids")

@@ -162,9 +162,10 @@ final class StateFile: @unchecked Sendable {
         }
         var meta: [(String, String)] = [
             ("ids", String(store.ids.state)), ("nextip", String(store.nextIP)), ("nextpublicip", String(store.nextPublicIP)),
-            ("seq.virtualmachine", String(store.vms.nextSeq)),
         ]
-        for (noun, table) in store.tables { meta.append(("seq." + noun, String(table.nextSeq))) }
+        // A sequence only moves on insert, and every insert is journaled: write the ones that may have moved.
+        if !journal.vms.isEmpty { meta.append(("seq.virtualmachine", String(store.vms.nextSeq))) }
+        for noun in journal.entities.keys { meta.append(("seq." + noun, String(store.table(noun).nextSeq))) }
         if journal.principals {
             meta.append(("principals", String(decoding: try encoder.encode(store.principals.map(SavedPrincipal.init)), as: UTF8.self)))
         }
@@ -184,7 +185,6 @@ final class StateFile: @unchecked Sendable {
         } catch {
             throw Self.failure(path, "cannot read the simulator state: \(Self.describe(error)); use --fresh to start over")
         }
-        try flush(store)
     }
 
     private func read(_ store: Store, _ db: Database, now: Date) throws {
