@@ -57,7 +57,9 @@ extension Catalog {
         try Catalog.writeAtomically(compactText, to: path)
     }
 
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    /// Replaces `path` with `bytes` atomically, the file mode 0600 and new folders 0700
+    /// (also the tour's progress file). Throws a CatalogError whose `problem` says what failed.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         func fail(_ what: String) -> CatalogError {
             CatalogError(source: path, problem: "\(what): \(String(cString: strerror(errno)))")
         }

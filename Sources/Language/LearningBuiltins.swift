@@ -44,11 +44,10 @@ extension Builtins {
         guard words.count == 2, words[0] == "save" else { throw ScriptError("usage: \(call.usage)", at: call.location) }
         var path = words[1]
         if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst() }
-        let text = log.script(profile: call.host.profileName)
+        let (text, n) = log.script(profile: call.host.profileName)
         if let problem = writePrivate(text, to: path, overwrite: force) {
             throw ScriptError("cannot save \(path): \(problem)", at: call.location)
         }
-        let n = log.statements.count
         return .value(.string("saved \(n) statement\(n == 1 ? "" : "s") to \(path)"))
     }
 

@@ -199,6 +199,6 @@ public final class Session: @unchecked Sendable {
     public static var builtinNames: [String] { Builtins.commandNames }
     public static var functionNames: [String] { Builtins.functionNames }
     /// One-word names of the concepts `help` explains (zone, volume, ...).
-    public static var conceptNames: [String] { Concepts.all.map(\.name).filter { !$0.contains(" ") } }
+    public static let conceptNames: [String] = Concepts.all.map(\.name).filter { !$0.contains(" ") }
     public static var keywords: [String] { Parser.keywords.sorted() + ["wait", "true", "false", "null"] }
 }

@@ -30,8 +30,9 @@ final class SessionLog: @unchecked Sendable {
 
     var statements: [String] { kept.statements }
 
-    /// The script text: a header (date, profile, what was left out), then the statements.
-    func script(profile: String?, date: Date = Date()) -> String {
+    /// The script text: a header (date, profile, what was left out), then the statements;
+    /// and how many statements it holds.
+    func script(profile: String?, date: Date = Date()) -> (text: String, count: Int) {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
@@ -43,6 +44,6 @@ final class SessionLog: @unchecked Sendable {
         out += secrets > 0 ? " and \(secrets) carrying a secret were left out.\n" : " were left out.\n"
         out += "# Run it with: acsh \(profile.map { "-p \($0) " } ?? "")FILE.cs\n\n"
         for l in lines { out += l + "\n" }
-        return out
+        return (out, lines.count)
     }
 }

@@ -1,12 +1,10 @@
 import Foundation
 
-/// What the `tour` builtin needs from the shell beyond ShellHost: which
-/// profile is active (progress is kept per profile), where that profile's
+/// What the `tour` builtin needs from the shell beyond ShellHost (whose
+/// `profileName` names the profile progress is kept for): where that profile's
 /// progress file lives, and the calls of this run. The executable's host
 /// conforms; a host that does not gets a clear refusal.
 public protocol TourHost: ShellHost {
-    /// The active profile's name (`sandbox` for the built-in simulator).
-    var tourProfile: String { get }
     /// The progress file of the active profile, under the XDG state directory.
     var tourProgressFile: String { get }
     /// Kept for the whole run, across `use PROFILE`.

@@ -1,3 +1,4 @@
+import APICatalog
 import Foundation
 import Values
 #if canImport(Glibc)
@@ -56,23 +57,11 @@ struct TourProgress: Equatable {
     static let finished = "finished"
 
     private static func writePrivate(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temp = path + ".tmp\(getpid())"
         do {
-            if !folder.isEmpty {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            }
-            // open(2) with 0600: the file is never readable by others, not even for a moment.
-            let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.close()
-            guard rename(temp, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try Catalog.writeAtomically(Array(text.utf8), to: path)
         } catch {
-            unlink(temp)
-            throw ScriptError("cannot write the tour progress \(path): \(error.localizedDescription); check the folder's permissions")
+            let problem = (error as? CatalogError)?.problem ?? "\(error)"
+            throw ScriptError("cannot write the tour progress \(path): \(problem); check the folder's permissions")
         }
     }
 }

@@ -16,7 +16,7 @@ struct TourRunner {
         self.location = location
     }
 
-    var profile: String { host.tourProfile }
+    var profile: String { host.profileName ?? "" }
     var memory: TourMemory { host.tourMemory }
 
     func run(_ action: String, here: Bool) async throws -> String {
@@ -28,7 +28,7 @@ struct TourRunner {
             try wrap { try progress.save(path) }
             return "Tour progress cleared for profile \(profile).\n" + present(progress)
         }
-        let saved = try load(path)
+        let saved = try wrap { try TourProgress.load(path, steps: steps) }
         var progress = saved ?? .start(steps)
         switch action {
         case "status":
@@ -142,15 +142,9 @@ struct TourRunner {
         progress.current = i + 1 < steps.count ? steps[i + 1].id : TourProgress.finished
     }
 
-    func load(_ path: String) throws -> TourProgress? {
-        do { return try TourProgress.load(path, steps: steps) } catch var e as ScriptError {
-            e.location = location
-            throw e
-        }
-    }
-
-    func wrap(_ f: () throws -> Void) throws {
-        do { try f() } catch var e as ScriptError {
+    /// Runs `f`, placing a ScriptError it throws at the `tour` statement.
+    func wrap<T>(_ f: () throws -> T) throws -> T {
+        do { return try f() } catch var e as ScriptError {
             e.location = location
             throw e
         }

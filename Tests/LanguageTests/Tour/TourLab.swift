@@ -84,7 +84,7 @@ final class TourTestHost: TourHost, @unchecked Sendable {
     let client: CloudStackClient
     let tourProgressFile: String
     var tourMemory = TourMemory()
-    let tourProfile = "sandbox"
+    let profileName: String? = "sandbox"
     let catalog: Catalog = .bundled
     var isTerminal: Bool { false }
     var api: (any CloudAPI)? { RecordingAPI(client, log: tourMemory.calls) }
