@@ -14,12 +14,12 @@ public struct Paths: Sendable, Equatable {
     public var dataDirectory: String
 
     public init(configFile: String, cacheDirectory: String, stateDirectory: String, cmkConfigFile: String,
-                dataDirectory: String = "") {
+                dataDirectory: String) {
         self.configFile = configFile
         self.cacheDirectory = cacheDirectory
         self.stateDirectory = stateDirectory
         self.cmkConfigFile = cmkConfigFile
-        self.dataDirectory = dataDirectory.isEmpty ? stateDirectory : dataDirectory
+        self.dataDirectory = dataDirectory
     }
 
     /// Paths from an environment (pass `ProcessInfo.processInfo.environment`).

@@ -2,8 +2,6 @@ import Language
 
 /// The tour keeps its progress per profile under the XDG state directory.
 extension CLIHost: TourHost {
-    var tourProfile: String { connection.name }
-
     var tourProgressFile: String {
         // A profile name is one path component here whatever it holds.
         let safe = String(connection.name.map { $0 == "/" || $0 == "\u{0}" ? "_" : $0 })

@@ -30,11 +30,13 @@ final class Connection: Sendable {
                      environment env: [String: String], fallback: Fallback) async throws -> Connection {
         // `--sandbox` picks the sandbox; `use NAME` later switches away from it, and
         // `use sandbox` back to it (unless a real profile has that name).
-        if settings.sandbox && requested == nil { return try await sandbox(settings, paths, fresh: settings.fresh) }
+        // `--fresh` applies to the sandbox named on the command line, not to a later `use sandbox`.
+        let fresh = requested == nil && settings.fresh
+        if settings.sandbox && requested == nil { return try await sandbox(settings, paths, fresh: fresh) }
         var profile: Profile?
         let name = requested ?? settings.profile
         let store = FileSystem.exists(paths.configFile) ? try Self.loadStore(paths) : nil
-        if name == "sandbox", !(store?.0.names.contains("sandbox") ?? false) { return try await sandbox(settings, paths, fresh: requested == nil && settings.fresh) }
+        if name == "sandbox", !(store?.0.names.contains("sandbox") ?? false) { return try await sandbox(settings, paths, fresh: fresh) }
         if let (store, warning) = store {
             if let warning { Terminal.stderr("acsh: warning: \(warning)") }
             profile = try name.map { try store.profile(named: $0) } ?? store.active()
@@ -50,16 +52,16 @@ final class Connection: Sendable {
         if let secret = settings.secretKey { profile?.secretKey = secret }
         guard let profile else {
             switch fallback {
-            case .sandbox: return try await sandbox(settings, paths, fresh: requested == nil && settings.fresh)
+            case .sandbox: return try await sandbox(settings, paths, fresh: fresh)
             case .fail:
                 throw CommandFailure("acsh: no cloud configured; add a profile (`acsh profile add NAME --url URL --api-key KEY --secret-key SECRET`), set CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY and CLOUDSTACK_SECRET, or use --sandbox")
             }
         }
-        if settings.fresh && requested == nil {
+        if fresh {
             throw CommandFailure("acsh: --fresh starts the sandbox's saved cloud over; it does nothing to profile \(profile.name) (use --sandbox --fresh)")
         }
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
-        if let warning { Terminal.stderr("acsh: warning: \(warning)") }
+        if let warning { Terminal.stderr("acsh: " + warning) }  // it starts with "warning: "
         let client = CloudStackClient(options: clientOptions(profile, settings))
         return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
     }

@@ -25,7 +25,7 @@ public final class Completer: Sendable {
     /// Completes the word before `cursor` (a UTF-8 offset into `line`).
     public func complete(line: String, cursor: Int, context: some CompletionContext) -> Completion {
         if let skip = Self.lineCommandLength(line, cursor: cursor) {
-            let rest = String(decoding: Array(line.utf8)[skip...], as: UTF8.self)
+            let rest = String(decoding: line.utf8.dropFirst(skip), as: UTF8.self)
             var c = complete(line: rest, cursor: cursor - skip, context: context)
             c.replaceStart += skip
             return c
