@@ -70,7 +70,10 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
             guard case .deadline("job-1")? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
             #expect(e?.exitCode == 124)
             #expect(e?.message.contains("queryAsyncJobResult jobid=job-1") == true)
-            #expect(took >= .milliseconds(300) && took < .seconds(2))
+            // Not before the deadline; the upper bound is only a sanity check (it includes the
+            // client's shutdown, which took seconds on a loaded CI machine): the error kind above
+            // is what proves the deadline ended the wait.
+            #expect(took >= .milliseconds(300) && took < .seconds(30))
         }
     }
 
