@@ -18,14 +18,12 @@ extension CloudStackClient {
         return all
     }
 
-    /// The records of a list answer (its one list-valued field besides `count`) and `count`.
+    /// The records of a list answer and its `count`: a single object (listInfrastructure's
+    /// `{"count": 1, "infrastructure": {...}}`) is one record, never dropped.
     public static func records(of response: Value) -> (records: [Value], count: Int?) {
-        guard case .record(let r) = response else { return ([], nil) }
-        let count = r["count"].flatMap(ResponseReader.intOf)
-        for (k, v) in r where k != "count" {
-            if case .list(let l) = v { return (l, count) }
-        }
-        return ([], count)
+        let shape = AnswerShape(of: response)
+        if case .records(let items, let count) = shape { return (items, count) }
+        return (shape.records, nil)
     }
 }
 
@@ -54,9 +52,12 @@ actor PageCursor {
     func next() async throws -> [Value]? {
         guard !done else { return nil }
         let r = try await client.request(command, params + [("page", String(page)), ("pagesize", String(pageSize))])
-        let (records, count) = CloudStackClient.records(of: r)
+        let shape = AnswerShape(of: r)
+        let records = shape.records
         received += records.count
         page += 1
+        var count: Int?
+        if case .records(_, let c) = shape { count = c } else { done = true }
         if singlePage || records.count < pageSize || (count.map { received >= $0 } ?? false) { done = true }
         if records.isEmpty { done = true; return nil }
         return records

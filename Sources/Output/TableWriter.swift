@@ -44,7 +44,7 @@ struct TableWriter: FormatWriter {
     }
 
     private mutating func flush(_ pending: [Value]) {
-        let columns = Columns(batch: pending, explicit: options.columns)
+        let columns = Columns(batch: pending, explicit: options.columns, keyed: true)
         let rows = pending.map { Self.texts($0, columns) }
         if columns.scalarsOnly {
             layout = Layout(columns: columns, widths: [], rightAligned: [])
@@ -70,7 +70,9 @@ struct TableWriter: FormatWriter {
         for row in rows {
             for (i, text) in row.enumerated() { natural[i] = max(natural[i], displayWidth(text)) }
         }
-        let widths = Self.fit(natural, into: options.terminalWidth, gap: Self.gap.count)
+        let widths = Self.fit(natural, into: options.terminalWidth, gap: Self.gap.count,
+                              wide: headers.map { columns.wide.contains($0) },
+                              whole: headers.map { $0 == "id" || $0 == "jobid" })
         var l = Layout(columns: columns, widths: widths, rightAligned: zip(numeric, filled).map { $0 && $1 })
         l.dropped = zip(headers, widths).filter { $0.1 == 0 }.map(\.0)
         layout = l
@@ -115,14 +117,16 @@ struct TableWriter: FormatWriter {
     /// are kept from the left at their natural width up to `cap` (so ids stay
     /// whole and can be copied), the first that does not fit gets what is left
     /// (if that is a useful few characters), and the rest get width 0: left out,
-    /// and named under the table.
-    static func fit(_ natural: [Int], into available: Int?, gap: Int, cap: Int = 40) -> [Int] {
+    /// and named under the table. A `wide` column (long text) is not held to `cap`; a `whole`
+    /// one (an id, to be copied) is shown whole or left out, never cut.
+    static func fit(_ natural: [Int], into available: Int?, gap: Int, cap: Int = 40,
+                    wide: [Bool] = [], whole: [Bool] = []) -> [Int] {
         guard let available, natural.reduce(0, +) + gap * max(0, natural.count - 1) > available else { return natural }
         var widths: [Int] = []
         var used = 0
-        for n in natural {
+        for (i, n) in natural.enumerated() {
             let sep = widths.isEmpty ? 0 : gap
-            let want = min(n, cap)
+            let want = i < wide.count && wide[i] ? n : min(n, cap)
             if used + sep + want <= available {
                 widths.append(want)
                 used += sep + want
@@ -131,7 +135,7 @@ struct TableWriter: FormatWriter {
             let rest = available - used - sep
             if widths.isEmpty {
                 widths.append(max(rest, 1))  // one column wider than the terminal: cut it
-            } else if rest >= min(n, 8) {
+            } else if !(i < whole.count && whole[i]), rest >= min(n, 8) {
                 widths.append(rest)
             }
             break

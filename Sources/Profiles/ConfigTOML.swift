@@ -19,6 +19,7 @@ enum ConfigTOML {
         }
         var current: String?
         var profiles: [Profile] = []
+        var defaults: [String: [String: String]] = [:]
         for key in top.keys {
             switch key {
             case "current":
@@ -40,11 +41,24 @@ enum ConfigTOML {
                         key.map { fail(what, key: $0, section: section) } ?? fail(what, key: name)
                     })
                 }
+            case "defaults":
+                guard let table = top[key]?.table else { throw fail("`defaults` must be a table", key: key) }
+                for name in table.keys {
+                    guard let t = table[name]?.table else {
+                        throw fail("defaults of '\(name)' must be a table [defaults.\(name)]", key: name, section: "defaults")
+                    }
+                    for param in t.keys {
+                        guard let v = t[param]?.string else {
+                            throw fail("default \(param) of '\(name)' must be a string in quotes", key: param, section: "defaults.\(name)")
+                        }
+                        defaults[name, default: [:]][param] = v
+                    }
+                }
             default:
-                throw fail("unknown setting '\(key)' (known: current, [profiles.NAME])", key: key)
+                throw fail("unknown setting '\(key)' (known: current, [profiles.NAME], [defaults.NAME])", key: key)
             }
         }
-        return ProfileStore(profiles: profiles, current: current)
+        return ProfileStore(profiles: profiles, current: current, defaults: defaults)
     }
 
     private static func profile(_ name: String, _ t: TOMLTable,
@@ -99,6 +113,15 @@ enum ConfigTOML {
             all[p.name] = t
         }
         if !store.profiles.isEmpty { top["profiles"] = all }
+        if !store.defaults.isEmpty {
+            let defaults = TOMLTable()
+            for (name, values) in store.defaults.sorted(by: { $0.key < $1.key }) {
+                let t = TOMLTable()
+                for (k, v) in values.sorted(by: { $0.key < $1.key }) { t[k] = v }
+                defaults[name] = t
+            }
+            top["defaults"] = defaults
+        }
         return "# acsh profiles: `acsh profile add|use|remove` rewrite this file (comments are not kept).\n"
             + top.convert(to: .toml) + "\n"
     }

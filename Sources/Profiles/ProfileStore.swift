@@ -5,16 +5,33 @@
 ///     url = "https://cloud.example.com/client/api"
 ///     api_key = "..."
 ///     secret_key = "..."
+///     [defaults.prod]
+///     serviceoffering = "Small Instance"
 ///
+/// Parameter defaults (`set default --save`) are kept per profile name under
+/// `[defaults.NAME]`, so the built-in sandbox, which is no profile here, has them too.
 /// Saving rewrites the whole file (comments are not kept), atomically, mode 0600.
 public struct ProfileStore: Sendable, Equatable {
     /// Sorted by name.
     public private(set) var profiles: [Profile]
     public private(set) var current: String?
+    /// Parameter defaults by profile name, then parameter name.
+    public private(set) var defaults: [String: [String: String]]
 
-    public init(profiles: [Profile] = [], current: String? = nil) {
+    public init(profiles: [Profile] = [], current: String? = nil, defaults: [String: [String: String]] = [:]) {
         self.profiles = profiles.sorted { $0.name < $1.name }
         self.current = current
+        self.defaults = defaults
+    }
+
+    /// Keeps (or, with nil, forgets) a parameter default of a profile.
+    public mutating func setDefault(profile: String, name: String, value: String?) throws {
+        guard Profile.isValidName(profile) else { throw ProfileError("profile name '\(profile)' is not plain") }
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw ProfileError("'\(name)' is not a parameter name (letters and digits)")
+        }
+        defaults[profile, default: [:]][name] = value
+        if defaults[profile]?.isEmpty ?? false { defaults[profile] = nil }
     }
 
     public var names: [String] { profiles.map(\.name) }
@@ -71,6 +88,7 @@ public struct ProfileStore: Sendable, Equatable {
     public mutating func remove(_ name: String) throws {
         guard let i = profiles.firstIndex(where: { $0.name == name }) else { throw unknown(name) }
         profiles.remove(at: i)
+        defaults[name] = nil
         if current == name { current = nil }
     }
 

@@ -20,8 +20,11 @@ public protocol LineEvaluator: AnyObject, Sendable {
     /// The active profile, asked at each prompt (`use prod` changes it);
     /// nil keeps the name the shell was started with.
     var profileName: String? { get }
+    /// Modes the prompt shows after the profile, asked at each prompt (`[dry-run]`).
+    var promptTags: [String] { get }
 }
 
 extension LineEvaluator {
     public var profileName: String? { nil }
+    public var promptTags: [String] { [] }
 }

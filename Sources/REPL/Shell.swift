@@ -44,8 +44,12 @@ public final class Shell {
                                                style: Style(enabled: options.color))
     }
 
-    /// `acsh PROFILE> `, with the evaluator's current profile when it tells.
-    public var prompt: String { "acsh \(evaluator.profileName ?? options.profileName)> " }
+    /// `acsh PROFILE> `, with the evaluator's current profile when it tells, and its
+    /// modes after it (`acsh sandbox [dry-run]> `), so a dry run is never mistaken for a real one.
+    public var prompt: String {
+        let tags = evaluator.promptTags.map { " [\($0)]" }.joined()
+        return "acsh \(evaluator.profileName ?? options.profileName)\(tags)> "
+    }
     public static let continuationPrompt = "...> "
 
     /// Runs until Ctrl-D or `exit`; returns the process exit code.

@@ -19,6 +19,8 @@ final class CLIHost: ShellHost {
     private let progressLock = Mutex(())
     /// The calls of this run and the tour's place, kept across `use PROFILE` (CLIHost+Tour.swift).
     let tourMemory = TourMemory()
+    /// Set by the interactive shell when a person types at a terminal: only then may acsh ask.
+    private let askable = Mutex(false)
 
     init(connection: Connection, settings: Settings, paths: Paths, environment: [String: String]) {
         state = Mutex(connection)
@@ -57,6 +59,34 @@ final class CLIHost: ShellHost {
     }
 
     var profileName: String? { connection.name }
+
+    var parameterDefaults: [String: String] { connection.defaults }
+
+    var canAsk: Bool {
+        get { askable.withLock { $0 } }
+        set { askable.withLock { $0 = newValue } }
+    }
+
+    /// The question on stderr, the answer from the terminal: only "y" or "yes" is yes.
+    func confirm(_ question: String) async -> Bool {
+        stdout.flush()
+        Terminal.stderrRaw(question)
+        guard let answer = readLine(strippingNewline: true) else { return false }
+        return ["y", "yes"].contains(answer.filter { !$0.isWhitespace }.lowercased())
+    }
+
+    /// `set default --save`: into `[defaults.PROFILE]` of the config file (0600), and in use at once.
+    func saveDefault(_ name: String, _ value: String?) throws {
+        let profile = connection.name
+        var (store, _) = try Connection.loadStore(paths)
+        do {
+            try store.setDefault(profile: profile, name: name, value: value)
+            try store.save(to: paths.configFile)
+        } catch {
+            throw ScriptError("cannot save the default: \(error)", exitCode: 2)
+        }
+        state.withLock { $0 = $0.replacingDefault(name, value) }
+    }
 
     func sync(verbose: Bool) async throws -> String {
         let conn = connection

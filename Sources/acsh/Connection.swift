@@ -11,15 +11,22 @@ final class Connection: Sendable {
     let client: CloudStackClient
     let catalog: Catalog
     let defaultOutput: String?
+    /// Parameter defaults of this profile (`[defaults.NAME]` in the config; the sandbox's own first).
+    let defaults: [String: String]
     private let sandbox: Simulator?
 
-    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: String?, sandbox: Simulator?) {
+    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: String?,
+                 defaults: [String: String], sandbox: Simulator?) {
         self.name = name
         self.client = client
         self.catalog = catalog
         self.defaultOutput = defaultOutput
+        self.defaults = defaults
         self.sandbox = sandbox
     }
+
+    /// The sandbox's service offering by default, so `vm = deploy template:3 zone:1` runs as written.
+    static let sandboxDefaults = ["serviceoffering": "Small Instance"]
 
     /// When no profile is configured: the REPL falls back to the sandbox,
     /// one-shot commands and scripts stop (an unattended script must not
@@ -63,7 +70,9 @@ final class Connection: Sendable {
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
         if let warning { Terminal.stderr("acsh: " + warning) }  // it starts with "warning: "
         let client = CloudStackClient(options: clientOptions(profile, settings))
-        return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
+        let defaults = store?.0.defaults[profile.name] ?? [:]
+        return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output,
+                          defaults: defaults, sandbox: nil)
     }
 
     static func loadStore(_ paths: Paths) throws -> (ProfileStore, String?) {
@@ -96,7 +105,9 @@ final class Connection: Sendable {
         let keys = sim.adminKeys
         let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: keys.apiKey, secretKey: keys.secretKey)
         let client = CloudStackClient(options: clientOptions(profile, settings))
-        return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
+        let saved = FileSystem.exists(paths.configFile) ? (try? ProfileStore.load(from: paths.configFile))?.store.defaults["sandbox"] : nil
+        return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil,
+                          defaults: sandboxDefaults.merging(saved ?? [:]) { $1 }, sandbox: sim)
     }
 
     private static func clientOptions(_ p: Profile, _ settings: Settings) -> ClientOptions {
@@ -119,7 +130,14 @@ final class Connection: Sendable {
 
     /// The same cloud with a freshly synced catalog.
     func replacingCatalog(_ catalog: Catalog) -> Connection {
-        Connection(name: name, client: client, catalog: catalog, defaultOutput: defaultOutput, sandbox: sandbox)
+        Connection(name: name, client: client, catalog: catalog, defaultOutput: defaultOutput, defaults: defaults, sandbox: sandbox)
+    }
+
+    /// The same cloud with one parameter default changed (nil removes it).
+    func replacingDefault(_ param: String, _ value: String?) -> Connection {
+        var d = defaults
+        d[param] = value
+        return Connection(name: name, client: client, catalog: catalog, defaultOutput: defaultOutput, defaults: d, sandbox: sandbox)
     }
 
     func close() async {

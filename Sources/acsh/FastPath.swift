@@ -39,6 +39,7 @@ enum FastPath {
             case "--no-color": inv.settings.noColor = true
             case "--insecure": inv.settings.insecure = true
             case "--dry-run": inv.dryRun = true
+            case "--yes", "-y": inv.settings.yes = true
             default: return nil
             }
             i += 1

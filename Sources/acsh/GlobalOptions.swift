@@ -34,4 +34,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(help: "Skip TLS certificate verification for this run (prints a warning).")
     var insecure = false
+
+    @Flag(help: "Never ask before a command changes more than 3 records at the prompt.")
+    var yes = false
 }

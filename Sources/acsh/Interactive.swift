@@ -13,6 +13,7 @@ import Glibc
 enum Interactive {
     static func run(host: CLIHost, options: SessionOptions, settings: Settings, paths: Paths) async -> Int32 {
         let session = Session(host: host, options: options)
+        host.canAsk = Terminal.stdinIsTTY && Terminal.stderrIsTTY
         let completer = Completer()
         let context = SessionCompletionContext(host: host, session: session)
         let shell = Shell(
@@ -39,6 +40,8 @@ final class SessionEvaluator: LineEvaluator {
 
     /// The prompt follows `use PROFILE`.
     var profileName: String? { host.connection.name }
+
+    var promptTags: [String] { session.options.dryRun ? ["dry-run"] : [] }
 
     func evaluate(_ source: String) async -> EvaluationOutcome {
         let code = await withTaskCancellationHandler {

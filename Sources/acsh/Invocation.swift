@@ -32,6 +32,7 @@ struct Invocation {
         var options = SessionOptions()
         options.output = settings.output ?? connection.defaultOutput
         options.dryRun = dryRun
+        options.confirm = !settings.yes
         if let t = settings.timeout { options.timeout = t }
         let code: Int32
         switch mode {

@@ -6,7 +6,7 @@ struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
         abstract: "Manage the clouds acsh knows (config file profiles).",
-        subcommands: [Add.self, List.self, Use.self, Show.self, Remove.self, ImportCmk.self])
+        subcommands: [Add.self, List.self, Use.self, Show.self, SetDefault.self, Remove.self, ImportCmk.self])
 
     static var paths: Paths { Paths(environment: ProcessEnvironment.all) }
 
@@ -99,9 +99,29 @@ struct ProfileCommand: ParsableCommand {
                     throw CommandFailure("acsh profile show: no current profile; name one or run `acsh profile use NAME`")
                 }
                 p.redactedLines.forEach { print($0) }
+                for (k, v) in (store.defaults[p.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    print("default \(k) = \(v)")
+                }
             } catch let e as ProfileError {
                 throw CommandFailure("acsh profile show: \(e)")
             }
+        }
+    }
+
+    struct SetDefault: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-default", abstract: "Keep a parameter default for a profile (no value: remove it).",
+            discussion: "A default fills a parameter of every command that takes it and was not given it, e.g. `acsh profile set-default prod serviceoffering \"Small Instance\"`. `sandbox` names the built-in sandbox.")
+        @Argument(help: "Profile name (or sandbox).") var name: String
+        @Argument(help: "Parameter, friendly (serviceoffering, zone) or raw (serviceofferingid).") var param: String
+        @Argument(help: "The value; leave it out to remove the default.") var value: String?
+
+        func run() throws {
+            try ProfileCommand.edit { store in
+                if name != "sandbox" { _ = try store.profile(named: name) }
+                try store.setDefault(profile: name, name: param, value: value)
+            }
+            print(value.map { "default \(param) = \($0) for \(name)" } ?? "removed default \(param) for \(name)")
         }
     }
 

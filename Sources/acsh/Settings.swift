@@ -15,11 +15,13 @@ struct Settings: Sendable, Equatable {
     var trace = false
     var noColor = false
     var insecure = false
+    /// `--yes`: never ask before a bulk change at the prompt.
+    var yes = false
 }
 
 extension GlobalOptions {
     var settings: Settings {
         Settings(profile: profile, sandbox: sandbox, fresh: fresh, url: url, apiKey: apiKey, secretKey: secretKey, output: output,
-                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure)
+                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure, yes: yes)
     }
 }

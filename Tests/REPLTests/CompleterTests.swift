@@ -157,8 +157,11 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
 
     @Test func aNameSelectsItsId() async {
         let (context, _) = zonesContext()
-        let c = await completeOnThread(Self.patient(), "deploy vm zone:Sandbox-2", context)
+        let c = await completeOnThread(Self.patient(), "deploy vm zoneid=Sandbox-2", context)
         #expect(c.insertion == "2a9b4d7e-0002 ")
+        // The friendly form keeps the name in the line (CompletionReadableTests).
+        let friendly = await completeOnThread(Self.patient(), "deploy vm zone:Sandbox-2", context)
+        #expect(friendly.insertion == "Sandbox-2 ")
     }
 
     @Test func cachedPerProfileWithinTheTTL() async {

@@ -35,15 +35,26 @@ extension Builtins {
 
     /// set, use, sync, source, sleep.
     static let sessionCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("set", .words, usage: "set [output json|table|csv|text | timeout SECONDS | async wait|nowait | dryrun true|false | pagesize N]",
-            summary: "change a session setting; without arguments, show them all")) { call in
-            let w = try await call.words()
+        BuiltinDefinition(signature: Signature("set", .words, usage: "set [output json|table|csv|text | timeout SECONDS | async wait|nowait | dryrun true|false | pagesize N | confirm on|off | default [--save] [NAME [VALUE]]]",
+            summary: "change a session setting; without arguments, show them all; set default [--save] NAME VALUE: a parameter default")) { call in
             let interp = call.interpreter
+            if case .positional(let e)? = call.args.first, try await interp.evaluate(e, call.scope).plainText == "default" {
+                var save = false
+                var rest = call
+                rest.args = try call.args.dropFirst().filter { a in
+                    guard case .flag(let f, let loc) = a else { return true }
+                    guard f == "save" || f == "-save" else { throw ScriptError("set default takes only --save", at: loc) }
+                    save = true
+                    return false
+                }
+                return .value(try interp.setDefault(try await rest.words(), save: save, call.location))
+            }
+            let w = try await call.words()
             if w.isEmpty {
                 let o = interp.options
                 return .value(.record(["output": .string(interp.outputFormat), "timeout": .double(o.timeout),
                                        "async": .string(o.asyncWait ? "wait" : "nowait"), "dryrun": .bool(o.dryRun),
-                                       "pagesize": .int(o.pageSize)]))
+                                       "pagesize": .int(o.pageSize), "confirm": .string(o.confirm ? "on" : "off"), "default": try interp.setDefault([], save: false, call.location)]))
             }
             guard w.count == 2 else { throw ScriptError("usage: \(call.usage)", at: call.location) }
             let value = w[1].plainText
@@ -66,6 +77,16 @@ extension Builtins {
             case "dryrun", "dry-run":
                 guard let b = Bool(value) else { throw ScriptError("set dryrun takes true or false", at: call.location) }
                 o.dryRun = b
+                if call.host.isTerminal {  // the prompt shows [dry-run] from now on; say so once
+                    call.host.writeOutput(b ? "dry-run on: changing API calls are printed, not sent (read-only ones still run); `set dryrun false` ends it\n"
+                                            : "dry-run off: API calls are sent again\n")
+                }
+            case "confirm":
+                switch value {
+                case "on", "true": o.confirm = true
+                case "off", "false": o.confirm = false
+                default: throw ScriptError("set confirm takes on or off", at: call.location)
+                }
             case "pagesize":
                 guard let n = Int(value), n > 0 else { throw ScriptError("pagesize needs a number > 0", at: call.location) }
                 o.pageSize = n

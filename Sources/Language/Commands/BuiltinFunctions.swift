@@ -1,8 +1,9 @@
 import Foundation
+import Output
 import Values
 
 extension Builtins {
-    /// len, keys, values, str, int, float, type, now, env, range, sum, min, max, tojson, fromjson.
+    /// len, keys, values, str, int, float, type, now, env, range, sum, min, max, human, bytes, tojson, fromjson.
     static let valueFunctions: [FunctionDefinition] = [
         FunctionDefinition(name: "len", arity: 1...1, usage: "len(x)", summary: "items of a list, fields of a record, characters of a string") { c in
             switch c.args[0].data {
@@ -77,6 +78,20 @@ extension Builtins {
         FunctionDefinition(name: "max", arity: 1...1, usage: "max(list)", summary: "the largest item") { c in
             guard let l = c.args[0].data.list else { throw c.fail("max() needs a list") }
             return l.max { ($0.compare(to: $1) ?? 0) < 0 } ?? .null
+        },
+        FunctionDefinition(name: "human", arity: 1...1, usage: "human(bytes)",
+                           summary: "a number of bytes as people read it: human(1610612736) is \"1.5 GiB\"") { c in
+            guard let n = Double(c.args[0].plainText.trimmingCharacters(in: .whitespaces)) else {
+                throw c.fail("human() needs a number of bytes, not '\(c.args[0].plainText)'")
+            }
+            return .string(HumanUnits.bytes(n))
+        },
+        FunctionDefinition(name: "bytes", arity: 1...1, usage: "bytes(text)",
+                           summary: "how many bytes a size is: bytes(\"1.5 GiB\") and bytes(\"20GB\") (1024-based, as CloudStack counts)") { c in
+            guard let n = HumanUnits.parseBytes(c.args[0].plainText) else {
+                throw c.fail("bytes() cannot read '\(c.args[0].plainText)' as a size (write e.g. 512 MiB, 20GB, 1.5 GiB)")
+            }
+            return n.rounded() == n && abs(n) < 9e18 ? .int(Int(n)) : .double(n)
         },
         FunctionDefinition(name: "tojson", arity: 1...1, usage: "tojson(x)", summary: "x as compact JSON text") { c in
             .string(JSONWriter.compact(c.args[0].data))

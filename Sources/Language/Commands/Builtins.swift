@@ -3,7 +3,7 @@ import Values
 /// What a builtin command gets.
 struct BuiltinCall {
     let name: String
-    let args: [CommandWord]
+    var args: [CommandWord]
     let exprs: [Expr]
     let input: PipeResult?
     let location: SourceLocation

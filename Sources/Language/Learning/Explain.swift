@@ -20,7 +20,9 @@ extension Interpreter {
                 switch stage.kind {
                 case .expr(let e): parts.append(try await explainHead(e, scope, pipeline: p))
                 case .command(let cmd):
-                    parts.append(try await explainCommand(cmd, scope, piped: n > 0, background: p.background && isLast))
+                    var part = try await explainCommand(cmd, scope, piped: n > 0, background: p.background && isLast)
+                    if n > 0 { part += "\n" + (await pipedRecords(p, before: n, scope)) }
+                    parts.append(part)
                 case .stage(let name, _, _):
                     let summary = Stages.signature(named: name)?.summary ?? ""
                     parts.append("| \(name): pipeline stage, runs here in acsh (no API call): \(summary)")
@@ -29,6 +31,26 @@ extension Interpreter {
                 }
             }
             return parts.joined(separator: "\n\n")
+        }
+    }
+
+    /// How many records the stages before `n` hand to a command stage, and the first few
+    /// names: what the command would hit. Read-only calls run; changing ones stay dry.
+    private func pipedRecords(_ p: Pipeline, before n: Int, _ scope: Scope) async -> String {
+        var head = p
+        head.stages = Array(p.stages[..<n])
+        head.background = false
+        do {
+            let items = try await runPipeline(head, scope).collect()
+            let records = items.list ?? (items.isNull ? [] : [items])
+            let names = records.prefix(5).map { r in
+                (r[field: "name"] ?? r[field: "displayname"] ?? r[field: "id"])?.plainText ?? Builtins.display(r)
+            }
+            let more = records.count > 5 ? ", ..." : ""
+            let which = records.isEmpty ? "" : ": " + names.joined(separator: ", ") + more
+            return "  hits       \(records.count) record\(records.count == 1 ? "" : "s") piped in now\(which) (one call each)"
+        } catch {
+            return "  hits       cannot tell: the stages before it fail: \((convert(error, p.location) as? ScriptError)?.message ?? "\(error)")"
         }
     }
 
@@ -63,31 +85,35 @@ extension Interpreter {
         var params: [(String, String)] = []
         // A run stops at the first of: a bad argument, a missing parameter, a name not found.
         var bindStop: String?, lookupStop: String?
+        var bound: [(typed: String, param: BoundParam)] = []
         for word in cmd.args {
             let single = Command(words: cmd.words, args: [word], location: cmd.location)
-            let bound: [BoundParam]
-            do { bound = try await bindArguments(single, api, scope) } catch let e as ScriptError {
+            do {
+                bound += try await bindArguments(single, api, scope).map { (Self.typedName(word), $0) }
+            } catch let e as ScriptError {
                 bindStop = bindStop ?? e.message
-                continue
             }
-            for b in bound {
-                x.given.append(b.param.name)
-                var line = ExplainText.ParamLine(typed: Self.typedName(word), value: Redact.value(b.param.name, Self.shown(b.value)),
-                                                 required: b.param.required)
-                let before = params.count
-                do {
-                    try await append(b, api, to: &params)
-                    line.sent = params[before...].map { "\($0.0)=\(Redact.value($0.0, $0.1))" }
-                    if CommandResolver.takesID(b.param), params[before...].contains(where: { $0.1 != b.value.plainText }),
-                       let list = catalog.listAPI(for: b.param, of: api) {
-                        line.note = "name looked up with \(list.name)"
-                    }
-                } catch let e as ScriptError {
-                    line.note = "fails: \(e.message)"
-                    lookupStop = lookupStop ?? e.message
+        }
+        // Parameter defaults fill what the line left out, as in a run.
+        bound += defaultsFilling(api, bound.map(\.param), at: cmd.location).map { ("\($0.fromDefault ?? $0.name):", $0) }
+        for (typed, b) in bound {
+            x.given.append(b.param.name)
+            var line = ExplainText.ParamLine(typed: typed, value: Redact.value(b.param.name, Self.shown(b.value)),
+                                             required: b.param.required)
+            if b.fromDefault != nil { line.note = "from set default" }
+            let before = params.count
+            do {
+                try await append(b, api, to: &params)
+                line.sent = params[before...].map { "\($0.0)=\(Redact.value($0.0, $0.1))" }
+                if CommandResolver.takesID(b.param), params[before...].contains(where: { $0.1 != b.value.plainText }),
+                   let list = catalog.listAPI(for: b.param, of: api) {
+                    line.note = (line.note.map { $0 + "; " } ?? "") + "name looked up with \(list.name)"
                 }
-                x.params.append(line)
+            } catch let e as ScriptError {
+                line.note = "fails: \(e.message)"
+                lookupStop = lookupStop ?? e.message
             }
+            x.params.append(line)
         }
         x.required = api.requiredParams.map(\.name)
         x.missing = api.requiredParams.filter { p in !x.given.contains(p.name) }.map { p in
@@ -104,7 +130,7 @@ extension Interpreter {
         if let client = host.api {
             x.poll = client.pollSchedule
             var sent = params
-            if api.verb == "list" && !params.contains(where: { $0.0.lowercased() == "page" }) {
+            if Self.pages(api) && !params.contains(where: { $0.0.lowercased() == "page" }) {
                 x.pageSize = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? options.pageSize
                 sent = params.filter { $0.0.lowercased() != "pagesize" } + [("page", "1"), ("pagesize", String(x.pageSize!))]
             }

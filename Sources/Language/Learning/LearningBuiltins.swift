@@ -15,8 +15,8 @@ extension Builtins {
             guard let e = call.exprs.first else { throw ScriptError("usage: explain LINE", at: call.location) }
             return .value(.string(try await call.interpreter.explain(e, call.scope)))
         },
-        BuiltinDefinition(signature: Signature("history", .words, usage: "history [save FILE.cs [-f]]",
-            summary: "the statements of this session that ran without an error; save writes them as a script (mode 0600, -f to overwrite)",
+        BuiltinDefinition(signature: Signature("history", .words, usage: "history [save FILE.cs [-p PROFILE] [-f]]",
+            summary: "the statements of this session that ran without an error; save writes those run on the current profile (or -p PROFILE) as a script (mode 0600, -f to overwrite)",
             examples: ["history save explore.cs"])) { call in
             try await Builtins.history(call)
         },
@@ -25,18 +25,27 @@ extension Builtins {
     static func history(_ call: BuiltinCall) async throws -> PipeResult {
         var words: [String] = []
         var force = false
+        var profile: String?? = .none
+        var wantsProfile = false
         for a in call.args {
             switch a {
             case .flag(let f, let loc):
-                guard f == "f" || f == "force" else { throw ScriptError("history has no flag -\(f); usage: \(call.usage)", at: loc) }
-                force = true
+                switch f {
+                case "f", "force": force = true
+                case "p", "profile": wantsProfile = true
+                default: throw ScriptError("history has no flag -\(f); usage: \(call.usage)", at: loc)
+                }
             case .positional(let e):
                 let w = try await call.interpreter.evaluate(e, call.scope).plainText
-                if w == "--force" { force = true } else { words.append(w) }
+                if wantsProfile {
+                    profile = .some(w)
+                    wantsProfile = false
+                } else if w == "--force" { force = true } else { words.append(w) }
             default:
                 throw ScriptError("usage: \(call.usage)", at: call.location)
             }
         }
+        if wantsProfile { throw ScriptError("-p needs a profile name; usage: \(call.usage)", at: call.location) }
         let log = call.interpreter.log
         if words.isEmpty {
             return .value(.list(log.statements.map { .string($0) }))
@@ -44,7 +53,8 @@ extension Builtins {
         guard words.count == 2, words[0] == "save" else { throw ScriptError("usage: \(call.usage)", at: call.location) }
         var path = words[1]
         if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst() }
-        let (text, n) = log.script(profile: call.host.profileName)
+        let chosen = profile ?? call.host.profileName
+        let (text, n) = log.script(profile: chosen)
         if let problem = writePrivate(text, to: path, overwrite: force) {
             throw ScriptError("cannot save \(path): \(problem)", at: call.location)
         }

@@ -52,7 +52,9 @@ final class CommandResolver: @unchecked Sendable {
         let base = name.split(separator: "[", maxSplits: 1).first.map(String.init) ?? name
         let found = friendly ? api.param(friendly: base) : api.param(named: base)
         guard let p = found else {
-            let close = Catalog.suggestions(for: base, among: api.params.map(\.name)).prefix(3)
+            // A response field's name (`name` for listSecurityGroups) suggests the parameter holding it.
+            let holding = base.count >= 2 ? api.params.map(\.name).filter { $0.lowercased().hasSuffix(base.lowercased()) } : []
+            let close = (holding + Catalog.suggestions(for: base, among: api.params.map(\.name)).filter { !holding.contains($0) }).prefix(3)
             let hint = close.isEmpty ? "; see 'help \(api.name)'" : "; did you mean \(close.joined(separator: " or "))?"
             throw ScriptError("\(api.name) has no parameter '\(base)'\(hint)", at: loc)
         }
@@ -89,4 +91,8 @@ struct BoundParam {
     var name: String
     var value: Value
     var location: SourceLocation
+    /// The default's name when a parameter default filled it (`explain` says so).
+    var fromDefault: String? = nil
+    /// A name to show beside the id (a piped record's name), for dry-run lines.
+    var label: String? = nil
 }

@@ -1,4 +1,5 @@
 import APICatalog
+import CloudClient
 import Foundation
 import Values
 
@@ -13,7 +14,12 @@ extension Interpreter {
             return try await invoke(api, given, background: background, cmd.location)
         }
         // An API command as a stage: each piped record fills the parameters it names.
-        let items = input.stream
+        var items = input.stream
+        if mayAsk(api) {
+            let all = try await items.collect()
+            try await confirmBulk(api, all, cmd.location)
+            items = PipeResult.value(.list(all)).stream
+        }
         var results: [Value] = []
         var jobsStarted: [Value] = []
         while let item = try await items.next() {
@@ -22,7 +28,9 @@ extension Interpreter {
                 for p in api.params where !params.contains(where: { $0.param.name == p.name }) {
                     guard let v = r[p.name] ?? r.first(where: { $0.key.lowercased() == p.name.lowercased() })?.value else { continue }
                     switch v { case .record, .list, .opaque, .null: continue; default: break }
-                    params.append(BoundParam(param: p, name: p.name, value: v, location: cmd.location))
+                    var b = BoundParam(param: p, name: p.name, value: v, location: cmd.location)
+                    if p.name == "id" { b.label = (r["name"] ?? r["displayname"])?.plainText }
+                    params.append(b)
                 }
             }
             let r = try await invoke(api, params, background: background, cmd.location)
@@ -59,25 +67,27 @@ extension Interpreter {
     }
 
     /// Checks, resolves names, sends (or prints in dry-run), waits for jobs.
-    func invoke(_ api: API, _ bound: [BoundParam], background: Bool, _ loc: SourceLocation) async throws -> PipeResult {
+    func invoke(_ api: API, _ given: [BoundParam], background: Bool, _ loc: SourceLocation) async throws -> PipeResult {
+        let bound = given + defaultsFilling(api, given, at: loc)
         if let message = Self.missingRequired(api, given: bound.map(\.param.name)) { throw ScriptError(message, at: loc) }
         var params: [(String, String)] = []
+        // Names known beside ids (typed names, piped records' names), for dry-run lines.
+        var labels: [String: String] = [:]
         for b in bound {
+            let before = params.count
             try await append(b, api, to: &params)
+            if let label = b.label {
+                labels[b.name] = label
+            } else if params.count == before + 1, params[before].1 != b.value.plainText, CommandResolver.takesID(b.param) {
+                labels[b.name] = b.value.plainText
+            }
         }
         let readOnly = Self.isReadOnly(api)
         if (options.dryRun || Self.explaining) && !readOnly {
-            let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }.joined(separator: " ")
-            host.writeOutput("dry-run: \(api.name)\(shown.isEmpty ? "" : " " + shown)\n")
-            var r: Record = ["dryrun": true, "command": .string(api.name)]
-            for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
-            if api.isAsync && background {
-                return .value(.opaque(JobValue(dryRun: .record(r), command: api.name)))
-            }
-            return .value(.record(r))
+            return await dryRun(api, params, labels: labels, background: background)
         }
         let client = try client(loc)
-        if api.verb == "list" && !params.contains(where: { $0.0 == "page" }) {
+        if Self.pages(api) && !params.contains(where: { $0.0 == "page" }) {
             return .stream(ValueStream.pages(client.recordPages(api.name, params, pageSize: options.pageSize))
                 .mapErrors { [self] in convert($0, loc) })
         }
@@ -88,7 +98,7 @@ extension Interpreter {
             throw convert(error, loc)
         }
         guard api.isAsync, let jobid = response[field: "jobid"]?.plainText, !jobid.isEmpty else {
-            return .value(Self.unwrapResult(response))
+            return .value(Self.answer(response, of: api))
         }
         let job = JobValue(jobid: jobid, command: api.name, resourceID: response[field: "id"]?.plainText)
         jobs.add(job)
@@ -111,6 +121,19 @@ extension Interpreter {
         guard !missing.isEmpty else { return nil }
         let names = missing.map(\.name).joined(separator: ", ")
         return "\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'"
+    }
+
+    /// Whether the API's records come page by page: the catalog says it takes `pagesize`.
+    static func pages(_ api: API) -> Bool { api.param(named: "pagesize") != nil }
+
+    /// A one-call answer by its shape: a list gives its records, one object that
+    /// object, nothing an empty list (list APIs) or the empty answer (others).
+    static func answer(_ response: Value, of api: API) -> Value {
+        switch AnswerShape(of: response) {
+        case .records(let items, _): return .list(items)
+        case .object(let v): return v
+        case .empty: return api.verb == "list" ? .list([]) : response
+        }
     }
 
     static func isReadOnly(_ api: API) -> Bool {

@@ -26,12 +26,26 @@ public protocol ShellHost: AnyObject, Sendable {
     func showProgress(_ line: String?)
     /// Pretty JSON, terminal width and color for printed results.
     var outputOptions: OutputOptions { get }
+    /// The active profile's saved parameter defaults (`set default --save`), by name.
+    var parameterDefaults: [String: String] { get }
+    /// `set default --save NAME VALUE`: keep it in the active profile's config (nil removes it).
+    func saveDefault(_ name: String, _ value: String?) throws
+    /// Whether a person at a terminal can be asked (the interactive prompt only).
+    var canAsk: Bool { get }
+    /// Asks a yes/no question at the terminal; true for yes.
+    func confirm(_ question: String) async -> Bool
 }
 
 extension ShellHost {
     public func showProgress(_ line: String?) {}
     public var profileName: String? { nil }
     public var outputOptions: OutputOptions { OutputOptions(pretty: isTerminal) }
+    public var parameterDefaults: [String: String] { [:] }
+    public var canAsk: Bool { false }
+    public func confirm(_ question: String) async -> Bool { false }
+    public func saveDefault(_ name: String, _ value: String?) throws {
+        throw ScriptError("defaults cannot be saved here (no profile config); `set default NAME VALUE` keeps one for this session", exitCode: 2)
+    }
 }
 
 /// Settings changed by `set` and by the command line.
@@ -45,6 +59,8 @@ public struct SessionOptions: Sendable {
     /// Print changing API calls instead of sending them.
     public var dryRun = false
     public var pageSize = 500
+    /// Ask before a command stage changes more than 3 records (at a prompt only): `set confirm off`, `--yes`.
+    public var confirm = true
     /// Script arguments: `$args`, `$1`..`$9`.
     public var arguments: [String] = []
 

@@ -14,6 +14,7 @@ public final class Interpreter: @unchecked Sendable {
     let regexCache = RegexCache()
     let nameCache = NameCache()
     let log = SessionLog()
+    let defaults = ParameterDefaults()
 
     var options: SessionOptions {
         get { optionsLock.withLock { _options } }
@@ -183,6 +184,7 @@ public final class Interpreter: @unchecked Sendable {
             r = .value(v)
         }
         if case .value(let v) = r {
+            if options.dryRun || Self.explaining, Self.isDryRunResult(v) { return }  // printed as lines already
             switch v {
             case .null: return
             case .string(let s): host.writeOutput(s.hasSuffix("\n") ? s : s + "\n"); return

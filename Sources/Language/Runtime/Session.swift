@@ -73,7 +73,9 @@ public final class Session: @unchecked Sendable {
                 // One at a time, so the session log (`history save`) holds exactly the ones that ran through.
                 for (n, stmt) in program.statements.enumerated() {
                     try await interp.execute(stmt, interp.globals, printing: true)
-                    if n < program.texts.count { interp.log.record(stmt, text: program.texts[n]) }
+                    if n < program.texts.count {
+                        interp.log.record(stmt, text: program.texts[n], profile: interp.host.profileName)
+                    }
                 }
                 return .success
             } catch Flow.exit(let code) {

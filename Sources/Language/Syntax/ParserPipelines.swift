@@ -185,6 +185,12 @@ extension Parser {
                 out.append(.flag(f, t.location))
                 continue
             }
+            // `--save`: the long spelling of a flag.
+            if t.isOp("-"), t.spaceBefore, peek(1).isOp("-"), !peek(1).spaceBefore, let f = peek(2).word, !peek(2).spaceBefore {
+                advance(); advance(); advance()
+                out.append(.flag(f, t.location))
+                continue
+            }
             if t.isOp("{") {
                 advance()
                 let body = parseStatements(untilBrace: true)

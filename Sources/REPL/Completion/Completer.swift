@@ -93,7 +93,7 @@ public final class Completer: Sendable {
                 return answer(.variable, candidates, skip: skip)
             }
             let candidates = valueCandidates(api: api, paramName: name, typed: String(word.text[word.text.index(after: sep)...]),
-                                             context: context)
+                                             friendly: word.text[sep] == ":", context: context)
             return answer(.value, candidates, skip: skip)
         }
         let given = Set(words.dropFirst(argStart).compactMap { givenParam($0, api: api) })
@@ -160,6 +160,14 @@ public final class Completer: Sendable {
                                      isRequired: p.required, appendsSpace: false))
             }
         }
+        // A name no parameter starts with, such as a response field (`name` for
+        // listSecurityGroups): the parameters holding it (`securitygroupname=`).
+        if out.isEmpty, typed.count >= 2 {
+            let word = typed.lowercased().filter { $0 != ":" && $0 != "=" }
+            for p in ordered where p.name.lowercased().contains(word) {
+                out.append(Candidate(insert: p.name + "=", isRequired: p.required, appendsSpace: false))
+            }
+        }
         return out
     }
 
@@ -174,15 +182,17 @@ public final class Completer: Sendable {
         return api.param(friendly: base)?.name == p.name ? base : nil
     }
 
-    private func valueCandidates(api: API, paramName: String, typed: String,
+    /// Values of a known set (KnownValues, booleans), else ids from the related list API:
+    /// by name for a friendly `zone:` (the line stays readable), by id for a raw `zoneid=`.
+    private func valueCandidates(api: API, paramName: String, typed: String, friendly: Bool,
                                  context: some CompletionContext) -> [Candidate] {
         guard let param = api.param(friendly: paramName) ?? api.param(named: paramName) else { return [] }
-        if param.type.lowercased() == "boolean" {
-            return matching(["true", "false"], typed).map { Candidate(insert: $0) }
+        if let known = KnownValues.values(for: param, of: api) {
+            return matching(known, typed).map { Candidate(insert: $0) }
         }
         guard let listAPI = context.catalog.listAPI(for: param, of: api), let source = context.valueSource else { return [] }
         let records = cache.records(profile: context.profileName, listAPI: listAPI.name, source: source, limit: timeLimit)
-        return IDCandidates.make(records, typed: typed)
+        return friendly ? IDCandidates.byName(records, typed: typed) : IDCandidates.make(records, typed: typed)
     }
 
     /// `$name`, then `$name.field` and `$name.list[0].field` from the variable's value.

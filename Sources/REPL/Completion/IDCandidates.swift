@@ -1,3 +1,4 @@
+import Foundation
 import Values
 
 /// Ids from a list API's records, shown as `id  name` and inserting the id.
@@ -14,6 +15,34 @@ enum IDCandidates {
             // The typed text may be the start of the id or of its name (`zoneid=Sand`).
             guard hasPrefix(id, typed) || hasPrefix(label, typed) else { continue }
             out.append(Candidate(insert: id, display: label.isEmpty ? id : id + "  " + label))
+            if out.count == maximum { break }
+        }
+        return out
+    }
+}
+
+extension IDCandidates {
+    /// For a friendly `zone:` argument: the name to insert (quoted when it has spaces), so the
+    /// line stays readable and resolves by name; the id where the name is not unique.
+    static func byName(_ records: [Value], typed: String) -> [Candidate] {
+        var counts: [String: Int] = [:]
+        for r in records { if let n = r[field: "name"]?.plainText, !n.isEmpty { counts[n, default: 0] += 1 } }
+        var out: [Candidate] = []
+        var seen = Set<String>()
+        for record in records {
+            guard let id = record[field: "id"]?.plainText, !id.isEmpty else { continue }
+            let name = record[field: "name"]?.plainText ?? ""
+            guard hasPrefix(name, typed) || hasPrefix(id, typed) else { continue }
+            if counts[name] == 1, hasPrefix(name, typed) {
+                guard seen.insert(name).inserted else { continue }
+                let quoted = name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
+                    ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                        .replacingOccurrences(of: "$", with: "\\$") + "\""
+                    : name
+                out.append(Candidate(insert: quoted, display: name + "  " + id))
+            } else {
+                out.append(Candidate(insert: id, display: id + (name.isEmpty ? "" : "  " + name)))
+            }
             if out.count == maximum { break }
         }
         return out

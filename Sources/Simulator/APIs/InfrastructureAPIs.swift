@@ -1,3 +1,4 @@
+import APICatalog
 import Values
 
 /// Read-mostly infrastructure: zones, hosts, templates, offerings, OS types, capabilities.
@@ -29,7 +30,7 @@ enum InfrastructureAPIs {
     /// community/sharedexecutable (public, not featured), executable/all (everything usable).
     static func listTemplates(_ c: Call) throws(APIError) -> Reply {
         let filter = try c.required("templatefilter").lowercased()
-        let known = ["featured", "self", "selfexecutable", "sharedexecutable", "executable", "community", "all"]
+        let known = KnownValues.values(forParam: "templatefilter") ?? []
         guard known.contains(filter) else {
             throw APIError.invalid("templatefilter", "'\(filter)' is not one of \(known.joined(separator: ", "))")
         }
