@@ -244,13 +244,13 @@ _acsh_profile() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|list|use|show|remove|import-cmk)
+    add|list|use|show|set-default|remove|import-cmk)
         # Offer subcommand argument completions
         "_acsh_profile_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add list use show remove import-cmk' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add list use show set-default remove import-cmk' -- "${cur}"))
         ;;
     esac
 }
@@ -318,6 +318,14 @@ _acsh_profile_show() {
     __acsh_offer_flags_options 1
 }
 
+_acsh_profile_set-default() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __acsh_offer_flags_options 3
+}
+
 _acsh_profile_remove() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
@@ -343,7 +351,7 @@ _acsh_profile_import-cmk() {
 
 _acsh_sync() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure -v --verbose -h --help)
+    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure --yes -v --verbose -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout)
     __acsh_offer_flags_options 0

@@ -18,7 +18,7 @@ import Testing
         #expect(save.code == 0, "\(save.err)")
         let config = acsh.home.path + "/config/acsh/config.toml"
         let text = try String(contentsOfFile: config, encoding: .utf8)
-        #expect(text.contains("[defaults.sandbox]") && text.contains(#"serviceoffering = "Medium Instance""#), "\(text)")
+        #expect(text.contains("[defaults.sandbox]\nserviceoffering = 'Medium Instance'"), "\(text)")
         #expect((try FileManager.default.attributesOfItem(atPath: config)[.posixPermissions] as? Int) == 0o600)
 
         let set = try await acsh.run(["profile", "set-default", "sandbox", "zone", "Sandbox-2"])
