@@ -31,6 +31,11 @@ import Values
     @Test func aNameWithSpacesIsQuotedAndANameTwiceGivesIds() async {
         let c = await completeOnThread(completer, "deploy vm template:Deb", context())
         #expect(c.insertion == "\"Debian 12\" ")
+        // An opened quote: names stay quoted, and several share their quoted prefix.
+        let open = await completeOnThread(completer, "deploy vm template:\"Deb", context())
+        #expect(open.insertion == "\"Debian 12\" ")
+        let zones = await completeOnThread(completer, "deploy vm zone:\"Sa", context())
+        #expect(zones.insertion == "\"Sandbox-")
         let dup = await completeOnThread(completer, "deploy vm template:du", context())
         #expect(dup.inserts == ["5e6f7a8b-0000-4000-8000-000000000005", "9c0d1e2f-0000-4000-8000-000000000006"])
     }

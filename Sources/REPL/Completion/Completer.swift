@@ -37,7 +37,8 @@ public final class Completer: Sendable {
             return Completion(replaceStart: word.start + word.text.prefix(skip).utf8.count,
                               prefix: prefix, candidates: candidates, kind: candidates.isEmpty ? .none : kind)
         }
-        if parsed.inQuote { return answer(.none, []) }
+        // Inside a quote only a friendly value being typed by name completes (`template:"Deb`).
+        if parsed.inQuote, !word.text.contains(":\"") { return answer(.none, []) }
         if word.text.hasPrefix("$") {
             let (skip, candidates) = variableCandidates(word.text, context: context)
             return answer(.variable, candidates, skip: skip)
@@ -92,7 +93,7 @@ public final class Completer: Sendable {
                 let (_, candidates) = variableCandidates(value, context: context)
                 return answer(.variable, candidates, skip: skip)
             }
-            let candidates = valueCandidates(api: api, paramName: name, typed: String(word.text[word.text.index(after: sep)...]),
+            let candidates = valueCandidates(api: api, paramName: name, typed: value,
                                              friendly: word.text[sep] == ":", context: context)
             return answer(.value, candidates, skip: skip)
         }
@@ -192,7 +193,10 @@ public final class Completer: Sendable {
         }
         guard let listAPI = context.catalog.listAPI(for: param, of: api), let source = context.valueSource else { return [] }
         let records = cache.records(profile: context.profileName, listAPI: listAPI.name, source: source, limit: timeLimit)
-        return friendly ? IDCandidates.byName(records, typed: typed) : IDCandidates.make(records, typed: typed)
+        guard friendly else { return IDCandidates.make(records, typed: typed) }
+        // An opened quote stays: every name is inserted quoted.
+        let quoted = typed.hasPrefix("\"")
+        return IDCandidates.byName(records, typed: quoted ? String(typed.dropFirst()) : typed, quoteAll: quoted)
     }
 
     /// `$name`, then `$name.field` and `$name.list[0].field` from the variable's value.

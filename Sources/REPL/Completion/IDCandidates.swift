@@ -24,7 +24,7 @@ enum IDCandidates {
 extension IDCandidates {
     /// For a friendly `zone:` argument: the name to insert (quoted when it has spaces), so the
     /// line stays readable and resolves by name; the id where the name is not unique.
-    static func byName(_ records: [Value], typed: String) -> [Candidate] {
+    static func byName(_ records: [Value], typed: String, quoteAll: Bool = false) -> [Candidate] {
         var counts: [String: Int] = [:]
         for r in records { if let n = r[field: "name"]?.plainText, !n.isEmpty { counts[n, default: 0] += 1 } }
         var out: [Candidate] = []
@@ -35,7 +35,7 @@ extension IDCandidates {
             guard hasPrefix(name, typed) || hasPrefix(id, typed) else { continue }
             if counts[name] == 1, hasPrefix(name, typed) {
                 guard seen.insert(name).inserted else { continue }
-                let quoted = name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
+                let quoted = quoteAll || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
                     ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                         .replacingOccurrences(of: "$", with: "\\$") + "\""
                     : name
