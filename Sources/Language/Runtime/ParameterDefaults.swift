@@ -69,6 +69,9 @@ extension Interpreter {
         guard words.count <= 2 else {
             throw ScriptError("usage: set default [--save] NAME VALUE (NAME alone removes it); quote a value with spaces", at: loc)
         }
+        guard Redact.value(name, "x") == "x" else {
+            throw ScriptError("'\(name)' holds a secret: it cannot be a default (defaults are shown and saved as plain text)", at: loc)
+        }
         guard ParameterDefaults.isKnown(name, in: host.catalog) else {
             let names = Set(host.catalog.allAPIs.flatMap { $0.params.map(\.name) })
             let close = Catalog.suggestions(for: name, among: Array(names)).prefix(3)
