@@ -3,7 +3,7 @@ import TOMLKit
 /// Reading and writing the config file's TOML.
 enum ConfigTOML {
     static let settings = ["url", "api_key", "secret_key", "username", "password", "domain", "verify_tls",
-                           "timeout", "output", "signature_lifetime", "post"]
+                           "timeout", "output", "signature_lifetime", "post", "proxy"]
 
     static func parse(_ text: String, file: String) throws -> ProfileStore {
         let top: TOMLTable
@@ -76,7 +76,8 @@ enum ConfigTOML {
                        username: try string("username"), password: try string("password"),
                        domain: try string("domain"), verifyTLS: try bool("verify_tls") ?? true,
                        timeout: try seconds("timeout"), output: output,
-                       signatureLifetime: try seconds("signature_lifetime") ?? 600, post: try bool("post") ?? false)
+                       signatureLifetime: try seconds("signature_lifetime") ?? 600, post: try bool("post") ?? false,
+                       proxy: try string("proxy"))
     }
 
     static func render(_ store: ProfileStore) -> String {
@@ -96,6 +97,7 @@ enum ConfigTOML {
             if let v = p.output { t["output"] = v }
             if p.signatureLifetime != 600 { t["signature_lifetime"] = p.signatureLifetime }
             if p.post { t["post"] = true }
+            if let v = p.proxy { t["proxy"] = v }
             all[p.name] = t
         }
         if !store.profiles.isEmpty { top["profiles"] = all }

@@ -18,11 +18,14 @@ public struct Profile: Sendable, Equatable {
     public var signatureLifetime: Int
     /// Send every request as POST.
     public var post: Bool
+    /// Proxy URL (`http://host:port`, `socks5://host:port`); `none` goes direct even when the
+    /// environment names a proxy; nil: the environment decides (https_proxy, http_proxy, no_proxy).
+    public var proxy: String?
 
     public init(name: String, url: String, apiKey: String? = nil, secretKey: String? = nil,
                 username: String? = nil, password: String? = nil, domain: String? = nil,
                 verifyTLS: Bool = true, timeout: Int? = nil, output: String? = nil,
-                signatureLifetime: Int = 600, post: Bool = false) {
+                signatureLifetime: Int = 600, post: Bool = false, proxy: String? = nil) {
         self.name = name
         self.url = url
         self.apiKey = apiKey
@@ -35,6 +38,7 @@ public struct Profile: Sendable, Equatable {
         self.output = output
         self.signatureLifetime = signatureLifetime
         self.post = post
+        self.proxy = proxy
     }
 
     public enum Auth: Sendable, Equatable {
@@ -68,7 +72,17 @@ public struct Profile: Sendable, Equatable {
         if let output { lines.append("output = \(output)") }
         lines.append("signature_lifetime = \(signatureLifetime)")
         if post { lines.append("post = true") }
+        if let proxy { lines.append("proxy = \(Self.proxyShown(proxy))") }
         return lines
+    }
+
+    /// A proxy URL without its password (`http://user:****@host:3128`).
+    static func proxyShown(_ url: String) -> String {
+        guard let at = url.lastIndex(of: "@") else { return url }
+        let start = url.range(of: "://")?.upperBound ?? url.startIndex
+        let auth = url[start..<at]
+        guard let colon = auth.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":****" + String(url[at...])
     }
 
     /// A profile name doubles as a folder name and a TOML key: keep it plain.

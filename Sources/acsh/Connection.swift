@@ -62,7 +62,7 @@ final class Connection: Sendable {
         }
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
         if let warning { Terminal.stderr("acsh: " + warning) }  // it starts with "warning: "
-        let client = CloudStackClient(options: clientOptions(profile, settings))
+        let client = CloudStackClient(options: try clientOptions(profile, settings, environment: env))
         return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
     }
 
@@ -95,11 +95,13 @@ final class Connection: Sendable {
         }
         let keys = sim.adminKeys
         let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: keys.apiKey, secretKey: keys.secretKey)
-        let client = CloudStackClient(options: clientOptions(profile, settings))
+        // In-process, on loopback: never through a proxy the environment names.
+        let client = CloudStackClient(options: try clientOptions(profile, settings, environment: [:]))
         return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
     }
 
-    private static func clientOptions(_ p: Profile, _ settings: Settings) -> ClientOptions {
+    private static func clientOptions(_ p: Profile, _ settings: Settings,
+                                      environment env: [String: String]) throws -> ClientOptions {
         let credentials: Credentials = switch p.auth {
         case .keys: .apiKey(key: p.apiKey ?? "", secret: p.secretKey ?? "")
         case .password: .password(username: p.username ?? "", password: p.password ?? "", domain: p.domain)
@@ -113,6 +115,11 @@ final class Connection: Sendable {
         var o = ClientOptions(url: p.url, credentials: credentials, verifyTLS: verify,
                               timeout: settings.timeout ?? p.timeout.map(Double.init) ?? 60,
                               signatureLifetime: p.signatureLifetime, forcePost: p.post)
+        do {
+            o.proxy = try Proxy.forEndpoint(o.endpoint, configured: p.proxy, environment: env)
+        } catch {
+            throw CommandFailure("acsh: profile \(p.name): \(error)", code: 2)
+        }
         if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
         return o
     }
