@@ -1,3 +1,5 @@
+import Contracts
+
 /// Reads cloudmonkey's config (~/.cmk/config, INI) so its users keep their
 /// profiles. Settings outside any section or in `[core]` are defaults for every
 /// profile (`profile = NAME` there names the current one); every other section
@@ -34,7 +36,7 @@ public enum CmkImport {
                 username: nonEmpty(v["username"]), password: nonEmpty(v["password"]), domain: nonEmpty(v["domain"]),
                 verifyTLS: (v["verifycert"] ?? v["verifysslcert"]).map(isTrue) ?? true,
                 timeout: v["timeout"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil },
-                output: output.flatMap { Profile.outputFormats.contains($0) ? $0 : nil },
+                output: output.flatMap(OutputFormat.init(rawValue:)),
                 signatureLifetime: v["expires"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 600))
         }
         let current = defaults["profile"].flatMap { name in profiles.contains { $0.name == name } ? name : nil }

@@ -1,5 +1,6 @@
 import APICatalog
 import CloudClient
+import Contracts
 import Profiles
 import Simulator
 
@@ -10,10 +11,10 @@ final class Connection: Sendable {
     let name: String
     let client: CloudStackClient
     let catalog: Catalog
-    let defaultOutput: String?
+    let defaultOutput: OutputFormat?
     private let sandbox: Simulator?
 
-    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: String?, sandbox: Simulator?) {
+    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: OutputFormat?, sandbox: Simulator?) {
         self.name = name
         self.client = client
         self.catalog = catalog

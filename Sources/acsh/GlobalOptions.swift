@@ -1,4 +1,8 @@
 import ArgumentParser
+import Contracts
+
+/// `-o json`: ArgumentParser checks the name and lists the choices in help and completions.
+extension OutputFormat: ExpressibleByArgument {}
 
 /// Options every way of running acsh shares (one-shot words, scripts, -c, the REPL).
 struct GlobalOptions: ParsableArguments {
@@ -21,7 +25,7 @@ struct GlobalOptions: ParsableArguments {
     var secretKey: String?
 
     @Option(name: [.short, .customLong("output")], help: "Output format: json, table, csv or text.")
-    var output: String?
+    var output: OutputFormat?
 
     @Option(help: "Request timeout in seconds.")
     var timeout: Double?

@@ -12,10 +12,6 @@ struct Invocation {
     func run() async -> Int32 {
         let env = ProcessEnvironment.all
         let paths = Paths(environment: env)
-        if let output = settings.output, !Profile.outputFormats.contains(output) {
-            Terminal.stderr("acsh: unknown output format '\(output)'; use json, table, csv or text")
-            return 2
-        }
         let mode = Mode(text: text, words: words)
         let connection: Connection
         do {

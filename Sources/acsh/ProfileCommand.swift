@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import Profiles
 
 /// `acsh profile add|list|use|show|remove|import-cmk`: the config file's profiles.
@@ -45,16 +46,13 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Domain path for login, e.g. / or /sub.") var domain: String?
         @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS = false
         @Option(help: "Request timeout in seconds.") var timeout: Int?
-        @Option(help: "Default output format: json, table, csv or text.") var output: String?
+        @Option(help: "Default output format: json, table, csv or text.") var output: OutputFormat?
         @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (0: no expires).")
         var signatureLifetime = 600
         @Flag(help: "Send every request as POST.") var post = false
         @Flag(help: "Replace an existing profile of that name.") var replace = false
 
         func run() throws {
-            if let output, !Profile.outputFormats.contains(output) {
-                throw CommandFailure("acsh profile add: unknown output format '\(output)'; use json, table, csv or text")
-            }
             var secret = try Secret.resolve(secretKey, prompt: "secret key for \(name): ", needed: apiKey != nil)
             var pass = try Secret.resolve(password, prompt: "password for \(username ?? name): ", needed: username != nil)
             defer { secret = nil; pass = nil }

@@ -221,8 +221,8 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
             for secret in ["MYKEY", "MYSECRET", "hunter2", "AKEY", "SKEY", sig, Signer.encode(sig)] {
                 #expect(!all.contains(secret), "trace leaks \(secret)")
             }
-            #expect(all.contains("apiKey=REDACTED"))
-            #expect(all.contains("\"secretkey\":\"REDACTED\""))
+            #expect(all.contains("apiKey=<redacted>"))
+            #expect(all.contains("\"secretkey\":\"<redacted>\""))
         }
     }
 

@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Testing
 @testable import Language
@@ -10,7 +11,7 @@ import Testing
         for c in Concepts.all {
             let host = TestHost(api: client)
             var options = SessionOptions()
-            options.output = "json"
+            options.output = .json
             let code = await Session(host: host, options: options).run(source: c.example, file: "concept \(c.name)")
             // An example must show something: the simulator answers lists it does not model with none.
             let showed = code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))

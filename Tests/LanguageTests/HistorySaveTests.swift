@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 @testable import Language
@@ -28,7 +29,7 @@ import Testing
     @Test func savedScriptReplaysTheSession() async throws {
         let (simA, clientA) = try await SandboxServer.fresh()
         var options = SessionOptions()
-        options.output = "json"
+        options.output = .json
         let host = TestHost(api: clientA)
         let session = Session(host: host, options: options)
         var kept = ""

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 @testable import Language
@@ -71,7 +72,7 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         var options = SessionOptions()
         options.arguments = x.args
         options.dryRun = x.dryRun
-        options.output = "json"
+        options.output = .json
         let api = try await SandboxServer.shared.api()
         let host = TestHost(api: api)
         let session = Session(host: host, options: options)

@@ -1,4 +1,5 @@
 import CloudClient
+import Contracts
 import Foundation
 import Simulator
 import Testing
@@ -136,7 +137,7 @@ import Testing
             return .record(["id": .int(n)])
         }
         let host = TestHost()
-        try await Printer(host: host, format: "json").print(.stream(stream))
+        try await Printer(host: host, format: .json).print(.stream(stream))
         #expect(host.output.hasPrefix("[{\"id\":1},{\"id\":2}"))
         #expect(host.output.hasSuffix("{\"id\":100000}]\n"))
     }

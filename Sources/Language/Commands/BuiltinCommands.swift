@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Values
 
@@ -41,7 +42,7 @@ extension Builtins {
             let interp = call.interpreter
             if w.isEmpty {
                 let o = interp.options
-                return .value(.record(["output": .string(interp.outputFormat), "timeout": .double(o.timeout),
+                return .value(.record(["output": .string(interp.outputFormat.rawValue), "timeout": .double(o.timeout),
                                        "async": .string(o.asyncWait ? "wait" : "nowait"), "dryrun": .bool(o.dryRun),
                                        "pagesize": .int(o.pageSize)]))
             }
@@ -50,10 +51,10 @@ extension Builtins {
             var o = interp.options
             switch w[0].plainText {
             case "output", "o":
-                guard Printer.formats.contains(value) else {
-                    throw ScriptError("unknown output format '\(value)': use json, table, csv or text", at: call.location)
+                guard let format = OutputFormat(rawValue: value) else {
+                    throw ScriptError("unknown output format '\(value)': use \(OutputFormat.choices)", at: call.location)
                 }
-                o.output = value
+                o.output = format
             case "timeout":
                 guard let t = Double(value), t > 0 else { throw ScriptError("timeout needs seconds > 0", at: call.location) }
                 o.timeout = t

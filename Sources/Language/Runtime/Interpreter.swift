@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Values
 
@@ -34,8 +35,8 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// The output format: `set output`, else table at a terminal and json otherwise.
-    var outputFormat: String {
-        options.output ?? (host.isTerminal ? "table" : "json")
+    var outputFormat: OutputFormat {
+        options.output ?? (host.isTerminal ? .table : .json)
     }
 
     // MARK: statements
@@ -169,11 +170,11 @@ public final class Interpreter: @unchecked Sendable {
     /// everything else in the output format, streams record by record.
     func evaluateAndPrint(_ e: Expr, _ scope: Scope) async throws {
         if case .pipeline(let p) = e.kind, !p.background, let last = p.stages.last,
-           case .stage(let name, _, _) = last.kind, Printer.formats.contains(name), p.stages.count > 1 {
+           case .stage(let name, _, _) = last.kind, let format = OutputFormat(rawValue: name), p.stages.count > 1 {
             var head = p
             head.stages.removeLast()
             let r = try await runPipeline(head, scope)
-            try await Printer(host: host, format: name).print(r)
+            try await Printer(host: host, format: format).print(r)
             return
         }
         var r = try await evaluatePipe(e, scope)
