@@ -3,7 +3,7 @@ import PackageDescription
 
 // Module graph (arrows = may import), see README "Layout":
 //   APICatalog, Values, Contracts     (leaves; Contracts: secrets policy, ExitCode, OutputFormat)
-//   Profiles    -> Contracts
+//   Profiles    -> Contracts, Values
 //   CloudClient -> APICatalog (API facts), Values, Contracts
 //   Output      -> Values, Contracts
 //   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ GRDB for its state file)
@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "APICatalog"),
         .target(name: "Contracts"),
         .target(name: "Values", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Profiles", dependencies: ["Contracts", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Profiles", dependencies: ["Contracts", "Values", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "CloudClient", dependencies: [
             "APICatalog", "Values", "Contracts",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -92,7 +92,7 @@ final class Connection: Sendable {
                 sim = try await Simulator.start(options)
             }
         } catch {
-            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: 3)
+            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: .transport)
         }
         let keys = sim.adminKeys
         let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: keys.apiKey, secretKey: keys.secretKey)

@@ -1,3 +1,4 @@
+import Contracts
 import Language
 import Profiles
 
@@ -19,10 +20,10 @@ struct Invocation {
                                                    fallback: mode.isInteractive ? .sandbox : .fail)
         } catch let failure as CommandFailure {
             Terminal.stderr(failure.message)
-            return failure.code
+            return failure.code.rawValue
         } catch {
             Terminal.stderr("acsh: \(error)")
-            return 2
+            return ExitCode.usage.rawValue
         }
         let host = CLIHost(connection: connection, settings: settings, paths: paths, environment: env)
         var options = SessionOptions()
@@ -49,11 +50,11 @@ struct Invocation {
     private func runScript(_ file: String, host: CLIHost, options: SessionOptions) async -> Int32 {
         guard let bytes = FileSystem.read(file) else {
             Terminal.stderr("acsh: cannot read \(file)")
-            return 2
+            return ExitCode.usage.rawValue
         }
         guard let source = String(validating: bytes, as: UTF8.self) else {
             Terminal.stderr("\(file): not UTF-8 text; save it as UTF-8")
-            return 2
+            return ExitCode.usage.rawValue
         }
         return await runInterruptible(source, file: file, host: host, options: options)
     }

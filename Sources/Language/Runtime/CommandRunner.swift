@@ -101,7 +101,7 @@ extension Interpreter {
         } catch {
             // An interrupted wait leaves the job in the table: it still runs on the
             // server, the interrupt report names it and a later `wait` can finish it.
-            if !Task.isCancelled && (error as? ScriptError)?.exitCode != 130 { jobs.remove(job) }
+            if !Task.isCancelled && (error as? ScriptError)?.exitCode != .interrupted { jobs.remove(job) }
             throw error
         }
     }
@@ -182,11 +182,11 @@ extension Interpreter {
             }
             let close = Suggest.closest(text, among: names)
             let hint = close.isEmpty ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))") : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: 1)
+            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: .apiError)
         }
         let ids = matches.compactMap { $0[field: "id"]?.plainText }
         throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
-                          at: b.location, exitCode: 1)
+                          at: b.location, exitCode: .apiError)
     }
 }
 

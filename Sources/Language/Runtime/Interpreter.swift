@@ -123,7 +123,7 @@ public final class Interpreter: @unchecked Sendable {
             guard try await evaluate(cond, scope).isTruthy else {
                 var text = "assertion failed"
                 if let msg { text = try await evaluate(msg, scope).plainText }
-                throw ScriptError(text, at: s.location, exitCode: 1)
+                throw ScriptError(text, at: s.location, exitCode: .apiError)
             }
         }
     }
@@ -131,10 +131,10 @@ public final class Interpreter: @unchecked Sendable {
     /// The record `catch e` binds: message, code, cserrorcode, text, jobid, location.
     func errorRecord(_ e: ScriptError) -> Value {
         var r: Record = ["message": .string(e.message)]
-        r["code"] = e.errorcode.map { .int($0) } ?? .int(Int(e.exitCode))
+        r["code"] = e.errorcode.map { .int($0) } ?? .int(Int(e.exitCode.rawValue))
         r["cserrorcode"] = e.cserrorcode.map { .int($0) } ?? .null
         r["text"] = .string(e.errortext ?? e.message)
-        r["exitcode"] = .int(Int(e.exitCode))
+        r["exitcode"] = .int(Int(e.exitCode.rawValue))
         r["jobid"] = e.jobid.map { .string($0) } ?? .null
         r["location"] = e.location.map { .string($0.description) } ?? .null
         return .record(r)
