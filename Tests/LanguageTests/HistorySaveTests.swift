@@ -86,6 +86,6 @@ import Testing
         let r = await run("a = 2\nprint a\nprint (history)")
         #expect(r.out == "2\n[\"a = 2\",\"print a\"]\n")
         let bad = await run("history load x.cs")
-        #expect(bad.code == 2 && bad.err.contains("usage: history [save FILE.cs [-f]]"))
+        #expect(bad.code == 2 && bad.err.contains("usage: history [save FILE.cs] [-f]"))
     }
 }

@@ -17,6 +17,13 @@ import Values
         #expect(s.inserts.contains("source"))
     }
 
+    /// Choices and settings come from the builtin's signature, not from lists of the completer's own.
+    @Test func signatureChoicesAndSettings() {
+        #expect(completer.complete("tour s", context: context).inserts == ["status", "show", "skip"])
+        #expect(completer.complete("set o", context: context).inserts == ["output"])
+        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize"])
+    }
+
     @Test func nounsOfTheTypedVerb() {
         let c = completer.complete("list zo", context: context)
         #expect(c.kind == .noun)

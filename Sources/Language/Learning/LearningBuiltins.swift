@@ -9,13 +9,13 @@ import Values
 extension Builtins {
     /// explain, history: for people learning the API and turning exploration into scripts.
     static let learningCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("explain", .pipeline, usage: "explain LINE",
+        BuiltinDefinition(signature: Signature("explain", [Slot("LINE", .commandLine)],
             summary: "how a line resolves (API, parameters after name lookup, job polling, the request as curl); changes nothing",
             examples: ["explain deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\""])) { call in
             guard let e = call.exprs.first else { throw ScriptError("usage: explain LINE", at: call.location) }
             return .value(.string(try await call.interpreter.explain(e, call.scope)))
         },
-        BuiltinDefinition(signature: Signature("history", .words, usage: "history [save FILE.cs [-f]]",
+        BuiltinDefinition(signature: Signature("history", [Slot("save FILE.cs", .filePath, optional: true)], flags: [Flag("f", long: "force")],
             summary: "the statements of this session that ran without an error; save writes them as a script (mode 0600, -f to overwrite)",
             examples: ["history save explore.cs"])) { call in
             try await Builtins.history(call)

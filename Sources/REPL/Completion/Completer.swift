@@ -10,13 +10,6 @@ public final class Completer: Sendable {
     public let timeLimit: Duration
     public let cache: ValueCache
 
-    /// Stages whose arguments are field names of the records flowing in.
-    static let fieldStages: Set<String> = ["where", "select", "sort", "get", "uniq", "group"]
-    /// Commands whose arguments are file paths.
-    static let pathCommands: Set<String> = ["source", "run", "history"]
-    /// Builtins followed by a whole command line (`explain deploy vm ...`): completed as one.
-    static let lineCommands: Set<String> = ["explain"]
-
     public init(timeLimit: Duration = .milliseconds(700), cacheTTL: Duration = .seconds(30)) {
         self.timeLimit = timeLimit
         self.cache = ValueCache(ttl: cacheTTL)
@@ -42,7 +35,10 @@ public final class Completer: Sendable {
             let (skip, candidates) = variableCandidates(word.text, context: context)
             return answer(.variable, candidates, skip: skip)
         }
-        if looksLikePath(word.text) || (parsed.words.first.map { Self.pathCommands.contains($0.text) } ?? false) {
+        // What the builtin's or stage's signature says the word under the cursor is.
+        let signature = parsed.words.first.flatMap { Self.signature($0.text, stage: parsed.stageIndex > 0) }
+        let slot = signature?.slotKind(at: parsed.words.count - 1)
+        if looksLikePath(word.text) || slot == .filePath {
             let (skip, candidates) = PathCompletion.candidates(word.text, directory: context.currentDirectory)
             return answer(.path, candidates, skip: skip)
         }
@@ -60,7 +56,13 @@ public final class Completer: Sendable {
         if first == "help" {
             return helpCompletion(words: Array(words.dropFirst()), word: word.text, catalog: catalog, answer: answer)
         }
-        if parsed.stageIndex > 0, Self.fieldStages.contains(first) {
+        if case .choice(let choices)? = slot {
+            return answer(.command, matching(choices, word.text).map { Candidate(insert: $0) })
+        }
+        if slot == .setting, words.count == 1 {
+            return answer(.command, matching(Builtins.settingNames, word.text).map { Candidate(insert: $0) })
+        }
+        if parsed.stageIndex > 0, signature?.takesFields == true {
             let skip = word.text.hasPrefix("-") ? 1 : 0
             let fields = headFields(parsed.headWords, catalog: catalog)
             return answer(.field, matching(fields, String(word.text.dropFirst(skip))).map { Candidate(insert: $0) }, skip: skip)
@@ -96,9 +98,15 @@ public final class Completer: Sendable {
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         let start = i
         while i < bytes.count, bytes[i] != 0x20 { i += 1 }
-        guard i < bytes.count, lineCommands.contains(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+        guard i < bytes.count, Builtins.signature(named: String(decoding: bytes[start..<i], as: UTF8.self))?.slots.first?.kind == .commandLine
+        else { return nil }
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         return cursor >= i ? i : nil
+    }
+
+    /// The signature of a builtin (first word of a command) or a stage (after `|`).
+    static func signature(_ name: String, stage: Bool) -> Signature? {
+        stage ? Stages.signature(named: name) ?? Builtins.signature(named: name) : Builtins.signature(named: name)
     }
 
     /// Convenience for the cursor at the end of the line.

@@ -3,7 +3,7 @@ import Values
 extension Builtins {
     /// tour: the guided walkthrough (steps in TourSteps).
     static let tourCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("tour", .words, usage: "tour [status | show | skip | reset] [--here]",
+        BuiltinDefinition(signature: Signature("tour", [Slot("ACTION", .choice(TourCommand.actions), optional: true)], flags: [Flag("here")],
             summary: "a guided walkthrough of CloudStack on the sandbox: you type each step, the tour checks it against the server",
             examples: ["tour", "tour status"])) { call in
             var action = "continue"
@@ -14,7 +14,7 @@ extension Builtins {
                 case .positional(let e):
                     let w = try await call.interpreter.evaluate(e, call.scope).plainText
                     if w == "--here" { here = true; continue }  // `--here` arrives as one word
-                    guard ["status", "show", "skip", "reset", "continue"].contains(w) else {
+                    guard TourCommand.actions.contains(w) || w == "continue" else {
                         throw ScriptError("tour has no '\(w)'; usage: \(call.usage)", at: e.location)
                     }
                     action = w
@@ -31,4 +31,9 @@ extension Builtins {
             return .value(.string(try await runner.run(action, here: here)))
         },
     ]
+}
+
+enum TourCommand {
+    /// What `tour ACTION` does besides continuing (completion and usage read it).
+    static let actions = ["status", "show", "skip", "reset"]
 }
