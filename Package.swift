@@ -56,12 +56,14 @@ let package = Package(
         .executableTarget(name: "acsh-fuzz", dependencies: ["Language"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
+        // What several test targets share: a sandbox per test (withSandbox), temporary directories, paths.
+        .target(name: "TestSupport", dependencies: ["Simulator", "CloudClient"], path: "Tests/TestSupport"),
         .testTarget(name: "APICatalogTests", dependencies: ["APICatalog"]),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Contracts"]),
         .testTarget(name: "CloudClientTests", dependencies: [
-            "CloudClient", "Simulator", "Values",
+            "CloudClient", "Simulator", "TestSupport", "Values",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -70,9 +72,10 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output"],
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
+                                                          "TestSupport"],
                     exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Language
 
@@ -26,10 +27,7 @@ import Testing
         let (command, example) = (parts[0], parts[1])
         #expect(Session.check(source: example, file: "example") == nil, "\(example)")
         guard Self.notRun[command] == nil else { return }
-        let (sim, client) = try await SandboxServer.fresh { $0.seedVMs = 3 }
-        let r = await run(example, file: "example", api: client)
-        try await client.shutdown()
-        await sim.stop()
+        let r = try await withSandbox({ $0.seedVMs = 3 }) { _, client in await run(example, file: "example", api: client) }
         #expect(r.code == 0, "\(example): \(r.err)")
     }
 }

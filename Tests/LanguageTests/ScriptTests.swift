@@ -66,6 +66,11 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         return got.range(of: pattern, options: .regularExpression) != nil
     }
 
+    /// A folder that cannot be listed would give zero cases and a silent pass.
+    @Test func scriptsAreFound() {
+        #expect(ScriptCase.all().count >= 50, "Scripts/ under \(ScriptCase.root.path) lists too few .cs files")
+    }
+
     @Test(arguments: ScriptCase.all())
     func script(_ c: ScriptCase) async throws {
         let x = c.expectations

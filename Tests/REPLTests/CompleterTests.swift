@@ -1,5 +1,6 @@
 import APICatalog
 import Foundation
+import TestSupport
 import Testing
 import Values
 @testable import REPL

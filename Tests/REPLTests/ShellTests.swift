@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Synchronization
+import TestSupport
 import Testing
 @testable import REPL
 
