@@ -51,15 +51,9 @@ extension Builtins {
         },
         BuiltinDefinition(signature: Signature("sync", flags: [Flag("v", long: "verbose")],
             summary: "fetch the API list of the active profile's server, use it from now on and say what changed (-v: every API and parameter)")) { call in
-            var verbose = false
-            for a in call.args {
-                switch a {
-                case .flag(let f, _) where f == "v" || f == "verbose": verbose = true
-                case .positional(let e) where try await call.interpreter.evaluate(e, call.scope).plainText == "--verbose": verbose = true
-                default: throw ScriptError("sync takes only -v (--verbose); usage: \(call.usage)", at: call.location)
-                }
-            }
-            do { return .value(.string(try await call.host.sync(verbose: verbose))) } catch { throw call.interpreter.convert(error, call.location) }
+            let args = try await call.parsed()
+            guard args.values.isEmpty else { throw ScriptError("usage: \(call.usage)", at: call.location) }
+            do { return .value(.string(try await call.host.sync(verbose: args.flags["v"] != nil))) } catch { throw call.interpreter.convert(error, call.location) }
         },
         BuiltinDefinition(signature: Signature("source", [Slot("FILE", .filePath)],
             summary: "run a script file here; its variables and functions stay defined")) { call in

@@ -35,7 +35,14 @@ struct ParsedArguments {
                 out.block = body
                 k += 1
             case .positional(let e):
-                out.values.append(try await evaluate(e))
+                let v = try await evaluate(e)
+                // `--verbose` arrives as one word (the lexer reads `--` apart from a name): a long switch.
+                if case .string(let s) = v.data, s.hasPrefix("--"),
+                   let flag = signature.flags.first(where: { $0.value == nil && $0.matches(String(s.dropFirst(2))) }) {
+                    out.flags[flag.name] = .bool(true)
+                } else {
+                    out.values.append(v)
+                }
                 k += 1
             case .named(let n, _, _, let loc):
                 throw ScriptError("\(signature.name) takes no name:value arguments (got '\(n)'); usage: \(signature.usage)", at: loc)
@@ -49,6 +56,13 @@ struct ParsedArguments {
         guard let v = flags[flag] else { return nil }
         guard let n = v.number?.int ?? Int(v.plainText), n >= minimum else { throw invalid() }
         return n
+    }
+}
+
+extension BuiltinCall {
+    func parsed() async throws -> ParsedArguments {
+        guard let signature = Builtins.signature(named: name) else { return ParsedArguments() }
+        return try await ParsedArguments.parse(args, by: signature) { try await interpreter.evaluate($0, scope) }
     }
 }
 

@@ -23,20 +23,9 @@ extension Builtins {
     ]
 
     static func history(_ call: BuiltinCall) async throws -> PipeResult {
-        var words: [String] = []
-        var force = false
-        for a in call.args {
-            switch a {
-            case .flag(let f, let loc):
-                guard f == "f" || f == "force" else { throw ScriptError("history has no flag -\(f); usage: \(call.usage)", at: loc) }
-                force = true
-            case .positional(let e):
-                let w = try await call.interpreter.evaluate(e, call.scope).plainText
-                if w == "--force" { force = true } else { words.append(w) }
-            default:
-                throw ScriptError("usage: \(call.usage)", at: call.location)
-            }
-        }
+        let args = try await call.parsed()
+        let words = args.values.map(\.plainText)
+        let force = args.flags["f"] != nil
         let log = call.interpreter.log
         if words.isEmpty {
             return .value(.list(log.statements.map { .string($0) }))

@@ -6,23 +6,14 @@ extension Builtins {
         BuiltinDefinition(signature: Signature("tour", [Slot("ACTION", .choice(TourCommand.actions), optional: true)], flags: [Flag("here")],
             summary: "a guided walkthrough of CloudStack on the sandbox: you type each step, the tour checks it against the server",
             examples: ["tour", "tour status"])) { call in
+            let args = try await call.parsed()
+            let here = args.flags["here"] != nil
             var action = "continue"
-            var here = false
-            for word in call.args {
-                switch word {
-                case .flag("here", _): here = true
-                case .positional(let e):
-                    let w = try await call.interpreter.evaluate(e, call.scope).plainText
-                    if w == "--here" { here = true; continue }  // `--here` arrives as one word
-                    guard TourCommand.actions.contains(w) || w == "continue" else {
-                        throw ScriptError("tour has no '\(w)'; usage: \(call.usage)", at: e.location)
-                    }
-                    action = w
-                case .flag(let f, let loc):
-                    throw ScriptError("tour has no flag -\(f); usage: \(call.usage)", at: loc)
-                case .named(_, _, _, let loc), .block(_, let loc):
-                    throw ScriptError("tour takes no name:value and no block; usage: \(call.usage)", at: loc)
+            for w in args.values.map(\.plainText) {
+                guard TourCommand.actions.contains(w) || w == "continue" else {
+                    throw ScriptError("tour has no '\(w)'; usage: \(call.usage)", at: call.location)
                 }
+                action = w
             }
             guard let host = call.host as? any TourHost else {
                 throw ScriptError("the tour needs the acsh shell (it keeps progress per profile): run it at the acsh prompt", at: call.location)
