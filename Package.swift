@@ -76,7 +76,7 @@ let package = Package(
                                                           "TestSupport"],
                     exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Simulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

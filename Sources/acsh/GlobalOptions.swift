@@ -24,7 +24,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("secret-key"), help: "Secret key (overrides the profile; prefer a profile or CLOUDSTACK_SECRET).")
     var secretKey: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Output format: json, table, csv or text.")
+    @Option(name: [.short, .customLong("output")], help: "Output format: \(OutputFormat.choices).")
     var output: OutputFormat?
 
     @Option(help: "Request timeout in seconds.")

@@ -46,7 +46,7 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Domain path for login, e.g. / or /sub.") var domain: String?
         @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS = false
         @Option(help: "Request timeout in seconds.") var timeout: Int?
-        @Option(help: "Default output format: json, table, csv or text.") var output: OutputFormat?
+        @Option(help: "Default output format: \(OutputFormat.choices).") var output: OutputFormat?
         @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (0: no expires).")
         var signatureLifetime = 600
         @Flag(help: "Send every request as POST.") var post = false

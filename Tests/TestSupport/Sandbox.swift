@@ -1,12 +1,11 @@
 import CloudClient
 import Simulator
 
-/// Runs `body` with a fresh in-memory simulator (quick jobs), stopped when `body`
-/// ends, also when it throws: no test leaves a server running.
+/// Runs `body` with a fresh in-memory simulator (the simulator's own defaults, then
+/// `configure`), stopped when `body` ends, also when it throws: no test leaves a server running.
 public func withSimulator<T>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
                              _ body: (Simulator) async throws -> T) async throws -> T {
     var options = SimulatorOptions()
-    options.jobTime = .milliseconds(50)
     configure(&options)
     let sim = try await Simulator.start(options)
     do {
@@ -28,11 +27,15 @@ public func sandboxClientOptions(_ sim: Simulator) -> ClientOptions {
     return o
 }
 
-/// `withSimulator` plus the real client talking to it (shut down after).
+/// `withSimulator` with quick jobs (50 ms, before `configure`) plus the real client
+/// talking to it, shut down after.
 public func withSandbox<T: Sendable>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
                                      client: (inout ClientOptions) -> Void = { _ in },
                                      _ body: (Simulator, CloudStackClient) async throws -> T) async throws -> T {
-    try await withSimulator(configure) { sim in
+    try await withSimulator({ options in
+        options.jobTime = .milliseconds(50)
+        configure(&options)
+    }) { sim in
         var options = sandboxClientOptions(sim)
         client(&options)
         return try await CloudStackClient.withClient(options) { try await body(sim, $0) }
