@@ -1,5 +1,6 @@
 import APICatalog
 import CloudClient
+import Contracts
 import Profiles
 import Simulator
 
@@ -10,10 +11,10 @@ final class Connection: Sendable {
     let name: String
     let client: CloudStackClient
     let catalog: Catalog
-    let defaultOutput: String?
+    let defaultOutput: OutputFormat?
     private let sandbox: Simulator?
 
-    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: String?, sandbox: Simulator?) {
+    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: OutputFormat?, sandbox: Simulator?) {
         self.name = name
         self.client = client
         self.catalog = catalog
@@ -91,7 +92,7 @@ final class Connection: Sendable {
                 sim = try await Simulator.start(options)
             }
         } catch {
-            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: 3)
+            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: .transport)
         }
         let keys = sim.adminKeys
         let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: keys.apiKey, secretKey: keys.secretKey)

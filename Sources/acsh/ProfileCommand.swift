@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudClient
+import Contracts
 import Profiles
 
 /// `acsh profile add|list|use|show|remove|import-cmk`: the config file's profiles.
@@ -46,7 +47,7 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Domain path for login, e.g. / or /sub.") var domain: String?
         @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS = false
         @Option(help: "Request timeout in seconds.") var timeout: Int?
-        @Option(help: "Default output format: json, table, csv or text.") var output: String?
+        @Option(help: "Default output format: \(OutputFormat.choices).") var output: OutputFormat?
         @Option(help: "Proxy URL (http://host:port or socks5://host:port); none: never a proxy.") var proxy: String?
         @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (0: no expires).")
         var signatureLifetime = 600
@@ -54,9 +55,6 @@ struct ProfileCommand: ParsableCommand {
         @Flag(help: "Replace an existing profile of that name.") var replace = false
 
         func run() throws {
-            if let output, !Profile.outputFormats.contains(output) {
-                throw CommandFailure("acsh profile add: unknown output format '\(output)'; use json, table, csv or text")
-            }
             if let proxy {
                 do { _ = try Proxy.forEndpoint(url, configured: proxy, environment: [:]) } catch {
                     throw CommandFailure("acsh profile add: \(error)")

@@ -23,19 +23,6 @@ import Testing
         #expect(bad.err.contains("bad.cs:2:1: expected an expression"))
     }
 
-    @Test func redactionHidesSecretsInDryRun() {
-        #expect(Redact.value("password", "hunter2") == "<redacted>")
-        #expect(Redact.value("userdata", "c2VjcmV0") == "<redacted>")
-        #expect(Redact.value("name", "web-1") == "web-1")
-    }
-
-    @Test func idsAreRecognized() {
-        #expect(CommandResolver.looksLikeID("0a1b2c3d-0000-4000-8000-00000000abcd"))
-        #expect(CommandResolver.looksLikeID("42"))
-        #expect(!CommandResolver.looksLikeID("Sandbox-1"))
-        #expect(!CommandResolver.looksLikeID("0a1b2c3d-0000-4000-8000-00000000abcz"))
-    }
-
     @Test func suggestionsCountSwapsAsOneEdit() {
         #expect(Suggest.closest("coutn", among: ["count", "zones"]) == ["count"])
         #expect(Suggest.closest("xyz", among: ["count"]).isEmpty)

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 @testable import Language
@@ -65,13 +66,18 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         return got.range(of: pattern, options: .regularExpression) != nil
     }
 
+    /// A folder that cannot be listed would give zero cases and a silent pass.
+    @Test func scriptsAreFound() {
+        #expect(ScriptCase.all().count >= 50, "Scripts/ under \(ScriptCase.root.path) lists too few .cs files")
+    }
+
     @Test(arguments: ScriptCase.all())
     func script(_ c: ScriptCase) async throws {
         let x = c.expectations
         var options = SessionOptions()
         options.arguments = x.args
         options.dryRun = x.dryRun
-        options.output = "json"
+        options.output = .json
         let api = try await SandboxServer.shared.api()
         let host = TestHost(api: api)
         let session = Session(host: host, options: options)

@@ -1,6 +1,8 @@
 import CloudClient
+import Contracts
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 @testable import Language
 
@@ -35,71 +37,67 @@ import Testing
     }
 
     @Test func firstStopsFetchingPages() async throws {
-        let (sim, client) = try await SandboxServer.fresh { $0.seedVMs = 60 }
-        let host = TestHost(api: client)
-        var options = SessionOptions()
-        options.pageSize = 10
-        let s = Session(host: host, options: options)
-        let before = sim.requestCount(command: "listVirtualMachines")
-        #expect(await s.run(source: "v = list vms | first 5\nprint len(v)", file: "t.cs") == 0)
-        #expect(host.output == "5\n")
-        #expect(sim.requestCount(command: "listVirtualMachines") - before == 1)
-        #expect(await s.run(source: "print (list vms | count)", file: "t.cs") == 0)
-        #expect(sim.requestCount(command: "listVirtualMachines") - before == 1 + 6)  // 6 pages, then `count` says it is all
-        try await client.shutdown()
-        await sim.stop()
+        try await withSandbox({ $0.seedVMs = 60 }) { sim, client in
+            let host = TestHost(api: client)
+            var options = SessionOptions()
+            options.pageSize = 10
+            let s = Session(host: host, options: options)
+            let before = sim.requestCount(command: "listVirtualMachines")
+            #expect(await s.run(source: "v = list vms | first 5\nprint len(v)", file: "t.cs") == 0)
+            #expect(host.output == "5\n")
+            #expect(sim.requestCount(command: "listVirtualMachines") - before == 1)
+            #expect(await s.run(source: "print (list vms | count)", file: "t.cs") == 0)
+            #expect(sim.requestCount(command: "listVirtualMachines") - before == 1 + 6)  // 6 pages, then `count` says it is all
+        }
     }
 
     @Test func interruptStopsAWaitAndNamesTheJob() async throws {
-        let (sim, client) = try await SandboxServer.fresh { $0.jobTime = .seconds(30) }
-        let host = TestHost(api: client)
-        let s = Session(host: host)
-        let started = ContinuousClock.now
-        async let code = s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
-        // Interrupt once the job runs on the server (name lookups come first).
-        while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(20) {
-            try await Task.sleep(for: .milliseconds(20))
+        try await withSandbox({ $0.jobTime = .seconds(30) }) { sim, client in
+            let host = TestHost(api: client)
+            let s = Session(host: host)
+            let started = ContinuousClock.now
+            async let code = s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
+            // Interrupt once the job runs on the server (name lookups come first).
+            while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let interrupted = ContinuousClock.now
+            s.interrupt()
+            #expect(await code == 130)
+            #expect(ContinuousClock.now - interrupted < .seconds(2))  // milliseconds when idle; room for a loaded machine
+            #expect(host.errors.contains("is still running on the server"))
+            #expect(host.errors.contains("queryAsyncJobResult jobid="))
         }
-        let interrupted = ContinuousClock.now
-        s.interrupt()
-        #expect(await code == 130)
-        #expect(ContinuousClock.now - interrupted < .seconds(2))  // milliseconds when idle; room for a loaded machine
-        #expect(host.errors.contains("is still running on the server"))
-        #expect(host.errors.contains("queryAsyncJobResult jobid="))
-        try await client.shutdown()
-        await sim.stop()
     }
 
     @Test func interruptingParallelWaitsNamesEveryRunningJob() async throws {
-        let (sim, client) = try await SandboxServer.fresh { $0.jobTime = .seconds(30) }
-        let host = TestHost(api: client)
-        let s = Session(host: host)
-        let src = "r = range(3) | each -p 3 { deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:\"i-$it\" }"
-        async let code = s.run(source: src, file: "t.cs")
-        let started = ContinuousClock.now
-        while s.interpreter.jobs.running.count < 3, ContinuousClock.now - started < .seconds(20) {
-            try await Task.sleep(for: .milliseconds(20))
+        try await withSandbox({ $0.jobTime = .seconds(30) }) { sim, client in
+            let host = TestHost(api: client)
+            let s = Session(host: host)
+            let src = "r = range(3) | each -p 3 { deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:\"i-$it\" }"
+            async let code = s.run(source: src, file: "t.cs")
+            let started = ContinuousClock.now
+            while s.interpreter.jobs.running.count < 3, ContinuousClock.now - started < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            s.interrupt()
+            #expect(await code == 130)
+            let lines = host.errors.split(separator: "\n")
+            #expect(lines.count == 3, "\(host.errors)")  // the interrupted wait, then the two other jobs
+            #expect(lines.dropFirst().allSatisfy { $0.contains("is still running on the server; check it with: queryAsyncJobResult jobid=") })
         }
-        s.interrupt()
-        #expect(await code == 130)
-        let lines = host.errors.split(separator: "\n")
-        #expect(lines.count == 3, "\(host.errors)")  // the interrupted wait, then the two other jobs
-        #expect(lines.dropFirst().allSatisfy { $0.contains("is still running on the server; check it with: queryAsyncJobResult jobid=") })
-        try await client.shutdown()
-        await sim.stop()
     }
 
     @Test func deadlineEndsTheWaitWith124() async throws {
-        let (sim, client) = try await SandboxServer.fresh { $0.jobTime = .seconds(30) }
-        let host = TestHost(api: client)
-        var options = SessionOptions()
-        options.timeout = 0.3
-        let s = Session(host: host, options: options)
-        let code = await s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
-        #expect(code == 124)
-        #expect(host.errors.hasPrefix("t.cs:1:6: deadline passed while job"))
-        try await client.shutdown()
-        await sim.stop()
+        try await withSandbox({ $0.jobTime = .seconds(30) }) { sim, client in
+            let host = TestHost(api: client)
+            var options = SessionOptions()
+            options.timeout = 0.3
+            let s = Session(host: host, options: options)
+            let code = await s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
+            #expect(code == 124)
+            #expect(host.errors.hasPrefix("t.cs:1:6: deadline passed while job"))
+        }
     }
 
     @Test func parallelEachKeepsCallsPerJobLow() async throws {
@@ -136,7 +134,7 @@ import Testing
             return .record(["id": .int(n)])
         }
         let host = TestHost()
-        try await Printer(host: host, format: "json").print(.stream(stream))
+        try await Printer(host: host, format: .json).print(.stream(stream))
         #expect(host.output.hasPrefix("[{\"id\":1},{\"id\":2}"))
         #expect(host.output.hasSuffix("{\"id\":100000}]\n"))
     }

@@ -1,5 +1,7 @@
 import Foundation
+import Language
 import Synchronization
+import TestSupport
 import Testing
 @testable import REPL
 
@@ -31,9 +33,7 @@ final class RecordingEvaluator: LineEvaluator {
 
     var profileName: String? { profile.withLock { $0 } }
 
-    func isIncomplete(_ source: String) -> Bool? { nil }
-
-    func evaluate(_ source: String) async -> EvaluationOutcome {
+    func evaluate(_ source: String) async -> Session.Outcome {
         statements.withLock { $0.append(source) }
         if source == "sleep" {
             do { try await Task.sleep(for: .seconds(30)) } catch { cancelled.withLock { $0 = true }; return .failure(exitCode: 130) }

@@ -54,8 +54,7 @@ struct StageDefinition: Sendable {
 /// to one of the family lists; the parser, `help` and completion read it.
 public enum Stages {
     static let all: [String: StageDefinition] = {
-        let defs = filterStages + shapeStages + eachStages + sinkStages
-        return Dictionary(uniqueKeysWithValues: defs.map { ($0.signature.name, $0) })
+        Dictionary(uniqueKeysWithValues: Registry.stageFamilies.joined().map { ($0.signature.name, $0) })
     }()
 
     public static func signature(named name: String) -> Signature? { all[name]?.signature }

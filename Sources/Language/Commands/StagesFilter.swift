@@ -3,7 +3,7 @@ import Values
 /// Stages that pass some records on: where, first, last, skip, uniq.
 extension Stages {
     static let filterStages: [StageDefinition] = [
-        StageDefinition(signature: Signature("where", .expression, usage: "where CONDITION",
+        StageDefinition(signature: Signature("where", [Slot("CONDITION", .condition)],
             summary: "keep the records for which the condition holds; bare names are the record's fields, $it the record",
             examples: ["list vms | where memory >= 1024 && name =~ \"^web\""])) { call, input in
             guard let cond = call.expr else { throw ScriptError("where needs a condition", at: call.location) }
@@ -17,7 +17,7 @@ extension Stages {
                 return nil
             })
         },
-        StageDefinition(signature: Signature("first", .words, usage: "first [N]",
+        StageDefinition(signature: Signature("first", [Slot("N", .count, optional: true)],
             summary: "the first record, or a list of the first N; stops fetching more pages",
             examples: ["list vms | first 5"])) { call, input in
             let hasCount = !call.args.isEmpty
@@ -30,7 +30,7 @@ extension Stages {
                 return try await input.next()
             })
         },
-        StageDefinition(signature: Signature("last", .words, usage: "last [N]",
+        StageDefinition(signature: Signature("last", [Slot("N", .count, optional: true)],
             summary: "the last record, or a list of the last N")) { call, input in
             let hasCount = !call.args.isEmpty
             let n = try await call.count(default: 1)
@@ -42,7 +42,7 @@ extension Stages {
             if !hasCount { return .value(ring.last ?? .null) }
             return .value(.list(n == 0 ? [] : ring))
         },
-        StageDefinition(signature: Signature("skip", .words, usage: "skip N",
+        StageDefinition(signature: Signature("skip", [Slot("N", .count)],
             summary: "leave out the first N records")) { call, input in
             let n = try await call.count(default: 1)
             var skipped = 0
@@ -54,7 +54,7 @@ extension Stages {
                 return try await input.next()
             })
         },
-        StageDefinition(signature: Signature("uniq", .words, usage: "uniq [FIELD]",
+        StageDefinition(signature: Signature("uniq", [Slot("FIELD", .fieldPath, optional: true)],
             summary: "drop repeated values (or records repeating FIELD), keeping the first")) { call, input in
             let fields = try await call.values().map { FieldPath($0.plainText) }
             // Keyed by JSON text so long lists stay linear.

@@ -3,7 +3,7 @@ import Values
 /// Stages that reshape or summarize: select, sort, count, get, group, reverse.
 extension Stages {
     static let shapeStages: [StageDefinition] = [
-        StageDefinition(signature: Signature("select", .words, usage: "select FIELD [as NAME]...",
+        StageDefinition(signature: Signature("select", [Slot("FIELD [as NAME]", .fieldPath, repeats: true)],
             summary: "keep only these fields, in this order; 'as' renames",
             examples: ["list vms | select id name nic[0].ipaddress as ip"])) { call, input in
             let words = try await call.values().map(\.plainText)
@@ -27,7 +27,7 @@ extension Stages {
                 return .record(r)
             })
         },
-        StageDefinition(signature: Signature("sort", .words, usage: "sort [-]FIELD...",
+        StageDefinition(signature: Signature("sort", [Slot("FIELD", .fieldPath, repeats: true)], fieldFlags: true,
             summary: "sort by fields (- before a field: descending); without fields, by value",
             examples: ["list vms | sort -created name"])) { call, input in
             var keys: [(FieldPath, Bool)] = []
@@ -54,25 +54,25 @@ extension Stages {
             }
             return .value(.list(sorted.map(\.element)))
         },
-        StageDefinition(signature: Signature("reverse", .none, usage: "reverse", summary: "the records in reverse order")) { call, input in
+        StageDefinition(signature: Signature("reverse", summary: "the records in reverse order")) { call, input in
             try call.noArguments()
             return .value(.list(try await input.collect().reversed()))
         },
-        StageDefinition(signature: Signature("count", .none, usage: "count", summary: "how many records came",
+        StageDefinition(signature: Signature("count", summary: "how many records came",
             examples: ["n = list vms | count"])) { call, input in
             try call.noArguments()
             var n = 0
             while try await input.next() != nil { n += 1 }
             return .value(.int(n))
         },
-        StageDefinition(signature: Signature("get", .words, usage: "get FIELD",
+        StageDefinition(signature: Signature("get", [Slot("FIELD", .fieldPath)],
             summary: "one field of every record, as a list", examples: ["list zones | get name"])) { call, input in
             let v = try await call.values()
             guard v.count == 1 else { throw ScriptError("get takes one field name: get id", at: call.location) }
             let path = FieldPath(v[0].plainText)
             return .stream(input.map { path.get($0) })
         },
-        StageDefinition(signature: Signature("group", .words, usage: "group FIELD",
+        StageDefinition(signature: Signature("group", [Slot("FIELD", .fieldPath)],
             summary: "a record from each value of FIELD to the list of records having it",
             examples: ["list vms | group state"])) { call, input in
             let v = try await call.values()

@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Values
 
@@ -65,12 +66,12 @@ extension Interpreter {
         for b in bound {
             try await append(b, api, to: &params)
         }
-        let readOnly = Self.isReadOnly(api)
+        let readOnly = api.isReadOnly
         if (options.dryRun || Self.explaining) && !readOnly {
-            let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }.joined(separator: " ")
+            let shown = params.map { "\($0.0)=\(SecretPolicy.shown($0.0, $0.1))" }.joined(separator: " ")
             host.writeOutput("dry-run: \(api.name)\(shown.isEmpty ? "" : " " + shown)\n")
             var r: Record = ["dryrun": true, "command": .string(api.name)]
-            for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
+            for (k, v) in params { r[k] = .string(SecretPolicy.shown(k, v)) }
             if api.isAsync && background {
                 return .value(.opaque(JobValue(dryRun: .record(r), command: api.name)))
             }
@@ -100,7 +101,7 @@ extension Interpreter {
         } catch {
             // An interrupted wait leaves the job in the table: it still runs on the
             // server, the interrupt report names it and a later `wait` can finish it.
-            if !Task.isCancelled && (error as? ScriptError)?.exitCode != 130 { jobs.remove(job) }
+            if !Task.isCancelled && (error as? ScriptError)?.exitCode != .interrupted { jobs.remove(job) }
             throw error
         }
     }
@@ -111,10 +112,6 @@ extension Interpreter {
         guard !missing.isEmpty else { return nil }
         let names = missing.map(\.name).joined(separator: ", ")
         return "\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'"
-    }
-
-    static func isReadOnly(_ api: API) -> Bool {
-        ["list", "get", "query", "search"].contains(api.verb) || api.name == "queryAsyncJobResult"
     }
 
     /// Adds one argument: lists comma-joined, records as map parameters, names resolved to ids.
@@ -134,13 +131,13 @@ extension Interpreter {
             for (i, item) in items.enumerated() {
                 for (k, v) in item.record ?? [:] { params.append(("\(b.name)[\(i)].\(k)", v.plainText)) }
             }
-        case .list(let items) where CommandResolver.takesID(b.param):
+        case .list(let items) where b.param.takesID:
             var ids: [String] = []
             for item in items { ids.append(try await resolveID(item.plainText, b, api)) }
             params.append((b.name, ids.joined(separator: ",")))
         default:
             let text = b.value.plainText
-            if CommandResolver.takesID(b.param), !b.name.contains("[") {
+            if b.param.takesID, !b.name.contains("[") {
                 if b.param.name.lowercased().hasSuffix("ids") {
                     var ids: [String] = []
                     for part in text.split(separator: ",") { ids.append(try await resolveID(String(part), b, api)) }
@@ -156,7 +153,7 @@ extension Interpreter {
 
     /// A name given where an id belongs, looked up through the related list API.
     func resolveID(_ text: String, _ b: BoundParam, _ api: API) async throws -> String {
-        if text.isEmpty || CommandResolver.looksLikeID(text) { return text }
+        if text.isEmpty || EntityID.looksLikeID(text) { return text }
         let catalog = host.catalog
         guard let list = catalog.listAPI(for: b.param, of: api) else { return text }
         if let id = nameCache.get(list.name, text) { return id }
@@ -185,11 +182,11 @@ extension Interpreter {
             }
             let close = Suggest.closest(text, among: names)
             let hint = close.isEmpty ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))") : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: 1)
+            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: .apiError)
         }
         let ids = matches.compactMap { $0[field: "id"]?.plainText }
         throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
-                          at: b.location, exitCode: 1)
+                          at: b.location, exitCode: .apiError)
     }
 }
 
@@ -219,15 +216,4 @@ final class NameCache: @unchecked Sendable {
     }
 
     func clear() { lock.withLock { ids = [:] } }
-}
-
-/// Secrets never reach the screen in dry-run output.
-enum Redact {
-    static let secretNames: Set<String> = ["password", "secretkey", "apikey", "sessionkey", "signature",
-                                           "currentpassword", "newpassword", "userdata"]
-
-    static func value(_ name: String, _ value: String) -> String {
-        let n = name.lowercased()
-        return secretNames.contains(n) || n.contains("password") || n.contains("secret") ? "<redacted>" : value
-    }
 }

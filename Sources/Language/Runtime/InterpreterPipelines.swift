@@ -1,3 +1,4 @@
+import Contracts
 import Values
 
 extension Interpreter {
@@ -118,15 +119,15 @@ extension Interpreter {
                                                    cserrorcode: e.cserrorcode, errortext: e.errortext, jobid: e.jobid) : e
         case is Flow: return error
         case let e as ScriptErrorConvertible: return e.scriptError(at: loc)
-        case is CancellationError: return ScriptError("interrupted", at: loc, exitCode: 130)
-        default: return ScriptError("\(error)", at: loc, exitCode: 3)
+        case is CancellationError: return ScriptError("interrupted", at: loc, exitCode: .interrupted)
+        default: return ScriptError("\(error)", at: loc, exitCode: .transport)
         }
     }
 
     func client(_ loc: SourceLocation) throws -> any CloudAPI {
         guard let api = host.api else {
             throw ScriptError("no CloudStack server to talk to: configure a profile (acsh profile add) or use --sandbox",
-                              at: loc, exitCode: 2)
+                              at: loc, exitCode: .usage)
         }
         return api
     }

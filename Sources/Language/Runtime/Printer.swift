@@ -1,13 +1,12 @@
+import Contracts
 import Output
 import Values
 
 /// Statement results in an output format through Output's RecordWriter,
 /// record by record, so a long list is never held whole.
 struct Printer {
-    static let formats: Set<String> = Set(OutputFormat.allCases.map(\.rawValue))
-
     let host: any ShellHost
-    let format: String
+    let format: OutputFormat
 
     func print(_ r: PipeResult) async throws {
         let buffer = OutputBuffer { [host] in host.writeOutput($0) }
@@ -15,7 +14,7 @@ struct Printer {
         buffer.flush()
     }
 
-    static func render(_ r: PipeResult, format: String, options: OutputOptions = OutputOptions()) async throws -> String {
+    static func render(_ r: PipeResult, format: OutputFormat, options: OutputOptions = OutputOptions()) async throws -> String {
         let buffer = OutputBuffer { _ in }
         buffer.limit = .max
         try await write(r, format: format, options: options, into: buffer)
@@ -24,8 +23,7 @@ struct Printer {
         return out
     }
 
-    static func write(_ r: PipeResult, format: String, options: OutputOptions, into buffer: OutputBuffer) async throws {
-        let fmt = OutputFormat(rawValue: format) ?? .json
+    static func write(_ r: PipeResult, format fmt: OutputFormat, options: OutputOptions, into buffer: OutputBuffer) async throws {
         switch r {
         case .value(let v):
             RecordWriter.emit(v, format: fmt, options: options) { buffer.write($0) }

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Values
 
@@ -29,14 +30,15 @@ public final class Session: @unchecked Sendable {
     public enum Outcome: Sendable, Equatable {
         case success
         /// An error, already printed as `FILE:LINE:COL: message` on stderr.
-        case failure(exitCode: Int32)
+        case failure(exitCode: ExitCode)
         /// `exit N` ran: the caller (script or REPL) stops with this code.
         case exit(Int32)
 
         public var exitCode: Int32 {
             switch self {
             case .success: 0
-            case .failure(let c), .exit(let c): c
+            case .failure(let c): c.rawValue
+            case .exit(let c): c
             }
         }
     }
@@ -61,10 +63,10 @@ public final class Session: @unchecked Sendable {
             program = try Parser.parse(SourceFile(name: file, text: source))
         } catch let e as ParseErrors {
             interpreter.host.writeError("\(e)\n")
-            return .failure(exitCode: 2)
+            return .failure(exitCode: .usage)
         } catch {
             interpreter.host.writeError("\(file): \(error)\n")
-            return .failure(exitCode: 2)
+            return .failure(exitCode: .usage)
         }
         let interp = interpreter
         interp.nameCache.clear()
@@ -83,7 +85,7 @@ public final class Session: @unchecked Sendable {
                 return .success
             } catch Flow.breakLoop, Flow.continueLoop {
                 interp.host.writeError("\(file): break or continue outside a loop\n")
-                return .failure(exitCode: 2)
+                return .failure(exitCode: .usage)
             } catch {
                 return .failure(exitCode: self.report(error))
             }
@@ -105,20 +107,20 @@ public final class Session: @unchecked Sendable {
         lock.withLock { current }?.cancel()
     }
 
-    private func report(_ error: Error) -> Int32 {
+    private func report(_ error: Error) -> ExitCode {
         let host = interpreter.host
         var e: ScriptError
         switch error {
         case let s as ScriptError: e = s
         case let c as ScriptErrorConvertible: e = c.scriptError(at: nil)
-        case is CancellationError: e = ScriptError("interrupted", exitCode: 130)
-        default: e = ScriptError("\(error)", exitCode: 3)
+        case is CancellationError: e = ScriptError("interrupted", exitCode: .interrupted)
+        default: e = ScriptError("\(error)", exitCode: .transport)
         }
-        if Task.isCancelled && e.exitCode != 130 {
-            e = ScriptError("interrupted", at: e.location, exitCode: 130)
+        if Task.isCancelled && e.exitCode != .interrupted {
+            e = ScriptError("interrupted", at: e.location, exitCode: .interrupted)
         }
         host.writeError("\(e)\n")
-        if e.exitCode == 130 {
+        if e.exitCode == .interrupted {
             for job in interpreter.jobs.running where job.jobid != e.jobid {
                 host.writeError("job \(job.jobid) (\(job.command)) is still running on the server; check it with: queryAsyncJobResult jobid=\(job.jobid)\n")
             }

@@ -1,3 +1,5 @@
+import Contracts
+
 /// A syntax error at one place in the source.
 public struct ParseError: Error, Sendable {
     public var message: String
@@ -34,13 +36,13 @@ extension String {
 public struct ScriptError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
-    public var exitCode: Int32
+    public var exitCode: ExitCode
     public var errorcode: Int?
     public var cserrorcode: Int?
     public var errortext: String?
     public var jobid: String?
 
-    public init(_ message: String, at location: SourceLocation? = nil, exitCode: Int32 = 2,
+    public init(_ message: String, at location: SourceLocation? = nil, exitCode: ExitCode = .usage,
                 errorcode: Int? = nil, cserrorcode: Int? = nil, errortext: String? = nil, jobid: String? = nil) {
         self.message = message
         self.location = location
