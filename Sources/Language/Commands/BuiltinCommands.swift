@@ -35,7 +35,7 @@ extension Builtins {
 
     /// set, use, sync, source, sleep.
     static let sessionCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("set", .words, usage: "set [output json|table|csv|text | timeout SECONDS | async wait|nowait | dryrun true|false | pagesize N]",
+        BuiltinDefinition(signature: Signature("set", .words, usage: "set [output json|table|csv|text | timeout SECONDS | async wait|nowait | dryrun true|false | pagesize N | onerror stop|continue]",
             summary: "change a session setting; without arguments, show them all")) { call in
             let w = try await call.words()
             let interp = call.interpreter
@@ -43,7 +43,7 @@ extension Builtins {
                 let o = interp.options
                 return .value(.record(["output": .string(interp.outputFormat), "timeout": .double(o.timeout),
                                        "async": .string(o.asyncWait ? "wait" : "nowait"), "dryrun": .bool(o.dryRun),
-                                       "pagesize": .int(o.pageSize)]))
+                                       "pagesize": .int(o.pageSize), "onerror": .string(o.keepGoing ? "continue" : "stop")]))
             }
             guard w.count == 2 else { throw ScriptError("usage: \(call.usage)", at: call.location) }
             let value = w[1].plainText
@@ -69,6 +69,12 @@ extension Builtins {
             case "pagesize":
                 guard let n = Int(value), n > 0 else { throw ScriptError("pagesize needs a number > 0", at: call.location) }
                 o.pageSize = n
+            case "onerror":
+                switch value {
+                case "stop": o.keepGoing = false
+                case "continue": o.keepGoing = true
+                default: throw ScriptError("set onerror takes stop or continue", at: call.location)
+                }
             default:
                 throw ScriptError("unknown setting '\(w[0].plainText)': \(call.usage)", at: call.location)
             }
@@ -134,6 +140,7 @@ extension Builtins {
             return
         }
         let values = try await call.expressions()
+        for v in values { await call.interpreter.refreshJob(v) }
         call.host.writeOutput(values.map(display).joined(separator: " ") + "\n")
     }
 
