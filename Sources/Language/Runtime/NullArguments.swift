@@ -12,6 +12,26 @@ extension Interpreter {
             let why = await nullOrigin(expr, scope)
             return ScriptError("\(shown) is null: \(why) (\(shown)? leaves the parameter out when null)", at: loc)
         }
+        if case .interpolated(let parts) = expr.kind {
+            // `name:web-$v.nmae` would send `web-`: a null part is as wrong as a null value.
+            let text = parts.map { p -> String in
+                switch p {
+                case .text(let t): t
+                case .expr(let x), .reference(let x): Self.isPlainPath(x) ? "$" + Self.pathText(x) : "${...}"
+                }
+            }.joined()
+            for part in parts {
+                let v: Value?
+                switch part {
+                case .text: continue
+                case .expr(let x): v = Self.isPlainPath(x) ? try? await evaluate(x, scope) : nil
+                case .reference(let x): v = Self.isPlainPath(x) ? try? await evaluateReference(x, scope) : nil
+                }
+                guard let v, v.isNull, case .expr(let x) = part.asExpr else { continue }
+                let why = await nullOrigin(x, scope)
+                return ScriptError("\(written)\(text) has a null part: \(why)", at: loc)
+            }
+        }
         if case .list(let items) = value.data, let k = items.firstIndex(where: \.isNull) {
             return ScriptError("\(shown) has a null item (index \(k)): a list sent to a command must not hold nulls", at: loc)
         }
@@ -89,5 +109,13 @@ extension Interpreter {
         case .list: return "[...]"
         default: return "(...)"
         }
+    }
+}
+
+extension InterpolationPart {
+    /// The expression of a `$x` or `${x}` part, as an `.expr` part (text stays text).
+    fileprivate var asExpr: InterpolationPart {
+        if case .reference(let x) = self { return .expr(x) }
+        return self
     }
 }
