@@ -41,8 +41,8 @@ extension Interpreter {
                     throw bulkError(label, done: done, failed: [], interrupted: [item],
                                     notTried: Array(records[next...]), cause: e, exitCode: 130)
                 }
-                // A mistake in the line itself (no record can succeed) is reported as it is.
-                if e.exitCode == 2 && done.isEmpty && failed.isEmpty { throw e }
+                // One record, or a mistake in the line itself (no record can succeed): the error as it is.
+                if records.count == 1 || (e.exitCode == 2 && done.isEmpty && failed.isEmpty) { throw e }
                 failed.append((item, e))
                 if !keepGoing { break }
             }

@@ -12,6 +12,6 @@ try { r = [gone, a, gone] | start vm } catch e { print e.message }
 set onerror stop
 print (set).onerror
 # expect: stop
-[gone] | stop vm
-# expect error: 15:10: stop vm: 0 done, 1 failed (bulkgo-gone: Unable to find virtual machine with specified id 00000000-0000-0000-0000-000000000000 (parameter id))
+[gone, a] | stop vm
+# expect error: 15:13: stop vm: 0 done, 1 failed (bulkgo-gone: Unable to find virtual machine with specified id 00000000-0000-0000-0000-000000000000 (parameter id)), 1 not tried (bulkgo-a)
 # expect exit: 1
