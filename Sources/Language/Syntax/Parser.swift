@@ -137,10 +137,10 @@ public struct Parser {
                 }
             } catch let e as ParseError {
                 if errors.count == before || errors.last?.location != e.location { errors.append(e) }
-                openers.removeLast(openers.count - openDepth)
+                openers.removeLast(max(0, openers.count - openDepth))
                 synchronize(untilBrace: untilBrace)
             } catch {
-                openers.removeLast(openers.count - openDepth)
+                openers.removeLast(max(0, openers.count - openDepth))
                 synchronize(untilBrace: untilBrace)
             }
         }
