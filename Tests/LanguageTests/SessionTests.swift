@@ -66,6 +66,8 @@ import Testing
         #expect(ContinuousClock.now - interrupted < .seconds(2))  // milliseconds when idle; room for a loaded machine
         #expect(host.errors.contains("is still running on the server"))
         #expect(host.errors.contains("queryAsyncJobResult jobid="))
+        let jobid = try #require(s.interpreter.jobs.running.first?.jobid)
+        #expect(host.errors.contains("; wait for it with: wait \"\(jobid)\""), "\(host.errors)")
         try await client.shutdown()
         await sim.stop()
     }

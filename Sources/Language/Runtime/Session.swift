@@ -121,6 +121,9 @@ public final class Session: @unchecked Sendable {
         if Task.isCancelled && e.exitCode != 130 {
             e = ScriptError("interrupted", at: e.location, exitCode: 130)
         }
+        if e.exitCode == 130, let jobid = e.jobid, !e.message.contains("wait \"") {
+            e.message += "; wait for it with: wait \"\(jobid)\""  // the language's way back to the job
+        }
         if let line = oneLine, let loc = e.location, loc.file == line.name, loc.line == 1 {
             // The caret only helps past the start of the line.
             host.writeError(e.message + (loc.column > 1 ? line.caret(at: loc) : "") + "\n")
