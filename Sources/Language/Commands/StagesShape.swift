@@ -78,7 +78,8 @@ extension Stages {
             var counts = Record()
             let items = call.warnMissing(FieldCheck.roots([path]), input)
             while let item = try await items.next() {
-                let key = path.get(item).plainText
+                let v = path.get(item)
+                let key = v.isNull ? "null" : v.plainText
                 counts[key] = .int((counts[key]?.number?.int ?? 0) + 1)
             }
             return .value(.record(counts))

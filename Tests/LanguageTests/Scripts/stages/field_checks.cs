@@ -21,3 +21,5 @@ print (vms | count state)
 # expect: {"Running":1,"Stopped":1}
 try { list zones | where nmae == "Sandbox-1" } catch e { print e.text }
 # expect: where: no record has a field 'nmae'; did you mean 'name'?
+print (vms | count isoid), (vms | select name,state | get state)
+# expect: {"null":1,"iso-1":1} ["Running","Stopped"]
