@@ -65,6 +65,8 @@ struct FieldCheck {
                 text += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
             } else if n.compared {
                 text += "; to compare with the text, quote it: \"\(n.name)\""
+            } else if isError {
+                text += "; if records may lack it, test it first: \(n.name) != null && ..."
             }
             if isError { throw ScriptError(text, at: location) }
             interpreter.host.writeError("\(location): warning: \(text)\n")
@@ -75,6 +77,8 @@ struct FieldCheck {
     /// variables, and `$it.NAME`. Nested pipelines have records of their own.
     static func fields(in e: Expr, _ scope: Scope) -> [Name] {
         var out: [Name] = []
+        // Fields the condition tests for null or gives a default: the author knows they may be absent.
+        var optional: Set<String> = []
         func add(_ name: String, compared: Bool) {
             if let k = out.firstIndex(where: { $0.name == name }) {
                 out[k].compared = out[k].compared || compared
@@ -91,15 +95,16 @@ struct FieldCheck {
             case .unary(_, let x), .optional(let x): walk(x)
             case .binary("||", let a, let b):
                 // `$it.lastupdated || $it.created`: a field given a default may be absent.
-                if !isFieldRead(a) { walk(a) }
+                if let n = fieldRead(a) { optional.insert(n) } else { walk(a) }
                 walk(b)
             case .binary(let op, let a, let b) where (op == "==" || op == "!=") && (isNull(a) || isNull(b)):
                 // `where isoid != null` asks whether the field is there.
-                if !isFieldRead(a) { walk(a) }
-                if !isFieldRead(b) { walk(b) }
+                for x in [a, b] { if let n = fieldRead(x) { optional.insert(n) } else { walk(x) } }
             case .binary(let op, let a, let b):
+                // A missing name compared with a field (`state == Running`) is likely a value.
                 let comparison = ["==", "!=", "<", "<=", ">", ">=", "=~", "in", "not in"].contains(op)
-                walk(a, compared: comparison); walk(b, compared: comparison)
+                walk(a, compared: comparison && fieldRead(b) != nil)
+                walk(b, compared: comparison && fieldRead(a) != nil)
             case .call(_, let args), .list(let args): args.forEach { walk($0) }
             case .record(let fields): fields.forEach { walk($0.1) }
             case .interpolated(let parts):
@@ -108,14 +113,15 @@ struct FieldCheck {
             }
         }
         walk(e)
-        return out
+        return out.filter { !optional.contains($0.name) }
     }
 
-    private static func isFieldRead(_ e: Expr) -> Bool {
+    /// The field a bare name or `$it.NAME` reads; nil for anything else.
+    private static func fieldRead(_ e: Expr) -> String? {
         switch e.kind {
-        case .field: return true
-        case .member(let b, _): if case .variable("it") = b.kind { return true } else { return false }
-        default: return false
+        case .field(let n): return n
+        case .member(let b, let f): if case .variable("it") = b.kind { return f } else { return nil }
+        default: return nil
         }
     }
 

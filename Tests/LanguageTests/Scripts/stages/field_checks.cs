@@ -23,3 +23,7 @@ try { list zones | where nmae == "Sandbox-1" } catch e { print e.text }
 # expect: where: no record has a field 'nmae'; did you mean 'name'?
 print (vms | count isoid), (vms | select name,state | get state)
 # expect: {"null":1,"iso-1":1} ["Running","Stopped"]
+try { print (vms | where keypair == "k1") } catch e { print e.text }
+# expect: where: no record has a field 'keypair'; if records may lack it, test it first: keypair != null && ...
+print (vms | where keypair != null && keypair == "k1" | count)
+# expect: 0
