@@ -212,7 +212,7 @@ extension Parser {
                 if peek.spaceBefore || endsWords(peek, stopAtBrace: stopAtBrace) {
                     value = Expr(.literal(.string("")), sep.location)
                 } else {
-                    value = try parseGluedValue(stopAtBrace: stopAtBrace, keepNumbers: false)
+                    value = try parseGluedValue(stopAtBrace: stopAtBrace, keepNumbers: false, optionalMark: true)
                 }
                 if case .other("?") = peek.kind, !peek.spaceBefore {
                     value = Expr(.optional(value), advance().location)
@@ -227,7 +227,8 @@ extension Parser {
 
     /// A value made of tokens written without spaces between them:
     /// `web-1`, `10.1.1.0/24`, `web-$i`, `$vm.id`, `"quoted"`, `(expr)`, `[1, 2]`.
-    mutating func parseGluedValue(stopAtBrace: Bool, keepNumbers: Bool) throws -> Expr {
+    /// `optionalMark`: a named argument's value, where a final `?` after `$x` is the opt-in `name:$x?`.
+    mutating func parseGluedValue(stopAtBrace: Bool, keepNumbers: Bool, optionalMark: Bool = false) throws -> Expr {
         let loc = peek.location
         var parts: [InterpolationPart] = []
         var first = true
@@ -244,7 +245,7 @@ extension Parser {
             if endsWords(t, stopAtBrace: stopAtBrace) && !(t.isOp("]") && textStart != nil) { break }
             if !first, t.isOp("{") { break }
             // `name:$x?` (opt-in: leave out when null) ends the value; `web?` stays text.
-            if !first, textStart == nil, case .other("?") = t.kind,
+            if optionalMark, !first, textStart == nil, case .other("?") = t.kind,
                peek(1).spaceBefore || endsWords(peek(1), stopAtBrace: stopAtBrace) { break }
             switch t.kind {
             case .variable, .string, .rawString, .op("("):
