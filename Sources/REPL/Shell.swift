@@ -68,6 +68,8 @@ public final class Shell {
                 }
                 return reader.isInteractive ? 0 : lastStatus
             case .line(let line):
+                // `quit` leaves as `exit` does (the language's exit takes a code; quit is the shell's word).
+                if pending.isEmpty, line.trimmingSpaces() == "quit" { return 0 }
                 pending.append(line)
                 let source = pending.joined(separator: "\n")
                 if source.allSatisfy(\.isWhitespace) { pending = []; continue }

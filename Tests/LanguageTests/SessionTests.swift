@@ -67,6 +67,8 @@ import Testing
             #expect(ContinuousClock.now - interrupted < .seconds(2))  // milliseconds when idle; room for a loaded machine
             #expect(host.errors.contains("is still running on the server"))
             #expect(host.errors.contains("queryAsyncJobResult jobid="))
+            let jobid = try #require(s.interpreter.jobs.running.first?.jobid)
+            #expect(host.errors.contains("; wait for it with: wait \"\(jobid)\""), "\(host.errors)")
         }
     }
 
@@ -84,7 +86,7 @@ import Testing
             #expect(await code == 130)
             let lines = host.errors.split(separator: "\n")
             #expect(lines.count == 3, "\(host.errors)")  // the interrupted wait, then the two other jobs
-            #expect(lines.dropFirst().allSatisfy { $0.contains("is still running on the server; check it with: queryAsyncJobResult jobid=") })
+            #expect(lines.dropFirst().allSatisfy { $0.contains("is still running on the server; wait for it with: wait \"") })
         }
     }
 
@@ -147,5 +149,35 @@ import Testing
         #expect(Session.commandLine(fromArguments: ["list", "zones", "|", "count"]) == "list zones | count")
         #expect(Session.commandLine(fromArguments: ["sort", "-name"]) == "sort -name")
         #expect(Session.commandLine(fromArguments: ["list zones | count"]) == "list zones | count")
+    }
+}
+
+/// What a person at the prompt sees (issue 17 point 9).
+@Suite struct PromptTests {
+    @Test func aOneLineEntryShowsTheCaretWithoutTheInputLocation() async {
+        let host = TestHost()
+        let s = Session(host: host)
+        #expect(await s.evaluate("print nope") == 2)
+        #expect(host.errors == "unknown variable 'nope'\n    print nope\n          ^\n")
+        #expect(await s.evaluate("x = 1 +* 2") == 2)
+        #expect(host.errors.hasSuffix("expected an expression, found '*'\n    x = 1 +* 2\n           ^\n"))
+        #expect(!host.errors.contains("<input>"))
+        // Several lines keep FILE:LINE:COL, which then says which line.
+        #expect(await s.evaluate("if true {\n  print nope\n}") == 2)
+        #expect(host.errors.hasSuffix("<input>:2:9: unknown variable 'nope'\n"))
+    }
+
+    @Test func anEmptyResultSaysSoAtATerminal() async throws {
+        let api = try await SandboxServer.shared.api()
+        let host = TestHost(api: api, terminal: true)
+        let s = Session(host: host)
+        #expect(await s.evaluate("list zones name:Nowhere") == 0)
+        #expect(await s.evaluate("[]") == 0)
+        #expect(await s.evaluate("x = list zones name:Nowhere") == 0)
+        #expect(host.output == "(no records)\n(no records)\n")
+        // Not at a terminal (scripts, pipes), an empty list stays `[]` for the next program.
+        let plain = TestHost(api: api)
+        #expect(await Session(host: plain).evaluate("list zones name:Nowhere") == 0)
+        #expect(plain.output == "[]\n")
     }
 }

@@ -46,6 +46,16 @@ final class RecordingEvaluator: LineEvaluator {
 }
 
 @Suite(.serialized) struct ShellTests {
+    @Test func quitLeavesTheShellAsExitDoes() async throws {
+        let reader = ScriptedReader([.line("list zones"), .line("  quit "), .line("never reached")])
+        let evaluator = RecordingEvaluator()
+        let shell = Shell(evaluator: evaluator, options: .init(profileName: "sandbox", color: false, historyPath: nil),
+                          reader: reader)
+        #expect(await shell.run() == 0)
+        #expect(evaluator.statements.withLock { $0 } == ["list zones"])
+        #expect(reader.inputs.count == 1)  // the line after quit was never read
+    }
+
     @Test func multiLineStatementsUseTheContinuationPrompt() async throws {
         let dir = try TemporaryDirectory()
         let reader = ScriptedReader([.line("for z in list zones {"), .line("  print $z.name"), .line("}"), .line("list zones")])

@@ -94,6 +94,7 @@ extension Builtins {
             return
         }
         let values = try await call.expressions()
+        for v in values { await call.interpreter.refreshJob(v) }
         call.host.writeOutput(values.map(display).joined(separator: " ") + "\n")
     }
 

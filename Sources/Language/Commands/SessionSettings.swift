@@ -43,6 +43,14 @@ extension Builtins {
             o.pageSize = n
             return nil
         }, current: { .int($0.options.pageSize) }),
+        SessionSetting(names: ["onerror"], value: "stop|continue", apply: { v, o in
+            switch v {
+            case "stop": o.keepGoing = false
+            case "continue": o.keepGoing = true
+            default: return "set onerror takes stop or continue"
+            }
+            return nil
+        }, current: { .string($0.options.keepGoing ? "continue" : "stop") }),
     ]
 
     /// `[output json|table|csv|text | timeout SECONDS | ...]`, for `set`'s usage line.

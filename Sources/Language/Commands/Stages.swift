@@ -34,6 +34,11 @@ struct StageCall {
         }
     }
 
+    /// The input with a warning on stderr for fields no record has (`select stat`).
+    func warnMissing(_ names: [FieldCheck.Name], _ input: ValueStream) -> ValueStream {
+        FieldCheck(stage: name, names: names, isError: false, location: location, interpreter: interpreter).wrap(input)
+    }
+
     func count(default d: Int) async throws -> Int {
         let v = try await values()
         guard let first = v.first else { return d }

@@ -8,6 +8,8 @@ extension Stages {
             examples: ["list vms | where memory >= 1024 && name =~ \"^web\""])) { call, input in
             guard let cond = call.expr else { throw ScriptError("where needs a condition", at: call.location) }
             let interp = call.interpreter
+            let input = FieldCheck(stage: "where", names: FieldCheck.fields(in: cond, call.scope), isError: true,
+                                   location: call.location, interpreter: interp).wrap(input)
             return .stream(ValueStream {
                 while let item = try await input.next() {
                     let local = Scope(parent: call.scope)
@@ -57,6 +59,7 @@ extension Stages {
         StageDefinition(signature: Signature("uniq", [Slot("FIELD", .fieldPath, optional: true)],
             summary: "drop repeated values (or records repeating FIELD), keeping the first")) { call, input in
             let fields = try await call.values().map { FieldPath($0.plainText) }
+            let input = call.warnMissing(FieldCheck.roots(fields), input)
             // Keyed by JSON text so long lists stay linear.
             var seen = Set<String>()
             return .stream(ValueStream {

@@ -13,28 +13,7 @@ extension Interpreter {
         guard let input else {
             return try await invoke(api, given, background: background, cmd.location)
         }
-        // An API command as a stage: each piped record fills the parameters it names.
-        let items = input.stream
-        var results: [Value] = []
-        var jobsStarted: [Value] = []
-        while let item = try await items.next() {
-            var params = given
-            if case .record(let r) = item.data {
-                for p in api.params where !params.contains(where: { $0.param.name == p.name }) {
-                    guard let v = r[p.name] ?? r.first(where: { $0.key.lowercased() == p.name.lowercased() })?.value else { continue }
-                    switch v { case .record, .list, .opaque, .null: continue; default: break }
-                    params.append(BoundParam(param: p, name: p.name, value: v, location: cmd.location))
-                }
-            }
-            let r = try await invoke(api, params, background: background, cmd.location)
-            if background { jobsStarted.append(try await r.collect()) } else {
-                switch r {
-                case .value(let v): if !v.isNull { results.append(v) }
-                case .stream(let s): results += try await s.collect()
-                }
-            }
-        }
-        return .value(.list(background ? jobsStarted : results))
+        return try await runBulk(cmd, api, given, input, scope, background: background)
     }
 
     /// Evaluates `name:value` / `name=value` words against the API's parameters.
@@ -45,18 +24,32 @@ extension Interpreter {
             case .named(let name, let friendly, let valueExpr, let loc):
                 let (p, sent) = try CommandResolver.parameter(name, friendly: friendly, of: api, at: loc)
                 let v = try await evaluate(valueExpr, scope)
+                if case .optional = valueExpr.kind, v.isNull { out.removeAll { $0.name == sent }; continue }
+                if let e = await nullArgumentError(name + (friendly ? ":" : "="), valueExpr, v, scope, loc) { throw e }
+                try Self.checkBoolean(p, name, v, loc)
                 out.removeAll { $0.name == sent }
                 out.append(BoundParam(param: p, name: sent, value: v, location: loc))
             case .positional(let e):
                 throw ScriptError("unexpected argument to \(api.name): write parameters as name:value or name=value",
                                   at: e.location)
+            case .flag("keep-going", _):
+                continue  // read by runBulk
             case .flag(let f, let loc):
-                throw ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value", at: loc)
+                throw ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value (or --keep-going after a pipe)", at: loc)
             case .block(_, let loc):
                 throw ScriptError("\(api.name) takes no block; to run a block per record use '| each { ... }'", at: loc)
             }
         }
         return out
+    }
+
+    /// A boolean parameter takes true or false: `expunge:yes` would reach the server as text.
+    static func checkBoolean(_ p: APIParam, _ written: String, _ v: Value, _ loc: SourceLocation) throws {
+        guard p.type.lowercased() == "boolean" else { return }
+        if case .bool = v.data { return }
+        let text = v.plainText.lowercased()
+        guard text != "true" && text != "false" else { return }
+        throw ScriptError("\(written) takes true or false, not '\(v.plainText)'", at: loc)
     }
 
     /// Checks, resolves names, sends (or prints in dry-run), waits for jobs.

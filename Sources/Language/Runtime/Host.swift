@@ -46,6 +46,8 @@ public struct SessionOptions: Sendable {
     /// Print changing API calls instead of sending them.
     public var dryRun = false
     public var pageSize = 500
+    /// A command stage goes on after a record fails (`set onerror continue`), reporting all at the end.
+    public var keepGoing = false
     /// Script arguments: `$args`, `$1`..`$9`.
     public var arguments: [String] = []
 

@@ -137,6 +137,7 @@ public final class Interpreter: @unchecked Sendable {
         r["exitcode"] = .int(Int(e.exitCode.rawValue))
         r["jobid"] = e.jobid.map { .string($0) } ?? .null
         r["location"] = e.location.map { .string($0.description) } ?? .null
+        for (k, v) in e.report ?? [:] { r[k] = v }
         return .record(r)
     }
 
@@ -184,6 +185,7 @@ public final class Interpreter: @unchecked Sendable {
             r = .value(v)
         }
         if case .value(let v) = r {
+            await refreshJob(v)
             switch v {
             case .null: return
             case .string(let s): host.writeOutput(s.hasSuffix("\n") ? s : s + "\n"); return

@@ -82,12 +82,17 @@ extension Interpreter {
         let timeout = options.timeout
         let host = self.host
         let showProgress = host.isTerminal
-        let command = job.command, jobid = job.jobid
+        let command = job.command, jobid = job.jobid, step = Self.bulkStep
         let progress: (@Sendable (JobProgress) -> Void)?
         if showProgress {
             progress = { (p: JobProgress) -> Void in
-                let secs = p.elapsed.components.seconds
-                host.showProgress("waiting for \(command) (job \(jobid)) \(secs)s")
+                let secs = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
+                let seconds = "\((secs * 10).rounded() / 10)s"
+                if let step {
+                    host.showProgress("\(step) (job \(jobid.prefix(8))…) \(seconds)")
+                } else {
+                    host.showProgress("waiting for \(command) (job \(jobid)) \(seconds)")
+                }
             }
         } else {
             progress = nil

@@ -9,6 +9,21 @@ struct Printer {
     let format: OutputFormat
 
     func print(_ r: PipeResult) async throws {
+        var r = r
+        // At a terminal an empty table would print nothing at all: say so.
+        if host.isTerminal, format == "table" || format == "text" {
+            switch r {
+            case .value(let v):
+                if case .list(let l) = v.data, l.isEmpty { return host.writeOutput("(no records)\n") }
+            case .stream(let s):
+                guard let first = try await s.next() else { return host.writeOutput("(no records)\n") }
+                var pending: Value? = first
+                r = .stream(ValueStream {
+                    if let p = pending { pending = nil; return p }
+                    return try await s.next()
+                })
+            }
+        }
         let buffer = OutputBuffer { [host] in host.writeOutput($0) }
         try await Self.write(r, format: format, options: host.outputOptions, into: buffer)
         buffer.flush()
