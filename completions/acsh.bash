@@ -286,6 +286,7 @@ _acsh_profile_add() {
         return
         ;;
     '--output')
+        __acsh_add_completions -W 'json'$'\n''table'$'\n''csv'$'\n''text'
         return
         ;;
     '--signature-lifetime')
@@ -371,6 +372,7 @@ _acsh_sync() {
         return
         ;;
     '-o'|'--output')
+        __acsh_add_completions -W 'json'$'\n''table'$'\n''csv'$'\n''text'
         return
         ;;
     '--timeout')

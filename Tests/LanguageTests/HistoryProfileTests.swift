@@ -27,7 +27,7 @@ final class SwitchingHost: ShellHost, @unchecked Sendable {
     @Test func savesOneProfilesStatementsAndLeavesOutSwitchesToggleAndPastWaits() async throws {
         let api = try await SandboxServer.shared.api()
         var options = SessionOptions()
-        options.output = "json"
+        options.output = .json
         let host = SwitchingHost(api: api)
         let session = Session(host: host, options: options)
         for entry in ["a = 1", "j = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:hist-1 &",

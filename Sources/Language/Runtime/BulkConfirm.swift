@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Values
 
 /// At an interactive prompt, a command stage about to change more than
@@ -10,7 +11,7 @@ extension Interpreter {
 
     /// Whether this stage must count its records and maybe ask before the first call.
     func mayAsk(_ api: API) -> Bool {
-        options.confirm && host.canAsk && !Self.isReadOnly(api) && !options.dryRun && !Self.explaining
+        options.confirm && host.canAsk && !api.isReadOnly && !options.dryRun && !Self.explaining
     }
 
     /// Asks about `records`; throws when the answer is not yes (nothing was sent).

@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Values
 
 /// Dry-run (`set dryrun true`, `--dry-run`, and `explain`): each call that would
@@ -10,14 +11,14 @@ extension Interpreter {
     func dryRunLine(_ api: API, _ params: [(String, String)], labels: [String: String]) async -> String {
         var parts = [api.name]
         for (k, v) in params {
-            let shown = Redact.value(k, v)
-            guard shown == v, CommandResolver.looksLikeID(v) else {
+            let shown = SecretPolicy.shown(k, v)
+            guard shown == v, EntityID.looksLikeID(v) else {
                 parts.append("\(k)=\(shown)")
                 continue
             }
             var label = labels[k]
             // Only UUIDs are looked up: a number may be an internal id of another kind of entity.
-            if label == nil, v.count == 36, let p = api.param(named: k), CommandResolver.takesID(p) || k.lowercased() == "id" {
+            if label == nil, v.count == 36, let p = api.param(named: k), p.takesID || k.lowercased() == "id" {
                 label = await nameOf(id: v, param: p, api: api)
             }
             if let label, !label.isEmpty {
@@ -45,7 +46,7 @@ extension Interpreter {
     func dryRun(_ api: API, _ params: [(String, String)], labels: [String: String], background: Bool) async -> PipeResult {
         host.writeOutput("dry-run: \(await dryRunLine(api, params, labels: labels))\n")
         var r: Record = ["dryrun": true, "command": .string(api.name)]
-        for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
+        for (k, v) in params { r[k] = .string(SecretPolicy.shown(k, v)) }
         if api.isAsync && background {
             return .value(.opaque(JobValue(dryRun: .record(r), command: api.name)))
         }

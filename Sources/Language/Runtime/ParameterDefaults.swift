@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Values
 
@@ -48,7 +49,7 @@ final class ParameterDefaults: @unchecked Sendable {
 extension Interpreter {
     /// The defaults that fill parameters `bound` leaves out, marked as such.
     func defaultsFilling(_ api: API, _ bound: [BoundParam], at loc: SourceLocation) -> [BoundParam] {
-        let readOnly = Self.isReadOnly(api)
+        let readOnly = api.isReadOnly
         var out: [BoundParam] = []
         for (name, value) in defaults.effective(host) {
             guard let p = ParameterDefaults.parameter(name, of: api, readOnly: readOnly),
@@ -69,7 +70,7 @@ extension Interpreter {
         guard words.count <= 2 else {
             throw ScriptError("usage: set default [--save] NAME VALUE (NAME alone removes it); quote a value with spaces", at: loc)
         }
-        guard Redact.value(name, "x") == "x" else {
+        guard !SecretPolicy.isSecret(name) else {
             throw ScriptError("'\(name)' holds a secret: it cannot be a default (defaults are shown and saved as plain text)", at: loc)
         }
         guard ParameterDefaults.isKnown(name, in: host.catalog) else {
