@@ -22,7 +22,7 @@ import Values
     @Test func signatureChoicesAndSettings() {
         #expect(completer.complete("tour s", context: context).inserts == ["status", "show", "skip"])
         #expect(completer.complete("set o", context: context).inserts == ["output", "onerror"])
-        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize", "onerror"])
+        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize", "onerror", "confirm", "default"])
     }
 
     @Test func nounsOfTheTypedVerb() {
