@@ -27,9 +27,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "APICatalog"),
+        .target(name: "PrivateFiles"),
+        .target(name: "APICatalog", dependencies: ["PrivateFiles"]),
         .target(name: "Values", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Profiles", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Profiles", dependencies: ["PrivateFiles", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "CloudClient", dependencies: [
             "Values",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -43,20 +44,21 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values"]),
+        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "PrivateFiles", "Values"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "CEditLine"]),
+        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "CEditLine", "PrivateFiles"]),
         .executableTarget(name: "acsh", dependencies: [
             "APICatalog", "CloudClient", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // libFuzzer entry point over the lexer and parser; built only by scripts/fuzz.
-        .executableTarget(name: "acsh-fuzz", dependencies: ["Language"],
+        // libFuzzer entry point (lexer and parser, client answers); built only by scripts/fuzz.
+        .executableTarget(name: "acsh-fuzz", dependencies: ["Language", "CloudClient"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
         .testTarget(name: "APICatalogTests", dependencies: ["APICatalog"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
+        .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
         .testTarget(name: "CloudClientTests", dependencies: [
             "CloudClient", "Simulator", "Values",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -56,7 +56,9 @@ actor PageCursor {
         let r = try await client.request(command, params + [("page", String(page)), ("pagesize", String(pageSize))])
         let (records, count) = CloudStackClient.records(of: r)
         received += records.count
-        page += 1
+        // A page number from the caller may sit at Int.max: there is no page after it.
+        guard let following = Bounded.add(page, 1) else { done = true; return records.isEmpty ? nil : records }
+        page = following
         if singlePage || records.count < pageSize || (count.map { received >= $0 } ?? false) { done = true }
         if records.isEmpty { done = true; return nil }
         return records

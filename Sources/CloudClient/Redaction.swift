@@ -9,6 +9,7 @@ enum Redaction {
         let n = name.lowercased()
         return n == "apikey" || n == "signature" || n == "sessionkey" || n == "secretkey"
             || n.contains("password") || n == "jsessionid" || n == "usersecretkey"
+            || n == "privatekey" || n == "userdata"  // createSSHKeyPair's answer; cloud-init often carries passwords
     }
 
     /// `a=1&apiKey=REDACTED&...` for the trace line (values encoded as on the wire).

@@ -55,7 +55,9 @@ extension Builtins {
                 }
                 o.output = value
             case "timeout":
-                guard let t = Double(value), t > 0 else { throw ScriptError("timeout needs seconds > 0", at: call.location) }
+                guard let t = Bounded.seconds(value) else {
+                    throw ScriptError("timeout needs \(Bounded.secondsRange()), not '\(value)'", at: call.location)
+                }
                 o.timeout = t
             case "async":
                 switch value {
@@ -100,9 +102,11 @@ extension Builtins {
             let w = try await call.words()
             guard w.count == 1 else { throw ScriptError("usage: source FILE", at: call.location) }
             var path = w[0].plainText
-            if !path.hasPrefix("/"), call.location.file.contains("/") {
-                let dir = (call.location.file as NSString).deletingLastPathComponent
-                if !FileManager.default.fileExists(atPath: path) { path = dir + "/" + path }
+            // The running script's own folder first: a file planted in the working
+            // directory must not replace the library the script was written with.
+            if !path.hasPrefix("/"), let dir = scriptFolder(call.location.file) {
+                let beside = dir + "/" + path
+                if FileManager.default.fileExists(atPath: beside) { path = beside }
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw ScriptError("cannot read \(path): check the path", at: call.location)
@@ -118,10 +122,11 @@ extension Builtins {
         },
         BuiltinDefinition(signature: Signature("sleep", .words, usage: "sleep SECONDS", summary: "pause")) { call in
             let w = try await call.words()
-            guard w.count == 1, let s = Double(w[0].plainText), s >= 0 else {
-                throw ScriptError("usage: sleep SECONDS", at: call.location)
+            guard w.count == 1 else { throw ScriptError("usage: sleep SECONDS", at: call.location) }
+            guard let s = Bounded.seconds(w[0].plainText, positive: false) else {
+                throw ScriptError("sleep needs \(Bounded.secondsRange(positive: false)), not '\(w[0].plainText)'", at: call.location)
             }
-            try await Task.sleep(for: .milliseconds(Int(s * 1000)))
+            try await Task.sleep(for: Bounded.duration(seconds: s, max: .seconds(Bounded.maxSeconds)) ?? .zero)
             return .value(.null)
         },
     ]
@@ -135,6 +140,13 @@ extension Builtins {
         }
         let values = try await call.expressions()
         call.host.writeOutput(values.map(display).joined(separator: " ") + "\n")
+    }
+
+    /// The folder of the script running at `file`; nil for `-c` text, the prompt and the command line.
+    static func scriptFolder(_ file: String) -> String? {
+        guard file != "-c", !file.hasPrefix("<") else { return nil }
+        let dir = (file as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
     }
 
     /// How print shows a value: strings raw, the rest as compact JSON.

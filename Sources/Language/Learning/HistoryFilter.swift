@@ -6,7 +6,8 @@ public enum HistoryFilter {
     /// friendly form), or used as a `--flag`.
     static let secretWords = ["secretkey", "secret_key", "secret-key", "secret",
                               "password", "passwd", "apikey", "api_key", "api-key",
-                              "sessionkey", "session_key", "signature", "token"]
+                              "sessionkey", "session_key", "signature", "token",
+                              "userdata", "privatekey"]
 
     public static func allows(_ statement: String) -> Bool {
         let text = statement.lowercased()

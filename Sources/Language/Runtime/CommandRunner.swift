@@ -7,7 +7,16 @@ import Values
 extension Interpreter {
     func runCommand(_ cmd: Command, input: PipeResult?, _ scope: Scope, background: Bool) async throws -> PipeResult {
         let catalog = host.catalog
-        let api = try resolver.api(for: cmd, catalog: catalog)
+        var cmd = cmd
+        let api: API
+        do {
+            api = try resolver.api(for: cmd, catalog: catalog)
+        } catch {
+            guard let unlisted = resolver.unlisted(cmd, catalog: catalog) else { throw error }
+            if let warning = unlisted.warning { host.writeError(warning + "\n") }
+            api = unlisted.api
+            cmd = unlisted.command
+        }
         let given = try await bindArguments(cmd, api, scope)
         guard let input else {
             return try await invoke(api, given, background: background, cmd.location)
@@ -224,7 +233,7 @@ final class NameCache: @unchecked Sendable {
 /// Secrets never reach the screen in dry-run output.
 enum Redact {
     static let secretNames: Set<String> = ["password", "secretkey", "apikey", "sessionkey", "signature",
-                                           "currentpassword", "newpassword", "userdata"]
+                                           "currentpassword", "newpassword", "userdata", "privatekey"]
 
     static func value(_ name: String, _ value: String) -> String {
         let n = name.lowercased()
