@@ -1,9 +1,10 @@
+import Contracts
 import TOMLKit
 
 /// Reading and writing the config file's TOML.
 enum ConfigTOML {
     static let settings = ["url", "api_key", "secret_key", "username", "password", "domain", "verify_tls",
-                           "timeout", "output", "signature_lifetime", "post"]
+                           "timeout", "output", "signature_lifetime", "post", "proxy"]
 
     static func parse(_ text: String, file: String) throws -> ProfileStore {
         let top: TOMLTable
@@ -67,12 +68,18 @@ enum ConfigTOML {
             guard let i = v.int else { throw fail("profile '\(name)': \(key) must be a whole number of seconds", key) }
             return i
         }
+        let output = try string("output").map { text in
+            guard let f = OutputFormat(rawValue: text) else {
+                throw fail("profile '\(name)': output must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", "output")
+            }
+            return f
+        }
         let profile = Profile(name: name, url: try string("url") ?? "", apiKey: try string("api_key"),
                               secretKey: try string("secret_key"), username: try string("username"),
                               password: try string("password"), domain: try string("domain"),
                               verifyTLS: try bool("verify_tls") ?? true, timeout: try seconds("timeout"),
-                              output: try string("output"), signatureLifetime: try seconds("signature_lifetime") ?? 600,
-                              post: try bool("post") ?? false)
+                              output: output, signatureLifetime: try seconds("signature_lifetime") ?? 600,
+                              post: try bool("post") ?? false, proxy: try string("proxy"))
         if let (setting, message) = profile.problem {
             // A missing url points at the profile's header.
             throw fail(message, t[setting] == nil ? nil : setting)
@@ -94,9 +101,10 @@ enum ConfigTOML {
             if let v = p.domain { t["domain"] = v }
             if !p.verifyTLS { t["verify_tls"] = false }
             if let v = p.timeout { t["timeout"] = v }
-            if let v = p.output { t["output"] = v }
+            if let v = p.output { t["output"] = v.rawValue }
             if p.signatureLifetime != 600 { t["signature_lifetime"] = p.signatureLifetime }
             if p.post { t["post"] = true }
+            if let v = p.proxy { t["proxy"] = v }
             all[p.name] = t
         }
         if !store.profiles.isEmpty { top["profiles"] = all }

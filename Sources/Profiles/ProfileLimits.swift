@@ -8,9 +8,6 @@ extension Profile {
     /// The first setting that is wrong and why; nil when the profile is usable.
     public var problem: (setting: String, message: String)? {
         if url.isEmpty { return ("url", "profile '\(name)' has no url") }
-        if let output, !Self.outputFormats.contains(output) {
-            return ("output", "profile '\(name)': output must be one of \(Self.outputFormats.joined(separator: ", "))")
-        }
         let range = "a whole number of seconds from \(Self.secondsRange.lowerBound) to \(Self.secondsRange.upperBound)"
         if let timeout, !Self.secondsRange.contains(timeout) {
             return ("timeout", "profile '\(name)': timeout must be \(range), not \(timeout)")

@@ -1,3 +1,4 @@
+import Contracts
 import Language
 import Profiles
 import Values
@@ -17,15 +18,11 @@ struct Invocation {
             paths = try Paths.current()
         } catch {
             Terminal.stderr(error.message)
-            return error.code
+            return error.code.rawValue
         }
         if let t = settings.timeout, Bounded.seconds(t) == nil {
             Terminal.stderr("acsh: --timeout needs \(Bounded.secondsRange()), not \(t)")
-            return 2
-        }
-        if let output = settings.output, !Profile.outputFormats.contains(output) {
-            Terminal.stderr("acsh: unknown output format '\(output)'; use json, table, csv or text")
-            return 2
+            return ExitCode.usage.rawValue
         }
         let mode = Mode(text: text, words: words)
         let connection: Connection
@@ -34,10 +31,10 @@ struct Invocation {
                                                    fallback: mode.isInteractive ? .sandbox : .fail)
         } catch let failure as CommandFailure {
             Terminal.stderr(failure.message)
-            return failure.code
+            return failure.code.rawValue
         } catch {
             Terminal.stderr("acsh: \(error)")
-            return 2
+            return ExitCode.usage.rawValue
         }
         let host = CLIHost(connection: connection, settings: settings, paths: paths, environment: env)
         var options = SessionOptions()
@@ -67,11 +64,11 @@ struct Invocation {
     private func runScript(_ file: String, host: CLIHost, options: SessionOptions) async -> Int32 {
         guard let bytes = FileSystem.read(file) else {
             Terminal.stderr("acsh: cannot read \(file)")
-            return 2
+            return ExitCode.usage.rawValue
         }
         guard let source = String(validating: bytes, as: UTF8.self) else {
             Terminal.stderr("\(file): not UTF-8 text; save it as UTF-8")
-            return 2
+            return ExitCode.usage.rawValue
         }
         return await runInterruptible(source, file: file, host: host, options: options)
     }

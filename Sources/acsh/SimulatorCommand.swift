@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import Simulator
 import Values
 
@@ -87,7 +88,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         do {
             simulator = try await Simulator.start(options)
         } catch {
-            throw CommandFailure("acsh simulator: \(error)", code: 3)
+            throw CommandFailure("acsh simulator: \(error)", code: .transport)
         }
         Terminal.stderr(simulator.summary + "\nCtrl-C stops it.")
         try await simulator.run()

@@ -3,6 +3,8 @@ import Glibc
 #endif
 import Values
 
+import REPL
+
 /// Small process-level helpers: stderr lines and terminal detection.
 enum Terminal {
     /// Messages quote servers and files (an errortext, a name): controls in them are
@@ -25,9 +27,9 @@ enum Terminal {
     static var stdinIsTTY: Bool { isatty(0) == 1 }
     static var stdoutIsTTY: Bool { isatty(1) == 1 }
 
-    /// Colours unless NO_COLOR is set, --no-color was given, or stdout is not a terminal.
+    /// Colours on stdout by the REPL's one rule (NO_COLOR, --no-color, TERM=dumb, not a terminal).
     static func colorEnabled(noColorFlag: Bool) -> Bool {
-        !noColorFlag && getenv("NO_COLOR") == nil && stdoutIsTTY
+        TTY.colorEnabled(noColorFlag: noColorFlag, environment: ProcessEnvironment.all, isTerminal: stdoutIsTTY)
     }
 
     static var width: Int? {

@@ -79,7 +79,7 @@ import Values
     @Test func valuesReachTheServerAsTyped() async throws {
         let client = try await SandboxServer.shared.client()
         let host = TestHost(api: client)
-        let session = Session(host: host, options: { var o = SessionOptions(); o.output = "json"; return o }())
+        let session = Session(host: host, options: { var o = SessionOptions(); o.output = .json; return o }())
         let typed = "it's \"$HOME\" & | ; # \\ % + = ~ (x) {y} grüße"
         #expect(await session.run(arguments: ["create", "securitygroup", "name=cw-words", "description=\(typed)"]) == 0, "\(host.errors)")
         #expect(host.output.contains(JSONWriter.compact(.string(typed))), "\(host.output)")

@@ -1,3 +1,4 @@
+import APICatalog
 import FoundationEssentials
 import Values
 
@@ -35,14 +36,11 @@ enum Events {
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
     ]
 
-    /// Verbs that only read.
-    static let readVerbs: Set<String> = ["list", "get", "query", "find", "search", "verify", "is", "quota"]
-
     /// The event type for `command`, or nil when it changes nothing.
     static func type(of command: String) -> String? {
         if let t = types[command] { return t }
         let verb = String(command.prefix { $0.isLowercase })
-        if readVerbs.contains(verb) || command == "simulatorFault" { return nil }
+        if API.isReadOnly(command) || command == "simulatorFault" { return nil }
         return "\(command.dropFirst(verb.count).uppercased()).\(verb.uppercased())"
     }
 

@@ -275,7 +275,7 @@ final class Engine: Sendable {
     }
 
     /// loginresponse as the server sends it (every value a string), plus the two cookies.
-    private func loginResponse(_ session: Session, _ s: inout State) throws(APIError) -> String {
+    private func loginResponse(_ session: LoginSession, _ s: inout State) throws(APIError) -> String {
         let c = session.principal.caller
         let (timeout, _) = options.sessionTimeout.components
         s.pendingCookies = [
