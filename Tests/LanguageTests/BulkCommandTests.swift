@@ -1,3 +1,4 @@
+import Contracts
 import CloudClient
 import Foundation
 import Simulator

@@ -64,7 +64,7 @@ import Testing
             let interrupted = ContinuousClock.now
             s.interrupt()
             #expect(await code == 130)
-            #expect(ContinuousClock.now - interrupted < .seconds(2))  // milliseconds when idle; room for a loaded machine
+            #expect(ContinuousClock.now - interrupted < .seconds(10))  // milliseconds when idle; the job takes 30 s
             #expect(host.errors.contains("is still running on the server"))
             #expect(host.errors.contains("queryAsyncJobResult jobid="))
             let jobid = try #require(s.interpreter.jobs.running.first?.jobid)

@@ -21,8 +21,8 @@ import Values
     /// Choices and settings come from the builtin's signature, not from lists of the completer's own.
     @Test func signatureChoicesAndSettings() {
         #expect(completer.complete("tour s", context: context).inserts == ["status", "show", "skip"])
-        #expect(completer.complete("set o", context: context).inserts == ["output"])
-        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize"])
+        #expect(completer.complete("set o", context: context).inserts == ["output", "onerror"])
+        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize", "onerror"])
     }
 
     @Test func nounsOfTheTypedVerb() {

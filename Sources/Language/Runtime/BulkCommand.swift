@@ -38,12 +38,12 @@ extension Interpreter {
                 throw e
             } catch {
                 let e = (convert(error, cmd.location) as? ScriptError) ?? ScriptError("\(error)", at: cmd.location, exitCode: 3)
-                if e.exitCode == 130 || Task.isCancelled {
+                if e.exitCode == .interrupted || Task.isCancelled {
                     throw bulkError(label, done: done, failed: [], interrupted: [item],
-                                    notTried: Array(records[next...]), cause: e, exitCode: 130)
+                                    notTried: Array(records[next...]), cause: e, exitCode: .interrupted)
                 }
                 // One record, or a mistake in the line itself (no record can succeed): the error as it is.
-                if records.count == 1 || (e.exitCode == 2 && done.isEmpty && failed.isEmpty) { throw e }
+                if records.count == 1 || (e.exitCode == .usage && done.isEmpty && failed.isEmpty) { throw e }
                 failed.append((item, e))
                 if !keepGoing { break }
             }
@@ -90,7 +90,7 @@ extension Interpreter {
         }
         if !interrupted.isEmpty { parts.append("\(interrupted.count) interrupted (\(names(interrupted)))") }
         if !notTried.isEmpty { parts.append("\(notTried.count) not tried (\(names(notTried)))") }
-        let what = exitCode == 130 ? "interrupted: \(label)" : label
+        let what = exitCode == .interrupted ? "interrupted: \(label)" : label
         func entry(_ v: Value) -> Value {
             var r: Record = ["name": .string(Self.displayName(v))]
             if let id = v[field: "id"] { r["id"] = id }
@@ -107,7 +107,7 @@ extension Interpreter {
         ]
         var e = ScriptError("\(what): \(parts.joined(separator: ", "))", at: cause.location, exitCode: exitCode,
                             errorcode: cause.errorcode, cserrorcode: cause.cserrorcode,
-                            jobid: exitCode == 130 ? nil : cause.jobid)  // interrupted: every running job gets named
+                            jobid: exitCode == .interrupted ? nil : cause.jobid)  // interrupted: every running job gets named
         e.report = report
         return e
     }
