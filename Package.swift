@@ -28,10 +28,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "APICatalog"),
+        .target(name: "PrivateFiles"),
+        .target(name: "APICatalog", dependencies: ["PrivateFiles"]),
         .target(name: "Contracts"),
         .target(name: "Values", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Profiles", dependencies: ["Contracts", "Values", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Profiles", dependencies: ["Contracts", "PrivateFiles", "Values", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "CloudClient", dependencies: [
             "APICatalog", "Values", "Contracts",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -45,15 +46,15 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values", "Contracts"]),
+        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "PrivateFiles", "Values", "Contracts"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine"]),
+        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine", "PrivateFiles"]),
         .executableTarget(name: "acsh", dependencies: [
             "APICatalog", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // libFuzzer entry point over the lexer and parser; built only by scripts/fuzz.
-        .executableTarget(name: "acsh-fuzz", dependencies: ["Language"],
+        // libFuzzer entry point (lexer and parser, client answers); built only by scripts/fuzz.
+        .executableTarget(name: "acsh-fuzz", dependencies: ["Language", "CloudClient"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
         // What several test targets share: a sandbox per test (withSandbox), temporary directories, paths.
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Contracts"]),
+        .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
         .testTarget(name: "CloudClientTests", dependencies: [
             "CloudClient", "Simulator", "TestSupport", "Values",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -143,7 +143,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" timeout' -l 'timeout' -d 'Request timeout in seconds.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" output' -l 'output' -d 'Default output format: json, table, csv or text.' -rfka 'json table csv text'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" proxy' -l 'proxy' -d 'Proxy URL (http://host:port or socks5://host:port); none: never a proxy.' -rfka ''
-complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" signature-lifetime' -l 'signature-lifetime' -d 'Seconds a signed request stays valid (0: no expires).' -rfka ''
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" signature-lifetime' -l 'signature-lifetime' -d 'Seconds a signed request stays valid (1 to 31536000).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" post' -l 'post' -d 'Send every request as POST.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" replace' -l 'replace' -d 'Replace an existing profile of that name.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" h help' -s 'h' -l 'help' -d 'Show help information.'

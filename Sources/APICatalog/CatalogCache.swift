@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PrivateFiles
 
 /// Per-profile cache of a synced catalog. The file holds the compact form
 /// (descriptions included), so loading it costs the same as the bundled one
@@ -60,39 +61,10 @@ extension Catalog {
     /// Replaces `path` with `bytes` atomically, the file mode 0600 and new folders 0700
     /// (also the tour's progress file). Throws a CatalogError whose `problem` says what failed.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        func fail(_ what: String) -> CatalogError {
-            CatalogError(source: path, problem: "\(what): \(String(cString: strerror(errno)))")
-        }
-        try makeDirectories(parentOf: path)
-        let temp = path + ".tmp\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw fail("cannot create \(temp)") }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let err = fail("cannot write")
-                close(fd); unlink(temp)
-                throw err
-            }
-            offset += n
-        }
-        // An existing temp file keeps its old mode through O_CREAT: set it explicitly.
-        fchmod(fd, 0o600)
-        guard fsync(fd) == 0, close(fd) == 0 else { let err = fail("cannot write"); unlink(temp); throw err }
-        guard rename(temp, path) == 0 else { let err = fail("cannot replace"); unlink(temp); throw err }
-    }
-
-    private static func makeDirectories(parentOf path: String) throws {
-        var dir = ""
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        for (i, part) in parts.enumerated() {
-            dir += (i == 0 ? "" : "/") + part
-            guard !part.isEmpty, part != "." else { continue }
-            if mkdir(dir, 0o700) != 0, errno != EEXIST {
-                throw CatalogError(source: path, problem: "cannot create folder \(dir): \(String(cString: strerror(errno)))")
-            }
+        do {
+            try PrivateFile.replace(path, with: bytes)
+        } catch {
+            throw CatalogError(source: path, problem: error.problem)
         }
     }
 }

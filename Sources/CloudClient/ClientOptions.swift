@@ -36,6 +36,8 @@ public struct ClientOptions: Sendable {
     public var proxy: Proxy?
     /// Receives one line per request and per response, secrets redacted.
     public var trace: (@Sendable (String) -> Void)?
+    /// Receives a line the user should see although the call goes on (a server's wait capped).
+    public var warning: (@Sendable (String) -> Void)?
 
     public init(url: String, credentials: Credentials = .none, verifyTLS: Bool = true,
                 timeout: Double = 60, signatureLifetime: Int? = 600, forcePost: Bool = false,

@@ -76,6 +76,7 @@ public final class CloudStackClient: Sendable {
                     }
                     throw e
                 }
+                if let notice = policy.clampNotice(after: e, command: command) { options.warning?(notice) }
                 options.trace?("  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(e.errorcode.map { "errorcode \($0)" } ?? e.transportReason)")
                 try await pause(wait)
             }

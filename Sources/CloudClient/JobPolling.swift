@@ -60,28 +60,36 @@ extension CloudStackClient {
                 throw error
             }
             polls += 1
-            let raw = r[field: "jobstatus"]
-            let status = raw.flatMap(ResponseReader.intOf)
-            progress?(JobStatus(jobid: jobid, status: status ?? -1,
+            progress?(JobStatus(jobid: jobid, status: r[field: "jobstatus"].flatMap(ResponseReader.intOf) ?? -1,
                                 procStatus: r[field: "jobprocstatus"].flatMap(ResponseReader.intOf),
                                 polls: polls, elapsed: clock.now - start, response: r))
-            let result = r[field: "jobresult"] ?? .record([:])
-            switch status {
-            case 0:
+            guard let result = try Self.jobOutcome(r, jobid: jobid) else {
                 if let deadline, clock.now >= deadline { throw CloudStackError(.deadline(jobid: jobid)) }
                 continue
-            case 1:
-                return result
-            case 2:
-                throw CloudStackError(.jobFailed(
-                    jobid: jobid, errorcode: result[field: "errorcode"].flatMap(ResponseReader.intOf)
-                        ?? r[field: "jobresultcode"].flatMap(ResponseReader.intOf),
-                    errortext: result[field: "errortext"]?.plainText ?? "no error text given"))
-            case 3:
-                throw CloudStackError(.jobCancelled(jobid: jobid, errortext: result[field: "errortext"]?.plainText ?? ""))
-            default:
-                throw CloudStackError(.jobUnknownStatus(jobid: jobid, status: raw.map { JSONWriter.compact($0) } ?? "(none)"))
             }
+            return result
+        }
+    }
+
+    /// What one `queryAsyncJobResult` answer says: the `jobresult` when the job
+    /// succeeded, nil while it is pending, the job's error when it ended otherwise.
+    static func jobOutcome(_ r: Value, jobid: String) throws(CloudStackError) -> Value? {
+        let raw = r[field: "jobstatus"]
+        let result = r[field: "jobresult"] ?? .record([:])
+        switch raw.flatMap(ResponseReader.intOf) {
+        case 0:
+            return nil
+        case 1:
+            return result
+        case 2:
+            throw CloudStackError(.jobFailed(
+                jobid: jobid, errorcode: result[field: "errorcode"].flatMap(ResponseReader.intOf)
+                    ?? r[field: "jobresultcode"].flatMap(ResponseReader.intOf),
+                errortext: result[field: "errortext"]?.plainText ?? "no error text given"))
+        case 3:
+            throw CloudStackError(.jobCancelled(jobid: jobid, errortext: result[field: "errortext"]?.plainText ?? ""))
+        default:
+            throw CloudStackError(.jobUnknownStatus(jobid: jobid, status: raw.map { JSONWriter.compact($0) } ?? "(none)"))
         }
     }
 }

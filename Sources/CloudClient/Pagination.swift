@@ -55,7 +55,8 @@ actor PageCursor {
         let shape = AnswerShape(of: r)
         let records = shape.records
         received += records.count
-        page += 1
+        // A page number from the caller may sit at Int.max: there is no page after it.
+        if let following = Bounded.add(page, 1) { page = following } else { done = true }
         var count: Int?
         if case .records(_, let c) = shape { count = c } else { done = true }
         if singlePage || records.count < pageSize || (count.map { received >= $0 } ?? false) { done = true }

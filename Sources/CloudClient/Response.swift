@@ -72,7 +72,7 @@ enum ResponseReader {
     /// same 401 as a bad key: when its Date header shows that, say so.
     static func clockSkew(expires: String, date: String?) -> CloudStackError? {
         guard let date, let server = parseHTTPDate(date), let exp = parseExpires(expires), server > exp else { return nil }
-        let skew = server - Int(Date().timeIntervalSince1970)
+        let skew = server - (Bounded.int(Date().timeIntervalSince1970) ?? 0)
         return CloudStackError(.clockSkew(expires: expires, serverDate: date, skewSeconds: skew))
     }
 
@@ -94,7 +94,11 @@ enum ResponseReader {
         return epoch(digits[0], digits[1], digits[2], digits[3], digits[4], digits[5])
     }
 
-    private static func epoch(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int {
+    /// Nil unless every field is in its calendar range: the fields come from a
+    /// server's header, and timegm's `int` fields must never see an unchecked number.
+    private static func epoch(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int? {
+        guard (1970...9999).contains(y), (1...12).contains(mo), (1...31).contains(d),
+              (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s) else { return nil }
         var t = tm()
         t.tm_year = Int32(y - 1900); t.tm_mon = Int32(mo - 1); t.tm_mday = Int32(d)
         t.tm_hour = Int32(h); t.tm_min = Int32(mi); t.tm_sec = Int32(s)

@@ -25,7 +25,8 @@ struct RetryPolicy: Sendable {
             // A cut-off answer to a read is a dropped connection in disguise.
             return truncated && Self.isRead(command) ? backoff(attempt) : nil
         case .api(_, 429, _, let text):
-            let wait = Self.retryAfter(text) ?? backoff(attempt)
+            // The server's number is capped: a hostile or broken answer must not park the client for days.
+            let wait = min(Self.retryAfter(text) ?? backoff(attempt), cap)
             return wait + jitter(upTo: .milliseconds(max(20, Int(wait.milliseconds / 10))))
         default:
             return nil
@@ -49,10 +50,22 @@ struct RetryPolicy: Sendable {
     static func retryAfter(_ text: String) -> Duration? {
         let lower = text.lowercased()
         guard let r = lower.firstRange(of: "retry after") else { return nil }
-        let digits = lower[r.upperBound...].drop { $0 == " " || $0 == "[" }.prefix { $0.isNumber }
-        guard let n = Int(digits) else { return nil }
+        let digits = lower[r.upperBound...].drop { $0 == " " || $0 == "[" }.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        let n = Int(digits) ?? Int.max  // more digits than an Int holds: "forever", which the cap then bounds
         let rest = lower[r.upperBound...].drop { $0 == " " || $0 == "[" || $0.isNumber || $0 == "]" }
         return rest.hasPrefix("s") ? .seconds(n) : .milliseconds(n)
+    }
+
+    /// The line the user sees when a 429's wait was longer than the cap; nil otherwise.
+    func clampNotice(after error: CloudStackError, command: String) -> String? {
+        guard case .api(_, 429, _, let text) = error.kind, let asked = Self.retryAfter(text), asked > cap else { return nil }
+        return "the server asked to wait \(Self.describe(asked)) before retrying \(command); waiting \(Self.describe(cap)) (the retry cap) instead"
+    }
+
+    static func describe(_ d: Duration) -> String {
+        let s = d.components.seconds
+        return s < 1 ? "\(Int(d.milliseconds)) ms" : "\(s) s"
     }
 }
 

@@ -1,5 +1,6 @@
 import Crypto
 import FoundationEssentials
+import Values
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,7 +54,8 @@ public enum Signer {
 
     /// `expires` as CloudStack parses it: yyyy-MM-dd'T'HH:mm:ssZ in UTC.
     public static func expiresString(_ date: Date) -> String {
-        var t = time_t(date.timeIntervalSince1970)
+        // Clamped to years 1970-9999: a date from outside never traps or prints a five-digit year.
+        var t = time_t(Bounded.int(date.timeIntervalSince1970, in: 0...253_402_300_799) ?? 0)
         var tmv = tm()
         gmtime_r(&t, &tmv)
         func pad(_ v: Int32, _ w: Int) -> String {

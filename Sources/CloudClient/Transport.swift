@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Values
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,7 +46,7 @@ final class Transport: Sendable {
             tlsConfiguration: tls,
             // A redirect would carry a POST body (secrets) elsewhere: report it instead.
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(min(timeout, 30) * 1000))),
+            timeout: .init(connect: .milliseconds(Int64(Bounded.int(min(timeout, 30) * 1000, in: 1...30_000) ?? 30_000))),
             connectionPool: pool)
         config.decompression = .enabled(limit: .ratio(100))
         if let proxy {
@@ -75,7 +76,7 @@ final class Transport: Sendable {
             req.body = .bytes(ByteBuffer(bytes: body))
         }
         do {
-            let resp = try await http.execute(req, timeout: .milliseconds(Int64(timeout * 1000)))
+            let resp = try await http.execute(req, timeout: .milliseconds(Int64(Bounded.int(timeout * 1000, in: 1...Int(Bounded.maxSeconds * 1000)) ?? 60_000)))
             var buf = try await resp.body.collect(upTo: Self.maxBody)
             let bytes = buf.readBytes(length: buf.readableBytes) ?? []
             return HTTPAnswer(status: Int(resp.status.code), headers: resp.headers.map { ($0.name, $0.value) },
@@ -152,7 +153,7 @@ final class Transport: Sendable {
     }
 
     private static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+        s == s.rounded() ? "\(Bounded.int(s) ?? 0) s" : "\(s) s"
     }
 
     /// Error texts of the stack never carry our query, but be safe: cut at any '?'.

@@ -26,16 +26,16 @@ enum Cells {
         }
     }
 
-    /// Line breaks show as ↵ and other control characters as spaces, so a row stays one line.
+    /// Line breaks show as ↵ and other control characters (C0 and C1) as spaces, so a row stays one line.
     static func oneLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return s }
+        guard s.unicodeScalars.contains(where: ControlCharacters.isControl) else { return s }
         var out = ""
         var lastCR = false
         for u in s.unicodeScalars {
             if u == "\n" && lastCR { lastCR = false; continue }
             lastCR = u == "\r"
             if u == "\n" || u == "\r" { out += "↵" }
-            else if u.value < 0x20 || u.value == 0x7F { out += " " }
+            else if ControlCharacters.isControl(u) { out += " " }
             else { out.unicodeScalars.append(u) }
         }
         return out

@@ -8,9 +8,10 @@ struct TextWriter: FormatWriter {
     let sink: (String) -> Void
     private var count = 0
 
+    /// Text is for people, so values never carry controls to their terminal (JSON escapes them, tables replace them).
     init(options: OutputOptions, sink: @escaping (String) -> Void) {
         self.options = options
-        self.sink = sink
+        self.sink = { sink(ControlCharacters.replaced($0, keepLineBreaks: true)) }
     }
 
     mutating func begin() {}

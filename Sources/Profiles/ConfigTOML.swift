@@ -79,22 +79,26 @@ enum ConfigTOML {
         }
         func seconds(_ key: String) throws -> Int? {
             guard let v = t[key] else { return nil }
-            guard let i = v.int, i > 0 else { throw fail("profile '\(name)': \(key) must be a whole number of seconds", key) }
+            guard let i = v.int else { throw fail("profile '\(name)': \(key) must be a whole number of seconds", key) }
             return i
         }
-        guard let url = try string("url"), !url.isEmpty else { throw fail("profile '\(name)' has no url", nil) }
         let output = try string("output").map { text in
             guard let f = OutputFormat(rawValue: text) else {
                 throw fail("profile '\(name)': output must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", "output")
             }
             return f
         }
-        return Profile(name: name, url: url, apiKey: try string("api_key"), secretKey: try string("secret_key"),
-                       username: try string("username"), password: try string("password"),
-                       domain: try string("domain"), verifyTLS: try bool("verify_tls") ?? true,
-                       timeout: try seconds("timeout"), output: output,
-                       signatureLifetime: try seconds("signature_lifetime") ?? 600, post: try bool("post") ?? false,
-                       proxy: try string("proxy"))
+        let profile = Profile(name: name, url: try string("url") ?? "", apiKey: try string("api_key"),
+                              secretKey: try string("secret_key"), username: try string("username"),
+                              password: try string("password"), domain: try string("domain"),
+                              verifyTLS: try bool("verify_tls") ?? true, timeout: try seconds("timeout"),
+                              output: output, signatureLifetime: try seconds("signature_lifetime") ?? 600,
+                              post: try bool("post") ?? false, proxy: try string("proxy"))
+        if let (setting, message) = profile.problem {
+            // A missing url points at the profile's header.
+            throw fail(message, t[setting] == nil ? nil : setting)
+        }
+        return profile
     }
 
     static func render(_ store: ProfileStore) -> String {

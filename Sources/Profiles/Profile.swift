@@ -99,15 +99,35 @@ public struct Profile: Sendable, Equatable {
     /// `base` with the CI overrides applied: CLOUDSTACK_ENDPOINT (url),
     /// CLOUDSTACK_KEY and CLOUDSTACK_SECRET (API keys). Without a base profile,
     /// an endpoint alone makes a profile named `env`. Nil when there is nothing.
-    public static func fromEnvironment(_ env: [String: String], base: Profile? = nil) -> Profile? {
+    /// An endpoint that moves `base` to another URL takes its keys from the
+    /// environment too; without them it is an error (`redirected`).
+    public static func fromEnvironment(_ env: [String: String], base: Profile? = nil) throws -> Profile? {
         let endpoint = nonEmpty(env["CLOUDSTACK_ENDPOINT"])
         let key = nonEmpty(env["CLOUDSTACK_KEY"])
         let secret = nonEmpty(env["CLOUDSTACK_SECRET"])
         guard var p = base ?? endpoint.map({ Profile(name: "env", url: $0) }) else { return nil }
+        if let endpoint, base != nil, endpoint != p.url {
+            let keys = key.flatMap { k in secret.map { (k, $0) } }
+            return try p.redirected(to: endpoint, by: "CLOUDSTACK_ENDPOINT", keys: keys,
+                                    hint: "set CLOUDSTACK_KEY and CLOUDSTACK_SECRET for that server too")
+        }
         if let endpoint { p.url = endpoint }
         if let key { p.apiKey = key }
         if let secret { p.secretKey = secret }
         return p
+    }
+
+    /// This profile pointed at another `url` by an override (`what`): credentials
+    /// follow their profile, so its stored keys or password stay behind and only
+    /// `keys` given with the override go along. Without them, an error saying so.
+    public func redirected(to url: String, by what: String, keys: (key: String, secret: String)?,
+                           hint: String) throws -> Profile {
+        guard let keys else {
+            throw ProfileError("\(what) points profile '\(name)' at \(url), but its credentials are for \(self.url) "
+                + "and are not sent elsewhere: \(hint), or choose another profile")
+        }
+        return Profile(name: name, url: url, apiKey: keys.key, secretKey: keys.secret, verifyTLS: verifyTLS,
+                       timeout: timeout, output: output, signatureLifetime: signatureLifetime, post: post)
     }
 }
 

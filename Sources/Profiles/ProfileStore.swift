@@ -66,7 +66,7 @@ public struct ProfileStore: Sendable, Equatable {
         guard Profile.isValidName(profile.name) else {
             throw ProfileError("profile name '\(profile.name)' is not plain: use letters, digits, '-', '_' or '.'")
         }
-        guard !profile.url.isEmpty else { throw ProfileError("profile '\(profile.name)' needs a url") }
+        if let (_, message) = profile.problem { throw ProfileError(message) }
         if let i = profiles.firstIndex(where: { $0.name == profile.name }) {
             guard replacing else {
                 throw ProfileError("profile '\(profile.name)' exists; remove it first or replace it")

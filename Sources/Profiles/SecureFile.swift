@@ -3,39 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PrivateFiles
 
 /// Files that hold secrets: written whole or not at all, readable by the owner only.
 enum SecureFile {
-    /// Writes `text` to `path` through a temporary file (mode 0600) renamed into
-    /// place; missing parent folders are made with mode 0700.
+    /// Writes `text` to `path` atomically, mode 0600, missing folders 0700 (`PrivateFile`).
     static func write(_ text: String, to path: String) throws {
-        func fail(_ what: String) -> ProfileError {
-            ProfileError("cannot \(what) \(path): \(String(cString: strerror(errno)))")
-        }
-        var folder = path.hasPrefix("/") ? "/" : ""
-        for part in path.split(separator: "/").dropLast() {
-            folder += part
-            if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw fail("create the folder of") }
-            folder += "/"
-        }
-        let temp = path + ".tmp\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw fail("create") }
-        let bytes = Array(text.utf8)
-        var done = 0
-        var ok = fchmod(fd, 0o600) == 0
-        while ok && done < bytes.count {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            ok = n > 0
-            done += max(n, 0)
-        }
-        ok = ok && fsync(fd) == 0
-        ok = close(fd) == 0 && ok
-        guard ok, rename(temp, path) == 0 else {
-            let error = fail("write")
-            unlink(temp)
-            throw error
+        do {
+            try PrivateFile.replace(path, with: Array(text.utf8))
+        } catch {
+            throw ProfileError("cannot save \(path): \(error.problem)")
         }
     }
 
@@ -69,8 +46,7 @@ enum SecureFile {
     }
 }
 
-// At file scope `write` and `read` are the system calls, not SecureFile's methods.
-private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+// At file scope `read` is the system call, not SecureFile's method.
 private func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer?, _ n: Int) -> Int { read(fd, p, n) }
 
 /// A configuration problem, said in one line.

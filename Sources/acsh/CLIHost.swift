@@ -107,7 +107,7 @@ final class CLIHost: ShellHost {
         guard stderrIsTerminal else { return }
         progressLock.withLock { _ in
             // \r and erase-line: the progress line disappears when the job is done.
-            Terminal.stderrRaw("\r\u{1B}[K" + (line ?? ""))
+            Terminal.stderrRaw("\r\u{1B}[K" + ControlCharacters.replaced(line ?? ""))
         }
     }
 }

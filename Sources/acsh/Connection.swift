@@ -51,10 +51,20 @@ final class Connection: Sendable {
         } else if let name {
             throw CommandFailure("acsh: no profile '\(name)': no config file at \(paths.configFile); add one with `acsh profile add \(name) --url URL --api-key KEY --secret-key SECRET`")
         }
-        profile = Profile.fromEnvironment(env, base: profile)
-        if let url = settings.url {
-            profile = profile ?? Profile(name: "cli", url: url)
-            profile?.url = url
+        do {
+            profile = try Profile.fromEnvironment(env, base: profile)
+            if let url = settings.url {
+                if let p = profile, p.url != url {
+                    // Credentials follow their profile: only keys given for this run go to another URL.
+                    let keys = (settings.apiKey ?? env["CLOUDSTACK_KEY"]).flatMap { k in
+                        (settings.secretKey ?? env["CLOUDSTACK_SECRET"]).map { (k, $0) } }
+                    profile = try p.redirected(to: url, by: "--url", keys: keys, hint: "give --api-key and --secret-key too")
+                } else {
+                    profile = profile ?? Profile(name: "cli", url: url)
+                }
+            }
+        } catch {
+            throw CommandFailure("acsh: \(error)")
         }
         if let key = settings.apiKey { profile?.apiKey = key }
         if let secret = settings.secretKey { profile?.secretKey = secret }
@@ -119,6 +129,10 @@ final class Connection: Sendable {
         case .password: .password(username: p.username ?? "", password: p.password ?? "", domain: p.domain)
         case .none: .none
         }
+        if p.auth == .password, p.url.lowercased().hasPrefix("http://"), !Self.isLoopback(p.url) {
+            Terminal.stderr("acsh: warning: profile \(p.name) logs in with a password over plain http://; "
+                + "anyone on the path can read it: use https://")
+        }
         var verify = p.verifyTLS
         if settings.insecure { verify = false }
         if !verify && p.url.lowercased().hasPrefix("https") {
@@ -133,7 +147,20 @@ final class Connection: Sendable {
             throw CommandFailure("acsh: profile \(p.name): \(error)", code: 2)
         }
         if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
+        o.warning = { Terminal.stderr("acsh: warning: " + $0) }
         return o
+    }
+
+    /// Whether the URL's host is this machine (a password sent there crosses no network).
+    static func isLoopback(_ url: String) -> Bool {
+        guard let start = url.firstRange(of: "://")?.upperBound else { return false }
+        var host = url[start...].prefix { $0 != "/" && $0 != "?" }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if host.hasPrefix("[") { return host.hasPrefix("[::1]") }
+        let name = host.prefix { $0 != ":" }.lowercased()
+        // An IPv4 literal in 127.0.0.0/8, not a name that merely starts with 127.
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return name == "localhost" || (parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil })
     }
 
     /// The same cloud with a freshly synced catalog.

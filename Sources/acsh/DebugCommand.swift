@@ -23,7 +23,7 @@ struct DebugCommand: AsyncParsableCommand {
         func run() async throws {
             let settings = Settings(sandbox: true, keepSandbox: false)
             let env = ProcessEnvironment.all
-            let paths = Paths(environment: env)
+            let paths = try Paths.current()
             let connection = try await Connection.open(settings, paths: paths, environment: env, fallback: .sandbox)
             let host = CLIHost(connection: connection, settings: settings, paths: paths, environment: env)
             let session = Session(host: host)

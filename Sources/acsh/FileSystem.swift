@@ -9,11 +9,6 @@ enum FileSystem {
         return stat(path, &st) == 0
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
-    }
-
     /// The whole file as text; nil when unreadable.
     static func read(_ path: String) -> [UInt8]? {
         guard let f = fopen(path, "rb") else { return nil }

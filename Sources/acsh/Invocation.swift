@@ -1,6 +1,7 @@
 import Contracts
 import Language
 import Profiles
+import Values
 
 /// One run of the language: a script, `-c` text, a command line from the
 /// shell's words, or the interactive shell.
@@ -12,7 +13,17 @@ struct Invocation {
 
     func run() async -> Int32 {
         let env = ProcessEnvironment.all
-        let paths = Paths(environment: env)
+        let paths: Paths
+        do {
+            paths = try Paths.current()
+        } catch {
+            Terminal.stderr(error.message)
+            return error.code.rawValue
+        }
+        if let t = settings.timeout, Bounded.seconds(t) == nil {
+            Terminal.stderr("acsh: --timeout needs \(Bounded.secondsRange()), not \(t)")
+            return ExitCode.usage.rawValue
+        }
         let mode = Mode(text: text, words: words)
         let connection: Connection
         do {
@@ -38,8 +49,11 @@ struct Invocation {
             code = await runScript(file, host: host, options: options)
         case .text(let source):
             code = await runInterruptible(source, file: "-c", host: host, options: options)
-        case .words(let source):
-            code = await runInterruptible(source, file: "<command line>", host: host, options: options)
+        case .words(let words):
+            let session = Session(host: host, options: options)
+            let interrupt = InterruptHandler(session: session)
+            code = await session.run(arguments: words)
+            interrupt.cancel()
         case .interactive:
             code = await Interactive.run(host: host, options: options, settings: settings, paths: paths)
         }
@@ -71,19 +85,26 @@ struct Invocation {
     enum Mode {
         case script(String, [String])
         case text(String)
-        case words(String)
+        /// One command; each word one argument, never lexed (`CommandLineWords`).
+        case words([String])
         case interactive
 
         init(text: String?, words: [String]) {
             if let text {
                 self = .text(text)
-            } else if let first = words.first, FileSystem.isRegularFile(first) {
+            } else if let first = words.first, Self.namesScript(first) {
                 self = .script(first, Array(words.dropFirst()))
             } else if !words.isEmpty {
-                self = .words(Session.commandLine(fromArguments: words))
+                self = .words(words)
             } else {
                 self = .interactive
             }
+        }
+
+        /// Only a word that says it is a file runs as a script: a file named `list`
+        /// in the working directory must never take over `acsh -p prod list vms`.
+        static func namesScript(_ word: String) -> Bool {
+            word.contains("/") || word.hasSuffix(".cs") || word.hasSuffix(".acsh")
         }
 
         var isInteractive: Bool { if case .interactive = self { true } else { false } }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Profiles
 
 /// The process environment as a dictionary, read once (Profiles and Paths take it explicitly so tests can pass their own).
 enum ProcessEnvironment {
@@ -16,4 +17,15 @@ enum ProcessEnvironment {
         }
         return env
     }()
+}
+
+extension Paths {
+    /// This process's paths; no usable home folder is a one-line error (exit 2).
+    static func current() throws(CommandFailure) -> Paths {
+        do {
+            return try Paths(environment: ProcessEnvironment.all)
+        } catch {
+            throw CommandFailure("acsh: \(error)")
+        }
+    }
 }

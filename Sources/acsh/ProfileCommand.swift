@@ -10,10 +10,11 @@ struct ProfileCommand: ParsableCommand {
         abstract: "Manage the clouds acsh knows (config file profiles).",
         subcommands: [Add.self, List.self, Use.self, Show.self, SetDefault.self, Remove.self, ImportCmk.self])
 
-    static var paths: Paths { Paths(environment: ProcessEnvironment.all) }
+    static var paths: Paths { get throws { try Paths.current() } }
 
     /// Loads, changes and saves the store; errors are one line, exit 2, nothing written.
     static func edit(_ change: (inout ProfileStore) throws -> Void) throws {
+        let paths = try Self.paths
         let path = paths.configFile
         var (store, warning) = try Connection.loadStore(paths)
         if let warning { Terminal.stderr("acsh: warning: \(warning)") }
@@ -28,7 +29,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     static func load() throws -> ProfileStore {
-        let (store, warning) = try Connection.loadStore(paths)
+        let (store, warning) = try Connection.loadStore(try Self.paths)
         if let warning { Terminal.stderr("acsh: warning: \(warning)") }
         return store
     }
@@ -49,12 +50,17 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Request timeout in seconds.") var timeout: Int?
         @Option(help: "Default output format: \(OutputFormat.choices).") var output: OutputFormat?
         @Option(help: "Proxy URL (http://host:port or socks5://host:port); none: never a proxy.") var proxy: String?
-        @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (0: no expires).")
+        @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (1 to 31536000).")
         var signatureLifetime = 600
         @Flag(help: "Send every request as POST.") var post = false
         @Flag(help: "Replace an existing profile of that name.") var replace = false
 
         func run() throws {
+            // The same check every load applies, before a secret is asked for.
+            if let (_, message) = Profile(name: name, url: url, timeout: timeout, output: output,
+                                          signatureLifetime: signatureLifetime).problem {
+                throw CommandFailure("acsh profile add: \(message)")
+            }
             if let proxy {
                 do { _ = try Proxy.forEndpoint(url, configured: proxy, environment: [:]) } catch {
                     throw CommandFailure("acsh profile add: \(error)")
@@ -147,8 +153,9 @@ struct ProfileCommand: ParsableCommand {
 
         func run() throws {
             let imported: CmkImport.Result
+            let source = try file ?? ProfileCommand.paths.cmkConfigFile
             do {
-                imported = try CmkImport.load(from: file ?? ProfileCommand.paths.cmkConfigFile)
+                imported = try CmkImport.load(from: source)
             } catch {
                 throw CommandFailure("acsh profile import-cmk: \(error)")
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Contracts
 import Simulator
+import Values
 
 /// `acsh simulator`: the sandbox cloud as a server on loopback, for other
 /// clients, tests and benchmarks.
@@ -138,9 +139,10 @@ struct SimulatorCommand: AsyncParsableCommand {
     /// "500ms", "1s", "2.5s", or plain seconds.
     static func duration(_ text: String) throws -> Duration {
         let t = text
-        if t.hasSuffix("ms"), let v = Double(t.dropLast(2)), v >= 0 { return .milliseconds(Int64(v)) }
-        if t.hasSuffix("s"), let v = Double(t.dropLast()), v >= 0 { return .milliseconds(Int64(v * 1000)) }
-        if let v = Double(t), v >= 0 { return .milliseconds(Int64(v * 1000)) }
+        let seconds: Double? = if t.hasSuffix("ms") { Bounded.seconds(String(t.dropLast(2)), positive: false).map { $0 / 1000 } }
+            else if t.hasSuffix("s") { Bounded.seconds(String(t.dropLast()), positive: false) }
+            else { Bounded.seconds(t, positive: false) }
+        if let seconds, let d = Bounded.duration(seconds: seconds, max: .seconds(Bounded.maxSeconds)) { return d }
         throw CommandFailure("acsh simulator: bad --job-time '\(text)'; use e.g. 500ms or 1s")
     }
 }

@@ -14,7 +14,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let env = ProcessEnvironment.all
-        let paths = Paths(environment: env)
+        let paths = try Paths.current()
         let connection = try await Connection.open(global.settings, paths: paths, environment: env, fallback: .fail)
         let host = CLIHost(connection: connection, settings: global.settings, paths: paths, environment: env)
         do {

@@ -1,18 +1,23 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Values
 
 import REPL
 
 /// Small process-level helpers: stderr lines and terminal detection.
 enum Terminal {
+    /// Messages quote servers and files (an errortext, a name): controls in them are
+    /// replaced so they cannot act on the terminal or the log stderr goes to.
     static func stderr(_ line: String) {
-        let text = line.hasSuffix("\n") ? line : line + "\n"
+        let safe = ControlCharacters.replaced(line, keepLineBreaks: true)
+        let text = safe.hasSuffix("\n") ? safe : safe + "\n"
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 
-    /// Without a newline added (progress lines).
+    /// Without a newline added and controls kept: progress lines are acsh's own
+    /// escape sequences around text already passed through `ControlCharacters`.
     static func stderrRaw(_ text: String) {
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }

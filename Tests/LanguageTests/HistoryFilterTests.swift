@@ -18,6 +18,9 @@ import Testing
         "acsh --secret-key BBB",
         "SecretKey=BBB",
         "resetPasswordForVirtualMachine id=1\nupdateUser id=1 password=p",
+        "deploy vm zone:Sandbox-1 userdata=I2Nsb3VkLWNvbmZpZwpwYXNzd29yZDogaHVudGVyMg==",
+        "updateVirtualMachine id=1 userdata:$data",
+        "registerSSHKeyPair name=k privatekey=x",
     ])
     func secretsAreNeverWritten(_ line: String) {
         #expect(!HistoryFilter.allows(line), "\(line)")

@@ -40,4 +40,20 @@ import Testing
         let t = Lexer.tokenize("\"é\" x", file: "t")
         #expect(t[1].location.column == 5)
     }
+
+    @Test func carriageReturnIsACharacterInsideALine() {
+        let t = Lexer.tokenize("list zones keyword:a\rlist vms", file: "t")
+        // `a`, CR and `list` are glued (no space before them): one value, not a second command.
+        #expect(t.map(\.kind).contains(.other("\r")))
+        let cr = t.firstIndex { $0.kind == .other("\r") }!
+        #expect(!t[cr].spaceBefore && !t[cr + 1].spaceBefore)
+        #expect(kinds("a\r\nb") == [.word("a"), .newline, .word("b"), .eof])
+        #expect(kinds("a\r") == [.word("a"), .eof])
+    }
+
+    @Test func carriageReturnNeverStartsASecondCommand() async {
+        let r = await run("print \"[\" + \"x\"\rprint \"pwned\"")
+        #expect(!r.out.contains("pwned"))
+        #expect(r.code == 2)
+    }
 }

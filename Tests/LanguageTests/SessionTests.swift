@@ -142,16 +142,6 @@ import Testing
     }
 }
 
-@Suite struct CommandLineWordsTests {
-    @Test func wordsAreQuotedAgain() {
-        #expect(Session.commandLine(fromArguments: ["list", "vms", "name:my vm"]) == "list vms name:'my vm'")
-        #expect(Session.commandLine(fromArguments: ["deploy", "zone:Sandbox-1", "userdata=it's"]) == "deploy zone:Sandbox-1 userdata=\"it's\"")
-        #expect(Session.commandLine(fromArguments: ["list", "zones", "|", "count"]) == "list zones | count")
-        #expect(Session.commandLine(fromArguments: ["sort", "-name"]) == "sort -name")
-        #expect(Session.commandLine(fromArguments: ["list zones | count"]) == "list zones | count")
-    }
-}
-
 /// What a person at the prompt sees (issue 17 point 9).
 @Suite struct PromptTests {
     @Test func aOneLineEntryShowsTheCaretWithoutTheInputLocation() async {

@@ -106,16 +106,35 @@ import Testing
         #expect(lab.contains("verify_tls = false") && lab.contains("post = true"))
     }
 
-    @Test func environmentOverrides() {
+    @Test func environmentOverrides() throws {
         let env = ["CLOUDSTACK_ENDPOINT": "http://ci:8080/client/api", "CLOUDSTACK_KEY": "k", "CLOUDSTACK_SECRET": "s"]
-        let fromNothing = Profile.fromEnvironment(env)
+        let fromNothing = try Profile.fromEnvironment(env)
         #expect(fromNothing?.name == "env" && fromNothing?.url == "http://ci:8080/client/api")
         #expect(fromNothing?.auth == .keys)
-        let over = Profile.fromEnvironment(["CLOUDSTACK_KEY": "k2", "CLOUDSTACK_SECRET": ""], base: Self.prod)
+        let over = try Profile.fromEnvironment(["CLOUDSTACK_KEY": "k2", "CLOUDSTACK_SECRET": ""], base: Self.prod)
         #expect(over?.apiKey == "k2" && over?.secretKey == Self.prod.secretKey && over?.url == Self.prod.url)
-        #expect(Profile.fromEnvironment([:]) == nil)
-        #expect(Profile.fromEnvironment(["CLOUDSTACK_KEY": "k"]) == nil, "keys without an endpoint make no profile")
-        #expect(Profile.fromEnvironment([:], base: Self.lab) == Self.lab)
+        #expect(try Profile.fromEnvironment([:]) == nil)
+        #expect(try Profile.fromEnvironment(["CLOUDSTACK_KEY": "k"]) == nil, "keys without an endpoint make no profile")
+        #expect(try Profile.fromEnvironment([:], base: Self.lab) == Self.lab)
+        #expect(try Profile.fromEnvironment(["CLOUDSTACK_ENDPOINT": Self.prod.url], base: Self.prod) == Self.prod)
+    }
+
+    /// Issue 16 point 9: an endpoint from the environment never gets the profile's own secrets.
+    @Test func credentialsFollowTheirProfile() throws {
+        let elsewhere = "https://elsewhere.example/client/api"
+        for base in [Self.prod, Self.lab] {
+            #expect(throws: ProfileError.self) { try Profile.fromEnvironment(["CLOUDSTACK_ENDPOINT": elsewhere], base: base) }
+            let withKeys = try #require(try Profile.fromEnvironment(
+                ["CLOUDSTACK_ENDPOINT": elsewhere, "CLOUDSTACK_KEY": "k", "CLOUDSTACK_SECRET": "s"], base: base))
+            #expect(withKeys.url == elsewhere && withKeys.apiKey == "k" && withKeys.secretKey == "s")
+            #expect(withKeys.password == nil && withKeys.username == nil)
+        }
+        do {
+            _ = try Profile.fromEnvironment(["CLOUDSTACK_ENDPOINT": elsewhere], base: Self.prod)
+        } catch {
+            #expect("\(error)".contains("CLOUDSTACK_ENDPOINT points profile 'prod' at \(elsewhere)"))
+            #expect(!"\(error)".contains("S3cr"))
+        }
     }
 
     @Test func authKinds() {

@@ -43,6 +43,15 @@ import Testing
         #expect(text.split(separator: "\n").count < 400)
     }
 
+    /// Issue 16 point 6: a symlink planted where the history goes is never written through.
+    @Test func aPlantedSymlinkIsNotFollowed() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("victim", "precious\n")
+        #expect(symlink(dir.path + "/victim", dir.path + "/history") == 0)
+        #expect(!HistoryStore(path: dir.path + "/history").append(["list zones"]))
+        #expect(try dir.read("victim") == "precious\n")
+    }
+
     @Test func defaultPathFollowsXDG() {
         #expect(HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/acsh/history")
         #expect(HistoryStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/acsh/history")

@@ -61,9 +61,11 @@ extension Builtins {
             let w = try await call.words()
             guard w.count == 1 else { throw ScriptError("usage: source FILE", at: call.location) }
             var path = w[0].plainText
-            if !path.hasPrefix("/"), call.location.file.contains("/") {
-                let dir = (call.location.file as NSString).deletingLastPathComponent
-                if !FileManager.default.fileExists(atPath: path) { path = dir + "/" + path }
+            // The running script's own folder first: a file planted in the working
+            // directory must not replace the library the script was written with.
+            if !path.hasPrefix("/"), let dir = scriptFolder(call.location.file) {
+                let beside = dir + "/" + path
+                if FileManager.default.fileExists(atPath: beside) { path = beside }
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw ScriptError("cannot read \(path): check the path", at: call.location)
@@ -79,10 +81,11 @@ extension Builtins {
         },
         BuiltinDefinition(signature: Signature("sleep", [Slot("SECONDS", .seconds)], summary: "pause")) { call in
             let w = try await call.words()
-            guard w.count == 1, let s = Double(w[0].plainText), s >= 0 else {
-                throw ScriptError("usage: sleep SECONDS", at: call.location)
+            guard w.count == 1 else { throw ScriptError("usage: sleep SECONDS", at: call.location) }
+            guard let s = Bounded.seconds(w[0].plainText, positive: false) else {
+                throw ScriptError("sleep needs \(Bounded.secondsRange(positive: false)), not '\(w[0].plainText)'", at: call.location)
             }
-            try await Task.sleep(for: .milliseconds(Int(s * 1000)))
+            try await Task.sleep(for: Bounded.duration(seconds: s, max: .seconds(Bounded.maxSeconds)) ?? .zero)
             return .value(.null)
         },
     ]
@@ -97,6 +100,13 @@ extension Builtins {
         let values = try await call.expressions()
         for v in values { await call.interpreter.refreshJob(v) }
         call.host.writeOutput(values.map(display).joined(separator: " ") + "\n")
+    }
+
+    /// The folder of the script running at `file`; nil for `-c` text, the prompt and the command line.
+    static func scriptFolder(_ file: String) -> String? {
+        guard file != "-c", !file.hasPrefix("<") else { return nil }
+        let dir = (file as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
     }
 
     /// How print shows a value: strings raw, the rest as compact JSON.

@@ -62,7 +62,7 @@ extension Builtins {
             let nums = c.args.compactMap { $0.number?.int }
             guard nums.count == c.args.count else { throw c.fail("range() needs whole numbers") }
             let (lo, hi) = nums.count == 1 ? (0, nums[0]) : (nums[0], nums[1])
-            guard hi - lo <= 10_000_000 else { throw c.fail("range() is limited to 10,000,000 numbers") }
+            guard let size = Bounded.subtract(hi, lo), size <= 10_000_000 else { throw c.fail("range() is limited to 10,000,000 numbers") }
             return .list(hi > lo ? (lo..<hi).map { .int($0) } : [])
         },
         FunctionDefinition(name: "sum", arity: 1...1, usage: "sum(list)", summary: "the sum of a list of numbers") { c in

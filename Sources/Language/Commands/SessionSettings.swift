@@ -23,7 +23,7 @@ extension Builtins {
             return nil
         }, current: { .string($0.outputFormat.rawValue) }),
         SessionSetting(names: ["timeout"], value: "SECONDS", apply: { v, o in
-            guard let t = Double(v), t > 0 else { return "timeout needs seconds > 0" }
+            guard let t = Bounded.seconds(v) else { return "timeout needs \(Bounded.secondsRange()), not '\(v)'" }
             o.timeout = t
             return nil
         }, current: { .double($0.options.timeout) }),

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import PrivateFiles
 import Values
 
 extension Builtins {
@@ -46,25 +47,11 @@ extension Builtins {
     /// Writes a new file with mode 0600 (a session may hold ids and names worth keeping
     /// private); an existing file is replaced only with `overwrite`. Nil, or what went wrong.
     static func writePrivate(_ text: String, to path: String, overwrite: Bool) -> String? {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL)
-        let fd = open(path, flags, 0o600)
-        if fd < 0 {
-            if errno == EEXIST { return "the file exists; add -f to overwrite it" }
-            return String(cString: strerror(errno))
+        do {
+            try PrivateFile.write(path, Array(text.utf8), overwrite: overwrite)
+            return nil
+        } catch {
+            return error.exists ? "the file exists; add -f to overwrite it" : error.problem
         }
-        fchmod(fd, 0o600)  // an overwritten file keeps its old mode otherwise
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = String(cString: strerror(errno))
-                close(fd)
-                return e
-            }
-            offset += n
-        }
-        return close(fd) == 0 ? nil : String(cString: strerror(errno))
     }
 }

@@ -5,12 +5,13 @@ import Values
 enum Arithmetic {
     static func apply(_ op: String, _ a: Number, _ b: Number) -> Value {
         if let x = Int(a.text), let y = Int(b.text) {
+            // Numbers may come from a server: an overflow (`Int.min % -1` included) goes on as a double.
             switch op {
-            case "+": let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
-            case "-": let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
-            case "*": let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
-            case "/": if y != 0 && x % y == 0 { return .int(x / y) }
-            case "%": if y != 0 { return .int(x % y) }
+            case "+": if let r = Bounded.add(x, y) { return .int(r) }
+            case "-": if let r = Bounded.subtract(x, y) { return .int(r) }
+            case "*": if let r = Bounded.multiply(x, y) { return .int(r) }
+            case "/": if Bounded.remainder(x, y) == 0, let r = Bounded.divide(x, y) { return .int(r) }
+            case "%": if let r = Bounded.remainder(x, y) { return .int(r) }
             default: break
             }
         }

@@ -21,6 +21,43 @@ final class CommandResolver: @unchecked Sendable {
         return api
     }
 
+    private var warnedUnlisted: Set<String> = []
+
+    /// An API the catalog does not list, written in its camelCase form with `name=value`
+    /// arguments (a server newer than the catalog has it): sent as is. The API and
+    /// its one warning line (the first time per name), or nil when `cmd` is not that shape.
+    func unlisted(_ cmd: Command, catalog: Catalog) -> (api: API, command: Command, warning: String?)? {
+        guard cmd.words.count == 1, Self.isCamelCase(cmd.words[0]), !cmd.args.isEmpty else { return nil }
+        var params: [APIParam] = []
+        var args: [CommandWord] = []
+        for word in cmd.args {
+            // Names are sent as typed: without the catalog there is no friendly name to translate.
+            guard case .named(let name, _, let value, let loc) = word else { return nil }
+            let base = name.split(separator: "[", maxSplits: 1).first.map(String.init) ?? name
+            if !params.contains(where: { $0.name == base }) { params.append(APIParam(name: base, type: "string")) }
+            args.append(.named(name: name, friendly: false, value: value, location: loc))
+        }
+        let name = cmd.words[0]
+        // Async or not is unknown: a `jobid` in the answer is waited for as usual.
+        let api = API(name: name, isAsync: true, params: params)
+        let first = lock.withLock { warnedUnlisted.insert(name.lowercased()).inserted }
+        var warning: String?
+        if first {
+            let close = Catalog.suggestions(for: name, among: catalog.apiNames).prefix(3)
+            let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+            warning = "\(cmd.location): warning: \(catalog.versionDescription) does not list \(name); sending it as typed\(hint) "
+                + "(run `sync` to fetch this server's own catalog)"
+        }
+        return (api, Command(words: cmd.words, args: args, location: cmd.location), warning)
+    }
+
+    /// `cancelHostForMaintenance`: ASCII letters and digits, a lowercase start and an uppercase letter later.
+    static func isCamelCase(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, ("a"..."z").contains(first),
+              word.unicodeScalars.contains(where: { ("A"..."Z").contains($0) }) else { return false }
+        return word.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
     private func resolve(_ cmd: Command, _ catalog: Catalog) throws -> API {
         let verb = cmd.words[0]
         let noun = cmd.words.count > 1 ? cmd.words[1] : nil

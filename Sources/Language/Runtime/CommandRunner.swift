@@ -9,7 +9,16 @@ import Values
 extension Interpreter {
     func runCommand(_ cmd: Command, input: PipeResult?, _ scope: Scope, background: Bool) async throws -> PipeResult {
         let catalog = host.catalog
-        let api = try resolver.api(for: cmd, catalog: catalog)
+        var cmd = cmd
+        let api: API
+        do {
+            api = try resolver.api(for: cmd, catalog: catalog)
+        } catch {
+            guard let unlisted = resolver.unlisted(cmd, catalog: catalog) else { throw error }
+            if let warning = unlisted.warning { host.writeError(warning + "\n") }
+            api = unlisted.api
+            cmd = unlisted.command
+        }
         let given = try await bindArguments(cmd, api, scope)
         guard let input else {
             return try await invoke(api, given, background: background, cmd.location)

@@ -129,7 +129,7 @@ extension Interpreter {
         case (.list(let l), .number(let n)):
             guard let k = n.int else { throw ScriptError("a list index must be a whole number, not \(n.text)", at: loc) }
             // Not Value's `subscript(index:)`: its `: nil` becomes `.null` (Value is nil-literal expressible).
-            let j = k < 0 ? l.count + k : k
+            let j = k < 0 ? Bounded.add(l.count, k) ?? -1 : k
             guard l.indices.contains(j) else {
                 throw ScriptError("index \(k) is out of range (the list has \(l.count) item\(l.count == 1 ? "" : "s"))", at: loc)
             }
@@ -139,7 +139,7 @@ extension Interpreter {
         case (.string(let s), .number(let n)):
             guard let k = n.int else { throw ScriptError("a string index must be a whole number", at: loc) }
             let chars = Array(s)
-            let j = k < 0 ? chars.count + k : k
+            let j = k < 0 ? Bounded.add(chars.count, k) ?? -1 : k
             guard chars.indices.contains(j) else { throw ScriptError("index \(k) is out of range (the string has \(chars.count) characters)", at: loc) }
             return .string(String(chars[j]))
         case (.null, _):
@@ -195,11 +195,17 @@ extension Interpreter {
                 return Arithmetic.apply(op, a, b)
             }
             if op == "*", case .string(let s) = l.data, let n = r.number?.int, n >= 0 {
-                return .string(String(repeating: s, count: n))
+                guard let size = Bounded.multiply(s.utf8.count, n), size <= Self.maxRepeatBytes else {
+                    throw ScriptError("'*' would make a string of more than \(Self.maxRepeatBytes) bytes", at: loc)
+                }
+                return .string(s.isEmpty ? "" : String(repeating: s, count: n))
             }
         }
         throw ScriptError("cannot apply '\(op)' to a \(l.typeName) and a \(r.typeName)", at: loc)
     }
+
+    /// The longest string `"text" * n` makes (a count may come from a server).
+    static let maxRepeatBytes = 100_000_000
 
     /// Numeric strings count as numbers in arithmetic (CloudStack sends some numbers as strings).
     static func numeric(_ v: Value) -> Number? {

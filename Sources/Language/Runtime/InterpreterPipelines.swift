@@ -97,7 +97,7 @@ extension Interpreter {
         } else {
             progress = nil
         }
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        let deadline = ContinuousClock.now + (Bounded.duration(seconds: timeout, max: .seconds(Bounded.maxSeconds)) ?? .zero)
         do {
             let result = try await job.wait {
                 try await api.awaitJob(jobid, deadline: deadline, progress: progress)

@@ -72,6 +72,22 @@ public final class Session: @unchecked Sendable {
             interpreter.host.writeError("\(file): \(error)\n")
             return .failure(exitCode: .usage)
         }
+        return await execute(program, file: file, oneLine: oneLine ? sourceFile : nil)
+    }
+
+    /// One command from the shell's words (`acsh list zones 'keyword=a&b'`): each
+    /// word one argument, its text sent as typed, never read as language
+    /// (`CommandLineWords`). Returns the exit code as `run` does.
+    public func run(arguments words: [String]) async -> Int32 {
+        do {
+            return await execute(try CommandLineWords.program(words), file: CommandLineWords.file, oneLine: nil).exitCode
+        } catch {
+            interpreter.host.writeError("\(error)\n")
+            return 2
+        }
+    }
+
+    private func execute(_ program: Program, file: String, oneLine: SourceFile?) async -> Outcome {
         let interp = interpreter
         interp.nameCache.clear()
         let task = Task { () -> Outcome in
@@ -93,7 +109,7 @@ public final class Session: @unchecked Sendable {
                 interp.host.writeError("\(file): break or continue outside a loop\n")
                 return .failure(exitCode: .usage)
             } catch {
-                return .failure(exitCode: self.report(error, oneLine: oneLine ? sourceFile : nil))
+                return .failure(exitCode: self.report(error, oneLine: oneLine))
             }
         }
         lock.withLock { current = task }
@@ -178,32 +194,6 @@ public final class Session: @unchecked Sendable {
         } catch {
             return "\(error)"
         }
-    }
-
-    /// One line of language text from command-line words (`acsh list vms name:"my vm"`
-    /// arrives without its quotes). Only a word the shell kept whole despite
-    /// spaces, quotes or `#` is quoted again, after the `name:` / `name=` of an
-    /// argument, so operators and `$vars` keep their meaning. A single word is
-    /// taken as language text as it is (`acsh 'list zones | count'`).
-    public static func commandLine(fromArguments words: [String]) -> String {
-        if words.count == 1 { return words[0] }
-        return words.map(requote).joined(separator: " ")
-    }
-
-    private static func requote(_ word: String) -> String {
-        guard word.isEmpty || word.contains(where: { " \t\n'\"#".contains($0) }) else { return word }
-        var prefix = Substring("")
-        var value = Substring(word)
-        if let sep = word.firstIndex(where: { $0 == ":" || $0 == "=" }), sep > word.startIndex,
-           word[..<sep].allSatisfy({ $0.isLetter || $0.isNumber || "_[].".contains($0) }) {
-            prefix = word[...sep]
-            value = word[word.index(after: sep)...]
-        }
-        // Raw strings have no escapes; otherwise a double-quoted string with \ " $ escaped.
-        if !value.contains("'") { return "\(prefix)'\(value)'" }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "$", with: "\\$")
-        return "\(prefix)\"\(escaped)\""
     }
 
     /// Variables and their values, for completion and `vars`.

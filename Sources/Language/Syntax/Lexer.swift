@@ -63,7 +63,7 @@ public struct Lexer {
         guard let c = peek() else { return make(.eof) }
         if c == 0x0A {
             // Runs of blank lines become one newline token.
-            while let n = peek(), n == 0x0A || n == 0x20 || n == 0x09 || n == 0x0D { advance() }
+            while let n = peek(), n == 0x0A || n == 0x20 || n == 0x09 || (n == 0x0D && peek(1) == 0x0A) { advance() }
             sawSpace = true
             return make(.newline)
         }
@@ -126,7 +126,10 @@ public struct Lexer {
 
     private mutating func skipSpaceAndComments() {
         while let c = peek() {
-            if c == 0x20 || c == 0x09 || c == 0x0D {
+            // A carriage return is space only as part of a line end (CRLF files, or the last
+            // byte): inside a line it is a character, so `keyword:a<CR>list` stays one word
+            // and never starts a second command.
+            if c == 0x20 || c == 0x09 || (c == 0x0D && (peek(1) == 0x0A || peek(1) == nil)) {
                 sawSpace = true
                 advance()
             } else if c == UInt8(ascii: "\\"), peek(1) == 0x0A {

@@ -319,7 +319,8 @@ final class Engine: Sendable {
     }
 
     static func log(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
+        // The line quotes the request (its command): a control character in it must not act on the terminal.
+        let bytes = Array((ControlCharacters.replaced(line) + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 }

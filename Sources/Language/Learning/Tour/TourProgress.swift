@@ -1,5 +1,5 @@
-import APICatalog
 import Foundation
+import PrivateFiles
 import Values
 #if canImport(Glibc)
 import Glibc
@@ -58,10 +58,9 @@ struct TourProgress: Equatable {
 
     private static func writePrivate(_ text: String, to path: String) throws {
         do {
-            try Catalog.writeAtomically(Array(text.utf8), to: path)
+            try PrivateFile.replace(path, with: Array(text.utf8))
         } catch {
-            let problem = (error as? CatalogError)?.problem ?? "\(error)"
-            throw ScriptError("cannot write the tour progress \(path): \(problem); check the folder's permissions")
+            throw ScriptError("cannot write the tour progress \(path): \(error.problem); check the folder's permissions")
         }
     }
 }
