@@ -1,14 +1,31 @@
 import Language
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// libFuzzer entry: any bytes through the lexer, parser and the REPL's
-/// completeness check. A crash, hang or sanitizer report is a bug; syntax
-/// errors are the expected answer to most inputs.
+/// libFuzzer entry. One binary, several targets, picked by ACSH_FUZZ_TARGET (scripts/fuzz
+/// TARGET sets it): `parser` (the default: lexer, parser and the REPL's completeness check)
+/// and `simulator` (one API request through the simulator's stages). A crash, hang or
+/// sanitizer report is a bug; errors are the expected answer to most inputs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    _ = Session.check(source: text, file: "fuzz.cs")
-    _ = Session.isIncomplete(text)
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    switch FuzzTarget.selected {
+    case .parser:
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = Session.check(source: text, file: "fuzz.cs")
+        _ = Session.isIncomplete(text)
+    case .simulator:
+        SimulatorTarget.run(bytes)
+    }
     return 0
+}
+
+enum FuzzTarget: String {
+    case parser, simulator
+
+    /// Read once: the environment does not change while the fuzzer runs.
+    static let selected: FuzzTarget = getenv("ACSH_FUZZ_TARGET").flatMap { FuzzTarget(rawValue: String(cString: $0)) } ?? .parser
 }
 
 #if !FUZZING

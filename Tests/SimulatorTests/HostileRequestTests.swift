@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Simulator
 import Testing
 import Values
@@ -85,5 +86,21 @@ import Values
                 #expect(try await TestClient(sim).get("listZones").status == 200)
             }
         }
+    }
+
+    /// The fuzz target's seeds and every input it found a problem with (scripts/fuzz simulator).
+    @Test func everyRequestSeedIsAnsweredAndTheNextRequestToo() throws {
+        let folder = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "RequestSeeds")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count >= 10)
+        let harness = try RequestHarness(seedVMs: 3)
+        for file in files {
+            let bytes = try Data(contentsOf: folder.appending(path: file))
+            let answer = harness.replay(bytes)
+            #expect(answer.status != 0, "\(file)")
+            harness.clearFaults()
+            #expect(harness.handle(query: "command=listZones").status == 200, "after \(file)")
+        }
+        #expect(harness.replay(Array("\u{1}command=listVirtualMachines&name=web-1".utf8)).body.contains("\"count\":1"))
     }
 }

@@ -60,9 +60,8 @@ final class Engine: Sendable {
     func someID(of noun: String, index: Int) -> String? {
         state.withLockedValue { s in
             if noun == "vm" {
-                let live = s.store.vms.liveCount
-                guard live > 0 else { return nil }
-                return s.store.vms.live.dropFirst(index % live).first?.id
+                let live = s.store.vms.owners.all
+                return live.isEmpty ? nil : s.store.vms.rows[live[index % live.count]].id
             }
             guard let rows = s.store.tables[noun]?.rows, !rows.isEmpty else { return nil }
             return rows[index % rows.count].id

@@ -51,6 +51,38 @@ public final class RequestHarness: Sendable {
         return (out.drop ? 0 : out.status, out.body)
     }
 
+    /// One input in the fuzz target's shape (seeds and found crashes are kept in this shape):
+    /// byte 0 picks the sender (0 integration port, 1 the admin's keys, 2 the user's keys, 3 raw:
+    /// whatever the query itself carries); the rest is the query, then after the first newline a
+    /// POST body. `@noun` becomes the id of a stored one (`@zone`, `@vm`, `@serviceoffering`...),
+    /// so inputs reach handlers past "not found".
+    public func replay(_ input: some Collection<UInt8>) -> (status: Int, body: String) {
+        guard let first = input.first else { return (0, "") }
+        let text = withIDs(String(decoding: input.dropFirst(), as: UTF8.self))
+        let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let admin = SimulatorOptions.defaultUsers[0], user = SimulatorOptions.defaultUsers[1]
+        let sender: Sender = switch first % 4 {
+        case 0: .integration
+        case 1: .signed(apiKey: admin.apiKey, secretKey: admin.secretKey)
+        case 2: .signed(apiKey: user.apiKey, secretKey: user.secretKey)
+        default: .raw
+        }
+        return handle(query: String(parts.first ?? ""), body: parts.count > 1 ? String(parts[1]) : nil, from: sender)
+    }
+
+    /// Replaces `@noun` with a stored entity's id.
+    func withIDs(_ text: String) -> String {
+        guard text.contains("@") else { return text }
+        var out = "", i = text.startIndex
+        while let at = text[i...].firstIndex(of: "@") {
+            out += text[i..<at]
+            let name = text[text.index(after: at)...].prefix { $0.isLetter && $0.isASCII }
+            if !name.isEmpty, let id = someID(of: name.lowercased()) { out += id } else { out += "@" + name }
+            i = name.endIndex
+        }
+        return out + text[i...]
+    }
+
     /// Drops the fault rules in force (an input may have added some through simulatorFault).
     public func clearFaults() { engine.clearFaults() }
 
