@@ -22,12 +22,18 @@ enum SessionAPIs {
         Events.record(c.store, caller, type: "USER.LOGIN", state: "Completed", level: "INFO", created: c.created,
                       description: "user has logged in from the API", resource: (caller.userID, "User"))
         let (timeout, _) = c.server.options.sessionTimeout.components
-        let r: Record = [
+        var r: Record = [
             "username": .string(caller.username), "userid": .string(caller.userID), "domainid": .string(caller.domainID),
             "timeout": .string(String(timeout)), "account": .string(caller.account), "firstname": .string(caller.username),
             "lastname": .string("Sandbox"), "type": .string(caller.isAdmin ? "1" : "0"), "timezone": .string("UTC"),
-            "registered": .string("false"), "sessionkey": .string(session.sessionKey), "is2faenabled": .string("false"),
+            "registered": .string("false"), "sessionkey": .string(session.sessionKey),
+            "is2faenabled": .string(session.verified2FA ? "false" : "true"),
         ]
+        // A two-factor user's session can only check its code next (TwoFactorAPIs).
+        if !session.verified2FA, let provider = c.store.table("user").get(caller.userID)?["providerfor2fa"] {
+            r["providerfor2fa"] = .string(provider)
+            r["is2faverified"] = .string("false")
+        }
         return .objectSettingCookies(r, cookies: ["JSESSIONID=\(session.jsessionID); Path=/client; HttpOnly",
                                                   "sessionkey=\(session.sessionKey); Path=/client"])
     }

@@ -7,6 +7,8 @@ struct Session {
     var sessionKey: String
     var principal: Principal
     var lastUsed: Date
+    /// False while a two-factor user's code is not checked yet (see TwoFactorAPIs).
+    var verified2FA = true
 }
 
 /// Decides who is calling: API-key signature (with `expires` for signatureVersion 3),
@@ -34,8 +36,8 @@ struct Authenticator {
     }
 
     /// A session call needs the JSESSIONID cookie and the matching `sessionkey` parameter.
-    mutating func verifySession(_ params: RequestParams, cookies: [String: String], store: Store, timeout: Duration,
-                                now: Date) throws(APIError) -> Principal {
+    mutating func verifySession(_ params: RequestParams, command: String, cookies: [String: String], store: Store,
+                                timeout: Duration, now: Date) throws(APIError) -> Principal {
         guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession], let p = store.principals.first(where: {
             $0.caller.userID == s.principal.caller.userID
         }), store.isActive(p) else { throw APIError.unauthorized }
@@ -49,6 +51,10 @@ struct Authenticator {
         }
         s.lastUsed = now
         sessions[jsession] = s
+        if !s.verified2FA, command != TwoFactorAPIs.validate {
+            sessions[jsession] = nil
+            throw TwoFactorAPIs.notVerified
+        }
         return p
     }
 
@@ -68,7 +74,9 @@ struct Authenticator {
                            cs: 4365)
         }
         purgeExpired(now: now, timeout: timeout)
-        let s = Session(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now)
+        let twoFactor = store.table("user").get(p.caller.userID)?["is2faenabled"] == "true"
+        let s = Session(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now,
+                        verified2FA: !twoFactor)
         sessions[s.jsessionID] = s
         return s
     }
