@@ -34,6 +34,8 @@ public struct ClientOptions: Sendable {
     public var pollCap: Duration = .seconds(3)
     /// Receives one line per request and per response, secrets redacted.
     public var trace: (@Sendable (String) -> Void)?
+    /// The code for a login that answers it needs one (two-factor authentication); nil: none can be had.
+    public var twoFactorCode: (@Sendable () -> String?)?
 
     public init(url: String, credentials: Credentials = .none, verifyTLS: Bool = true,
                 timeout: Double = 60, signatureLifetime: Int? = 600, forcePost: Bool = false,

@@ -8,7 +8,7 @@ enum Redaction {
     static func isSecret(_ name: String) -> Bool {
         let n = name.lowercased()
         return n == "apikey" || n == "signature" || n == "sessionkey" || n == "secretkey"
-            || n.contains("password") || n == "jsessionid" || n == "usersecretkey"
+            || n.contains("password") || n == "jsessionid" || n == "usersecretkey" || n == "codefor2fa" || n == "secretcode"
     }
 
     /// `a=1&apiKey=REDACTED&...` for the trace line (values encoded as on the wire).

@@ -62,7 +62,9 @@ final class Connection: Sendable {
         }
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
         if let warning { Terminal.stderr("acsh: " + warning) }  // it starts with "warning: "
-        let client = CloudStackClient(options: clientOptions(profile, settings))
+        var withCode = settings
+        withCode.twoFactorCode = settings.twoFactorCode ?? nonEmptyValue(env["ACSH_2FA_CODE"])
+        let client = CloudStackClient(options: clientOptions(profile, withCode))
         return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
     }
 
@@ -99,6 +101,8 @@ final class Connection: Sendable {
         return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
     }
 
+    private static func nonEmptyValue(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
+
     private static func clientOptions(_ p: Profile, _ settings: Settings) -> ClientOptions {
         let credentials: Credentials = switch p.auth {
         case .keys: .apiKey(key: p.apiKey ?? "", secret: p.secretKey ?? "")
@@ -114,6 +118,9 @@ final class Connection: Sendable {
                               timeout: settings.timeout ?? p.timeout.map(Double.init) ?? 60,
                               signatureLifetime: p.signatureLifetime, forcePost: p.post)
         if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
+        let code = settings.twoFactorCode
+        let user = p.username ?? ""
+        o.twoFactorCode = { code ?? (Terminal.stdinIsTTY ? Secret.ask("two-factor code for \(user): ") : nil) }
         return o
     }
 

@@ -28,6 +28,7 @@ enum FastPath {
             case "--url": guard let v = value() else { return nil }; inv.settings.url = v
             case "--api-key": guard let v = value() else { return nil }; inv.settings.apiKey = v
             case "--secret-key": guard let v = value() else { return nil }; inv.settings.secretKey = v
+            case "--2fa-code": guard let v = value() else { return nil }; inv.settings.twoFactorCode = v
             case "-o", "--output": guard let v = value() else { return nil }; inv.settings.output = v
             case "--timeout":
                 guard let v = value(), let t = Double(v) else { return nil }

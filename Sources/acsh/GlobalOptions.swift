@@ -34,4 +34,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(help: "Skip TLS certificate verification for this run (prints a warning).")
     var insecure = false
+
+    @Option(name: .customLong("2fa-code"),
+            help: "Two-factor code for a password profile's login (also ACSH_2FA_CODE; asked at a terminal otherwise).")
+    var twoFactorCode: String?
 }

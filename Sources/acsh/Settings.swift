@@ -15,11 +15,13 @@ struct Settings: Sendable, Equatable {
     var trace = false
     var noColor = false
     var insecure = false
+    /// The two-factor code for a password login (`--2fa-code`, else ACSH_2FA_CODE).
+    var twoFactorCode: String?
 }
 
 extension GlobalOptions {
     var settings: Settings {
         Settings(profile: profile, sandbox: sandbox, fresh: fresh, url: url, apiKey: apiKey, secretKey: secretKey, output: output,
-                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure)
+                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure, twoFactorCode: twoFactorCode)
     }
 }
