@@ -2,12 +2,13 @@
 import PackageDescription
 
 // Module graph (arrows = may import), see README "Layout":
-//   APICatalog, Values, Profiles      (leaves)
-//   CloudClient -> Values
-//   Output      -> Values
+//   APICatalog, Values, Contracts     (leaves; Contracts: secrets policy, ExitCode, OutputFormat)
+//   Profiles    -> Contracts, Values
+//   CloudClient -> APICatalog (API facts), Values, Contracts
+//   Output      -> Values, Contracts
 //   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ GRDB for its state file)
-//   Language    -> APICatalog, CloudClient, Output, Values
-//   REPL        -> Language, Output, Profiles, CEditLine
+//   Language    -> APICatalog, CloudClient, Output, Values, Contracts
+//   REPL        -> Language, Output, Profiles, Contracts, CEditLine
 //   acsh        -> everything (thin wiring)
 let package = Package(
     name: "acsh",
@@ -28,14 +29,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "APICatalog"),
+        .target(name: "Contracts"),
         .target(name: "Values", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Profiles", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Profiles", dependencies: ["Contracts", "Values", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "CloudClient", dependencies: [
-            "Values",
+            "APICatalog", "Values", "Contracts",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Output", dependencies: ["Values"]),
+        .target(name: "Output", dependencies: ["Values", "Contracts"]),
         .target(name: "Simulator", dependencies: [
             "APICatalog", "CloudClient", "Values",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -43,35 +45,39 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values"]),
+        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "Values", "Contracts"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "CEditLine"]),
+        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine"]),
         .executableTarget(name: "acsh", dependencies: [
-            "APICatalog", "CloudClient", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
+            "APICatalog", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer entry point (lexer and parser, simulator requests); built only by scripts/fuzz.
         .executableTarget(name: "acsh-fuzz", dependencies: ["Language", "Simulator"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
+        // What several test targets share: a sandbox per test (withSandbox), temporary directories, paths.
+        .target(name: "TestSupport", dependencies: ["Simulator", "CloudClient"], path: "Tests/TestSupport"),
         .testTarget(name: "APICatalogTests", dependencies: ["APICatalog"]),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts"]),
         .testTarget(name: "ValuesTests", dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Contracts"]),
         .testTarget(name: "CloudClientTests", dependencies: [
-            "CloudClient", "Simulator", "Values",
+            "CloudClient", "Simulator", "TestSupport", "Values",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
         ]),
-        .testTarget(name: "OutputTests", dependencies: ["Output", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Contracts", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog",
                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Values", "Output"],
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
+                                                          "TestSupport"],
                     exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Simulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

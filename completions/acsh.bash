@@ -286,6 +286,7 @@ _acsh_profile_add() {
         return
         ;;
     '--output')
+        __acsh_add_completions -W 'json'$'\n''table'$'\n''csv'$'\n''text'
         return
         ;;
     '--signature-lifetime')
@@ -363,6 +364,7 @@ _acsh_sync() {
         return
         ;;
     '-o'|'--output')
+        __acsh_add_completions -W 'json'$'\n''table'$'\n''csv'$'\n''text'
         return
         ;;
     '--timeout')

@@ -57,6 +57,18 @@ extension Catalog {
         return .notFound(suggestions: Array(hints.prefix(3)))
     }
 
+    /// Resolves the words that name a command, as the interpreter, completion, help
+    /// and explain all read them: a raw API name (any case; it takes no noun), else
+    /// `VERB NOUN`, else `VERB` alone. `words` are the command's words before its
+    /// arguments (at most two count); `used` says how many named the API, so a
+    /// caller can tell `listZones extra` (1 of 2 used) from `list zones` (2).
+    public func resolve(words: [String]) -> (resolution: Resolution, used: Int) {
+        guard let first = words.first else { return (.notFound(suggestions: []), 0) }
+        if let api = api(named: first) { return (.found(api), 1) }
+        guard words.count > 1 else { return (resolve(verb: first, noun: nil), 1) }
+        return (resolve(verb: first, noun: words[1]), 2)
+    }
+
     /// Resolves a raw API name (`deployVirtualMachine`, any case).
     public func resolve(word: String) -> Resolution {
         if let api = api(named: word) { return .found(api) }

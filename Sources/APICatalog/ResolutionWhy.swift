@@ -3,12 +3,12 @@
 /// verb's usual noun) for the API `resolve` already chose, so it can never
 /// name another API than the one that runs.
 extension Catalog {
-    /// `resolve(verb:noun:)` (or `resolve(word:)` for a lone word) plus one line saying why.
+    /// `resolve(words:)` plus one line saying why.
     public func resolveExplained(verb: String, noun: String?) -> (resolution: Resolution, why: String) {
-        if noun == nil, case .found(let api) = resolve(word: verb) {
-            return (.found(api), "'\(verb)' is the API's own name (any case works)")
+        let (r, used) = resolve(words: [verb] + (noun.map { [$0] } ?? []))
+        if used == 1, case .found(let api) = r, api.name.lowercased() == verb.lowercased() {
+            return (r, "'\(verb)' is the API's own name (any case works)")
         }
-        let r = resolve(verb: verb, noun: noun)
         switch r {
         case .found(let api): return (r, why(verb: verb.lowercased(), noun: noun, api: api))
         case .ambiguous(let apis):

@@ -32,6 +32,8 @@ public struct ClientOptions: Sendable {
     /// 1.2 s in three polls, a 2 s job by 2.03 s in four (scripts/bench, deploys).
     public var pollFirst: Duration = .milliseconds(250)
     public var pollCap: Duration = .seconds(3)
+    /// The HTTP or SOCKS5 proxy to go through (`Proxy.forEndpoint` chooses it); nil: direct.
+    public var proxy: Proxy?
     /// Receives one line per request and per response, secrets redacted.
     public var trace: (@Sendable (String) -> Void)?
     /// The code for a login that answers it needs one (two-factor authentication); nil: none can be had.

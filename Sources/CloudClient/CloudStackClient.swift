@@ -13,7 +13,8 @@ public final class CloudStackClient: Sendable {
 
     public init(options: ClientOptions) {
         self.options = options
-        transport = Transport(endpoint: options.displayURL, verifyTLS: options.verifyTLS, timeout: options.timeout)
+        transport = Transport(endpoint: options.displayURL, verifyTLS: options.verifyTLS, timeout: options.timeout,
+                              proxy: options.proxy)
         policy = RetryPolicy(maxAttempts: max(1, options.maxAttempts), base: options.retryBase, cap: options.retryCap)
     }
 
@@ -95,7 +96,7 @@ public final class CloudStackClient: Sendable {
     /// Sends, counts and traces one request.
     func exchange(_ w: WireRequest, cookie: String?) async throws(SendFailure) -> HTTPAnswer {
         let trace = options.trace
-        trace?("> " + w.traceLine)
+        trace?("> " + w.traceLine + (options.proxy.map { " (via proxy \($0.display))" } ?? ""))
         let start = ContinuousClock.now
         sent.withLockedValue { $0 += 1 }
         do {

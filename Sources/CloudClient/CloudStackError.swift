@@ -1,3 +1,5 @@
+import Contracts
+
 /// Every way a call can fail, as one line a person can act on. A struct around
 /// a kind enum so kinds can grow without breaking `catch` sites.
 public struct CloudStackError: Error, CustomStringConvertible, Sendable {
@@ -68,14 +70,14 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Exit codes of the acsh command (DEVELOPERS.md).
-    public var exitCode: Int32 {
+    public var exitCode: ExitCode {
         switch kind {
-        case .api, .loginFailed, .clockSkew: 1
-        case .invalidValue: 2
-        case .transport, .http, .malformed, .unclearOutcome, .pollFailed: 3
-        case .jobFailed, .jobCancelled, .jobUnknownStatus: 4
-        case .deadline: 124
-        case .interrupted, .interruptedCall: 130
+        case .api, .loginFailed, .clockSkew: .apiError
+        case .invalidValue: .usage
+        case .transport, .http, .malformed, .unclearOutcome, .pollFailed: .transport
+        case .jobFailed, .jobCancelled, .jobUnknownStatus: .jobFailed
+        case .deadline: .deadline
+        case .interrupted, .interruptedCall: .interrupted
         }
     }
 

@@ -1,17 +1,14 @@
+import Contracts
 import Values
 
 /// Keeps secrets out of traces: parameter values and response fields whose
-/// names say they hold a key, a password or a session.
+/// names SecretPolicy calls secret.
 enum Redaction {
-    static let marker = "REDACTED"
+    static var marker: String { SecretPolicy.marker }
 
-    static func isSecret(_ name: String) -> Bool {
-        let n = name.lowercased()
-        return n == "apikey" || n == "signature" || n == "sessionkey" || n == "secretkey"
-            || n.contains("password") || n == "jsessionid" || n == "usersecretkey" || n == "codefor2fa" || n == "secretcode"
-    }
+    static func isSecret(_ name: String) -> Bool { SecretPolicy.isSecret(name) }
 
-    /// `a=1&apiKey=REDACTED&...` for the trace line (values encoded as on the wire).
+    /// `a=1&apiKey=<redacted>&...` for the trace line (values encoded as on the wire).
     static func query(_ params: [(String, String)]) -> String {
         params.map { "\($0.0)=\(isSecret($0.0) ? marker : Signer.encode($0.1))" }.joined(separator: "&")
     }

@@ -27,8 +27,8 @@ extension CloudStackClient {
     /// Placeholders shown in place of secret parameter values.
     static let placeholders = ["apikey": "$KEY", "signature": "$SIGNATURE", "sessionkey": "$SESSIONKEY"]
 
-    /// `hiding`: more parameter names (lowercase) whose values show as `$NAME` (passwords, user data).
-    public func requestPreview(_ command: String, _ params: [(String, String)], hiding: Set<String> = []) -> RequestPreview {
+    /// Secret parameters (SecretPolicy: passwords, user data...) show as `$NAME`.
+    public func requestPreview(_ command: String, _ params: [(String, String)]) -> RequestPreview {
         var sessionKey: String?
         if case .password = options.credentials { sessionKey = "session" }
         let (p, expires) = Wire.parameters(command: command, params, credentials: options.credentials,
@@ -37,7 +37,7 @@ extension CloudStackClient {
                            display: options.displayURL)
         let form = p.map { name, value in
             let lower = name.lowercased()
-            let hidden = hiding.contains(lower) || Redaction.isSecret(lower) ? "$" + lower.uppercased() : nil
+            let hidden = Redaction.isSecret(lower) ? "$" + lower.uppercased() : nil
             return "\(Signer.encode(name))=\(Self.placeholders[lower] ?? hidden ?? Signer.encode(value))"
         }.joined(separator: "&")
         var notes: [String] = []

@@ -1,3 +1,5 @@
+import APICatalog
+
 /// When a failed call may be sent again, and after how long (PROTOCOL.md, issue 2):
 /// reads survive dropped connections and gateway errors; throttling (429) is waited
 /// out for any call; authentication (401), parameter (43x) and server (53x) errors never.
@@ -7,10 +9,7 @@ struct RetryPolicy: Sendable {
     var cap: Duration
 
     /// Calls that change nothing on the server, so sending one twice is harmless.
-    static func isRead(_ command: String) -> Bool {
-        let c = command.lowercased()
-        return c.hasPrefix("list") || c.hasPrefix("get") || c == "queryasyncjobresult"
-    }
+    static func isRead(_ command: String) -> Bool { API.isReadOnly(command) }
 
     /// The delay before attempt `attempt + 1`, or nil when the error is final.
     func delay(after error: CloudStackError, command: String, attempt: Int) -> Duration? {

@@ -1,3 +1,5 @@
+import Values
+
 /// A logged-in session: the session key (sent as parameter and cookie) and the
 /// cookies the server set (JSESSIONID). `generation` tells a stale 401 from a fresh one.
 struct SessionState: Sendable {
@@ -17,7 +19,7 @@ struct SessionState: Sendable {
         headers.compactMap { h in
             let pair = h.split(separator: ";", maxSplits: 1).first.map(String.init) ?? h
             guard let eq = pair.firstIndex(of: "=") else { return nil }
-            let name = pair[..<eq].trimmingSpaces, value = pair[pair.index(after: eq)...].trimmingSpaces
+            let name = pair[..<eq].trimmingSpaces(), value = pair[pair.index(after: eq)...].trimmingSpaces()
             return name.isEmpty ? nil : (name, value)
         }
     }
@@ -60,11 +62,5 @@ actor SessionStore {
     /// Forget the session a 401 came back on (unless a newer one replaced it already).
     func invalidate(generation gen: Int) {
         if state?.generation == gen { state = nil }
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

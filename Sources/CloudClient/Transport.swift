@@ -28,11 +28,13 @@ final class Transport: Sendable {
     let http: HTTPClient
     let endpoint: String
     let timeout: Double
+    /// Named in transport errors: a refused or unknown proxy is not a refused server.
+    let proxyDisplay: String?
     private let closed = NIOLockedValueBox(false)
     /// Answers larger than this are refused rather than held in memory.
     static let maxBody = 256 * 1024 * 1024
 
-    init(endpoint: String, verifyTLS: Bool, timeout: Double) {
+    init(endpoint: String, verifyTLS: Bool, timeout: Double, proxy: Proxy? = nil) {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !verifyTLS { tls.certificateVerification = .none }
         var pool = HTTPClient.Configuration.ConnectionPool()
@@ -46,9 +48,19 @@ final class Transport: Sendable {
             timeout: .init(connect: .milliseconds(Int64(min(timeout, 30) * 1000))),
             connectionPool: pool)
         config.decompression = .enabled(limit: .ratio(100))
+        if let proxy {
+            // An HTTP proxy forwards plain requests and tunnels TLS with CONNECT, so TLS stays end to end.
+            config.proxy = switch proxy.kind {
+            case .http:
+                .server(host: proxy.host, port: proxy.port,
+                        authorization: proxy.username.map { .basic(username: $0, password: proxy.password ?? "") })
+            case .socks5: .socksServer(host: proxy.host, port: proxy.port)
+            }
+        }
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         self.endpoint = endpoint
         self.timeout = timeout
+        proxyDisplay = proxy?.display
     }
 
     /// Sends one request. Throws `SendFailure` saying whether the server may have seen it.
@@ -86,9 +98,10 @@ final class Transport: Sendable {
 
     /// Sorts an error of the HTTP stack into what a person needs to know.
     func classify(_ error: Error) -> SendFailure {
-        let url = endpoint
+        let url = endpoint, via = proxyDisplay
         func fail(_ t: CloudStackError.Transport, _ detail: String, sent: Bool) -> SendFailure {
-            SendFailure(error: CloudStackError(.transport(t, url: url, detail: detail)), maybeSent: sent)
+            let d = via.map { detail.contains($0) ? detail : detail.isEmpty ? "via proxy \($0)" : "\(detail), via proxy \($0)" } ?? detail
+            return SendFailure(error: CloudStackError(.transport(t, url: url, detail: d)), maybeSent: sent)
         }
         if error is CancellationError { return SendFailure(error: CloudStackError(.interrupted(jobid: nil)), maybeSent: true) }
         if let e = error as? HTTPClientError {
@@ -109,7 +122,11 @@ final class Transport: Sendable {
             return fail(.dns, "host \(e.host) not found", sent: false)
         }
         if let e = error as? IOError {
-            if e.errnoCode == ECONNREFUSED { return fail(.refused, "", sent: false) }
+            if e.errnoCode == ECONNREFUSED {
+                // With a proxy, the refusal is the proxy's: the server was never reached.
+                if let via = proxyDisplay { return fail(.other, "connection refused by the proxy; is \(via) running?", sent: false) }
+                return fail(.refused, "", sent: false)
+            }
             if e.errnoCode == ECONNRESET || e.errnoCode == EPIPE { return fail(.closed, "connection reset", sent: true) }
             if e.errnoCode == ETIMEDOUT { return fail(.timeout, "connect timed out", sent: false) }
             if e.errnoCode == EHOSTUNREACH || e.errnoCode == ENETUNREACH {

@@ -1,3 +1,4 @@
+import Contracts
 import Values
 
 /// One output format, fed a stream of records.

@@ -1,3 +1,6 @@
+import Contracts
+import Values
+
 /// Reads cloudmonkey's config (~/.cmk/config, INI) so its users keep their
 /// profiles. Settings outside any section or in `[core]` are defaults for every
 /// profile (`profile = NAME` there names the current one); every other section
@@ -34,7 +37,7 @@ public enum CmkImport {
                 username: nonEmpty(v["username"]), password: nonEmpty(v["password"]), domain: nonEmpty(v["domain"]),
                 verifyTLS: (v["verifycert"] ?? v["verifysslcert"]).map(isTrue) ?? true,
                 timeout: v["timeout"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil },
-                output: output.flatMap { Profile.outputFormats.contains($0) ? $0 : nil },
+                output: output.flatMap(OutputFormat.init(rawValue:)),
                 signatureLifetime: v["expires"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 600))
         }
         let current = defaults["profile"].flatMap { name in profiles.contains { $0.name == name } ? name : nil }
@@ -90,32 +93,25 @@ enum INI {
     static func parse(_ text: String, file: String) throws -> [Section] {
         var sections = [Section(name: "", values: [:])]
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line = raw.trimmingSpaces
+            let line = raw.trimmingSpaces()
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]"), line.count > 2 else {
                     throw ProfileError("\(file):\(i + 1): section header '\(line)' lacks its ']'")
                 }
-                sections.append(Section(name: String(line.dropFirst().dropLast()).trimmingSpaces, values: [:]))
+                sections.append(Section(name: String(line.dropFirst().dropLast()).trimmingSpaces(), values: [:]))
                 continue
             }
             guard let sep = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 throw ProfileError("\(file):\(i + 1): expected `key = value`, found '\(line)'")
             }
-            let key = line[..<sep].trimmingSpaces.lowercased()
-            var value = line[line.index(after: sep)...].trimmingSpaces
+            let key = line[..<sep].trimmingSpaces().lowercased()
+            var value = line[line.index(after: sep)...].trimmingSpaces()
             if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
                 value = String(value.dropFirst().dropLast())
             }
             sections[sections.count - 1].values[key] = value
         }
         return sections
-    }
-}
-
-extension StringProtocol {
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

@@ -1,9 +1,10 @@
+import Contracts
 import TOMLKit
 
 /// Reading and writing the config file's TOML.
 enum ConfigTOML {
     static let settings = ["url", "api_key", "secret_key", "username", "password", "domain", "verify_tls",
-                           "timeout", "output", "signature_lifetime", "post"]
+                           "timeout", "output", "signature_lifetime", "post", "proxy"]
 
     static func parse(_ text: String, file: String) throws -> ProfileStore {
         let top: TOMLTable
@@ -68,15 +69,18 @@ enum ConfigTOML {
             return i
         }
         guard let url = try string("url"), !url.isEmpty else { throw fail("profile '\(name)' has no url", nil) }
-        let output = try string("output")
-        if let output, !Profile.outputFormats.contains(output) {
-            throw fail("profile '\(name)': output must be one of \(Profile.outputFormats.joined(separator: ", "))", "output")
+        let output = try string("output").map { text in
+            guard let f = OutputFormat(rawValue: text) else {
+                throw fail("profile '\(name)': output must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", "output")
+            }
+            return f
         }
         return Profile(name: name, url: url, apiKey: try string("api_key"), secretKey: try string("secret_key"),
                        username: try string("username"), password: try string("password"),
                        domain: try string("domain"), verifyTLS: try bool("verify_tls") ?? true,
                        timeout: try seconds("timeout"), output: output,
-                       signatureLifetime: try seconds("signature_lifetime") ?? 600, post: try bool("post") ?? false)
+                       signatureLifetime: try seconds("signature_lifetime") ?? 600, post: try bool("post") ?? false,
+                       proxy: try string("proxy"))
     }
 
     static func render(_ store: ProfileStore) -> String {
@@ -93,9 +97,10 @@ enum ConfigTOML {
             if let v = p.domain { t["domain"] = v }
             if !p.verifyTLS { t["verify_tls"] = false }
             if let v = p.timeout { t["timeout"] = v }
-            if let v = p.output { t["output"] = v }
+            if let v = p.output { t["output"] = v.rawValue }
             if p.signatureLifetime != 600 { t["signature_lifetime"] = p.signatureLifetime }
             if p.post { t["post"] = true }
+            if let v = p.proxy { t["proxy"] = v }
             all[p.name] = t
         }
         if !store.profiles.isEmpty { top["profiles"] = all }

@@ -1,3 +1,5 @@
+import Contracts
+
 /// One CloudStack account to talk to: where, and with which credentials.
 public struct Profile: Sendable, Equatable {
     public var name: String
@@ -12,17 +14,20 @@ public struct Profile: Sendable, Equatable {
     public var verifyTLS: Bool
     /// Seconds to wait for one request (and for an async job); nil: the client's default.
     public var timeout: Int?
-    /// Default output format name (json, table, csv, text); nil: by terminal.
-    public var output: String?
+    /// Default output format; nil: by terminal.
+    public var output: OutputFormat?
     /// Seconds a signed request stays valid (`expires`).
     public var signatureLifetime: Int
     /// Send every request as POST.
     public var post: Bool
+    /// Proxy URL (`http://host:port`, `socks5://host:port`); `none` goes direct even when the
+    /// environment names a proxy; nil: the environment decides (https_proxy, http_proxy, no_proxy).
+    public var proxy: String?
 
     public init(name: String, url: String, apiKey: String? = nil, secretKey: String? = nil,
                 username: String? = nil, password: String? = nil, domain: String? = nil,
-                verifyTLS: Bool = true, timeout: Int? = nil, output: String? = nil,
-                signatureLifetime: Int = 600, post: Bool = false) {
+                verifyTLS: Bool = true, timeout: Int? = nil, output: OutputFormat? = nil,
+                signatureLifetime: Int = 600, post: Bool = false, proxy: String? = nil) {
         self.name = name
         self.url = url
         self.apiKey = apiKey
@@ -35,6 +40,7 @@ public struct Profile: Sendable, Equatable {
         self.output = output
         self.signatureLifetime = signatureLifetime
         self.post = post
+        self.proxy = proxy
     }
 
     public enum Auth: Sendable, Equatable {
@@ -53,22 +59,33 @@ public struct Profile: Sendable, Equatable {
         return .none
     }
 
-    public static let outputFormats = ["json", "table", "csv", "text"]
-
-    /// `key = value` lines for `profile show`, secrets as `****`.
+    /// `key = value` lines for `profile show`, secrets (SecretPolicy) as its marker.
     public var redactedLines: [String] {
         var lines = ["name = \(name)", "url = \(url)"]
-        if let apiKey { lines.append("api_key = \(apiKey)") }
-        if secretKey != nil { lines.append("secret_key = ****") }
-        if let username { lines.append("username = \(username)") }
-        if password != nil { lines.append("password = ****") }
+        func add(_ key: String, _ value: String?) {
+            if let value { lines.append("\(key) = \(SecretPolicy.shown(key, value))") }
+        }
+        add("api_key", apiKey)
+        add("secret_key", secretKey)
+        add("username", username)
+        add("password", password)
         if let domain { lines.append("domain = \(domain)") }
         lines.append("verify_tls = \(verifyTLS)")
         if let timeout { lines.append("timeout = \(timeout)") }
-        if let output { lines.append("output = \(output)") }
+        if let output { lines.append("output = \(output.rawValue)") }
         lines.append("signature_lifetime = \(signatureLifetime)")
         if post { lines.append("post = true") }
+        if let proxy { lines.append("proxy = \(Self.proxyShown(proxy))") }
         return lines
+    }
+
+    /// A proxy URL without its password (`http://user:<redacted>@host:3128`).
+    static func proxyShown(_ url: String) -> String {
+        guard let at = url.lastIndex(of: "@") else { return url }
+        let start = url.range(of: "://")?.upperBound ?? url.startIndex
+        let auth = url[start..<at]
+        guard let colon = auth.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":" + SecretPolicy.marker + String(url[at...])
     }
 
     /// A profile name doubles as a folder name and a TOML key: keep it plain.

@@ -13,7 +13,7 @@ public final class ProgressLine: Sendable {
     /// Whether a line is on screen; the mutex also keeps two writers apart.
     private let visible = Mutex(false)
 
-    public init(enabled: Bool = Terminal.isTerminal(STDERR_FILENO), style: Style = Style(enabled: false)) {
+    public init(enabled: Bool = TTY.isTerminal(STDERR_FILENO), style: Style = Style(enabled: false)) {
         self.enabled = enabled
         self.style = style
     }
@@ -34,7 +34,7 @@ public final class ProgressLine: Sendable {
     public func show(_ text: String?) {
         guard let text else { return clear() }
         guard enabled else { return }
-        let width = Terminal.width(STDERR_FILENO) ?? 80
+        let width = TTY.width(STDERR_FILENO) ?? 80
         let line = String(text.prefix(max(10, width - 1)))
         visible.withLock { shown in
             Console.err("\r\u{1B}[2K" + style.dim(line))

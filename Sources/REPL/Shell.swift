@@ -64,19 +64,21 @@ public final class Shell {
                     // A statement left open at the end of input still runs, so its error is shown.
                     let outcome = await evaluate(pending.joined(separator: "\n"))
                     if case .exit(let code) = outcome { return code }
-                    if case .failure(let code) = outcome { lastStatus = code }
+                    if case .failure(let code) = outcome { lastStatus = code.rawValue }
                 }
                 return reader.isInteractive ? 0 : lastStatus
             case .line(let line):
+                // `quit` leaves as `exit` does (the language's exit takes a code; quit is the shell's word).
+                if pending.isEmpty, line.trimmingSpaces() == "quit" { return 0 }
                 pending.append(line)
                 let source = pending.joined(separator: "\n")
-                if source.trimmingSpaces().isEmpty { pending = []; continue }
-                if evaluator.isIncomplete(source) ?? Continuation.isIncomplete(source) { continue }
+                if source.allSatisfy(\.isWhitespace) { pending = []; continue }
+                if evaluator.isIncomplete(source) { continue }
                 remember(pending)
                 pending = []
                 switch await evaluate(source) {
                 case .success: lastStatus = 0
-                case .failure(let code): lastStatus = code
+                case .failure(let code): lastStatus = code.rawValue
                 case .exit(let code): return code
                 }
             }
@@ -87,14 +89,14 @@ public final class Shell {
     /// carries a secret or comes from piped input (a script is not history).
     private func remember(_ lines: [String]) {
         guard reader.isInteractive, HistoryFilter.allows(lines.joined(separator: "\n")) else { return }
-        for line in lines where !line.trimmingSpaces().isEmpty { reader.addToHistory(line) }
+        for line in lines where !line.allSatisfy(\.isWhitespace) { reader.addToHistory(line) }
         history?.append(lines)
     }
 
     /// Runs one statement in a task of its own; Ctrl-C cancels that task, and
     /// if it has not ended a second later the prompt comes back anyway (the
     /// task is left to unwind in the background).
-    private func evaluate(_ source: String) async -> EvaluationOutcome {
+    private func evaluate(_ source: String) async -> Session.Outcome {
         _ = InterruptSignal.take()
         let evaluator = self.evaluator
         let task = Task.detached { await evaluator.evaluate(source) }
@@ -107,7 +109,7 @@ public final class Shell {
                     if InterruptSignal.take() {
                         task.cancel()
                         try? await Task.sleep(for: .seconds(1))
-                        first.resume(.failure(exitCode: 130))
+                        first.resume(.failure(exitCode: .interrupted))
                         return
                     }
                     try? await Task.sleep(for: .milliseconds(20))
@@ -119,16 +121,16 @@ public final class Shell {
 
 /// Resumes a continuation with whichever outcome arrives first.
 private final class FirstOutcome: Sendable {
-    private let state = Mutex<(CheckedContinuation<EvaluationOutcome, Never>?, Bool)>((nil, false))
+    private let state = Mutex<(CheckedContinuation<Session.Outcome, Never>?, Bool)>((nil, false))
 
-    func set(_ c: CheckedContinuation<EvaluationOutcome, Never>) {
+    func set(_ c: CheckedContinuation<Session.Outcome, Never>) {
         state.withLock { $0.0 = c }
     }
 
     var isDone: Bool { state.withLock { $0.1 } }
 
-    func resume(_ outcome: EvaluationOutcome) {
-        let c: CheckedContinuation<EvaluationOutcome, Never>? = state.withLock { s in
+    func resume(_ outcome: Session.Outcome) {
+        let c: CheckedContinuation<Session.Outcome, Never>? = state.withLock { s in
             guard !s.1 else { return nil }
             s.1 = true
             return s.0

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,21 +54,21 @@ enum Main {
             } else {
                 try command.run()
             }
-            return 0
-        } catch let exit as ExitCode {
+            return Contracts.ExitCode.ok.rawValue
+        } catch let exit as ArgumentParser.ExitCode {
             return exit.rawValue
         } catch let failure as CommandFailure {
             Terminal.stderr(failure.message)
-            return failure.code
+            return failure.code.rawValue
         } catch {
             let code = ACSH.exitCode(for: error)
             if code == .success {
                 print(ACSH.fullMessage(for: error))
-                return 0
+                return Contracts.ExitCode.ok.rawValue
             }
             let message = ACSH.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             Terminal.stderr("acsh: \(message) (see acsh --help)")
-            return 2
+            return Contracts.ExitCode.usage.rawValue
         }
     }
 }
@@ -75,8 +76,8 @@ enum Main {
 /// An error the executable reports as one line with a chosen exit code.
 struct CommandFailure: Error {
     let message: String
-    let code: Int32
-    init(_ message: String, code: Int32 = 2) {
+    let code: Contracts.ExitCode
+    init(_ message: String, code: Contracts.ExitCode = .usage) {
         self.message = message
         self.code = code
     }

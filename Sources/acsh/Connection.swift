@@ -1,5 +1,6 @@
 import APICatalog
 import CloudClient
+import Contracts
 import Profiles
 import Simulator
 
@@ -10,10 +11,10 @@ final class Connection: Sendable {
     let name: String
     let client: CloudStackClient
     let catalog: Catalog
-    let defaultOutput: String?
+    let defaultOutput: OutputFormat?
     private let sandbox: Simulator?
 
-    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: String?, sandbox: Simulator?) {
+    private init(name: String, client: CloudStackClient, catalog: Catalog, defaultOutput: OutputFormat?, sandbox: Simulator?) {
         self.name = name
         self.client = client
         self.catalog = catalog
@@ -62,9 +63,7 @@ final class Connection: Sendable {
         }
         let (catalog, warning) = Catalog.cachedOrBundled(at: paths.catalogCache(profile: profile.name))
         if let warning { Terminal.stderr("acsh: " + warning) }  // it starts with "warning: "
-        var withCode = settings
-        withCode.twoFactorCode = settings.twoFactorCode ?? nonEmptyValue(env["ACSH_2FA_CODE"])
-        let client = CloudStackClient(options: clientOptions(profile, withCode))
+        let client = CloudStackClient(options: try clientOptions(profile, settings, environment: env))
         return Connection(name: profile.name, client: client, catalog: catalog, defaultOutput: profile.output, sandbox: nil)
     }
 
@@ -93,17 +92,17 @@ final class Connection: Sendable {
                 sim = try await Simulator.start(options)
             }
         } catch {
-            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: 3)
+            throw CommandFailure("acsh: could not start the sandbox: \(error)", code: .transport)
         }
         let keys = sim.adminKeys
         let profile = Profile(name: "sandbox", url: sim.baseURL, apiKey: keys.apiKey, secretKey: keys.secretKey)
-        let client = CloudStackClient(options: clientOptions(profile, settings))
+        // In-process, on loopback: never through a proxy the environment names.
+        let client = CloudStackClient(options: try clientOptions(profile, settings, environment: [:]))
         return Connection(name: "sandbox", client: client, catalog: .bundled, defaultOutput: nil, sandbox: sim)
     }
 
-    private static func nonEmptyValue(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
-
-    private static func clientOptions(_ p: Profile, _ settings: Settings) -> ClientOptions {
+    private static func clientOptions(_ p: Profile, _ settings: Settings,
+                                      environment env: [String: String]) throws -> ClientOptions {
         let credentials: Credentials = switch p.auth {
         case .keys: .apiKey(key: p.apiKey ?? "", secret: p.secretKey ?? "")
         case .password: .password(username: p.username ?? "", password: p.password ?? "", domain: p.domain)
@@ -117,8 +116,13 @@ final class Connection: Sendable {
         var o = ClientOptions(url: p.url, credentials: credentials, verifyTLS: verify,
                               timeout: settings.timeout ?? p.timeout.map(Double.init) ?? 60,
                               signatureLifetime: p.signatureLifetime, forcePost: p.post)
+        do {
+            o.proxy = try Proxy.forEndpoint(o.endpoint, configured: p.proxy, environment: env)
+        } catch {
+            throw CommandFailure("acsh: profile \(p.name): \(error)", code: 2)
+        }
         if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
-        let code = settings.twoFactorCode
+        let code = settings.twoFactorCode ?? env["ACSH_2FA_CODE"].flatMap { $0.isEmpty ? nil : $0 }
         let user = p.username ?? ""
         o.twoFactorCode = { code ?? (Terminal.stdinIsTTY ? Secret.ask("two-factor code for \(user): ") : nil) }
         return o

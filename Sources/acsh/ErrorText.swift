@@ -1,4 +1,5 @@
 import CloudClient
+import Contracts
 
 /// One line and an exit code for any error reaching the executable.
 enum ErrorText {
@@ -6,7 +7,7 @@ enum ErrorText {
         (error as? CloudStackError)?.message ?? "\(error)"
     }
 
-    static func exitCode(_ error: Error) -> Int32 {
-        (error as? CloudStackError)?.exitCode ?? 3
+    static func exitCode(_ error: Error) -> ExitCode {
+        (error as? CloudStackError)?.exitCode ?? .transport
     }
 }

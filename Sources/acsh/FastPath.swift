@@ -1,3 +1,5 @@
+import Contracts
+
 /// Parses the everyday shapes of the command line (`acsh [OPTIONS] WORDS...`,
 /// `acsh FILE.cs ARGS`, `acsh -c TEXT`) without ArgumentParser.
 ///
@@ -29,7 +31,10 @@ enum FastPath {
             case "--api-key": guard let v = value() else { return nil }; inv.settings.apiKey = v
             case "--secret-key": guard let v = value() else { return nil }; inv.settings.secretKey = v
             case "--2fa-code": guard let v = value() else { return nil }; inv.settings.twoFactorCode = v
-            case "-o", "--output": guard let v = value() else { return nil }; inv.settings.output = v
+            case "-o", "--output":
+                // An unknown format is left to ArgumentParser, whose error lists the choices.
+                guard let v = value(), let f = OutputFormat(rawValue: v) else { return nil }
+                inv.settings.output = f
             case "--timeout":
                 guard let v = value(), let t = Double(v) else { return nil }
                 inv.settings.timeout = t

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Contracts
+
+/// `-o json`: ArgumentParser checks the name and lists the choices in help and completions.
+extension OutputFormat: ExpressibleByArgument {}
 
 /// Options every way of running acsh shares (one-shot words, scripts, -c, the REPL).
 struct GlobalOptions: ParsableArguments {
@@ -20,8 +24,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("secret-key"), help: "Secret key (overrides the profile; prefer a profile or CLOUDSTACK_SECRET).")
     var secretKey: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Output format: json, table, csv or text.")
-    var output: String?
+    @Option(name: [.short, .customLong("output")], help: "Output format: \(OutputFormat.choices).")
+    var output: OutputFormat?
 
     @Option(help: "Request timeout in seconds.")
     var timeout: Double?

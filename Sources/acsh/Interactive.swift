@@ -35,21 +35,18 @@ final class SessionEvaluator: LineEvaluator {
         self.host = host
     }
 
-    func isIncomplete(_ source: String) -> Bool? { Session.isIncomplete(source) }
-
     /// The prompt follows `use PROFILE`.
     var profileName: String? { host.connection.name }
 
-    func evaluate(_ source: String) async -> EvaluationOutcome {
-        let code = await withTaskCancellationHandler {
-            await session.evaluate(source)
+    func evaluate(_ source: String) async -> Session.Outcome {
+        let outcome = await withTaskCancellationHandler {
+            await session.execute(source: source, file: "<input>")
         } onCancel: { [session, host] in
             session.interrupt()
             host.showProgress(nil)
         }
         host.stdout.flush()
-        if let exit = session.requestedExit { return .exit(exit) }
-        return code == 0 ? .success : .failure(exitCode: code)
+        return outcome
     }
 }
 

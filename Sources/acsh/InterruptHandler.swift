@@ -1,3 +1,4 @@
+import Contracts
 import Dispatch
 import Language
 #if canImport(Glibc)
@@ -17,7 +18,7 @@ final class InterruptHandler: @unchecked Sendable {
             session.interrupt()
             DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
                 Terminal.stderr("acsh: interrupted")
-                exit(130)
+                exit(ExitCode.interrupted.rawValue)
             }
         }
         source.resume()

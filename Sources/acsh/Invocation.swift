@@ -1,3 +1,4 @@
+import Contracts
 import Language
 import Profiles
 
@@ -12,10 +13,6 @@ struct Invocation {
     func run() async -> Int32 {
         let env = ProcessEnvironment.all
         let paths = Paths(environment: env)
-        if let output = settings.output, !Profile.outputFormats.contains(output) {
-            Terminal.stderr("acsh: unknown output format '\(output)'; use json, table, csv or text")
-            return 2
-        }
         let mode = Mode(text: text, words: words)
         let connection: Connection
         do {
@@ -23,10 +20,10 @@ struct Invocation {
                                                    fallback: mode.isInteractive ? .sandbox : .fail)
         } catch let failure as CommandFailure {
             Terminal.stderr(failure.message)
-            return failure.code
+            return failure.code.rawValue
         } catch {
             Terminal.stderr("acsh: \(error)")
-            return 2
+            return ExitCode.usage.rawValue
         }
         let host = CLIHost(connection: connection, settings: settings, paths: paths, environment: env)
         var options = SessionOptions()
@@ -53,11 +50,11 @@ struct Invocation {
     private func runScript(_ file: String, host: CLIHost, options: SessionOptions) async -> Int32 {
         guard let bytes = FileSystem.read(file) else {
             Terminal.stderr("acsh: cannot read \(file)")
-            return 2
+            return ExitCode.usage.rawValue
         }
         guard let source = String(validating: bytes, as: UTF8.self) else {
             Terminal.stderr("\(file): not UTF-8 text; save it as UTF-8")
-            return 2
+            return ExitCode.usage.rawValue
         }
         return await runInterruptible(source, file: file, host: host, options: options)
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CloudClient
+import Contracts
 import Profiles
 
 /// `acsh profile add|list|use|show|remove|import-cmk`: the config file's profiles.
@@ -45,22 +47,25 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Domain path for login, e.g. / or /sub.") var domain: String?
         @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS = false
         @Option(help: "Request timeout in seconds.") var timeout: Int?
-        @Option(help: "Default output format: json, table, csv or text.") var output: String?
+        @Option(help: "Default output format: \(OutputFormat.choices).") var output: OutputFormat?
+        @Option(help: "Proxy URL (http://host:port or socks5://host:port); none: never a proxy.") var proxy: String?
         @Option(name: .customLong("signature-lifetime"), help: "Seconds a signed request stays valid (0: no expires).")
         var signatureLifetime = 600
         @Flag(help: "Send every request as POST.") var post = false
         @Flag(help: "Replace an existing profile of that name.") var replace = false
 
         func run() throws {
-            if let output, !Profile.outputFormats.contains(output) {
-                throw CommandFailure("acsh profile add: unknown output format '\(output)'; use json, table, csv or text")
+            if let proxy {
+                do { _ = try Proxy.forEndpoint(url, configured: proxy, environment: [:]) } catch {
+                    throw CommandFailure("acsh profile add: \(error)")
+                }
             }
             var secret = try Secret.resolve(secretKey, prompt: "secret key for \(name): ", needed: apiKey != nil)
             var pass = try Secret.resolve(password, prompt: "password for \(username ?? name): ", needed: username != nil)
             defer { secret = nil; pass = nil }
             let profile = Profile(name: name, url: url, apiKey: apiKey, secretKey: secret, username: username,
                                   password: pass, domain: domain, verifyTLS: !noVerifyTLS, timeout: timeout,
-                                  output: output, signatureLifetime: signatureLifetime, post: post)
+                                  output: output, signatureLifetime: signatureLifetime, post: post, proxy: proxy)
             if profile.auth == .none {
                 Terminal.stderr("acsh: note: profile '\(name)' has no credentials: requests go unauthenticated (integration port)")
             }

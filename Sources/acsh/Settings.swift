@@ -1,3 +1,5 @@
+import Contracts
+
 /// The global options as plain values: what Connection, CLIHost and the REPL
 /// need, whether they came through ArgumentParser or the fast path.
 struct Settings: Sendable, Equatable {
@@ -10,7 +12,7 @@ struct Settings: Sendable, Equatable {
     var url: String?
     var apiKey: String?
     var secretKey: String?
-    var output: String?
+    var output: OutputFormat?
     var timeout: Double?
     var trace = false
     var noColor = false

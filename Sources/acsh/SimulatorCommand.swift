@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import Simulator
 
 /// `acsh simulator`: the sandbox cloud as a server on loopback, for other
@@ -86,7 +87,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         do {
             simulator = try await Simulator.start(options)
         } catch {
-            throw CommandFailure("acsh simulator: \(error)", code: 3)
+            throw CommandFailure("acsh simulator: \(error)", code: .transport)
         }
         Terminal.stderr(simulator.summary + "\nCtrl-C stops it.")
         try await simulator.run()

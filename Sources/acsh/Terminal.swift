@@ -2,6 +2,8 @@
 import Glibc
 #endif
 
+import REPL
+
 /// Small process-level helpers: stderr lines and terminal detection.
 enum Terminal {
     static func stderr(_ line: String) {
@@ -20,9 +22,9 @@ enum Terminal {
     static var stdinIsTTY: Bool { isatty(0) == 1 }
     static var stdoutIsTTY: Bool { isatty(1) == 1 }
 
-    /// Colours unless NO_COLOR is set, --no-color was given, or stdout is not a terminal.
+    /// Colours on stdout by the REPL's one rule (NO_COLOR, --no-color, TERM=dumb, not a terminal).
     static func colorEnabled(noColorFlag: Bool) -> Bool {
-        !noColorFlag && getenv("NO_COLOR") == nil && stdoutIsTTY
+        TTY.colorEnabled(noColorFlag: noColorFlag, environment: ProcessEnvironment.all, isTerminal: stdoutIsTTY)
     }
 
     static var width: Int? {

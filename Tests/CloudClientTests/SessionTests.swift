@@ -107,7 +107,9 @@ private final class SessionServer: Sendable {
         try await TestServer.with({ _, _ in Reply(body: "{}", delay: .seconds(6)) }) { server in
             let client = CloudStackClient(options: testOptions(server, credentials: password))
             let task = Task { try await client.request("listZones") }
-            try await Task.sleep(for: .milliseconds(200))
+            // Cancel once the request is at the server (a loaded machine may take seconds to get there).
+            let sent = ContinuousClock.now
+            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) { try await Task.sleep(for: .milliseconds(10)) }
             let clock = ContinuousClock()
             let start = clock.now
             task.cancel()

@@ -1,5 +1,6 @@
-import Testing
 import Simulator
+import TestSupport
+import Testing
 import Values
 @testable import CloudClient
 
@@ -10,22 +11,17 @@ import Values
                                             credentials: Credentials = .apiKey(key: SimulatorOptions.sandboxAPIKey,
                                                                                secret: SimulatorOptions.sandboxSecretKey),
                                             _ body: (CloudStackClient, Simulator) async throws -> T) async throws -> T {
-        var so = SimulatorOptions()
-        so.jobTime = .milliseconds(100)
-        configure(&so)
-        let sim = try await Simulator.start(so)
-        var o = ClientOptions(url: sim.baseURL, credentials: credentials, timeout: 5)
-        o.pollFirst = .milliseconds(50)
-        o.retryBase = .milliseconds(20)
-        o.retryCap = .milliseconds(100)
-        do {
-            let r = try await CloudStackClient.withClient(o) { try await body($0, sim) }
-            await sim.stop()
-            return r
-        } catch {
-            await sim.stop()
-            throw error
-        }
+        try await withSandbox({ so in
+            so.jobTime = .milliseconds(100)
+            configure(&so)
+        }, client: { o in
+            o.credentials = credentials
+            o.timeout = 5
+            o.pollFirst = .milliseconds(50)
+            o.pollCap = ClientOptions(url: o.url, credentials: credentials).pollCap
+            o.retryBase = .milliseconds(20)
+            o.retryCap = .milliseconds(100)
+        }) { sim, client in try await body(client, sim) }
     }
 
     private func firstID(_ c: CloudStackClient, _ command: String, _ params: [(String, String)] = []) async throws -> String {

@@ -1,41 +1,42 @@
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 
 /// The binary as users run it: one-shot commands, scripts, exit codes, output.
 @Suite(.serialized) struct CommandLineTests {
     @Test func oneShotJSONListsTheZones() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let r = try await acsh.run(["-o", "json", "list", "zones"], env: acsh.cloud(sim))
-        #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains("\"name\":\"Sandbox-1\""))
-        #expect(r.err.isEmpty)
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let r = try await acsh.run(["-o", "json", "list", "zones"], env: acsh.cloud(sim))
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out.contains("\"name\":\"Sandbox-1\""))
+            #expect(r.err.isEmpty)
+        }
     }
 
     @Test func wordsKeepShellQuoting() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let r = try await acsh.run(["-o", "csv", "list", "zones", "name:Sandbox-2", "|", "select", "name"], env: acsh.cloud(sim))
-        #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.split(whereSeparator: \.isNewline) == ["name", "Sandbox-2"])
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let r = try await acsh.run(["-o", "csv", "list", "zones", "name:Sandbox-2", "|", "select", "name"], env: acsh.cloud(sim))
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out.split(whereSeparator: \.isNewline) == ["name", "Sandbox-2"])
+        }
     }
 
     /// The fast path (no ArgumentParser) and `acsh run ...` (ArgumentParser) must agree.
     @Test func fastPathAndArgumentParserAgree() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let env = acsh.cloud(sim)
-        for args in [["-o", "csv", "list", "zones", "|", "select", "name"], ["--output", "text", "-c", "print (list zones | count)"],
-                     ["-p", "missing", "list", "zones"], ["--timeout", "5", "-o", "json", "list", "zonez"]] {
-            let fast = try await acsh.run(args, env: env)
-            let slow = try await acsh.run(["run"] + args, env: env)
-            #expect(fast.out == slow.out, "\(args)")
-            #expect(fast.err == slow.err, "\(args)")
-            #expect(fast.code == slow.code, "\(args)")
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let env = acsh.cloud(sim)
+            for args in [["-o", "csv", "list", "zones", "|", "select", "name"], ["--output", "text", "-c", "print (list zones | count)"],
+                         ["-p", "missing", "list", "zones"], ["--timeout", "5", "-o", "json", "list", "zonez"]] {
+                let fast = try await acsh.run(args, env: env)
+                let slow = try await acsh.run(["run"] + args, env: env)
+                #expect(fast.out == slow.out, "\(args)")
+                #expect(fast.err == slow.err, "\(args)")
+                #expect(fast.code == slow.code, "\(args)")
+            }
         }
     }
 
@@ -55,59 +56,59 @@ import Testing
     }
 
     @Test func unknownCommandIsReportedBeforeAnyRequestWithASuggestion() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let before = sim.requestCount()
-        let r = try await acsh.run(["list", "zonez"], env: acsh.cloud(sim))
-        #expect(r.code == 2)
-        #expect(r.err.contains("zones"))
-        #expect(sim.requestCount() == before)
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let before = sim.requestCount()
+            let r = try await acsh.run(["list", "zonez"], env: acsh.cloud(sim))
+            #expect(r.code == 2)
+            #expect(r.err.contains("zones"))
+            #expect(sim.requestCount() == before)
+        }
     }
 
     @Test func apiErrorExits1AndTransportErrorExits3() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let api = try await acsh.run(["stop", "vm", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
-        #expect(api.code == 1, "\(api.err)")
-        var closed = acsh.cloud(sim)
-        closed["CLOUDSTACK_ENDPOINT"] = "http://127.0.0.1:1/client/api"
-        let transport = try await acsh.run(["list", "zones"], env: closed)
-        #expect(transport.code == 3)
-        #expect(transport.err.split(separator: "\n").count == 1, "\(transport.err)")
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let api = try await acsh.run(["stop", "vm", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
+            #expect(api.code == 1, "\(api.err)")
+            var closed = acsh.cloud(sim)
+            closed["CLOUDSTACK_ENDPOINT"] = "http://127.0.0.1:1/client/api"
+            let transport = try await acsh.run(["list", "zones"], env: closed)
+            #expect(transport.code == 3)
+            #expect(transport.err.split(separator: "\n").count == 1, "\(transport.err)")
+        }
     }
 
     @Test func scriptErrorsNameFileLineAndColumn() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let file = try acsh.write("bad.cs", "print \"ok\"\nx = (1 +\n")
-        let r = try await acsh.run([file], env: acsh.cloud(sim))
-        #expect(r.code == 2)
-        #expect(r.err.contains("bad.cs:"), "\(r.err)")
-        #expect(!r.out.contains("ok"), "a parse error runs nothing")
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let file = try acsh.write("bad.cs", "print \"ok\"\nx = (1 +\n")
+            let r = try await acsh.run([file], env: acsh.cloud(sim))
+            #expect(r.code == 2)
+            #expect(r.err.contains("bad.cs:"), "\(r.err)")
+            #expect(!r.out.contains("ok"), "a parse error runs nothing")
+        }
     }
 
     @Test func scriptArgumentsAndExitCode() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let file = try acsh.write("args.cs", "#!/usr/bin/env acsh\nprint \"$1 and ${len(args)}\"\nexit 7\n")
-        let r = try await acsh.run([file, "first", "second"], env: acsh.cloud(sim))
-        #expect(r.out == "first and 2\n")
-        #expect(r.code == 7)
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let file = try acsh.write("args.cs", "#!/usr/bin/env acsh\nprint \"$1 and ${len(args)}\"\nexit 7\n")
+            let r = try await acsh.run([file, "first", "second"], env: acsh.cloud(sim))
+            #expect(r.out == "first and 2\n")
+            #expect(r.code == 7)
+        }
     }
 
     @Test func traceRedactsSecrets() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let r = try await acsh.run(["--trace", "list", "zones"], env: acsh.cloud(sim))
-        #expect(r.code == 0)
-        #expect(r.err.contains("listZones"))
-        #expect(!r.err.contains(SimulatorOptions.sandboxSecretKey))
-        #expect(!r.err.contains(SimulatorOptions.sandboxAPIKey))
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let r = try await acsh.run(["--trace", "list", "zones"], env: acsh.cloud(sim))
+            #expect(r.code == 0)
+            #expect(r.err.contains("listZones"))
+            #expect(!r.err.contains(SimulatorOptions.sandboxSecretKey))
+            #expect(!r.err.contains(SimulatorOptions.sandboxAPIKey))
+        }
     }
 
     @Test func completionScriptsAreCurrent() async throws {

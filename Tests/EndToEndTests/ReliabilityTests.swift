@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 
 /// Issue 6 points that need the whole binary: interrupts, deadlines, bad input.
@@ -77,13 +78,13 @@ import Testing
     }
 
     @Test func aValueWithAControlCharacterIsRefusedBeforeSending() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let before = sim.requestCount(command: "listZones")
-        let r = try await acsh.run(["-c", #"list zones name:"a\eb""#], env: acsh.cloud(sim))
-        #expect(r.code != 0)
-        #expect(r.err.contains("control character"), "\(r.err)")
-        #expect(sim.requestCount(command: "listZones") == before)
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let before = sim.requestCount(command: "listZones")
+            let r = try await acsh.run(["-c", #"list zones name:"a\eb""#], env: acsh.cloud(sim))
+            #expect(r.code != 0)
+            #expect(r.err.contains("control character"), "\(r.err)")
+            #expect(sim.requestCount(command: "listZones") == before)
+        }
     }
 }

@@ -1,23 +1,24 @@
 import APICatalog
+import Contracts
 import Foundation
+import TestSupport
 import Testing
 @testable import Language
 
 /// Every concept of `help concepts` has an example that runs in the sandbox.
 @Suite struct ConceptTests {
     @Test func everyExampleRunsInTheSandbox() async throws {
-        let (sim, client) = try await SandboxServer.fresh()
-        for c in Concepts.all {
-            let host = TestHost(api: client)
-            var options = SessionOptions()
-            options.output = "json"
-            let code = await Session(host: host, options: options).run(source: c.example, file: "concept \(c.name)")
-            // An example must show something: the simulator answers lists it does not model with none.
-            let showed = code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))
-            #expect(showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
+        try await withSandbox { _, client in
+            for c in Concepts.all {
+                let host = TestHost(api: client)
+                var options = SessionOptions()
+                options.output = .json
+                let code = await Session(host: host, options: options).run(source: c.example, file: "concept \(c.name)")
+                // An example must show something: the simulator answers lists it does not model with none.
+                let showed = code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))
+                #expect(showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
+            }
         }
-        try await client.shutdown()
-        await sim.stop()
     }
 
     @Test func commandsNameRealAPIs() {

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 @testable import Language
@@ -49,7 +50,7 @@ import Testing
         let pieces = Self.pieces(text)
         #expect(pieces.count > 20)
         var options = SessionOptions()
-        options.output = "json"
+        options.output = .json
         let host = TestHost(api: try await SandboxServer.shared.api())
         let session = Session(host: host, options: options)
         var outSeen = 0, errSeen = 0

@@ -1,4 +1,5 @@
 import CloudClient
+import Contracts
 import Foundation
 import Simulator
 import Testing
@@ -18,7 +19,7 @@ import Testing
         var options = SessionOptions()
         options.arguments = args
         options.dryRun = dryRun
-        options.output = "json"
+        options.output = .json
         let host = TestHost(api: client)
         let code = await Session(host: host, options: options).run(source: try source(name), file: name)
         return (host.output, host.errors, code)

@@ -2,6 +2,7 @@ import APICatalog
 import CloudClient
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 @testable import Language
 
@@ -15,14 +16,16 @@ import Testing
 
     /// Runs `source` in a session on a fresh simulator with the client's real poll schedule.
     static func explain(_ source: String) async throws -> (out: String, err: String, code: Int32, vmsBefore: Int, vmsAfter: Int) {
-        let (sim, client) = try await SandboxServer.fresh(fastPolls: false)
-        let before = try await client.listAll("listVirtualMachines", [("listall", "true")]).count
-        let host = TestHost(api: client)
-        let code = await Session(host: host).run(source: source, file: "explain.cs")
-        let after = try await client.listAll("listVirtualMachines", [("listall", "true")]).count
-        try await client.shutdown()
-        await sim.stop()
-        return (host.output, host.errors, code, before, after)
+        try await withSandbox(client: { o in
+            let real = ClientOptions(url: o.url, credentials: o.credentials)
+            (o.pollFirst, o.pollCap) = (real.pollFirst, real.pollCap)
+        }) { _, client in
+            let before = try await client.listAll("listVirtualMachines", [("listall", "true")]).count
+            let host = TestHost(api: client)
+            let code = await Session(host: host).run(source: source, file: "explain.cs")
+            let after = try await client.listAll("listVirtualMachines", [("listall", "true")]).count
+            return (host.output, host.errors, code, before, after)
+        }
     }
 
     static func masked(_ s: String) -> String {

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 @testable import Language
@@ -28,7 +29,7 @@ import Testing
     @Test func savedScriptReplaysTheSession() async throws {
         let (simA, clientA) = try await SandboxServer.fresh()
         var options = SessionOptions()
-        options.output = "json"
+        options.output = .json
         let host = TestHost(api: clientA)
         let session = Session(host: host, options: options)
         var kept = ""
@@ -85,6 +86,6 @@ import Testing
         let r = await run("a = 2\nprint a\nprint (history)")
         #expect(r.out == "2\n[\"a = 2\",\"print a\"]\n")
         let bad = await run("history load x.cs")
-        #expect(bad.code == 2 && bad.err.contains("usage: history [save FILE.cs [-f]]"))
+        #expect(bad.code == 2 && bad.err.contains("usage: history [save FILE.cs] [-f]"))
     }
 }

@@ -27,6 +27,18 @@ import Testing
         } else { Issue.record("web-$i should interpolate") }
     }
 
+    @Test func optionalArgumentsAndLongFlags() throws {
+        let s = try parse("list vms name:$x? keyword:what? --keep-going")
+        guard case .expression(let e) = s[0].kind, case .pipeline(let p) = e.kind,
+              case .command(let c) = p.stages[0].kind, c.args.count == 3 else { Issue.record("shape: \(s)"); return }
+        if case .named("name", true, let v, _) = c.args[0], case .optional(let inner) = v.kind, case .variable("x") = inner.kind {
+        } else { Issue.record("name:$x? should be an optional $x: \(c.args[0])") }
+        if case .named("keyword", true, let v, _) = c.args[1], case .literal(let t) = v.kind {
+            #expect(t == .string("what?"))  // after text, '?' is text
+        } else { Issue.record("keyword:what? should stay text") }
+        if case .flag("keep-going", _) = c.args[2] {} else { Issue.record("--keep-going should be one flag") }
+    }
+
     @Test func pipelineStagesAndBackground() throws {
         let s = try parse("list vms state:Running | where memory >= 1024 && name =~ \"^web\" | select id name | sort -name | first 5")
         guard case .expression(let e) = s[0].kind, case .pipeline(let p) = e.kind else { Issue.record("shape"); return }

@@ -1,6 +1,7 @@
 import CloudClient
 import Foundation
 import Simulator
+import TestSupport
 @testable import Language
 
 /// One in-process simulator shared by the script tests, started on first use,
@@ -21,17 +22,18 @@ actor SandboxServer {
         return try await starting!.value.1
     }
 
-    /// A simulator of its own, for tests that count requests or change state.
+    /// A simulator of its own, for tests that count requests or change state and
+    /// stop it themselves; prefer TestSupport's `withSandbox`, which always stops it.
     static func fresh(fastPolls: Bool = true, _ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws -> (Simulator, CloudStackClient) {
         var options = SimulatorOptions()
         options.jobTime = .milliseconds(50)
         configure(&options)
         let sim = try await Simulator.start(options)
-        var co = ClientOptions(url: sim.baseURL, credentials: .apiKey(key: SimulatorOptions.sandboxAPIKey,
-                                                                      secret: SimulatorOptions.sandboxSecretKey))
-        if fastPolls {
-            co.pollFirst = .milliseconds(20)
-            co.pollCap = .milliseconds(100)
+        var co = sandboxClientOptions(sim)
+        if !fastPolls {
+            let defaults = ClientOptions(url: sim.baseURL, credentials: co.credentials)
+            co.pollFirst = defaults.pollFirst
+            co.pollCap = defaults.pollCap
         }
         return (sim, CloudStackClient(options: co))
     }

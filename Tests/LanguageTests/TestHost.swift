@@ -10,13 +10,19 @@ final class TestHost: ShellHost, @unchecked Sendable {
     private var errText = ""
     let api: (any CloudAPI)?
     let catalog: Catalog
-    var isTerminal: Bool { false }
+    let isTerminal: Bool
     var profileName: String? { "test" }
+    private var progressText: [String] = []
 
-    init(api: (any CloudAPI)? = nil, catalog: Catalog = .bundled) {
+    init(api: (any CloudAPI)? = nil, catalog: Catalog = .bundled, terminal: Bool = false) {
         self.api = api
         self.catalog = catalog
+        isTerminal = terminal
     }
+
+    /// The progress lines shown (a terminal host only).
+    var progress: [String] { lock.withLock { progressText } }
+    func showProgress(_ line: String?) { if let line { lock.withLock { progressText.append(line) } } }
 
     var output: String { lock.withLock { outText } }
     var errors: String { lock.withLock { errText } }

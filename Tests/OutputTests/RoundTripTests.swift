@@ -1,3 +1,4 @@
+import Contracts
 import PropertyBased
 import Testing
 import Values

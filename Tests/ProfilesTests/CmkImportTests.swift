@@ -1,3 +1,4 @@
+import Contracts
 import Testing
 @testable import Profiles
 
@@ -43,11 +44,11 @@ import Testing
         #expect(r.skipped == ["[broken] has no url"])
         let local = r.profiles[0]
         #expect(local == Profile(name: "localcloud", url: "http://localhost:8080/client/api", username: "admin",
-                                 password: "password", domain: "/", verifyTLS: true, timeout: 1800, output: "json"))
+                                 password: "password", domain: "/", verifyTLS: true, timeout: 1800, output: .json))
         #expect(local.auth == .password)
         let prod = r.profiles[1]
         #expect(prod.apiKey == "AK-123" && prod.secretKey == "SK=/+abc")
-        #expect(prod.verifyTLS == false && prod.timeout == 60 && prod.output == "table")
+        #expect(prod.verifyTLS == false && prod.timeout == 60 && prod.output == .table)
         #expect(prod.auth == .keys)
     }
 

@@ -1,10 +1,11 @@
+import Contracts
 import Foundation
 import Testing
 @testable import Profiles
 
 @Suite struct ProfileStoreTests {
     static let prod = Profile(name: "prod", url: "https://cloud.example.com/client/api", apiKey: "AK",
-                              secretKey: "S3cr\"et=", timeout: 90, output: "table", signatureLifetime: 300)
+                              secretKey: "S3cr\"et=", timeout: 90, output: .table, signatureLifetime: 300)
     static let lab = Profile(name: "lab", url: "http://10.0.0.5:8080/client/api", username: "admin",
                              password: "p'a \"ss\\\n", domain: "/sub", verifyTLS: false, post: true)
 
@@ -96,11 +97,12 @@ import Testing
         try store.add(Self.lab)
         #expect(store.listLines == ["  lab   http://10.0.0.5:8080/client/api", "* prod  https://cloud.example.com/client/api"])
         let shown = Self.prod.redactedLines.joined(separator: "\n")
-        #expect(shown.contains("secret_key = ****"))
+        #expect(shown.contains("secret_key = <redacted>"))
         #expect(!shown.contains("S3cr"))
-        #expect(shown.contains("api_key = AK"))
+        #expect(shown.contains("api_key = <redacted>"))
         let lab = Self.lab.redactedLines
-        #expect(lab.contains("password = ****") && !lab.joined().contains("p'a"))
+        #expect(lab.contains("password = <redacted>") && !lab.joined().contains("p'a"))
+        #expect(lab.contains("username = \(Self.lab.username ?? "")"))
         #expect(lab.contains("verify_tls = false") && lab.contains("post = true"))
     }
 

@@ -1,5 +1,6 @@
 import APICatalog
 import Foundation
+import TestSupport
 import Testing
 import Values
 @testable import REPL
@@ -15,6 +16,13 @@ import Values
         #expect(c.insertion == "deploy ")
         let s = completer.complete("so", context: context)
         #expect(s.inserts.contains("source"))
+    }
+
+    /// Choices and settings come from the builtin's signature, not from lists of the completer's own.
+    @Test func signatureChoicesAndSettings() {
+        #expect(completer.complete("tour s", context: context).inserts == ["status", "show", "skip"])
+        #expect(completer.complete("set o", context: context).inserts == ["output"])
+        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize"])
     }
 
     @Test func nounsOfTheTypedVerb() {

@@ -1,16 +1,36 @@
 import APICatalog
+import Language
 import Testing
 @testable import REPL
 
+/// The shell's `...>` decision is the language's (LineEvaluator's default): one answer.
 @Suite struct ContinuationTests {
-    @Test(arguments: ["for z in list zones {", "print \"abc", "list zones |", "x = [1, 2,", "a = 1 &&", "print 'it", "deployVirtualMachine \\"])
-    func openStatementsContinue(_ source: String) {
-        #expect(Continuation.isIncomplete(source))
+    final class Plain: LineEvaluator {
+        func evaluate(_ source: String) async -> Session.Outcome { .success }
     }
 
-    @Test(arguments: ["list zones", "for z in list zones {\n print $z\n}", "print \"a { b\"", "x = 1 # open { in a comment", "job = deploy vm &", ""])
+    @Test(arguments: ["for z in list zones {", "list zones |", "x = [1, 2,", "a = 1 &&", "deployVirtualMachine \\"])
+    func openStatementsContinue(_ source: String) {
+        #expect(Plain().isIncomplete(source))
+    }
+
+    /// An open quote runs at once: strings end on their line, so no later line could close it.
+    @Test(arguments: ["list zones", "for z in list zones {\n print $z\n}", "print \"a { b\"", "x = 1 # open { in a comment",
+                      "job = deploy vm &", "", "print \"abc", "print 'it"])
     func closedStatementsRun(_ source: String) {
-        #expect(!Continuation.isIncomplete(source))
+        #expect(!Plain().isIncomplete(source))
+    }
+}
+
+/// One colour rule for the shell and printed results.
+@Suite struct ColorRuleTests {
+    @Test(arguments: [
+        ([String: String](), true, false, true), (["TERM": "xterm"], true, false, true),
+        (["TERM": "dumb"], true, false, false), (["NO_COLOR": "1"], true, false, false), (["NO_COLOR": ""], true, false, true),
+        ([:], false, false, false), ([:], true, true, false),
+    ])
+    func colour(_ env: [String: String], _ isTerminal: Bool, _ flag: Bool, _ expected: Bool) {
+        #expect(TTY.colorEnabled(noColorFlag: flag, environment: env, isTerminal: isTerminal) == expected)
     }
 }
 

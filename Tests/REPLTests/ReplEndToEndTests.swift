@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary at a real terminal (tmux): what a person sees when typing.

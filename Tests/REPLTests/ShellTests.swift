@@ -1,5 +1,7 @@
 import Foundation
+import Language
 import Synchronization
+import TestSupport
 import Testing
 @testable import REPL
 
@@ -31,9 +33,7 @@ final class RecordingEvaluator: LineEvaluator {
 
     var profileName: String? { profile.withLock { $0 } }
 
-    func isIncomplete(_ source: String) -> Bool? { nil }
-
-    func evaluate(_ source: String) async -> EvaluationOutcome {
+    func evaluate(_ source: String) async -> Session.Outcome {
         statements.withLock { $0.append(source) }
         if source == "sleep" {
             do { try await Task.sleep(for: .seconds(30)) } catch { cancelled.withLock { $0 = true }; return .failure(exitCode: 130) }
@@ -46,6 +46,16 @@ final class RecordingEvaluator: LineEvaluator {
 }
 
 @Suite(.serialized) struct ShellTests {
+    @Test func quitLeavesTheShellAsExitDoes() async throws {
+        let reader = ScriptedReader([.line("list zones"), .line("  quit "), .line("never reached")])
+        let evaluator = RecordingEvaluator()
+        let shell = Shell(evaluator: evaluator, options: .init(profileName: "sandbox", color: false, historyPath: nil),
+                          reader: reader)
+        #expect(await shell.run() == 0)
+        #expect(evaluator.statements.withLock { $0 } == ["list zones"])
+        #expect(reader.inputs.count == 1)  // the line after quit was never read
+    }
+
     @Test func multiLineStatementsUseTheContinuationPrompt() async throws {
         let dir = try TemporaryDirectory()
         let reader = ScriptedReader([.line("for z in list zones {"), .line("  print $z.name"), .line("}"), .line("list zones")])

@@ -1,26 +1,27 @@
+import Contracts
 import Foundation
 import Values
 
 extension Builtins {
     /// print, echo, help, vars.
     static let outputCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("print", .expressions, usage: "print VALUE...",
+        BuiltinDefinition(signature: Signature("print", [Slot("VALUE", .expression, repeats: true)],
             summary: "write values separated by spaces: strings as they are, others as JSON",
-            examples: ["print \"zone $z.name\" $n"])) { call in
+            examples: ["z = (list zones)[0]; print \"zone $z.name\" $z.id"])) { call in
             try await Builtins.printValues(call)
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("echo", .expressions, usage: "echo VALUE...",
+        BuiltinDefinition(signature: Signature("echo", [Slot("VALUE", .expression, repeats: true)],
             summary: "the same as print")) { call in
             try await Builtins.printValues(call)
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("help", .words, usage: "help [COMMAND | STAGE | BUILTIN | concepts | CONCEPT]",
+        BuiltinDefinition(signature: Signature("help", [Slot("COMMAND | STAGE | BUILTIN | concepts | CONCEPT", .word, optional: true)],
             summary: "what a command, API, stage or builtin does and takes; help concepts: zones, offerings, jobs and the rest")) { call in
             let words = try await call.words().map(\.plainText)
             return .value(.string(Help.text(for: words, catalog: call.host.catalog)))
         },
-        BuiltinDefinition(signature: Signature("vars", .none, usage: "vars",
+        BuiltinDefinition(signature: Signature("vars",
             summary: "the variables defined here and their values")) { call in
             _ = try await call.words()
             var r = Record()
@@ -35,47 +36,12 @@ extension Builtins {
 
     /// set, use, sync, source, sleep.
     static let sessionCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("set", .words, usage: "set [output json|table|csv|text | timeout SECONDS | async wait|nowait | dryrun true|false | pagesize N]",
-            summary: "change a session setting; without arguments, show them all")) { call in
-            let w = try await call.words()
-            let interp = call.interpreter
-            if w.isEmpty {
-                let o = interp.options
-                return .value(.record(["output": .string(interp.outputFormat), "timeout": .double(o.timeout),
-                                       "async": .string(o.asyncWait ? "wait" : "nowait"), "dryrun": .bool(o.dryRun),
-                                       "pagesize": .int(o.pageSize)]))
-            }
-            guard w.count == 2 else { throw ScriptError("usage: \(call.usage)", at: call.location) }
-            let value = w[1].plainText
-            var o = interp.options
-            switch w[0].plainText {
-            case "output", "o":
-                guard Printer.formats.contains(value) else {
-                    throw ScriptError("unknown output format '\(value)': use json, table, csv or text", at: call.location)
-                }
-                o.output = value
-            case "timeout":
-                guard let t = Double(value), t > 0 else { throw ScriptError("timeout needs seconds > 0", at: call.location) }
-                o.timeout = t
-            case "async":
-                switch value {
-                case "wait", "true": o.asyncWait = true
-                case "nowait", "false": o.asyncWait = false
-                default: throw ScriptError("set async takes wait or nowait", at: call.location)
-                }
-            case "dryrun", "dry-run":
-                guard let b = Bool(value) else { throw ScriptError("set dryrun takes true or false", at: call.location) }
-                o.dryRun = b
-            case "pagesize":
-                guard let n = Int(value), n > 0 else { throw ScriptError("pagesize needs a number > 0", at: call.location) }
-                o.pageSize = n
-            default:
-                throw ScriptError("unknown setting '\(w[0].plainText)': \(call.usage)", at: call.location)
-            }
-            interp.options = o
-            return .value(.null)
+        BuiltinDefinition(signature: Signature("set", [Slot("SETTING VALUE", .setting, optional: true)],
+            detail: Builtins.settingsUsage,
+            summary: "change a session setting; without arguments, show them all", examples: ["set output table", "set"])) { call in
+            try await Builtins.set(call)
         },
-        BuiltinDefinition(signature: Signature("use", .words, usage: "use PROFILE",
+        BuiltinDefinition(signature: Signature("use", [Slot("PROFILE", .word)],
             summary: "switch to another profile (server, keys and catalog)")) { call in
             let w = try await call.words()
             guard w.count == 1 else { throw ScriptError("usage: use PROFILE", at: call.location) }
@@ -83,19 +49,13 @@ extension Builtins {
             call.interpreter.nameCache.clear()  // names mean other ids on another server
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("sync", .words, usage: "sync [-v]",
+        BuiltinDefinition(signature: Signature("sync", flags: [Flag("v", long: "verbose")],
             summary: "fetch the API list of the active profile's server, use it from now on and say what changed (-v: every API and parameter)")) { call in
-            var verbose = false
-            for a in call.args {
-                switch a {
-                case .flag(let f, _) where f == "v" || f == "verbose": verbose = true
-                case .positional(let e) where try await call.interpreter.evaluate(e, call.scope).plainText == "--verbose": verbose = true
-                default: throw ScriptError("sync takes only -v (--verbose); usage: \(call.usage)", at: call.location)
-                }
-            }
-            do { return .value(.string(try await call.host.sync(verbose: verbose))) } catch { throw call.interpreter.convert(error, call.location) }
+            let args = try await call.parsed()
+            guard args.values.isEmpty else { throw ScriptError("usage: \(call.usage)", at: call.location) }
+            do { return .value(.string(try await call.host.sync(verbose: args.flags["v"] != nil))) } catch { throw call.interpreter.convert(error, call.location) }
         },
-        BuiltinDefinition(signature: Signature("source", .words, usage: "source FILE",
+        BuiltinDefinition(signature: Signature("source", [Slot("FILE", .filePath)],
             summary: "run a script file here; its variables and functions stay defined")) { call in
             let w = try await call.words()
             guard w.count == 1 else { throw ScriptError("usage: source FILE", at: call.location) }
@@ -116,7 +76,7 @@ extension Builtins {
             try await call.interpreter.execute(program.statements, call.scope, printing: true)
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("sleep", .words, usage: "sleep SECONDS", summary: "pause")) { call in
+        BuiltinDefinition(signature: Signature("sleep", [Slot("SECONDS", .seconds)], summary: "pause")) { call in
             let w = try await call.words()
             guard w.count == 1, let s = Double(w[0].plainText), s >= 0 else {
                 throw ScriptError("usage: sleep SECONDS", at: call.location)
@@ -134,6 +94,7 @@ extension Builtins {
             return
         }
         let values = try await call.expressions()
+        for v in values { await call.interpreter.refreshJob(v) }
         call.host.writeOutput(values.map(display).joined(separator: " ") + "\n")
     }
 

@@ -73,8 +73,7 @@ struct FunctionDefinition: Sendable {
 /// and completion all read it.
 public enum Builtins {
     static let commands: [String: BuiltinDefinition] = {
-        Dictionary(uniqueKeysWithValues: (outputCommands + sessionCommands + learningCommands + tourCommands)
-            .map { ($0.signature.name, $0) })
+        Dictionary(uniqueKeysWithValues: Registry.builtinFamilies.joined().map { ($0.signature.name, $0) })
     }()
 
     static let functions: [String: FunctionDefinition] = {

@@ -34,6 +34,11 @@ struct StageCall {
         }
     }
 
+    /// The input with a warning on stderr for fields no record has (`select stat`).
+    func warnMissing(_ names: [FieldCheck.Name], _ input: ValueStream) -> ValueStream {
+        FieldCheck(stage: name, names: names, isError: false, location: location, interpreter: interpreter).wrap(input)
+    }
+
     func count(default d: Int) async throws -> Int {
         let v = try await values()
         guard let first = v.first else { return d }
@@ -54,8 +59,7 @@ struct StageDefinition: Sendable {
 /// to one of the family lists; the parser, `help` and completion read it.
 public enum Stages {
     static let all: [String: StageDefinition] = {
-        let defs = filterStages + shapeStages + eachStages + sinkStages
-        return Dictionary(uniqueKeysWithValues: defs.map { ($0.signature.name, $0) })
+        Dictionary(uniqueKeysWithValues: Registry.stageFamilies.joined().map { ($0.signature.name, $0) })
     }()
 
     public static func signature(named name: String) -> Signature? { all[name]?.signature }

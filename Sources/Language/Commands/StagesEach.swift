@@ -4,29 +4,16 @@ import Values
 /// up to N at a time. Results keep the input order.
 extension Stages {
     static let eachStages: [StageDefinition] = [
-        StageDefinition(signature: Signature("each", .words, usage: "each [-p N] { BLOCK }",
+        StageDefinition(signature: Signature("each", [Slot("BLOCK", .block)], flags: [Flag("p", value: Slot("N", .count))],
             summary: "run the block for every record ($it); -p N runs up to N at once; yields the blocks' values",
             examples: ["list vms state:Stopped | each -p 8 { start vm id:$it.id }"])) { call, input in
-            var parallel = 1
-            var body: [Stmt]?
-            var k = 0
-            while k < call.args.count {
-                switch call.args[k] {
-                case .flag("p", let loc):
-                    guard k + 1 < call.args.count, case .positional(let e) = call.args[k + 1],
-                          let n = try await call.interpreter.evaluate(e, call.scope).number?.int, n >= 1 else {
-                        throw ScriptError("-p needs a number of parallel runs ≥ 1: each -p 8 { ... }", at: loc)
-                    }
-                    parallel = n
-                    k += 2
-                case .block(let b, _):
-                    body = b
-                    k += 1
-                default:
-                    throw ScriptError("usage: each [-p N] { BLOCK }", at: call.location)
-                }
+            let args = try await call.parsed()
+            let parallel = try args.count("p", minimum: 1, invalid: ScriptError(
+                "-p needs a number of parallel runs ≥ 1: each -p 8 { ... }", at: call.location)) ?? 1
+            guard args.values.isEmpty else {
+                throw ScriptError("usage: \(Stages.all["each"]!.signature.usage)", at: call.location)
             }
-            guard let body else { throw ScriptError("each needs a block: each { print $it.name }", at: call.location) }
+            guard let body = args.block else { throw ScriptError("each needs a block: each { print $it.name }", at: call.location) }
             let interp = call.interpreter
             @Sendable func runOne(_ item: Value) async throws -> Value {
                 let local = Scope(parent: call.scope)

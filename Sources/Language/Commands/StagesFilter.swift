@@ -3,11 +3,13 @@ import Values
 /// Stages that pass some records on: where, first, last, skip, uniq.
 extension Stages {
     static let filterStages: [StageDefinition] = [
-        StageDefinition(signature: Signature("where", .expression, usage: "where CONDITION",
+        StageDefinition(signature: Signature("where", [Slot("CONDITION", .condition)],
             summary: "keep the records for which the condition holds; bare names are the record's fields, $it the record",
             examples: ["list vms | where memory >= 1024 && name =~ \"^web\""])) { call, input in
             guard let cond = call.expr else { throw ScriptError("where needs a condition", at: call.location) }
             let interp = call.interpreter
+            let input = FieldCheck(stage: "where", names: FieldCheck.fields(in: cond, call.scope), isError: true,
+                                   location: call.location, interpreter: interp).wrap(input)
             return .stream(ValueStream {
                 while let item = try await input.next() {
                     let local = Scope(parent: call.scope)
@@ -17,7 +19,7 @@ extension Stages {
                 return nil
             })
         },
-        StageDefinition(signature: Signature("first", .words, usage: "first [N]",
+        StageDefinition(signature: Signature("first", [Slot("N", .count, optional: true)],
             summary: "the first record, or a list of the first N; stops fetching more pages",
             examples: ["list vms | first 5"])) { call, input in
             let hasCount = !call.args.isEmpty
@@ -30,7 +32,7 @@ extension Stages {
                 return try await input.next()
             })
         },
-        StageDefinition(signature: Signature("last", .words, usage: "last [N]",
+        StageDefinition(signature: Signature("last", [Slot("N", .count, optional: true)],
             summary: "the last record, or a list of the last N")) { call, input in
             let hasCount = !call.args.isEmpty
             let n = try await call.count(default: 1)
@@ -42,7 +44,7 @@ extension Stages {
             if !hasCount { return .value(ring.last ?? .null) }
             return .value(.list(n == 0 ? [] : ring))
         },
-        StageDefinition(signature: Signature("skip", .words, usage: "skip N",
+        StageDefinition(signature: Signature("skip", [Slot("N", .count)],
             summary: "leave out the first N records")) { call, input in
             let n = try await call.count(default: 1)
             var skipped = 0
@@ -54,9 +56,10 @@ extension Stages {
                 return try await input.next()
             })
         },
-        StageDefinition(signature: Signature("uniq", .words, usage: "uniq [FIELD]",
+        StageDefinition(signature: Signature("uniq", [Slot("FIELD", .fieldPath, optional: true)],
             summary: "drop repeated values (or records repeating FIELD), keeping the first")) { call, input in
             let fields = try await call.values().map { FieldPath($0.plainText) }
+            let input = call.warnMissing(FieldCheck.roots(fields), input)
             // Keyed by JSON text so long lists stay linear.
             var seen = Set<String>()
             return .stream(ValueStream {

@@ -3,10 +3,11 @@ import Values
 /// Stages that reshape or summarize: select, sort, count, get, group, reverse.
 extension Stages {
     static let shapeStages: [StageDefinition] = [
-        StageDefinition(signature: Signature("select", .words, usage: "select FIELD [as NAME]...",
+        StageDefinition(signature: Signature("select", [Slot("FIELD [as NAME]", .fieldPath, repeats: true)],
             summary: "keep only these fields, in this order; 'as' renames",
             examples: ["list vms | select id name nic[0].ipaddress as ip"])) { call, input in
-            let words = try await call.values().map(\.plainText)
+            // `select name, state` reads as `select name state`.
+            let words = try await call.values().flatMap { $0.plainText.split(separator: ",").map(String.init) }
             var columns: [(FieldPath, String)] = []
             var k = 0
             while k < words.count {
@@ -21,13 +22,13 @@ extension Stages {
                 }
             }
             guard !columns.isEmpty else { throw ScriptError("select needs field names: select id name", at: call.location) }
-            return .stream(input.map { v in
+            return .stream(call.warnMissing(FieldCheck.roots(columns.map(\.0)), input).map { v in
                 var r = Record()
                 for (path, name) in columns { r[name] = path.get(v) }
                 return .record(r)
             })
         },
-        StageDefinition(signature: Signature("sort", .words, usage: "sort [-]FIELD...",
+        StageDefinition(signature: Signature("sort", [Slot("FIELD", .fieldPath, repeats: true)], fieldFlags: true,
             summary: "sort by fields (- before a field: descending); without fields, by value",
             examples: ["list vms | sort -created name"])) { call, input in
             var keys: [(FieldPath, Bool)] = []
@@ -41,6 +42,8 @@ extension Stages {
                 }
             }
             let items = try await input.collect()
+            try FieldCheck(stage: "sort", names: FieldCheck.roots(keys.map(\.0)), isError: false,
+                           location: call.location, interpreter: call.interpreter).check(items)
             let sorted = items.enumerated().sorted { a, b in
                 if keys.isEmpty {
                     let c = a.element.compare(to: b.element) ?? 0
@@ -54,30 +57,47 @@ extension Stages {
             }
             return .value(.list(sorted.map(\.element)))
         },
-        StageDefinition(signature: Signature("reverse", .none, usage: "reverse", summary: "the records in reverse order")) { call, input in
+        StageDefinition(signature: Signature("reverse", summary: "the records in reverse order")) { call, input in
             try call.noArguments()
             return .value(.list(try await input.collect().reversed()))
         },
-        StageDefinition(signature: Signature("count", .none, usage: "count", summary: "how many records came",
-            examples: ["n = list vms | count"])) { call, input in
-            try call.noArguments()
-            var n = 0
-            while try await input.next() != nil { n += 1 }
-            return .value(.int(n))
+        StageDefinition(signature: Signature("count", [Slot("FIELD", .fieldPath, optional: true)],
+            summary: "how many records came; with a field, how many have each of its values",
+            examples: ["n = list vms | count", "list vms | count state"])) { call, input in
+            let v = try await call.values()
+            guard let field = v.first else {
+                var n = 0
+                while try await input.next() != nil { n += 1 }
+                return .value(.int(n))
+            }
+            guard v.count == 1 else {
+                throw ScriptError("count takes at most one field name (count state); to compare its result, put the pipeline in parentheses: (list vms | count) > 0",
+                                  at: call.location)
+            }
+            let path = FieldPath(field.plainText)
+            var counts = Record()
+            let items = call.warnMissing(FieldCheck.roots([path]), input)
+            while let item = try await items.next() {
+                let v = path.get(item)
+                let key = v.isNull ? "null" : v.plainText
+                counts[key] = .int((counts[key]?.number?.int ?? 0) + 1)
+            }
+            return .value(.record(counts))
         },
-        StageDefinition(signature: Signature("get", .words, usage: "get FIELD",
+        StageDefinition(signature: Signature("get", [Slot("FIELD", .fieldPath)],
             summary: "one field of every record, as a list", examples: ["list zones | get name"])) { call, input in
             let v = try await call.values()
             guard v.count == 1 else { throw ScriptError("get takes one field name: get id", at: call.location) }
             let path = FieldPath(v[0].plainText)
-            return .stream(input.map { path.get($0) })
+            return .stream(call.warnMissing(FieldCheck.roots([path]), input).map { path.get($0) })
         },
-        StageDefinition(signature: Signature("group", .words, usage: "group FIELD",
+        StageDefinition(signature: Signature("group", [Slot("FIELD", .fieldPath)],
             summary: "a record from each value of FIELD to the list of records having it",
             examples: ["list vms | group state"])) { call, input in
             let v = try await call.values()
             guard v.count == 1 else { throw ScriptError("group takes one field name: group state", at: call.location) }
             let path = FieldPath(v[0].plainText)
+            let input = call.warnMissing(FieldCheck.roots([path]), input)
             var order: [String] = []
             var groups: [String: [Value]] = [:]
             while let item = try await input.next() {

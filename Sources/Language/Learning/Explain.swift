@@ -1,5 +1,6 @@
 import APICatalog
 import CloudClient
+import Contracts
 import Values
 
 /// `explain LINE`: how a line resolves, step by step, without changing anything.
@@ -72,13 +73,13 @@ extension Interpreter {
             }
             for b in bound {
                 x.given.append(b.param.name)
-                var line = ExplainText.ParamLine(typed: Self.typedName(word), value: Redact.value(b.param.name, Self.shown(b.value)),
+                var line = ExplainText.ParamLine(typed: Self.typedName(word), value: SecretPolicy.shown(b.param.name, Self.shown(b.value)),
                                                  required: b.param.required)
                 let before = params.count
                 do {
                     try await append(b, api, to: &params)
-                    line.sent = params[before...].map { "\($0.0)=\(Redact.value($0.0, $0.1))" }
-                    if CommandResolver.takesID(b.param), params[before...].contains(where: { $0.1 != b.value.plainText }),
+                    line.sent = params[before...].map { "\($0.0)=\(SecretPolicy.shown($0.0, $0.1))" }
+                    if b.param.takesID, params[before...].contains(where: { $0.1 != b.value.plainText }),
                        let list = catalog.listAPI(for: b.param, of: api) {
                         line.note = "name looked up with \(list.name)"
                     }
@@ -91,14 +92,13 @@ extension Interpreter {
         }
         x.required = api.requiredParams.map(\.name)
         x.missing = api.requiredParams.filter { p in !x.given.contains(p.name) }.map { p in
-            let friendly = CommandResolver.takesID(p) && p.name.lowercased().hasSuffix("id") && p.name.count > 2
-                ? " (\(p.name.dropLast(2)):NAME or \(p.name)=ID)" : ""
+            let friendly = p.takesID ? api.friendlyName(of: p).map { " (\($0):NAME or \(p.name)=ID)" } ?? "" : ""
             return p.name + friendly
         }
         // Piped records may fill the missing ones: only the run knows.
         x.stop = bindStop ?? (piped ? nil : Self.missingRequired(api, given: x.given)) ?? lookupStop
         x.related = api.related
-        x.readOnly = Self.isReadOnly(api)
+        x.readOnly = api.isReadOnly
         x.timeout = options.timeout
         x.nowait = background || !options.asyncWait
         if let client = host.api {
@@ -108,8 +108,7 @@ extension Interpreter {
                 x.pageSize = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? options.pageSize
                 sent = params.filter { $0.0.lowercased() != "pagesize" } + [("page", "1"), ("pagesize", String(x.pageSize!))]
             }
-            let hidden = Set(sent.filter { Redact.value($0.0, $0.1) != $0.1 }.map { $0.0.lowercased() })
-            x.request = client.preview(api.name, sent, hiding: hidden)
+            x.request = client.preview(api.name, sent)
         }
         return x.render()
     }

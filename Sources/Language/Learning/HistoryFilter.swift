@@ -1,13 +1,9 @@
+import Contracts
+
 /// Decides whether a statement may be written to the history file or a saved
 /// script (`history save`). Pure, so the rules are tested directly: a line that
-/// carries a secret never reaches disk.
+/// carries a secret (a name SecretPolicy calls secret, given a value) never reaches disk.
 public enum HistoryFilter {
-    /// Words that name a secret when followed by `=` or `:` (parameter or
-    /// friendly form), or used as a `--flag`.
-    static let secretWords = ["secretkey", "secret_key", "secret-key", "secret",
-                              "password", "passwd", "apikey", "api_key", "api-key",
-                              "sessionkey", "session_key", "signature", "token"]
-
     public static func allows(_ statement: String) -> Bool {
         let text = statement.lowercased()
         if text.allSatisfy(\.isWhitespace) { return false }
@@ -30,7 +26,7 @@ public enum HistoryFilter {
         case "profile", "profiles":
             return rest.first.map { ["add", "set", "new", "create", "edit", "import"].contains($0) } ?? false
         case "set":
-            return rest.first.map { word in secretWords.contains { word.contains($0) } || word.contains("key") } ?? false
+            return rest.first.map { SecretPolicy.isSecret($0) || $0.contains("key") } ?? false
         case "login":
             return !rest.isEmpty
         default:
@@ -38,23 +34,25 @@ public enum HistoryFilter {
         }
     }
 
-    /// `secretkey=`, `password:`, `apikey = "..."`, `--secret-key x` anywhere in the text.
-    /// A comparison (`password == "x"`) counts too: a literal compared with a
-    /// password is as secret as one assigned.
+    /// `secretkey=`, `password:`, `apikey = "..."`, `--secret-key x` anywhere in the text:
+    /// a secret name given a value. A comparison (`password == "x"`) counts too: a
+    /// literal compared with a password is as secret as one assigned.
     private static func containsSecretAssignment(_ text: String) -> Bool {
         let chars = Array(text)
-        for word in secretWords.map(Array.init) {
-            var start = 0
-            while start + word.count <= chars.count {
-                defer { start += 1 }
-                guard chars[start..<(start + word.count)].elementsEqual(word) else { continue }
-                if start >= 2, chars[start - 1] == "-", chars[start - 2] == "-" { return true }
-                // The name may go on (`newpassword`, `secretkeys`), then spaces, then `=` or `:`.
-                var i = start + word.count
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" { i += 1 }
-                while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
-                if i < chars.count, chars[i] == "=" || chars[i] == ":" { return true }
-            }
+        func isNamePart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" }
+        var i = 0
+        while i < chars.count {
+            // A name starts after anything but a letter, digit or `_` (so `--secret-key` is one).
+            let after = i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_")
+            guard chars[i].isLetter || chars[i] == "_", after else { i += 1; continue }
+            let start = i
+            while i < chars.count, isNamePart(chars[i]) { i += 1 }
+            let name = String(chars[start..<i])
+            guard SecretPolicy.isSecret(name) else { continue }
+            if start >= 2, chars[start - 1] == "-", chars[start - 2] == "-" { return true }
+            var j = i
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+            if j < chars.count, chars[j] == "=" || chars[j] == ":" { return true }
         }
         return false
     }

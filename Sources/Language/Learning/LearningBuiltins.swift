@@ -9,13 +9,13 @@ import Values
 extension Builtins {
     /// explain, history: for people learning the API and turning exploration into scripts.
     static let learningCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("explain", .pipeline, usage: "explain LINE",
+        BuiltinDefinition(signature: Signature("explain", [Slot("LINE", .commandLine)],
             summary: "how a line resolves (API, parameters after name lookup, job polling, the request as curl); changes nothing",
             examples: ["explain deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\""])) { call in
             guard let e = call.exprs.first else { throw ScriptError("usage: explain LINE", at: call.location) }
             return .value(.string(try await call.interpreter.explain(e, call.scope)))
         },
-        BuiltinDefinition(signature: Signature("history", .words, usage: "history [save FILE.cs [-f]]",
+        BuiltinDefinition(signature: Signature("history", [Slot("save FILE.cs", .filePath, optional: true)], flags: [Flag("f", long: "force")],
             summary: "the statements of this session that ran without an error; save writes them as a script (mode 0600, -f to overwrite)",
             examples: ["history save explore.cs"])) { call in
             try await Builtins.history(call)
@@ -23,20 +23,9 @@ extension Builtins {
     ]
 
     static func history(_ call: BuiltinCall) async throws -> PipeResult {
-        var words: [String] = []
-        var force = false
-        for a in call.args {
-            switch a {
-            case .flag(let f, let loc):
-                guard f == "f" || f == "force" else { throw ScriptError("history has no flag -\(f); usage: \(call.usage)", at: loc) }
-                force = true
-            case .positional(let e):
-                let w = try await call.interpreter.evaluate(e, call.scope).plainText
-                if w == "--force" { force = true } else { words.append(w) }
-            default:
-                throw ScriptError("usage: \(call.usage)", at: call.location)
-            }
-        }
+        let args = try await call.parsed()
+        let words = args.values.map(\.plainText)
+        let force = args.flags["f"] != nil
         let log = call.interpreter.log
         if words.isEmpty {
             return .value(.list(log.statements.map { .string($0) }))

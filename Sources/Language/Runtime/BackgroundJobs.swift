@@ -32,11 +32,42 @@ public final class JobValue: OpaqueValue, @unchecked Sendable {
 
     public var isFinished: Bool { lock.withLock { outcome != nil } }
 
+    /// The latest queryAsyncJobResult answer read on access (`j.status`), and when.
+    private var polled: (status: String, result: Value?)?
+    private var polledAt: ContinuousClock.Instant?
+
+    /// Whether an access should ask the server again: the job is not known to
+    /// have ended and the last look is older than `interval`.
+    func isStale(_ interval: Duration) -> Bool {
+        lock.withLock {
+            guard outcome == nil, dryRunResult == nil, polled?.status ?? "running" == "running" else { return false }
+            return polledAt.map { ContinuousClock.now - $0 >= interval } ?? true
+        }
+    }
+
+    /// Keeps one poll's answer: jobstatus 0 running, 1 succeeded, 2 failed.
+    func record(poll answer: Value) {
+        let status: String
+        switch answer[field: "jobstatus"]?.plainText {
+        case "1": status = "succeeded"
+        case "2": status = "failed"
+        default: status = "running"
+        }
+        let result = answer[field: "jobresult"].map(Interpreter.unwrapResult)
+        lock.withLock {
+            polled = (status, result)
+            polledAt = .now
+        }
+    }
+
     public var displayValue: Value {
         var r: Record = ["jobid": .string(jobid), "command": .string(command)]
         if let resourceID { r["id"] = .string(resourceID) }
-        switch lock.withLock({ outcome }) {
-        case nil: r["status"] = "running"
+        let (known, seen) = lock.withLock { (outcome, polled) }
+        switch known {
+        case nil:
+            r["status"] = .string(seen?.status ?? "running")
+            if let v = seen?.result, seen?.status != "running" { r["result"] = v }
         case .success(let v): r["status"] = "succeeded"; r["result"] = v
         case .failure: r["status"] = "failed"
         }

@@ -11,9 +11,8 @@ public protocol CloudAPI: Sendable {
                   progress: (@Sendable (JobProgress) -> Void)?) async throws -> Value
     /// The records of a list call, page by page, fetched as consumed.
     func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<[Value], Error>
-    /// The request `call` would send, secrets (and the `hiding` parameters) as placeholders
-    /// (`explain`); nil when unknown.
-    func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview?
+    /// The request `call` would send, secrets as placeholders (`explain`); nil when unknown.
+    func preview(_ command: String, _ params: [(String, String)]) -> RequestPreview?
     /// First interval between job polls and its cap (growing x1.5); nil when unknown.
     var pollSchedule: (first: Duration, cap: Duration)? { get }
 }

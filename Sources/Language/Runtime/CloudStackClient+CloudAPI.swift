@@ -19,8 +19,8 @@ extension CloudStackClient: CloudAPI {
         pages(command, params, pageSize: pageSize)
     }
 
-    public func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview? {
-        requestPreview(command, params, hiding: hiding)
+    public func preview(_ command: String, _ params: [(String, String)]) -> RequestPreview? {
+        requestPreview(command, params)
     }
 
     public var pollSchedule: (first: Duration, cap: Duration)? { (options.pollFirst, options.pollCap) }

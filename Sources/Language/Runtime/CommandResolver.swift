@@ -24,9 +24,15 @@ final class CommandResolver: @unchecked Sendable {
     private func resolve(_ cmd: Command, _ catalog: Catalog) throws -> API {
         let verb = cmd.words[0]
         let noun = cmd.words.count > 1 ? cmd.words[1] : nil
-        if noun == nil, case .found(let api) = catalog.resolve(word: verb) { return api }
-        switch catalog.resolve(verb: verb, noun: noun) {
-        case .found(let api): return api
+        let (resolution, used) = catalog.resolve(words: cmd.words)
+        switch resolution {
+        case .found(let api):
+            // A raw API name takes no noun: the word after it is a stray argument.
+            if used < cmd.words.count {
+                throw ScriptError("unexpected argument '\(cmd.words[used])' to \(api.name): write parameters as name:value or name=value",
+                                  at: cmd.location)
+            }
+            return api
         case .ambiguous(let apis):
             throw ScriptError("'\(cmd.words.joined(separator: " "))' could mean \(apis.map(\.name).joined(separator: ", ")): name the noun",
                               at: cmd.location)
@@ -60,27 +66,6 @@ final class CommandResolver: @unchecked Sendable {
         return (p, sentName)
     }
 
-    /// Whether a value already looks like an id (a UUID or a number).
-    static func looksLikeID(_ s: String) -> Bool {
-        if !s.isEmpty, s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-        let u = Array(s.utf8)
-        guard u.count == 36 else { return false }
-        for (i, c) in u.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                if c != UInt8(ascii: "-") { return false }
-            } else if !((c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66)) {
-                return false
-            }
-        }
-        return true
-    }
-
-    /// Whether the value of this parameter should be resolved by name.
-    static func takesID(_ p: APIParam) -> Bool {
-        let n = p.name.lowercased()
-        return (n.hasSuffix("id") || n.hasSuffix("ids")) && n != "id" && n != "ids"
-            || ((n == "id" || n == "ids") && p.type.lowercased() == "uuid")
-    }
 }
 
 /// One argument after evaluation, before name resolution.

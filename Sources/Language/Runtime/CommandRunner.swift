@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Values
 
@@ -12,28 +13,7 @@ extension Interpreter {
         guard let input else {
             return try await invoke(api, given, background: background, cmd.location)
         }
-        // An API command as a stage: each piped record fills the parameters it names.
-        let items = input.stream
-        var results: [Value] = []
-        var jobsStarted: [Value] = []
-        while let item = try await items.next() {
-            var params = given
-            if case .record(let r) = item.data {
-                for p in api.params where !params.contains(where: { $0.param.name == p.name }) {
-                    guard let v = r[p.name] ?? r.first(where: { $0.key.lowercased() == p.name.lowercased() })?.value else { continue }
-                    switch v { case .record, .list, .opaque, .null: continue; default: break }
-                    params.append(BoundParam(param: p, name: p.name, value: v, location: cmd.location))
-                }
-            }
-            let r = try await invoke(api, params, background: background, cmd.location)
-            if background { jobsStarted.append(try await r.collect()) } else {
-                switch r {
-                case .value(let v): if !v.isNull { results.append(v) }
-                case .stream(let s): results += try await s.collect()
-                }
-            }
-        }
-        return .value(.list(background ? jobsStarted : results))
+        return try await runBulk(cmd, api, given, input, scope, background: background)
     }
 
     /// Evaluates `name:value` / `name=value` words against the API's parameters.
@@ -44,18 +24,32 @@ extension Interpreter {
             case .named(let name, let friendly, let valueExpr, let loc):
                 let (p, sent) = try CommandResolver.parameter(name, friendly: friendly, of: api, at: loc)
                 let v = try await evaluate(valueExpr, scope)
+                if case .optional = valueExpr.kind, v.isNull { out.removeAll { $0.name == sent }; continue }
+                if let e = await nullArgumentError(name + (friendly ? ":" : "="), valueExpr, v, scope, loc) { throw e }
+                try Self.checkBoolean(p, name, v, loc)
                 out.removeAll { $0.name == sent }
                 out.append(BoundParam(param: p, name: sent, value: v, location: loc))
             case .positional(let e):
                 throw ScriptError("unexpected argument to \(api.name): write parameters as name:value or name=value",
                                   at: e.location)
+            case .flag("keep-going", _):
+                continue  // read by runBulk
             case .flag(let f, let loc):
-                throw ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value", at: loc)
+                throw ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value (or --keep-going after a pipe)", at: loc)
             case .block(_, let loc):
                 throw ScriptError("\(api.name) takes no block; to run a block per record use '| each { ... }'", at: loc)
             }
         }
         return out
+    }
+
+    /// A boolean parameter takes true or false: `expunge:yes` would reach the server as text.
+    static func checkBoolean(_ p: APIParam, _ written: String, _ v: Value, _ loc: SourceLocation) throws {
+        guard p.type.lowercased() == "boolean" else { return }
+        if case .bool = v.data { return }
+        let text = v.plainText.lowercased()
+        guard text != "true" && text != "false" else { return }
+        throw ScriptError("\(written) takes true or false, not '\(v.plainText)'", at: loc)
     }
 
     /// Checks, resolves names, sends (or prints in dry-run), waits for jobs.
@@ -65,12 +59,12 @@ extension Interpreter {
         for b in bound {
             try await append(b, api, to: &params)
         }
-        let readOnly = Self.isReadOnly(api)
+        let readOnly = api.isReadOnly
         if (options.dryRun || Self.explaining) && !readOnly {
-            let shown = params.map { "\($0.0)=\(Redact.value($0.0, $0.1))" }.joined(separator: " ")
+            let shown = params.map { "\($0.0)=\(SecretPolicy.shown($0.0, $0.1))" }.joined(separator: " ")
             host.writeOutput("dry-run: \(api.name)\(shown.isEmpty ? "" : " " + shown)\n")
             var r: Record = ["dryrun": true, "command": .string(api.name)]
-            for (k, v) in params { r[k] = .string(Redact.value(k, v)) }
+            for (k, v) in params { r[k] = .string(SecretPolicy.shown(k, v)) }
             if api.isAsync && background {
                 return .value(.opaque(JobValue(dryRun: .record(r), command: api.name)))
             }
@@ -100,7 +94,7 @@ extension Interpreter {
         } catch {
             // An interrupted wait leaves the job in the table: it still runs on the
             // server, the interrupt report names it and a later `wait` can finish it.
-            if !Task.isCancelled && (error as? ScriptError)?.exitCode != 130 { jobs.remove(job) }
+            if !Task.isCancelled && (error as? ScriptError)?.exitCode != .interrupted { jobs.remove(job) }
             throw error
         }
     }
@@ -111,10 +105,6 @@ extension Interpreter {
         guard !missing.isEmpty else { return nil }
         let names = missing.map(\.name).joined(separator: ", ")
         return "\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'"
-    }
-
-    static func isReadOnly(_ api: API) -> Bool {
-        ["list", "get", "query", "search"].contains(api.verb) || api.name == "queryAsyncJobResult"
     }
 
     /// Adds one argument: lists comma-joined, records as map parameters, names resolved to ids.
@@ -134,13 +124,13 @@ extension Interpreter {
             for (i, item) in items.enumerated() {
                 for (k, v) in item.record ?? [:] { params.append(("\(b.name)[\(i)].\(k)", v.plainText)) }
             }
-        case .list(let items) where CommandResolver.takesID(b.param):
+        case .list(let items) where b.param.takesID:
             var ids: [String] = []
             for item in items { ids.append(try await resolveID(item.plainText, b, api)) }
             params.append((b.name, ids.joined(separator: ",")))
         default:
             let text = b.value.plainText
-            if CommandResolver.takesID(b.param), !b.name.contains("[") {
+            if b.param.takesID, !b.name.contains("[") {
                 if b.param.name.lowercased().hasSuffix("ids") {
                     var ids: [String] = []
                     for part in text.split(separator: ",") { ids.append(try await resolveID(String(part), b, api)) }
@@ -156,7 +146,7 @@ extension Interpreter {
 
     /// A name given where an id belongs, looked up through the related list API.
     func resolveID(_ text: String, _ b: BoundParam, _ api: API) async throws -> String {
-        if text.isEmpty || CommandResolver.looksLikeID(text) { return text }
+        if text.isEmpty || EntityID.looksLikeID(text) { return text }
         let catalog = host.catalog
         guard let list = catalog.listAPI(for: b.param, of: api) else { return text }
         if let id = nameCache.get(list.name, text) { return id }
@@ -185,11 +175,11 @@ extension Interpreter {
             }
             let close = Suggest.closest(text, among: names)
             let hint = close.isEmpty ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))") : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: 1)
+            throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: .apiError)
         }
         let ids = matches.compactMap { $0[field: "id"]?.plainText }
         throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
-                          at: b.location, exitCode: 1)
+                          at: b.location, exitCode: .apiError)
     }
 }
 
@@ -219,15 +209,4 @@ final class NameCache: @unchecked Sendable {
     }
 
     func clear() { lock.withLock { ids = [:] } }
-}
-
-/// Secrets never reach the screen in dry-run output.
-enum Redact {
-    static let secretNames: Set<String> = ["password", "secretkey", "apikey", "sessionkey", "signature",
-                                           "currentpassword", "newpassword", "userdata"]
-
-    static func value(_ name: String, _ value: String) -> String {
-        let n = name.lowercased()
-        return secretNames.contains(n) || n.contains("password") || n.contains("secret") ? "<redacted>" : value
-    }
 }

@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Output
 import Values
@@ -36,8 +37,8 @@ extension ShellHost {
 
 /// Settings changed by `set` and by the command line.
 public struct SessionOptions: Sendable {
-    /// json, table, csv, text; nil picks table at a terminal and json otherwise.
-    public var output: String?
+    /// nil picks table at a terminal and json otherwise.
+    public var output: OutputFormat?
     /// Deadline for waiting on one job, seconds.
     public var timeout: Double = 3600
     /// Async APIs wait for their job unless this is false.
@@ -45,6 +46,8 @@ public struct SessionOptions: Sendable {
     /// Print changing API calls instead of sending them.
     public var dryRun = false
     public var pageSize = 500
+    /// A command stage goes on after a record fails (`set onerror continue`), reporting all at the end.
+    public var keepGoing = false
     /// Script arguments: `$args`, `$1`..`$9`.
     public var arguments: [String] = []
 

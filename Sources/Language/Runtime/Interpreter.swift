@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Foundation
 import Values
 
@@ -34,8 +35,8 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// The output format: `set output`, else table at a terminal and json otherwise.
-    var outputFormat: String {
-        options.output ?? (host.isTerminal ? "table" : "json")
+    var outputFormat: OutputFormat {
+        options.output ?? (host.isTerminal ? .table : .json)
     }
 
     // MARK: statements
@@ -122,7 +123,7 @@ public final class Interpreter: @unchecked Sendable {
             guard try await evaluate(cond, scope).isTruthy else {
                 var text = "assertion failed"
                 if let msg { text = try await evaluate(msg, scope).plainText }
-                throw ScriptError(text, at: s.location, exitCode: 1)
+                throw ScriptError(text, at: s.location, exitCode: .apiError)
             }
         }
     }
@@ -130,12 +131,13 @@ public final class Interpreter: @unchecked Sendable {
     /// The record `catch e` binds: message, code, cserrorcode, text, jobid, location.
     func errorRecord(_ e: ScriptError) -> Value {
         var r: Record = ["message": .string(e.message)]
-        r["code"] = e.errorcode.map { .int($0) } ?? .int(Int(e.exitCode))
+        r["code"] = e.errorcode.map { .int($0) } ?? .int(Int(e.exitCode.rawValue))
         r["cserrorcode"] = e.cserrorcode.map { .int($0) } ?? .null
         r["text"] = .string(e.errortext ?? e.message)
-        r["exitcode"] = .int(Int(e.exitCode))
+        r["exitcode"] = .int(Int(e.exitCode.rawValue))
         r["jobid"] = e.jobid.map { .string($0) } ?? .null
         r["location"] = e.location.map { .string($0.description) } ?? .null
+        for (k, v) in e.report ?? [:] { r[k] = v }
         return .record(r)
     }
 
@@ -169,11 +171,11 @@ public final class Interpreter: @unchecked Sendable {
     /// everything else in the output format, streams record by record.
     func evaluateAndPrint(_ e: Expr, _ scope: Scope) async throws {
         if case .pipeline(let p) = e.kind, !p.background, let last = p.stages.last,
-           case .stage(let name, _, _) = last.kind, Printer.formats.contains(name), p.stages.count > 1 {
+           case .stage(let name, _, _) = last.kind, let format = OutputFormat(rawValue: name), p.stages.count > 1 {
             var head = p
             head.stages.removeLast()
             let r = try await runPipeline(head, scope)
-            try await Printer(host: host, format: name).print(r)
+            try await Printer(host: host, format: format).print(r)
             return
         }
         var r = try await evaluatePipe(e, scope)
@@ -183,6 +185,7 @@ public final class Interpreter: @unchecked Sendable {
             r = .value(v)
         }
         if case .value(let v) = r {
+            await refreshJob(v)
             switch v {
             case .null: return
             case .string(let s): host.writeOutput(s.hasSuffix("\n") ? s : s + "\n"); return

@@ -35,7 +35,9 @@ extension Interpreter {
             for (k, x) in fields { r[k] = try await evaluate(x, scope) }
             return .record(r)
         case .member(let base, let name):
-            return try member(try await evaluate(base, scope), name, e.location)
+            let v = try await evaluate(base, scope)
+            await refreshJob(v)
+            return try member(v, name, e.location)
         case .index(let base, let idx):
             return try index(try await evaluate(base, scope), try await evaluate(idx, scope), e.location)
         case .unary(let op, let x):
@@ -59,6 +61,19 @@ extension Interpreter {
             return try await call(name, values, scope, e.location)
         case .wait(let target):
             return try await waitFor(target, scope, e.location)
+        case .optional(let inner):
+            return try await evaluate(inner, scope)
+        }
+    }
+
+    /// A job value read (`j.status`, printing `j`) shows the server's state now:
+    /// one queryAsyncJobResult when the last look is older than the poll interval.
+    /// A failed look keeps the last state; `wait` reports errors.
+    func refreshJob(_ v: Value) async {
+        guard case .opaque(let o) = v, let job = o as? JobValue, let api = host.api,
+              job.isStale(api.pollSchedule?.first ?? .milliseconds(250)) else { return }
+        if let answer = try? await api.call("queryAsyncJobResult", [("jobid", job.jobid)]) {
+            job.record(poll: answer)
         }
     }
 

@@ -1,3 +1,4 @@
+import Contracts
 import Values
 
 extension Interpreter {
@@ -81,12 +82,17 @@ extension Interpreter {
         let timeout = options.timeout
         let host = self.host
         let showProgress = host.isTerminal
-        let command = job.command, jobid = job.jobid
+        let command = job.command, jobid = job.jobid, step = Self.bulkStep
         let progress: (@Sendable (JobProgress) -> Void)?
         if showProgress {
             progress = { (p: JobProgress) -> Void in
-                let secs = p.elapsed.components.seconds
-                host.showProgress("waiting for \(command) (job \(jobid)) \(secs)s")
+                let secs = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
+                let seconds = "\((secs * 10).rounded() / 10)s"
+                if let step {
+                    host.showProgress("\(step) (job \(jobid.prefix(8))…) \(seconds)")
+                } else {
+                    host.showProgress("waiting for \(command) (job \(jobid)) \(seconds)")
+                }
             }
         } else {
             progress = nil
@@ -118,15 +124,15 @@ extension Interpreter {
                                                    cserrorcode: e.cserrorcode, errortext: e.errortext, jobid: e.jobid) : e
         case is Flow: return error
         case let e as ScriptErrorConvertible: return e.scriptError(at: loc)
-        case is CancellationError: return ScriptError("interrupted", at: loc, exitCode: 130)
-        default: return ScriptError("\(error)", at: loc, exitCode: 3)
+        case is CancellationError: return ScriptError("interrupted", at: loc, exitCode: .interrupted)
+        default: return ScriptError("\(error)", at: loc, exitCode: .transport)
         }
     }
 
     func client(_ loc: SourceLocation) throws -> any CloudAPI {
         guard let api = host.api else {
             throw ScriptError("no CloudStack server to talk to: configure a profile (acsh profile add) or use --sandbox",
-                              at: loc, exitCode: 2)
+                              at: loc, exitCode: .usage)
         }
         return api
     }

@@ -1,21 +1,35 @@
+import Contracts
 import Output
 import Values
 
 /// Statement results in an output format through Output's RecordWriter,
 /// record by record, so a long list is never held whole.
 struct Printer {
-    static let formats: Set<String> = Set(OutputFormat.allCases.map(\.rawValue))
-
     let host: any ShellHost
-    let format: String
+    let format: OutputFormat
 
     func print(_ r: PipeResult) async throws {
+        var r = r
+        // At a terminal an empty table would print nothing at all: say so.
+        if host.isTerminal, format == "table" || format == "text" {
+            switch r {
+            case .value(let v):
+                if case .list(let l) = v.data, l.isEmpty { return host.writeOutput("(no records)\n") }
+            case .stream(let s):
+                guard let first = try await s.next() else { return host.writeOutput("(no records)\n") }
+                var pending: Value? = first
+                r = .stream(ValueStream {
+                    if let p = pending { pending = nil; return p }
+                    return try await s.next()
+                })
+            }
+        }
         let buffer = OutputBuffer { [host] in host.writeOutput($0) }
         try await Self.write(r, format: format, options: host.outputOptions, into: buffer)
         buffer.flush()
     }
 
-    static func render(_ r: PipeResult, format: String, options: OutputOptions = OutputOptions()) async throws -> String {
+    static func render(_ r: PipeResult, format: OutputFormat, options: OutputOptions = OutputOptions()) async throws -> String {
         let buffer = OutputBuffer { _ in }
         buffer.limit = .max
         try await write(r, format: format, options: options, into: buffer)
@@ -24,8 +38,7 @@ struct Printer {
         return out
     }
 
-    static func write(_ r: PipeResult, format: String, options: OutputOptions, into buffer: OutputBuffer) async throws {
-        let fmt = OutputFormat(rawValue: format) ?? .json
+    static func write(_ r: PipeResult, format fmt: OutputFormat, options: OutputOptions, into buffer: OutputBuffer) async throws {
         switch r {
         case .value(let v):
             RecordWriter.emit(v, format: fmt, options: options) { buffer.write($0) }

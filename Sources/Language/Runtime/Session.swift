@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Values
 
@@ -29,14 +30,15 @@ public final class Session: @unchecked Sendable {
     public enum Outcome: Sendable, Equatable {
         case success
         /// An error, already printed as `FILE:LINE:COL: message` on stderr.
-        case failure(exitCode: Int32)
+        case failure(exitCode: ExitCode)
         /// `exit N` ran: the caller (script or REPL) stops with this code.
         case exit(Int32)
 
         public var exitCode: Int32 {
             switch self {
             case .success: 0
-            case .failure(let c), .exit(let c): c
+            case .failure(let c): c.rawValue
+            case .exit(let c): c
             }
         }
     }
@@ -52,19 +54,23 @@ public final class Session: @unchecked Sendable {
     /// between entries. Cancelling the calling task (Ctrl-C) interrupts it.
     /// After `exit N`, `requestedExit` is N.
     public func evaluate(_ line: String, file: String = "<input>") async -> Int32 {
-        await execute(source: line, file: file).exitCode
+        await execute(source: line, file: file, interactive: true).exitCode
     }
 
-    public func execute(source: String, file: String) async -> Outcome {
+    /// `interactive`: a one-line entry at the prompt; its errors leave out the
+    /// `<input>:1:COL:` and show the line with a caret instead.
+    public func execute(source: String, file: String, interactive: Bool = false) async -> Outcome {
         let program: Program
+        let oneLine = interactive && !source.trimmingCharacters(in: .newlines).contains("\n")
+        let sourceFile = SourceFile(name: file, text: source)
         do {
-            program = try Parser.parse(SourceFile(name: file, text: source))
+            program = try Parser.parse(sourceFile)
         } catch let e as ParseErrors {
-            interpreter.host.writeError("\(e)\n")
-            return .failure(exitCode: 2)
+            interpreter.host.writeError("\(e.text(showingLocation: !oneLine))\n")
+            return .failure(exitCode: .usage)
         } catch {
             interpreter.host.writeError("\(file): \(error)\n")
-            return .failure(exitCode: 2)
+            return .failure(exitCode: .usage)
         }
         let interp = interpreter
         interp.nameCache.clear()
@@ -83,9 +89,9 @@ public final class Session: @unchecked Sendable {
                 return .success
             } catch Flow.breakLoop, Flow.continueLoop {
                 interp.host.writeError("\(file): break or continue outside a loop\n")
-                return .failure(exitCode: 2)
+                return .failure(exitCode: .usage)
             } catch {
-                return .failure(exitCode: self.report(error))
+                return .failure(exitCode: self.report(error, oneLine: oneLine ? sourceFile : nil))
             }
         }
         lock.withLock { current = task }
@@ -105,22 +111,30 @@ public final class Session: @unchecked Sendable {
         lock.withLock { current }?.cancel()
     }
 
-    private func report(_ error: Error) -> Int32 {
+    private func report(_ error: Error, oneLine: SourceFile?) -> ExitCode {
         let host = interpreter.host
         var e: ScriptError
         switch error {
         case let s as ScriptError: e = s
         case let c as ScriptErrorConvertible: e = c.scriptError(at: nil)
-        case is CancellationError: e = ScriptError("interrupted", exitCode: 130)
-        default: e = ScriptError("\(error)", exitCode: 3)
+        case is CancellationError: e = ScriptError("interrupted", exitCode: .interrupted)
+        default: e = ScriptError("\(error)", exitCode: .transport)
         }
-        if Task.isCancelled && e.exitCode != 130 {
-            e = ScriptError("interrupted", at: e.location, exitCode: 130)
+        if Task.isCancelled && e.exitCode != .interrupted {
+            e = ScriptError("interrupted", at: e.location, exitCode: .interrupted)
         }
-        host.writeError("\(e)\n")
-        if e.exitCode == 130 {
+        if e.exitCode == .interrupted, let jobid = e.jobid, !e.message.contains("wait \"") {
+            e.message += "; wait for it with: wait \"\(jobid)\""  // the language's way back to the job
+        }
+        if let line = oneLine, let loc = e.location, loc.file == line.name, loc.line == 1 {
+            // The caret only helps past the start of the line.
+            host.writeError(e.message + (loc.column > 1 ? line.caret(at: loc) : "") + "\n")
+        } else {
+            host.writeError("\(e)\n")
+        }
+        if e.exitCode == .interrupted {
             for job in interpreter.jobs.running where job.jobid != e.jobid {
-                host.writeError("job \(job.jobid) (\(job.command)) is still running on the server; check it with: queryAsyncJobResult jobid=\(job.jobid)\n")
+                host.writeError("job \(job.jobid) (\(job.command)) is still running on the server; wait for it with: wait \"\(job.jobid)\" (or queryAsyncJobResult jobid=\(job.jobid))\n")
             }
         }
         return e.exitCode

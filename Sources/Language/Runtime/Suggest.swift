@@ -2,10 +2,13 @@
 enum Suggest {
     static func closest(_ word: String, among candidates: [String], limit: Int = 3) -> [String] {
         let w = Array(word.lowercased())
-        let scored = Set(candidates).compactMap { c -> (String, Int)? in
+        // Any one letter is one edit from any other: `x` suggesting `n` or `e` is noise.
+        let pool = w.count == 1 ? candidates.filter { $0.count > 1 } : candidates
+        let scored = Set(pool).compactMap { c -> (String, Int)? in
             let d = distance(w, Array(c.lowercased()))
             let allowed = max(1, w.count / 3)
-            return d <= allowed || c.lowercased().hasPrefix(word.lowercased()) ? (c, d) : nil
+            // A prefix of one letter (`r` -> range, replace) says nothing either.
+            return d <= allowed || (w.count > 1 && c.lowercased().hasPrefix(word.lowercased())) ? (c, d) : nil
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }

@@ -22,6 +22,8 @@ public struct Expr: Sendable {
         case pipeline(Pipeline)
         /// `wait`, `wait job`, `wait $job`, `wait [$a, $b]`.
         case wait(Expr?)
+        /// `name:$x?`: a command argument that is left out when its value is null.
+        case optional(Expr)
     }
 
     public var kind: Kind

@@ -1,3 +1,6 @@
+import Contracts
+import Values
+
 /// A syntax error at one place in the source.
 public struct ParseError: Error, Sendable {
     public var message: String
@@ -11,15 +14,21 @@ public struct ParseErrors: Error, Sendable, CustomStringConvertible {
     public var source: SourceFile
 
     /// `file:line:col: message`, the source line and a caret under the column.
-    public var description: String {
+    public var description: String { text(showingLocation: true) }
+
+    /// Without `file:line:col: ` for a one-line entry at the prompt: the caret says where.
+    public func text(showingLocation: Bool) -> String {
         errors.map { e in
-            var out = "\(e.location): \(e.message)"
-            if e.location.file == source.name, let line = source.line(e.location.line) {
-                let shown = line.replacingTabs()
-                out += "\n    \(shown)\n    " + String(repeating: " ", count: max(0, e.location.column - 1)) + "^"
-            }
-            return out
+            (showingLocation ? "\(e.location): " : "") + e.message + source.caret(at: e.location)
         }.joined(separator: "\n")
+    }
+}
+
+extension SourceFile {
+    /// The line of `location` and a caret under its column (after a line break); empty for other files.
+    func caret(at location: SourceLocation) -> String {
+        guard location.file == name, let line = line(location.line) else { return "" }
+        return "\n    \(line.replacingTabs())\n    " + String(repeating: " ", count: max(0, location.column - 1)) + "^"
     }
 }
 
@@ -34,13 +43,15 @@ extension String {
 public struct ScriptError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
-    public var exitCode: Int32
+    public var exitCode: ExitCode
     public var errorcode: Int?
     public var cserrorcode: Int?
     public var errortext: String?
     public var jobid: String?
+    /// More fields for `catch e` (a bulk command's done, failed and nottried lists).
+    public var report: Record?
 
-    public init(_ message: String, at location: SourceLocation? = nil, exitCode: Int32 = 2,
+    public init(_ message: String, at location: SourceLocation? = nil, exitCode: ExitCode = .usage,
                 errorcode: Int? = nil, cserrorcode: Int? = nil, errortext: String? = nil, jobid: String? = nil) {
         self.message = message
         self.location = location

@@ -175,6 +175,7 @@ public struct Lexer {
             if c == UInt8(ascii: "$"), let n = peek(1) {
                 if n == UInt8(ascii: "{") {
                     flush()
+                    let openLoc = location  // an unclosed `${` is reported where it opens
                     advance(); advance()
                     let codeLoc = location
                     let s = pos
@@ -186,8 +187,8 @@ public struct Lexer {
                         advance()
                     }
                     guard peek() == UInt8(ascii: "}") else {
-                        return Token(kind: .error("unterminated ${ in string: add the closing }"),
-                                     location: codeLoc, start: start, end: pos, spaceBefore: space)
+                        return Token(kind: .error("this '${' is never closed: add the closing } on the same line"),
+                                     location: openLoc, start: start, end: pos, spaceBefore: space)
                     }
                     parts.append(.code(text(s, pos), codeLoc))
                     advance()

@@ -16,6 +16,9 @@ public struct Parser {
     static let maxDepth = 100
     /// Byte ranges of the top-level statements parsed so far.
     var topLevelSpans: [Range<Int>] = []
+    /// Brackets, braces and parentheses open now, innermost last: an error at
+    /// the end of the input points at the one never closed.
+    var openers: [Token] = []
     /// Where the last token taken ends.
     var previousEnd: Int { i > 0 ? tokens[i - 1].end : 0 }
 
@@ -68,10 +71,28 @@ public struct Parser {
     }
 
     func error(_ message: String, _ t: Token? = nil) -> ParseError {
+        if t == nil, let open = unclosedAtEnd { return open }
         let t = t ?? peek
         if case .error(let m) = t.kind { return ParseError(message: m, location: t.location) }
         return ParseError(message: message, location: t.location)
     }
+
+    /// `2:4: this '{' is never closed` when only line breaks are left and something is open.
+    var unclosedAtEnd: ParseError? {
+        guard let open = openers.last, tokens[i...].allSatisfy({ t in
+            switch t.kind { case .newline, .eof: true; default: false }
+        }), case .op(let o) = open.kind else { return nil }
+        return ParseError(message: "this '\(o)' is never closed", location: open.location)
+    }
+
+    /// Takes the opening bracket at the current token, remembering it until `close` is called.
+    mutating func open() -> Token {
+        let t = advance()
+        openers.append(t)
+        return t
+    }
+
+    mutating func close() { openers.removeLast() }
 
     mutating func expectOp(_ s: String, _ what: String) throws -> Token {
         guard isOp(s) else { throw error("expected '\(s)' \(what), found \(describe(peek))") }
@@ -106,7 +127,7 @@ public struct Parser {
             skipNewlines()
             if atEnd { break }
             if untilBrace && isOp("}") { break }
-            let before = errors.count
+            let before = errors.count, openDepth = openers.count
             let start = peek.start
             do {
                 out.append(try parseStatement())
@@ -116,8 +137,10 @@ public struct Parser {
                 }
             } catch let e as ParseError {
                 if errors.count == before || errors.last?.location != e.location { errors.append(e) }
+                openers.removeLast(max(0, openers.count - openDepth))
                 synchronize(untilBrace: untilBrace)
             } catch {
+                openers.removeLast(max(0, openers.count - openDepth))
                 synchronize(untilBrace: untilBrace)
             }
         }
@@ -137,12 +160,25 @@ public struct Parser {
         }
     }
 
+    /// `where state = "Stopped"`, `if x = 1 {`: a single `=` where a condition ends.
+    func rejectAssignInCondition() throws {
+        if isOp("=") { throw error("'=' assigns a variable; to compare, write '=='") }
+    }
+
     mutating func parseBlock(_ what: String) throws -> [Stmt] {
-        let open = try expectOp("{", what)
+        try rejectAssignInCondition()
+        guard isOp("{") else { _ = try expectOp("{", what); return [] }
+        return try parseBraced()
+    }
+
+    /// `{ statements }` after the `{` is the current token.
+    mutating func parseBraced() throws -> [Stmt] {
+        let brace = open()
+        defer { close() }
         let body = parseStatements(untilBrace: true)
         guard isOp("}") else {
-            throw ParseError(message: "missing '}' to close the block opened at line \(open.location.line)",
-                             location: peek.location)
+            throw unclosedAtEnd ?? ParseError(message: "missing '}' to close the block opened at line \(brace.location.line)",
+                                              location: peek.location)
         }
         advance()
         return body
@@ -284,7 +320,8 @@ public struct Parser {
         let loc = advance().location
         guard let name = peek.word else { throw error("expected a function name after 'def'") }
         advance()
-        _ = try expectOp("(", "after the function name")
+        guard isOp("(") else { throw error("expected '(' after the function name, found \(describe(peek))") }
+        _ = open()
         var params: [String] = []
         while !isOp(")") {
             switch peek.kind {
@@ -294,6 +331,7 @@ public struct Parser {
             if isOp(",") { advance() } else { break }
         }
         _ = try expectOp(")", "to close the parameter list")
+        close()
         return Stmt(.def(name, params, try parseBlock("to start the function body")), loc)
     }
 }

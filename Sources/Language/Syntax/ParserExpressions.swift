@@ -75,12 +75,13 @@ extension Parser {
                 default: throw error("expected a field name after '.'")
                 }
             } else if isOp("[") {
-                let open = advance()
+                let bracket = open()
+                defer { close() }
                 skipLineBreakAfterOperator()
                 let idx = try parseExpression()
                 skipLineBreakAfterOperator()
                 _ = try expectOp("]", "to close the index")
-                e = Expr(.index(e, idx), open.location)
+                e = Expr(.index(e, idx), bracket.location)
             } else {
                 break
             }
@@ -122,7 +123,8 @@ extension Parser {
             }
             advance()
             if isOp("("), !peek.spaceBefore {
-                advance()
+                _ = open()
+                defer { close() }
                 var args: [Expr] = []
                 skipLineBreakAfterOperator()
                 while !isOp(")") {
@@ -139,14 +141,16 @@ extension Parser {
             }
             return Expr(fieldContext ? .field(w) : .variable(w), loc)
         case .op("("):
-            advance()
+            _ = open()
+            defer { close() }
             skipLineBreakAfterOperator()
             let e = try parsePipelineExpr(stopAtBrace: false)
             skipLineBreakAfterOperator()
             _ = try expectOp(")", "to close the '(' at line \(loc.line)")
             return e
         case .op("["):
-            advance()
+            _ = open()
+            defer { close() }
             var items: [Expr] = []
             skipLineBreakAfterOperator()
             while !isOp("]") {
@@ -161,7 +165,8 @@ extension Parser {
             _ = try expectOp("]", "to close the list")
             return Expr(.list(items), loc)
         case .op("{"):
-            advance()
+            _ = open()
+            defer { close() }
             var fields: [(String, Expr)] = []
             skipLineBreakAfterOperator()
             while !isOp("}") {

@@ -112,6 +112,7 @@ extension Parser {
                     throw error("'\(w)' needs a condition, e.g. \(sig.usage)")
                 }
                 let e = try parseExpression()
+                try rejectAssignInCondition()
                 return Stage(kind: .stage(name: w, args: [], expr: e), location: t.location)
             case .words, .expressions, .pipeline, .none:
                 let args = try parseCommandWords(stopAtBrace: stopAtBrace)
@@ -180,20 +181,24 @@ extension Parser {
         var out: [CommandWord] = []
         while !endsWords(peek, stopAtBrace: stopAtBrace) {
             let t = peek
+            if t.isOp("-"), t.spaceBefore, isOp("-", 1), !peek(1).spaceBefore, peek(2).word != nil, !peek(2).spaceBefore {
+                // `--keep-going`: a long flag, its words joined by '-'.
+                advance(); advance()
+                var f = advance().word ?? ""
+                while isOp("-"), !peek.spaceBefore, let w = peek(1).word, !peek(1).spaceBefore {
+                    advance(); advance()
+                    f += "-" + w
+                }
+                out.append(.flag(f, t.location))
+                continue
+            }
             if t.isOp("-"), t.spaceBefore, let f = peek(1).word, !peek(1).spaceBefore {
                 advance(); advance()
                 out.append(.flag(f, t.location))
                 continue
             }
             if t.isOp("{") {
-                advance()
-                let body = parseStatements(untilBrace: true)
-                guard isOp("}") else {
-                    throw ParseError(message: "missing '}' to close the block opened at line \(t.location.line)",
-                                     location: peek.location)
-                }
-                advance()
-                out.append(.block(body, t.location))
+                out.append(.block(try parseBraced(), t.location))
                 continue
             }
             if isNamedArgument(at: i) {
@@ -203,11 +208,14 @@ extension Parser {
                 let friendly = tokens[j].isOp(":")
                 i = j
                 let sep = advance()
-                let value: Expr
+                var value: Expr
                 if peek.spaceBefore || endsWords(peek, stopAtBrace: stopAtBrace) {
                     value = Expr(.literal(.string("")), sep.location)
                 } else {
-                    value = try parseGluedValue(stopAtBrace: stopAtBrace, keepNumbers: false)
+                    value = try parseGluedValue(stopAtBrace: stopAtBrace, keepNumbers: false, optionalMark: true)
+                }
+                if case .other("?") = peek.kind, !peek.spaceBefore {
+                    value = Expr(.optional(value), advance().location)
                 }
                 out.append(.named(name: name, friendly: friendly, value: value, location: t.location))
                 continue
@@ -219,7 +227,8 @@ extension Parser {
 
     /// A value made of tokens written without spaces between them:
     /// `web-1`, `10.1.1.0/24`, `web-$i`, `$vm.id`, `"quoted"`, `(expr)`, `[1, 2]`.
-    mutating func parseGluedValue(stopAtBrace: Bool, keepNumbers: Bool) throws -> Expr {
+    /// `optionalMark`: a named argument's value, where a final `?` after `$x` is the opt-in `name:$x?`.
+    mutating func parseGluedValue(stopAtBrace: Bool, keepNumbers: Bool, optionalMark: Bool = false) throws -> Expr {
         let loc = peek.location
         var parts: [InterpolationPart] = []
         var first = true
@@ -235,6 +244,9 @@ extension Parser {
             let t = peek
             if endsWords(t, stopAtBrace: stopAtBrace) && !(t.isOp("]") && textStart != nil) { break }
             if !first, t.isOp("{") { break }
+            // `name:$x?` (opt-in: leave out when null) ends the value; `web?` stays text.
+            if optionalMark, !first, textStart == nil, case .other("?") = t.kind,
+               peek(1).spaceBefore || endsWords(peek(1), stopAtBrace: stopAtBrace) { break }
             switch t.kind {
             case .variable, .string, .rawString, .op("("):
                 flushText(&parts, &textStart)

@@ -10,13 +10,6 @@ public final class Completer: Sendable {
     public let timeLimit: Duration
     public let cache: ValueCache
 
-    /// Stages whose arguments are field names of the records flowing in.
-    static let fieldStages: Set<String> = ["where", "select", "sort", "get", "uniq", "group"]
-    /// Commands whose arguments are file paths.
-    static let pathCommands: Set<String> = ["source", "run", "history"]
-    /// Builtins followed by a whole command line (`explain deploy vm ...`): completed as one.
-    static let lineCommands: Set<String> = ["explain"]
-
     public init(timeLimit: Duration = .milliseconds(700), cacheTTL: Duration = .seconds(30)) {
         self.timeLimit = timeLimit
         self.cache = ValueCache(ttl: cacheTTL)
@@ -42,7 +35,10 @@ public final class Completer: Sendable {
             let (skip, candidates) = variableCandidates(word.text, context: context)
             return answer(.variable, candidates, skip: skip)
         }
-        if looksLikePath(word.text) || (parsed.words.first.map { Self.pathCommands.contains($0.text) } ?? false) {
+        // What the builtin's or stage's signature says the word under the cursor is.
+        let signature = parsed.words.first.flatMap { Self.signature($0.text, stage: parsed.stageIndex > 0) }
+        let slot = signature?.slotKind(at: parsed.words.count - 1)
+        if looksLikePath(word.text) || slot == .filePath {
             let (skip, candidates) = PathCompletion.candidates(word.text, directory: context.currentDirectory)
             return answer(.path, candidates, skip: skip)
         }
@@ -60,30 +56,25 @@ public final class Completer: Sendable {
         if first == "help" {
             return helpCompletion(words: Array(words.dropFirst()), word: word.text, catalog: catalog, answer: answer)
         }
-        if parsed.stageIndex > 0, Self.fieldStages.contains(first) {
+        if case .choice(let choices)? = slot {
+            return answer(.command, matching(choices, word.text).map { Candidate(insert: $0) })
+        }
+        if slot == .setting, words.count == 1 {
+            return answer(.command, matching(Builtins.settingNames, word.text).map { Candidate(insert: $0) })
+        }
+        if parsed.stageIndex > 0, signature?.takesFields == true {
             let skip = word.text.hasPrefix("-") ? 1 : 0
             let fields = headFields(parsed.headWords, catalog: catalog)
             return answer(.field, matching(fields, String(word.text.dropFirst(skip))).map { Candidate(insert: $0) }, skip: skip)
         }
 
         // An API command: `VERB [NOUN] args...` or `apiName args...`.
-        var resolved: API? = nil
-        var argStart = 1
-        if let api = catalog.api(named: first) {
-            resolved = api
-        } else if !catalog.apiNames(forVerb: first.lowercased()).isEmpty {
-            if words.count == 1 && !isArgument(word.text) {
-                let nouns = matching(uniqueNouns(catalog.nouns(forVerb: first)), word.text)
-                if !nouns.isEmpty { return answer(.noun, nouns.map { Candidate(insert: $0) }) }
-            }
-            if words.count >= 2, !isArgument(words[1]), let api = catalog.resolve(verb: first, noun: words[1]).api {
-                resolved = api
-                argStart = 2
-            } else {
-                resolved = catalog.resolve(verb: first, noun: nil).api
-            }
+        if words.count == 1, !isArgument(word.text), catalog.api(named: first) == nil {
+            let nouns = matching(uniqueNouns(catalog.nouns(forVerb: first)), word.text)
+            if !nouns.isEmpty { return answer(.noun, nouns.map { Candidate(insert: $0) }) }
         }
-        guard let api = resolved else { return answer(.none, []) }
+        let (resolution, argStart) = catalog.resolve(words: commandWords(words))
+        guard let api = resolution.api else { return answer(.none, []) }
         if let sep = word.text.firstIndex(where: { $0 == "=" || $0 == ":" }) {
             let name = String(word.text[..<sep])
             let skip = word.text.distance(from: word.text.startIndex, to: sep) + 1
@@ -107,9 +98,15 @@ public final class Completer: Sendable {
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         let start = i
         while i < bytes.count, bytes[i] != 0x20 { i += 1 }
-        guard i < bytes.count, lineCommands.contains(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+        guard i < bytes.count, Builtins.signature(named: String(decoding: bytes[start..<i], as: UTF8.self))?.slots.first?.kind == .commandLine
+        else { return nil }
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         return cursor >= i ? i : nil
+    }
+
+    /// The signature of a builtin (first word of a command) or a stage (after `|`).
+    static func signature(_ name: String, stage: Bool) -> Signature? {
+        stage ? Stages.signature(named: name) ?? Builtins.signature(named: name) : Builtins.signature(named: name)
     }
 
     /// Convenience for the cursor at the end of the line.
@@ -154,24 +151,13 @@ public final class Completer: Sendable {
         var seen = Set<String>()
         for p in ordered {
             var forms = [p.name + "="]
-            if let friendly = friendlyName(p, of: api) { forms.append(friendly + ":") }
+            if let friendly = api.friendlyName(of: p) { forms.append(friendly + ":") }
             for form in forms where hasPrefix(form, typed) && seen.insert(form).inserted {
                 out.append(Candidate(insert: form, display: p.required ? form + "*" : form,
                                      isRequired: p.required, appendsSpace: false))
             }
         }
         return out
-    }
-
-    /// `zone` for `zoneid` and `zones` for `zoneids`, when the API has no parameter of that name.
-    private func friendlyName(_ p: APIParam, of api: API) -> String? {
-        let lower = p.name.lowercased()
-        let base: String
-        if lower.hasSuffix("ids"), lower.count > 3 { base = String(lower.dropLast(3)) + "s" }
-        else if lower.hasSuffix("id"), lower.count > 2 { base = String(lower.dropLast(2)) }
-        else { return nil }
-        if api.param(named: base) != nil { return nil }
-        return api.param(friendly: base)?.name == p.name ? base : nil
     }
 
     private func valueCandidates(api: API, paramName: String, typed: String,
@@ -213,12 +199,14 @@ public final class Completer: Sendable {
 
     /// Response fields of the API at the pipeline's head (`list vms | where <Tab>`).
     private func headFields(_ head: [String], catalog: Catalog) -> [String] {
-        guard let first = head.first else { return [] }
-        let api: API?
-        if let a = catalog.api(named: first) { api = a }
-        else if head.count >= 2, !isArgument(head[1]), let a = catalog.resolve(verb: first, noun: head[1]).api { api = a }
-        else { api = catalog.resolve(verb: first, noun: nil).api }
-        return (api?.responseFields ?? []).sorted()
+        (catalog.resolve(words: commandWords(head)).resolution.api?.responseFields ?? []).sorted()
+    }
+
+    /// The words that name the command, as the parser splits them: the first, and a
+    /// second unless it is an argument (`name=`, `name:`).
+    private func commandWords(_ words: [String]) -> [String] {
+        guard let first = words.first else { return [] }
+        return words.count >= 2 && !isArgument(words[1]) ? [first, words[1]] : [first]
     }
 
     /// The canonical (lowercased) name of a parameter given as `name=v` or `name:v`.

@@ -157,7 +157,7 @@ public final class EditLineReader: LineReader {
             el_insertstr(el, insertion)
             return UInt8(CC_REFRESH)
         }
-        let listing = ColumnPrinter.layout(completion.candidates, width: Terminal.width() ?? 80, style: style)
+        let listing = ColumnPrinter.layout(completion.candidates, width: TTY.width() ?? 80, style: style)
         Console.out("\n" + listing)
         return UInt8(CC_REDISPLAY)
     }

@@ -33,7 +33,7 @@ extension LineReader {
 public final class PlainLineReader: LineReader {
     private let showPrompt: Bool
 
-    public init(showPrompt: Bool = Terminal.isTerminal(STDIN_FILENO)) {
+    public init(showPrompt: Bool = TTY.isTerminal(STDIN_FILENO)) {
         self.showPrompt = showPrompt
     }
 
@@ -51,7 +51,7 @@ public func makeLineReader(programName: String = "acsh",
                            completer: ((String, Int) -> Completion?)? = nil,
                            history: [String] = [],
                            style: Style = Style(enabled: false)) -> LineReader {
-    if Terminal.isInteractive {
+    if TTY.isInteractive {
         return EditLineReader(programName: programName, completer: completer, history: history, style: style)
     }
     return PlainLineReader()

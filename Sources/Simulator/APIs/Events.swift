@@ -1,3 +1,4 @@
+import APICatalog
 import FoundationEssentials
 import Values
 
@@ -39,15 +40,12 @@ enum Events {
     /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API.
     static let selfRecorded: Set<String> = ["login", "logout", "simulatorFault"]
 
-    /// Verbs that only read.
-    static let readVerbs: Set<String> = ["list", "get", "query", "find", "search", "verify", "is", "quota"]
-
     /// The event type for `command`, or nil when it changes nothing.
     static func type(of command: String) -> String? {
         if selfRecorded.contains(command) { return nil }
         if let t = types[command] { return t }
         let verb = String(command.prefix { $0.isLowercase })
-        if readVerbs.contains(verb) { return nil }
+        if API.isReadOnly(command) { return nil }
         return "\(command.dropFirst(verb.count).uppercased()).\(verb.uppercased())"
     }
 

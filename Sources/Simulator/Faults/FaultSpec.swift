@@ -1,3 +1,5 @@
+import Values
+
 /// One fault injection rule: what goes wrong, for which command, and how often.
 ///
 /// Text syntax (what `acsh simulator --fault` takes): `KIND[=VALUE][@COMMAND][:WHEN]`
@@ -122,13 +124,4 @@ public struct FaultSpecError: Error, CustomStringConvertible, Equatable {
     public let text: String
     public let problem: String
     public var description: String { "invalid fault '\(text)': \(problem)" }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
 }

@@ -2,7 +2,7 @@ import CloudClient
 import FoundationEssentials
 
 /// A `login` session: the JSESSIONID cookie plus the session key sent back as a parameter.
-struct Session {
+struct LoginSession {
     var jsessionID: String
     var sessionKey: String
     var principal: Principal
@@ -14,7 +14,7 @@ struct Session {
 /// Decides who is calling: API-key signature (with `expires` for signatureVersion 3),
 /// a login session, or nobody (401). Runs under the engine lock.
 struct Authenticator {
-    var sessions: [String: Session] = [:]
+    var sessions: [String: LoginSession] = [:]
 
     func principal(forAPIKey key: String, in store: Store) -> Principal? {
         store.principals.first { $0.user.apiKey == key && !key.isEmpty }
@@ -59,7 +59,7 @@ struct Authenticator {
     }
 
     /// `login`: username, password and domain path (or domainId); 531 on any mismatch.
-    mutating func login(_ params: RequestParams, store: Store, timeout: Duration, now: Date) throws(APIError) -> Session {
+    mutating func login(_ params: RequestParams, store: Store, timeout: Duration, now: Date) throws(APIError) -> LoginSession {
         guard let username = params.value("username") else { throw APIError.missing("username", command: "login") }
         guard let password = params.value("password") else { throw APIError.missing("password", command: "login") }
         let domainPath = Self.normalizedDomain(params.value("domain") ?? "/")
@@ -75,7 +75,7 @@ struct Authenticator {
         }
         purgeExpired(now: now, timeout: timeout)
         let twoFactor = store.table("user").get(p.caller.userID)?["is2faenabled"] == "true"
-        let s = Session(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now,
+        let s = LoginSession(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now,
                         verified2FA: !twoFactor)
         sessions[s.jsessionID] = s
         return s

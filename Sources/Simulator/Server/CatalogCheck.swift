@@ -42,7 +42,7 @@ enum CatalogCheck {
             }
         case "uuid":
             // Parameters older than 3.0 (no `since`) still take the internal numeric id.
-            guard isUUID(value) || (p.since == nil && Int(value) != nil) else {
+            guard EntityID.isUUID(value) || (p.since == nil && Int(value) != nil) else {
                 throw APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
                     + "Invalid parameter \(p.name) value=\(value) due to incorrect long value format, or entity does "
                     + "not exist or due to incorrect parameter annotation for the field in api cmd class.", cs: 4350)
@@ -50,15 +50,4 @@ enum CatalogCheck {
         default: break
         }
     }
-
-    static func isUUID(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 36 else { return false }
-        for (i, c) in b.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 { if c != 45 { return false } } else if !isHex(c) { return false }
-        }
-        return true
-    }
-
-    private static func isHex(_ c: UInt8) -> Bool { (48...57).contains(c) || (97...102).contains(c) || (65...70).contains(c) }
 }

@@ -1,6 +1,7 @@
 import HTTPTypes
 import HummingbirdCore
 import NIOCore
+import Values
 
 /// Thrown from the responder to make HummingbirdCore close the connection unanswered.
 struct DropConnection: Error {}

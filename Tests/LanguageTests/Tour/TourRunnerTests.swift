@@ -56,7 +56,8 @@ import Values
         await lab.type("tour")
         try "{\"current\": ".write(toFile: lab.host.tourProgressFile, atomically: true, encoding: .utf8)
         #expect(await lab.session.evaluate("tour") == 2)
-        #expect(lab.host.errors.contains("<input>:1:1: the tour progress \(lab.host.tourProgressFile) is not valid JSON"))
+        #expect(lab.host.errors.contains("the tour progress \(lab.host.tourProgressFile) is not valid JSON"))
+        #expect(!lab.host.errors.contains("<input>:1:1:"))  // a one-line entry at the prompt: the caret says where
         #expect(lab.host.errors.contains("`tour reset` starts over"))
         let reset = await lab.type("tour reset")
         #expect(reset.contains("Step 1 of 8"))

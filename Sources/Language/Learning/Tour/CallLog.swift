@@ -1,4 +1,5 @@
 import CloudClient
+import Contracts
 import Foundation
 import Values
 
@@ -40,7 +41,7 @@ public final class CallLog: @unchecked Sendable {
 
     func append(_ command: String, _ params: [(String, String)], succeeded: Bool, polls: Int? = nil) {
         let params = params.map { name, value in
-            let v = Redact.value(name, value)
+            let v = SecretPolicy.shown(name, value)
             return (name, v.utf8.count > 200 ? "\(v.prefix(40))... (\(v.utf8.count) bytes)" : v)
         }
         lock.withLock {
@@ -96,8 +97,8 @@ public struct RecordingAPI: CloudAPI {
         }
     }
 
-    public func preview(_ command: String, _ params: [(String, String)], hiding: Set<String>) -> RequestPreview? {
-        base.preview(command, params, hiding: hiding)
+    public func preview(_ command: String, _ params: [(String, String)]) -> RequestPreview? {
+        base.preview(command, params)
     }
 
     public var pollSchedule: (first: Duration, cap: Duration)? { base.pollSchedule }

@@ -3,26 +3,17 @@ import Values
 extension Builtins {
     /// tour: the guided walkthrough (steps in TourSteps).
     static let tourCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("tour", .words, usage: "tour [status | show | skip | reset] [--here]",
+        BuiltinDefinition(signature: Signature("tour", [Slot("ACTION", .choice(TourCommand.actions), optional: true)], flags: [Flag("here")],
             summary: "a guided walkthrough of CloudStack on the sandbox: you type each step, the tour checks it against the server",
             examples: ["tour", "tour status"])) { call in
+            let args = try await call.parsed()
+            let here = args.flags["here"] != nil
             var action = "continue"
-            var here = false
-            for word in call.args {
-                switch word {
-                case .flag("here", _): here = true
-                case .positional(let e):
-                    let w = try await call.interpreter.evaluate(e, call.scope).plainText
-                    if w == "--here" { here = true; continue }  // `--here` arrives as one word
-                    guard ["status", "show", "skip", "reset", "continue"].contains(w) else {
-                        throw ScriptError("tour has no '\(w)'; usage: \(call.usage)", at: e.location)
-                    }
-                    action = w
-                case .flag(let f, let loc):
-                    throw ScriptError("tour has no flag -\(f); usage: \(call.usage)", at: loc)
-                case .named(_, _, _, let loc), .block(_, let loc):
-                    throw ScriptError("tour takes no name:value and no block; usage: \(call.usage)", at: loc)
+            for w in args.values.map(\.plainText) {
+                guard TourCommand.actions.contains(w) || w == "continue" else {
+                    throw ScriptError("tour has no '\(w)'; usage: \(call.usage)", at: call.location)
                 }
+                action = w
             }
             guard let host = call.host as? any TourHost else {
                 throw ScriptError("the tour needs the acsh shell (it keeps progress per profile): run it at the acsh prompt", at: call.location)
@@ -31,4 +22,9 @@ extension Builtins {
             return .value(.string(try await runner.run(action, here: here)))
         },
     ]
+}
+
+enum TourCommand {
+    /// What `tour ACTION` does besides continuing (completion and usage read it).
+    static let actions = ["status", "show", "skip", "reset"]
 }

@@ -1,4 +1,4 @@
 if true {
   print "x"
-# expect error: 5:1: missing '}' to close the block opened at line 1
+# expect error: 1:9: this '{' is never closed
 # expect exit: 2

@@ -1,6 +1,6 @@
 xs = [1, 2, 3]
 try { print (xs | count > 1) } catch e { print e.message }
-# expect: count takes no arguments; to compare its result, put the pipeline in parentheses: (list vms | count) > 0
+# expect: count takes at most one field name (count state); to compare its result, put the pipeline in parentheses: (list vms | count) > 0
 try { xs | select } catch e { print e.message }
 # expect: select needs field names: select id name
 try { xs | get a b } catch e { print e.message }

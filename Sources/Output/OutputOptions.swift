@@ -1,8 +1,3 @@
-/// How results are printed (`-o json|table|csv|text`).
-public enum OutputFormat: String, CaseIterable, Sendable {
-    case json, table, csv, text
-}
-
 /// What the formatters need to know about where the output goes.
 public struct OutputOptions: Sendable {
     /// Indented JSON (at a terminal); compact otherwise.

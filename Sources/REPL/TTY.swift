@@ -6,7 +6,7 @@ import Darwin
 
 /// Facts about the terminal the REPL runs in, read when needed (the window
 /// can change size between two statements).
-public enum Terminal {
+public enum TTY {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// Both ends interactive: only then libedit is used.
@@ -20,7 +20,7 @@ public enum Terminal {
     }
 
     /// Colours only at a terminal, never with NO_COLOR (any non-empty value),
-    /// `--no-color`, or TERM=dumb.
+    /// `--no-color`, or TERM=dumb. The one rule: the shell and printed results both ask it.
     public static func colorEnabled(noColorFlag: Bool = false,
                                     environment: [String: String],
                                     isTerminal: Bool) -> Bool {

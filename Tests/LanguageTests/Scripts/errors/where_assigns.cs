@@ -1,0 +1,3 @@
+[1] | where state = "Stopped"
+# expect error: 1:19: '=' assigns a variable; to compare, write '=='
+# expect exit: 2

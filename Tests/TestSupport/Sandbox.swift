@@ -1,0 +1,43 @@
+import CloudClient
+import Simulator
+
+/// Runs `body` with a fresh in-memory simulator (the simulator's own defaults, then
+/// `configure`), stopped when `body` ends, also when it throws: no test leaves a server running.
+public func withSimulator<T>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
+                             _ body: (Simulator) async throws -> T) async throws -> T {
+    var options = SimulatorOptions()
+    configure(&options)
+    let sim = try await Simulator.start(options)
+    do {
+        let result = try await body(sim)
+        await sim.stop()
+        return result
+    } catch {
+        await sim.stop()
+        throw error
+    }
+}
+
+/// Client options for `sim` signed with the sandbox admin's keys, polling jobs quickly.
+public func sandboxClientOptions(_ sim: Simulator) -> ClientOptions {
+    var o = ClientOptions(url: sim.baseURL, credentials: .apiKey(key: SimulatorOptions.sandboxAPIKey,
+                                                                 secret: SimulatorOptions.sandboxSecretKey))
+    o.pollFirst = .milliseconds(20)
+    o.pollCap = .milliseconds(100)
+    return o
+}
+
+/// `withSimulator` with quick jobs (50 ms, before `configure`) plus the real client
+/// talking to it, shut down after.
+public func withSandbox<T: Sendable>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
+                                     client: (inout ClientOptions) -> Void = { _ in },
+                                     _ body: (Simulator, CloudStackClient) async throws -> T) async throws -> T {
+    try await withSimulator({ options in
+        options.jobTime = .milliseconds(50)
+        configure(&options)
+    }) { sim in
+        var options = sandboxClientOptions(sim)
+        client(&options)
+        return try await CloudStackClient.withClient(options) { try await body(sim, $0) }
+    }
+}
