@@ -1,3 +1,4 @@
+import Contracts
 import APICatalog
 import Values
 
@@ -37,18 +38,18 @@ extension Interpreter {
                 throw e
             } catch {
                 let e = (convert(error, cmd.location) as? ScriptError) ?? ScriptError("\(error)", at: cmd.location, exitCode: 3)
-                if e.exitCode == 130 || Task.isCancelled {
+                if e.exitCode == .interrupted || Task.isCancelled {
                     throw bulkError(label, done: done, failed: [], interrupted: [item],
-                                    notTried: Array(records[next...]), cause: e, exitCode: 130)
+                                    notTried: Array(records[next...]), cause: e, exitCode: .interrupted)
                 }
                 // One record, or a mistake in the line itself (no record can succeed): the error as it is.
-                if records.count == 1 || (e.exitCode == 2 && done.isEmpty && failed.isEmpty) { throw e }
+                if records.count == 1 || (e.exitCode == .usage && done.isEmpty && failed.isEmpty) { throw e }
                 failed.append((item, e))
                 if !keepGoing { break }
             }
         }
         guard !failed.isEmpty else { return .value(.list(results)) }
-        let code: Int32 = keepGoing ? 1 : failed[0].1.exitCode
+        let code: ExitCode = keepGoing ? .apiError : failed[0].1.exitCode
         throw bulkError(label, done: done, failed: failed, interrupted: [], notTried: Array(records[next...]),
                         cause: failed[0].1, exitCode: code)
     }
@@ -77,7 +78,7 @@ extension Interpreter {
     /// `stop vm: 1 done (demo-0), 1 failed (demo-3: in state Error), 1 not tried (demo-1)`;
     /// `catch e` gets the lists as e.done, e.failed (with each error) and e.nottried.
     func bulkError(_ label: String, done: [Value], failed: [(Value, ScriptError)], interrupted: [Value],
-                   notTried: [Value], cause: ScriptError, exitCode: Int32) -> ScriptError {
+                   notTried: [Value], cause: ScriptError, exitCode: ExitCode) -> ScriptError {
         func names(_ items: [Value]) -> String {
             let shown = items.prefix(5).map(Self.displayName)
             return shown.joined(separator: ", ") + (items.count > 5 ? ", ... \(items.count - 5) more" : "")
@@ -89,7 +90,7 @@ extension Interpreter {
         }
         if !interrupted.isEmpty { parts.append("\(interrupted.count) interrupted (\(names(interrupted)))") }
         if !notTried.isEmpty { parts.append("\(notTried.count) not tried (\(names(notTried)))") }
-        let what = exitCode == 130 ? "interrupted: \(label)" : label
+        let what = exitCode == .interrupted ? "interrupted: \(label)" : label
         func entry(_ v: Value) -> Value {
             var r: Record = ["name": .string(Self.displayName(v))]
             if let id = v[field: "id"] { r["id"] = id }
@@ -106,7 +107,7 @@ extension Interpreter {
         ]
         var e = ScriptError("\(what): \(parts.joined(separator: ", "))", at: cause.location, exitCode: exitCode,
                             errorcode: cause.errorcode, cserrorcode: cause.cserrorcode,
-                            jobid: exitCode == 130 ? nil : cause.jobid)  // interrupted: every running job gets named
+                            jobid: exitCode == .interrupted ? nil : cause.jobid)  // interrupted: every running job gets named
         e.report = report
         return e
     }
