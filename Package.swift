@@ -53,8 +53,8 @@ let package = Package(
             "APICatalog", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // libFuzzer entry point (lexer and parser, client answers); built only by scripts/fuzz.
-        .executableTarget(name: "acsh-fuzz", dependencies: ["Language", "CloudClient"],
+        // libFuzzer entry point (lexer and parser, client answers, simulator requests); built only by scripts/fuzz.
+        .executableTarget(name: "acsh-fuzz", dependencies: ["Language", "CloudClient", "Simulator"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
         // What several test targets share: a sandbox per test (withSandbox), temporary directories, paths.
@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Contracts", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog",
-                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+                                                           .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
                                                           "TestSupport"],
                     exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)

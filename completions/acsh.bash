@@ -357,7 +357,7 @@ _acsh_sync() {
     repeating_flags=()
     non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure --yes -v --verbose -h --help)
     repeating_options=()
-    non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout)
+    non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout --2fa-code)
     __acsh_offer_flags_options 0
 
     # Offer option value completions
@@ -379,6 +379,9 @@ _acsh_sync() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--2fa-code')
         return
         ;;
     esac

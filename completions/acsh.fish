@@ -43,7 +43,7 @@ function __acsh_parse_tokens -S
                 __acsh_parse_subcommand 0 'file=' 'replace' 'h/help'
             end
         case 'sync'
-            __acsh_parse_subcommand 0 'p/profile=' 'sandbox' 'fresh' 'url=' 'api-key=' 'secret-key=' 'o/output=' 'timeout=' 'trace' 'no-color' 'insecure' 'yes' 'v/verbose' 'h/help'
+            __acsh_parse_subcommand 0 'p/profile=' 'sandbox' 'fresh' 'url=' 'api-key=' 'secret-key=' 'o/output=' 'timeout=' 'trace' 'no-color' 'insecure' 'yes' '2fa-code=' 'v/verbose' 'h/help'
         case 'completions'
             __acsh_parse_subcommand 1 'h/help'
         case 'help'
@@ -167,6 +167,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" no-color' -l 'no-color' -d 'Disable colours (also NO_COLOR=1).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" insecure' -l 'insecure' -d 'Skip TLS certificate verification for this run (prints a warning).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" yes' -l 'yes' -d 'Never ask before a command changes more than 3 records at the prompt.'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" 2fa-code' -l '2fa-code' -d 'Two-factor code for a password profile\'s login (also ACSH_2FA_CODE; asked at a terminal otherwise).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" v verbose' -s 'v' -l 'verbose' -d 'List every API and parameter added or removed, not just the counts.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh sync" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh completions" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -38,6 +38,8 @@ public struct ClientOptions: Sendable {
     public var trace: (@Sendable (String) -> Void)?
     /// Receives a line the user should see although the call goes on (a server's wait capped).
     public var warning: (@Sendable (String) -> Void)?
+    /// The code for a login that answers it needs one (two-factor authentication); nil: none can be had.
+    public var twoFactorCode: (@Sendable () -> String?)?
 
     public init(url: String, credentials: Credentials = .none, verifyTLS: Bool = true,
                 timeout: Double = 60, signatureLifetime: Int? = 600, forcePost: Bool = false,

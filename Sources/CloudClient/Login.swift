@@ -29,7 +29,32 @@ extension CloudStackClient {
         }
         let cookies = SessionState.parseSetCookies(answer.headers("set-cookie"))
             .filter { $0.0 == "JSESSIONID" || $0.0 == "sessionkey" }
+        if result[field: "is2faenabled"]?.plainText == "true", result[field: "is2faverified"]?.plainText != "true" {
+            try await validateTwoFactorCode(username: username, session: SessionState(sessionKey: key, cookies: cookies, generation: 0))
+        }
         return (key, cookies)
+    }
+
+    /// A two-factor user's session opens once its code is checked (validateUserTwoFactorAuthenticationCode).
+    private func validateTwoFactorCode(username: String, session: SessionState) async throws {
+        guard let code = options.twoFactorCode?(), !code.isEmpty else {
+            throw CloudStackError(.loginFailed(username: username, errorcode: 511, errortext:
+                "two-factor authentication is on for this user: give the code with --2fa-code or ACSH_2FA_CODE, or log in at a terminal"))
+        }
+        let command = "validateUserTwoFactorAuthenticationCode"
+        let (p, _) = Wire.parameters(command: command, [("codefor2fa", code)], credentials: options.credentials,
+                                     sessionKey: session.sessionKey, lifetime: nil)
+        let w = Wire.build(endpoint: options.endpoint, params: p, expires: nil, forcePost: true, display: options.displayURL)
+        let answer: HTTPAnswer
+        do { answer = try await exchange(w, cookie: session.cookieHeader) } catch { throw error.error }
+        do {
+            _ = try ResponseReader.read(answer, command: command, url: options.displayURL, expires: nil)
+        } catch {
+            if case .api(_, let code, _, let text) = error.kind {
+                throw CloudStackError(.loginFailed(username: username, errorcode: code, errortext: text))
+            }
+            throw error
+        }
     }
 }
 

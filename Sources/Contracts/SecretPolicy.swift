@@ -13,6 +13,8 @@ public enum SecretPolicy {
     static let names: Set<String> = [
         "apikey", "userapikey", "accesskey", "signature", "sessionkey", "jsessionid",
         "privatekey", "presharedkey", "bindpass", "truststorepass",
+        // A two-factor login code (validateUserTwoFactorAuthenticationCode).
+        "codefor2fa",
         // Cloud-init user data routinely holds passwords and keys.
         "userdata",
     ]

@@ -148,6 +148,9 @@ final class Connection: Sendable {
         }
         if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
         o.warning = { Terminal.stderr("acsh: warning: " + $0) }
+        let code = settings.twoFactorCode ?? env["ACSH_2FA_CODE"].flatMap { $0.isEmpty ? nil : $0 }
+        let user = p.username ?? ""
+        o.twoFactorCode = { code ?? (Terminal.stdinIsTTY ? Secret.ask("two-factor code for \(user): ") : nil) }
         return o
     }
 

@@ -30,6 +30,7 @@ enum FastPath {
             case "--url": guard let v = value() else { return nil }; inv.settings.url = v
             case "--api-key": guard let v = value() else { return nil }; inv.settings.apiKey = v
             case "--secret-key": guard let v = value() else { return nil }; inv.settings.secretKey = v
+            case "--2fa-code": guard let v = value() else { return nil }; inv.settings.twoFactorCode = v
             case "-o", "--output":
                 // An unknown format is left to ArgumentParser, whose error lists the choices.
                 guard let v = value(), let f = OutputFormat(rawValue: v) else { return nil }

@@ -41,4 +41,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(help: "Never ask before a command changes more than 3 records at the prompt.")
     var yes = false
+    @Option(name: .customLong("2fa-code"),
+            help: "Two-factor code for a password profile's login (also ACSH_2FA_CODE; asked at a terminal otherwise).")
+    var twoFactorCode: String?
 }

@@ -20,6 +20,9 @@ enum Secret {
         return readHidden(prompt)
     }
 
+    /// Asks at the terminal without echo (the caller checked that stdin is one).
+    static func ask(_ prompt: String) -> String? { readHidden(prompt) }
+
     private static func readHidden(_ prompt: String) -> String? {
         Terminal.stderrRaw(prompt)
         var old = termios()

@@ -19,11 +19,13 @@ struct Settings: Sendable, Equatable {
     var insecure = false
     /// `--yes`: never ask before a bulk change at the prompt.
     var yes = false
+    /// The two-factor code for a password login (`--2fa-code`, else ACSH_2FA_CODE).
+    var twoFactorCode: String?
 }
 
 extension GlobalOptions {
     var settings: Settings {
         Settings(profile: profile, sandbox: sandbox, fresh: fresh, url: url, apiKey: apiKey, secretKey: secretKey, output: output,
-                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure, yes: yes)
+                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure, yes: yes, twoFactorCode: twoFactorCode)
     }
 }

@@ -99,6 +99,9 @@ import Values
             // The cookie alone is not enough: the session key parameter must match.
             c.cookies = ["JSESSIONID": String(jsession)]
             #expect(try await c.get("listZones", [("sessionkey", "wrong")]).status == 401)
+            // Nor the sessionkey cookie: a browser sends cookies with any site's request (CSRF).
+            c.cookies["sessionkey"] = key
+            #expect(try await c.get("listZones").status == 401)
             let zones = try await c.get("listZones", [("sessionkey", key)])
             #expect(zones.status == 200)
             #expect(try await c.get("logout", [("sessionkey", key)]).status == 200)

@@ -1,3 +1,4 @@
+import CloudClient
 import Simulator
 import Testing
 
@@ -35,7 +36,15 @@ import Testing
             for _ in 0..<3 { _ = try await c.get("listZones") }
             _ = try await c.get("listOsTypes")
             let url = sim.baseURL.replacingOccurrences(of: "/client/api", with: "/simulator/stats")
-            let stats = try await c.send(method: .GET, url: url, body: nil).json
+            #expect(try await c.send(method: .GET, url: url, body: nil).status == 401)  // root admin only
+            func signed(_ key: String, _ secret: String) -> String {
+                var p = [("apiKey", key)]
+                p.append(("signature", Signer.signature(p, secretKey: secret)))
+                return url + "?" + p.map { "\($0.0)=\(Signer.encode($0.1))" }.joined(separator: "&")
+            }
+            let dev = SimulatorOptions.defaultUsers[1]
+            #expect(try await c.send(method: .GET, url: signed(dev.apiKey, dev.secretKey), body: nil).status == 432)
+            let stats = try await c.send(method: .GET, url: signed(c.apiKey!, c.secretKey), body: nil).json
             #expect(stats["commands.listZones"]?.text == "3")
             #expect(stats["commands.listOsTypes"]?.text == "1")
             #expect(stats["requests"]?.text == "4")

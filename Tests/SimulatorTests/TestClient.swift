@@ -53,9 +53,10 @@ struct TestClient {
         try await send(method: .POST, url: baseURL, body: query(command, params))
     }
 
-    func send(method: HTTPMethod, url: String, body: String?) async throws -> Reply {
+    func send(method: HTTPMethod, url: String, body: String?, headers: [(String, String)] = []) async throws -> Reply {
         var req = HTTPClientRequest(url: url)
         req.method = method
+        for (name, value) in headers { req.headers.replaceOrAdd(name: name, value: value) }
         if let body {
             req.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             req.body = .bytes(ByteBuffer(string: body))

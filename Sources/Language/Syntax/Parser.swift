@@ -300,11 +300,13 @@ public struct Parser {
             } else if isWord("else") {
                 advance()
                 if isWord("if") {
-                    let nested = try parseIf()
-                    elseBody = [nested]
-                } else {
-                    elseBody = try parseBlock("to start the 'else' body")
+                    // `else if` is `elif`: one flat chain, so a long chain never nests past the depth limit.
+                    advance()
+                    let c = try parsePipelineExpr(stopAtBrace: true)
+                    branches.append((c, try parseBlock("to start the 'if' body")))
+                    continue
                 }
+                elseBody = try parseBlock("to start the 'else' body")
                 break
             } else {
                 i = save

@@ -9,8 +9,7 @@ enum AddressAPIs {
         Handler("associateIpAddress", async: true) { c throws(APIError) in
             var network: Entity?
             if let nid = c.optional("networkid") {
-                network = try NetworkAPIs.ownNetwork(Call(command: c.command, params: RequestParams([("id", nid)]),
-                                                          caller: c.caller, store: c.store, now: c.now))
+                network = try NetworkAPIs.ownNetwork(c.with(params: RequestParams([("id", nid)])))
             }
             let zoneID = network?["zoneid"] ?? c.optional("zoneid")
             guard let zoneID, let zone = c.store.table("zone").get(zoneID) else {

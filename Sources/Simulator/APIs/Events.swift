@@ -36,11 +36,16 @@ enum Events {
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
     ]
 
+    /// Commands that record no event here: login and logout record theirs with the server's own
+    /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API.
+    static let selfRecorded: Set<String> = ["login", "logout", "simulatorFault"]
+
     /// The event type for `command`, or nil when it changes nothing.
     static func type(of command: String) -> String? {
+        if selfRecorded.contains(command) { return nil }
         if let t = types[command] { return t }
         let verb = String(command.prefix { $0.isLowercase })
-        if API.isReadOnly(command) || command == "simulatorFault" { return nil }
+        if API.isReadOnly(command) { return nil }
         return "\(command.dropFirst(verb.count).uppercased()).\(verb.uppercased())"
     }
 
@@ -48,7 +53,7 @@ enum Events {
     static func observe(_ c: Call, _ reply: Reply) -> Reply {
         guard let type = type(of: c.command) else { return reply }
         switch reply {
-        case .list:
+        case .list, .objectSettingCookies:
             return reply
         case .object(let r):
             let id = c.optional("id") ?? r.values.first?[field: "id"]?.plainText

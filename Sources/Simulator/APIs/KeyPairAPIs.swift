@@ -7,13 +7,15 @@ import _CryptoExtras
 /// an OpenSSH public key, list, delete. Fingerprints are MD5 of the key blob, as the server computes them.
 enum KeyPairAPIs {
     static let handlers: [Handler] = [
-        Handler("createSSHKeyPair") { c throws(APIError) in
-            let name = try c.required("name")
-            try ensureFree(name, c)
-            let key: _RSA.Signing.PrivateKey
-            do { key = try _RSA.Signing.PrivateKey(keySize: .bits2048) } catch {
+        // Generating a 2048-bit key takes long enough to stall every other request: it runs outside the lock.
+        Handler("createSSHKeyPair", prepare: { () throws(APIError) -> any Sendable in
+            do { return try _RSA.Signing.PrivateKey(keySize: .bits2048) } catch {
                 throw APIError.internalError("Could not generate a key pair: \(error)")
             }
+        }) { c throws(APIError) in
+            let name = try c.required("name")
+            try ensureFree(name, c)
+            guard let key = c.prepared as? _RSA.Signing.PrivateKey else { throw APIError.internalError("no key was generated") }
             guard let blob = sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
                 throw APIError.internalError("Could not encode the generated public key")
             }

@@ -15,6 +15,7 @@ extension Call {
         if page == nil && (size == nil || size == -1) { return 0..<count }
         if let page, page < 1 { throw APIError.invalid("page", "must be 1 or more") }
         if let size, size < 1, size != -1 { throw APIError.invalid("pagesize", "must be 1 or more") }
+        // Both are Java ints (Call.int), so the offset below fits in an Int.
         let s = size ?? 500
         if s == -1 { return 0..<count }
         let start = min(count, ((page ?? 1) - 1) * s)

@@ -1,7 +1,7 @@
 import Values
 
-/// Service and disk offerings: create, update, delete (root admin; listing is in
-/// InfrastructureAPIs). An offering still used by a VM or volume cannot be deleted (536).
+/// Service, disk and network offerings: everyone lists them; root admins create, update, delete
+/// (service and disk ones). An offering still used by a VM or volume cannot be deleted (536).
 enum OfferingAPIs {
     static func serviceOffering(name: String, displayText: String, cpus: Int?, speed: Int?, memory: Int?, ha: Bool,
                                 created: String, storage: String = "shared") -> Record {
@@ -23,6 +23,9 @@ enum OfferingAPIs {
     }
 
     static let handlers: [Handler] = [
+        Handler("listServiceOfferings") { c throws(APIError) in try c.listEntities("serviceoffering") },
+        Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },
+        Handler("listNetworkOfferings") { c throws(APIError) in try c.listEntities("networkoffering") },
         Handler("createServiceOffering") { c throws(APIError) in
             let name = try c.required("name"), text = try c.required("displaytext")
             let cpus = try positive(c, "cpunumber"), speed = try positive(c, "cpuspeed"), memory = try positive(c, "memory")
@@ -65,7 +68,7 @@ enum OfferingAPIs {
     ]
 
     static func positive(_ c: Call, _ name: String) throws(APIError) -> Int? {
-        guard let v = try c.int(name) else { return nil }
+        guard let v = try c.int(name) else { return nil }  // a Java int: CPUs x MHz and MB x 2^20 fit in an Int
         guard v > 0 else { throw APIError.invalid(name, "must be greater than 0") }
         return v
     }

@@ -67,7 +67,7 @@ extension VirtualMachineAPIs {
             throw APIError.invalid("name", "The vm with hostName \(name) already exists in the network domain of network \(networkID)")
         }
         let ip = c.optional("ipaddress") ?? store.guestIP()
-        let rootGB = try c.int("rootdisksize")
+        let rootGB = try c.int("rootdisksize", in: 1...VolumeAPIs.maxGB)
         let vm = VM(id: id, name: name, displayName: c.optional("displayname") ?? name,
                     state: startVM ? "Starting" : "Stopped", zoneID: zone.id, templateID: template.id,
                     offeringID: offering.id, networkID: networkID, nicID: store.newID(), ip: ip,

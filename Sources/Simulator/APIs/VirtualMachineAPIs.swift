@@ -183,16 +183,18 @@ enum VirtualMachineAPIs {
         let group = c.optional("group")
         let wantedTags = p.map("tags")
         let visible = try c.visibility()
-        let all: Bool = if case .all = visible { true } else { false }
         let noFilter = id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
             && template == nil && offering == nil && network == nil && keypair == nil && group == nil && wantedTags.isEmpty
         let store = c.store
-        // Fast path for paging through everything (the 100,000-VM listing).
-        if noFilter && all && store.vms.liveCount == store.vms.rows.count {
-            let range = try c.pageRange(count: store.vms.rows.count)
-            return .list(noun: "virtualmachine", items: store.vms.rows[range].map(store.render), total: store.vms.rows.count)
+        // Only the VMs the caller may see are looked at (per-owner index), so a page of an account's
+        // VMs costs the same in a cloud of 1,000 VMs as of 100,000; with no filter a page is a slice.
+        let candidates = store.vms.owners.positions(visible)
+        if noFilter {
+            let range = try c.pageRange(count: candidates.count)
+            return .list(noun: "virtualmachine", items: candidates[range].map { store.render(store.vms.rows[$0]) },
+                         total: candidates.count)
         }
-        let matches = store.vms.live.filter { vm in
+        let matches = candidates.lazy.map { store.vms.rows[$0] }.filter { vm in
             if let id, vm.id != id { return false }
             if let ids, !ids.contains(vm.id) { return false }
             if let name, vm.name.lowercased() != name { return false }
@@ -204,7 +206,6 @@ enum VirtualMachineAPIs {
             if let network, vm.networkID != network { return false }
             if let keypair, vm.keypair != keypair { return false }
             if let group, vm.group != group { return false }
-            if !all, !visible.allows(account: vm.account, domainID: vm.domainID) { return false }
             if !wantedTags.isEmpty, !store.hasTags(vm.id, wantedTags) { return false }
             return true
         }

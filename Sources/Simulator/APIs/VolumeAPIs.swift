@@ -4,11 +4,14 @@ import Values
 /// no extra records) plus DATADISK volumes created, attached, detached, resized, deleted.
 enum VolumeAPIs {
     static let cmdPrefix = "org.apache.cloudstack.api.command.user.volume."
+    /// The largest size in GB a request may ask for (a Java int, as the server's GB sizes are):
+    /// in bytes (`<< 30`) it still fits in an Int.
+    static let maxGB = Int(Int32.max)
 
     /// The offering's size, or for a custom-size offering the call's `size` (GB), required then.
     static func sizeGB(_ c: Call, offering: Entity) throws(APIError) -> Int {
         guard offering["iscustomized"] == "true" else { return Int(offering["disksize"] ?? "") ?? 0 }
-        guard let size = try c.int("size"), size > 0 else {
+        guard let size = try c.int("size", in: 0...maxGB), size > 0 else {
             throw APIError.invalid("size", "disk offering \(offering["name"] ?? "") is custom: pass size in GB")
         }
         return size
@@ -86,7 +89,7 @@ enum VolumeAPIs {
         },
         Handler("resizeVolume", async: true) { c throws(APIError) in
             let id = try c.required("id")
-            var gb = try c.int("size")
+            var gb = try c.int("size", in: 0...maxGB)
             if let offeringID = c.optional("diskofferingid") {
                 guard let o = c.store.table("diskoffering").get(offeringID) else {
                     throw APIError.notFound("disk offering", id: offeringID, param: "diskofferingid")

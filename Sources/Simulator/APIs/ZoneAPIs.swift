@@ -1,9 +1,10 @@
 import Values
 
-/// The physical cloud for root admins: zones (create, update, delete), pods, clusters,
-/// hosts and the capacity VMs take on them. Users never reach these (see `APIAccess`).
+/// Zones (everyone lists them; root admins create, update, delete), and for now the pods,
+/// clusters, hosts below them and the capacity VMs take on them (root admin only, see `APIAccess`).
 enum ZoneAPIs {
     static let handlers: [Handler] = [
+        Handler("listZones") { c throws(APIError) in try c.listEntities("zone") },
         Handler("listPods") { c throws(APIError) in try c.listEntities("pod") },
         Handler("listClusters") { c throws(APIError) in try c.listEntities("cluster") },
         Handler("listHosts") { c throws(APIError) in try c.listEntities("host") },

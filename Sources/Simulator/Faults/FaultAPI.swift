@@ -9,33 +9,30 @@ import Values
 /// - `throttle=N` allows N requests per account per window (0 turns throttling off).
 /// Answers `{"simulatorfaultresponse": {"fault": [...], "clockoffset": S, "throttle": N}}`.
 enum FaultAPI {
-    static func run(_ params: RequestParams, faults: inout [FaultSpec], hits: inout [Int], clock: inout SimClock,
-                    throttle: inout Int?) throws(APIError) -> String {
-        if let clear = params.value("clear") {
+    static let handlers: [Handler] = [Handler("simulatorFault", run)]
+    static let maxClockOffset = 100 * 366 * 86_400
+
+    static func run(_ c: Call) throws(APIError) -> Reply {
+        let s = c.server
+        if let clear = c.optional("clear") {
             guard let b = Bool(clear.lowercased()) else { throw APIError.invalid("clear", "'\(clear)' is not true or false") }
-            if b { faults = []; hits = [] }
+            if b { s.faults = []; s.faultHits = [] }
         }
-        if let text = params.value("fault") {
+        if let text = c.optional("fault") {
             for part in text.split(separator: ",") {
                 do {
-                    faults.append(try FaultSpec(parsing: String(part)))
-                    hits.append(0)
+                    s.faults.append(try FaultSpec(parsing: String(part)))
+                    s.faultHits.append(0)
                 } catch {
                     throw APIError.invalid("fault", error.description)
                 }
             }
         }
-        if let offset = params.value("clockoffset") {
-            guard let secs = Int(offset) else { throw APIError.invalid("clockoffset", "'\(offset)' is not a whole number of seconds") }
-            clock.offset = .seconds(secs)
-        }
-        if let limit = params.value("throttle") {
-            guard let n = Int(limit), n >= 0 else { throw APIError.invalid("throttle", "'\(limit)' is not a whole number >= 0") }
-            throttle = n == 0 ? nil : n
-        }
-        let (secs, _) = clock.offset.components
-        let r: Record = ["fault": .list(faults.map { .string($0.description) }), "clockoffset": .int(Int(secs)),
-                         "throttle": .int(throttle ?? 0)]
-        return JSONWriter.compact(.record(r))
+        // A century either way: the shifted clock must still print as a CloudStack date.
+        if let secs = try c.int("clockoffset", in: -maxClockOffset...maxClockOffset) { s.clock.offset = .seconds(secs) }
+        if let n = try c.int("throttle", in: 0...Int(Int32.max)) { s.throttleLimit = n == 0 ? nil : n }
+        let (secs, _) = s.clock.offset.components
+        return .object(["fault": .list(s.faults.map { .string($0.description) }), "clockoffset": .int(Int(secs)),
+                        "throttle": .int(s.throttleLimit ?? 0)])
     }
 }

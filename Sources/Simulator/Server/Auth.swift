@@ -7,6 +7,8 @@ struct LoginSession {
     var sessionKey: String
     var principal: Principal
     var lastUsed: Date
+    /// False while a two-factor user's code is not checked yet (see TwoFactorAPIs).
+    var verified2FA = true
 }
 
 /// Decides who is calling: API-key signature (with `expires` for signatureVersion 3),
@@ -29,31 +31,35 @@ struct Authenticator {
             throw APIError.unauthorized
         }
         let expected = Signer.signature(params.pairs, secretKey: p.user.secretKey)
-        guard expected == signature else { throw APIError.unauthorized }
+        guard Self.sameBytes(expected, signature) else { throw APIError.unauthorized }
         return p
     }
 
     /// A session call needs the JSESSIONID cookie and the matching `sessionkey` parameter.
-    mutating func verifySession(_ params: RequestParams, cookies: [String: String], store: Store, timeout: Duration,
-                                now: Date) throws(APIError) -> Principal {
+    mutating func verifySession(_ params: RequestParams, command: String, cookies: [String: String], store: Store,
+                                timeout: Duration, now: Date) throws(APIError) -> Principal {
         guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession], let p = store.principals.first(where: {
             $0.caller.userID == s.principal.caller.userID
         }), store.isActive(p) else { throw APIError.unauthorized }
-        let (secs, _) = timeout.components
-        if now.timeIntervalSince(s.lastUsed) > Double(secs) {
+        if now.timeIntervalSince(s.lastUsed) > timeout.seconds {
             sessions[jsession] = nil
             throw APIError.unauthorized
         }
-        guard let key = params["sessionkey"] ?? cookies["sessionkey"], key == s.sessionKey else {
+        // The parameter, never the cookie alone: a browser sends cookies to any page's request (CSRF).
+        guard let key = params["sessionkey"], Self.sameBytes(key, s.sessionKey) else {
             throw APIError.unauthorized
         }
         s.lastUsed = now
         sessions[jsession] = s
+        if !s.verified2FA, command != TwoFactorAPIs.validate {
+            sessions[jsession] = nil
+            throw TwoFactorAPIs.notVerified
+        }
         return p
     }
 
     /// `login`: username, password and domain path (or domainId); 531 on any mismatch.
-    mutating func login(_ params: RequestParams, store: Store, now: Date) throws(APIError) -> LoginSession {
+    mutating func login(_ params: RequestParams, store: Store, timeout: Duration, now: Date) throws(APIError) -> LoginSession {
         guard let username = params.value("username") else { throw APIError.missing("username", command: "login") }
         guard let password = params.value("password") else { throw APIError.missing("password", command: "login") }
         let domainPath = Self.normalizedDomain(params.value("domain") ?? "/")
@@ -67,13 +73,29 @@ struct Authenticator {
             throw APIError(531, "Failed to authenticate user \(username) in domain \(domainPath); check username, password and domain",
                            cs: 4365)
         }
-        let s = LoginSession(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now)
+        purgeExpired(now: now, timeout: timeout)
+        let twoFactor = store.table("user").get(p.caller.userID)?["is2faenabled"] == "true"
+        let s = LoginSession(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now,
+                        verified2FA: !twoFactor)
         sessions[s.jsessionID] = s
         return s
     }
 
+    /// Drops sessions idle past the timeout (each login does, so the table cannot grow without end).
+    mutating func purgeExpired(now: Date, timeout: Duration) {
+        sessions = sessions.filter { now.timeIntervalSince($0.value.lastUsed) <= timeout.seconds }
+    }
+
     mutating func logout(cookies: [String: String]) {
         if let j = cookies["JSESSIONID"] { sessions[j] = nil }
+    }
+
+    /// Compares secrets in time that depends on their lengths only, not on where they first differ.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var diff = UInt8(x.count == y.count ? 0 : 1)
+        for i in 0..<max(x.count, y.count) { diff |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0) }
+        return diff == 0
     }
 
     /// "/", "ROOT", "" all mean the root domain; "/dev/" is "/dev".

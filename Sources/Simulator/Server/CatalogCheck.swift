@@ -34,7 +34,9 @@ enum CatalogCheck {
                     + "Invalid parameter \(p.name) value=\(value): it must be true or false", cs: 4350)
             }
         case "integer", "long", "short":
-            guard Int(value) != nil else {
+            // In the parameter's Java type's range, as the server's parse of it demands.
+            let range = p.type == "integer" ? Call.javaInt : p.type == "short" ? Int(Int16.min)...Int(Int16.max) : Int.min...Int.max
+            guard let n = Int(value), range.contains(n) else {
                 throw APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
                     + "Invalid parameter \(p.name) value=\(value) due to incorrect long value format", cs: 4350)
             }
@@ -47,27 +49,5 @@ enum CatalogCheck {
             }
         default: break
         }
-    }
-
-    /// listApis in the live server's shape: {"count": N, "api": [...]}, from the bundled catalog.
-    static func listApis(_ c: Call) throws(APIError) -> Reply {
-        let name = c.optional("name")
-        let apis = (name.map { n in Catalog.bundled.api(named: n).map { [$0] } ?? [] } ?? Catalog.bundled.allAPIs)
-            .filter { APIAccess.allowed($0.name, for: c.caller.role) }
-        let items: [Value] = apis.map { a in
-            var r: Record = ["name": .string(a.name), "description": .string(a.description ?? ""),
-                             "isasync": .bool(a.isAsync), "related": .string(a.related.joined(separator: ","))]
-            if let since = a.since { r["since"] = .string(since) }
-            r["params"] = .list(a.params.map { p in
-                var pr: Record = ["name": .string(p.name), "description": .string(p.description ?? ""),
-                                  "type": .string(p.type), "length": .int(p.length ?? 255), "required": .bool(p.required)]
-                if let since = p.since { pr["since"] = .string(since) }
-                if !p.related.isEmpty { pr["related"] = .string(p.related.joined(separator: ",")) }
-                return .record(pr)
-            })
-            r["response"] = .list(a.responseFields.map { .record(["name": .string($0), "description": .string("")]) })
-            return .record(r)
-        }
-        return .list(noun: "api", items: items, total: items.count)
     }
 }

@@ -61,3 +61,11 @@ struct SimClock: Sendable {
             + "\(p2(v.tm_hour)):\(p2(v.tm_min)):\(p2(v.tm_sec)) GMT"
     }
 }
+
+extension Duration {
+    /// The duration in seconds, for date arithmetic.
+    var seconds: Double {
+        let (s, a) = components
+        return Double(s) + Double(a) / 1e18
+    }
+}

@@ -23,16 +23,11 @@ enum HTTPFront {
                 body = String(buffer: buffer)
             }
             let contentType = request.headers[.contentType]
-            var cookies: [String: String] = [:]
-            for header in request.headers[values: .cookie] {
-                for part in header.split(separator: ";") {
-                    let kv = part.split(separator: "=", maxSplits: 1)
-                    if kv.count == 2 { cookies[String(kv[0]).trimmingSpaces()] = String(kv[1]).trimmingSpaces() }
-                }
-            }
             let query = request.uri.query.map { Substring($0) } ?? ""
-            let incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path, query: query,
-                                           body: body, contentType: contentType, cookies: cookies, integration: integration)
+            var incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path, query: query,
+                                           body: body, contentType: contentType, cookies: [:],
+                                           host: request.head.authority, origin: request.headers[.origin], integration: integration)
+            for header in request.headers[values: .cookie] { incoming.addCookies(header) }
             let out = engine.handle(incoming)
             if let delay = out.delay { try await Task.sleep(for: delay) }
             if out.drop { throw DropConnection() }

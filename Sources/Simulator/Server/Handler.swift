@@ -8,6 +8,18 @@ struct Call {
     let caller: Caller
     let store: Store
     let now: Date
+    /// The HTTP request (method, cookies) for the few handlers that need it (login, logout).
+    let request: IncomingRequest
+    /// The engine's state beyond the cloud: sessions, faults, clock, throttling.
+    let server: EngineState
+    /// What the handler's `prepare` made outside the lock (nil when it has none).
+    var prepared: (any Sendable)? = nil
+
+    /// The same call with other parameters (a handler reusing another's lookup).
+    func with(params: RequestParams) -> Call {
+        Call(command: command, params: params, caller: caller, store: store, now: now, request: request, server: server,
+             prepared: prepared)
+    }
 
     var created: String { SimClock.cloudStackTime(now) }
 
@@ -27,9 +39,18 @@ struct Call {
         }
     }
 
-    func int(_ name: String) throws(APIError) -> Int? {
+    /// A Java `int`: the type of most numeric CloudStack parameters, and the default bound below.
+    static let javaInt = Int(Int32.min)...Int(Int32.max)
+
+    /// The one way a handler reads a number from a request: a whole number within `range`, or 431
+    /// naming the parameter. Bounding every number at the door is what keeps the arithmetic done
+    /// on them (GB to bytes, CPUs x MHz, page offsets, clock shifts) from overflowing.
+    func int(_ name: String, in range: ClosedRange<Int> = Call.javaInt) throws(APIError) -> Int? {
         guard let v = params.value(name) else { return nil }
         guard let i = Int(v) else { throw APIError.invalid(name, "'\(v)' is not a whole number") }
+        guard range.contains(i) else {
+            throw APIError.invalid(name, "\(v) is out of range (\(range.lowerBound) to \(range.upperBound))")
+        }
         return i
     }
 
@@ -57,6 +78,8 @@ struct Call {
 enum Reply {
     /// The response object's fields, e.g. `["keypair": {...}]` or `["success": true]`.
     case object(Record)
+    /// An object answered with `Set-Cookie` headers (login's session).
+    case objectSettingCookies(Record, cookies: [String])
     /// A list page: `{"count": total, noun: items}`, or `{}` when total is 0.
     case list(noun: String, items: [Value], total: Int)
     /// An async command: answered with the job id at once, `work` runs when the job completes.
@@ -77,28 +100,56 @@ struct JobSpec {
     var onFailure: ((Store) -> Void)? = nil
 }
 
-/// An API the simulator models: its handler, async flag and the parameters it needs.
+/// An API the simulator models: its handler, async flag and how requests reach it.
 struct Handler: Sendable {
+    /// How a request reaches the handler (see `Engine.front`).
+    enum Entry: Sendable, Equatable {
+        /// Through the API dispatcher: authenticated, role-checked, throttled, checked against the catalog.
+        case api
+        /// Like the server's API authenticators (logout): authenticated, but before the dispatcher's checks.
+        case authenticator
+        /// An authenticator that needs no caller (login checks a password itself); its Call's caller is `.anonymous`.
+        case anonymous
+    }
+
     let name: String
     let isAsync: Bool
+    let entry: Entry
+    /// Slow work that needs no state (generating an RSA key): run outside the engine's lock, once
+    /// the request passed authentication, so other requests are not held up; `Call.prepared` has it.
+    let prepare: (@Sendable () throws(APIError) -> any Sendable)?
     let run: @Sendable (Call) throws(APIError) -> Reply
 
-    init(_ name: String, async isAsync: Bool = false, _ run: @escaping @Sendable (Call) throws(APIError) -> Reply) {
+    init(_ name: String, async isAsync: Bool = false, entry: Entry = .api,
+         prepare: (@Sendable () throws(APIError) -> any Sendable)? = nil,
+         _ run: @escaping @Sendable (Call) throws(APIError) -> Reply) {
         self.name = name
         self.isAsync = isAsync
+        self.entry = entry
+        self.prepare = prepare
         self.run = run
     }
 }
 
+extension Caller {
+    /// The caller of an anonymous authenticator (login), before anyone is known.
+    static let anonymous = Caller(userID: "", username: "", accountID: "", account: "", domainID: "", domain: "", isAdmin: false)
+}
+
 /// Every modelled API, by name. Each resource family file contributes one array.
 enum Registry {
+    /// Registered APIs that are not CloudStack's: the simulator's own controls.
+    static let simulatorOnly: Set<String> = ["simulatorFault"]
+
     static let all: [String: Handler] = {
         var map: [String: Handler] = [:]
         let families: [[Handler]] = [
-            InfrastructureAPIs.handlers, VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
+            TemplateAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
+            VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
-            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers,
+            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, SessionAPIs.handlers,
+            TwoFactorAPIs.handlers, FaultAPI.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

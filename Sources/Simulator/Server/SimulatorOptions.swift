@@ -48,7 +48,7 @@ public struct SimulatorOptions: Sendable {
         case file(String)
     }
 
-    /// Address to bind: loopback only (127.0.0.0/8, ::1, localhost); anything else is refused at start.
+    /// Address to bind: loopback only (an IP literal in 127.0.0.0/8, ::1, or `localhost` resolving to those); anything else is refused at start.
     public var host: String = "127.0.0.1"
     /// TCP port; 0 lets the system pick a free one (read it back from `Simulator.port`).
     public var port: Int = 0
@@ -99,8 +99,5 @@ public struct SimulatorOptions: Sendable {
     }
 
     /// Loopback addresses only: the simulator has fixed, published keys and no TLS.
-    var hostIsLoopback: Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || (h.hasPrefix("127.") && h.split(separator: ".").count == 4)
-    }
+    var hostIsLoopback: Bool { Loopback.isListenable(host) }
 }

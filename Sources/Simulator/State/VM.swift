@@ -52,7 +52,9 @@ struct VMTable {
     private(set) var rows: [VM] = []
     private var index: [String: Int] = [:]
     private var rootIndex: [String: Int] = [:]
-    private(set) var liveCount = 0
+    /// The live VMs' positions, in all and per owner (what list pages slice).
+    private(set) var owners = VMOwnerIndex()
+    var liveCount: Int { owners.all.count }
     private(set) var nextSeq = 1
     let journal: Journal?
 
@@ -62,6 +64,7 @@ struct VMTable {
         rows.reserveCapacity(rows.count + n)
         index.reserveCapacity(index.count + n)
         rootIndex.reserveCapacity(rootIndex.count + n)
+        owners.reserve(n)
     }
 
     mutating func insert(_ vm: VM) {
@@ -70,8 +73,8 @@ struct VMTable {
         nextSeq = max(nextSeq, vm.seq + 1)
         index[vm.id] = rows.count
         rootIndex[vm.rootVolumeID] = rows.count
+        owners.add(rows.count, vm)
         rows.append(vm)
-        liveCount += 1
         journal?.vms.insert(vm.id)
     }
 
@@ -80,12 +83,12 @@ struct VMTable {
         rows = []
         index = [:]
         rootIndex = [:]
-        liveCount = 0
+        owners = VMOwnerIndex()
         for vm in loaded {
             index[vm.id] = rows.count
             rootIndex[vm.rootVolumeID] = rows.count
+            if !vm.expunged { owners.add(rows.count, vm) }
             rows.append(vm)
-            if !vm.expunged { liveCount += 1 }
         }
         nextSeq = max(saved, (rows.last?.seq ?? 0) + 1)
     }
@@ -109,8 +112,12 @@ struct VMTable {
 
     mutating func update(_ id: String, _ change: (inout VM) -> Void) {
         guard let i = index[id], !rows[i].expunged else { return }
+        let before = rows[i]
         change(&rows[i])
-        if rows[i].expunged { liveCount -= 1 }
+        if rows[i].expunged || VMOwnerIndex.owner(before) != VMOwnerIndex.owner(rows[i]) {
+            owners.remove(i, before)
+            if !rows[i].expunged { owners.add(i, rows[i]) }
+        }
         journal?.vms.insert(id)
     }
 
