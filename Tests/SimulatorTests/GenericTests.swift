@@ -159,3 +159,58 @@ import Values
         }
     }
 }
+
+/// Families that start with a real install's rows, take the caller's id, or change state.
+@Suite struct GenericFamilyTests {
+    @Test func rolesAndRegionStartAsOnAFreshInstall() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let roles = try await c.get("listRoles").inner
+            #expect(roles["count"]?.text == "4")
+            #expect((roles["role"]?.list ?? []).compactMap { $0[field: "type"]?.text }.sorted() == ["Admin", "DomainAdmin", "ResourceAdmin", "User"])
+            let made = try await c.get("createRole", [("name", "ops"), ("type", "DomainAdmin")]).inner
+            #expect(made["role.type"]?.text == "DomainAdmin")
+            #expect(made["role.description"] == nil)  // not given, not invented
+            let id = try #require(made["role.id"]?.text)
+            #expect(try await c.get("updateRole", [("id", id), ("description", "ops team")]).inner["role.description"]?.text == "ops team")
+            #expect(try await c.get("deleteRole", [("id", id)]).inner["success"]?.bool == true)
+
+            #expect(try await c.get("listRegions").inner["region.0.name"]?.text == "Local")
+            let region = try await c.get("addRegion", [("id", "2"), ("name", "second"), ("endpoint", "http://r2:8080/client/")]).inner
+            #expect(region["region.id"]?.number?.int == 2)
+            #expect(try await c.get("addRegion", [("id", "2"), ("name", "again"), ("endpoint", "http://x/")]).status == 431)
+            #expect(try await c.get("removeRegion", [("id", "2")]).inner["success"]?.bool == true)
+            #expect(try await c.get("listRegions").inner["count"]?.text == "1")
+        }
+    }
+
+    @Test func projectsSuspendAndActivate() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let made = try await c.job("createProject", [("name", "p1"), ("displaytext", "P1")])
+            let id = try #require(made["jobresult.project.id"]?.text)
+            #expect(try await c.job("suspendProject", [("id", id)])["jobresult.project.state"]?.text == "Suspended")
+            #expect(try await c.get("listProjects", [("id", id)]).inner["project.0.state"]?.text == "Suspended")
+            #expect(try await c.job("activateProject", [("id", id)])["jobresult.project.state"]?.text == "Active")
+        }
+    }
+
+    @Test func snapshotPoliciesDeleteByIDs() async throws {
+        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+            let c = TestClient(sim)
+            let volume = try #require(try await c.get("listVolumes", [("listall", "true")]).inner["volume.0.id"]?.text)
+            var ids: [String] = []
+            for type in ["DAILY", "WEEKLY"] {
+                let p = try await c.get("createSnapshotPolicy", [("volumeid", volume), ("intervaltype", type), ("maxsnaps", "3"),
+                                                                 ("schedule", "00:01"), ("timezone", "UTC")]).inner
+                #expect(p["snapshotpolicy.volumeid"]?.text == volume)
+                #expect(p["snapshotpolicy.maxsnaps"]?.number?.int == 3)
+                ids.append(try #require(p["snapshotpolicy.id"]?.text))
+            }
+            #expect(try await c.get("listSnapshotPolicies", [("volumeid", volume)]).inner["count"]?.text == "2")
+            #expect(try await c.get("deleteSnapshotPolicies", [("ids", ids.joined(separator: ","))]).inner["success"]?.bool == true)
+            #expect(try await c.get("listSnapshotPolicies", [("volumeid", volume)]).inner["count"] == nil)
+            #expect(try await c.get("deleteSnapshotPolicies").status == 431)
+        }
+    }
+}

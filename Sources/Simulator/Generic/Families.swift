@@ -56,8 +56,10 @@ enum Families {
     /// The generic role of `api`, nil when the engine cannot serve it (relations such as
     /// assignToLoadBalancerRule, actions such as migrate or reset: those answer 432).
     static func role(of api: API) -> GenericRole? {
-        guard let fam = family(of: api) else { return nil }
-        if api.verb == "list" { return fam.creatable && api.name == fam.list.name ? .list : nil }
+        // A family nothing creates is filled by a real install itself (configurations, resource
+        // limits): serving it from an empty table would show a gap as data.
+        guard let fam = family(of: api), fam.creatable else { return nil }
+        if api.verb == "list" { return api.name == fam.list.name ? .list : nil }
         if createVerbs.contains(api.verb) { return api.responseFields.contains("id") ? .create : nil }
         if api.verb == "update" { return api.responseFields.contains("id") || api.responseFields.contains("name") ? .update : nil }
         if deleteVerbs.contains(api.verb) { return .delete }

@@ -46,10 +46,12 @@ enum Generic {
                 return [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
             }
         case .delete:
-            let e = try target(c, api, fam)
-            return try answer(c, api, fam, id: e.id) { store throws(APIError) in
-                store.table(fam.table).remove(e.id)
-                store.removeTags(resourceID: e.id) { _ in true }
+            let gone = try targets(c, api, fam)
+            return try answer(c, api, fam, id: gone[0].id) { store throws(APIError) in
+                for e in gone {
+                    store.table(fam.table).remove(e.id)
+                    store.removeTags(resourceID: e.id) { _ in true }
+                }
                 return ["success": .bool(true)]
             }
         }

@@ -7,8 +7,16 @@ extension Generic {
     /// owner (account, domain, or the project when `projectid` is given), created and state.
     static func create(_ c: Call, _ api: API, _ fam: Family) throws(APIError) -> Entity {
         let fields = Set(api.responseFields)
-        let id = c.store.newID()
-        var f: Record = ["id": .string(id)]
+        // Some creates take the id (addRegion): the caller's numbering, unique in the family.
+        var f: Record = [:]
+        let id: String
+        if let p = api.param(named: "id"), p.required, let given = c.optional("id") {
+            if c.store.table(fam.table).get(given) != nil { throw APIError.invalid("id", "\(fam.key) with id \(given) already exists") }
+            (id, f["id"]) = (given, ResponseFill.typed(given, p.type))
+        } else {
+            id = c.store.newID()
+            f["id"] = .string(id)
+        }
         ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: false)
         if fields.contains("displaytext"), f["displaytext"] == nil, let name = f["name"] { f["displaytext"] = name }
         if let pid = c.optional("projectid"), fields.contains("projectid") {
@@ -36,6 +44,18 @@ extension Generic {
 
     /// The entity an update/delete/state call names: by `id` (or `<noun>id`, as deleteVMSnapshot's
     /// `vmsnapshotid`), else by its required parameters naming fields (removeVpnUser's `username`).
+    /// The entities a delete names: each of `ids` when the API takes a list, else the one target.
+    static func targets(_ c: Call, _ api: API, _ fam: Family) throws(APIError) -> [Entity] {
+        guard api.param(named: "ids") != nil, let ids = c.list("ids"), c.optional("id") == nil else { return [try target(c, api, fam)] }
+        var found: [Entity] = []
+        for id in ids {
+            guard let e = c.store.table(fam.table).get(id) else { throw CatalogCheck.noEntity("ids", id, command: c.command) }
+            try checkOwner(c, e)
+            found.append(e)
+        }
+        return found
+    }
+
     static func target(_ c: Call, _ api: API, _ fam: Family) throws(APIError) -> Entity {
         let table = c.store.table(fam.table)
         for name in ["id", fam.table + "id"] {
@@ -74,6 +94,8 @@ extension Generic {
             let exists: Bool
             if table == "virtualmachine" {
                 exists = c.store.vms[id: value] != nil
+            } else if table == "volume", c.store.vms.owner(ofRootVolume: value) != nil {
+                exists = true  // a root volume lives with its VM
             } else if let t = c.store.tables[table] {
                 exists = t.get(value) != nil
             } else {
