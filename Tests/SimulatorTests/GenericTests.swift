@@ -213,4 +213,24 @@ import Values
             #expect(try await c.get("deleteSnapshotPolicies").status == 431)
         }
     }
+
+    @Test func registeredTemplatesAreReadyAndListedAsTheCallersOwn() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try #require(try await c.get("listZones", [("name", "Sandbox-1")]).inner["zone.0.id"]?.text)
+            let made = try await c.get("registerTemplate", [("name", "alpine"), ("displaytext", "Alpine"), ("format", "QCOW2"),
+                                                            ("hypervisor", "Simulator"), ("url", "http://example.com/a.qcow2"),
+                                                            ("zoneid", zone), ("ispublic", "true")]).inner
+            // The server answers registerTemplate with a list (one entry per zone).
+            #expect(made["count"]?.text == "1")
+            #expect(made["template.0.zonename"]?.text == "Sandbox-1")
+            #expect(made["template.0.isready"]?.bool == true)
+            #expect(made["template.0.ispublic"]?.bool == true)
+            let id = try #require(made["template.0.id"]?.text)
+            let mine = try await c.get("listTemplates", [("templatefilter", "self"), ("name", "alpine")]).inner
+            #expect(mine["template.0.id"]?.text == id)
+            #expect(try await c.job("deleteTemplate", [("id", id)])["jobresult.success"]?.bool == true)
+            #expect(try await c.get("listTemplates", [("templatefilter", "self"), ("name", "alpine")]).inner["count"] == nil)
+        }
+    }
 }

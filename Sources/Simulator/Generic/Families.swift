@@ -1,4 +1,5 @@
 import APICatalog
+import Values
 
 /// A family of APIs acting on one kind of stored entity, found in the catalog by noun:
 /// `listVPCs` names the family (its item key `vpc` is also the table), and `createVPC`,
@@ -65,6 +66,21 @@ enum Families {
         if deleteVerbs.contains(api.verb) { return .delete }
         if let state = stateVerbs[api.verb], api.responseFields.contains("state") { return .state(state) }
         return nil
+    }
+
+    /// Creates the server answers with a one-item list (`{"count": 1, "template": [...]}`), one per zone.
+    static let listAnswers: Set<String> = ["registerTemplate", "registerIso"]
+
+    /// Fields a new entity of these families has whatever the parameters say: templates and
+    /// ISOs registered by URL are downloaded at once here (the simulator's secondary storage).
+    static func defaults(_ fam: Family) -> Record {
+        switch fam.table {
+        case "template", "iso":
+            ["isready": .bool(true), "status": .string("Download Complete"), "templatetype": .string("USER"),
+             "ispublic": .bool(false), "isfeatured": .bool(false), "isextractable": .bool(false),
+             "passwordenabled": .bool(false), "crossZones": .bool(false)]
+        default: [:]
+        }
     }
 
     /// The state a new entity starts in, as the server reports it right after creation.

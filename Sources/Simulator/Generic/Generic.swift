@@ -29,6 +29,9 @@ enum Generic {
             try checkReferences(c, api)
             let e = try create(c, api, fam)
             c.store.table(fam.table).insert(e)
+            if Families.listAnswers.contains(api.name) {
+                return .list(noun: fam.key, items: [render(e, fam, c.store)], total: 1)
+            }
             return try answer(c, api, fam, id: e.id, immediateID: e.id, onFailure: { $0.table(fam.table).remove(e.id) }) { store throws(APIError) in
                 [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
             }

@@ -35,6 +35,11 @@ extension Generic {
             f["domainid"] = .string(d)
             if fields.contains("domain") { f["domain"] = .string(d.split(separator: ",").compactMap { c.store.name(ofID: String($0)) }.joined(separator: ",")) }
         }
+        for (k, v) in Families.defaults(fam) where f[k] == nil { f[k] = v }
+        if c.optional("zoneid") == "-1", fields.contains("crossZones") {  // every zone
+            f["crossZones"] = .bool(true)
+            f["zoneid"] = nil
+        }
         if fields.contains("created") { f["created"] = .string(c.created) }
         if fields.contains("state"), f["state"] == nil { f["state"] = .string(Families.initialState(fam)) }
         if fields.contains("fordisplay"), f["fordisplay"] == nil { f["fordisplay"] = .bool(true) }
@@ -90,7 +95,8 @@ extension Generic {
     /// server's dispatcher checks before the command runs (zoneid, vpcid, networkid...).
     static func checkReferences(_ c: Call, _ api: API) throws(APIError) {
         for p in api.params where p.type == "uuid" && p.name.lowercased() != "id" {
-            guard let value = c.optional(p.name), let table = referencedTable(p) else { continue }
+            // -1 stands for "all" (zoneid=-1: every zone; projectid=-1: every project).
+            guard let value = c.optional(p.name), value != "-1", let table = referencedTable(p) else { continue }
             let exists: Bool
             if table == "virtualmachine" {
                 exists = c.store.vms[id: value] != nil
