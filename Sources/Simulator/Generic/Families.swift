@@ -79,6 +79,7 @@ enum Families {
             ["isready": .bool(true), "status": .string("Download Complete"), "templatetype": .string("USER"),
              "ispublic": .bool(false), "isfeatured": .bool(false), "isextractable": .bool(false),
              "passwordenabled": .bool(false), "crossZones": .bool(false)]
+        case "vmsnapshot": ["current": .bool(true)]
         default: [:]
         }
     }

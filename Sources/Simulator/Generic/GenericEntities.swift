@@ -18,7 +18,7 @@ extension Generic {
             f["id"] = .string(id)
         }
         ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: false)
-        if fields.contains("displaytext"), f["displaytext"] == nil, let name = f["name"] { f["displaytext"] = name }
+        for shown in ["displaytext", "displayname"] where fields.contains(shown) && f[shown] == nil { f[shown] = f["name"] }
         if let pid = c.optional("projectid"), fields.contains("projectid") {
             guard let project = c.store.table("project").get(pid) else { throw CatalogCheck.noEntity("projectid", pid, command: c.command) }
             f["projectid"] = .string(pid)
