@@ -9,7 +9,7 @@ extension ThirdPartyClientTests {
         let cs = try await Self.csExecutable()
         try await withSimulator { sim async throws in
             let zone = try #require(try await self.cs(cs, ["listZones", "name=Sandbox-1"], sim)["zone.0.id"]?.text)
-            let seeded = try await Self.run(cs, ["listVPCOfferings"], env: env(sim))  // prints nothing when none
+            let seeded = try await Self.run(cs, ["listVPCOfferings"], env: env(sim))  // 432 until seeded
             var found = (try? JSONParser.parse(seeded.out))?["vpcoffering.0.id"]?.text
             if found == nil {  // none seeded: make one through the API
                 found = try await self.cs(cs, ["createVPCOffering", "name=cs offering", "displaytext=cs",

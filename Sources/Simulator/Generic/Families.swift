@@ -68,6 +68,13 @@ enum Families {
         return nil
     }
 
+    /// Families a fresh install already fills (primary storage, providers, default offerings...): until
+    /// the seed holds such rows, their list is not served, since an empty one would show a gap as data.
+    static let installFilled: Set<String> = [
+        "storagepool", "imagestore", "physicalnetwork", "traffictype", "networkserviceprovider", "vpcoffering",
+        "guestosmapping", "virtualrouterelement", "internalloadbalancerelement", "vlaniprange", "counter",
+    ]
+
     /// Creates the server answers with a one-item list (`{"count": 1, "template": [...]}`), one per zone.
     static let listAnswers: Set<String> = ["registerTemplate", "registerIso"]
 

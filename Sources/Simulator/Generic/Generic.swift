@@ -21,6 +21,10 @@ enum Generic {
     static func run(_ role: GenericRole, _ api: API, _ fam: Family, _ c: Call) throws(APIError) -> Reply {
         switch role {
         case .list:
+            if Families.installFilled.contains(fam.table), c.store.tables[fam.table] == nil {
+                throw APIError(432, "The acsh simulator does not model \(api.name) yet: a real install has entries here, "
+                    + "and this cloud was not seeded with them")
+            }
             // The table is named in lower case; the answer uses the server's spelling (`vmSnapshot`).
             guard case .list(_, let items, let total) = try c.listEntities(fam.table, owned: fam.owned, taggable: fam.taggable)
             else { return .list(noun: fam.key, items: [], total: 0) }
@@ -44,8 +48,10 @@ enum Generic {
             return try answer(c, api, fam, id: e.id) { store throws(APIError) in [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)] }
         case .state(let state):
             let e = try target(c, api, fam)
+            // Accounts and users spell their states in lower case ("enabled"), and login checks that.
+            let value = e["state"].map { $0 == $0.lowercased() } == true ? state.lowercased() : state
             return try answer(c, api, fam, id: e.id) { store throws(APIError) in
-                store.table(fam.table).update(e.id) { $0.fields["state"] = .string(state) }
+                store.table(fam.table).update(e.id) { $0.fields["state"] = .string(value) }
                 return [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
             }
         case .delete:
