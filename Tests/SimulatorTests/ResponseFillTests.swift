@@ -63,4 +63,19 @@ import Values
             #expect(rule[field: "endport"]?.text == "8081")
         }
     }
+
+    @Test func handWrittenCreatesBelongToTheProjectTheyName() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let project = try await c.job("createProject", [("name", "shop"), ("displaytext", "Shop")])
+            let pid = try #require(project["jobresult.project.id"]?.text)
+            let sg = try await c.get("createSecurityGroup", [("name", "shop-web"), ("projectid", pid)]).inner
+            #expect(sg["securitygroup.projectid"]?.text == pid)
+            #expect(sg["securitygroup.project"]?.text == "shop")
+            #expect(sg["securitygroup.account"] == nil)
+            #expect(try await c.get("listSecurityGroups", [("securitygroupname", "shop-web")]).inner["count"] == nil)
+            let inProject = try await c.get("listSecurityGroups", [("securitygroupname", "shop-web"), ("projectid", pid)]).inner
+            #expect(inProject["securitygroup.0.project"]?.text == "shop")
+        }
+    }
 }

@@ -20,11 +20,10 @@ extension Generic {
         ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: false)
         for shown in ["displaytext", "displayname"] where fields.contains(shown) && f[shown] == nil { f[shown] = f["name"] }
         if let pid = c.optional("projectid"), fields.contains("projectid") {
-            guard let project = c.store.table("project").get(pid) else { throw CatalogCheck.noEntity("projectid", pid, command: c.command) }
-            f["projectid"] = .string(pid)
-            f["project"] = project.fields["name"]
-            f["domainid"] = project.fields["domainid"]
-            f["domain"] = project.fields["domain"]
+            guard let owner = ResponseFill.projectOwner(api, c.params, c.store) else {
+                throw CatalogCheck.noEntity("projectid", pid, command: c.command)
+            }
+            f.merge(owner, uniquingKeysWith: { $1 })
         } else if fam.owned || api.param(named: "account") != nil {
             let o = try c.owner()
             if fields.contains("account") { f["account"] = .string(o.account) }

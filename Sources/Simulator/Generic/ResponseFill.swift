@@ -83,10 +83,31 @@ enum ResponseFill {
     static func completed(_ answer: Record, api: API, params: RequestParams, store: Store) -> Record {
         guard answer.count == 1, let key = answer.keys.first, case .record(var entity)? = answer[key],
               let id = entity["id"]?.plainText, let table = store.tableHolding(id, preferring: key) else { return answer }
-        let set = fill(&entity, api: api, params: params, store: store, update: api.verb == "update")
+        var set = fill(&entity, api: api, params: params, store: store, update: api.verb == "update")
+        var dropped: String?
+        if api.verb != "update", let owner = projectOwner(api, params, store), entity["projectid"] == nil {
+            // A project's resource shows its project, not the account that made it.
+            set.merge(owner, uniquingKeysWith: { $1 })
+            entity.merge(owner, uniquingKeysWith: { $1 })
+            if entity.removeValue(forKey: "account") != nil { dropped = "account" }
+        }
         guard !set.isEmpty else { return answer }
-        table.update(id) { $0.fields.merge(set, uniquingKeysWith: { $1 }) }
+        table.update(id) { e in
+            e.fields.merge(set, uniquingKeysWith: { $1 })
+            if let dropped { e.fields.removeValue(forKey: dropped) }
+        }
         return [key: .record(entity)]
+    }
+
+    /// projectid, project, domainid and domain of the project a create names, when its answer shows projects.
+    static func projectOwner(_ api: API, _ params: RequestParams, _ store: Store) -> Record? {
+        guard api.responseFields.contains("projectid"), let pid = params.value("projectid"),
+              let project = store.table("project").get(pid) else { return nil }
+        var r: Record = ["projectid": .string(pid)]
+        r["project"] = project.fields["name"]
+        r["domainid"] = project.fields["domainid"]
+        r["domain"] = project.fields["domain"]
+        return r
     }
 }
 
