@@ -208,6 +208,7 @@ import Values
                                                                  ("schedule", "00:01"), ("timezone", "UTC")]).inner
                 #expect(p["snapshotpolicy.volumeid"]?.text == volume)
                 #expect(p["snapshotpolicy.maxsnaps"]?.number?.int == 3)
+                #expect(p["snapshotpolicy.intervaltype"]?.number?.int == (type == "DAILY" ? 1 : 2))  // answered as a code
                 ids.append(try #require(p["snapshotpolicy.id"]?.text))
             }
             #expect(try await c.get("listSnapshotPolicies", [("volumeid", volume)]).inner["count"]?.text == "2")

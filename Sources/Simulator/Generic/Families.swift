@@ -91,6 +91,13 @@ enum Families {
         }
     }
 
+    /// Values the server stores as codes though they are given by name: a snapshot policy's
+    /// `intervaltype=DAILY` is answered as 1 (HOURLY 0, DAILY 1, WEEKLY 2, MONTHLY 3).
+    static func normalise(_ fam: Family, _ f: inout Record) {
+        guard fam.table == "snapshotpolicy", let given = f["intervaltype"]?.plainText.uppercased() else { return }
+        if let code = ["HOURLY", "DAILY", "WEEKLY", "MONTHLY"].firstIndex(of: given) { f["intervaltype"] = .int(code) }
+    }
+
     /// The state a new entity starts in, as the server reports it right after creation.
     static func initialState(_ fam: Family) -> String {
         let known = ["vpc": "Enabled", "vmsnapshot": "Ready", "physicalnetwork": "Disabled", "privategateway": "Ready",

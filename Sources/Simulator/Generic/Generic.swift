@@ -44,6 +44,7 @@ enum Generic {
             try checkReferences(c, api)
             var f = e.fields
             ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: true)
+            Families.normalise(fam, &f)
             c.store.table(fam.table).update(e.id) { $0.fields = f }
             return try answer(c, api, fam, id: e.id) { store throws(APIError) in [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)] }
         case .state(let state):
