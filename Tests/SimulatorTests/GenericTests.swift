@@ -264,3 +264,16 @@ import Values
         }
     }
 }
+
+/// getUser: which user an API key belongs to (clients use it to find their own account).
+@Suite struct GetUserTests {
+    @Test func getUserFindsTheOwnerOfAKey() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let dev = try await c.get("getUser", [("userapikey", SimulatorOptions.defaultUsers[1].apiKey)]).inner
+            #expect(dev["user.username"]?.text == "dev")
+            #expect(dev["user.account"]?.text == "dev")
+            #expect(try await c.get("getUser", [("userapikey", "no-such-key")]).status == 431)
+        }
+    }
+}
