@@ -33,6 +33,7 @@ enum Events {
         "createUser": "USER.CREATE", "updateUser": "USER.UPDATE", "deleteUser": "USER.DELETE",
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
+        "revertToVMSnapshot": "VMSNAPSHOT.REVERTTO",
     ]
 
     /// Verbs that only read.
