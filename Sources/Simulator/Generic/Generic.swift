@@ -21,7 +21,8 @@ enum Generic {
     static func run(_ role: GenericRole, _ api: API, _ fam: Family, _ c: Call) throws(APIError) -> Reply {
         switch role {
         case .list:
-            if Families.installFilled.contains(fam.table), c.store.tables[fam.table] == nil {
+            // (Empty rather than absent: a lookup may have made the table.)
+            if Families.installFilled.contains(fam.table), c.store.tables[fam.table]?.rows.isEmpty ?? true {
                 throw APIError(432, "The acsh simulator does not model \(api.name) yet: a real install has entries here, "
                     + "and this cloud was not seeded with them")
             }
@@ -46,7 +47,9 @@ enum Generic {
             ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: true)
             Families.normalise(fam, &f)
             c.store.table(fam.table).update(e.id) { $0.fields = f }
-            return try answer(c, api, fam, id: e.id) { store throws(APIError) in [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)] }
+            return try answer(c, api, fam, id: e.id) { store throws(APIError) in
+                [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
+            }
         case .state(let state):
             let e = try target(c, api, fam)
             // Accounts and users spell their states in lower case ("enabled"), and login checks that.
