@@ -195,6 +195,13 @@ import Values
             #expect(try await c.job("suspendProject", [("id", id)])["jobresult.project.state"]?.text == "Suspended")
             #expect(try await c.get("listProjects", [("id", id)]).inner["project.0.state"]?.text == "Suspended")
             #expect(try await c.job("activateProject", [("id", id)])["jobresult.project.state"]?.text == "Active")
+            // Another account's user does not see the admin's project; its own, it does.
+            let dev = c.signed()
+            #expect(try await dev.get("listProjects").inner["count"] == nil)
+            _ = try await dev.job("createProject", [("name", "devs"), ("displaytext", "Devs")])
+            #expect(try await dev.get("listProjects").inner["project.0.name"]?.text == "devs")
+            #expect(try await c.get("listProjects").inner["count"]?.text == "2")
+            #expect(try await dev.get("deleteProject", [("id", id)]).status == 531)
         }
     }
 

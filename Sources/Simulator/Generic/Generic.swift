@@ -27,7 +27,8 @@ enum Generic {
                     + "and this cloud was not seeded with them")
             }
             // The table is named in lower case; the answer uses the server's spelling (`vmSnapshot`).
-            guard case .list(_, let items, let total) = try c.listEntities(fam.table, owned: fam.owned, taggable: fam.taggable)
+            guard case .list(_, let items, let total) = try c.listEntities(fam.table, owned: fam.owned, taggable: fam.taggable,
+                                                                           where: { visibleOwnerList(c, $0) })
             else { return .list(noun: fam.key, items: [], total: 0) }
             return .list(noun: fam.key, items: items, total: total)
         case .create:

@@ -29,6 +29,9 @@ extension Generic {
             if fields.contains("account") { f["account"] = .string(o.account) }
             if fields.contains("domainid") { f["domainid"] = .string(o.domainID) }
             if fields.contains("domain") { f["domain"] = .string(o.domain) }
+            if fields.contains("owner") {  // a project: its owner account, which decides who sees it
+                f["owner"] = .list([.record(["account": .string(o.account), "accountid": .string(o.accountID)])])
+            }
         } else if let d = c.optional("domainid"), fields.contains("domainid") {
             // Offerings and the like: the domains they are restricted to, as given.
             f["domainid"] = .string(d)
@@ -85,8 +88,20 @@ extension Generic {
         return e
     }
 
+    /// Unowned entities with owners (projects) show to their owner accounts, domain admins of their
+    /// domain tree and the root admin.
+    static func visibleOwnerList(_ c: Call, _ e: Entity) -> Bool {
+        guard let owners = e.fields["owner"]?.list else { return true }
+        switch c.caller.role {
+        case .rootAdmin: return true
+        case .domainAdmin: return c.store.isDomain(e["domainid"] ?? "", within: c.caller.domainID)
+        case .user: return owners.contains { $0[field: "accountid"]?.plainText == c.caller.accountID }
+        }
+    }
+
     /// Someone else's entity is out of reach (531), as for the hand-written families.
     static func checkOwner(_ c: Call, _ e: Entity) throws(APIError) {
+        if !visibleOwnerList(c, e) { throw c.denied("\(e["name"] ?? e.id)") }
         guard e["account"] != nil else { return }
         try c.checkAccess(account: e["account"], domainID: e["domainid"], what: "\(e["name"] ?? e.id)")
     }
