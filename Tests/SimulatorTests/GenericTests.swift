@@ -176,6 +176,12 @@ import Values
             #expect(made["role.description"] == nil)  // not given, not invented
             let id = try #require(made["role.id"]?.text)
             #expect(try await c.get("updateRole", [("id", id), ("description", "ops team")]).inner["role.description"]?.text == "ops team")
+            let rule = try await c.get("createRolePermission", [("roleid", id), ("rule", "list*"), ("permission", "allow")]).inner
+            #expect(rule["rolepermission.rolename"]?.text == "ops")
+            let ruleID = try #require(rule["rolepermission.id"]?.text)
+            #expect(try await c.get("updateRolePermission", [("roleid", id), ("ruleid", ruleID), ("permission", "deny")])
+                .inner["success"]?.bool == true)
+            #expect(try await c.get("listRolePermissions", [("roleid", id)]).inner["rolepermission.0.permission"]?.text == "deny")
             #expect(try await c.get("deleteRole", [("id", id)]).inner["success"]?.bool == true)
 
             #expect(try await c.get("listRegions").inner["region.0.name"]?.text == "Local")

@@ -62,7 +62,10 @@ enum Families {
         guard let fam = family(of: api), fam.creatable else { return nil }
         if api.verb == "list" { return api.name == fam.list.name ? .list : nil }
         if createVerbs.contains(api.verb) { return api.responseFields.contains("id") ? .create : nil }
-        if api.verb == "update" { return api.responseFields.contains("id") || api.responseFields.contains("name") ? .update : nil }
+        if api.verb == "update" {
+            let answers = ["id", "name", "success"].contains { api.responseFields.contains($0) }
+            return answers ? .update : nil
+        }
         if deleteVerbs.contains(api.verb) { return .delete }
         if let state = stateVerbs[api.verb], api.responseFields.contains("state") { return .state(state) }
         return nil

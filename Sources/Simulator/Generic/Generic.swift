@@ -45,11 +45,15 @@ enum Generic {
             let e = try target(c, api, fam)
             try checkReferences(c, api)
             var f = e.fields
-            ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: true)
+            // An update answering only `success` still changes the fields its family's list shows.
+            let shows = api.responseFields.contains("id") || api.responseFields.contains("name")
+            var fields = api
+            if !shows { fields.responseFields = fam.list.responseFields }
+            ResponseFill.fill(&f, api: fields, params: c.params, store: c.store, update: true)
             Families.normalise(fam, &f)
             c.store.table(fam.table).update(e.id) { $0.fields = f }
             return try answer(c, api, fam, id: e.id) { store throws(APIError) in
-                [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
+                shows ? [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)] : ["success": .bool(true)]
             }
         case .state(let state):
             let e = try target(c, api, fam)

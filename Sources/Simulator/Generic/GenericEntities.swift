@@ -66,8 +66,11 @@ extension Generic {
 
     static func target(_ c: Call, _ api: API, _ fam: Family) throws(APIError) -> Entity {
         let table = c.store.table(fam.table)
-        for name in ["id", fam.table + "id"] {
-            guard let p = api.param(named: name), let id = c.optional(p.name) else { continue }
+        // `id`, `<noun>id`, else a uuid parameter pointing at no other family (updateRolePermission's `ruleid`).
+        let idParams = ["id", fam.table + "id"].compactMap { api.param(named: $0) }
+            + api.params.filter { $0.type == "uuid" && $0.name.lowercased() != "id" && referencedTable($0) == nil }
+        for p in idParams {
+            guard let id = c.optional(p.name) else { continue }
             guard let e = table.get(id) else { throw CatalogCheck.noEntity(p.name, id, command: c.command) }
             try checkOwner(c, e)
             return e
