@@ -276,6 +276,16 @@ import Values
             #expect(try await c.signed().get("listZones").status == 401)
         }
     }
+
+    @Test func genericEntitiesAreKeptInTheStateFile() async throws {
+        let path = try StateFileTests.stateFile()
+        let id = try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            try #require(try await TestClient(sim).get("createInstanceGroup", [("name", "kept")]).inner["instancegroup.id"]?.text)
+        }
+        try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            #expect(try await TestClient(sim).get("listInstanceGroups", [("id", id)]).inner["instancegroup.0.name"]?.text == "kept")
+        }
+    }
 }
 
 /// getUser: which user an API key belongs to (clients use it to find their own account).
