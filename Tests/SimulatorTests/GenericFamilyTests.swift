@@ -26,6 +26,10 @@ import Values
             #expect(try await c.get("listRegions").inner["region.0.name"]?.text == "Local")
             let region = try await c.get("addRegion", [("id", "2"), ("name", "second"), ("endpoint", "http://r2:8080/client/")]).inner
             #expect(region["region.id"]?.number?.int == 2)
+            #expect(region["region.gslbserviceenabled"]?.bool == true)
+            let renamed = try await c.get("updateRegion", [("id", "2"), ("name", "renamed")]).inner
+            #expect(renamed["region.name"]?.text == "renamed")
+            #expect(renamed["region.endpoint"]?.text == "http://r2:8080/client/")
             #expect(try await c.get("addRegion", [("id", "2"), ("name", "again"), ("endpoint", "http://x/")]).status == 431)
             #expect(try await c.get("removeRegion", [("id", "2")]).inner["success"]?.bool == true)
             #expect(try await c.get("listRegions").inner["count"]?.text == "1")

@@ -90,6 +90,7 @@ enum Families {
              "ispublic": .bool(false), "isfeatured": .bool(false), "isextractable": .bool(false),
              "passwordenabled": .bool(false), "crossZones": .bool(false)]
         case "vmsnapshot": ["current": .bool(true)]
+        case "region": ["gslbserviceenabled": .bool(true), "portableipserviceenabled": .bool(false)]
         default: [:]
         }
     }
