@@ -34,6 +34,7 @@ enum Events {
         "createUser": "USER.CREATE", "updateUser": "USER.UPDATE", "deleteUser": "USER.DELETE",
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
+        "revertToVMSnapshot": "VMSNAPSHOT.REVERTTO",
     ]
 
     /// The event type for `command`, or nil when it changes nothing.

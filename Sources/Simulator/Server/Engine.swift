@@ -155,7 +155,7 @@ final class Engine: Sendable {
             }
             guard fire else { continue }
             if f.kind.isJobFault {
-                if jobFault == nil, Registry.all[command]?.isAsync == true { jobFault = f.kind; s.faultHits[i] += 1 }
+                if jobFault == nil, Registry.handler(command)?.isAsync == true { jobFault = f.kind; s.faultHits[i] += 1 }
                 continue
             }
             s.faultHits[i] += 1
@@ -234,14 +234,14 @@ final class Engine: Sendable {
             }
         }
         s.store.settleJobs(now: now)
-        let modelled = Registry.all[command]
         let api = Catalog.bundled.api(named: command)  // decoded once per request, shared by both checks
-        if let answer = try CatalogCheck.check(command, api, params, modelled: modelled != nil) { return answer }
-        guard let handler = modelled else { throw APIAccess.notAvailable }  // CatalogCheck answered or threw
+        let modelled = Registry.handler(command)
+        try CatalogCheck.check(command, api, params, modelled: modelled != nil)
+        guard let handler = modelled else { throw APIAccess.notAvailable }  // CatalogCheck threw already
         var params = params
         if let api { s.store.translateInternalIDs(api, &params) }
         let call = Call(command: command, params: params, caller: principal.caller, store: s.store, now: now)
-        switch Events.observe(call, try handler.run(call)) {
+        switch Events.observe(call, ResponseFill.complete(call, api, try handler.run(call))) {
         case .object(let r):
             return JSONWriter.compact(.record(r))
         case .list(let noun, let items, let total):

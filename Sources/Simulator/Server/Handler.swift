@@ -98,7 +98,7 @@ enum Registry {
             InfrastructureAPIs.handlers, VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
-            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers,
+            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, VMSnapshotAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

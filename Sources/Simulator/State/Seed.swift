@@ -22,6 +22,7 @@ extension Store {
         seedTemplates(os, zones[0], created)
         seedOfferings(created)
         seedNetworks(zones, created)
+        seedGenericDefaults()
     }
 
     @discardableResult
