@@ -135,6 +135,7 @@ final class Engine: Sendable {
                          _ s: inout State) -> OutgoingResponse {
         let wrapper = command.lowercased() + "response"
         if req.path == "/simulator/stats" { return stats(s) }
+        if req.path == AdminKeysPage.path { return AdminKeysPage.response(s.store) }
         guard req.path == "/client/api" || req.path == "/client/api/" else {
             return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404))
         }

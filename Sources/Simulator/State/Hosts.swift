@@ -11,10 +11,6 @@ extension Store {
     static let hostCPUs = 64
     static let hostCPUSpeed = 2400
 
-    func seedZone(_ name: String, _ type: String, sg: Bool, _ description: String, _ created: String) -> Entity {
-        insert("zone", Self.zoneFields(name: name, type: type, sg: sg, description: description, token: newID()))
-    }
-
     static func zoneFields(name: String, type: String, sg: Bool, description: String, token: String,
                            allocation: String = "Enabled") -> Record {
         [
@@ -24,38 +20,6 @@ extension Store {
             "zonetoken": .string(token), "dhcpprovider": .string("VirtualRouter"),
             "localstorageenabled": .bool(false), "tags": .list([]),
         ]
-    }
-
-    /// One pod with one cluster of two hosts in `zone`.
-    func seedPod(_ zone: Entity, number: Int, _ created: String) {
-        let zoneName = zone["name"] ?? ""
-        let base = "\(zoneName.lowercased())"
-        let pod = insert("pod", [
-            "name": .string("\(base)-pod-1"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
-            "gateway": .string("10.\(number).0.1"), "netmask": .string("255.255.255.0"),
-            // Lists since pods may hold several IP ranges.
-            "startip": .list([.string("10.\(number).0.100")]), "endip": .list([.string("10.\(number).0.200")]),
-            "allocationstate": .string("Enabled"), "hasannotations": .bool(false),
-        ])
-        let cluster = insert("cluster", [
-            "name": .string("\(base)-cluster-1"), "podid": .string(pod.id), "podname": pod.fields["name"]!,
-            "zoneid": .string(zone.id), "zonename": .string(zoneName), "hypervisortype": .string("Simulator"),
-            "clustertype": .string("CloudManaged"), "allocationstate": .string("Enabled"), "managedstate": .string("Managed"),
-            "cpuovercommitratio": .string("1.0"), "memoryovercommitratio": .string("1.0"), "hasannotations": .bool(false),
-        ])
-        for h in 1...2 {
-            insert("host", [
-                "name": .string("\(base)-host-\(h)"), "state": .string("Up"), "type": .string("Routing"),
-                "ipaddress": .string("10.\(number).0.\(10 + h)"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
-                "podid": .string(pod.id), "podname": pod.fields["name"]!, "clusterid": .string(cluster.id),
-                "clustername": cluster.fields["name"]!, "clustertype": .string("CloudManaged"),
-                "hypervisor": .string("Simulator"), "cpunumber": .int(Self.hostCPUs), "cpuspeed": .int(Self.hostCPUSpeed),
-                "cpuallocated": .string("0%"), "cpuallocatedvalue": .int(0), "cpuallocatedpercentage": .string("0%"),
-                "memorytotal": .int(Self.hostMemoryBytes), "memoryallocated": .int(0), "memoryallocatedbytes": .int(0),
-                "memoryallocatedpercentage": .string("0%"), "resourcestate": .string("Enabled"),
-                "version": .string("4.18.0.0"), "created": .string(created),
-            ])
-        }
     }
 
     /// What a VM of this offering asks of a host: MHz and bytes.
