@@ -5,6 +5,20 @@ import Values
 /// Pods, clusters, hosts (with maintenance), storage pools, image stores, regions and the
 /// platform lists, as a root admin changes them.
 @Suite struct InfrastructureLifecycleTests {
+    @Test func zonesKeepLocalStorageAsGiven() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let made = try await c.get("createZone", [("name", "z-local"), ("dns1", "8.8.8.8"), ("internaldns1", "8.8.8.8"),
+                                                      ("networktype", "Basic")]).inner
+            #expect(made["zone.localstorageenabled"]?.bool == false)
+            let id = try #require(made["zone.id"]?.text)
+            let updated = try await c.get("updateZone", [("id", id), ("localstorageenabled", "true"), ("internaldns2", "10.10.1.101")]).inner
+            #expect(updated["zone.localstorageenabled"]?.bool == true)
+            #expect(updated["zone.internaldns2"]?.text == "10.10.1.101")
+            #expect(try await c.get("updateZone", [("id", id), ("localstorageenabled", "yes")]).status == 431)
+        }
+    }
+
     @Test func podsAreCreatedUpdatedDisabledAndDeleted() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)

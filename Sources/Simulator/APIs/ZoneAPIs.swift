@@ -24,12 +24,15 @@ enum ZoneAPIs {
             for key in ["dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress"] {
                 if let v = c.optional(key) { f[key] = .string(v) }
             }
+            f["localstorageenabled"] = .bool(try c.bool("localstorageenabled"))
             return .object(["zone": .record(c.store.insert("zone", f).fields)])
         },
         Handler("updateZone") { c throws(APIError) in
             let zone = try c.entity("zone", "id", what: "zone")
             let state = try allocationState(c)
+            let local: Bool? = c.optional("localstorageenabled") == nil ? nil : try c.bool("localstorageenabled")
             c.store.table("zone").update(zone.id) { z in
+                if let local { z.fields["localstorageenabled"] = .bool(local) }
                 for key in ["name", "description", "dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress"] {
                     if let v = c.optional(key) { z.fields[key] = .string(v) }
                 }
