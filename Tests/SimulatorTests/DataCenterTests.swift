@@ -128,4 +128,20 @@ import Values
             #expect(two["jobresult.virtualmachine.nic.0.ipaddress"]?.text == "10.2.0.2")
         }
     }
+
+    /// A state file keeps its data center: asking for another is refused with what to do, --fresh starts it over.
+    @Test func aStateFileKeepsItsDataCenter() async throws {
+        let path = try StateFileTests.stateFile()
+        try await withSimulator(StateFileTests.options(path)) { _ async throws in }
+        let error = await #expect(throws: SimulatorError.self) {
+            try await Simulator.start(StateFileTests.options(path) { $0.datacenter = .cloudstackSimulator })
+        }
+        #expect(error?.message.contains("holds the sandbox data center") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("--fresh") == true)
+        try await withSimulator(StateFileTests.options(path, fresh: true) { $0.datacenter = .cloudstackSimulator }) { _ async throws in }
+        let zone = try await withSimulator(StateFileTests.options(path) { $0.datacenter = .cloudstackSimulator }) { sim async throws in
+            try await TestClient(sim).value("listZones", [], "zone.0.name")
+        }
+        #expect(zone == "Sandbox-simulator-basic")
+    }
 }

@@ -13,6 +13,7 @@ struct Principal {
 extension Store {
     func seed(created: String) {
         let plan = DataCenterPlan.plan(options.datacenter)
+        insert(Self.cloudNoun, ["datacenter": .string(options.datacenter.rawValue)], id: "cloud")
         let domains = seedDomains(created)
         seedAccounts(domains, created)
         let os = seedOSTypes()
@@ -21,6 +22,18 @@ extension Store {
         seedTemplates(plan.templates, os, zones[0], created)
         seedOfferings(plan, created)
         seedNetworks(plan, zones, created)
+    }
+
+    /// Facts about the cloud as a whole (which data center it was seeded with), saved with it.
+    static let cloudNoun = "cloud"
+
+    /// A state file keeps the data center it was seeded with; asking for another is refused, not
+    /// silently ignored (files from before this was recorded hold the sandbox).
+    func checkDataCenter(_ path: String) throws(SimulatorError) {
+        let saved = table(Self.cloudNoun).get("cloud")?["datacenter"] ?? DataCenter.sandbox.rawValue
+        guard saved != options.datacenter.rawValue else { return }
+        throw SimulatorError(message: "simulator state file \(path) holds the \(saved) data center, not "
+            + "\(options.datacenter.rawValue); use --datacenter \(saved), or --fresh to start it over as \(options.datacenter.rawValue)")
     }
 
     @discardableResult
