@@ -112,6 +112,28 @@ import Values
         }
     }
 
+    @Test func vmsGoToTheHostAskedForAndMigrate() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let hosts = try await c.get("listHosts", [("zoneid", zone)]).inner
+            let first = try #require(hosts["host.0.id"]?.text), second = try #require(hosts["host.1.id"]?.text)
+            let vm = try await c.deploy([("hostid", second)])
+            #expect(vm["jobresult.virtualmachine.hostid"]?.text == second, "\(vm)")
+            let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)
+            #expect(try await c.get("migrateVirtualMachine", [("virtualmachineid", vmID), ("hostid", second)]).status == 431)
+            let moved = try await c.job("migrateVirtualMachine", [("virtualmachineid", vmID), ("hostid", first)])
+            #expect(moved["jobresult.virtualmachine.hostid"]?.text == first)
+            #expect(moved["jobresult.virtualmachine.state"]?.text == "Running")
+            _ = try await c.job("stopVirtualMachine", [("id", vmID)])
+            let started = try await c.job("startVirtualMachine", [("id", vmID), ("hostid", second)])
+            #expect(started["jobresult.virtualmachine.hostid"]?.text == second)
+            // A host in another zone is refused at once.
+            let other = try await c.value("listHosts", [("zoneid", try await c.value("listZones", [("name", "Sandbox-2")], "zone.0.id"))], "host.0.id")
+            #expect(try await c.get("migrateVirtualMachine", [("virtualmachineid", vmID), ("hostid", other)]).status == 431)
+        }
+    }
+
     @Test func storagePoolsFromCreationToDeletion() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)

@@ -54,7 +54,37 @@ enum HostAPIs {
                 return ["host": .record(try store.jobEntity("host", host.id).fields)]
             })
         },
+        Handler("migrateVirtualMachine", async: true, migrate),
     ]
+
+    /// Moves a running VM to the host asked for (or any other enabled host of its zone with room).
+    static func migrate(_ c: Call) throws(APIError) -> Reply {
+        let id = try c.required("virtualmachineid")
+        guard let vm = c.store.vms[id: id] else { throw APIError.notFound("virtual machine", id: id, param: "virtualmachineid") }
+        guard vm.state == "Running" else {
+            throw APIError.invalid("virtualmachineid", "VM is not Running, unable to migrate the vm \(VirtualMachineAPIs.describe(vm))")
+        }
+        let target = try c.store.requestedHost(c, zoneID: vm.zoneID)
+        if let target, target == vm.hostID {
+            throw APIError.invalid("hostid", "Cannot migrate VM, destination host is same as current host")
+        }
+        let from = vm.hostID
+        c.store.vms.update(vm.id) { $0.state = "Migrating" }
+        return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vm.MigrateVMCmd", instanceType: "VirtualMachine",
+                            instanceID: vm.id, immediateID: nil, work: { store, _ in
+            store.unplace(vm.id)
+            do {
+                try store.place(vm.id, on: target, avoiding: target == nil ? from : nil)
+            } catch {
+                try? store.place(vm.id, on: from)
+                throw error
+            }
+            store.vms.update(vm.id) { $0.state = "Running"; $0.pendingJobID = nil }
+            return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+        }, onFailure: { store in
+            store.vms.update(vm.id) { $0.state = "Running"; $0.pendingJobID = nil }
+        }))
+    }
 
     /// addHost answers a list of the hosts it added (one here), as the server does.
     static func addHost(_ c: Call) throws(APIError) -> Reply {

@@ -81,10 +81,11 @@ extension VirtualMachineAPIs {
                     details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         let dataDisk = try dataDiskFields(c, zone: zone)
+        let hostID = try store.requestedHost(c, zoneID: zone.id)
         store.vms.insert(vm)
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
-            if startVM { try store.place(id) }
+            if startVM { try store.place(id, on: hostID) }
             store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil }
             if var f = dataDisk {
                 f["virtualmachineid"] = .string(id)

@@ -30,21 +30,37 @@ extension Store {
         return (cpus * speed, mem << 20)
     }
 
-    /// Puts the VM on the first enabled host of its zone with room for it; 533 when none has.
-    func place(_ vmID: String) throws(APIError) {
+    /// Puts the VM on the first enabled host of its zone with room for it (or on the host asked
+    /// for, but never on `avoiding`); 533 when none has.
+    func place(_ vmID: String, on wanted: String? = nil, avoiding: String? = nil) throws(APIError) {
         guard let vm = vms[id: vmID], vm.hostID == nil else { return }
         let need = demand(offeringID: vm.offeringID)
-        let hosts = table("host").rows.filter { $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" }
+        let hosts = table("host").rows.filter {
+            $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && (wanted == nil || $0.id == wanted) && $0.id != avoiding
+        }
         guard let host = hosts.first(where: { h in
             let (mhz, bytes) = Self.free(h)
             return mhz >= need.mhz && bytes >= need.bytes
         }) else {
             let zone = table("zone").get(vm.zoneID)?["name"] ?? vm.zoneID
             throw APIError.capacity("Unable to create a deployment for VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}: "
-                + "insufficient capacity in zone \(zone) (needs \(need.mhz) MHz and \(need.bytes >> 20) MB on one host)")
+                + "insufficient capacity in \(wanted.map { "host \($0)" } ?? "zone \(zone)") (needs \(need.mhz) MHz and "
+                + "\(need.bytes >> 20) MB on one host)")
         }
         adjust(host.id, mhz: need.mhz, bytes: need.bytes)
         vms.update(vmID) { $0.hostID = host.id }
+    }
+
+    /// The host a `hostid` parameter names, checked now (the job places the VM on it): in the VM's
+    /// zone and Enabled, as the server's deployment planner requires.
+    func requestedHost(_ c: Call, zoneID: String) throws(APIError) -> String? {
+        guard c.optional("hostid") != nil else { return nil }
+        let host = try c.entity("host", "hostid", what: "host")
+        guard host["zoneid"] == zoneID else { throw APIError.invalid("hostid", "Host \(host.id) is not in the zone of the virtual machine") }
+        guard host["resourcestate"] == "Enabled" else {
+            throw APIError.invalid("hostid", "Host \(host.id) cannot take virtual machines: its resource state is \(host["resourcestate"] ?? "")")
+        }
+        return host.id
     }
 
     /// Gives a stopping or destroyed VM's share back to its host.
