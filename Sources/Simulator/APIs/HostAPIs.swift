@@ -6,8 +6,6 @@ import Values
 /// job moves the running VMs to other hosts, Maintenance (or ErrorInMaintenance when no host
 /// can take them); cancelling makes the host Enabled again. Only a host in maintenance is deleted.
 enum HostAPIs {
-    static let cmdPrefix = "org.apache.cloudstack.api.command.admin.host."
-    static let maintenanceStates: Set<String> = ["PrepareForMaintenance", "Maintenance", "ErrorInMaintenance"]
 
     static let handlers: [Handler] = [
         Handler("addHost", addHost),
@@ -25,34 +23,16 @@ enum HostAPIs {
             return .object(["success": .bool(true)])
         },
         Handler("prepareHostForMaintenance", async: true) { c throws(APIError) in
-            let host = try c.entity("host", "id", what: "host")
-            if maintenanceStates.contains(host["resourcestate"] ?? "") {
-                throw APIError.invalid("id", "Host \(host.id) is already in resource state \(host["resourcestate"] ?? "")")
-            }
-            c.store.table("host").update(host.id) { $0.fields["resourcestate"] = .string("PrepareForMaintenance") }
-            return .job(JobSpec(cmd: cmdPrefix + "PrepareForMaintenanceCmd", instanceType: "Host", instanceID: host.id,
-                                immediateID: nil, work: { store, _ in
+            try Maintenance.prepare(c, Maintenance.host, cmd: "PrepareForMaintenanceCmd") { store, host in
                 // Running VMs move to another enabled host; the host no longer takes new ones.
                 for vm in store.vms.live where vm.hostID == host.id && vm.state == "Running" {
                     store.unplace(vm.id)
                     try store.place(vm.id)
                 }
-                store.table("host").update(host.id) { $0.fields["resourcestate"] = .string("Maintenance") }
-                return ["host": .record(try store.jobEntity("host", host.id).fields)]
-            }, onFailure: { store in
-                store.table("host").update(host.id) { $0.fields["resourcestate"] = .string("ErrorInMaintenance") }
-            }))
+            }
         },
         Handler("cancelHostMaintenance", async: true) { c throws(APIError) in
-            let host = try c.entity("host", "id", what: "host")
-            guard maintenanceStates.contains(host["resourcestate"] ?? "") else {
-                throw APIError.invalid("id", "Host \(host.id) is not in maintenance (resource state \(host["resourcestate"] ?? ""))")
-            }
-            return .job(JobSpec(cmd: cmdPrefix + "CancelMaintenanceCmd", instanceType: "Host", instanceID: host.id,
-                                immediateID: nil) { store, _ in
-                store.table("host").update(host.id) { $0.fields["resourcestate"] = .string("Enabled") }
-                return ["host": .record(try store.jobEntity("host", host.id).fields)]
-            })
+            try Maintenance.cancel(c, Maintenance.host, cmd: "CancelMaintenanceCmd")
         },
         Handler("migrateVirtualMachine", async: true, migrate),
     ]
@@ -119,7 +99,7 @@ enum HostAPIs {
     static func updateHost(_ c: Call) throws(APIError) -> Reply {
         let host = try c.entity("host", "id", what: "host")
         let state = try allocation(c)
-        if state != nil, maintenanceStates.contains(host["resourcestate"] ?? "") {
+        if state != nil, Maintenance.states.contains(host["resourcestate"] ?? "") {
             throw APIError.invalid("allocationstate", "Host \(host.id) is in maintenance; cancel the maintenance first")
         }
         if let id = c.optional("oscategoryid"), c.store.table("oscategory").get(id) == nil {

@@ -5,7 +5,6 @@ import Values
 /// PrepareForMaintenance while the maintenance job runs, Maintenance; cancelling makes it Up.
 /// Only a pool in Maintenance is deleted.
 enum StorageAPIs {
-    static let cmdPrefix = "org.apache.cloudstack.api.command.admin.storage."
     /// The data store providers of a 4.18 management server, by type.
     static let providers = [
         "primary": ["DefaultPrimary", "CloudByte", "Datera", "Linstor", "PowerFlex", "SolidFire", "SolidFireShared", "StorPool"],
@@ -25,29 +24,10 @@ enum StorageAPIs {
             return .object(["success": .bool(true)])
         },
         Handler("enableStorageMaintenance", async: true) { c throws(APIError) in
-            let pool = try c.entity("storagepool", "id", what: "storage pool")
-            if HostAPIs.maintenanceStates.contains(pool["state"] ?? "") {
-                throw APIError.invalid("id", "Storage pool \(pool.id) is already in state \(pool["state"] ?? "")")
-            }
-            c.store.table("storagepool").update(pool.id) { $0.fields["state"] = .string("PrepareForMaintenance") }
-            return .job(JobSpec(cmd: cmdPrefix + "PreparePrimaryStorageForMaintenanceCmd", instanceType: "StoragePool",
-                                instanceID: pool.id, immediateID: nil, work: { store, _ in
-                store.table("storagepool").update(pool.id) { $0.fields["state"] = .string("Maintenance") }
-                return ["storagepool": .record(try store.jobEntity("storagepool", pool.id).fields)]
-            }, onFailure: { store in
-                store.table("storagepool").update(pool.id) { $0.fields["state"] = .string("ErrorInMaintenance") }
-            }))
+            try Maintenance.prepare(c, Maintenance.pool, cmd: "PreparePrimaryStorageForMaintenanceCmd")
         },
         Handler("cancelStorageMaintenance", async: true) { c throws(APIError) in
-            let pool = try c.entity("storagepool", "id", what: "storage pool")
-            guard HostAPIs.maintenanceStates.contains(pool["state"] ?? "") else {
-                throw APIError.invalid("id", "Storage pool \(pool.id) is not in maintenance (state \(pool["state"] ?? ""))")
-            }
-            return .job(JobSpec(cmd: cmdPrefix + "CancelPrimaryStorageMaintenanceCmd", instanceType: "StoragePool",
-                                instanceID: pool.id, immediateID: nil) { store, _ in
-                store.table("storagepool").update(pool.id) { $0.fields["state"] = .string("Up") }
-                return ["storagepool": .record(try store.jobEntity("storagepool", pool.id).fields)]
-            })
+            try Maintenance.cancel(c, Maintenance.pool, cmd: "CancelPrimaryStorageMaintenanceCmd")
         },
         Handler("listImageStores") { c throws(APIError) in try c.listEntities("imagestore") },
         Handler("addImageStore", addImageStore),
@@ -118,7 +98,7 @@ enum StorageAPIs {
     static func updatePool(_ c: Call) throws(APIError) -> Reply {
         let pool = try c.entity("storagepool", "id", what: "storage pool")
         let enabled: Bool? = c.optional("enabled") == nil ? nil : try c.bool("enabled")
-        if enabled != nil, HostAPIs.maintenanceStates.contains(pool["state"] ?? "") {
+        if enabled != nil, Maintenance.states.contains(pool["state"] ?? "") {
             throw APIError.invalid("enabled", "Storage pool \(pool.id) is in maintenance; cancel the maintenance first")
         }
         let capacity = try c.int("capacitybytes"), iops = try c.int("capacityiops")
