@@ -18,7 +18,9 @@ extension Store {
             "internaldns1": .string("10.0.0.53"), "networktype": .string(type),
             "securitygroupsenabled": .bool(sg), "allocationstate": .string(allocation),
             "zonetoken": .string(token), "dhcpprovider": .string("VirtualRouter"),
-            "localstorageenabled": .bool(false), "tags": .list([]),
+            "localstorageenabled": .bool(false), "tags": .list([]), "type": .string("Core"), "hasannotations": .bool(false),
+            "allowuserspecifyvrmtu": .bool(false), "routerpublicinterfacemaxmtu": .int(1500),
+            "routerprivateinterfacemaxmtu": .int(1500),
         ]
     }
 

@@ -140,6 +140,12 @@ enum IPv4 {
         return ~m == UInt32.max >> UInt32(n) ? n : nil
     }
 
+    /// The netmask of a CIDR ("10.2.0.0/16" -> 255.255.0.0).
+    static func netmask(_ cidr: String) -> String? {
+        guard let p = cidr.split(separator: "/").last.flatMap({ Int($0) }), (0...32).contains(p) else { return nil }
+        return text(p == 0 ? 0 : UInt32.max << UInt32(32 - p))
+    }
+
     static func cidr(_ ip: String, _ netmask: String) -> String? {
         guard let a = parse(ip), let m = parse(netmask), let p = prefix(netmask) else { return nil }
         return "\(text(a & m))/\(p)"

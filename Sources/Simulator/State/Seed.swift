@@ -142,7 +142,7 @@ extension Store {
         let gateway = cidr.split(separator: "/")[0].split(separator: ".").prefix(3).joined(separator: ".") + ".1"
         var f: Record = [
             "name": .string(name), "displaytext": .string(displayText ?? name), "broadcastdomaintype": .string("Vlan"),
-            "traffictype": .string("Guest"), "gateway": .string(gateway), "netmask": .string("255.255.255.0"),
+            "traffictype": .string("Guest"), "gateway": .string(gateway), "netmask": .string(IPv4.netmask(cidr) ?? "255.255.255.0"),
             "cidr": .string(cidr), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
             "networkofferingid": .string(offering.id), "networkofferingname": offering.fields["name"]!,
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
