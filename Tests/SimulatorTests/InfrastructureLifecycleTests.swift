@@ -134,6 +134,24 @@ import Values
         }
     }
 
+    @Test func capacityCountsPrimaryAndSecondaryStorage() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            func storage() async throws -> Value { try await c.get("listCapacity", [("zoneid", zone), ("type", "3")]).inner }
+            let before = try await storage()
+            #expect(before["capacity.0.name"]?.text == "STORAGE_ALLOCATED")
+            #expect(before["capacity.0.capacitytotal"]?.number?.int == 2 << 40)  // the seeded pool
+            let used = before["capacity.0.capacityused"]?.number?.int ?? -1
+            let vm = try await c.deploy()
+            let root = try await c.value("listVolumes", [("virtualmachineid", try #require(vm["jobresult.virtualmachine.id"]?.text))],
+                                         "volume.0.size")
+            #expect(try await storage()["capacity.0.capacityused"]?.number?.int == used + (Int(root) ?? 0))
+            let secondary = try await c.get("listCapacity", [("zoneid", zone), ("type", "6")]).inner
+            #expect(secondary["capacity.0.name"]?.text == "SECONDARY_STORAGE")
+        }
+    }
+
     @Test func storagePoolsFromCreationToDeletion() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)

@@ -62,7 +62,7 @@ enum ZoneAPIs {
     }
 
     /// Capacity type codes as the server numbers them.
-    static let memoryType = 0, cpuType = 1
+    static let memoryType = 0, cpuType = 1, storageType = 2, storageAllocatedType = 3, secondaryStorageType = 6
 
     /// One record per zone (or per pod/cluster when asked) and capacity type: used and
     /// total over the hosts there, and the percentage used.
@@ -79,8 +79,23 @@ enum ZoneAPIs {
             guard !inZone.isEmpty else { continue }
             func sum(_ key: String) -> Int { inZone.reduce(0) { $0 + (Int($1[key] ?? "") ?? 0) } }
             let cpuTotal = inZone.reduce(0) { $0 + (Int($1["cpunumber"] ?? "") ?? 0) * (Int($1["cpuspeed"] ?? "") ?? 0) }
-            for (code, name, used, total) in [(memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
-                                              (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal)] where type == nil || type == code {
+            // Primary storage: the pools there (zone-wide ones count for every pod and cluster); volumes use it.
+            let pools = c.store.table("storagepool").rows.filter { p in
+                p["zoneid"] == zone.id && (podID == nil || p["podid"] == podID || p["podid"] == nil)
+                    && (clusterID == nil || p["clusterid"] == clusterID || p["clusterid"] == nil)
+            }
+            let poolTotal = pools.reduce(0) { $0 + (Int($1["disksizetotal"] ?? "") ?? 0) }
+            let volumes = c.store.table("volume").rows.filter { $0["zoneid"] == zone.id }.reduce(0) { $0 + (Int($1["size"] ?? "") ?? 0) }
+                + c.store.vms.live.filter { $0.zoneID == zone.id }.reduce(0) { $0 + $1.rootSize }
+            let secondary = c.store.table("imagestore").rows.filter { $0["zoneid"] == zone.id }
+                .reduce(0) { $0 + (Int($1["disksizetotal"] ?? "") ?? 0) }
+            var kinds = [(memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
+                         (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal)]
+            if poolTotal > 0 {
+                kinds += [(storageType, "STORAGE", volumes, poolTotal), (storageAllocatedType, "STORAGE_ALLOCATED", volumes, poolTotal)]
+            }
+            if secondary > 0, podID == nil, clusterID == nil { kinds.append((secondaryStorageType, "SECONDARY_STORAGE", 0, secondary)) }
+            for (code, name, used, total) in kinds where type == nil || type == code {
                 var r: Record = ["type": .int(code), "name": .string(name), "zoneid": .string(zone.id),
                                  "zonename": zone.fields["name"] ?? .string("")]
                 if let podID, let pod = c.store.table("pod").get(podID) {
