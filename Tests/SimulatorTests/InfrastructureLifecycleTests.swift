@@ -121,6 +121,9 @@ import Values
             let vm = try await c.deploy([("hostid", second)])
             #expect(vm["jobresult.virtualmachine.hostid"]?.text == second, "\(vm)")
             let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)
+            let onHost = try await c.get("listHosts", [("virtualmachineid", vmID)]).inner
+            #expect(onHost["count"]?.text == "1")
+            #expect(onHost["host.0.id"]?.text == second)
             #expect(try await c.get("migrateVirtualMachine", [("virtualmachineid", vmID), ("hostid", second)]).status == 431)
             let moved = try await c.job("migrateVirtualMachine", [("virtualmachineid", vmID), ("hostid", first)])
             #expect(moved["jobresult.virtualmachine.hostid"]?.text == first)
