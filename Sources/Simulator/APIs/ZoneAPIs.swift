@@ -50,6 +50,9 @@ enum ZoneAPIs {
             if c.store.table("pod").first(where: { $0["zoneid"] == zone.id }) != nil {
                 throw APIError.inUse("The zone is not deletable because there are pods in this zone; delete them first")
             }
+            if c.store.table("physicalnetwork").first(where: { $0["zoneid"] == zone.id }) != nil {
+                throw APIError.inUse("The zone is not deletable because there are physical networks in this zone; delete them first")
+            }
             if c.store.vms.live.contains(where: { $0.zoneID == zone.id }) {
                 throw APIError.inUse("The zone is not deletable because there are virtual machines in this zone")
             }
