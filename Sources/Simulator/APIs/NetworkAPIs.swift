@@ -16,13 +16,12 @@ enum NetworkAPIs {
             let zone = try c.entity("zone", "zoneid", what: "zone")
             let offering = try c.entity("networkoffering", "networkofferingid", what: "network offering")
             let type = offering["guestiptype"] ?? "Isolated"
-            let n = c.store.table("network").rows.count
             let cidr: String
             if let gw = c.optional("gateway"), let mask = c.optional("netmask") {
                 guard mask == "255.255.255.0" else { throw APIError.invalid("netmask", "the sandbox supports /24 networks only") }
                 cidr = gw.split(separator: ".").prefix(3).joined(separator: ".") + ".0/24"
             } else {
-                cidr = "10.\(3 + n / 256).\(n % 256).0/24"
+                cidr = c.store.defaultGuestCIDR(zone: zone)
             }
             let e = c.store.insertNetwork(name: name, zone: zone, offering: offering, type: type, cidr: cidr,
                                           owner: c.caller, c.created, displayText: c.optional("displaytext"))

@@ -23,7 +23,8 @@ enum VirtualMachineAPIs {
             if vm.state == "Running" {
                 throw APIError.refused("The virtual machine \(vm.id) (\(vm.displayName)) is already running")
             }
-            return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take)
+            let host = try c.store.requestedHost(c, zoneID: vm.zoneID)
+            return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take(host: host))
         },
         Handler("stopVirtualMachine", async: true) { c throws(APIError) in
             // forced=true stops a VM whatever it is doing (a stuck Starting or Stopping one too).
@@ -128,7 +129,7 @@ enum VirtualMachineAPIs {
     }
 
     /// What a power transition does with host capacity when its job completes.
-    enum Capacity { case take, giveBack, keep }
+    enum Capacity { case take(host: String? = nil), giveBack, keep }
 
     /// How the server prints a VM in messages.
     static func describe(_ vm: VM) -> String { "VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}" }
@@ -141,7 +142,7 @@ enum VirtualMachineAPIs {
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
             switch capacity {
-            case .take: try store.place(vm.id)
+            case .take(let host): try store.place(vm.id, on: host)
             case .giveBack: store.unplace(vm.id)
             case .keep: break
             }

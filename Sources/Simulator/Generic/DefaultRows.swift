@@ -1,7 +1,7 @@
 import Values
 
 /// Rows a fresh CloudStack install has in families only the generic engine serves, so their
-/// lists start as a real server's do: the four default roles and the local region.
+/// lists start as a real server's do: the four default roles (the local region comes with seedPlatform).
 extension Store {
     func seedGenericDefaults() {
         let roles = [("Root Admin", "Admin", "Default root admin role"),
@@ -12,7 +12,5 @@ extension Store {
             insert("role", ["name": .string(name), "type": .string(type), "description": .string(description),
                             "isdefault": .bool(true)])
         }
-        insert("region", ["id": .int(1), "name": .string("Local"), "endpoint": .string("http://localhost:8080/client/"),
-                          "gslbserviceenabled": .bool(true), "portableipserviceenabled": .bool(false)], id: "1")
     }
 }

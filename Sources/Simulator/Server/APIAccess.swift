@@ -15,7 +15,7 @@ enum APIAccess {
         "zone", "pod", "cluster", "host", "storagepool", "imagestore", "secondarystagingstore", "physicalnetwork",
         "vlaniprange", "configuration", "serviceoffering", "diskoffering", "networkoffering", "vpcoffering",
         "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
-        "guestos", "traffictype", "networkserviceprovider", "role", "region",
+        "guestos", "traffictype", "networkserviceprovider", "storageprovider", "role", "region",
     ]
     /// Lists of admin nouns that users need to deploy anything.
     static let publicLists: Set<String> = [
@@ -25,7 +25,8 @@ enum APIAccess {
     /// Root-admin APIs whose names do not say so.
     static let rootOnlyAPIs: Set<String> = [
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
-        "updateVolume", "prepareTemplate", "getUser",
+        "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
+        "enableStorageMaintenance", "cancelStorageMaintenance",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

@@ -64,6 +64,7 @@ final class Engine: Sendable {
         let store = Store(options: options, journal: file?.journal)
         if let file, !file.isNew {
             try file.load(into: store, now: clock.now)
+            try store.checkDataCenter(file.path)
             if options.adminKeysGiven { store.applyAdminKeys(options) }
         } else {
             let created = SimClock.cloudStackTime(clock.now)
@@ -135,6 +136,7 @@ final class Engine: Sendable {
                          _ s: inout State) -> OutgoingResponse {
         let wrapper = command.lowercased() + "response"
         if req.path == "/simulator/stats" { return stats(s) }
+        if req.path == AdminKeysPage.path { return AdminKeysPage.response(s.store) }
         guard req.path == "/client/api" || req.path == "/client/api/" else {
             return OutgoingResponse(status: 404, contentType: "text/html", body: Self.htmlPage(404))
         }

@@ -99,6 +99,7 @@ enum Registry {
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
             ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, VMSnapshotAPIs.handlers,
+            PodClusterAPIs.handlers, HostAPIs.handlers, StorageAPIs.handlers, PlatformAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
