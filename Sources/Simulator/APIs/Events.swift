@@ -33,7 +33,7 @@ enum Events {
         "createUser": "USER.CREATE", "updateUser": "USER.UPDATE", "deleteUser": "USER.DELETE",
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
-    ]
+    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a })
 
     /// Verbs that only read.
     static let readVerbs: Set<String> = ["list", "get", "query", "find", "search", "verify", "is", "quota"]

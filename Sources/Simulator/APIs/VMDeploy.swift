@@ -81,6 +81,10 @@ extension VirtualMachineAPIs {
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         let dataDisk = try dataDiskFields(c, zone: zone)
         store.vms.insert(vm)
+        store.implementNetwork(networkID, created: c.created)
+        for extra in (c.list("networkids") ?? []).dropFirst() {
+            if let n = store.table("network").get(extra) { store.addNIC(vmID: id, network: n, ip: nil, mac: nil, created: c.created) }
+        }
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
             if startVM { try store.place(id) }

@@ -8,16 +8,6 @@ enum VirtualMachineAPIs {
     static let handlers: [Handler] = [
         Handler("deployVirtualMachine", async: true, deploy),
         Handler("listVirtualMachines", list),
-        Handler("listNics") { c throws(APIError) in
-            let vm = try findBy(c, param: "virtualmachineid")
-            guard let nic = c.store.render(vm)[field: "nic"]?.list else { return .list(noun: "nic", items: [], total: 0) }
-            let items = nic.map { n -> Value in
-                var r = n.record ?? [:]
-                r["virtualmachineid"] = .string(vm.id)
-                return .record(r)
-            }
-            return .list(noun: "nic", items: items, total: items.count)
-        },
         Handler("startVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: nil)
             if vm.state == "Running" {

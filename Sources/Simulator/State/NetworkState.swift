@@ -1,0 +1,163 @@
+import Values
+
+/// IPv4 addresses and CIDRs as numbers, for the checks the server makes (a tier inside its
+/// VPC, ranges not overlapping, an address inside a network).
+struct IPv4Range: Equatable {
+    var first: UInt32
+    var last: UInt32
+
+    static func address(_ s: String) -> UInt32? {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var v: UInt32 = 0
+        for p in parts {
+            guard let b = UInt8(p) else { return nil }
+            v = v << 8 | UInt32(b)
+        }
+        return v
+    }
+
+    /// `10.1.0.0/16`; nil when malformed.
+    init?(cidr: String) {
+        let parts = cidr.split(separator: "/")
+        guard parts.count == 2, let base = Self.address(String(parts[0])), let bits = Int(parts[1]), (0...32).contains(bits) else {
+            return nil
+        }
+        let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << (32 - bits)
+        first = base & mask
+        last = first | ~mask
+    }
+
+    /// gateway + netmask, as createNetwork takes them.
+    init?(gateway: String, netmask: String) {
+        guard let g = Self.address(gateway), let m = Self.address(netmask) else { return nil }
+        first = g & m
+        last = first | ~m
+    }
+
+    init(first: UInt32, last: UInt32) {
+        self.first = first
+        self.last = last
+    }
+
+    var cidr: String {
+        let size = UInt64(last) - UInt64(first) + 1
+        return "\(Store.dotted(first))/\(32 - size.trailingZeroBitCount)"
+    }
+
+    func contains(_ other: IPv4Range) -> Bool { other.first >= first && other.last <= last }
+    func overlaps(_ other: IPv4Range) -> Bool { first <= other.last && other.first <= last }
+    func contains(address a: UInt32) -> Bool { a >= first && a <= last }
+}
+
+extension Store {
+    /// The owner fields of a record, to copy onto what is made for it (routers, IPs, rules).
+    static func ownerFields(of e: Record) -> Record {
+        var r: Record = [:]
+        for k in ["account", "domainid", "domain", "projectid", "project"] { if let v = e[k] { r[k] = v } }
+        return r
+    }
+
+    /// A public IP taken for `owner` in `zone` (for a network or a VPC); not yet saved.
+    func publicIPRecord(zone: Entity, owner: Record, created: String, sourceNat: Bool = false,
+                        network: Entity? = nil, vpc: Entity? = nil) -> Record {
+        var f: Record = ["ipaddress": .string(publicIP()), "allocated": .string(created), "zoneid": .string(zone.id),
+                         "zonename": zone.fields["name"] ?? .string(""), "issourcenat": .bool(sourceNat)]
+        f.merge(owner, uniquingKeysWith: { $1 })
+        f.merge(["forvirtualnetwork": .bool(true), "isstaticnat": .bool(false), "issystem": .bool(false),
+                 "state": .string("Allocated"), "fordisplay": .bool(true)], uniquingKeysWith: { $1 })
+        if let network {
+            f["associatednetworkid"] = .string(network.id)
+            f["associatednetworkname"] = network.fields["name"]
+            f["networkid"] = .string(network.id)
+        }
+        if let vpc {
+            f["vpcid"] = .string(vpc.id)
+            f["vpcname"] = vpc.fields["name"]
+        }
+        return f
+    }
+
+    /// A running virtual router for an isolated network or a VPC (redundant ones come in pairs).
+    @discardableResult
+    func addRouter(zone: Entity, owner: Record, created: String, network: Entity?, vpc: Entity?, publicIP: String?,
+                   redundantState: String? = nil) -> Entity {
+        let seq = table("router").nextSeq
+        let name = "r-\(seq + 2)-VM"  // system VMs 1 and 2 are the SSVM and console proxy
+        var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
+                         "dns1": zone.fields["dns1"] ?? .string("192.0.2.53"), "dns2": zone.fields["dns2"] ?? .string("192.0.2.54"),
+                         "state": .string("Running"), "role": .string("VIRTUAL_ROUTER"), "created": .string(created),
+                         "hypervisor": .string("Simulator"), "version": .string("4.18.0"), "softwareversion": .string("4.18.0"),
+                         "requiresupgrade": .bool(false), "isredundantrouter": .bool(redundantState != nil),
+                         "redundantstate": .string(redundantState ?? "UNKNOWN"), "healthcheckfailed": .bool(false),
+                         "serviceofferingname": .string("System Offering For Software Router"),
+                         "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)")]
+        f.merge(owner, uniquingKeysWith: { $1 })
+        if let publicIP {
+            f["publicip"] = .string(publicIP)
+            f["publicnetmask"] = .string("255.255.255.0")
+            f["gateway"] = .string(publicIP.split(separator: ".").prefix(3).joined(separator: ".") + ".1")
+        }
+        if let network {
+            f["guestnetworkid"] = .string(network.id)
+            f["guestnetworkname"] = network.fields["name"]
+            f["guestipaddress"] = network.fields["gateway"]
+            f["guestnetmask"] = network.fields["netmask"]
+            f["networkdomain"] = network.fields["networkdomain"]
+        }
+        if let vpc {
+            f["vpcid"] = .string(vpc.id)
+            f["vpcname"] = vpc.fields["name"]
+            f["networkdomain"] = vpc.fields["networkdomain"]
+        }
+        return insert("router", f)
+    }
+
+    /// Makes an Allocated isolated network Implemented, as its first VM or IP does on a real
+    /// server: the source NAT address and the virtual router appear (VPC tiers use the VPC's).
+    func implementNetwork(_ id: String, created: String) {
+        guard let n = table("network").get(id), n["state"] == "Allocated" else { return }
+        let offering = table("networkoffering").get(n["networkofferingid"] ?? "")
+        let services = offering.map { NetworkOfferings.serviceNames($0.fields) } ?? []
+        if n["vpcid"] == nil, services.contains("SourceNat"), let zone = table("zone").get(n["zoneid"] ?? "") {
+            let owner = Store.ownerFields(of: n.fields)
+            let ip = insert("publicipaddress", publicIPRecord(zone: zone, owner: owner, created: created, sourceNat: true, network: n))
+            addRouter(zone: zone, owner: owner, created: created, network: n, vpc: nil, publicIP: ip["ipaddress"])
+        }
+        if let vpcID = n["vpcid"] { startVPC(vpcID, created: created) }
+        table("network").update(id) { $0.fields["state"] = .string("Implemented") }
+    }
+
+    /// Everything that lives on a network or VPC, removed with it.
+    func removeNetworkDependents(networkID: String? = nil, vpcID: String? = nil) {
+        func belongs(_ e: Entity) -> Bool {
+            (networkID != nil && (e["guestnetworkid"] == networkID || e["associatednetworkid"] == networkID || e["networkid"] == networkID))
+                || (vpcID != nil && e["vpcid"] == vpcID)
+        }
+        let ips = table("publicipaddress").rows.filter { e in
+            belongs(e) && (vpcID != nil || e["vpcid"] == nil)
+        }.map(\.id)
+        for ipID in ips {
+            for noun in ["firewallrule", "portforwardingrule", "loadbalancerrule", "remoteaccessvpn"] {
+                for r in table(noun).rows where r["ipaddressid"] == ipID || r["publicipid"] == ipID { table(noun).remove(r.id) }
+            }
+            table("publicipaddress").remove(ipID)
+        }
+        for noun in ["router", "egressfirewallrule", "loadbalancerrule", "vlaniprange"] {
+            for r in table(noun).rows where belongs(r) { table(noun).remove(r.id) }
+        }
+    }
+
+    /// default_allow and default_deny: the two ACL lists every install has (no VPC, not editable).
+    func seedDefaultACLs() {
+        for (name, action) in [("default_allow", "Allow"), ("default_deny", "Deny")] {
+            let acl = insert("networkacllist", ["name": .string(name), "description": .string("\(name == "default_allow" ? "Allow" : "Deny") all traffic"),
+                                                "fordisplay": .bool(true)])
+            for (n, traffic) in [(1, "Ingress"), (2, "Egress")] {
+                insert("networkacl", ["aclid": .string(acl.id), "aclname": .string(name), "number": .int(n),
+                                      "protocol": .string("all"), "cidrlist": .string("0.0.0.0/0"), "traffictype": .string(traffic),
+                                      "action": .string(action), "state": .string("Active"), "fordisplay": .bool(true)])
+            }
+        }
+    }
+}
