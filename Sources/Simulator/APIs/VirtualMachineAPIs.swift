@@ -39,6 +39,7 @@ enum VirtualMachineAPIs {
                                 instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
                 store.unplace(vm.id)
                 VolumeAPIs.detachAll(from: vm.id, store: store)
+                store.releaseNetworking(ofVM: vm.id, expunged: true)
                 store.vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
                 return ["success": .bool(true)]
             })
@@ -156,6 +157,7 @@ enum VirtualMachineAPIs {
                             immediateID: nil, work: { store, _ in
             store.unplace(vm.id)
             VolumeAPIs.detachAll(from: vm.id, store: store)
+            store.releaseNetworking(ofVM: vm.id, expunged: expunge)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
             let rendered = store.render(try store.jobVM(vm.id))
             if expunge { store.vms.update(vm.id) { $0.expunged = true } }

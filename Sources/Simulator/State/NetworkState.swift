@@ -148,6 +148,21 @@ extension Store {
         }
     }
 
+    /// A destroyed VM loses its port forwarding rules, static NAT and load balancer places (as
+    /// the server cleans up on destroy); an expunged one its added NICs and secondary IPs too.
+    func releaseNetworking(ofVM id: String, expunged: Bool) {
+        for r in table("portforwardingrule").rows where r["virtualmachineid"] == id {
+            table("portforwardingrule").remove(r.id)
+            if let ip = r["ipaddressid"] { untieFromTier(ip) }
+        }
+        for ip in table("publicipaddress").rows where ip["virtualmachineid"] == id && ip["isstaticnat"] == "true" { clearStaticNat(ip.id) }
+        for m in table("lbinstance").rows where m["virtualmachineid"] == id { table("lbinstance").remove(m.id) }
+        guard expunged else { return }
+        for noun in ["nicsecondaryip", "nic"] {
+            for r in table(noun).rows where r["virtualmachineid"] == id { table(noun).remove(r.id) }
+        }
+    }
+
     /// default_allow and default_deny: the two ACL lists every install has (no VPC, not editable).
     func seedDefaultACLs() {
         for (name, action) in [("default_allow", "Allow"), ("default_deny", "Deny")] {
