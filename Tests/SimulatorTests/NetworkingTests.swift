@@ -153,6 +153,11 @@ import Values
             #expect(updated["jobresult.networkacl.protocol"]?.text == "udp")
             #expect(updated["jobresult.networkacl.startport"]?.text == "81")
             #expect(updated["jobresult.networkacl.cidrlist"]?.text == "1.2.3.0/24,3.2.1.0/24")
+            // A protocol number keeps its ports; ICMP takes type and code, not ports.
+            let numbered = try await c.job("updateNetworkACLItem", [("id", item), ("protocol", "8"), ("startport", "81")])
+            #expect(numbered["jobresult.networkacl.protocol"]?.text == "8" && numbered["jobresult.networkacl.endport"]?.text == "81")
+            #expect(try await c.get("updateNetworkACLItem", [("id", item), ("protocol", "icmp"), ("startport", "1")]).inner["errortext"]?.text
+                == "Can't specify start/end port when protocol is ICMP")
             let allow = try await c.value("listNetworkACLLists", [("name", "default_allow")], "networkacllist.0.id")
             #expect(try await c.get("createNetworkACL", [("aclid", allow), ("protocol", "all")]).inner["errortext"]?.text
                 == "Default ACL cannot be modified")

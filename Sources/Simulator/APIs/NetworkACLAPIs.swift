@@ -182,7 +182,17 @@ enum NetworkACLAPIs {
             for k in ["startport", "endport", "icmptype", "icmpcode"] { f[k] = nil }
         }
         f["protocol"] = .string(proto)
-        if proto == "tcp" || proto == "udp" {
+        // Ports go with any protocol but ICMP, type and code with ICMP only (as the server checks).
+        if proto == "icmp" {
+            if c.optional("startport") != nil || c.optional("endport") != nil {
+                throw APIError.refused("Can't specify start/end port when protocol is ICMP")
+            }
+            f["icmptype"] = .int(try c.int("icmptype") ?? base["icmptype"].flatMap { Int($0.plainText) } ?? -1)
+            f["icmpcode"] = .int(try c.int("icmpcode") ?? base["icmpcode"].flatMap { Int($0.plainText) } ?? -1)
+        } else {
+            if c.optional("icmptype") != nil || c.optional("icmpcode") != nil {
+                throw APIError.refused("Can specify icmpCode and icmpType for ICMP protocol only")
+            }
             let start = try c.int("startport") ?? base["startport"].flatMap { Int($0.plainText) }
             let end = try c.int("endport") ?? (c.optional("startport") != nil ? start : base["endport"].flatMap { Int($0.plainText) })
             if let start, let end {
@@ -192,12 +202,6 @@ enum NetworkACLAPIs {
                 f["startport"] = .string(String(start))
                 f["endport"] = .string(String(end))
             }
-        } else if c.optional("startport") != nil || c.optional("endport") != nil {
-            throw APIError.refused("Can specify start/end port only for protocols tcp and udp")
-        }
-        if proto == "icmp" {
-            f["icmptype"] = .int(try c.int("icmptype") ?? base["icmptype"].flatMap { Int($0.plainText) } ?? -1)
-            f["icmpcode"] = .int(try c.int("icmpcode") ?? base["icmpcode"].flatMap { Int($0.plainText) } ?? -1)
         }
         if let cidrs = c.list("cidrlist") {
             for cidr in cidrs where IPv4Range(cidr: cidr) == nil { throw APIError.invalid("cidrlist", "Invalid CIDR \(cidr)") }

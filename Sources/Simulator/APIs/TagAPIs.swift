@@ -14,12 +14,20 @@ enum TagAPIs {
         case "snapshot": store.table("snapshot").get(id) != nil
         case "firewallrule": store.table("firewallrule").get(id) != nil
         case "portforwardingrule": store.table("portforwardingrule").get(id) != nil
-        default: false
+        default: networkingTables[type.lowercased()].map { store.table($0).get(id) != nil } ?? false
         }
     }
 
+    /// Networking resource types and the tables holding them.
+    static let networkingTables = [
+        "vpc": "vpc", "networkacl": "networkacl", "networkacllist": "networkacllist", "loadbalancer": "loadbalancerrule",
+        "staticroute": "staticroute", "privategateway": "privategateway", "vpngateway": "vpngateway",
+        "customergateway": "vpncustomergateway", "vpnconnection": "vpnconnection", "remoteaccessvpn": "remoteaccessvpn",
+    ]
+
     static let types = ["UserVm", "Volume", "Template", "ISO", "Network", "SecurityGroup", "PublicIpAddress",
-                        "Snapshot", "FirewallRule", "PortForwardingRule"]
+                        "Snapshot", "FirewallRule", "PortForwardingRule", "Vpc", "NetworkACL", "NetworkACLList", "LoadBalancer",
+                        "StaticRoute", "PrivateGateway", "VpnGateway", "CustomerGateway", "VpnConnection", "RemoteAccessVpn"]
 
     static let handlers: [Handler] = [
         Handler("createTags", async: true) { c throws(APIError) in
