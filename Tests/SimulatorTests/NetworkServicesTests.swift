@@ -61,6 +61,11 @@ import Values
                                                           ("endip", "10.2.4.9"), ("gateway", "10.2.4.1"), ("netmask", "255.255.255.0")],
                                         "network.id")
             #expect(try await c.value("listVlanIpRanges", [("networkid", net)], "vlaniprange.0.vlan") == "vlan://98")
+            // Its first VM brings up a router for DHCP and DNS, on an address of the range.
+            _ = try await c.deploy([("networkids", net), ("name", "shared-1")])
+            #expect(try await c.value("listRouters", [("networkid", net), ("listall", "true")], "router.0.guestipaddress") == "10.2.4.2")
+            let vm = try await c.value("listVirtualMachines", [("name", "shared-1")], "virtualmachine.0.id")
+            _ = try await c.job("destroyVirtualMachine", [("id", vm), ("expunge", "true")])
             _ = try await c.job("deleteNetwork", [("id", net)])
             #expect(try await c.get("listVlanIpRanges", [("networkid", net)]).inner["count"] == nil)
 

@@ -101,7 +101,9 @@ extension Store {
         if let network {
             f["guestnetworkid"] = .string(network.id)
             f["guestnetworkname"] = network.fields["name"]
-            f["guestipaddress"] = network.fields["gateway"]
+            // An isolated network's router is its gateway; a shared one's takes an address of the range.
+            let range = network["type"] == "Shared" ? table("vlaniprange").first(where: { $0["networkid"] == network.id }) : nil
+            f["guestipaddress"] = range?.fields["startip"] ?? network.fields["gateway"]
             f["guestnetmask"] = network.fields["netmask"]
             f["networkdomain"] = network.fields["networkdomain"]
         }
@@ -113,19 +115,26 @@ extension Store {
         return insert("router", f)
     }
 
-    /// Makes an Allocated isolated network Implemented, as its first VM or IP does on a real
-    /// server: the source NAT address and the virtual router appear (VPC tiers use the VPC's).
+    /// Brings up a network for its first VM (or, isolated, its first public IP) as the server does:
+    /// an Allocated isolated network becomes Implemented with its source NAT address; a network
+    /// whose services a virtual router provides gets that router (VPC tiers use the VPC's).
     func implementNetwork(_ id: String, created: String) {
-        guard let n = table("network").get(id), n["state"] == "Allocated" else { return }
-        let offering = table("networkoffering").get(n["networkofferingid"] ?? "")
-        let services = offering.map { NetworkOfferings.serviceNames($0.fields) } ?? []
-        if n["vpcid"] == nil, services.contains("SourceNat"), let zone = table("zone").get(n["zoneid"] ?? "") {
+        guard let n = table("network").get(id), n["state"] == "Allocated" || n["type"] == "Shared" else { return }
+        if let vpcID = n["vpcid"] {
+            startVPC(vpcID, created: created)
+        } else if table("router").first(where: { $0["guestnetworkid"] == id }) == nil,
+                  let zone = table("zone").get(n["zoneid"] ?? "") {
+            let offering = table("networkoffering").get(n["networkofferingid"] ?? "")?.fields ?? [:]
+            let services = NetworkOfferings.serviceNames(offering)
+            let routed = services.contains { NetworkOfferings.providers(offering, of: $0).contains("VirtualRouter") }
             let owner = Store.ownerFields(of: n.fields)
-            let ip = insert("publicipaddress", publicIPRecord(zone: zone, owner: owner, created: created, sourceNat: true, network: n))
-            addRouter(zone: zone, owner: owner, created: created, network: n, vpc: nil, publicIP: ip["ipaddress"])
+            var publicIP: String?
+            if services.contains("SourceNat") {
+                publicIP = insert("publicipaddress", publicIPRecord(zone: zone, owner: owner, created: created, sourceNat: true, network: n))["ipaddress"]
+            }
+            if routed { addRouter(zone: zone, owner: owner, created: created, network: n, vpc: nil, publicIP: publicIP) }
         }
-        if let vpcID = n["vpcid"] { startVPC(vpcID, created: created) }
-        table("network").update(id) { $0.fields["state"] = .string("Implemented") }
+        if n["state"] == "Allocated" { table("network").update(id) { $0.fields["state"] = .string("Implemented") } }
     }
 
     /// Everything that lives on a network or VPC, removed with it.
