@@ -93,6 +93,7 @@ extension Store {
                          "serviceofferingname": .string("System Offering For Software Router"),
                          "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)")]
         f.merge(owner, uniquingKeysWith: { $1 })
+        if f["account"] == nil { f["account"] = .string("system") }  // a shared network's router is the system's
         if let publicIP {
             f["publicip"] = .string(publicIP)
             f["publicnetmask"] = .string("255.255.255.0")
@@ -165,7 +166,12 @@ extension Store {
             if let ip = r["ipaddressid"] { untieFromTier(ip) }
         }
         for ip in table("publicipaddress").rows where ip["virtualmachineid"] == id && ip["isstaticnat"] == "true" { clearStaticNat(ip.id) }
-        for m in table("lbinstance").rows where m["virtualmachineid"] == id { table("lbinstance").remove(m.id) }
+        for m in table("lbinstance").rows where m["virtualmachineid"] == id {
+            table("lbinstance").remove(m.id)
+            if let rule = m["ruleid"], table("lbinstance").first(where: { $0["ruleid"] == rule }) == nil {
+                table("loadbalancerrule").update(rule) { $0.fields["state"] = .string("Add") }
+            }
+        }
         guard expunged else { return }
         for noun in ["nicsecondaryip", "nic"] {
             for r in table(noun).rows where r["virtualmachineid"] == id { table(noun).remove(r.id) }

@@ -131,7 +131,8 @@ extension Store {
             "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
             "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type), "acltype": .string(type == "Shared" ? "Domain" : "Account"),
             "subdomainaccess": .bool(type == "Shared"), "networkdomain": .string("cs\(zone.id.prefix(4))sandbox.internal"),
-            "physicalnetworkid": .string(zone.id), "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
+            "physicalnetworkid": .string(PhysicalNetworkAPIs.carrier(self, zone: zone.id, traffic: "Guest")?.id ?? zone.id),
+            "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
             "created": .string(created),
         ]
