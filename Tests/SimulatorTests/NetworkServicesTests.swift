@@ -162,11 +162,19 @@ import Values
             _ = try await c.job("removeIpFromNic", [("id", ipID)])
             #expect(try await c.get("listNics", [("virtualmachineid", vm), ("nicid", firstNic)]).inner["nic.0.secondaryip"] == nil)
 
+            // A NIC's address changes within its network's cidr only.
+            let cidr = try await c.value("listNetworks", [("id", net)], "network.0.cidr")
+            let inside = cidr.split(separator: ".").prefix(3).joined(separator: ".") + ".77"
+            #expect(try await c.get("updateVmNicIp", [("nicid", firstNic), ("ipaddress", "192.0.2.77")]).status == 431)
+            let moved = try await c.job("updateVmNicIp", [("nicid", firstNic), ("ipaddress", inside)])
+            #expect(moved["jobresult.virtualmachine.nic.0.ipaddress"]?.text == inside)
+
             _ = try await c.job("updateDefaultNicForVirtualMachine", [("virtualmachineid", vm), ("nicid", firstNic)])
             let removed = try await c.job("removeNicFromVirtualMachine", [("virtualmachineid", vm), ("nicid", secondNic)])
             #expect(removed["jobresult.virtualmachine.nic"]?.list?.count == 1)
-            // Users may not manage routers.
+            // Users may not manage routers or provider elements.
             #expect(try await c.signed().get("listRouters").status == 432)
+            #expect(try await c.signed().get("listVirtualRouterElements").status == 432)
         }
     }
 }

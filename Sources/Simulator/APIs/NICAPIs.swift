@@ -71,6 +71,24 @@ enum NICAPIs {
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
+        Handler("updateVmNicIp", async: true) { c throws(APIError) in
+            let nicID = try c.required("nicid")
+            let (vm, networkID) = try nicOwner(c, nicID)
+            let network = c.store.table("network").get(networkID)
+            if let given = c.optional("ipaddress") {
+                guard let a = IPv4Range.address(given) else { throw APIError.invalid("ipaddress", "\(given) is not an IPv4 address") }
+                if let r = network.flatMap({ IPv4Range(cidr: $0["cidr"] ?? "") }), !r.contains(address: a) {
+                    throw APIError.refused("IP address \(given) is not in the cidr \(network?["cidr"] ?? "") of network \(networkID)")
+                }
+            }
+            let ip = c.optional("ipaddress") ?? c.store.guestIP()
+            return .job(JobSpec(cmd: cmdPrefix + "UpdateVmNicIpCmd", instanceType: "VirtualMachine", instanceID: vm.id,
+                                immediateID: nil) { store, _ in
+                if nicID == vm.nicID { store.vms.update(vm.id) { $0.ip = ip } }
+                else { store.table("nic").update(nicID) { $0.fields["ipaddress"] = .string(ip) } }
+                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+            })
+        },
         Handler("addIpToNic", async: true) { c throws(APIError) in
             let nicID = try c.required("nicid")
             let (vm, networkID) = try nicOwner(c, nicID)

@@ -15,7 +15,7 @@ enum APIAccess {
         "zone", "pod", "cluster", "host", "storagepool", "imagestore", "secondarystagingstore", "physicalnetwork",
         "vlaniprange", "configuration", "serviceoffering", "diskoffering", "networkoffering", "vpcoffering",
         "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
-        "guestos", "traffictype", "networkserviceprovider",
+        "guestos", "traffictype", "networkserviceprovider", "virtualrouterelement", "internalloadbalancerelement",
     ]
     /// Lists of admin nouns that users need to deploy anything.
     static let publicLists: Set<String> = [
