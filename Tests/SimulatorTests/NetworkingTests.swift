@@ -211,4 +211,45 @@ import Values
             #expect(try await c.job("deleteLoadBalancerRule", [("id", rule)])["jobresult.success"]?.bool == true)
         }
     }
+
+    @Test func privateGatewaysStaticRoutesEgressAndVPCRestart() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let offering = try await c.value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
+            let vpc = try #require(try await c.job("createVPC", [("name", "gw"), ("displaytext", "gw"), ("cidr", "10.60.0.0/16"),
+                                                                ("zoneid", zone), ("vpcofferingid", offering)])["jobresult.vpc.id"]?.text)
+            let gwJob = try await c.job("createPrivateGateway", [("vpcid", vpc), ("gateway", "172.16.0.1"), ("ipaddress", "172.16.0.5"),
+                                                                 ("netmask", "255.255.255.0"), ("vlan", "200")])
+            let gw = try #require(gwJob["jobresult.privategateway.id"]?.text)
+            #expect(gwJob["jobresult.privategateway.aclname"]?.text == "default_deny")
+            #expect(gwJob["jobresult.privategateway.vlan"]?.text == "vlan://200")
+            #expect(try await c.get("createPrivateGateway", [("vpcid", vpc), ("gateway", "10.60.9.1"), ("ipaddress", "10.60.9.5"),
+                                                             ("netmask", "255.255.255.0")]).status == 431)  // inside the VPC
+            #expect(try await c.get("createStaticRoute", [("gatewayid", gw), ("cidr", "10.60.4.0/24")]).status == 431)
+            let route = try await c.job("createStaticRoute", [("gatewayid", gw), ("cidr", "192.168.50.0/24")])
+            #expect(route["jobresult.staticroute.vpcid"]?.text == vpc)
+            #expect(try await c.get("deletePrivateGateway", [("id", gw)]).status == 431)  // a route uses it
+            _ = try await c.job("deleteStaticRoute", [("id", route["jobresult.staticroute.id"]!.text!)])
+            #expect(try await c.job("deletePrivateGateway", [("id", gw)])["jobresult.success"]?.bool == true)
+
+            // restartVPC with cleanup replaces the router; makeredundant makes a pair.
+            let before = try await c.value("listRouters", [("vpcid", vpc)], "router.0.id")
+            _ = try await c.job("restartVPC", [("id", vpc), ("cleanup", "true")])
+            let after = try await c.value("listRouters", [("vpcid", vpc)], "router.0.id")
+            #expect(after != before)
+            _ = try await c.job("restartVPC", [("id", vpc), ("makeredundant", "true")])
+            #expect(try await c.value("listRouters", [("vpcid", vpc)], "count") == "2")
+            #expect(try await c.job("updateVPC", [("id", vpc), ("displaytext", "renamed")])["jobresult.vpc.displaytext"]?.text == "renamed")
+
+            // Egress rules belong to isolated networks outside VPCs.
+            let net = try await c.value("listNetworks", [("name", "admin-network")], "network.0.id")
+            let egress = try await c.job("createEgressFirewallRule", [("networkid", net), ("protocol", "tcp"), ("startport", "443"),
+                                                                      ("cidrlist", "10.1.0.0/24")])
+            #expect(egress["jobresult.firewallrule.traffictype"]?.text == "Egress")
+            #expect(try await c.value("listEgressFirewallRules", [("networkid", net)], "firewallrule.0.endport") == "443")
+            _ = try await c.job("deleteEgressFirewallRule", [("id", egress["jobresult.firewallrule.id"]!.text!)])
+            #expect(try await c.get("listEgressFirewallRules", [("networkid", net)]).inner["count"] == nil)
+        }
+    }
 }

@@ -33,7 +33,10 @@ enum FirewallAPIs {
         Handler("deleteFirewallRule", async: true) { c throws(APIError) in try deleteRule(c, "firewallrule", "DeleteFirewallRuleCmd") },
         Handler("listEgressFirewallRules") { c throws(APIError) in
             let exact = c.exactFields(["networkid"])
-            return try c.listEntities("egressfirewallrule", owned: true, taggable: true) { exact($0) }
+            // Kept apart from ingress rules, but listed under the same name as the server does.
+            guard case .list(_, let items, let total) = try c.listEntities("egressfirewallrule", owned: true, taggable: true, where: exact)
+            else { return .list(noun: "firewallrule", items: [], total: 0) }
+            return .list(noun: "firewallrule", items: items, total: total)
         },
         Handler("createEgressFirewallRule", async: true) { c throws(APIError) in
             let network = try NetworkAPIs.ownNetwork(c, "networkid")
