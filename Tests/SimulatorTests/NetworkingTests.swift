@@ -59,6 +59,9 @@ import Values
             #expect(try await c.get("deleteNetworkOffering", [("id", id)]).status == 431)  // a network uses it
             _ = try await c.job("deleteNetwork", [("id", n)])
             #expect(try await c.get("deleteNetworkOffering", [("id", id)]).inner["success"]?.bool == true)
+            let l2 = try await c.value("listNetworkOfferings", [("name", "DefaultL2NetworkOffering")], "networkoffering.0.id")
+            let segment = try await c.get("createNetwork", [("name", "l2"), ("zoneid", zone), ("networkofferingid", l2)]).inner
+            #expect(segment["network.type"]?.text == "L2" && segment["network.cidr"] == nil)
             let isolated = try await c.value("listNetworkOfferings", [("name", "DefaultIsolatedNetworkOffering")], "networkoffering.0.id")
             #expect(try await c.get("deleteNetworkOffering", [("id", isolated)]).inner["errortext"]?.text == "Default network offering can't be deleted")
             // VPC offerings: created by a job, Disabled, with the capabilities asked for.

@@ -120,6 +120,9 @@ enum NetworkAPIs {
                 n.fields["aclname"] = acl.fields["name"]
             }
         }
+        if type == "L2" {  // a plain layer-2 segment: the guest brings its own addressing
+            c.store.table("network").update(e.id) { n in for k in ["gateway", "netmask", "cidr"] { n.fields[k] = nil } }
+        }
         e = c.store.table("network").get(e.id)!
         if type == "Shared", let start = c.optional("startip") {
             _ = try VLANAPIs.addRange(c, network: e, zone: zone, start: start, end: c.optional("endip") ?? start)
