@@ -61,6 +61,13 @@ import Values
                                                           ("endip", "10.2.4.9"), ("gateway", "10.2.4.1"), ("netmask", "255.255.255.0")],
                                         "network.id")
             #expect(try await c.value("listVlanIpRanges", [("networkid", net)], "vlaniprange.0.vlan") == "vlan://98")
+            let sameVlan = try await c.get("createNetwork", [("name", "ipr2"), ("displaytext", "ipr2"), ("zoneid", zone),
+                                                             ("networkofferingid", shared), ("vlan", "98"), ("gateway", "10.2.5.1"),
+                                                             ("netmask", "255.255.255.0")])
+            #expect(sameVlan.inner["errortext"]?.text == "Network with vlan 98 already exists or overlaps with other network vlans in zone Sandbox-1")
+            #expect(try await c.get("createNetwork", [("name", "novlan"), ("displaytext", "n"), ("zoneid", zone),
+                                                      ("networkofferingid", shared), ("gateway", "10.2.6.1"),
+                                                      ("netmask", "255.255.255.0")]).status == 431)
             // Its first VM brings up a router for DHCP and DNS, on an address of the range.
             _ = try await c.deploy([("networkids", net), ("name", "shared-1")])
             #expect(try await c.value("listRouters", [("networkid", net), ("listall", "true")], "router.0.guestipaddress") == "10.2.4.2")

@@ -73,6 +73,15 @@ enum NetworkAPIs {
         if vpc == nil, offering["forvpc"] == "true" {
             throw APIError.refused("Network offering \(offering["name"] ?? offering.id) can be used for VPC networks only: pass vpcid")
         }
+        // An offering with specifyvlan needs the VLAN, which no other network of the zone may use.
+        if let v = c.optional("vlan") {
+            let uri = v.hasPrefix("vlan://") ? v : "vlan://\(v)"
+            if c.store.table("network").first(where: { $0["zoneid"] == zone.id && $0["broadcasturi"] == uri }) != nil {
+                throw APIError.refused("Network with vlan \(v) already exists or overlaps with other network vlans in zone \(zone["name"] ?? zone.id)")
+            }
+        } else if offering["specifyvlan"] == "true" {
+            throw APIError.refused("Network offering \(offering["name"] ?? offering.id) has specifyvlan=true: pass vlan")
+        }
         let range: IPv4Range
         if let gw = c.optional("gateway") {
             let mask = try c.required("netmask")
