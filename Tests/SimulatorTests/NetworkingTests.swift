@@ -122,6 +122,7 @@ import Values
 
             _ = try await admin.job("destroyVirtualMachine", [("id", vm), ("expunge", "true")])
             #expect(try await c.job("deleteNetwork", [("id", web)])["jobstatus"]?.text == "1")
+            #expect(try await c.get("listPublicIpAddresses", [("id", ip)]).inner["publicipaddress.0.associatednetworkid"] == nil)
             #expect(try await c.job("deleteVPC", [("id", vpc)])["jobstatus"]?.text == "1")
             #expect(try await admin.get("listRouters", [("vpcid", vpc), ("listall", "true")]).inner["count"] == nil)
             #expect(try await c.get("listPublicIpAddresses", [("vpcid", vpc)]).inner["count"] == nil)

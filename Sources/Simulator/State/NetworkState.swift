@@ -153,8 +153,15 @@ extension Store {
             }
             table("publicipaddress").remove(ipID)
         }
-        for noun in ["router", "egressfirewallrule", "loadbalancerrule", "vlaniprange"] {
+        for noun in ["router", "egressfirewallrule", "loadbalancerrule", "portforwardingrule", "vlaniprange"] {
             for r in table(noun).rows where belongs(r) { table(noun).remove(r.id) }
+        }
+        // VPC addresses used by a deleted tier go back to the VPC.
+        if let networkID {
+            for ip in table("publicipaddress").rows where ip["vpcid"] != nil && ip["associatednetworkid"] == networkID {
+                clearStaticNat(ip.id)
+                untieFromTier(ip.id)
+            }
         }
     }
 
