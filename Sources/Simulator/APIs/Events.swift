@@ -35,7 +35,7 @@ enum Events {
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
         "revertToVMSnapshot": "VMSNAPSHOT.REVERTTO",
-    ]
+    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a })
 
     /// The event type for `command`, or nil when it changes nothing.
     static func type(of command: String) -> String? {

@@ -7,7 +7,6 @@ enum InfrastructureAPIs {
         Handler("listTemplates", listTemplates),
         Handler("listServiceOfferings") { c throws(APIError) in try c.listEntities("serviceoffering") },
         Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },
-        Handler("listNetworkOfferings") { c throws(APIError) in try c.listEntities("networkoffering") },
         Handler("listOsTypes") { c throws(APIError) in try c.listEntities("ostype") },
         Handler("listApis", CatalogCheck.listApis),
         Handler("listCapabilities") { c throws(APIError) in

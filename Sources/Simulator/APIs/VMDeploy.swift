@@ -83,6 +83,10 @@ extension VirtualMachineAPIs {
         let dataDisk = try dataDiskFields(c, zone: zone)
         let hostID = try store.requestedHost(c, zoneID: zone.id)
         store.vms.insert(vm)
+        store.implementNetwork(networkID, created: c.created)
+        for extra in (c.list("networkids") ?? []).dropFirst() {
+            if let n = store.table("network").get(extra) { try store.addNIC(vmID: id, network: n, ip: nil, mac: nil, created: c.created) }
+        }
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
             if startVM { try store.place(id, on: hostID) }

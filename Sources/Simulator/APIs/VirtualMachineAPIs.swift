@@ -8,16 +8,6 @@ enum VirtualMachineAPIs {
     static let handlers: [Handler] = [
         Handler("deployVirtualMachine", async: true, deploy),
         Handler("listVirtualMachines", list),
-        Handler("listNics") { c throws(APIError) in
-            let vm = try findBy(c, param: "virtualmachineid")
-            guard let nic = c.store.render(vm)[field: "nic"]?.list else { return .list(noun: "nic", items: [], total: 0) }
-            let items = nic.map { n -> Value in
-                var r = n.record ?? [:]
-                r["virtualmachineid"] = .string(vm.id)
-                return .record(r)
-            }
-            return .list(noun: "nic", items: items, total: items.count)
-        },
         Handler("startVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: nil)
             if vm.state == "Running" {
@@ -50,6 +40,7 @@ enum VirtualMachineAPIs {
                                 instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
                 store.unplace(vm.id)
                 VolumeAPIs.detachAll(from: vm.id, store: store)
+                store.releaseNetworking(ofVM: vm.id, expunged: true)
                 store.vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
                 return ["success": .bool(true)]
             })
@@ -167,6 +158,7 @@ enum VirtualMachineAPIs {
                             immediateID: nil, work: { store, _ in
             store.unplace(vm.id)
             VolumeAPIs.detachAll(from: vm.id, store: store)
+            store.releaseNetworking(ofVM: vm.id, expunged: expunge)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
             let rendered = store.render(try store.jobVM(vm.id))
             if expunge { store.vms.update(vm.id) { $0.expunged = true } }

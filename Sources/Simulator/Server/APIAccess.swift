@@ -16,6 +16,7 @@ enum APIAccess {
         "vlaniprange", "configuration", "serviceoffering", "diskoffering", "networkoffering", "vpcoffering",
         "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
         "guestos", "traffictype", "networkserviceprovider", "storageprovider", "role", "region",
+        "virtualrouterelement", "internalloadbalancerelement",
     ]
     /// Lists of admin nouns that users need to deploy anything.
     static let publicLists: Set<String> = [

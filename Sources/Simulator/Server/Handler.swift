@@ -100,6 +100,9 @@ enum Registry {
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
             ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, VMSnapshotAPIs.handlers,
             PodClusterAPIs.handlers, HostAPIs.handlers, StorageAPIs.handlers, PlatformAPIs.handlers,
+            NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers, VLANAPIs.handlers,
+            PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
+            SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -99,29 +99,14 @@ extension Store {
     }
 
     private func seedNetworks(_ plan: DataCenterPlan, _ zones: [Entity], _ created: String) {
-        let services: Value = .list(["Dhcp", "Dns", "UserData", "SourceNat", "StaticNat", "PortForwarding", "Firewall"]
-            .map { .record(["name": .string($0)]) })
-        let isolated = insert("networkoffering", [
-            "name": .string("DefaultIsolatedNetworkOfferingWithSourceNatService"),
-            "displaytext": .string("Offering for Isolated networks with Source Nat service enabled"),
-            "traffictype": .string("Guest"), "isdefault": .bool(true), "specifyvlan": .bool(false),
-            "conservemode": .bool(true), "specifyipranges": .bool(false), "availability": .string("Required"),
-            "networkrate": .int(200), "state": .string("Enabled"), "guestiptype": .string("Isolated"),
-            "service": services, "forvpc": .bool(false), "ispersistent": .bool(false), "egressdefaultpolicy": .bool(true),
-        ])
-        let shared = insert("networkoffering", [
-            "name": .string("DefaultSharedNetworkOfferingWithSGService"),
-            "displaytext": .string("Offering for Shared Security group enabled networks"),
-            "traffictype": .string("Guest"), "isdefault": .bool(true), "specifyvlan": .bool(true),
-            "conservemode": .bool(true), "specifyipranges": .bool(true), "availability": .string("Optional"),
-            "networkrate": .int(200), "state": .string("Enabled"), "guestiptype": .string("Shared"),
-            "service": .list(["Dhcp", "Dns", "UserData", "SecurityGroup"].map { .record(["name": .string($0)]) }),
-            "forvpc": .bool(false), "ispersistent": .bool(false), "egressdefaultpolicy": .bool(true),
-        ])
+        let offerings = seedNetworkOfferings(created)
+        let isolated = offerings["DefaultIsolatedNetworkOfferingWithSourceNatService"]!
+        let shared = offerings["DefaultSharedNetworkOfferingWithSGService"]!
         if plan.accountNetworks, let advanced = zones.first(where: { $0["networktype"] == "Advanced" }) {
             for (i, p) in principals.enumerated() {
-                insertNetwork(name: "\(p.caller.account)-network", zone: advanced, offering: isolated, type: "Isolated",
-                              cidr: "10.1.\(i).0/24", owner: p.caller, created)
+                let n = insertNetwork(name: "\(p.caller.account)-network", zone: advanced, offering: isolated, type: "Isolated",
+                                      cidr: "10.1.\(i).0/24", owner: p.caller, created)
+                implementNetwork(n.id, created: created)
             }
         }
         // Each basic zone has one shared guest network; its VMs take addresses from the pod's guest range.
@@ -148,10 +133,11 @@ extension Store {
             "networkofferingid": .string(offering.id), "networkofferingname": offering.fields["name"]!,
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
             "networkofferingavailability": offering.fields["availability"]!, "issystem": .bool(false),
-            "state": .string(type == "Shared" ? "Setup" : "Implemented"), "related": .string(""),
+            "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
             "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type), "acltype": .string(type == "Shared" ? "Domain" : "Account"),
             "subdomainaccess": .bool(type == "Shared"), "networkdomain": .string("cs\(zone.id.prefix(4))sandbox.internal"),
-            "physicalnetworkid": .string(table("physicalnetwork").first { $0["zoneid"] == zone.id }?.id ?? zone.id), "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
+            "physicalnetworkid": .string(PhysicalNetworkAPIs.carrier(self, zone: zone.id, traffic: "Guest")?.id ?? zone.id),
+            "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
             "created": .string(created),
         ]

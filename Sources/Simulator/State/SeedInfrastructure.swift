@@ -53,6 +53,7 @@ extension Store {
         for t in plan.trafficTypes {
             insert("traffictype", ["physicalnetworkid": .string(pn.id), "traffictype": .string(t)])
         }
+        ensureProviders(pn)
     }
 
     /// A VLAN IP range: public addresses of an advanced zone, or the guest range of a basic zone's network.
