@@ -12,7 +12,7 @@ import Testing
         let (sim, client) = try await SandboxServer.fresh(fastPolls: true) { $0.jobTime = .milliseconds(300) }
         let host = TestHost(api: client, terminal: true)
         var options = SessionOptions()
-        options.output = "json"
+        options.output = .json
         let s = Session(host: host, options: options)
         let src = "a = \(Self.deploy) name:prog-a\nb = \(Self.deploy) name:prog-b\nr = [a, b] | stop vm"
         #expect(await s.run(source: src, file: "t.cs") == 0, "\(host.errors)")

@@ -1,4 +1,5 @@
 import APICatalog
+import Contracts
 import Values
 
 /// An API command as a pipeline stage (`list vms | stop vm`): once per record,
@@ -48,7 +49,7 @@ extension Interpreter {
             }
         }
         guard !failed.isEmpty else { return .value(.list(results)) }
-        let code: Int32 = keepGoing ? 1 : failed[0].1.exitCode
+        let code: ExitCode = keepGoing ? .apiError : failed[0].1.exitCode
         throw bulkError(label, done: done, failed: failed, interrupted: [], notTried: Array(records[next...]),
                         cause: failed[0].1, exitCode: code)
     }
@@ -77,7 +78,7 @@ extension Interpreter {
     /// `stop vm: 1 done (demo-0), 1 failed (demo-3: in state Error), 1 not tried (demo-1)`;
     /// `catch e` gets the lists as e.done, e.failed (with each error) and e.nottried.
     func bulkError(_ label: String, done: [Value], failed: [(Value, ScriptError)], interrupted: [Value],
-                   notTried: [Value], cause: ScriptError, exitCode: Int32) -> ScriptError {
+                   notTried: [Value], cause: ScriptError, exitCode: ExitCode) -> ScriptError {
         func names(_ items: [Value]) -> String {
             let shown = items.prefix(5).map(Self.displayName)
             return shown.joined(separator: ", ") + (items.count > 5 ? ", ... \(items.count - 5) more" : "")

@@ -11,7 +11,7 @@ struct Printer {
     func print(_ r: PipeResult) async throws {
         var r = r
         // At a terminal an empty table would print nothing at all: say so.
-        if host.isTerminal, format == "table" || format == "text" {
+        if host.isTerminal, format == .table || format == .text {
             switch r {
             case .value(let v):
                 if case .list(let l) = v.data, l.isEmpty { return host.writeOutput("(no records)\n") }

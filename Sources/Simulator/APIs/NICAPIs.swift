@@ -82,7 +82,7 @@ enum NICAPIs {
                 }
             }
             guard let network else { throw APIError.internalError("network \(networkID) of nic \(nicID) is gone") }
-            let ip = try c.optional("ipaddress") ?? c.store.guestIP(network: network)
+            let ip = if let given = c.optional("ipaddress") { given } else { try c.store.guestIP(network: network) }
             return .job(JobSpec(cmd: cmdPrefix + "UpdateVmNicIpCmd", instanceType: "VirtualMachine", instanceID: vm.id,
                                 immediateID: nil) { store, _ in
                 if nicID == vm.nicID { store.vms.update(vm.id) { $0.ip = ip } }
@@ -103,7 +103,7 @@ enum NICAPIs {
                 guard let network = store.table("network").get(networkID) else {
                     throw APIError.internalError("network \(networkID) was removed while the job ran")
                 }
-                let address = try ip ?? store.guestIP(network: network)
+                let address = if let ip { ip } else { try store.guestIP(network: network) }
                 let e = store.insert("nicsecondaryip", ["ipaddress": .string(address), "nicid": .string(nicID),
                                                         "networkid": .string(networkID), "virtualmachineid": .string(vm.id),
                                                         "created": .string(SimClock.cloudStackTime(date))], id: id)
@@ -140,7 +140,7 @@ extension Store {
     /// A further NIC for a VM (addNicToVirtualMachine, or the 2nd+ network of a deploy).
     func addNIC(vmID: String, network: Entity, ip: String?, mac: String?, created: String) throws(APIError) {
         implementNetwork(network.id, created: created)
-        let address = try ip ?? guestIP(network: network)
+        let address = if let ip { ip } else { try guestIP(network: network) }
         let count = table("nic").rows.filter { $0["virtualmachineid"] == vmID }.count
         insert("nic", ["virtualmachineid": .string(vmID), "networkid": .string(network.id),
                        "networkname": network.fields["name"] ?? .string(""), "netmask": network.fields["netmask"] ?? .string("255.255.255.0"),
