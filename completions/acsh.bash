@@ -263,7 +263,7 @@ _acsh_profile_add() {
     repeating_flags=()
     non_repeating_flags=(--no-verify-tls --post --replace -h --help)
     repeating_options=()
-    non_repeating_options=(--url --api-key --secret-key --username --password --domain --timeout --output --signature-lifetime)
+    non_repeating_options=(--url --api-key --secret-key --username --password --domain --timeout --output --proxy --signature-lifetime)
     __acsh_offer_flags_options 1
 
     # Offer option value completions
@@ -291,6 +291,9 @@ _acsh_profile_add() {
         ;;
     '--output')
         __acsh_add_completions -W 'json'$'\n''table'$'\n''csv'$'\n''text'
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--signature-lifetime')

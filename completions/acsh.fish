@@ -28,7 +28,7 @@ function __acsh_parse_tokens -S
             __acsh_parse_subcommand 0 'h/help'
             switch $unparsed_tokens[1]
             case 'add'
-                __acsh_parse_subcommand 1 'url=' 'api-key=' 'secret-key=' 'username=' 'password=' 'domain=' 'no-verify-tls' 'timeout=' 'output=' 'signature-lifetime=' 'post' 'replace' 'h/help'
+                __acsh_parse_subcommand 1 'url=' 'api-key=' 'secret-key=' 'username=' 'password=' 'domain=' 'no-verify-tls' 'timeout=' 'output=' 'proxy=' 'signature-lifetime=' 'post' 'replace' 'h/help'
             case 'list'
                 __acsh_parse_subcommand 0 'h/help'
             case 'use'
@@ -140,6 +140,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" no-verify-tls' -l 'no-verify-tls' -d 'Do not verify TLS certificates (insecure).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" timeout' -l 'timeout' -d 'Request timeout in seconds.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" output' -l 'output' -d 'Default output format: json, table, csv or text.' -rfka 'json table csv text'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" proxy' -l 'proxy' -d 'Proxy URL (http://host:port or socks5://host:port); none: never a proxy.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" signature-lifetime' -l 'signature-lifetime' -d 'Seconds a signed request stays valid (0: no expires).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" post' -l 'post' -d 'Send every request as POST.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh profile add" replace' -l 'replace' -d 'Replace an existing profile of that name.'
