@@ -101,7 +101,10 @@ import Values
             #expect(try await tier("clash", "10.10.1.1").status == 431)
             #expect(try await c.value("listNetworks", [("id", web)], "network.0.aclname") == "default_deny")
             #expect(try await c.value("listVPCs", [("id", vpc)], "vpc.0.network.0.name") == "web")
-            let vm = try #require(try await c.deploy([("networkids", web), ("name", "web-1")])["jobresult.virtualmachine.id"]?.text)
+            let deployed = try await c.deploy([("networkids", web), ("name", "web-1")])
+            let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
+            // A tier's VMs take addresses of the tier's own CIDR (after its gateway).
+            #expect(deployed["jobresult.virtualmachine.nic.0.ipaddress"]?.text == "10.10.1.2")
 
             let ipJob = try await c.job("associateIpAddress", [("vpcid", vpc)])
             let ip = try #require(ipJob["jobresult.ipaddress.id"]?.text)
