@@ -188,7 +188,7 @@ _acsh_simulator() {
     repeating_flags=()
     non_repeating_flags=(--memory --fresh --open --log --print-keys -h --help)
     repeating_options=(--fault)
-    non_repeating_options=(--host --port --integration-port --state --job-delay --admin-api-key --admin-secret-key --seed --seed-vms --throttle --clock-offset)
+    non_repeating_options=(--host --port --integration-port --state --job-delay --admin-api-key --admin-secret-key --seed --seed-vms --datacenter --throttle --clock-offset)
     __acsh_offer_flags_options 0
 
     # Offer option value completions
@@ -218,6 +218,10 @@ _acsh_simulator() {
         return
         ;;
     '--seed-vms')
+        return
+        ;;
+    '--datacenter')
+        __acsh_add_completions -W 'sandbox'$'\n''cloudstack-simulator'
         return
         ;;
     '--fault')

@@ -23,7 +23,7 @@ function __acsh_parse_tokens -S
         __acsh_parse_subcommand 0 'h/help'
         switch $unparsed_tokens[1]
         case 'simulator'
-            __acsh_parse_subcommand 0 'host=' 'port=' 'integration-port=' 'state=' 'memory' 'fresh' 'job-delay=' 'admin-api-key=' 'admin-secret-key=' 'seed=' 'seed-vms=' 'fault=+' 'throttle=' 'clock-offset=' 'open' 'log' 'print-keys' 'h/help'
+            __acsh_parse_subcommand 0 'host=' 'port=' 'integration-port=' 'state=' 'memory' 'fresh' 'job-delay=' 'admin-api-key=' 'admin-secret-key=' 'seed=' 'seed-vms=' 'datacenter=' 'fault=+' 'throttle=' 'clock-offset=' 'open' 'log' 'print-keys' 'h/help'
         case 'profile'
             __acsh_parse_subcommand 0 'h/help'
             switch $unparsed_tokens[1]
@@ -118,6 +118,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acs
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" admin-secret-key' -l 'admin-secret-key' -d 'The root admin\'s secret key (with --admin-api-key).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" seed' -l 'seed' -d 'Seed for generated UUIDs and random choices: the same seed gives the same ids (default 42).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" seed-vms' -l 'seed-vms' -d 'Pre-create this many virtual machines (with a new cloud).' -rfka ''
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" datacenter' -l 'datacenter' -d 'The data center a new cloud starts with: sandbox, or cloudstack-simulator (what the official simulator container deploys; serves /admin.json).' -rfka 'sandbox cloudstack-simulator'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator"' -l 'fault' -d 'Inject a fault (repeatable).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" throttle' -l 'throttle' -d 'Allow N requests per second per account (root admin exempt, as CloudStack).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" clock-offset' -l 'clock-offset' -d 'Run the server\'s clock this many seconds ahead (negative: behind), to test `expires` and skew.' -rfka ''

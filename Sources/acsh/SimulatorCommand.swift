@@ -3,6 +3,8 @@ import Contracts
 import Simulator
 import Values
 
+extension DataCenter: ExpressibleByArgument {}
+
 /// `acsh simulator`: the sandbox cloud as a server on loopback, for other
 /// clients, tests and benchmarks.
 struct SimulatorCommand: AsyncParsableCommand {
@@ -58,6 +60,10 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed-vms"), help: "Pre-create this many virtual machines (with a new cloud).")
     var seedVMs = 0
 
+    @Option(help: ArgumentHelp("The data center a new cloud starts with: sandbox, or cloudstack-simulator (what the "
+                               + "official simulator container deploys; serves /admin.json).", valueName: "name"))
+    var datacenter: DataCenter = .sandbox
+
     @Option(name: .customLong("fault"), help: "Inject a fault (repeatable).")
     var faults: [String] = []
 
@@ -101,6 +107,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         options.port = port
         options.integrationPort = integrationPort
         options.seedVMs = seedVMs
+        options.datacenter = datacenter
         options.throttlePerSecond = throttle
         options.clockOffset = .seconds(clockOffset)
         options.logRequests = logRequests

@@ -163,6 +163,17 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
         #expect(friendly.inserts.count == 2)
     }
 
+    /// A cross-zone template is listed once per zone (same id): it is offered once.
+    @Test func aResourceListedOncePerZoneIsOfferedOnce() async {
+        let template: (String) -> Value = { zone in
+            .record(["id": .string("7e3c-0001"), "name": .string("Debian 12"), "zoneid": .string(zone)])
+        }
+        var context = TestContext()
+        context.valueSource = RecordSource(["listTemplates": [template("z1"), template("z2")]])
+        let c = await completeOnThread(Self.patient(), "deploy vm templateid=", context)
+        #expect(c.inserts == ["7e3c-0001"])
+    }
+
     @Test func aNameSelectsItsId() async {
         let (context, _) = zonesContext()
         let c = await completeOnThread(Self.patient(), "deploy vm zoneid=Sandbox-2", context)

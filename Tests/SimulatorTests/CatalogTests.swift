@@ -14,19 +14,35 @@ import Values
     }
 
     @Test func unmodelledAPIsAnswerAsDocumented() async throws {
+        // Whatever is still unmodelled when this runs: other families may gain handlers.
+        let unmodelled = Coverage.current.none.compactMap(Catalog.bundled.api(named:))
+        let list = try #require(unmodelled.first { $0.verb == "list" && $0.requiredParams.isEmpty })
+        let other = try #require(unmodelled.first { $0.verb != "list" && !$0.requiredParams.isEmpty })
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            let list = try await c.get("listVPCs")
-            #expect(list.status == 200)
-            #expect(list.body == "{\"listvpcsresponse\":{}}")
-            let create = try await c.get("createVPC", [("name", "v"), ("displaytext", "v"), ("cidr", "10.0.0.0/16"),
-                                                       ("vpcofferingid", "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c"),
-                                                       ("zoneid", "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c")])
-            #expect(create.status == 432)
-            #expect(create.inner["errortext"]?.text == "The acsh simulator does not implement createVPC (it is a CloudStack API, but not modelled here)")
+            // A list API too: an empty list would read as "you have none".
+            let listed = try await c.get(list.name)
+            #expect(listed.status == 432)
+            #expect(listed.inner["errortext"]?.text == "The acsh simulator does not implement \(list.name) (it is a CloudStack API, but not modelled here)")
+            let params = other.requiredParams.map { p in
+                (p.name, p.type == "uuid" ? "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c" : p.type == "boolean" ? "true"
+                    : ["integer", "long", "short"].contains(p.type) ? "1" : "x")
+            }
+            let called = try await c.get(other.name, params)
+            #expect(called.status == 432, "\(other.name): \(called.body)")
             // Catalog checks run first: a missing required parameter is 431 even for an unmodelled API.
-            #expect(try await c.get("createVPC").status == 431)
+            #expect(try await c.get(other.name).status == 431)
         }
+    }
+
+    @Test func coverageFigure() {
+        let c = Coverage.current
+        print("acsh simulator coverage: \(c.summary)")
+        #expect(c.hand.count + c.generic.count + c.none.count == Catalog.bundled.count)
+        #expect(c.hand.count >= 200)
+        #expect(c.generic.count >= 130)
+        // The generic engine never shadows a hand-written handler.
+        #expect(Set(c.generic).isDisjoint(with: Registry.all.keys))
     }
 
     @Test func valuesAreCheckedAgainstParameterTypes() async throws {

@@ -24,9 +24,18 @@ import Values
                 #expect(hosts["host.0.memorytotal"]?.number?.int ?? 0 > 0)
             }
             // Creation order gives the classic numeric ids: template 3, service offering 1, disk offering 5.
-            let templates = try await c.get("listTemplates", [("templatefilter", "featured")]).inner
+            let zone1 = try #require(zones["zone.0.id"]?.text)
+            let templates = try await c.get("listTemplates", [("templatefilter", "featured"), ("zoneid", zone1)]).inner
             #expect(templates["template.2.name"]?.text == "Rocky Linux 9")
             #expect(templates["template.2.isfeatured"]?.bool == true)
+            // Every zone has the same five templates ready (one record per zone, as the server lists them).
+            for i in 0..<2 {
+                let zone = try #require(zones["zone.\(i).id"]?.text)
+                let inZone = try await c.get("listTemplates", [("templatefilter", "executable"), ("zoneid", zone)]).inner
+                #expect(inZone["count"]?.text == "5")
+                #expect(inZone["template.0.zoneid"]?.text == zone)
+                #expect(inZone["template.0.isready"]?.bool == true)
+            }
             let offerings = try await c.get("listServiceOfferings").inner
             #expect(offerings["serviceoffering.0.name"]?.text == "Small Instance")
             #expect(offerings["serviceoffering.1.name"]?.text == "Medium Instance")

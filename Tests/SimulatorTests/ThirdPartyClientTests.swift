@@ -133,6 +133,44 @@ import Values
         }
     }
 
+    /// Networking through cs: a VPC (cs waits for its job), a tier, a VM in it, a VPC address,
+    /// a load balancer rule with the VM assigned, and the server's refusal of a second VPN gateway.
+    @Test func csVPCTierAndLoadBalancer() async throws {
+        let cs = try await Self.csExecutable()
+        try await withSimulator(testOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
+            let zone = try #require(try await self.cs(cs, ["listZones", "name=Sandbox-1"], sim)["zone.0.id"]?.text)
+            let offering = try #require(try await self.cs(cs, ["listVPCOfferings", "name=Default VPC offering"], sim)["vpcoffering.0.id"]?.text)
+            let vpc = try await self.cs(cs, ["createVPC", "name=shop", "displaytext=shop", "cidr=10.10.0.0/16", "zoneid=\(zone)",
+                                             "vpcofferingid=\(offering)"], sim)
+            let vpcID = try #require(vpc["vpc.id"]?.text, "\(vpc)")
+            let tierOffering = try #require(try await self.cs(cs, ["listNetworkOfferings", "forvpc=true", "supportedservices=Lb",
+                                                                   "name=DefaultIsolatedNetworkOfferingForVpcNetworks"], sim)["networkoffering.0.id"]?.text)
+            let tier = try await self.cs(cs, ["--post", "createNetwork", "name=web", "displaytext=web tier", "zoneid=\(zone)",
+                                              "vpcid=\(vpcID)", "networkofferingid=\(tierOffering)", "gateway=10.10.1.1",
+                                              "netmask=255.255.255.0"], sim)
+            let tierID = try #require(tier["network.id"]?.text, "\(tier)")
+            #expect(tier["network.aclname"]?.text == "default_deny")
+            let tmpl = try #require(try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
+            let so = try #require(try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?.text)
+            let vm = try await self.cs(cs, ["deployVirtualMachine", "zoneid=\(zone)", "templateid=\(tmpl)", "serviceofferingid=\(so)",
+                                            "networkids=\(tierID)", "name=web-1"], sim)
+            let vmID = try #require(vm["virtualmachine.id"]?.text, "\(vm)")
+            let ip = try await self.cs(cs, ["associateIpAddress", "vpcid=\(vpcID)"], sim)
+            let ipID = try #require(ip["ipaddress.id"]?.text, "\(ip)")
+            let rule = try await self.cs(cs, ["createLoadBalancerRule", "name=web", "publicipid=\(ipID)", "networkid=\(tierID)",
+                                              "algorithm=leastconn", "publicport=443", "privateport=8443"], sim)
+            let ruleID = try #require(rule["loadbalancer.id"]?.text, "\(rule)")
+            #expect(rule["loadbalancer.algorithm"]?.text == "leastconn")
+            _ = try await self.cs(cs, ["assignToLoadBalancerRule", "id=\(ruleID)", "virtualmachineids=\(vmID)"], sim)
+            let members = try await self.cs(cs, ["listLoadBalancerRuleInstances", "id=\(ruleID)"], sim)
+            #expect(members["loadbalancerruleinstance.0.name"]?.text == "web-1")
+            #expect(try await self.cs(cs, ["listPublicIpAddresses", "id=\(ipID)"], sim)["publicipaddress.0.associatednetworkid"]?.text == tierID)
+            _ = try await self.cs(cs, ["createVpnGateway", "vpcid=\(vpcID)"], sim)
+            let again = try await Self.run(cs, ["createVpnGateway", "vpcid=\(vpcID)"], env: env(sim))
+            #expect(again.status == 1 && again.err.contains("431"), "\(again.err)")
+        }
+    }
+
     /// Older clients sign without signatureVersion and expires; the server still accepts that.
     @Test func csSigningWithoutExpires() async throws {
         let cs = try await Self.csExecutable()

@@ -1,5 +1,6 @@
 import Contracts
 import APICatalog
+import Contracts
 import Values
 
 /// An API command as a pipeline stage (`list vms | stop vm`): once per record,

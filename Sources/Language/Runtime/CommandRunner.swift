@@ -189,21 +189,24 @@ extension Interpreter {
         }
         var matches = records.filter { $0[field: "name"]?.plainText == text }
         if matches.isEmpty { matches = records.filter { $0[field: "name"]?.plainText.lowercased() == text.lowercased() } }
-        if matches.count == 1, let id = matches[0][field: "id"]?.plainText {
+        // One resource may be listed more than once (a cross-zone template once per zone): same id, one match.
+        let distinct = Set(matches.compactMap { $0[field: "id"]?.plainText })
+        if distinct.count == 1, let id = distinct.first {
             nameCache.put(list.name, text, id)
             return id
         }
         if matches.isEmpty {
             var names: [String] = []
             if let all = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: options.pageSize)).collect() {
-                names = all.compactMap { $0[field: "name"]?.plainText }
+                var seen = Set<String>()
+                names = all.compactMap { $0[field: "name"]?.plainText }.filter { seen.insert($0).inserted }
             }
             let close = Suggest.closest(text, among: names)
             let hint = close.isEmpty ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))") : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
             throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: .apiError)
         }
-        let ids = matches.compactMap { $0[field: "id"]?.plainText }
-        throw ScriptError("\(matches.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
+        let ids = distinct.sorted()
+        throw ScriptError("\(ids.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
                           at: b.location, exitCode: .apiError)
     }
 }

@@ -9,8 +9,9 @@ enum IDCandidates {
 
     static func make(_ records: [Value], typed: String) -> [Candidate] {
         var out: [Candidate] = []
+        var seen = Set<String>()  // a cross-zone template is listed once per zone: offer it once
         for record in records {
-            guard let id = record[field: "id"]?.plainText, !id.isEmpty else { continue }
+            guard let id = record[field: "id"]?.plainText, !id.isEmpty, seen.insert(id).inserted else { continue }
             let label = labelFields.lazy.compactMap { record[field: $0]?.plainText }.first { !$0.isEmpty } ?? ""
             // The typed text may be the start of the id or of its name (`zoneid=Sand`).
             guard hasPrefix(id, typed) || hasPrefix(label, typed) else { continue }

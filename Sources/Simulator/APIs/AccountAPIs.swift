@@ -109,6 +109,15 @@ enum AccountAPIs {
             }
             return .object(["userkeys": .record(["apikey": .string(apiKey), "secretkey": .string(secretKey)])])
         },
+        // Who owns an API key (clients ask it to learn their own account and domain).
+        Handler("getUser") { c throws(APIError) in
+            let key = try c.required("userapikey")
+            guard let p = Authenticator().principal(forAPIKey: key, in: c.store),
+                  let user = c.store.table("user").get(p.caller.userID) else {
+                throw APIError.refused("User with the specified API key does not exist")
+            }
+            return .object(["user": .record(user.fields)])
+        },
         Handler("getUserKeys") { c throws(APIError) in
             let user = try findUser(c)
             guard let p = c.store.principals.first(where: { $0.caller.userID == user.id }), !p.user.apiKey.isEmpty else {

@@ -1,106 +1,94 @@
 import Values
 
-/// Public IP addresses and the rules on them: firewall and port forwarding.
+/// Public IP addresses (for an isolated network or a VPC) and static NAT on them.
 enum AddressAPIs {
     static let handlers: [Handler] = [
         Handler("listPublicIpAddresses") { c throws(APIError) in
-            try c.listEntities("publicipaddress", owned: true, taggable: true)
+            let exact = c.exactFields(["vpcid", "associatednetworkid", "ipaddress", "zoneid", "issourcenat", "isstaticnat",
+                                       "forvirtualnetwork", "physicalnetworkid", "vlanid", "state"])
+            let network = c.optional("networkid")
+            return try c.without(["networkid"]).listEntities("publicipaddress", owned: true, taggable: true) { ip in
+                exact(ip) && (network == nil || ip["associatednetworkid"] == network || ip["networkid"] == network)
+            }
         },
         Handler("associateIpAddress", async: true) { c throws(APIError) in
-            var network: Entity?
-            if let nid = c.optional("networkid") {
-                network = try NetworkAPIs.ownNetwork(c.with(params: RequestParams([("id", nid)])))
+            let network = try c.optional("networkid").map { _ throws(APIError) in try NetworkAPIs.ownNetwork(c, "networkid") }
+            let vpc = try c.optional("vpcid").map { _ throws(APIError) in try VPCAPIs.ownVPC(c, "vpcid") }
+            if let network, network["vpcid"] != nil, vpc == nil {
+                throw APIError.refused("Network \(network["name"] ?? network.id) is a VPC tier: associate the address with its VPC (vpcid)")
             }
-            let zoneID = network?["zoneid"] ?? c.optional("zoneid")
+            let zoneID = network?["zoneid"] ?? vpc?["zoneid"] ?? c.optional("zoneid")
             guard let zoneID, let zone = c.store.table("zone").get(zoneID) else {
                 throw APIError.missing(c.optional("zoneid") == nil ? "zoneid" : "networkid", command: c.command)
             }
             if zone["networktype"] == "Basic" {
                 throw APIError.invalid("zoneid", "zone \(zone["name"] ?? zoneID) is a Basic zone: it has no public IPs to associate")
             }
-            let id = c.store.newID()
-            var f: Record = ["ipaddress": .string(c.store.publicIP()), "allocated": .string(c.created),
-                             "zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "issourcenat": .bool(false)]
-            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
-            f.merge(["forvirtualnetwork": .bool(true), "isstaticnat": .bool(false), "issystem": .bool(false),
-                     "state": .string("Allocated")], uniquingKeysWith: { $1 })
-            if let network {
-                f["associatednetworkid"] = .string(network.id)
-                f["associatednetworkname"] = network.fields["name"]
-                f["networkid"] = .string(network.id)
+            if let network, network["type"] == "Shared" {
+                throw APIError.refused("Can't associate a public IP address with shared network \(network["name"] ?? network.id)")
             }
+            let owner: Record
+            if let holder = network ?? vpc { owner = Store.ownerFields(of: holder.fields) } else { owner = try c.ownerFields() }
+            let id = c.store.newID()
+            // In a VPC the address belongs to the VPC; a rule later ties it to one tier.
+            var f = c.store.publicIPRecord(zone: zone, owner: owner, created: c.created, network: vpc == nil ? network : nil, vpc: vpc)
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.address.AssociateIPAddrCmd",
-                                instanceType: "IpAddress", instanceID: id, immediateID: id) { store, _ in
-                ["ipaddress": store.tagged(store.insert("publicipaddress", f, id: id))]
+                                instanceType: "IpAddress", instanceID: id, immediateID: id) { store, date in
+                if let network, vpc == nil { store.implementNetwork(network.id, created: SimClock.cloudStackTime(date)) }
+                return ["ipaddress": store.tagged(store.insert("publicipaddress", f, id: id))]
             })
         },
         Handler("disassociateIpAddress", async: true) { c throws(APIError) in
             let ip = try ownAddress(c, "id")
+            if ip["issourcenat"] == "true" {
+                throw APIError.refused("IP address \(ip["ipaddress"] ?? ip.id) is used for source nat purposes and can not be disassociated.")
+            }
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.address.DisassociateIPAddrCmd",
                                 instanceType: "IpAddress", instanceID: ip.id, immediateID: nil) { store, _ in
-                for noun in ["firewallrule", "portforwardingrule"] {
-                    for r in store.table(noun).rows where r["ipaddressid"] == ip.id { store.table(noun).remove(r.id) }
-                }
-                store.table("publicipaddress").remove(ip.id)
+                store.releaseAddress(ip.id)
                 return ["success": .bool(true)]
             })
         },
-        Handler("listFirewallRules") { c throws(APIError) in try c.listEntities("firewallrule", owned: true, taggable: true) },
-        Handler("createFirewallRule", async: true) { c throws(APIError) in
+        Handler("enableStaticNat") { c throws(APIError) in
             let ip = try ownAddress(c, "ipaddressid")
-            let proto = try c.required("protocol").lowercased()
-            var f: Record = ["protocol": .string(proto)]
-            if proto == "tcp" || proto == "udp" {
-                guard let start = try c.int("startport") else { throw APIError.missing("startport", command: c.command) }
-                f["startport"] = .int(start)
-                f["endport"] = .int(try c.int("endport") ?? start)
-            } else if proto == "icmp" {
-                f["icmptype"] = .int(try c.int("icmptype") ?? -1)
-                f["icmpcode"] = .int(try c.int("icmpcode") ?? -1)
-            }
-            f.merge(["ipaddressid": .string(ip.id), "ipaddress": ip.fields["ipaddress"]!, "state": .string("Active"),
-                     "cidrlist": .string(c.optional("cidrlist") ?? "0.0.0.0/0")], uniquingKeysWith: { $1 })
-            f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
-            let id = c.store.newID()
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.firewall.CreateFirewallRuleCmd",
-                                instanceType: "FirewallRule", instanceID: id, immediateID: id) { store, _ in
-                ["firewallrule": store.tagged(store.insert("firewallrule", f, id: id))]
-            })
-        },
-        Handler("deleteFirewallRule", async: true) { c throws(APIError) in try deleteRule(c, "firewallrule", "DeleteFirewallRuleCmd") },
-        Handler("listPortForwardingRules") { c throws(APIError) in
-            try c.listEntities("portforwardingrule", owned: true, taggable: true)
-        },
-        Handler("createPortForwardingRule", async: true) { c throws(APIError) in
-            let ip = try ownAddress(c, "ipaddressid")
-            let proto = try c.required("protocol").lowercased()
-            guard proto == "tcp" || proto == "udp" else { throw APIError.invalid("protocol", "must be tcp or udp") }
             let vm = try VirtualMachineAPIs.findBy(c, param: "virtualmachineid")
-            let pub = try c.required("publicport"), priv = try c.required("privateport")
-            let pubEnd = c.optional("publicendport") ?? pub, privEnd = c.optional("privateendport") ?? priv
-            guard let lo = Int(pub), let hi = Int(pubEnd), (1...65535).contains(lo), hi >= lo, hi <= 65535 else {
-                throw APIError.invalid("publicport", "ports are 1 to 65535")
+            if ip["issourcenat"] == "true" { throw APIError.refused("Can't enable static nat on the source nat ip address \(ip["ipaddress"] ?? "")") }
+            let network = try ruleNetwork(c, ip: ip, vm: vm)
+            if ip["isstaticnat"] == "true" {
+                if ip["virtualmachineid"] == vm.id { throw APIError.refused("Static nat is already enabled for ip address \(ip["ipaddress"] ?? "")") }
+                throw APIError.refused("Failed to enable static nat for the ip address id=\(ip.id) as vm id=\(ip["virtualmachineid"] ?? "") "
+                    + "is already associated with ip id=\(ip.id)")
             }
-            for r in c.store.table("portforwardingrule").rows where r["ipaddressid"] == ip.id && r["protocol"] == proto {
-                if let a = Int(r["publicport"] ?? ""), let b = Int(r["publicendport"] ?? ""), a <= hi, lo <= b {
-                    throw APIError.conflict("The range specified, \(lo)-\(hi), conflicts with rule \(r.id) which has \(a)-\(b)")
-                }
+            if let other = c.store.table("publicipaddress").first(where: { $0["virtualmachineid"] == vm.id && $0["isstaticnat"] == "true" }) {
+                throw APIError.refused("Failed to enable static nat for the ip address id=\(ip.id) as vm id=\(vm.id) is already associated "
+                    + "with ip id=\(other.id)")
             }
-            let f: Record = ["privateport": .string(priv), "privateendport": .string(privEnd), "protocol": .string(proto),
-                             "publicport": .string(pub), "publicendport": .string(pubEnd), "virtualmachineid": .string(vm.id),
-                             "virtualmachinename": .string(vm.name), "virtualmachinedisplayname": .string(vm.displayName),
-                             "ipaddressid": .string(ip.id), "ipaddress": ip.fields["ipaddress"]!, "state": .string("Active"),
-                             "cidrlist": .string(c.optional("cidrlist") ?? ""), "vmguestip": .string(vm.ip),
-                             "networkid": .string(vm.networkID), "account": .string(vm.account),
-                             "domainid": .string(vm.domainID), "domain": .string(vm.domain)]
-            let id = c.store.newID()
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.firewall.CreatePortForwardingRuleCmd",
-                                instanceType: "FirewallRule", instanceID: id, immediateID: id) { store, _ in
-                ["portforwardingrule": store.tagged(store.insert("portforwardingrule", f, id: id))]
-            })
+            if c.store.table("portforwardingrule").first(where: { $0["ipaddressid"] == ip.id }) != nil
+                || c.store.table("loadbalancerrule").first(where: { $0["publicipid"] == ip.id }) != nil {
+                throw APIError.refused("Can't enable static nat for ip address \(ip["ipaddress"] ?? ""): it has port forwarding or load balancing rules")
+            }
+            let guestIP = try LoadBalancerAPIs.guestIP(c, vm: vm, network: network.id)
+            c.store.table("publicipaddress").update(ip.id) { e in
+                e.fields["isstaticnat"] = .bool(true)
+                e.fields["virtualmachineid"] = .string(vm.id)
+                e.fields["virtualmachinename"] = .string(vm.name)
+                e.fields["virtualmachinedisplayname"] = .string(vm.displayName)
+                e.fields["vmipaddress"] = .string(guestIP)
+                e.fields["associatednetworkid"] = .string(network.id)
+                e.fields["associatednetworkname"] = network.fields["name"]
+            }
+            return .object(["success": .bool(true)])
         },
-        Handler("deletePortForwardingRule", async: true) { c throws(APIError) in
-            try deleteRule(c, "portforwardingrule", "DeletePortForwardingRuleCmd")
+        Handler("disableStaticNat", async: true) { c throws(APIError) in
+            let ip = try ownAddress(c, "ipaddressid")
+            guard ip["isstaticnat"] == "true" else {
+                throw APIError.refused("Specified IP address id is not associated with any vm Id")
+            }
+            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.nat.DisableStaticNatCmd", instanceType: "IpAddress",
+                                instanceID: ip.id, immediateID: nil) { store, _ in
+                store.clearStaticNat(ip.id)
+                return ["success": .bool(true)]
+            })
         },
     ]
 
@@ -110,12 +98,48 @@ enum AddressAPIs {
         return ip
     }
 
-    static func deleteRule(_ c: Call, _ noun: String, _ cmd: String) throws(APIError) -> Reply {
-        let r = try c.entity(noun, "id", what: noun == "firewallrule" ? "firewall rule" : "port forwarding rule")
-        return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.firewall." + cmd, instanceType: "FirewallRule",
-                            instanceID: r.id, immediateID: nil) { store, _ in
-            store.table(noun).remove(r.id)
-            return ["success": .bool(true)]
-        })
+    /// The guest network a rule on `ip` reaches `vm` through: the IP's network, or for a VPC
+    /// address the tier given by `networkid` (or the VM's tier in that VPC).
+    static func ruleNetwork(_ c: Call, ip: Entity, vm: VM) throws(APIError) -> Entity {
+        let vmNetworks = [vm.networkID] + c.store.table("nic").rows.filter { $0["virtualmachineid"] == vm.id }.compactMap { $0["networkid"] }
+        var id = c.optional("networkid") ?? ip["associatednetworkid"]
+        if id == nil, let vpcID = ip["vpcid"] {
+            id = vmNetworks.first { c.store.table("network").get($0)?["vpcid"] == vpcID }
+        }
+        guard let id, let network = c.store.table("network").get(id) else {
+            throw APIError.refused("Unable to find the network of virtual machine \(vm.name) for IP address \(ip["ipaddress"] ?? ""); pass networkid")
+        }
+        if let vpcID = ip["vpcid"], network["vpcid"] != vpcID {
+            throw APIError.refused("Network \(network["name"] ?? id) is not a tier of the VPC of IP address \(ip["ipaddress"] ?? "")")
+        }
+        if ip["vpcid"] == nil, let own = ip["associatednetworkid"], own != id {
+            throw APIError.refused("IP address \(ip["ipaddress"] ?? "") belongs to another network than \(network["name"] ?? id)")
+        }
+        guard vmNetworks.contains(id) else {
+            throw APIError.refused("Virtual machine \(vm.name) has no nic in network \(network["name"] ?? id)")
+        }
+        return network
+    }
+}
+
+extension Store {
+    /// Releases a public IP with the rules and VPN on it.
+    func releaseAddress(_ id: String) {
+        for noun in ["firewallrule", "portforwardingrule", "remoteaccessvpn"] {
+            for r in table(noun).rows where r["ipaddressid"] == id || r["publicipid"] == id { table(noun).remove(r.id) }
+        }
+        for r in table("loadbalancerrule").rows where r["publicipid"] == id { table("loadbalancerrule").remove(r.id) }
+        table("publicipaddress").remove(id)
+    }
+
+    func clearStaticNat(_ id: String) {
+        table("publicipaddress").update(id) { e in
+            for k in ["virtualmachineid", "virtualmachinename", "virtualmachinedisplayname", "vmipaddress"] { e.fields[k] = nil }
+            e.fields["isstaticnat"] = .bool(false)
+            if e.fields["vpcid"] != nil, e.fields["issourcenat"]?.plainText != "true" {
+                e.fields["associatednetworkid"] = nil
+                e.fields["associatednetworkname"] = nil
+            }
+        }
     }
 }

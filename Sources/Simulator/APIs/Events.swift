@@ -34,7 +34,8 @@ enum Events {
         "createUser": "USER.CREATE", "updateUser": "USER.UPDATE", "deleteUser": "USER.DELETE",
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
-    ]
+        "revertToVMSnapshot": "VMSNAPSHOT.REVERTTO",
+    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a })
 
     /// Commands that record no event here: login and logout record theirs with the server's own
     /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API.

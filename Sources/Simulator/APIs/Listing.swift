@@ -5,7 +5,7 @@ extension Call {
     /// Parameters that steer listing itself rather than name a field to match.
     static let controlParams: Set<String> = [
         "command", "response", "apikey", "signature", "signatureversion", "expires", "sessionkey",
-        "page", "pagesize", "listall", "isrecursive", "keyword", "tags", "id", "ids", "name", "_",
+        "page", "pagesize", "listall", "isrecursive", "keyword", "tags", "id", "ids", "name", "projectid", "_",
     ]
 
     /// page/pagesize as a range into `count` items (all of them when neither is given).
@@ -49,8 +49,11 @@ extension Call {
         let name = optional("name")?.lowercased()
         let keyword = optional("keyword")?.lowercased()
         let wantedTags = params.map("tags")
+        // Project resources show only with `projectid` (that project's) or `projectid=-1` (every
+        // project's); without it an owned list shows accounts' resources, never a project's.
+        let project = optional("projectid")
         var visible = Visibility.all
-        if let given2 { visible = given2 } else if owned { visible = try visibility() }
+        if let given2 { visible = given2 } else if owned, project == nil { visible = try visibility() }
         let matches = rows.filter { e in
             if let id, e.id != id { return false }
             if let ids, !ids.contains(e.id) { return false }
@@ -60,7 +63,14 @@ extension Call {
                 if !hay.contains(where: { $0.contains(keyword) }) { return false }
             }
             for (k, v) in equal where e[k]?.lowercased() != v { return false }
-            if owned, !visible.allows(account: e[ownerKey], domainID: e["domainid"]) { return false }
+            if owned {
+                let inProject = e["projectid"]
+                switch project {
+                case nil: if inProject != nil || !visible.allows(account: e[ownerKey], domainID: e["domainid"]) { return false }
+                case "-1": if inProject == nil { return false }
+                case let p?: if inProject != p { return false }
+                }
+            }
             if !wantedTags.isEmpty, !store.hasTags(e.id, wantedTags) { return false }
             return extra(e)
         }

@@ -25,7 +25,6 @@ enum OfferingAPIs {
     static let handlers: [Handler] = [
         Handler("listServiceOfferings") { c throws(APIError) in try c.listEntities("serviceoffering") },
         Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },
-        Handler("listNetworkOfferings") { c throws(APIError) in try c.listEntities("networkoffering") },
         Handler("createServiceOffering") { c throws(APIError) in
             let name = try c.required("name"), text = try c.required("displaytext")
             let cpus = try positive(c, "cpunumber"), speed = try positive(c, "cpuspeed"), memory = try positive(c, "memory")

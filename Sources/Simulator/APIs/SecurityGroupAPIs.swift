@@ -56,26 +56,32 @@ enum SecurityGroupAPIs {
         guard ["tcp", "udp", "icmp", "all"].contains(proto) || Int(proto) != nil else {
             throw APIError.invalid("protocol", "Invalid protocol \(proto)")
         }
+        // Ports (or ICMP type/code) belong to every rule made, whether it opens to a CIDR or a group.
+        var ports: Record = [:]
+        if proto == "icmp" {
+            ports["icmptype"] = .int(try c.int("icmptype") ?? -1)
+            ports["icmpcode"] = .int(try c.int("icmpcode") ?? -1)
+        } else if proto != "all" {
+            guard let start = try c.int("startport") else { throw APIError.missing("startport", command: c.command) }
+            ports["startport"] = .int(start)
+            ports["endport"] = .int(try c.int("endport") ?? start)
+        }
         var rules: [Value] = []
         let cidrs = c.list("cidrlist") ?? (c.params.map("usersecuritygrouplist").isEmpty ? ["0.0.0.0/0"] : [])
         for cidr in cidrs {
             var r: Record = ["ruleid": .string(c.store.newID()), "protocol": .string(proto)]
-            if proto == "icmp" {
-                r["icmptype"] = .int(try c.int("icmptype") ?? -1)
-                r["icmpcode"] = .int(try c.int("icmpcode") ?? -1)
-            } else if proto != "all" {
-                guard let start = try c.int("startport") else { throw APIError.missing("startport", command: c.command) }
-                r["startport"] = .int(start)
-                r["endport"] = .int(try c.int("endport") ?? start)
-            }
+            r.merge(ports, uniquingKeysWith: { $1 })
             r["cidr"] = .string(cidr)
             r["tags"] = .list([])
             rules.append(.record(r))
         }
         for group in c.params.map("usersecuritygrouplist") {
-            rules.append(.record(["ruleid": .string(c.store.newID()), "protocol": .string(proto),
-                                  "securitygroupname": .string(group["group"] ?? ""),
-                                  "account": .string(group["account"] ?? c.caller.account), "tags": .list([])]))
+            var r: Record = ["ruleid": .string(c.store.newID()), "protocol": .string(proto)]
+            r.merge(ports, uniquingKeysWith: { $1 })
+            r["securitygroupname"] = .string(group["group"] ?? "")
+            r["account"] = .string(group["account"] ?? c.caller.account)
+            r["tags"] = .list([])
+            rules.append(.record(r))
         }
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) { store, _ in
             store.table("securitygroup").update(sg.id) { e in

@@ -14,12 +14,23 @@ enum TagAPIs {
         case "snapshot": store.table("snapshot").get(id) != nil
         case "firewallrule": store.table("firewallrule").get(id) != nil
         case "portforwardingrule": store.table("portforwardingrule").get(id) != nil
-        default: false
+        default: tableTypes.first { $0.key.lowercased() == type.lowercased() }.map { store.table($0.value).get(id) != nil } ?? false
         }
     }
 
+    /// Other taggable resource types (the server's ResourceObjectType names) and the table holding them.
+    static let tableTypes: [String: String] = [
+        "Vpc": "vpc", "Project": "project", "NetworkACL": "networkacl", "NetworkACLList": "networkacllist",
+        "VMSnapshot": "vmsnapshot", "LoadBalancer": "loadbalancerrule", "SnapshotPolicy": "snapshotpolicy",
+        "StaticRoute": "staticroute", "PrivateGateway": "privategateway", "VpnGateway": "vpngateway",
+        "CustomerGateway": "vpncustomergateway", "VpnConnection": "vpnconnection", "RemoteAccessVpn": "remoteaccessvpn",
+        "Zone": "zone", "ServiceOffering": "serviceoffering", "DiskOffering": "diskoffering", "Storage": "storagepool",
+        "AutoScaleVmGroup": "autoscalevmgroup", "AutoScaleVmProfile": "autoscalevmprofile", "Account": "account",
+        "User": "user", "Domain": "domain", "NetworkOffering": "networkoffering", "VpcOffering": "vpcoffering",
+    ]
+
     static let types = ["UserVm", "Volume", "Template", "ISO", "Network", "SecurityGroup", "PublicIpAddress",
-                        "Snapshot", "FirewallRule", "PortForwardingRule"]
+                        "Snapshot", "FirewallRule", "PortForwardingRule"] + tableTypes.keys.sorted()
 
     static let handlers: [Handler] = [
         Handler("createTags", async: true) { c throws(APIError) in

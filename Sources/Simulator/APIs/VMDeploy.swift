@@ -26,11 +26,11 @@ extension VirtualMachineAPIs {
             let candidates = store.table("network").rows.filter {
                 $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == owner.account)
             }
-            guard let n = candidates.first else {
-                throw APIError.invalid("networkids", "no default guest network for account \(owner.account) in zone "
-                    + "\(zone["name"] ?? zone.id); create one or pass networkids")
+            if let n = candidates.first {
+                networkID = n.id
+            } else {
+                networkID = try defaultNetwork(c, zone: zone, owner: owner).id
             }
-            networkID = n.id
         }
         var keypair: String?
         if let k = c.optional("keypair") ?? c.list("keypairs")?.first {
@@ -66,7 +66,8 @@ extension VirtualMachineAPIs {
         if store.vms.live.contains(where: { $0.name.lowercased() == name.lowercased() && $0.networkID == networkID }) {
             throw APIError.invalid("name", "The vm with hostName \(name) already exists in the network domain of network \(networkID)")
         }
-        let ip = c.optional("ipaddress") ?? store.guestIP()
+        var ip = c.optional("ipaddress") ?? ""
+        if ip.isEmpty { ip = try store.guestIP(network: store.table("network").get(networkID)!) }
         let rootGB = try c.int("rootdisksize", in: 1...VolumeAPIs.maxGB)
         let vm = VM(id: id, name: name, displayName: c.optional("displayname") ?? name,
                     state: startVM ? "Starting" : "Stopped", zoneID: zone.id, templateID: template.id,
@@ -80,10 +81,15 @@ extension VirtualMachineAPIs {
                     details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         let dataDisk = try dataDiskFields(c, zone: zone)
+        let hostID = try store.requestedHost(c, zoneID: zone.id)
         store.vms.insert(vm)
+        store.implementNetwork(networkID, created: c.created)
+        for extra in (c.list("networkids") ?? []).dropFirst() {
+            if let n = store.table("network").get(extra) { try store.addNIC(vmID: id, network: n, ip: nil, mac: nil, created: c.created) }
+        }
         return .job(JobSpec(cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                             immediateID: id, work: { store, _ in
-            if startVM { try store.place(id) }
+            if startVM { try store.place(id, on: hostID) }
             store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil }
             if var f = dataDisk {
                 f["virtualmachineid"] = .string(id)
@@ -99,6 +105,21 @@ extension VirtualMachineAPIs {
         }, onFailure: { store in
             store.vms.update(id) { $0.state = "Error"; $0.pendingJobID = nil }
         }))
+    }
+
+    /// An account with no network in an advanced zone gets one at its first deploy, from the
+    /// offering whose availability is Required, named ACCOUNT-network, as the server does.
+    static func defaultNetwork(_ c: Call, zone: Entity, owner: Caller) throws(APIError) -> Entity {
+        guard zone["networktype"] == "Advanced",
+              let offering = c.store.table("networkoffering").first(where: {
+                  $0["availability"] == "Required" && $0["guestiptype"] == "Isolated" && $0["state"] == "Enabled"
+                      && $0["forvpc"] != "true"
+              }) else {
+            throw APIError.invalid("networkids", "no default guest network for account \(owner.account) in zone "
+                + "\(zone["name"] ?? zone.id); create one or pass networkids")
+        }
+        return c.store.insertNetwork(name: "\(owner.account)-network", zone: zone, offering: offering, type: "Isolated",
+                                     cidr: c.store.defaultGuestCIDR(zone: zone), owner: owner, c.created)
     }
 
     /// The DATADISK a deploy with `diskofferingid` creates next to the ROOT volume (device 1);

@@ -8,22 +8,13 @@ enum VirtualMachineAPIs {
     static let handlers: [Handler] = [
         Handler("deployVirtualMachine", async: true, deploy),
         Handler("listVirtualMachines", list),
-        Handler("listNics") { c throws(APIError) in
-            let vm = try findBy(c, param: "virtualmachineid")
-            guard let nic = c.store.render(vm)[field: "nic"]?.list else { return .list(noun: "nic", items: [], total: 0) }
-            let items = nic.map { n -> Value in
-                var r = n.record ?? [:]
-                r["virtualmachineid"] = .string(vm.id)
-                return .record(r)
-            }
-            return .list(noun: "nic", items: items, total: items.count)
-        },
         Handler("startVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: nil)
             if vm.state == "Running" {
                 throw APIError.refused("The virtual machine \(vm.id) (\(vm.displayName)) is already running")
             }
-            return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take)
+            let host = try c.store.requestedHost(c, zoneID: vm.zoneID)
+            return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take(host: host))
         },
         Handler("stopVirtualMachine", async: true) { c throws(APIError) in
             // forced=true stops a VM whatever it is doing (a stuck Starting or Stopping one too).
@@ -49,6 +40,7 @@ enum VirtualMachineAPIs {
                                 instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
                 store.unplace(vm.id)
                 VolumeAPIs.detachAll(from: vm.id, store: store)
+                store.releaseNetworking(ofVM: vm.id, expunged: true)
                 store.vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
                 return ["success": .bool(true)]
             })
@@ -128,7 +120,7 @@ enum VirtualMachineAPIs {
     }
 
     /// What a power transition does with host capacity when its job completes.
-    enum Capacity { case take, giveBack, keep }
+    enum Capacity { case take(host: String? = nil), giveBack, keep }
 
     /// How the server prints a VM in messages.
     static func describe(_ vm: VM) -> String { "VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}" }
@@ -141,7 +133,7 @@ enum VirtualMachineAPIs {
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
             switch capacity {
-            case .take: try store.place(vm.id)
+            case .take(let host): try store.place(vm.id, on: host)
             case .giveBack: store.unplace(vm.id)
             case .keep: break
             }
@@ -166,6 +158,7 @@ enum VirtualMachineAPIs {
                             immediateID: nil, work: { store, _ in
             store.unplace(vm.id)
             VolumeAPIs.detachAll(from: vm.id, store: store)
+            store.releaseNetworking(ofVM: vm.id, expunged: expunge)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
             let rendered = store.render(try store.jobVM(vm.id))
             if expunge { store.vms.update(vm.id) { $0.expunged = true } }

@@ -7,7 +7,12 @@ enum ZoneAPIs {
         Handler("listZones") { c throws(APIError) in try c.listEntities("zone") },
         Handler("listPods") { c throws(APIError) in try c.listEntities("pod") },
         Handler("listClusters") { c throws(APIError) in try c.listEntities("cluster") },
-        Handler("listHosts") { c throws(APIError) in try c.listEntities("host") },
+        Handler("listHosts") { c throws(APIError) in
+            // virtualmachineid: the host the VM runs on (none for a stopped VM).
+            guard let vmID = c.optional("virtualmachineid") else { return try c.listEntities("host") }
+            guard let vm = c.store.vms[id: vmID] else { throw APIError.notFound("virtual machine", id: vmID, param: "virtualmachineid") }
+            return try c.listEntities("host") { $0.id == vm.hostID }
+        },
         Handler("listCapacity", listCapacity),
         Handler("createZone") { c throws(APIError) in
             let name = try c.required("name")
@@ -25,12 +30,15 @@ enum ZoneAPIs {
             for key in ["dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress"] {
                 if let v = c.optional(key) { f[key] = .string(v) }
             }
+            f["localstorageenabled"] = .bool(try c.bool("localstorageenabled"))
             return .object(["zone": .record(c.store.insert("zone", f).fields)])
         },
         Handler("updateZone") { c throws(APIError) in
             let zone = try c.entity("zone", "id", what: "zone")
             let state = try allocationState(c)
+            let local: Bool? = c.optional("localstorageenabled") == nil ? nil : try c.bool("localstorageenabled")
             c.store.table("zone").update(zone.id) { z in
+                if let local { z.fields["localstorageenabled"] = .bool(local) }
                 for key in ["name", "description", "dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress"] {
                     if let v = c.optional(key) { z.fields[key] = .string(v) }
                 }
@@ -42,6 +50,9 @@ enum ZoneAPIs {
             let zone = try c.entity("zone", "id", what: "zone")
             if c.store.table("pod").first(where: { $0["zoneid"] == zone.id }) != nil {
                 throw APIError.inUse("The zone is not deletable because there are pods in this zone; delete them first")
+            }
+            if c.store.table("physicalnetwork").first(where: { $0["zoneid"] == zone.id }) != nil {
+                throw APIError.inUse("The zone is not deletable because there are physical networks in this zone; delete them first")
             }
             if c.store.vms.live.contains(where: { $0.zoneID == zone.id }) {
                 throw APIError.inUse("The zone is not deletable because there are virtual machines in this zone")
@@ -60,7 +71,7 @@ enum ZoneAPIs {
     }
 
     /// Capacity type codes as the server numbers them.
-    static let memoryType = 0, cpuType = 1
+    static let memoryType = 0, cpuType = 1, storageType = 2, storageAllocatedType = 3, secondaryStorageType = 6
 
     /// One record per zone (or per pod/cluster when asked) and capacity type: used and
     /// total over the hosts there, and the percentage used.
@@ -77,8 +88,23 @@ enum ZoneAPIs {
             guard !inZone.isEmpty else { continue }
             func sum(_ key: String) -> Int { inZone.reduce(0) { $0 + (Int($1[key] ?? "") ?? 0) } }
             let cpuTotal = inZone.reduce(0) { $0 + (Int($1["cpunumber"] ?? "") ?? 0) * (Int($1["cpuspeed"] ?? "") ?? 0) }
-            for (code, name, used, total) in [(memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
-                                              (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal)] where type == nil || type == code {
+            // Primary storage: the pools there (zone-wide ones count for every pod and cluster); volumes use it.
+            let pools = c.store.table("storagepool").rows.filter { p in
+                p["zoneid"] == zone.id && (podID == nil || p["podid"] == podID || p["podid"] == nil)
+                    && (clusterID == nil || p["clusterid"] == clusterID || p["clusterid"] == nil)
+            }
+            let poolTotal = pools.reduce(0) { $0 + (Int($1["disksizetotal"] ?? "") ?? 0) }
+            let volumes = c.store.table("volume").rows.filter { $0["zoneid"] == zone.id }.reduce(0) { $0 + (Int($1["size"] ?? "") ?? 0) }
+                + c.store.vms.live.filter { $0.zoneID == zone.id }.reduce(0) { $0 + $1.rootSize }
+            let secondary = c.store.table("imagestore").rows.filter { $0["zoneid"] == zone.id }
+                .reduce(0) { $0 + (Int($1["disksizetotal"] ?? "") ?? 0) }
+            var kinds = [(memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
+                         (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal)]
+            if poolTotal > 0 {
+                kinds += [(storageType, "STORAGE", volumes, poolTotal), (storageAllocatedType, "STORAGE_ALLOCATED", volumes, poolTotal)]
+            }
+            if secondary > 0, podID == nil, clusterID == nil { kinds.append((secondaryStorageType, "SECONDARY_STORAGE", 0, secondary)) }
+            for (code, name, used, total) in kinds where type == nil || type == code {
                 var r: Record = ["type": .int(code), "name": .string(name), "zoneid": .string(zone.id),
                                  "zonename": zone.fields["name"] ?? .string("")]
                 if let podID, let pod = c.store.table("pod").get(podID) {

@@ -4,7 +4,7 @@ import APICatalog
 /// is a rule following CloudStack's default role permissions:
 /// - root admin only: anything that changes or inspects the physical cloud or the global
 ///   catalogue (zones, pods, clusters, hosts, storage, capacity, configuration, system VMs,
-///   offerings, domains), except the lists every user needs (zones, offerings);
+///   offerings, domains, roles, regions), except the lists every user needs (zones, offerings, regions);
 /// - domain admin and up: managing accounts and users, listing domains, recovering and
 ///   expunging VMs, resource limits and counts, virtual routers;
 /// - everyone: the rest (VMs, volumes, networks, security groups, tags, keys, jobs, events).
@@ -15,16 +15,19 @@ enum APIAccess {
         "zone", "pod", "cluster", "host", "storagepool", "imagestore", "secondarystagingstore", "physicalnetwork",
         "vlaniprange", "configuration", "serviceoffering", "diskoffering", "networkoffering", "vpcoffering",
         "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
-        "guestos", "traffictype", "networkserviceprovider",
+        "guestos", "traffictype", "networkserviceprovider", "storageprovider", "role", "region",
+        "virtualrouterelement", "internalloadbalancerelement",
     ]
     /// Lists of admin nouns that users need to deploy anything.
     static let publicLists: Set<String> = [
         "listZones", "listZonesMetrics", "listServiceOfferings", "listDiskOfferings", "listNetworkOfferings", "listVPCOfferings",
+        "listRegions",
     ]
     /// Root-admin APIs whose names do not say so.
     static let rootOnlyAPIs: Set<String> = [
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
-        "updateVolume", "prepareTemplate", "getUser",
+        "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
+        "enableStorageMaintenance", "cancelStorageMaintenance",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

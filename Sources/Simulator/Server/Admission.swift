@@ -7,6 +7,6 @@ enum Admission {
             throw APIError(431, "Received value for parameter \(bad) contains control characters, which are not allowed", cs: 4350)
         }
         guard !x.command.isEmpty else { throw APIAccess.notAvailable }
-        return Registry.all[x.command]
+        return Registry.handler(x.command)
     }
 }

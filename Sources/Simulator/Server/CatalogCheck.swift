@@ -4,10 +4,10 @@ import Values
 /// What the bundled catalog says about a command before any handler runs: required
 /// parameters, value types, and what to answer for APIs the simulator does not model.
 enum CatalogCheck {
-    /// nil: go on to the handler. Otherwise the whole response object (for unmodelled list APIs).
-    static func check(_ command: String, _ api: API?, _ params: RequestParams, modelled: Bool) throws(APIError) -> String? {
+    /// Returns when the handler may run; unmodelled APIs (lists included) answer 432 saying so.
+    static func check(_ command: String, _ api: API?, _ params: RequestParams, modelled: Bool) throws(APIError) {
         guard let api, api.name == command else {
-            if modelled { return nil }
+            if modelled { return }
             throw APIAccess.notAvailable
         }
         // Missing parameters are reported before bad values, as the server's dispatcher does.
@@ -18,8 +18,8 @@ enum CatalogCheck {
         for p in api.params {
             if let value = params.value(p.name) { try checkType(p, value, command: command) }
         }
-        if modelled { return nil }
-        if api.verb == "list" { return "{}" }
+        if modelled { return }
+        // List APIs too: an empty list would read as "you have none" and hide the gap.
         throw APIError(432, "The acsh simulator does not implement \(command) (it is a CloudStack API, but not modelled here)")
     }
 
@@ -42,12 +42,15 @@ enum CatalogCheck {
             }
         case "uuid":
             // Parameters older than 3.0 (no `since`) still take the internal numeric id.
-            guard EntityID.isUUID(value) || (p.since == nil && Int(value) != nil) else {
-                throw APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
-                    + "Invalid parameter \(p.name) value=\(value) due to incorrect long value format, or entity does "
-                    + "not exist or due to incorrect parameter annotation for the field in api cmd class.", cs: 4350)
-            }
+            guard EntityID.isUUID(value) || (p.since == nil && Int(value) != nil) else { throw noEntity(p.name, value, command: command) }
         default: break
         }
+    }
+
+    /// A uuid parameter naming nothing: the dispatcher's words, whether the value is malformed or unknown.
+    static func noEntity(_ param: String, _ value: String, command: String) -> APIError {
+        APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
+            + "Invalid parameter \(param) value=\(value) due to incorrect long value format, or entity does "
+            + "not exist or due to incorrect parameter annotation for the field in api cmd class.", cs: 4350)
     }
 }

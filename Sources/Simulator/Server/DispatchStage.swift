@@ -13,12 +13,10 @@ enum DispatchStage {
         if entry == .api {
             s.store.settleJobs(now: x.now)
             let api = Catalog.bundled.api(named: x.command)  // decoded once per request, shared by both checks
-            if let answer = try CatalogCheck.check(x.command, api, params, modelled: handler != nil) {
-                return ok(x, answer)
-            }
+            try CatalogCheck.check(x.command, api, params, modelled: handler != nil)
             if let api { s.store.translateInternalIDs(api, &params) }
         }
-        guard let handler else { throw APIAccess.notAvailable }  // CatalogCheck answered or threw
+        guard let handler else { throw APIAccess.notAvailable }  // CatalogCheck threw for unmodelled APIs
         let prepared: (any Sendable)? = switch x.prepared {
         case .success(let value): value
         case .failure(let error): throw error
@@ -26,7 +24,7 @@ enum DispatchStage {
         }
         let call = Call(command: x.command, params: params, caller: x.principal?.caller ?? .anonymous, store: s.store,
                         now: x.now, request: x.request, server: s, prepared: prepared)
-        let reply = Events.observe(call, try handler.run(call))
+        let reply = Events.observe(call, ResponseFill.complete(call, Catalog.bundled.api(named: x.command), try handler.run(call)))
         if entry == .anonymous { s.count(x.command) }  // authenticated by the handler (login's password)
         switch reply {
         case .object(let r):

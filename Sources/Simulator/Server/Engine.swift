@@ -21,6 +21,7 @@ final class Engine: Sendable {
         let store = Store(options: options, journal: file?.journal)
         if let file, !file.isNew {
             try file.load(into: store, now: clock.now)
+            try store.checkDataCenter(file.path)
             if options.adminKeysGiven { store.applyAdminKeys(options) }
         } else {
             let created = SimClock.cloudStackTime(clock.now)

@@ -15,7 +15,7 @@ enum FaultStage {
             }
             guard fire else { continue }
             if f.kind.isJobFault {
-                if x.jobFault == nil, Registry.all[x.command]?.isAsync == true { x.jobFault = f.kind; s.faultHits[i] += 1 }
+                if x.jobFault == nil, Registry.handler(x.command)?.isAsync == true { x.jobFault = f.kind; s.faultHits[i] += 1 }
                 continue
             }
             s.faultHits[i] += 1

@@ -148,8 +148,12 @@ enum Registry {
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
-            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, SessionAPIs.handlers,
-            TwoFactorAPIs.handlers, FaultAPI.handlers,
+            ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, VMSnapshotAPIs.handlers,
+            PodClusterAPIs.handlers, HostAPIs.handlers, StorageAPIs.handlers, PlatformAPIs.handlers,
+            NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers, VLANAPIs.handlers,
+            PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
+            SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
+            SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -10,6 +10,7 @@ enum RouteStage {
         if let host = req.host, !Loopback.isLocalAuthority(host) { return Responses.htmlPage(403) }
         if let origin = req.origin, !Loopback.isLocalOrigin(origin) { return Responses.htmlPage(403) }
         if req.path == "/simulator/stats" { return Stats.guarded(x, s) }
+        if req.path == AdminKeysPage.path { return AdminKeysPage.response(s.store) }
         guard req.path == "/client/api" || req.path == "/client/api/" else { return Responses.htmlPage(404) }
         // Real deployments (Jetty, proxies) refuse long URLs; clients must send long values by POST.
         if req.method == "GET", req.query.utf8.count > maxQueryLength { return Responses.htmlPage(414) }

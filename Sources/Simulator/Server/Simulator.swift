@@ -114,6 +114,10 @@ public final class Simulator: Sendable {
         let keys = engine.adminKeys
         var state = "memory (nothing kept after it stops)"
         if case .file(let path) = o.state { state = path }
+        var keysPage = ""
+        if o.datacenter == .cloudstackSimulator {
+            keysPage = " (keys also at " + String(baseURL.dropLast("/client/api".count)) + AdminKeysPage.path + ")"
+        }
         var lines = ["acsh simulator listening on \(baseURL)"]
         if let integrationURL { lines.append("  integration: \(integrationURL) (no authentication, acts as admin)") }
         lines += [
@@ -122,6 +126,7 @@ public final class Simulator: Sendable {
             "  secret key: \(keys.secretKey)",
             "  users:      \(users)",
         ] + o.users.filter { !$0.isAdmin }.map { "  \($0.username) keys:   \($0.apiKey) / \($0.secretKey)" } + [
+            "  data center: \(o.datacenter.rawValue)\(keysPage)",
             "  state:      \(state)",
             "  jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: "
                 + (o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " ")),

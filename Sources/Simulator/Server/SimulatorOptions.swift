@@ -1,3 +1,12 @@
+/// The data center a new cloud starts with.
+public enum DataCenter: String, Sendable, CaseIterable {
+    /// Two small zones (Sandbox-1 advanced, Sandbox-2 basic) with everyday templates: for learning.
+    case sandbox
+    /// What the official simulator container (ansible/cloudstack-test-container) deploys: zones
+    /// Sandbox-simulator-advanced and Sandbox-simulator-basic, for client test suites written for it.
+    case cloudstackSimulator = "cloudstack-simulator"
+}
+
 /// Everything that shapes one simulator instance. Defaults give the sandbox:
 /// loopback only, a free port, the sandbox keys, half-second jobs, no faults.
 public struct SimulatorOptions: Sendable {
@@ -80,6 +89,8 @@ public struct SimulatorOptions: Sendable {
     public var faults: [FaultSpec] = []
     /// Print one line per request on stderr (command and status; never parameters, which may hold secrets).
     public var logRequests: Bool = false
+    /// Which data center a new cloud is seeded with (see DataCenterPlans.swift).
+    public var datacenter: DataCenter = .sandbox
 
     public init() {}
 

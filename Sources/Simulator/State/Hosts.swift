@@ -11,10 +11,6 @@ extension Store {
     static let hostCPUs = 64
     static let hostCPUSpeed = 2400
 
-    func seedZone(_ name: String, _ type: String, sg: Bool, _ description: String, _ created: String) -> Entity {
-        insert("zone", Self.zoneFields(name: name, type: type, sg: sg, description: description, token: newID()))
-    }
-
     static func zoneFields(name: String, type: String, sg: Bool, description: String, token: String,
                            allocation: String = "Enabled") -> Record {
         [
@@ -22,40 +18,10 @@ extension Store {
             "internaldns1": .string("10.0.0.53"), "networktype": .string(type),
             "securitygroupsenabled": .bool(sg), "allocationstate": .string(allocation),
             "zonetoken": .string(token), "dhcpprovider": .string("VirtualRouter"),
-            "localstorageenabled": .bool(false), "tags": .list([]),
+            "localstorageenabled": .bool(false), "tags": .list([]), "type": .string("Core"), "hasannotations": .bool(false),
+            "allowuserspecifyvrmtu": .bool(false), "routerpublicinterfacemaxmtu": .int(1500),
+            "routerprivateinterfacemaxmtu": .int(1500),
         ]
-    }
-
-    /// One pod with one cluster of two hosts in `zone`.
-    func seedPod(_ zone: Entity, number: Int, _ created: String) {
-        let zoneName = zone["name"] ?? ""
-        let base = "\(zoneName.lowercased())"
-        let pod = insert("pod", [
-            "name": .string("\(base)-pod-1"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
-            "gateway": .string("10.\(number).0.1"), "netmask": .string("255.255.255.0"),
-            // Lists since pods may hold several IP ranges.
-            "startip": .list([.string("10.\(number).0.100")]), "endip": .list([.string("10.\(number).0.200")]),
-            "allocationstate": .string("Enabled"), "hasannotations": .bool(false),
-        ])
-        let cluster = insert("cluster", [
-            "name": .string("\(base)-cluster-1"), "podid": .string(pod.id), "podname": pod.fields["name"]!,
-            "zoneid": .string(zone.id), "zonename": .string(zoneName), "hypervisortype": .string("Simulator"),
-            "clustertype": .string("CloudManaged"), "allocationstate": .string("Enabled"), "managedstate": .string("Managed"),
-            "cpuovercommitratio": .string("1.0"), "memoryovercommitratio": .string("1.0"), "hasannotations": .bool(false),
-        ])
-        for h in 1...2 {
-            insert("host", [
-                "name": .string("\(base)-host-\(h)"), "state": .string("Up"), "type": .string("Routing"),
-                "ipaddress": .string("10.\(number).0.\(10 + h)"), "zoneid": .string(zone.id), "zonename": .string(zoneName),
-                "podid": .string(pod.id), "podname": pod.fields["name"]!, "clusterid": .string(cluster.id),
-                "clustername": cluster.fields["name"]!, "clustertype": .string("CloudManaged"),
-                "hypervisor": .string("Simulator"), "cpunumber": .int(Self.hostCPUs), "cpuspeed": .int(Self.hostCPUSpeed),
-                "cpuallocated": .string("0%"), "cpuallocatedvalue": .int(0), "cpuallocatedpercentage": .string("0%"),
-                "memorytotal": .int(Self.hostMemoryBytes), "memoryallocated": .int(0), "memoryallocatedbytes": .int(0),
-                "memoryallocatedpercentage": .string("0%"), "resourcestate": .string("Enabled"),
-                "version": .string("4.18.0.0"), "created": .string(created),
-            ])
-        }
     }
 
     /// What a VM of this offering asks of a host: MHz and bytes.
@@ -66,21 +32,37 @@ extension Store {
         return (cpus * speed, mem << 20)
     }
 
-    /// Puts the VM on the first enabled host of its zone with room for it; 533 when none has.
-    func place(_ vmID: String) throws(APIError) {
+    /// Puts the VM on the first enabled host of its zone with room for it (or on the host asked
+    /// for, but never on `avoiding`); 533 when none has.
+    func place(_ vmID: String, on wanted: String? = nil, avoiding: String? = nil) throws(APIError) {
         guard let vm = vms[id: vmID], vm.hostID == nil else { return }
         let need = demand(offeringID: vm.offeringID)
-        let hosts = table("host").rows.filter { $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" }
+        let hosts = table("host").rows.filter {
+            $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && (wanted == nil || $0.id == wanted) && $0.id != avoiding
+        }
         guard let host = hosts.first(where: { h in
             let (mhz, bytes) = Self.free(h)
             return mhz >= need.mhz && bytes >= need.bytes
         }) else {
             let zone = table("zone").get(vm.zoneID)?["name"] ?? vm.zoneID
             throw APIError.capacity("Unable to create a deployment for VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}: "
-                + "insufficient capacity in zone \(zone) (needs \(need.mhz) MHz and \(need.bytes >> 20) MB on one host)")
+                + "insufficient capacity in \(wanted.map { "host \($0)" } ?? "zone \(zone)") (needs \(need.mhz) MHz and "
+                + "\(need.bytes >> 20) MB on one host)")
         }
         adjust(host.id, mhz: need.mhz, bytes: need.bytes)
         vms.update(vmID) { $0.hostID = host.id }
+    }
+
+    /// The host a `hostid` parameter names, checked now (the job places the VM on it): in the VM's
+    /// zone and Enabled, as the server's deployment planner requires.
+    func requestedHost(_ c: Call, zoneID: String) throws(APIError) -> String? {
+        guard c.optional("hostid") != nil else { return nil }
+        let host = try c.entity("host", "hostid", what: "host")
+        guard host["zoneid"] == zoneID else { throw APIError.invalid("hostid", "Host \(host.id) is not in the zone of the virtual machine") }
+        guard host["resourcestate"] == "Enabled" else {
+            throw APIError.invalid("hostid", "Host \(host.id) cannot take virtual machines: its resource state is \(host["resourcestate"] ?? "")")
+        }
+        return host.id
     }
 
     /// Gives a stopping or destroyed VM's share back to its host.

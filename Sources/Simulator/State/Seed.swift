@@ -7,29 +7,42 @@ struct Principal {
     var caller: Caller
 }
 
-/// The small believable cloud every simulator starts with: two zones, a domain tree,
-/// accounts, templates, offerings, networks and security groups.
+/// A new cloud: the domain tree and accounts, then the data center of `options.datacenter`
+/// (zones and their infrastructure, OS types, templates ready in every zone, offerings,
+/// networks and security groups).
 extension Store {
     func seed(created: String) {
+        let plan = DataCenterPlan.plan(options.datacenter)
+        insert(Self.cloudNoun, ["datacenter": .string(options.datacenter.rawValue)], id: "cloud")
         let domains = seedDomains(created)
         seedAccounts(domains, created)
         let os = seedOSTypes()
-        let zones = [
-            seedZone("Sandbox-1", "Advanced", sg: false, "Advanced zone: isolated networks, public IPs, port forwarding", created),
-            seedZone("Sandbox-2", "Basic", sg: true, "Basic zone: one shared network with security groups", created),
-        ]
-        for (i, zone) in zones.enumerated() { seedPod(zone, number: i + 1, created) }
-        seedTemplates(os, zones[0], created)
-        seedOfferings(created)
-        seedNetworks(zones, created)
+        seedPlatform()
+        let zones = plan.zones.map { seedZone($0, created) }
+        seedTemplates(plan.templates, os, zones[0], created)
+        seedOfferings(plan, created)
+        seedNetworks(plan, zones, created)
+        seedGenericDefaults()
+    }
+
+    /// Facts about the cloud as a whole (which data center it was seeded with), saved with it.
+    static let cloudNoun = "cloud"
+
+    /// A state file keeps the data center it was seeded with; asking for another is refused, not
+    /// silently ignored (files from before this was recorded hold the sandbox).
+    func checkDataCenter(_ path: String) throws(SimulatorError) {
+        let saved = table(Self.cloudNoun).get("cloud")?["datacenter"] ?? DataCenter.sandbox.rawValue
+        guard saved != options.datacenter.rawValue else { return }
+        throw SimulatorError(message: "simulator state file \(path) holds the \(saved) data center, not "
+            + "\(options.datacenter.rawValue); use --datacenter \(saved), or --fresh to start it over as \(options.datacenter.rawValue)")
     }
 
     @discardableResult
-    func insert(_ noun: String, _ fields: Record, id: String? = nil) -> Entity {
+    func insert(_ noun: String, _ fields: Record, id: String? = nil, seq: Int = 0) -> Entity {
         let id = id ?? newID()
         var f: Record = ["id": .string(id)]
         f.merge(fields, uniquingKeysWith: { $1 })
-        let e = Entity(id: id, fields: f)
+        let e = Entity(id: id, fields: f, seq: seq)
         table(noun).insert(e)
         return e
     }
@@ -55,81 +68,58 @@ extension Store {
         }
     }
 
-    private func seedOSTypes() -> [String: Entity] {
-        let linux = newID(), windows = newID()
-        var out: [String: Entity] = [:]
-        for (d, cat) in [("Ubuntu 22.04 LTS", linux), ("Debian GNU/Linux 12 (64-bit)", linux), ("CentOS 7", linux),
-                         ("Rocky Linux 9", linux), ("Other Linux (64-bit)", linux), ("Windows Server 2022 (64-bit)", windows)] {
-            out[d] = insert("ostype", ["oscategoryid": .string(cat), "description": .string(d), "isuserdefined": .bool(false)])
-        }
-        return out
-    }
-
-    private func seedTemplates(_ os: [String: Entity], _ zone: Entity, _ created: String) {
+    /// Cross-zone templates, ready in every zone (listTemplates shows one record per zone).
+    private func seedTemplates(_ plans: [TemplatePlan], _ os: [String: Entity], _ zone: Entity, _ created: String) {
         let admin = principals.first { $0.caller.isAdmin }?.caller
-        let list: [(String, String, String, Int, Bool)] = [
-            ("Ubuntu 22.04 LTS", "Ubuntu 22.04 LTS", "QCOW2", 2_361_393_152, true),
-            ("Debian 12", "Debian GNU/Linux 12 (64-bit)", "QCOW2", 2_147_483_648, true),
-            ("Rocky Linux 9", "Rocky Linux 9", "QCOW2", 10_737_418_240, false),
-            ("CentOS 7.9", "CentOS 7", "QCOW2", 8_589_934_592, false),
-            ("Windows Server 2022", "Windows Server 2022 (64-bit)", "QCOW2", 42_949_672_960, true),
-        ]
-        for (name, osName, format, size, password) in list {
-            let o = os[osName]!
+        for t in plans {
+            let o = os[t.osType]!
             insert("template", [
-                "name": .string(name), "displaytext": .string("\(name) (sandbox)"), "ispublic": .bool(true),
-                "created": .string(created), "isready": .bool(true), "passwordenabled": .bool(password),
-                "format": .string(format), "isfeatured": .bool(true), "crossZones": .bool(true),
-                "ostypeid": .string(o.id), "ostypename": o.fields["description"]!, "account": .string(admin?.account ?? "admin"),
+                "name": .string(t.name), "displaytext": .string(t.displayText), "ispublic": .bool(t.isPublic),
+                "created": .string(created), "isready": .bool(true), "passwordenabled": .bool(t.passwordEnabled),
+                "format": .string(t.format), "isfeatured": .bool(t.featured), "crossZones": .bool(true),
+                "ostypeid": .string(o.id), "ostypename": o.fields["description"]!,
+                "account": .string(t.system ? "system" : admin?.account ?? "admin"),
                 "zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "status": .string("Download Complete"),
-                "size": .int(size), "templatetype": .string("USER"), "hypervisor": .string("Simulator"),
+                "size": .int(t.size), "templatetype": .string(t.type), "hypervisor": .string("Simulator"),
                 "domain": .string(admin?.domain ?? "ROOT"), "domainid": .string(admin?.domainID ?? ""),
-                "isextractable": .bool(false), "sshkeyenabled": .bool(false), "isdynamicallyscalable": .bool(true),
+                "isextractable": .bool(false), "sshkeyenabled": .bool(false), "isdynamicallyscalable": .bool(!t.system),
+                "bits": .int(64), "directdownload": .bool(false), "deployasis": .bool(false), "requireshvm": .bool(t.system == false),
             ])
         }
     }
 
-    private func seedOfferings(_ created: String) {
-        for (name, cpus, speed, mem, ha) in [("Small Instance", 1, 1000, 512, false), ("Medium Instance", 2, 2000, 2048, false),
-                                               ("Large Instance", 4, 2000, 8192, true),
-                                               ("Huge Instance", 64, 2400, 262_144, true)] {
-            insert("serviceoffering", OfferingAPIs.serviceOffering(
-                name: name, displayText: "\(cpus) vCPU, \(mem) MB RAM" + (mem > 131_072 ? " (bigger than any sandbox host: deploys fail with 533)" : ""),
-                cpus: cpus, speed: speed, memory: mem, ha: ha, created: created))
+    private func seedOfferings(_ plan: DataCenterPlan, _ created: String) {
+        for o in plan.serviceOfferings {
+            insert("serviceoffering", OfferingAPIs.serviceOffering(name: o.name, displayText: o.displayText, cpus: o.cpus,
+                                                                   speed: o.speed, memory: o.memory, ha: o.ha, created: created))
         }
-        // Five, so the classic `diskofferingid=5` names a fixed-size one (Extra Large).
-        for (name, gb) in [("Small", 5), ("Medium", 20), ("Large", 100), ("Custom", 0), ("Extra Large", 500)] {
-            insert("diskoffering", OfferingAPIs.diskOffering(name: name, displayText: gb == 0 ? "Custom size" : "\(gb) GB",
-                                                             gb: gb, created: created))
+        for d in plan.diskOfferings {
+            insert("diskoffering", OfferingAPIs.diskOffering(name: d.name, displayText: d.displayText, gb: d.gb, created: created))
         }
     }
 
-    private func seedNetworks(_ zones: [Entity], _ created: String) {
-        let services: Value = .list(["Dhcp", "Dns", "UserData", "SourceNat", "StaticNat", "PortForwarding", "Firewall"]
-            .map { .record(["name": .string($0)]) })
-        let isolated = insert("networkoffering", [
-            "name": .string("DefaultIsolatedNetworkOfferingWithSourceNatService"),
-            "displaytext": .string("Offering for Isolated networks with Source Nat service enabled"),
-            "traffictype": .string("Guest"), "isdefault": .bool(true), "specifyvlan": .bool(false),
-            "conservemode": .bool(true), "specifyipranges": .bool(false), "availability": .string("Required"),
-            "networkrate": .int(200), "state": .string("Enabled"), "guestiptype": .string("Isolated"),
-            "service": services, "forvpc": .bool(false), "ispersistent": .bool(false), "egressdefaultpolicy": .bool(true),
-        ])
-        let shared = insert("networkoffering", [
-            "name": .string("DefaultSharedNetworkOfferingWithSGService"),
-            "displaytext": .string("Offering for Shared Security group enabled networks"),
-            "traffictype": .string("Guest"), "isdefault": .bool(true), "specifyvlan": .bool(true),
-            "conservemode": .bool(true), "specifyipranges": .bool(true), "availability": .string("Optional"),
-            "networkrate": .int(200), "state": .string("Enabled"), "guestiptype": .string("Shared"),
-            "service": .list(["Dhcp", "Dns", "UserData", "SecurityGroup"].map { .record(["name": .string($0)]) }),
-            "forvpc": .bool(false), "ispersistent": .bool(false), "egressdefaultpolicy": .bool(true),
-        ])
-        for (i, p) in principals.enumerated() {
-            insertNetwork(name: "\(p.caller.account)-network", zone: zones[0], offering: isolated, type: "Isolated",
-                          cidr: "10.1.\(i).0/24", owner: p.caller, created)
+    private func seedNetworks(_ plan: DataCenterPlan, _ zones: [Entity], _ created: String) {
+        let offerings = seedNetworkOfferings(created)
+        let isolated = offerings["DefaultIsolatedNetworkOfferingWithSourceNatService"]!
+        let shared = offerings["DefaultSharedNetworkOfferingWithSGService"]!
+        if plan.accountNetworks, let advanced = zones.first(where: { $0["networktype"] == "Advanced" }) {
+            for (i, p) in principals.enumerated() {
+                let n = insertNetwork(name: "\(p.caller.account)-network", zone: advanced, offering: isolated, type: "Isolated",
+                                      cidr: "10.1.\(i).0/24", owner: p.caller, created)
+                implementNetwork(n.id, created: created)
+            }
         }
-        insertNetwork(name: "guestNetworkForBasicZone", zone: zones[1], offering: shared, type: "Shared",
-                      cidr: "10.2.0.0/16", owner: principals.first { $0.caller.isAdmin }?.caller, created)
+        // Each basic zone has one shared guest network; its VMs take addresses from the pod's guest range.
+        for (zone, zonePlan) in zip(zones, plan.zones) where zonePlan.networkType == "Basic" {
+            let podPlan = zonePlan.pods.first { $0.guestRange != nil }
+            let range = podPlan?.guestRange
+            let network = insertNetwork(name: "guestNetworkForBasicZone", zone: zone, offering: shared, type: "Shared",
+                                        cidr: range.flatMap { IPv4.cidr($0.gateway, $0.netmask) } ?? "10.2.0.0/16",
+                                        owner: principals.first { $0.caller.isAdmin }?.caller, created)
+            if let range, let podPlan, let pod = table("pod").first(where: { $0["name"] == podPlan.name && $0["zoneid"] == zone.id }) {
+                insert("vlaniprange", vlanRangeFields(range, zone: zone, networkID: network.id, podID: pod.id, public: false))
+            }
+        }
     }
 
     @discardableResult
@@ -138,15 +128,16 @@ extension Store {
         let gateway = cidr.split(separator: "/")[0].split(separator: ".").prefix(3).joined(separator: ".") + ".1"
         var f: Record = [
             "name": .string(name), "displaytext": .string(displayText ?? name), "broadcastdomaintype": .string("Vlan"),
-            "traffictype": .string("Guest"), "gateway": .string(gateway), "netmask": .string("255.255.255.0"),
+            "traffictype": .string("Guest"), "gateway": .string(gateway), "netmask": .string(IPv4.netmask(cidr) ?? "255.255.255.0"),
             "cidr": .string(cidr), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
             "networkofferingid": .string(offering.id), "networkofferingname": offering.fields["name"]!,
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
             "networkofferingavailability": offering.fields["availability"]!, "issystem": .bool(false),
-            "state": .string(type == "Shared" ? "Setup" : "Implemented"), "related": .string(""),
+            "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
             "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type), "acltype": .string(type == "Shared" ? "Domain" : "Account"),
             "subdomainaccess": .bool(type == "Shared"), "networkdomain": .string("cs\(zone.id.prefix(4))sandbox.internal"),
-            "physicalnetworkid": .string(zone.id), "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
+            "physicalnetworkid": .string(PhysicalNetworkAPIs.carrier(self, zone: zone.id, traffic: "Guest")?.id ?? zone.id),
+            "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
             "created": .string(created),
         ]
@@ -173,7 +164,7 @@ extension Store {
             let name = "seed-\(i + 1)"
             vms.insert(VM(id: id, name: name, displayName: name, state: "Running", zoneID: net["zoneid"]!,
                           templateID: templates[i % templates.count].id, offeringID: offerings[offerings.startIndex + i % offerings.count].id,
-                          networkID: net.id, nicID: newID(), ip: Self.dotted(0x0A40_0000 + UInt32(i)),
+                          networkID: net.id, nicID: newID(), ip: IPv4.text(0x0A40_0000 + UInt32(i)),
                           mac: VirtualMachineAPIs.macAddress(i), rootVolumeID: newID(), rootSize: 8 << 30, created: created,
                           accountID: admin.accountID, account: admin.account, domainID: admin.domainID,
                           domain: admin.domain, userID: admin.userID, username: admin.username))

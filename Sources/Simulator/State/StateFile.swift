@@ -161,7 +161,7 @@ final class StateFile: @unchecked Sendable {
             }
         }
         var meta: [(String, String)] = [
-            ("ids", String(store.ids.state)), ("nextip", String(store.nextIP)), ("nextpublicip", String(store.nextPublicIP)),
+            ("ids", String(store.ids.state)), ("nextpublicip", String(store.nextPublicIP)),
         ]
         // A sequence only moves on insert, and every insert is journaled: write the ones that may have moved.
         if !journal.vms.isEmpty { meta.append(("seq.virtualmachine", String(store.vms.nextSeq))) }
@@ -192,7 +192,6 @@ final class StateFile: @unchecked Sendable {
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row["key"]] = row["value"] }
         func number<T: FixedWidthInteger>(_ key: String) -> T? { meta[key].flatMap { T($0) } }
         if let ids: UInt64 = number("ids") { store.ids = IDGenerator(restoring: ids) }
-        if let ip: UInt32 = number("nextip") { store.nextIP = ip }
         if let ip: UInt32 = number("nextpublicip") { store.nextPublicIP = ip }
         let decoder = JSONDecoder()
         if let text = meta["principals"] {

@@ -114,7 +114,6 @@ final class Store: @unchecked Sendable {
     var principals: [Principal] = [] { didSet { journal?.principals = true } }
     /// Changes not yet written to the state file; nil when the state lives in memory only.
     let journal: Journal?
-    var nextIP: UInt32 = 0x0A01_0002  // 10.1.0.2, guest addresses handed out in order
     var nextPublicIP: UInt32 = 0xC633_6410  // 198.51.100.16 (documentation range)
     let options: SimulatorOptions
 
@@ -135,17 +134,10 @@ final class Store: @unchecked Sendable {
 
     func newID() -> String { ids.uuid() }
 
-    func guestIP() -> String {
-        defer { nextIP += 1 }
-        return Self.dotted(nextIP)
-    }
-
     func publicIP() -> String {
         defer { nextPublicIP += 1 }
-        return Self.dotted(nextPublicIP)
+        return IPv4.text(nextPublicIP)
     }
-
-    static func dotted(_ v: UInt32) -> String { "\(v >> 24).\(v >> 16 & 255).\(v >> 8 & 255).\(v & 255)" }
 
     /// A VM a finishing job acts on; it may have been expunged while the job ran.
     func jobVM(_ id: String) throws(APIError) -> VM {

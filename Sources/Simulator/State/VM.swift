@@ -174,14 +174,14 @@ extension Store {
                          "description": sg.fields["description"] ?? .null])
             }
         })
-        r["nic"] = .list([.record([
+        r["nic"] = nicList(vm.id, primary: [
             "id": .string(vm.nicID), "networkid": .string(vm.networkID),
             "networkname": network?.fields["name"] ?? .string(""),
-            "netmask": .string("255.255.255.0"), "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
+            "netmask": .string(network?["netmask"] ?? "255.255.255.0"), "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
             "ipaddress": .string(vm.ip), "traffictype": .string("Guest"),
             "type": .string(network?["type"] == "Shared" ? "Shared" : "Isolated"),
             "isdefault": .bool(true), "macaddress": .string(vm.mac),
-        ])])
+        ])
         r["hypervisor"] = template?.fields["hypervisor"] ?? .string("Simulator")
         if let keypair = vm.keypair { r["keypair"] = .string(keypair) }
         r["affinitygroup"] = .list(vm.affinityGroupIDs.compactMap { id in
