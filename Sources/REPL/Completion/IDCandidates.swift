@@ -26,15 +26,18 @@ extension IDCandidates {
     /// For a friendly `zone:` argument: the name to insert (quoted when it has spaces), so the
     /// line stays readable and resolves by name; the id where the name is not unique.
     static func byName(_ records: [Value], typed: String, quoteAll: Bool = false) -> [Candidate] {
-        var counts: [String: Int] = [:]
-        for r in records { if let n = r[field: "name"]?.plainText, !n.isEmpty { counts[n, default: 0] += 1 } }
+        // A cross-zone template is listed once per zone: count and offer each id once.
+        var idsByName: [String: Set<String>] = [:]
+        for r in records {
+            if let n = r[field: "name"]?.plainText, !n.isEmpty, let id = r[field: "id"]?.plainText { idsByName[n, default: []].insert(id) }
+        }
         var out: [Candidate] = []
-        var seen = Set<String>()
+        var seen = Set<String>(), seenIDs = Set<String>()
         for record in records {
-            guard let id = record[field: "id"]?.plainText, !id.isEmpty else { continue }
+            guard let id = record[field: "id"]?.plainText, !id.isEmpty, seenIDs.insert(id).inserted else { continue }
             let name = record[field: "name"]?.plainText ?? ""
             guard hasPrefix(name, typed) || hasPrefix(id, typed) else { continue }
-            if counts[name] == 1, hasPrefix(name, typed) {
+            if idsByName[name]?.count == 1, hasPrefix(name, typed) {
                 guard seen.insert(name).inserted else { continue }
                 let quoted = quoteAll || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
                     ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
