@@ -22,9 +22,16 @@ public struct Parser {
     /// Where the last token taken ends.
     var previousEnd: Int { i > 0 ? tokens[i - 1].end : 0 }
 
+    /// Set once nesting passed the limit: every enclosing level would then report its own
+    /// unclosed opener, so parsing stops at that one error.
+    var tooDeep = false
+
     mutating func enter() throws {
         depth += 1
-        if depth > Self.maxDepth { throw error("nested more than \(Self.maxDepth) levels deep") }
+        if depth > Self.maxDepth {
+            tooDeep = true
+            throw error("nested more than \(Self.maxDepth) levels deep")
+        }
     }
 
     public init(source: SourceFile, line: Int = 1, column: Int = 1) {
@@ -136,6 +143,7 @@ public struct Parser {
                     throw error("expected end of statement, found \(describe(peek))")
                 }
             } catch let e as ParseError {
+                if tooDeep && !errors.isEmpty { break }
                 if errors.count == before || errors.last?.location != e.location { errors.append(e) }
                 openers.removeLast(max(0, openers.count - openDepth))
                 synchronize(untilBrace: untilBrace)
@@ -143,6 +151,7 @@ public struct Parser {
                 openers.removeLast(max(0, openers.count - openDepth))
                 synchronize(untilBrace: untilBrace)
             }
+            if tooDeep { break }
         }
         return out
     }
