@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .target(name: "Output", dependencies: ["Values", "Contracts"]),
         .target(name: "Simulator", dependencies: [
-            "APICatalog", "CloudClient", "Values",
+            "APICatalog", "CloudClient", "Values", "Contracts",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),

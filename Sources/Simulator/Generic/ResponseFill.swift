@@ -1,16 +1,11 @@
 import APICatalog
+import Contracts
 import Values
 
 /// No parameter the catalog lists among an API's response fields is dropped from the answer:
 /// the field takes the parameter's value (and `zoneid` brings `zonename`). Used by the generic
 /// engine to build entities, and after every hand-written create/update as one common step.
 enum ResponseFill {
-    /// Parameters never echoed back (the server keeps them, but does not show them).
-    static func isSecret(_ name: String) -> Bool {
-        let n = name.lowercased()
-        return n.contains("password") || n.contains("secret") || n.contains("privatekey") || n == "sessionkey"
-    }
-
     /// Owner and identity parameters: set by the owner logic, never copied blindly.
     static let ownerParams: Set<String> = ["id", "account", "domainid", "projectid"]
 
@@ -41,7 +36,7 @@ enum ResponseFill {
         var fields: [String: String] = [:]
         for f in api.responseFields { fields[f.lowercased()] = f }
         var set: Record = [:]
-        for p in api.params where p.type != "map" && !ownerParams.contains(p.name.lowercased()) && !isSecret(p.name) {
+        for p in api.params where p.type != "map" && !ownerParams.contains(p.name.lowercased()) && !SecretPolicy.isSecret(p.name) {  // kept by the server, never shown
             guard let raw = params.value(p.name), let name = field(for: p.name, in: fields) else { continue }
             // A stored value differing from the given one was ignored by the handler; on a create only
             // a boolean is surely so (other values may be converted: a volume's size is given in GB).
