@@ -13,6 +13,8 @@ enum StorageAPIs {
 
     static let handlers: [Handler] = [
         Handler("listStoragePools") { c throws(APIError) in try c.listEntities("storagepool") },
+        // The metrics view lists the same pools (the server adds usage figures it computes).
+        Handler("listStoragePoolsMetrics") { c throws(APIError) in try c.listEntities("storagepool") },
         Handler("createStoragePool", createPool),
         Handler("updateStoragePool", updatePool),
         Handler("deleteStoragePool") { c throws(APIError) in
