@@ -16,7 +16,8 @@ import Values
             configure(&so)
         }, client: { o in
             o.credentials = credentials
-            o.timeout = 5
+            // Generous: a loaded CI machine must never turn a slow answer into a timeout and retry.
+            o.timeout = 30
             o.pollFirst = .milliseconds(50)
             o.pollCap = ClientOptions(url: o.url, credentials: credentials).pollCap
             o.retryBase = .milliseconds(20)
