@@ -112,6 +112,28 @@ enum AccountAPIs {
             }
             return .object(["userkeys": .record(["apikey": .string(apiKey), "secretkey": .string(secretKey)])])
         },
+        // Enabling a user enables its account too.
+        Handler("enableUser") { c throws(APIError) in
+            let user = try findUser(c)
+            c.store.table("user").update(user.id) { $0.fields["state"] = .string("enabled") }
+            c.store.table("account").update(user["accountid"] ?? "") { $0.fields["state"] = .string("enabled") }
+            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+        },
+        // Only an enabled user is locked (a locked one stays so); the account locks with its last enabled user.
+        Handler("lockUser") { c throws(APIError) in
+            let user = try findUser(c)
+            switch user["state"] {
+            case "locked": break
+            case "enabled":
+                c.store.table("user").update(user.id) { $0.fields["state"] = .string("locked") }
+                let accountID = user["accountid"] ?? ""
+                if !c.store.table("user").rows.contains(where: { $0["accountid"] == accountID && $0["state"] == "enabled" }) {
+                    c.store.table("account").update(accountID) { $0.fields["state"] = .string("locked") }
+                }
+            default: throw APIError.internalError("Unable to lock user \(user.seq)")
+            }
+            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+        },
         // Who owns an API key (clients ask it to learn their own account and domain).
         Handler("getUser") { c throws(APIError) in
             let key = try c.required("userapikey")
