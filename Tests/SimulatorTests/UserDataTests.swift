@@ -38,6 +38,12 @@ import Values
             let plain = "I2Nsb3VkLWNvbmZpZwo="
             _ = try await c.get("updateVirtualMachine", [("id", vmID), ("userdata", plain)])
             #expect(try await c.value("getVirtualMachineUserData", [("virtualmachineid", vmID)], "virtualmachineuserdata.userdata") == plain)
+            // resetUserDataForVirtualMachine: a stopped VM only.
+            #expect(try await c.get("resetUserDataForVirtualMachine", [("id", vmID), ("userdataid", id)]).status == 431)
+            _ = try await c.job("stopVirtualMachine", [("id", vmID)])
+            let reset = try await c.get("resetUserDataForVirtualMachine", [("id", vmID), ("userdataid", id)]).inner
+            #expect(reset["virtualmachine.userdataid"]?.text == id)
+            #expect(try await c.value("getVirtualMachineUserData", [("virtualmachineid", vmID)], "virtualmachineuserdata.userdata") == Self.cloudInit)
             _ = try await c.job("destroyVirtualMachine", [("id", vmID), ("expunge", "true")])
             #expect(try await c.get("deleteUserData", [("id", id)]).inner["success"]?.bool == true)
             #expect(try await c.get("listUserData").inner["count"] == nil)

@@ -73,6 +73,18 @@ enum UserDataAPIs {
             }
             return .object(["template": .record(c.store.table(noun).get(id)!.fields)])
         },
+        // A stopped VM's user data replaced (by userdataid, or userdata given as text).
+        Handler("resetUserDataForVirtualMachine") { c throws(APIError) in
+            let id = try c.required("id")
+            guard let vm = c.store.vms[id: id], !vm.expunged else { throw CatalogCheck.noEntity("id", id, command: c.command) }
+            try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "VM \(vm.name)")
+            guard vm.state == "Stopped" else {
+                throw APIError.refused("Vm \(vm.name) should be stopped to do UserData reset (it is \(vm.state))")
+            }
+            let userData = try resolve(c, template: c.store.table("template").get(vm.templateID))
+            c.store.vms.update(vm.id) { $0.userdata = userData.text; $0.userDataID = userData.id }
+            return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
+        },
         Handler("getVirtualMachineUserData") { c throws(APIError) in
             let id = try c.required("virtualmachineid")
             guard let vm = c.store.vms[id: id], !vm.expunged else { throw CatalogCheck.noEntity("virtualmachineid", id, command: c.command) }
