@@ -145,7 +145,7 @@ enum Registry {
         var map: [String: Handler] = [:]
         let families: [[Handler]] = [
             TemplateAPIs.handlers, ImageChangeAPIs.handlers, ImagePermissionAPIs.handlers, ISOAPIs.handlers,
-            InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
+            InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
