@@ -99,11 +99,12 @@ enum VirtualMachineAPIs {
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: ["Stopped", "Running"])
-            guard c.store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
-                throw APIError.invalid("id", "the template of VM \(vm.name) is not password enabled")
-            }
             return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
+                // Checked by the job, as the server's service does: the job fails with the server's text.
+                guard store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
+                    throw APIError.refused("Fail to reset password for the virtual machine, the template is not password enabled")
+                }
                 store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
