@@ -54,6 +54,9 @@ enum VirtualMachineAPIs {
             let userData = try UserDataAPIs.resolve(c, template: nil)
             let ha = try c.bool("haenable", default: vm.haEnable)
             let details = c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } }
+            if let g = c.optional("group"), !g.isEmpty {
+                c.store.ensureInstanceGroup(g, account: vm.account, domainID: vm.domainID, domain: vm.domain, created: c.created)
+            }
             c.store.vms.update(vm.id) { v in
                 if let n = c.optional("name") { v.name = n }
                 if let d = c.optional("displayname") { v.displayName = d }
