@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file written piece by piece (a report of 100,000 records is never held whole)
@@ -47,7 +47,9 @@ public final class StreamedFile {
         fd = -1
         guard closed == 0 else { let e = PrivateFile.failure(temp, "cannot write"); unlink(temp); throw e }
         if overwrite {
-            guard rename(temp, path) == 0 else { let e = PrivateFile.failure(path, "cannot replace"); unlink(temp); throw e }
+            guard rename(temp, path) == 0 else {
+                let e = PrivateFile.failure(path, "cannot replace"); unlink(temp); throw e
+            }
             return
         }
         // link() fails with EEXIST instead of replacing: the check and the creation are one step.
@@ -56,7 +58,10 @@ public final class StreamedFile {
         var st = stat()
         // A file system without hard links: checked, then renamed (a short race, not a silent overwrite).
         if linkError == EPERM || linkError == ENOTSUP || linkError == EOPNOTSUPP, lstat(path, &st) != 0,
-           rename(temp, path) == 0 { return }
+            rename(temp, path) == 0
+        {
+            return
+        }
         let exists = linkError == EEXIST || lstat(path, &st) == 0
         errno = linkError
         let e = exists ? PrivateFile.existsError(path) : PrivateFile.failure(path, "cannot create")

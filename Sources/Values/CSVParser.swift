@@ -20,10 +20,12 @@ public enum CSVParser {
         var names: [String] = []
         for (n, name) in header.fields.enumerated() {
             guard !name.isEmpty else {
-                throw CSVError(message: "column \(n + 1) of the header has no name", line: header.line, column: header.columns[n])
+                throw CSVError(
+                    message: "column \(n + 1) of the header has no name", line: header.line, column: header.columns[n])
             }
             guard !names.contains(name) else {
-                throw CSVError(message: "the header names '\(name)' twice", line: header.line, column: header.columns[n])
+                throw CSVError(
+                    message: "the header names '\(name)' twice", line: header.line, column: header.columns[n])
             }
             names.append(name)
         }
@@ -31,8 +33,10 @@ public enum CSVParser {
         while let row = try reader.row() {
             guard row.fields.count == names.count else {
                 let shown = row.fields.count > names.count ? row.columns[names.count] : 1
-                throw CSVError(message: "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header \(names.count) (quote a value holding a comma)",
-                               line: row.line, column: shown)
+                throw CSVError(
+                    message:
+                        "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header \(names.count) (quote a value holding a comma)",
+                    line: row.line, column: shown)
             }
             var r = Record(minimumCapacity: names.count)
             for (name, value) in zip(names, row.fields) { r[name] = .string(value) }
@@ -89,7 +93,9 @@ private struct RowReader {
     mutating func field() throws(CSVError) -> String {
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
             let start = pos
-            while pos < bytes.count, bytes[pos] != UInt8(ascii: ","), bytes[pos] != 0x0A, bytes[pos] != 0x0D { pos += 1 }
+            while pos < bytes.count, bytes[pos] != UInt8(ascii: ","), bytes[pos] != 0x0A, bytes[pos] != 0x0D {
+                pos += 1
+            }
             return String(decoding: bytes[start..<pos], as: UTF8.self)
         }
         let (openLine, openColumn) = (line, column)
@@ -97,7 +103,8 @@ private struct RowReader {
         var value: [UInt8] = []
         while true {
             guard pos < bytes.count else {
-                throw CSVError(message: "the quoted field opened here is never closed", line: openLine, column: openColumn)
+                throw CSVError(
+                    message: "the quoted field opened here is never closed", line: openLine, column: openColumn)
             }
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
@@ -108,8 +115,10 @@ private struct RowReader {
                 }
                 pos += 1
                 guard pos == bytes.count || [UInt8(ascii: ","), 0x0A, 0x0D].contains(bytes[pos]) else {
-                    throw CSVError(message: "text after the closing quote of a field (write a quote inside a quoted field as \"\")",
-                                   line: line, column: column)
+                    throw CSVError(
+                        message:
+                            "text after the closing quote of a field (write a quote inside a quoted field as \"\")",
+                        line: line, column: column)
                 }
                 return String(decoding: value, as: UTF8.self)
             }

@@ -15,7 +15,8 @@ import Values
         for (path, text) in EditorSyntax.files {
             let url = Self.folder.appendingPathComponent(path)
             if update {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: url, atomically: true, encoding: .utf8)
             }
             let committed = try? String(contentsOf: url, encoding: .utf8)
@@ -29,11 +30,14 @@ import Values
         func pattern(_ rule: String) -> String { repository[field: rule]?[field: "match"]?.string ?? "" }
         let vim = EditorSyntax.vimSyntax
         for stage in Stages.names {
-            #expect(pattern("stage").contains("|\(stage)|") || pattern("stage").contains("(\(stage)|") || pattern("stage").contains("|\(stage))"), "\(stage)")
+            #expect(
+                pattern("stage").contains("|\(stage)|") || pattern("stage").contains("(\(stage)|")
+                    || pattern("stage").contains("|\(stage))"), "\(stage)")
             #expect(vim.contains(stage), "\(stage)")
         }
         for name in Builtins.commandNames + Builtins.functionNames + ["if", "catch", "true"] {
-            #expect(pattern("builtin").contains(name) || pattern("function").contains(name)
+            #expect(
+                pattern("builtin").contains(name) || pattern("function").contains(name)
                     || pattern("keyword").contains(name) || pattern("constant").contains(name), "\(name)")
             #expect(vim.contains(name), "\(name)")
         }
@@ -46,9 +50,12 @@ import Values
         let grammar = try JSONParser.parse(EditorSyntax.textMateGrammar)
         let repository = try #require(grammar[field: "repository"])
         func first(_ rule: String, in text: String) throws -> String? {
-            let regex = try NSRegularExpression(pattern: repository[field: rule]?[field: "match"]?.string ?? "", options: [.anchorsMatchLines])
+            let regex = try NSRegularExpression(
+                pattern: repository[field: rule]?[field: "match"]?.string ?? "", options: [.anchorsMatchLines])
             let ns = text as NSString
-            return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
+            return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)).map {
+                ns.substring(with: $0.range)
+            }
         }
         #expect(try first("comment", in: "x = 1  # note") == "# note")
         #expect(try first("stage", in: "list vms | where state == 1") == "| where")
@@ -64,9 +71,12 @@ import Values
 
     @Test func scriptsAreDetectedByTheirFirstLine() throws {
         let regex = try NSRegularExpression(pattern: EditorSyntax.shebang)
-        for (line, isAcsh) in [("#!/usr/bin/env acsh", true), ("#!/usr/local/bin/acsh -p lab", true),
-                               ("#!/bin/sh", false), ("// C#", false), ("#!/usr/bin/env acshx", false)] {
-            let found = regex.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil
+        for (line, isAcsh) in [
+            ("#!/usr/bin/env acsh", true), ("#!/usr/local/bin/acsh -p lab", true),
+            ("#!/bin/sh", false), ("// C#", false), ("#!/usr/bin/env acshx", false),
+        ] {
+            let found =
+                regex.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil
             #expect(found == isAcsh, "\(line)")
         }
         #expect(EditorSyntax.vimDetect.contains("*.acsh setfiletype acsh"))

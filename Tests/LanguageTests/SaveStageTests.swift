@@ -21,7 +21,8 @@ import Values
     func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() }
 
     @Test func eachFormatRoundTrips() async throws {
-        let r = try await script("""
+        let r = try await script(
+            """
             rows = [{name: "web-1", cpu: 2, note: "a, \\"b\\""}, {name: "db-1", cpu: 4, note: "two\\nlines"}]
             rows | save out.csv
             rows | save out.json
@@ -31,10 +32,15 @@ import Values
             print readjson("out.json") == rows
             """)
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out == "saved 2 records to out.csv\nsaved 2 records to out.json\nsaved 2 records to out.txt\nsaved 2 records to out.table\ntrue\ntrue\n")
+        #expect(
+            r.out
+                == "saved 2 records to out.csv\nsaved 2 records to out.json\nsaved 2 records to out.txt\nsaved 2 records to out.table\ntrue\ntrue\n"
+        )
         // Output's renderers, as for printed results (a file gets no terminal width or colour).
-        let records: [Record] = [["name": .string("web-1"), "cpu": .int(2), "note": .string("a, \"b\"")],
-                                 ["name": .string("db-1"), "cpu": .int(4), "note": .string("two\nlines")]]
+        let records: [Record] = [
+            ["name": .string("web-1"), "cpu": .int(2), "note": .string("a, \"b\"")],
+            ["name": .string("db-1"), "cpu": .int(4), "note": .string("two\nlines")],
+        ]
         let rows: Value = .list(records.map { .record($0) })
         #expect(try dir.read("out.table") == RecordWriter.render(rows, format: .table))
         #expect(try dir.read("out.txt") == RecordWriter.render(rows, format: .text))
@@ -46,7 +52,10 @@ import Values
         try dir.write("report.dat", "old\n")
         let refused = try await script("list zones | save report.dat -o csv")
         #expect(refused.code == 2)
-        #expect(refused.err.contains("t.cs:1:14: cannot save report.dat (\(dir.path)/report.dat): the file exists; add -f (--force) to replace it"), "\(refused.err)")
+        #expect(
+            refused.err.contains(
+                "t.cs:1:14: cannot save report.dat (\(dir.path)/report.dat): the file exists; add -f (--force) to replace it"
+            ), "\(refused.err)")
         #expect(try dir.read("report.dat") == "old\n")
         let forced = try await script("list zones | select name | save -o csv --force report.dat")
         #expect(forced.code == 0, "\(forced.err)")
@@ -56,16 +65,21 @@ import Values
 
     @Test func confusedFlagsAndUnknownFormatsAreUsageErrors() async throws {
         let f = try await script("list zones | save -f csv zones.txt")
-        #expect(f.err.contains("1:14: save -f means --force; choose the format with -o: save -o csv zones.txt"), "\(f.err)")
+        #expect(
+            f.err.contains("1:14: save -f means --force; choose the format with -o: save -o csv zones.txt"), "\(f.err)")
         let ext = try await script("list zones | save zones.dat")
-        #expect(ext.err.contains("save cannot tell the format from 'zones.dat': end the name in .json, .csv, .txt or .table, or add -o json|table|csv|text"), "\(ext.err)")
+        #expect(
+            ext.err.contains(
+                "save cannot tell the format from 'zones.dat': end the name in .json, .csv, .txt or .table, or add -o json|table|csv|text"
+            ), "\(ext.err)")
         let none = try await script("list zones | save")
         #expect(none.err.contains("save needs one file: save [-o FORMAT] PATH [-f]"), "\(none.err)")
         #expect(try files().isEmpty)
     }
 
     @Test func aFailingPipelineLeavesNoFile() async throws {
-        let r = try await script("""
+        let r = try await script(
+            """
             range(500) | each { if $it == 300 { assert false, "stop at 300" }; {n: $it} } | save part.json
             """)
         #expect(r.err.contains("stop at 300"), "\(r.err)")
@@ -90,7 +104,8 @@ import Values
             if n == total - 1 {
                 let temp = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
                 #expect(temp.count == 1)
-                bytesOnDiskBeforeTheEnd = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + temp[0])[.size] as? Int) ?? 0
+                bytesOnDiskBeforeTheEnd =
+                    (try? FileManager.default.attributesOfItem(atPath: folder + "/" + temp[0])[.size] as? Int) ?? 0
             }
             defer { n += 1 }
             return .record(["id": .int(n), "name": .string("vm-\(n)"), "state": .string("Running")])
@@ -98,8 +113,9 @@ import Values
         let host = TestHost()
         let interpreter = Interpreter(host: host, options: SessionOptions())
         let location = SourceLocation(file: folder + "/t.cs", line: 1, column: 1)
-        let call = StageCall(name: "save", args: [.positional(Expr(.literal(.string("big.csv")), location))], expr: nil,
-                             location: location, interpreter: interpreter, scope: interpreter.globals)
+        let call = StageCall(
+            name: "save", args: [.positional(Expr(.literal(.string("big.csv")), location))], expr: nil,
+            location: location, interpreter: interpreter, scope: interpreter.globals)
         let result = try await Stages.save(call, input)
         #expect(try await result.collect().string == "saved 100000 records to big.csv")
         let text = try dir.read("big.csv")

@@ -11,11 +11,14 @@ import Testing
     @Test func longUserDataFromAFileGoesByPostAndStaysOutOfTheTrace() async throws {
         let dir = try TemporaryDirectory()
         // About 6 KB of cloud-init: well past what a URL may carry.
-        let yaml = "#cloud-config\nwrite_files:\n" + (0..<120).map { "  - path: /etc/acsh/\($0)\n    content: secret-\($0)\n" }.joined()
+        let yaml =
+            "#cloud-config\nwrite_files:\n"
+            + (0..<120).map { "  - path: /etc/acsh/\($0)\n    content: secret-\($0)\n" }.joined()
         try dir.write("cloud-init.yaml", yaml)
         let trace = TraceLines()
         try await withSandbox(client: { $0.trace = { trace.add($0) } }) { sim, client in
-            let r = await run("""
+            let r = await run(
+                """
                 vm = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:ud-1 userdata:(base64(read("cloud-init.yaml")))
                 print vm.name, vm.state
                 """, file: dir.path + "/deploy.cs", api: client)
@@ -33,11 +36,15 @@ import Testing
     @Test func aMissingFileStopsBeforeAnythingIsSent() async throws {
         let dir = try TemporaryDirectory()
         try await withSandbox { sim, client in
-            let r = await run("""
+            let r = await run(
+                """
                 vm = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" userdata:(base64(read("nope.yaml")))
                 """, file: dir.path + "/deploy.cs", api: client)
             #expect(r.code == 2)
-            #expect(r.err == "\(dir.path)/deploy.cs:1:99: read(): cannot read nope.yaml (\(dir.path)/nope.yaml): no such file\n")
+            #expect(
+                r.err
+                    == "\(dir.path)/deploy.cs:1:99: read(): cannot read nope.yaml (\(dir.path)/nope.yaml): no such file\n"
+            )
             #expect(sim.requestCount(command: "deployVirtualMachine") == 0)
         }
     }

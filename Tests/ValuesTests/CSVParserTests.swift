@@ -48,10 +48,17 @@ import Values
     }
 
     @Test func errorsSayWhereInTheData() {
-        #expect(failure("a,b\n1,2\n3,\"open\n4,5\n")?.description == "3:3: the quoted field opened here is never closed")
-        #expect(failure("a,b\n1,2,3\n")?.description == "2:5: this row has 3 fields, the header 2 (quote a value holding a comma)")
-        #expect(failure("a,b,c\n1,2\n")?.description == "2:1: this row has 2 fields, the header 3 (quote a value holding a comma)")
-        #expect(failure("a,\"b\"x\n")?.description == "1:6: text after the closing quote of a field (write a quote inside a quoted field as \"\")")
+        #expect(
+            failure("a,b\n1,2\n3,\"open\n4,5\n")?.description == "3:3: the quoted field opened here is never closed")
+        #expect(
+            failure("a,b\n1,2,3\n")?.description
+                == "2:5: this row has 3 fields, the header 2 (quote a value holding a comma)")
+        #expect(
+            failure("a,b,c\n1,2\n")?.description
+                == "2:1: this row has 2 fields, the header 3 (quote a value holding a comma)")
+        #expect(
+            failure("a,\"b\"x\n")?.description
+                == "1:6: text after the closing quote of a field (write a quote inside a quoted field as \"\")")
         #expect(failure("a,a\n1,2\n")?.description == "1:3: the header names 'a' twice")
         #expect(failure("a,,b\n")?.description == "1:3: column 2 of the header has no name")
         // A row spanning lines is reported at the line it starts on.

@@ -3,12 +3,16 @@ import Values
 extension Builtins {
     /// read, readjson, readcsv, exists: files in. Relative paths start at the script's folder.
     static let fileFunctions: [FunctionDefinition] = [
-        FunctionDefinition(name: "read", arity: 1...1, usage: "read(path)",
-                           summary: "a file's text (a relative path starts at the script's folder)") { c in
+        FunctionDefinition(
+            name: "read", arity: 1...1, usage: "read(path)",
+            summary: "a file's text (a relative path starts at the script's folder)"
+        ) { c in
             .string(try ScriptFiles.text(c.args[0].plainText, at: c.location, for: "read"))
         },
-        FunctionDefinition(name: "readjson", arity: 1...1, usage: "readjson(path)",
-                           summary: "the value of a JSON file (numbers keep their text)") { c in
+        FunctionDefinition(
+            name: "readjson", arity: 1...1, usage: "readjson(path)",
+            summary: "the value of a JSON file (numbers keep their text)"
+        ) { c in
             let given = c.args[0].plainText
             let bytes = try ScriptFiles.bytes(given, at: c.location, for: "readjson")
             // A byte order mark (some Windows editors write one) is not part of the JSON.
@@ -21,8 +25,10 @@ extension Builtins {
                 throw c.fail("readjson(): \(ScriptFiles.resolve(given, from: c.location)):\(line):\(column): \(what)")
             }
         },
-        FunctionDefinition(name: "readcsv", arity: 1...1, usage: "readcsv(path)",
-                           summary: "the rows of a CSV file as records named by its header line; values stay text") { c in
+        FunctionDefinition(
+            name: "readcsv", arity: 1...1, usage: "readcsv(path)",
+            summary: "the rows of a CSV file as records named by its header line; values stay text"
+        ) { c in
             let given = c.args[0].plainText
             let text = try ScriptFiles.text(given, at: c.location, for: "readcsv")
             do {
@@ -31,8 +37,10 @@ extension Builtins {
                 throw c.fail("readcsv(): \(ScriptFiles.resolve(given, from: c.location)):\(error)")
             }
         },
-        FunctionDefinition(name: "exists", arity: 1...1, usage: "exists(path)",
-                           summary: "whether a file or folder is there (a relative path starts at the script's folder)") { c in
+        FunctionDefinition(
+            name: "exists", arity: 1...1, usage: "exists(path)",
+            summary: "whether a file or folder is there (a relative path starts at the script's folder)"
+        ) { c in
             .bool(ScriptFiles.exists(c.args[0].plainText, at: c.location))
         },
     ]

@@ -6,13 +6,19 @@ import Values
 /// `save PATH`: the records written to a file in an output format, as they come.
 extension Stages {
     static let saveStages: [StageDefinition] = [
-        StageDefinition(signature: Signature("save", [Slot("PATH", .filePath)],
-            flags: [Flag("o", long: "output", value: Slot("FORMAT", .choice(OutputFormat.allCases.map(\.rawValue)))),
-                    Flag("f", long: "force")],
-            summary: "write the records to a file (format from the extension, or -o FORMAT), whole or not at all; -f replaces an existing file",
-            examples: ["list zones | save zones.csv -f", "list vms | select name state | save -o table vms.txt -f"])) { call, input in
+        StageDefinition(
+            signature: Signature(
+                "save", [Slot("PATH", .filePath)],
+                flags: [
+                    Flag("o", long: "output", value: Slot("FORMAT", .choice(OutputFormat.allCases.map(\.rawValue)))),
+                    Flag("f", long: "force"),
+                ],
+                summary:
+                    "write the records to a file (format from the extension, or -o FORMAT), whole or not at all; -f replaces an existing file",
+                examples: ["list zones | save zones.csv -f", "list vms | select name state | save -o table vms.txt -f"])
+        ) { call, input in
             try await save(call, input)
-        },
+        }
     ]
 
     /// Extensions that name a format other than by its own name.
@@ -22,8 +28,9 @@ extension Stages {
         let args = try await call.parsed()
         let usage = Stages.all["save"]!.signature.usage
         if args.values.count == 2, args.flags["f"] != nil, OutputFormat(rawValue: args.values[0].plainText) != nil {
-            throw ScriptError("save -f means --force; choose the format with -o: save -o \(args.values[0].plainText) \(args.values[1].plainText)",
-                              at: call.location)
+            throw ScriptError(
+                "save -f means --force; choose the format with -o: save -o \(args.values[0].plainText) \(args.values[1].plainText)",
+                at: call.location)
         }
         guard args.values.count == 1, !args.values[0].plainText.isEmpty else {
             throw ScriptError("save needs one file: \(usage)", at: call.location)
@@ -42,8 +49,10 @@ extension Stages {
         do {
             file = try StreamedFile(path, overwrite: args.flags["f"] != nil)
         } catch {
-            throw ScriptError("cannot save \(shown): " + (error.exists ? "the file exists; add -f (--force) to replace it" : error.problem),
-                              at: call.location)
+            throw ScriptError(
+                "cannot save \(shown): "
+                    + (error.exists ? "the file exists; add -f (--force) to replace it" : error.problem),
+                at: call.location)
         }
         var pending = ""
         // Plain text for a file: indented JSON, tables at full width, no colour.
@@ -61,8 +70,9 @@ extension Stages {
             try file.commit()
         } catch let e as PrivateFileError {
             file.discard()
-            throw ScriptError("cannot save \(shown): \(e.exists ? "the file appeared meanwhile; add -f (--force) to replace it" : e.problem)",
-                              at: call.location)
+            throw ScriptError(
+                "cannot save \(shown): \(e.exists ? "the file appeared meanwhile; add -f (--force) to replace it" : e.problem)",
+                at: call.location)
         } catch {
             file.discard()
             throw error
@@ -81,8 +91,9 @@ extension Stages {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!).lowercased() : ""
         guard let f = OutputFormat(rawValue: ext) ?? formatExtensions[ext] else {
-            throw ScriptError("save cannot tell the format from '\(name)': end the name in .json, .csv, .txt or .table, or add -o \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))",
-                              at: location)
+            throw ScriptError(
+                "save cannot tell the format from '\(name)': end the name in .json, .csv, .txt or .table, or add -o \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))",
+                at: location)
         }
         return f
     }

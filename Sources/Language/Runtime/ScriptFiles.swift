@@ -1,7 +1,7 @@
 import Foundation
 import Values
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files a script reads and writes (`read`, `readcsv`, `save`, `exists`): where a
@@ -11,7 +11,9 @@ enum ScriptFiles {
     /// (so a script and its data travel together), or at the working directory for
     /// `-c`, the prompt and the command line. `~/` is the home folder.
     static func resolve(_ path: String, from location: SourceLocation) -> String {
-        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + path.dropFirst() }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+            return home + path.dropFirst()
+        }
         guard !path.hasPrefix("/"), let dir = Builtins.scriptFolder(location.file), dir != "." else { return path }
         return dir + "/" + path
     }
@@ -27,7 +29,9 @@ enum ScriptFiles {
         func fail(_ why: String) -> ScriptError {
             ScriptError("\(function)(): cannot read \(describe(given, path)): \(why)", at: location)
         }
-        guard !given.isEmpty else { throw ScriptError("\(function)() needs a file name, got an empty text", at: location) }
+        guard !given.isEmpty else {
+            throw ScriptError("\(function)() needs a file name, got an empty text", at: location)
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw fail(reason(errno)) }
         defer { close(fd) }

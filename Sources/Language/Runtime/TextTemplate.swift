@@ -18,7 +18,8 @@ enum TextTemplate {
             let after = template.index(after: i)
             if ch == "}" {
                 guard after < template.endIndex, template[after] == "}" else {
-                    throw Failure(message: "a '}' with no '{' at character \(offset(i, template)) (write }} for a brace)")
+                    throw Failure(
+                        message: "a '}' with no '{' at character \(offset(i, template)) (write }} for a brace)")
                 }
                 out.append("}")
                 i = template.index(after: after)
@@ -31,10 +32,12 @@ enum TextTemplate {
                 continue
             }
             guard let close = template[after...].firstIndex(of: "}") else {
-                throw Failure(message: "the '{' at character \(offset(i, template)) is never closed (write {{ for a brace)")
+                throw Failure(
+                    message: "the '{' at character \(offset(i, template)) is never closed (write {{ for a brace)")
             }
             let field = String(template[after..<close])
-            let (indexText, spec) = field.firstIndex(of: ":").map { (String(field[..<$0]), String(field[field.index(after: $0)...])) }
+            let (indexText, spec) =
+                field.firstIndex(of: ":").map { (String(field[..<$0]), String(field[field.index(after: $0)...])) }
                 ?? (field, "")
             let index: Int
             if indexText.isEmpty {
@@ -47,7 +50,10 @@ enum TextTemplate {
                 index = n
             }
             guard index < values.count else {
-                throw Failure(message: "the template wants value \(index) but \(values.count) value\(values.count == 1 ? " was" : "s were") given")
+                throw Failure(
+                    message:
+                        "the template wants value \(index) but \(values.count) value\(values.count == 1 ? " was" : "s were") given"
+                )
             }
             out += try apply(spec, to: values[index], field: field)
             i = template.index(after: close)
@@ -77,7 +83,8 @@ enum TextTemplate {
             rest = rest.dropFirst(p.count)
         }
         guard rest.isEmpty, widthText.count <= 4, (precision ?? 0) <= 100 else {
-            throw Failure(message: "'{\(field)}' is not a format: write e.g. {:<12}, {:>8.2} or {:^5} (width up to 9999)")
+            throw Failure(
+                message: "'{\(field)}' is not a format: write e.g. {:<12}, {:>8.2} or {:^5} (width up to 9999)")
         }
         // Numbers align right by default, text left; a precision also rounds a number
         // written as text (CSV values stay text).
@@ -94,7 +101,9 @@ enum TextTemplate {
         let missing = max(0, width - displayWidth(text))
         switch align ?? (isNumber ? ">" : "<") {
         case ">": return String(repeating: " ", count: missing) + text
-        case "^": return String(repeating: " ", count: missing / 2) + text + String(repeating: " ", count: missing - missing / 2)
+        case "^":
+            return String(repeating: " ", count: missing / 2) + text
+                + String(repeating: " ", count: missing - missing / 2)
         default: return text + String(repeating: " ", count: missing)
         }
     }

@@ -7,9 +7,12 @@ import Values
 public enum EditorSyntax {
     /// Paths under editors/ and their text.
     public static var files: [(path: String, text: String)] {
-        [("vscode/syntaxes/acsh.tmLanguage.json", textMateGrammar), ("vscode/package.json", vscodePackage),
-         ("vscode/language-configuration.json", vscodeLanguageConfiguration),
-         ("vim/syntax/acsh.vim", vimSyntax), ("vim/ftdetect/acsh.vim", vimDetect), ("vim/ftplugin/acsh.vim", vimPlugin)]
+        [
+            ("vscode/syntaxes/acsh.tmLanguage.json", textMateGrammar), ("vscode/package.json", vscodePackage),
+            ("vscode/language-configuration.json", vscodeLanguageConfiguration),
+            ("vim/syntax/acsh.vim", vimSyntax), ("vim/ftdetect/acsh.vim", vimDetect),
+            ("vim/ftplugin/acsh.vim", vimPlugin),
+        ]
     }
 
     static let header = "generated from acsh's own tables by scripts/gen-editors: do not edit"
@@ -25,7 +28,9 @@ public enum EditorSyntax {
     // MARK: TextMate
 
     static var textMateGrammar: String {
-        func rule(_ name: String, _ match: String) -> Value { .record(["name": .string(name), "match": .string(match)]) }
+        func rule(_ name: String, _ match: String) -> Value {
+            .record(["name": .string(name), "match": .string(match)])
+        }
         func words(_ list: [String]) -> String { list.joined(separator: "|") }
         let interpolation: Value = .record([
             "name": "meta.interpolation.acsh", "begin": #"\$\{"#, "end": "\\}",
@@ -37,16 +42,20 @@ public enum EditorSyntax {
             "comment": rule("comment.line.number-sign.acsh", "#.*$"),
             "string-double": .record([
                 "name": "string.quoted.double.acsh", "begin": "\"", "end": "\"|$",
-                "patterns": .list([rule("constant.character.escape.acsh", #"\\[nt"\\$]"#), interpolation,
-                                   .record(["include": "#variable"])]),
+                "patterns": .list([
+                    rule("constant.character.escape.acsh", #"\\[nt"\\$]"#), interpolation,
+                    .record(["include": "#variable"]),
+                ]),
             ]),
             "string-single": .record(["name": "string.quoted.single.acsh", "begin": "'", "end": "'|$"]),
             "keyword": rule("keyword.control.acsh", #"\b(?:\#(words(keywords)))\b"#),
             "constant": rule("constant.language.acsh", #"\b(?:\#(words(constants)))\b"#),
             "stage": .record([
                 "match": .string(#"(\|)\s*(\#(words(stages)))\b"#),
-                "captures": .record(["1": .record(["name": "keyword.operator.pipe.acsh"]),
-                                     "2": .record(["name": "support.function.stage.acsh"])]),
+                "captures": .record([
+                    "1": .record(["name": "keyword.operator.pipe.acsh"]),
+                    "2": .record(["name": "support.function.stage.acsh"]),
+                ]),
             ]),
             "builtin": rule("support.function.builtin.acsh", #"\b(?:\#(words(builtins)))\b"#),
             "function": rule("support.function.acsh", #"\b(?:\#(words(functions)))(?=\()"#),
@@ -56,8 +65,10 @@ public enum EditorSyntax {
             "named-argument": rule("variable.parameter.acsh", #"\b[A-Za-z_][A-Za-z0-9_]*(?=[:=][^\s=])"#),
             "operator": rule("keyword.operator.acsh", #"==|!=|<=|>=|=~|&&|\|\||[-+*/%<>=!|&]"#),
         ]
-        let order = ["comment", "string-double", "string-single", "keyword", "constant", "stage", "builtin", "function",
-                     "variable", "number", "flag", "named-argument", "operator"]
+        let order = [
+            "comment", "string-double", "string-single", "keyword", "constant", "stage", "builtin", "function",
+            "variable", "number", "flag", "named-argument", "operator",
+        ]
         let grammar: Record = [
             "comment": .string(header),
             "name": "acsh",
@@ -75,15 +86,21 @@ public enum EditorSyntax {
 
     static var vscodePackage: String {
         let package: Record = [
-            "name": "acsh", "displayName": "acsh", "description": .string("Syntax highlighting for acsh scripts (\(header))"),
+            "name": "acsh", "displayName": "acsh",
+            "description": .string("Syntax highlighting for acsh scripts (\(header))"),
             "version": "0.1.0", "publisher": "acsh", "engines": .record(["vscode": "^1.60.0"]),
             "categories": .list(["Programming Languages"]),
             "contributes": .record([
-                "languages": .list([.record([
-                    "id": "acsh", "aliases": .list(["acsh"]), "extensions": .list(fileExtensions.map { .string("." + $0) }),
-                    "firstLine": .string(shebang), "configuration": "./language-configuration.json",
-                ])]),
-                "grammars": .list([.record(["language": "acsh", "scopeName": "source.acsh", "path": "./syntaxes/acsh.tmLanguage.json"])]),
+                "languages": .list([
+                    .record([
+                        "id": "acsh", "aliases": .list(["acsh"]),
+                        "extensions": .list(fileExtensions.map { .string("." + $0) }),
+                        "firstLine": .string(shebang), "configuration": "./language-configuration.json",
+                    ])
+                ]),
+                "grammars": .list([
+                    .record(["language": "acsh", "scopeName": "source.acsh", "path": "./syntaxes/acsh.tmLanguage.json"])
+                ]),
             ]),
         ]
         return JSONWriter.pretty(.record(package)) + "\n"
@@ -94,7 +111,8 @@ public enum EditorSyntax {
         let config: Record = [
             "comments": .record(["lineComment": "#"]),
             "brackets": .list(pairs.map { .list($0.map { .string($0) }) }),
-            "autoClosingPairs": .list((pairs + [["\"", "\""], ["'", "'"]]).map { .record(["open": .string($0[0]), "close": .string($0[1])]) }),
+            "autoClosingPairs": .list(
+                (pairs + [["\"", "\""], ["'", "'"]]).map { .record(["open": .string($0[0]), "close": .string($0[1])]) }),
         ]
         return JSONWriter.pretty(.record(config)) + "\n"
     }
