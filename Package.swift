@@ -7,7 +7,7 @@ import PackageDescription
 //   CloudClient -> APICatalog (API facts), Values, Contracts
 //   Output      -> Values, Contracts
 //   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ GRDB for its state file)
-//   Language    -> APICatalog, CloudClient, Output, Values, Contracts
+//   Language    -> APICatalog, CloudClient, Output, Values, Contracts (Crypto for sha256)
 //   REPL        -> Language, Output, Profiles, Contracts, CEditLine
 //   acsh        -> everything (thin wiring)
 let package = Package(
@@ -46,7 +46,8 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "PrivateFiles", "Values", "Contracts"]),
+        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "PrivateFiles", "Values", "Contracts",
+                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine", "PrivateFiles"]),
         .executableTarget(name: "acsh", dependencies: [
