@@ -32,8 +32,13 @@ struct CheckCommand: AsyncParsableCommand {
         var findings: [Finding] = []
         var unreadable = false
         for file in files {
-            guard let bytes = FileSystem.read(file), let text = String(validating: bytes, as: UTF8.self) else {
-                Terminal.stderr("acsh check: cannot read \(file) as UTF-8 text")
+            guard let bytes = FileSystem.read(file) else {
+                Terminal.stderr("acsh check: cannot read \(file): check the path")
+                unreadable = true
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                Terminal.stderr("acsh check: \(file) is not UTF-8 text; save it as UTF-8")
                 unreadable = true
                 continue
             }

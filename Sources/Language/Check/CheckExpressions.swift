@@ -49,7 +49,11 @@ extension ScriptChecker {
             return
         }
         guard isBound(name, names) else {
-            error(Interpreter.unknownFunction(name, among: facts.defs.keys.sorted()), loc)
+            if let def = facts.defLocations[name], def.file == loc.file {
+                error("unknown function '\(name)' here: its def (line \(def.line)) runs later; move the def above the first call", loc)
+            } else {
+                error(Interpreter.unknownFunction(name, among: facts.defs.keys.sorted()), loc)
+            }
             return
         }
         // One `def` and nothing else binding the name: its parameters are known.

@@ -6,8 +6,9 @@ import Foundation
 struct ProgramFacts {
     /// Every name bound anywhere: assignments, loop and catch variables, functions, their parameters.
     var bound: Set<String> = []
-    /// The parameter lists of each function's `def`s in this file.
+    /// The parameter lists of each function's `def`s in this file, and where the first one is.
     var defs: [String: [[String]]] = [:]
+    var defLocations: [String: SourceLocation] = [:]
     /// Names bound other than by a `def` here (such a name may hold another function, or none).
     var boundOtherwise: Set<String> = []
     /// Values assigned to each variable: the type name when it can never be a job, nil when it may be one.
@@ -62,6 +63,7 @@ struct ProgramFacts {
         case .def(let n, let params, _):
             bound.insert(n)
             defs[n, default: []].append(params)
+            if defLocations[n] == nil { defLocations[n] = s.location }
             params.forEach { bind($0) }
         default: break
         }
