@@ -56,3 +56,39 @@ import Testing
         #expect(!errors.isEmpty, "the document's failing examples are found too")
     }
 }
+
+/// LANGUAGE.md's `acsh-check` blocks: a script, then `#=>` lines, exactly what `acsh check`
+/// prints for it against the sandbox (bundled catalog, the sandbox's service offering default).
+@Suite struct CheckDocTests {
+    struct Block {
+        var code: [String] = []
+        var output: [String] = []
+        var line = 0
+    }
+
+    static func blocks(_ text: String) -> [Block] {
+        var out: [Block] = []
+        var current: Block?
+        for (n, line) in text.components(separatedBy: "\n").enumerated() {
+            if line.hasPrefix("```") {
+                if let b = current { out.append(b) }
+                current = line == "```acsh-check" ? Block(line: n + 1) : nil
+            } else if line.hasPrefix("#=>") {
+                current?.output.append(String(line.dropFirst(3).drop { $0 == " " }))
+            } else {
+                current?.code.append(line)
+            }
+        }
+        return out
+    }
+
+    @Test func languageReferenceCheckExamples() throws {
+        let blocks = Self.blocks(try String(contentsOf: DocTests.document, encoding: .utf8))
+        #expect(blocks.count >= 2)
+        for b in blocks {
+            let findings = ScriptCheck.findings(source: b.code.joined(separator: "\n"), file: "example.cs",
+                                                context: CheckContext(defaults: ["serviceoffering"]))
+            #expect(findings.map(\.line) == b.output, "LANGUAGE.md line \(b.line)")
+        }
+    }
+}
