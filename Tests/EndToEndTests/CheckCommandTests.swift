@@ -37,6 +37,26 @@ import TestSupport
         #expect(format.code == 2)
     }
 
+    /// The active profile's parameter defaults count as given; the sandbox's own when no profile is set.
+    @Test func checksAgainstTheProfile() async throws {
+        let acsh = try ACSHProcess()
+        let file = try acsh.write("deploy.cs", "vm = deploy template:3 zone:1\n")
+        let sandbox = try await acsh.run(["check", file])
+        #expect(sandbox.code == 0, "no profile: the sandbox, whose service offering is a default: \(sandbox.out)")
+        let add = try await acsh.run(["profile", "add", "prod", "--url", "http://127.0.0.1:9", "--api-key", "k", "--secret-key", "s"])
+        #expect(add.code == 0, "\(add.err)")
+        let prod = try await acsh.run(["check", file])
+        #expect(prod.code == 1)
+        #expect(prod.out == "\(file):1:6: error: deployVirtualMachine is missing required parameter serviceofferingid; see 'help deployVirtualMachine'\n",
+                "\(prod.out)")
+        let set = try await acsh.run(["profile", "set-default", "prod", "serviceoffering", "Small Instance"])
+        #expect(set.code == 0, "\(set.err)")
+        let withDefault = try await acsh.run(["check", "-p", "prod", file])
+        #expect(withDefault.code == 0, "\(withDefault.out)")
+        let unknown = try await acsh.run(["check", "-p", "nope", file])
+        #expect(unknown.code == 2 && unknown.err.contains("nope"), "\(unknown.err)")
+    }
+
     /// A typo on line 3 never fires after line 1 already changed the cloud; --no-check runs it as before.
     @Test func aScriptWithAnErrorDoesNotStart() async throws {
         try await withSimulator { sim in

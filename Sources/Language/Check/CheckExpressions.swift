@@ -44,7 +44,7 @@ extension ScriptChecker {
 
     /// `f(x)`: a variable holding a function first, then the builtin functions, as a run looks.
     func call(_ name: String, _ count: Int, _ loc: SourceLocation, _ names: Set<String>) {
-        if !facts.bound.contains(name), let f = Builtins.functions[name] {
+        if !facts.bound.contains(name), !names.contains(Self.anyName), let f = Builtins.functions[name] {
             if !f.arity.contains(count) { error(Interpreter.arity(f, got: count), loc) }
             return
         }

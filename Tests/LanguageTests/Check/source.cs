@@ -4,3 +4,5 @@ print shout("hi")
 print $not_in_lib
 source "lib/missing.cs"
 print $anything_goes
+# The unread file may define its own len().
+print len(1, 2)
