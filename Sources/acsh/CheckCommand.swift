@@ -11,9 +11,12 @@ import Profiles
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check scripts without running them: syntax, commands and parameters against the profile's catalog, variables, stages, wait.")
+        abstract:
+            "Check scripts without running them: syntax, commands and parameters against the profile's catalog, variables, stages, wait."
+    )
 
-    @Option(name: [.short, .customLong("profile")], help: "Check against this profile's catalog and parameter defaults.")
+    @Option(
+        name: [.short, .customLong("profile")], help: "Check against this profile's catalog and parameter defaults.")
     var profile: String?
 
     @ArgumentParser.Flag(help: "Check against the sandbox (the bundled catalog and the sandbox's parameter defaults).")
@@ -26,9 +29,12 @@ struct CheckCommand: AsyncParsableCommand {
     var files: [String] = []
 
     func run() async throws {
-        guard !files.isEmpty else { throw CommandFailure("acsh check: name the script files to check, e.g. acsh check deploy.cs") }
-        let context = try Self.context(profile: profile, sandbox: sandbox, paths: try Paths.current(),
-                                       environment: ProcessEnvironment.all)
+        guard !files.isEmpty else {
+            throw CommandFailure("acsh check: name the script files to check, e.g. acsh check deploy.cs")
+        }
+        let context = try Self.context(
+            profile: profile, sandbox: sandbox, paths: try Paths.current(),
+            environment: ProcessEnvironment.all)
         var findings: [Finding] = []
         var unreadable = false
         for file in files {
@@ -52,20 +58,27 @@ struct CheckCommand: AsyncParsableCommand {
     /// The catalog and defaults a run would have, found without connecting: the profile's
     /// synced catalog (or the bundled one) and its saved defaults; the sandbox's when no
     /// profile is configured, as the shell falls back to it.
-    static func context(profile name: String?, sandbox: Bool, paths: Paths,
-                        environment env: [String: String]) throws -> CheckContext {
+    static func context(
+        profile name: String?, sandbox: Bool, paths: Paths,
+        environment env: [String: String]
+    ) throws -> CheckContext {
         let store = FileSystem.exists(paths.configFile) ? try Connection.loadStore(paths).0 : nil
         func sandboxContext() -> CheckContext {
             let saved = store?.defaults["sandbox"] ?? [:]
-            return CheckContext(catalog: .bundled, defaults: Array(Connection.sandboxDefaults.merging(saved) { $1 }.keys))
+            return CheckContext(
+                catalog: .bundled, defaults: Array(Connection.sandboxDefaults.merging(saved) { $1 }.keys))
         }
         if sandbox || (name == "sandbox" && !(store?.names.contains("sandbox") ?? false)) { return sandboxContext() }
         let chosen: Profile?
         do {
-            chosen = try Profile.fromEnvironment(env, base: try name.map { n in
-                guard let store else { throw CommandFailure("acsh check: no profile '\(n)': no config file at \(paths.configFile)") }
-                return try store.profile(named: n)
-            } ?? store?.active())
+            chosen = try Profile.fromEnvironment(
+                env,
+                base: try name.map { n in
+                    guard let store else {
+                        throw CommandFailure("acsh check: no profile '\(n)': no config file at \(paths.configFile)")
+                    }
+                    return try store.profile(named: n)
+                } ?? store?.active())
         } catch let failure as CommandFailure {
             throw failure
         } catch {

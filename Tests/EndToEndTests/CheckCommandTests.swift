@@ -13,14 +13,16 @@ import TestSupport
         #expect(ok.code == 0 && ok.out.isEmpty && ok.err.isEmpty, "\(ok)")
         let bad = try await acsh.run(["check", clean, broken])
         #expect(bad.code == 1, "\(bad.err)")
-        #expect(bad.out == """
-            \(broken):2:1: error: unknown command 'list zonez'; did you mean 'list zones'?
-            \(broken):3:7: error: unknown variable 'nope'
+        #expect(
+            bad.out == """
+                \(broken):2:1: error: unknown command 'list zonez'; did you mean 'list zones'?
+                \(broken):3:7: error: unknown variable 'nope'
 
-            """)
+                """)
         let json = try await acsh.run(["check", "-o", "json", broken])
         #expect(json.code == 1)
-        #expect(json.out.contains("\"severity\": \"error\"") || json.out.contains("\"severity\":\"error\""), "\(json.out)")
+        #expect(
+            json.out.contains("\"severity\": \"error\"") || json.out.contains("\"severity\":\"error\""), "\(json.out)")
         #expect(json.out.contains("\"line\"") && json.out.contains("\"column\"") && json.out.contains("\"file\""))
         let cleanJSON = try await acsh.run(["check", "-o", "json", clean])
         #expect(cleanJSON.code == 0 && cleanJSON.out == "[]\n", "\(cleanJSON)")
@@ -43,12 +45,16 @@ import TestSupport
         let file = try acsh.write("deploy.cs", "vm = deploy template:3 zone:1\n")
         let sandbox = try await acsh.run(["check", file])
         #expect(sandbox.code == 0, "no profile: the sandbox, whose service offering is a default: \(sandbox.out)")
-        let add = try await acsh.run(["profile", "add", "prod", "--url", "http://127.0.0.1:9", "--api-key", "k", "--secret-key", "s"])
+        let add = try await acsh.run([
+            "profile", "add", "prod", "--url", "http://127.0.0.1:9", "--api-key", "k", "--secret-key", "s",
+        ])
         #expect(add.code == 0, "\(add.err)")
         let prod = try await acsh.run(["check", file])
         #expect(prod.code == 1)
-        #expect(prod.out == "\(file):1:6: error: deployVirtualMachine is missing required parameter serviceofferingid; see 'help deployVirtualMachine'\n",
-                "\(prod.out)")
+        #expect(
+            prod.out
+                == "\(file):1:6: error: deployVirtualMachine is missing required parameter serviceofferingid; see 'help deployVirtualMachine'\n",
+            "\(prod.out)")
         let set = try await acsh.run(["profile", "set-default", "prod", "serviceoffering", "Small Instance"])
         #expect(set.code == 0, "\(set.err)")
         let withDefault = try await acsh.run(["check", "-p", "prod", file])
@@ -61,7 +67,9 @@ import TestSupport
     @Test func aScriptWithAnErrorDoesNotStart() async throws {
         try await withSimulator { sim in
             let acsh = try ACSHProcess()
-            let file = try acsh.write("deploy.cs", """
+            let file = try acsh.write(
+                "deploy.cs",
+                """
                 j = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:early
                 print "deployed"
                 list vms nmae:early
@@ -70,7 +78,9 @@ import TestSupport
             let before = sim.requestCount(command: "deployVirtualMachine")
             let r = try await acsh.run([file], env: acsh.cloud(sim))
             #expect(r.code == 2, "\(r.err)")
-            #expect(r.err.contains("\(file):3:10: error: listVirtualMachines has no parameter 'nmae'; did you mean name?"), "\(r.err)")
+            #expect(
+                r.err.contains("\(file):3:10: error: listVirtualMachines has no parameter 'nmae'; did you mean name?"),
+                "\(r.err)")
             #expect(r.err.contains("not run"), "\(r.err)")
             #expect(r.out.isEmpty)
             #expect(sim.requestCount(command: "deployVirtualMachine") == before)
@@ -86,12 +96,16 @@ import TestSupport
     @Test func warningsDoNotBlock() async throws {
         try await withSimulator { sim in
             let acsh = try ACSHProcess()
-            let file = try acsh.write("new.cs", "try { cancelHostForMaintenance id=00000000-0000-0000-0000-000000000000 } catch e { print e.code }\n")
+            let file = try acsh.write(
+                "new.cs",
+                "try { cancelHostForMaintenance id=00000000-0000-0000-0000-000000000000 } catch e { print e.code }\n")
             let before = sim.requestCount()
             let r = try await acsh.run([file], env: acsh.cloud(sim))
             #expect(r.code == 0, "\(r.err)")
             #expect(r.out == "432\n", "\(r.out) \(r.err)")
-            #expect(r.err.components(separatedBy: "does not list cancelHostForMaintenance").count == 2, "one warning: \(r.err)")
+            #expect(
+                r.err.components(separatedBy: "does not list cancelHostForMaintenance").count == 2,
+                "one warning: \(r.err)")
             #expect(sim.requestCount() > before)
         }
     }

@@ -20,8 +20,9 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
     /// What `acsh check` prints for it, with the folder left out of each path.
     func output(_ format: OutputFormat? = nil) throws -> String {
         let path = Self.root.appendingPathComponent(name).path
-        let findings = ScriptCheck.findings(source: try String(contentsOfFile: path, encoding: .utf8), file: path,
-                                            context: CheckContext(catalog: .bundled, defaults: []))
+        let findings = ScriptCheck.findings(
+            source: try String(contentsOfFile: path, encoding: .utf8), file: path,
+            context: CheckContext(catalog: .bundled, defaults: []))
         return findings.rendered(format).replacingOccurrences(of: Self.root.path + "/", with: "")
     }
 }
@@ -35,7 +36,8 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: CheckCase.all())
     func findings(_ c: CheckCase) throws {
         let actual = try c.output()
-        let expectedFile = CheckCase.root.appendingPathComponent(c.name.replacingOccurrences(of: ".cs", with: ".expected"))
+        let expectedFile = CheckCase.root.appendingPathComponent(
+            c.name.replacingOccurrences(of: ".cs", with: ".expected"))
         if ProcessInfo.processInfo.environment["ACSH_UPDATE_GOLDEN"] == "1" {
             try actual.write(to: expectedFile, atomically: true, encoding: .utf8)
         }
@@ -46,7 +48,9 @@ struct CheckCase: CustomTestStringConvertible, Sendable {
     /// `-o json` for editors and CI: one record per finding with the fields an editor needs.
     @Test func jsonFindings() throws {
         let text = try CheckCase(name: "commands.cs").output(.json)
-        guard case .list(let items) = try JSONParser.parse(text).data else { Issue.record("not a list: \(text)"); return }
+        guard case .list(let items) = try JSONParser.parse(text).data else {
+            Issue.record("not a list: \(text)"); return
+        }
         let lines = try CheckCase(name: "commands.cs").output().split(separator: "\n")
         #expect(items.count == lines.count)
         let first = items.first?.record

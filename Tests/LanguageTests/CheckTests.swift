@@ -20,8 +20,9 @@ import Testing
             #expect(errors.isEmpty, "\(c.path) runs cleanly, yet check says: \(errors.map(\.line))")
         } else if let first = errors.first {
             let place = "\(first.location): "
-            #expect((x.errors + x.stderr).contains { $0.contains(place) },
-                    "\(c.path): check's first error \(first.line) is not where the run stops: \(x.errors + x.stderr)")
+            #expect(
+                (x.errors + x.stderr).contains { $0.contains(place) },
+                "\(c.path): check's first error \(first.line) is not where the run stops: \(x.errors + x.stderr)")
         }
     }
 
@@ -31,8 +32,9 @@ import Testing
         #expect(names.count >= 4)
         for n in names {
             let path = folder.appendingPathComponent(n).path
-            let found = ScriptCheck.findings(source: try String(contentsOfFile: path, encoding: .utf8), file: path,
-                                             context: CheckContext(defaults: ["serviceoffering"]))
+            let found = ScriptCheck.findings(
+                source: try String(contentsOfFile: path, encoding: .utf8), file: path,
+                context: CheckContext(defaults: ["serviceoffering"]))
             #expect(found.isEmpty, "\(n): \(found.map(\.line))")
         }
     }
@@ -86,8 +88,9 @@ import Testing
         let blocks = Self.blocks(try String(contentsOf: DocTests.document, encoding: .utf8))
         #expect(blocks.count >= 2)
         for b in blocks {
-            let findings = ScriptCheck.findings(source: b.code.joined(separator: "\n"), file: "example.cs",
-                                                context: CheckContext(defaults: ["serviceoffering"]))
+            let findings = ScriptCheck.findings(
+                source: b.code.joined(separator: "\n"), file: "example.cs",
+                context: CheckContext(defaults: ["serviceoffering"]))
             #expect(findings.map(\.line) == b.output, "LANGUAGE.md line \(b.line)")
         }
     }

@@ -6,8 +6,10 @@ import Values
 /// takes, and written values a slot cannot hold (`first abc`, `sleep x`, `set output jsno`).
 /// Choices are left alone: `tour continue` is accepted beside its listed actions.
 extension ScriptChecker {
-    func stage(_ name: String, _ args: [CommandWord], _ condition: Expr?, _ loc: SourceLocation,
-               _ names: inout Set<String>) {
+    func stage(
+        _ name: String, _ args: [CommandWord], _ condition: Expr?, _ loc: SourceLocation,
+        _ names: inout Set<String>
+    ) {
         if let condition {
             // `where`: bare names are fields; `$it` is the record.
             var inside = names
@@ -28,7 +30,8 @@ extension ScriptChecker {
             error("\(name) needs \(plain[positionals.count].name); usage: \(sig.usage)", loc)
         }
         if let block = sig.slots.first(where: { $0.kind == .block }), !block.optional,
-           !args.contains(where: { if case .block = $0 { true } else { false } }) {
+            !args.contains(where: { if case .block = $0 { true } else { false } })
+        {
             error("\(name) needs a block { \(block.name) }; usage: \(sig.usage)", loc)
         }
         for (i, e) in positionals.enumerated() where i < most {
@@ -36,8 +39,10 @@ extension ScriptChecker {
         }
     }
 
-    func builtin(_ name: String, _ args: [CommandWord], _ exprs: [Expr], _ loc: SourceLocation,
-                 _ names: inout Set<String>) {
+    func builtin(
+        _ name: String, _ args: [CommandWord], _ exprs: [Expr], _ loc: SourceLocation,
+        _ names: inout Set<String>
+    ) {
         // `explain` reports what it finds itself and never stops a script.
         guard name != "explain" else { return }
         for e in exprs { expr(e, &names) }
@@ -71,7 +76,9 @@ extension ScriptChecker {
 
     /// Reports flags, blocks and `name:value` words the signature does not take, as
     /// `ParsedArguments` would; returns the positional values (flag values left out).
-    private func flagsAndBlocks(_ args: [CommandWord], _ sig: Signature, stage: Bool, at stageLoc: SourceLocation) -> [Expr] {
+    private func flagsAndBlocks(_ args: [CommandWord], _ sig: Signature, stage: Bool, at stageLoc: SourceLocation)
+        -> [Expr]
+    {
         var positionals: [Expr] = []
         var k = 0
         while k < args.count {
@@ -85,7 +92,9 @@ extension ScriptChecker {
                     error(sig.flagNeedsValue(f, slot), loc)
                     continue
                 }
-                literal(v, slot.kind, sig, problem: "-\(f) takes \(slot.name), a whole number ≥ 0; usage: \(sig.usage)", at: stageLoc)
+                literal(
+                    v, slot.kind, sig, problem: "-\(f) takes \(slot.name), a whole number ≥ 0; usage: \(sig.usage)",
+                    at: stageLoc)
                 k += 1
             case .block(_, let loc):
                 if !sig.slots.contains(where: { $0.kind == .block }) { error(sig.noBlock, loc) }
@@ -118,8 +127,11 @@ extension ScriptChecker {
     /// `set NAME VALUE` with both written: the setting exists and takes the value (the `set` table's own test).
     private func setting(_ words: [Expr], at loc: SourceLocation) {
         guard words.count == 2, let name = words[0].literalText, let value = words[1].literalText,
-              let setting = Builtins.settings.first(where: { $0.names.contains(name) }), setting.words == nil else {
-            if words.count == 2, let name = words[0].literalText, !Builtins.settings.contains(where: { $0.names.contains(name) }) {
+            let setting = Builtins.settings.first(where: { $0.names.contains(name) }), setting.words == nil
+        else {
+            if words.count == 2, let name = words[0].literalText,
+                !Builtins.settings.contains(where: { $0.names.contains(name) })
+            {
                 error("unknown setting '\(name)': \(Builtins.signature(named: "set")?.usage ?? "set")", loc)
             }
             return

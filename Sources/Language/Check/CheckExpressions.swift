@@ -50,7 +50,9 @@ extension ScriptChecker {
         }
         guard isBound(name, names) else {
             if let def = facts.defLocations[name], def.file == loc.file {
-                error("unknown function '\(name)' here: its def (line \(def.line)) runs later; move the def above the first call", loc)
+                error(
+                    "unknown function '\(name)' here: its def (line \(def.line)) runs later; move the def above the first call",
+                    loc)
             } else {
                 error(Interpreter.unknownFunction(name, among: facts.defs.keys.sorted()), loc)
             }

@@ -34,7 +34,8 @@ struct ProgramFacts {
     /// The type name every value assigned to `name` has when none can be a job (`x = 5`); else nil.
     func nonJobKind(of name: String) -> String? {
         guard !unknownSource, !boundOtherwise.contains(name), let kinds = assignedKinds[name],
-              let first = kinds.first ?? nil, kinds.allSatisfy({ $0 == first }) else { return nil }
+            let first = kinds.first ?? nil, kinds.allSatisfy({ $0 == first })
+        else { return nil }
         return first
     }
 
@@ -91,17 +92,24 @@ struct ProgramFacts {
         }
         var path = written
         if !path.hasPrefix("/"), let dir = Builtins.scriptFolder(file),
-           FileManager.default.fileExists(atPath: dir + "/" + path) {
+            FileManager.default.fileExists(atPath: dir + "/" + path)
+        {
             path = dir + "/" + path
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             unknownSource = true
-            warnings.append(Finding(.warning, "cannot read \(written) here: the names it defines are not checked", at: loc))
+            warnings.append(
+                Finding(.warning, "cannot read \(written) here: the names it defines are not checked", at: loc))
             return
         }
         guard let program = try? Parser.parse(SourceFile(name: path, text: text)) else {
             unknownSource = true
-            warnings.append(Finding(.warning, "\(written) has syntax errors (acsh check \(written) lists them): the names it defines are not checked", at: loc))
+            warnings.append(
+                Finding(
+                    .warning,
+                    "\(written) has syntax errors (acsh check \(written) lists them): the names it defines are not checked",
+                    at: loc))
             return
         }
         let inner = ProgramFacts(program.statements, file: path, depth: depth + 1)

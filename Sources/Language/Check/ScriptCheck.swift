@@ -27,8 +27,10 @@ public enum ScriptCheck {
 
     /// With a session's resolver: an unlisted API's warning then shows once, here, not again in the run.
     /// `syntax`: report syntax errors (a run reports its own, with the line and a caret).
-    static func findings(source: String, file: String, context: CheckContext, resolver: CommandResolver,
-                         syntax: Bool = true) -> [Finding] {
+    static func findings(
+        source: String, file: String, context: CheckContext, resolver: CommandResolver,
+        syntax: Bool = true
+    ) -> [Finding] {
         let program: Program
         do {
             program = try Parser.parse(SourceFile(name: file, text: source))
@@ -37,7 +39,8 @@ public enum ScriptCheck {
         } catch {
             return syntax ? [Finding(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))] : []
         }
-        let checker = ScriptChecker(context: context, resolver: resolver, facts: ProgramFacts(program.statements, file: file))
+        let checker = ScriptChecker(
+            context: context, resolver: resolver, facts: ProgramFacts(program.statements, file: file))
         checker.run(program.statements)
         return checker.sorted
     }
@@ -49,8 +52,10 @@ extension Session {
     /// shows those errors with the line and a caret.
     public func check(source: String, file: String) -> [Finding] {
         let interp = interpreter
-        let context = CheckContext(catalog: interp.host.catalog, defaults: interp.defaults.effective(interp.host).map(\.name))
-        return ScriptCheck.findings(source: source, file: file, context: context, resolver: interp.resolver, syntax: false)
+        let context = CheckContext(
+            catalog: interp.host.catalog, defaults: interp.defaults.effective(interp.host).map(\.name))
+        return ScriptCheck.findings(
+            source: source, file: file, context: context, resolver: interp.resolver, syntax: false)
     }
 }
 
