@@ -52,7 +52,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if !findings.isEmpty || output == .json { print(findings.rendered(output), terminator: "") }
         if unreadable { throw ArgumentParser.ExitCode(Contracts.ExitCode.usage.rawValue) }
-        if findings.hasErrors { throw ArgumentParser.ExitCode(Contracts.ExitCode.apiError.rawValue) }
+        if findings.hasErrors { throw ArgumentParser.ExitCode(Contracts.ExitCode.findings.rawValue) }
     }
 
     /// The catalog and defaults a run would have, found without connecting: the profile's

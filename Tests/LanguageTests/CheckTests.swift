@@ -95,3 +95,35 @@ import Testing
         }
     }
 }
+
+/// The check a script gets before it runs (`Session.check`).
+@Suite struct SessionCheckTests {
+    /// Syntax errors are the run's to show, with the line and a caret.
+    @Test func syntaxErrorsAreLeftToTheRun() {
+        let session = Session(host: TestHost())
+        #expect(session.check(source: "x = [1, 2\n", file: "s.cs").isEmpty)
+        let findings = session.check(source: "print $nope\n", file: "s.cs")
+        #expect(findings.map(\.line) == ["s.cs:1:7: error: unknown variable 'nope'"])
+    }
+
+    /// An unlisted API's warning is shown by the check, not again by the run.
+    @Test func aWarningShowsOnce() async throws {
+        let host = TestHost(api: try await SandboxServer.shared.api())
+        let session = Session(host: host)
+        let source = "try { quotaFutureReport account=admin } catch e { print \"sent\" }\n"
+        let findings = session.check(source: source, file: "w.cs")
+        #expect(findings.count == 1 && findings[0].severity == .warning, "\(findings)")
+        #expect(await session.run(source: source, file: "w.cs") == 0, "\(host.errors)")
+        #expect(host.output == "sent\n")
+        #expect(!host.errors.contains("does not list"), "\(host.errors)")
+    }
+
+    /// The session's parameter defaults count as given.
+    @Test func sessionDefaultsCount() async {
+        let session = Session(host: TestHost())
+        let line = "deploy template:3 zone:1\n"
+        #expect(session.check(source: line, file: "d.cs").count == 1)
+        #expect(await session.run(source: "set default serviceoffering \"Small Instance\"", file: "-c") == 0)
+        #expect(session.check(source: line, file: "d.cs").isEmpty)
+    }
+}
