@@ -127,3 +127,16 @@ import Testing
         #expect(session.check(source: line, file: "d.cs").isEmpty)
     }
 }
+
+/// Nesting as deep as the parser allows is walked without trouble.
+@Suite struct CheckDepthTests {
+    @Test func deepNestingIsWalked() {
+        let parens = "x = " + String(repeating: "(", count: 90) + "$nope" + String(repeating: ")", count: 90) + "\n"
+        let blocks = String(repeating: "if true {\n", count: 45) + "print $nope\n" + String(repeating: "}\n", count: 45)
+        let pipes = "for i in range(2) { list zones | each { list vms | each { print $nope } } }\n"
+        for source in [parens, blocks, pipes] {
+            let found = ScriptCheck.findings(source: source, file: "deep.cs", context: CheckContext())
+            #expect(found.map(\.message) == ["unknown variable 'nope'"], "\(found.map(\.line))")
+        }
+    }
+}
