@@ -18,6 +18,10 @@ extension VirtualMachineAPIs {
         if zone["allocationstate"] == "Disabled" {
             throw APIError.unavailable("Cannot deploy in zone \(zone["name"] ?? zone.id): it is disabled")
         }
+        guard store.imageReady(template, zoneID: zone.id, now: c.now) else {
+            throw APIError.invalid("templateid", "Template \(template["name"] ?? template.id) is not ready in zone "
+                + "\(zone["name"] ?? zone.id): it is not downloaded there (yet)")
+        }
         let startVM = try c.bool("startvm", default: true)
         var networkID: String
         if let ids = c.list("networkids"), let first = ids.first {
@@ -104,6 +108,7 @@ extension VirtualMachineAPIs {
             try store.checkLimit(limited, 9, Int(offering["memory"] ?? "") ?? 0)
             try store.checkLimit(limited, 2, dataDisk == nil ? 1 : 2)
         }
+        if let g = vm.group { store.ensureInstanceGroup(g, account: owner.account, domainID: owner.domainID, domain: owner.domain, created: c.created) }
         store.vms.insert(vm)
         store.implementNetwork(networkID, created: c.created)
         for extra in (c.list("networkids") ?? []).dropFirst() {

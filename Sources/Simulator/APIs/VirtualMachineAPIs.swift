@@ -54,6 +54,9 @@ enum VirtualMachineAPIs {
             let userData = try UserDataAPIs.resolve(c, template: nil)
             let ha = try c.bool("haenable", default: vm.haEnable)
             let details = c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } }
+            if let g = c.optional("group"), !g.isEmpty {
+                c.store.ensureInstanceGroup(g, account: vm.account, domainID: vm.domainID, domain: vm.domain, created: c.created)
+            }
             c.store.vms.update(vm.id) { v in
                 if let n = c.optional("name") { v.name = n }
                 if let d = c.optional("displayname") { v.displayName = d }
@@ -96,11 +99,12 @@ enum VirtualMachineAPIs {
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: ["Stopped", "Running"])
-            guard c.store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
-                throw APIError.invalid("id", "the template of VM \(vm.name) is not password enabled")
-            }
             return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
+                // Checked by the job, as the server's service does: the job fails with the server's text.
+                guard store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
+                    throw APIError.refused("Fail to reset password for the virtual machine, the template is not password enabled")
+                }
                 store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]

@@ -37,7 +37,6 @@ extension Generic {
             f["domainid"] = .string(d)
             if fields.contains("domain") { f["domain"] = .string(d.split(separator: ",").compactMap { c.store.name(ofID: String($0)) }.joined(separator: ",")) }
         }
-        Families.normalise(fam, &f)
         for (k, v) in Families.defaults(fam) where f[k] == nil { f[k] = v }
         if c.optional("zoneid") == "-1", fields.contains("crossZones") {  // every zone
             f["crossZones"] = .bool(true)

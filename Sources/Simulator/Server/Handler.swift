@@ -144,7 +144,8 @@ enum Registry {
     static let all: [String: Handler] = {
         var map: [String: Handler] = [:]
         let families: [[Handler]] = [
-            TemplateAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
+            TemplateAPIs.handlers, ImageChangeAPIs.handlers, ImagePermissionAPIs.handlers, ISOAPIs.handlers,
+            InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,

@@ -30,6 +30,8 @@ struct VM: Codable {
     /// The registered user data (registerUserData) the VM's user data came from.
     var userDataID: String? = nil
     var group: String? = nil
+    /// The ISO attached to the VM's CD drive (attachIso).
+    var isoID: String? = nil
     var haEnable = false
     var details: [VMDetail] = []
     var securityGroupIDs: [String] = []
@@ -149,7 +151,10 @@ extension Store {
         r.merge(["userid": .string(vm.userID), "username": .string(vm.username),
                  "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
                  "state": .string(vm.state), "haenable": .bool(vm.haEnable)], uniquingKeysWith: { $1 })
-        if let group = vm.group { r["group"] = .string(group) }
+        if let group = vm.group {
+            r["group"] = .string(group)
+            if let g = instanceGroup(named: group, account: vm.account, domainID: vm.domainID) { r["groupid"] = .string(g.id) }
+        }
         r["zoneid"] = .string(vm.zoneID)
         r["zonename"] = zone?.fields["name"] ?? .string("")
         if vm.state == "Running" || vm.state == "Stopping" {
@@ -162,6 +167,11 @@ extension Store {
         r["templatename"] = template?.fields["name"] ?? .string("")
         r["templatedisplaytext"] = template?.fields["displaytext"] ?? .string("")
         r["passwordenabled"] = template?.fields["passwordenabled"] ?? .bool(false)
+        if let isoID = vm.isoID, let iso = table("iso").get(isoID) {
+            r["isoid"] = .string(isoID)
+            r["isoname"] = iso.fields["name"]
+            r["isodisplaytext"] = iso.fields["displaytext"]
+        }
         if let password = vm.password { r["password"] = .string(password) }
         r["serviceofferingid"] = .string(vm.offeringID)
         r["serviceofferingname"] = offering?.fields["name"] ?? .string("")
