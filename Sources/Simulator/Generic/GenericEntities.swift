@@ -104,6 +104,10 @@ extension Generic {
     /// Someone else's entity is out of reach (531), as for the hand-written families.
     static func checkOwner(_ c: Call, _ e: Entity) throws(APIError) {
         if !visibleOwnerList(c, e) { throw c.denied("\(e["name"] ?? e.id)") }
+        // A project's resource: for its members (and the admins above the project).
+        if let pid = e["projectid"], let p = c.store.table(Store.projectNoun).get(pid), !ProjectAPIs.visible(c, p) {
+            throw c.denied("\(e["name"] ?? e.id)")
+        }
         guard e["account"] != nil else { return }
         try c.checkAccess(account: e["account"], domainID: e["domainid"], what: "\(e["name"] ?? e.id)")
     }

@@ -154,7 +154,8 @@ enum Registry {
             NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers, VLANAPIs.handlers,
             PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
-            SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers,
+            SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
+            ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
