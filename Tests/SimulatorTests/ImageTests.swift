@@ -23,8 +23,8 @@ import Values
     }
 
     @Test func aRegisteredTemplateDownloadsBeforeItCanBeDeployed() async throws {
-        // Long jobs: the download takes four job times, so it is still running on the next call.
-        try await withSimulator(testOptions { $0.jobTime = .seconds(5) }) { sim async throws in
+        // Long jobs: the download takes four job times, so it is still running on the next calls (even on a loaded machine).
+        try await withSimulator(testOptions { $0.jobTime = .seconds(120) }) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let made = try await Self.register(c, "alpine", zone: zone, [("ispublic", "true")])
