@@ -29,6 +29,7 @@ final class Engine: Sendable {
             store.seed(created: created)
             store.seedVMs(options.seedVMs, created: created)
         }
+        store.managementServerStarted(SimClock.cloudStackTime(clock.now))
         try file?.flush(store)
         state = NIOLockedValueBox(EngineState(options: options, store: store, clock: clock, stateFile: file))
     }
