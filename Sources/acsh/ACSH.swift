@@ -17,7 +17,7 @@ struct ACSH: AsyncParsableCommand {
             acsh check FILE...        find mistakes in scripts without running them
             acsh -c 'TEXT'            run acsh language text (pipelines, variables, several statements)
             acsh [OPTIONS] WORDS...   run one command, each word one argument sent as typed,
-                                      e.g. acsh -o json list zones 'keyword=a&b'
+                                      e.g. acsh -o json list zones 'keyword=a&b' (-o may also follow)
 
             Options for all of these: -p/--profile NAME, --sandbox [--fresh], --url URL, --api-key KEY,
             --secret-key SECRET, -o/--output json|table|csv|text, --timeout SECONDS, --trace,
