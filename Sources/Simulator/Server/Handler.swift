@@ -155,6 +155,7 @@ enum Registry {
             PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
             SystemVMAPIs.handlers, AlertAPIs.handlers, EventArchiveAPIs.handlers, DedicationAPIs.handlers,
+            DedicatedRangeAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
         ]
