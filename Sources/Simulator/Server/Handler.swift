@@ -155,7 +155,8 @@ enum Registry {
             PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
             SystemVMAPIs.handlers, AlertAPIs.handlers, EventArchiveAPIs.handlers, DedicationAPIs.handlers,
-            DedicatedRangeAPIs.handlers,
+            DedicatedRangeAPIs.handlers, MetricsAPIs.handlers, OutOfBandAPIs.handlers, HostHAAPIs.handlers,
+            ManagementServerAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
         ]
