@@ -156,7 +156,7 @@ enum Registry {
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
             SystemVMAPIs.handlers, AlertAPIs.handlers, EventArchiveAPIs.handlers, DedicationAPIs.handlers,
             DedicatedRangeAPIs.handlers, MetricsAPIs.handlers, OutOfBandAPIs.handlers, HostHAAPIs.handlers,
-            ManagementServerAPIs.handlers,
+            ManagementServerAPIs.handlers, GuestOSChangeAPIs.handlers, ResourceDetailAPIs.handlers, ResourceIconAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
         ]
