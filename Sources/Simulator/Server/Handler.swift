@@ -156,6 +156,8 @@ enum Registry {
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
+            // The tenant side added for issue 12 (sim-tenant).
+            VolumeLifecycleAPIs.handlers, VolumeTransferAPIs.handlers, LBPolicyAPIs.handlers, VMOwnershipAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
