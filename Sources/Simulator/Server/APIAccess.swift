@@ -27,7 +27,7 @@ enum APIAccess {
     static let rootOnlyAPIs: Set<String> = [
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
         "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
-        "enableStorageMaintenance", "cancelStorageMaintenance",
+        "enableStorageMaintenance", "cancelStorageMaintenance", "moveUser", "listGuestVlans",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
