@@ -158,7 +158,7 @@ enum Registry {
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
             // The tenant side added for issue 12 (sim-tenant).
             VolumeLifecycleAPIs.handlers, VolumeTransferAPIs.handlers, LBPolicyAPIs.handlers, VMOwnershipAPIs.handlers,
-            AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers, ProjectInvitationAPIs.handlers,
+            AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers, ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
