@@ -5,7 +5,8 @@ import Values
 /// uploadVolume (UploadOp, then Uploaded on the download clock) and extractVolume through the HTTP API.
 @Suite struct VolumeTransferTests {
     @Test func anUploadedVolumeArrivesThenAttaches() async throws {
-        try await withSimulator { sim async throws in
+        // Slow jobs, so the download (four job times) is still running when the test looks, even on a loaded machine.
+        try await withSimulator(testOptions { $0.jobTime = .seconds(3) }) { sim async throws in
             let c = TestClient(sim)
             let deployed = try await c.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
