@@ -30,7 +30,7 @@ enum APIAccess {
     static let rootOnlyAPIs: Set<String> = [
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
         "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
-        "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit",
+        "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit", "moveUser", "listGuestVlans",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

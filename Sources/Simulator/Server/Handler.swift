@@ -160,6 +160,10 @@ enum Registry {
             PlatformInfoAPIs.handlers, CatalogInfoAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
+            // The tenant side added for issue 12 (sim-tenant).
+            VolumeLifecycleAPIs.handlers, VolumeTransferAPIs.handlers, LBPolicyAPIs.handlers, VMOwnershipAPIs.handlers,
+            AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers, ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
+            NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -97,7 +97,10 @@ extension Store {
             }
             if routed { addRouter(zone: zone, owner: owner, created: created, network: n, vpc: nil, publicIP: publicIP) }
         }
-        if n["state"] == "Allocated" { table("network").update(id) { $0.fields["state"] = .string("Implemented") } }
+        if n["state"] == "Allocated" {
+            table("network").update(id) { $0.fields["state"] = .string("Implemented") }
+            allocateGuestVlan(id)
+        }
     }
 
     /// Everything that lives on a network or VPC, removed with it.
