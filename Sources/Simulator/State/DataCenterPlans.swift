@@ -101,7 +101,6 @@ extension DataCenterPlan {
                          format: "QCOW2", size: 8_589_934_592, passwordEnabled: false),
             TemplatePlan(name: "Windows Server 2022", displayText: "Windows Server 2022 (sandbox)",
                          osType: "Windows Server 2022 (64-bit)", format: "QCOW2", size: 42_949_672_960, passwordEnabled: true),
-            systemVMTemplate,
         ],
         serviceOfferings: [
             ("Small Instance", "1 vCPU, 512 MB RAM", 1, 1000, 512, false),
@@ -133,7 +132,8 @@ extension DataCenterPlan {
                                                              end: "198.51.100.250", vlan: "untagged")] : [])
     }
 
-    /// The template system VMs run (last, so the everyday templates keep their numeric ids).
+    /// The template system VMs run (a plan without one gets it after the rest of the seed, so the ids made
+    /// before it stay what they were).
     static let systemVMTemplate = TemplatePlan(
         name: "SystemVM Template (simulator)", displayText: "SystemVM Template (simulator)", osType: "Debian GNU/Linux 5.0 (32-bit)",
         format: "VHD", size: 2_101_252_608, passwordEnabled: false, type: "SYSTEM", featured: false, isPublic: false, system: true)

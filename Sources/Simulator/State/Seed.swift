@@ -23,6 +23,9 @@ extension Store {
         seedTemplates(plan.templates, os, zones[0], created)
         seedOfferings(plan, created)
         seedNetworks(plan, zones, created)
+        if !plan.templates.contains(where: { $0.type == "SYSTEM" }) {
+            seedTemplates([DataCenterPlan.systemVMTemplate], os, zones[0], created)
+        }
         seedSystemOfferings(created)
         seedSystemVMs(created)
     }
