@@ -72,3 +72,34 @@ import Values
         }
     }
 }
+
+/// What listHosts shows of HA and out-of-band management, and system VMs leaving a host in maintenance.
+@Suite struct HostStateTests {
+    @Test func listHostsNestsHAAndOutOfBandState() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
+            let before = try await c.get("listHosts", [("id", host)]).inner
+            #expect(before["host.0.hostha.hastate"]?.text == "Disabled")
+            #expect(before["host.0.outofbandmanagement.powerstate"]?.text == "Disabled")
+            _ = try await c.job("configureHAForHost", [("hostid", host), ("provider", "simulatorhaprovider")])
+            _ = try await c.job("enableHAForHost", [("hostid", host)])
+            let after = try await c.get("listHosts", [("id", host)]).inner
+            #expect(after["host.0.hostha.hastate"]?.text == "Available")
+            #expect(after["host.0.hostha.haprovider"]?.text == "simulatorhaprovider")
+        }
+    }
+
+    @Test func systemVMsLeaveAHostGoingIntoMaintenance() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let ssvm = try #require(try await c.get("listSystemVms", [("systemvmtype", "secondarystoragevm")]).inner["systemvm.0"])
+            let id = try #require(ssvm[field: "id"]?.text), host = try #require(ssvm[field: "hostid"]?.text)
+            let job = try await c.job("prepareHostForMaintenance", [("id", host)])
+            #expect(job["jobstatus"]?.number?.int == 1)
+            let moved = try await c.value("listSystemVms", [("id", id)], "systemvm.0.hostid")
+            #expect(moved != host)
+            #expect(try await c.value("listSystemVms", [("id", id)], "systemvm.0.state") == "Running")
+        }
+    }
+}

@@ -29,6 +29,7 @@ enum HostAPIs {
                     store.unplace(vm.id)
                     try store.place(vm.id)
                 }
+                store.moveSystemVMs(off: host.id)
             }
         },
         Handler("cancelHostMaintenance", async: true) { c throws(APIError) in

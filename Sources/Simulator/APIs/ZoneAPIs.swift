@@ -9,9 +9,9 @@ enum ZoneAPIs {
         Handler("listClusters") { c throws(APIError) in try c.listEntities("cluster") },
         Handler("listHosts") { c throws(APIError) in
             // virtualmachineid: the host the VM runs on (none for a stopped VM).
-            guard let vmID = c.optional("virtualmachineid") else { return try c.listEntities("host") }
+            guard let vmID = c.optional("virtualmachineid") else { return HostHAAPIs.withHostStates(c.store, try c.listEntities("host")) }
             guard let vm = c.store.vms[id: vmID] else { throw APIError.notFound("virtual machine", id: vmID, param: "virtualmachineid") }
-            return try c.listEntities("host") { $0.id == vm.hostID }
+            return HostHAAPIs.withHostStates(c.store, try c.listEntities("host") { $0.id == vm.hostID })
         },
         Handler("listCapacity", listCapacity),
         Handler("createZone") { c throws(APIError) in

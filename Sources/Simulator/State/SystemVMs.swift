@@ -103,6 +103,27 @@ extension Store {
         return insert(Self.systemVMNoun, f)
     }
 
+    /// A host going into maintenance: its system VMs move to another enabled host of the zone, or stop
+    /// when there is none.
+    func moveSystemVMs(off hostID: String) {
+        let table = table(Self.systemVMNoun)
+        for vm in table.rows where vm["hostid"] == hostID {
+            let other = self.table("host").first { $0["zoneid"] == vm["zoneid"] && $0["resourcestate"] == "Enabled" && $0.id != hostID }
+            table.update(vm.id) {
+                if let other {
+                    $0.fields["hostid"] = .string(other.id)
+                    $0.fields["hostname"] = other.fields["name"]
+                } else {
+                    $0.fields["state"] = .string("Stopped")
+                    $0.fields["agentstate"] = .string("Disconnected")
+                    $0.fields["lasthostid"] = $0.fields["hostid"]
+                    $0.fields["hostid"] = nil
+                    $0.fields["hostname"] = nil
+                }
+            }
+        }
+    }
+
     /// An address for a system VM counted from the end of a range, so the addresses handed out from its start
     /// (hosts, user VMs, public IPs) meet them last; `publicIP(zone:)` skips those in use.
     private func systemAddress(from start: String?, to end: String?, seq: Int) -> String? {
