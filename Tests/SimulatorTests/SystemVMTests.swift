@@ -169,4 +169,27 @@ import Values
             #expect(noID.inner["errortext"]?.text == "Please provide a valid ID of a system VM to be patched")
         }
     }
+
+    @Test func aNewZoneGetsItsSystemVMsOnceEnabledWithAHostAndStorage() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("createZone", [("name", "z-new"), ("dns1", "8.8.8.8"), ("internaldns1", "8.8.8.8"),
+                                                        ("networktype", "Basic")], "zone.id")
+            let pod = try await c.value("createPod", [("name", "p-new"), ("zoneid", zone), ("startip", "10.90.0.10"),
+                                                      ("endip", "10.90.0.50"), ("gateway", "10.90.0.1"), ("netmask", "255.255.255.0")], "pod.id")
+            let cluster = try await c.value("addCluster", [("clustername", "c-new"), ("zoneid", zone), ("podid", pod),
+                                                           ("hypervisor", "Simulator"), ("clustertype", "CloudManaged")], "cluster.0.id")
+            _ = try await c.get("addHost", [("zoneid", zone), ("podid", pod), ("clusterid", cluster), ("hypervisor", "Simulator"),
+                                            ("url", "http://sim/new/h0"), ("username", "root"), ("password", "password")])
+            _ = try await c.get("addImageStore", [("name", "new-images"), ("zoneid", zone), ("provider", "NFS"),
+                                                  ("url", "nfs://192.0.2.10/export/new")])
+            // A new zone is Disabled until enabled: no system VMs yet.
+            #expect(try await c.get("listSystemVms", [("zoneid", zone)]).inner["count"] == nil)
+            _ = try await c.get("updateZone", [("id", zone), ("allocationstate", "Enabled")])
+            let vms = try await c.get("listSystemVms", [("zoneid", zone)]).inner
+            #expect(vms["count"]?.number?.int == 2)
+            #expect(vms["systemvm.0.podid"]?.text == pod)
+            #expect(vms["systemvm.0.privateip"]?.text == "10.90.0.50")
+        }
+    }
 }

@@ -94,6 +94,7 @@ enum HostAPIs {
         let id = c.store.newID()
         let host = c.store.insert("host", Store.hostFields(name: "SimulatedAgent.\(id)", ip: ip, cluster: cluster, created: c.created,
                                                             tags: c.optional("hosttags"), allocation: state), id: id)
+        c.store.seedSystemVMs(c.created)
         return .list(noun: "host", items: [.record(host.fields)], total: 1)
     }
 

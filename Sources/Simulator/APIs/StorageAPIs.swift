@@ -128,6 +128,8 @@ enum StorageAPIs {
             throw APIError.invalid("name", "An image store with name \(name) already exists")
         }
         let f = Store.imageStoreFields(name: name, url: url, provider: provider, zone: zone)
-        return .object(["imagestore": .record(c.store.insert("imagestore", f).fields)])
+        let store = c.store.insert("imagestore", f)
+        c.store.seedSystemVMs(c.created)
+        return .object(["imagestore": .record(store.fields)])
     }
 }

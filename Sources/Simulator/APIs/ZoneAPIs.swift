@@ -44,6 +44,7 @@ enum ZoneAPIs {
                 }
                 if let state { z.fields["allocationstate"] = .string(state) }
             }
+            c.store.seedSystemVMs(c.created)
             return .object(["zone": .record(c.store.table("zone").get(zone.id)!.fields)])
         },
         Handler("deleteZone") { c throws(APIError) in
@@ -58,6 +59,8 @@ enum ZoneAPIs {
                 throw APIError.inUse("The zone is not deletable because there are virtual machines in this zone")
             }
             c.store.table("zone").remove(zone.id)
+            // Its system VMs (stopped once its hosts went) go with it.
+            for vm in c.store.table(Store.systemVMNoun).rows where vm["zoneid"] == zone.id { c.store.table(Store.systemVMNoun).remove(vm.id) }
             return .object(["success": .bool(true)])
         },
     ]

@@ -32,10 +32,11 @@ extension Store {
         seedSystemVMs(created)
     }
 
-    /// Every zone with a host and an image store gets its two system VMs (a cloud saved before they
-    /// were modelled gets them when it is read back).
+    /// Every enabled zone with a host and an image store gets its two system VMs, as the server starts them
+    /// once a zone can run them (a cloud saved before they were modelled gets them when it is read back).
     func seedSystemVMs(_ created: String) {
-        for zone in table("zone").rows where !table(Self.systemVMNoun).rows.contains(where: { $0["zoneid"] == zone.id }) {
+        for zone in table("zone").rows where zone["allocationstate"] != "Disabled"
+            && !table(Self.systemVMNoun).rows.contains(where: { $0["zoneid"] == zone.id }) {
             guard table("imagestore").first(where: { $0["zoneid"] == zone.id }) != nil else { continue }
             for type in ["secondarystoragevm", "consoleproxy"] { _ = addSystemVM(type, zone: zone, created: created) }
         }
@@ -69,7 +70,7 @@ extension Store {
             f["podid"] = .string(pod.id)
             f["podname"] = pod.fields["name"]
             f["privatenetmask"] = pod.fields["netmask"]
-            f["privateip"] = systemAddress(from: pod["startip"], to: pod["endip"], seq: seq).map(Value.string)
+            f["privateip"] = systemAddress(from: pod["startip"], to: pod["endip"], field: "privateip").map(Value.string)
         }
         // Its root volume lies on primary storage of its host's cluster (what listSystemVms storageid matches).
         let pools = self.table("storagepool").rows.filter { $0["zoneid"] == zone.id }
@@ -87,14 +88,14 @@ extension Store {
             $0["zoneid"] == zone.id && ($0["forvirtualnetwork"] == "true" ? $0["networkid"] == nil : $0["podid"] == pod?.id)
         }
         if let range {
-            f["publicip"] = systemAddress(from: range["startip"], to: range["endip"], seq: seq).map(Value.string)
+            f["publicip"] = systemAddress(from: range["startip"], to: range["endip"], field: "publicip").map(Value.string)
             f["publicnetmask"] = range.fields["netmask"]
             f["gateway"] = range.fields["gateway"]
             if let vlan = range["vlan"] { f["publicvlan"] = .list([.string(vlan)]) }
         } else if let shared = self.table("network").first(where: { $0["zoneid"] == zone.id && $0["type"] == "Shared" }),
                   let r = guestRange(shared) {
             // A basic zone whose shared network has no range of its own: the end of the network's CIDR.
-            f["publicip"] = systemAddress(from: IPv4.text(r.lowerBound), to: IPv4.text(r.upperBound), seq: seq).map(Value.string)
+            f["publicip"] = systemAddress(from: IPv4.text(r.lowerBound), to: IPv4.text(r.upperBound), field: "publicip").map(Value.string)
             f["publicnetmask"] = shared.fields["netmask"]
             f["gateway"] = shared.fields["gateway"]
         } else if let pod {
@@ -124,12 +125,12 @@ extension Store {
         }
     }
 
-    /// An address for a system VM counted from the end of a range, so the addresses handed out from its start
-    /// (hosts, user VMs, public IPs) meet them last; `publicIP(zone:)` skips those in use.
-    private func systemAddress(from start: String?, to end: String?, seq: Int) -> String? {
+    /// The last address of a range that no other system VM holds (in `field`), so the addresses handed out
+    /// from its start (hosts, user VMs, public IPs) meet them last; `publicIP(zone:)` skips those in use.
+    private func systemAddress(from start: String?, to end: String?, field: String) -> String? {
         guard let a = IPv4.parse(start ?? ""), let b = IPv4.parse(end ?? ""), a <= b else { return nil }
-        let back = UInt32((seq - 1) % Int(b - a + 1))
-        return IPv4.text(b - back)
+        let used = Set(table(Self.systemVMNoun).rows.compactMap { $0[field] })
+        return (a...b).reversed().lazy.map(IPv4.text).first { !used.contains($0) }
     }
 
     /// The public addresses system VMs of `zone` hold.
