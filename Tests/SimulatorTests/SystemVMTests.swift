@@ -68,6 +68,10 @@ import Values
             #expect(started["cmd"]?.text == "org.apache.cloudstack.api.command.admin.systemvm.StartSystemVMCmd")
             #expect(started["jobresult.systemvm.state"]?.text == "Running")
             #expect(started["jobresult.systemvm.hostid"]?.text != nil)
+            // Events are named after the kind of system VM.
+            let events = try #require(try await c.get("listEvents", [("type", "PROXY.STOP")]).inner["event"]?.list)
+            #expect(events.count == 4)  // two stops, each Scheduled and Completed
+            #expect(try await c.value("listEvents", [("type", "PROXY.START")], "event.0.resourcetype") == "ConsoleProxy")
 
             // A user VM is not a system VM; an unknown id is the dispatcher's error.
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)

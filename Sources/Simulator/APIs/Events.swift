@@ -35,7 +35,7 @@ enum Events {
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
         "revertToVMSnapshot": "VMSNAPSHOT.REVERTTO",
-    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a })
+    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a }).merging(OperatorEvents.types, uniquingKeysWith: { a, _ in a })
 
     /// Commands that record no event here: login and logout record theirs with the server's own
     /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API; archiving or deleting events
@@ -64,6 +64,7 @@ enum Events {
                    description: "Successfully completed \(c.command)" + (id.map { " for \($0)" } ?? ""), resource: (id, nil))
             return reply
         case .job(var spec):
+            let type = spec.eventType ?? type
             let resource = (spec.instanceID ?? c.optional("id"), spec.instanceType)
             let what = resource.0.map { " for \(resource.1 ?? "resource") \($0)" } ?? ""
             let parent = record(c.store, c.caller, type: type, state: "Scheduled", level: "INFO", created: c.created,

@@ -106,7 +106,15 @@ enum SystemVMAPIs {
         c.store.table(noun).update(vm.id) { $0.fields["state"] = .string(via) }
         return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: instanceType(vm), instanceID: vm.id, immediateID: nil,
                             work: { store, _ in try work(store, try store.jobEntity(noun, vm.id)) },
-                            onFailure: { store in store.table(noun).update(vm.id) { $0.fields["state"] = .string(state) } }))
+                            onFailure: { store in store.table(noun).update(vm.id) { $0.fields["state"] = .string(state) } },
+                            eventType: eventType(vm, cmd)))
+    }
+
+    /// SSVM.START or PROXY.START (and STOP, REBOOT, DESTROY): the server names the event after the kind of VM.
+    static func eventType(_ vm: Entity, _ cmd: String) -> String? {
+        let action = ["Start": "START", "Stop": "STOP", "Reboot": "REBOOT", "Destroy": "DESTROY"]
+            .first { cmd.hasPrefix($0.key) }?.value
+        return action.map { (vm["systemvmtype"] == "consoleproxy" ? "PROXY." : "SSVM.") + $0 }
     }
 
     static func start(_ store: Store, _ vm: Entity) throws -> Record {

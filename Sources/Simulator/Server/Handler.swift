@@ -98,6 +98,8 @@ struct JobSpec {
     var work: (Store, Date) throws -> Record
     /// Runs when the job fails (by fault or error), e.g. to put a VM in Error state.
     var onFailure: ((Store) -> Void)? = nil
+    /// The event type when it depends on the resource, not only the command (SSVM.START or PROXY.START).
+    var eventType: String? = nil
 }
 
 /// An API the simulator models: its handler, async flag and how requests reach it.
