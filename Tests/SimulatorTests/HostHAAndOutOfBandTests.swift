@@ -103,3 +103,25 @@ import Values
         }
     }
 }
+
+/// reconnectHost: Connecting while the job runs, Up again after it.
+@Suite struct HostReconnectTests {
+    @Test func aHostReconnects() async throws {
+        // Jobs long enough to see the host Connecting on a loaded machine.
+        try await withSimulator(testOptions { $0.jobTime = .seconds(3) }) { sim async throws in
+            let c = TestClient(sim)
+            let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
+            let r = try await c.get("reconnectHost", [("id", host)])
+            let job = try #require(r.inner["jobid"]?.text)
+            #expect(try await c.value("listHosts", [("id", host)], "host.0.state") == "Connecting")
+            let twice = try await c.get("reconnectHost", [("id", host)])
+            #expect(twice.status == 530)
+            #expect(twice.inner["errortext"]?.text?.hasPrefix("Unable to disconnect host because it is not in the correct state") == true)
+            let done = try await c.wait(job: job)
+            #expect(done["cmd"]?.text == "org.apache.cloudstack.api.command.admin.host.ReconnectHostCmd")
+            #expect(done["jobresult.host.state"]?.text == "Up")
+            #expect(try await c.value("listEvents", [("type", "HOST.RECONNECT")], "count") == "2")
+            #expect(try await c.signed().get("reconnectHost", [("id", host)]).status == 432)
+        }
+    }
+}

@@ -20,6 +20,6 @@ enum OperatorEvents {
         "addGuestOs": "GUEST.OS.ADD", "updateGuestOs": "GUEST.OS.UPDATE", "removeGuestOs": "GUEST.OS.REMOVE",
         "addResourceDetail": "CREATE_RESOURCE_DETAILS", "removeResourceDetail": "DELETE_RESOURCE_DETAILS",
         "migrateSystemVm": "VM.MIGRATE", "scaleSystemVm": "VM.UPGRADE", "changeServiceForSystemVm": "VM.UPGRADE",
-        "patchSystemVm": "LIVE.PATCH.SYSTEM.VM",
+        "patchSystemVm": "LIVE.PATCH.SYSTEM.VM", "reconnectHost": "HOST.RECONNECT",
     ]
 }

@@ -159,7 +159,7 @@ enum Registry {
             SystemVMAPIs.handlers, AlertAPIs.handlers, EventArchiveAPIs.handlers, DedicationAPIs.handlers,
             DedicatedRangeAPIs.handlers, MetricsAPIs.handlers, OutOfBandAPIs.handlers, HostHAAPIs.handlers,
             ManagementServerAPIs.handlers, GuestOSChangeAPIs.handlers, ResourceDetailAPIs.handlers, ResourceIconAPIs.handlers,
-            PlatformInfoAPIs.handlers, CatalogInfoAPIs.handlers,
+            PlatformInfoAPIs.handlers, CatalogInfoAPIs.handlers, HostReconnectAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
             // The tenant side added for issue 12 (sim-tenant).
