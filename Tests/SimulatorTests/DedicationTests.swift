@@ -8,7 +8,8 @@ import Values
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
-            let hosts = try #require(try await c.get("listHosts", [("zoneid", zone), ("type", "Routing")]).inner["host"]?.list)
+            let hosts = try #require(
+                try await c.get("listHosts", [("zoneid", zone), ("type", "Routing")]).inner["host"]?.list)
             let first = try #require(hosts.first?[field: "id"]?.text)
             let devDomain = try await c.value("listDomains", [("name", "dev")], "domain.0.id")
             let job = try await c.job("dedicateHost", [("hostid", first), ("domainid", devDomain), ("account", "dev")])
@@ -19,19 +20,28 @@ import Values
             let devAccount = try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
             #expect(d[field: "accountid"]?.text == devAccount)
             let group = try #require(d[field: "affinitygroupid"]?.text)
-            #expect(try await c.value("listAffinityGroups", [("id", group), ("listall", "true")], "affinitygroup.0.name") == "DedicatedGrp-dev")
-            #expect(try await c.value("listDedicatedHosts", [("account", "dev"), ("domainid", devDomain)], "count") == "1")
+            #expect(
+                try await c.value("listAffinityGroups", [("id", group), ("listall", "true")], "affinitygroup.0.name")
+                    == "DedicatedGrp-dev")
+            #expect(
+                try await c.value("listDedicatedHosts", [("account", "dev"), ("domainid", devDomain)], "count") == "1")
 
             // The admin's VMs go to the other host; dev's may use the dedicated one.
             let adminVM = try await c.deploy()
             #expect(adminVM["jobresult.virtualmachine.hostid"]?.text != first)
             let again = try await c.get("dedicateHost", [("hostid", first), ("domainid", devDomain)])
             #expect(again.status == 530)
-            #expect(again.inner["errortext"]?.text == "Host \(hosts.first?[field: "name"]?.text ?? "") is already dedicated")
+            #expect(
+                again.inner["errortext"]?.text == "Host \(hosts.first?[field: "name"]?.text ?? "") is already dedicated"
+            )
             // Not over another owner's running VM.
             let second = try #require(adminVM["jobresult.virtualmachine.hostid"]?.text)
-            let busy = try await c.get("dedicateHost", [("hostid", second), ("domainid", devDomain), ("account", "dev")])
-            #expect(busy.inner["errortext"]?.text?.hasSuffix("found to be unsuitable for explicit dedication as it is running instances of another account") == true)
+            let busy = try await c.get(
+                "dedicateHost", [("hostid", second), ("domainid", devDomain), ("account", "dev")])
+            #expect(
+                busy.inner["errortext"]?.text?.hasSuffix(
+                    "found to be unsuitable for explicit dedication as it is running instances of another account")
+                    == true)
 
             let released = try await c.job("releaseDedicatedHost", [("hostid", first)])
             #expect(released["jobresult.success"]?.bool == true)

@@ -8,8 +8,12 @@ import Values
     @Test func hostHA() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            #expect(try await c.value("listHostHAProviders", [("hypervisor", "Simulator")], "haprovider.0.haprovider") == "simulatorhaprovider")
-            #expect(try await c.value("listHostHAProviders", [("hypervisor", "KVM")], "haprovider.0.haprovider") == "kvmhaprovider")
+            #expect(
+                try await c.value("listHostHAProviders", [("hypervisor", "Simulator")], "haprovider.0.haprovider")
+                    == "simulatorhaprovider")
+            #expect(
+                try await c.value("listHostHAProviders", [("hypervisor", "KVM")], "haprovider.0.haprovider")
+                    == "kvmhaprovider")
             #expect(try await c.get("listHostHAProviders", [("hypervisor", "XenServer")]).inner["count"] == nil)
             let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
             let cluster = try await c.value("listHosts", [("id", host)], "host.0.clusterid")
@@ -17,7 +21,8 @@ import Values
             #expect(early.status == 431)
             let wrong = try await c.get("configureHAForHost", [("hostid", host), ("provider", "kvmhaprovider")])
             #expect(wrong.status == 431)
-            let configured = try await c.job("configureHAForHost", [("hostid", host), ("provider", "simulatorhaprovider")])
+            let configured = try await c.job(
+                "configureHAForHost", [("hostid", host), ("provider", "simulatorhaprovider")])
             #expect(configured["cmd"]?.text == "org.apache.cloudstack.api.command.admin.ha.ConfigureHAForHostCmd")
             #expect(configured["jobresult.hostha.hastate"]?.text == "Disabled")
             let enabled = try await c.job("enableHAForHost", [("hostid", host)])
@@ -38,15 +43,21 @@ import Values
             let c = TestClient(sim)
             let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
             let zone = try await c.value("listHosts", [("id", host)], "host.0.zoneid")
-            let early = try await c.get("issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "STATUS")])
+            let early = try await c.get(
+                "issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "STATUS")])
             #expect(early.status == 530)
-            #expect(early.inner["errortext"]?.text == "Out-of-band management is disabled or not configured for the host. Aborting Operation.")
+            #expect(
+                early.inner["errortext"]?.text
+                    == "Out-of-band management is disabled or not configured for the host. Aborting Operation.")
             let unconfigured = try await c.job("enableOutOfBandManagementForHost", [("hostid", host)])
             #expect(unconfigured["jobresult.outofbandmanagement.status"]?.bool == false)
-            let configured = try await c.get("configureOutOfBandManagement", [
-                ("hostid", host), ("driver", "ipmitool"), ("address", "192.0.2.100"), ("port", "623"), ("username", "root"),
-                ("password", "s3cret-bmc"),
-            ])
+            let configured = try await c.get(
+                "configureOutOfBandManagement",
+                [
+                    ("hostid", host), ("driver", "ipmitool"), ("address", "192.0.2.100"), ("port", "623"),
+                    ("username", "root"),
+                    ("password", "s3cret-bmc"),
+                ])
             #expect(configured.inner["outofbandmanagement.driver"]?.text == "ipmitool")
             #expect(configured.inner["outofbandmanagement.enabled"]?.bool == false)
             #expect(configured.body.contains("s3cret-bmc") == false)
@@ -55,15 +66,20 @@ import Values
             let off = try await c.job("issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "OFF")])
             #expect(off["jobresult.outofbandmanagement.powerstate"]?.text == "Off")
             #expect(off["jobresult.outofbandmanagement.status"]?.bool == true)
-            let status = try await c.job("issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "status")])
+            let status = try await c.job(
+                "issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "status")])
             #expect(status["jobresult.outofbandmanagement.powerstate"]?.text == "Off")
             let bad = try await c.get("issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "EXPLODE")])
             #expect(bad.status == 431)
-            #expect(try await c.job("changeOutOfBandManagementPassword", [("hostid", host), ("password", "n3w")])["jobresult.outofbandmanagement.status"]?.bool == true)
+            #expect(
+                try await c.job("changeOutOfBandManagementPassword", [("hostid", host), ("password", "n3w")])[
+                    "jobresult.outofbandmanagement.status"]?.bool == true)
             // Off for the zone: no power actions there.
             _ = try await c.job("disableOutOfBandManagementForZone", [("zoneid", zone)])
             let zoneOff = try await c.get("issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "ON")])
-            #expect(zoneOff.inner["errortext"]?.text == "Out-of-band management is disabled for the host's zone. Aborting Operation.")
+            #expect(
+                zoneOff.inner["errortext"]?.text
+                    == "Out-of-band management is disabled for the host's zone. Aborting Operation.")
             #expect(try await c.value("listHostsMetrics", [("id", host)], "host.0.powerstate") == "Disabled")
             _ = try await c.job("enableOutOfBandManagementForZone", [("zoneid", zone)])
             let on = try await c.job("issueOutOfBandManagementPowerAction", [("hostid", host), ("action", "ON")])
@@ -93,7 +109,8 @@ import Values
     @Test func systemVMsLeaveAHostGoingIntoMaintenance() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            let ssvm = try #require(try await c.get("listSystemVms", [("systemvmtype", "secondarystoragevm")]).inner["systemvm.0"])
+            let ssvm = try #require(
+                try await c.get("listSystemVms", [("systemvmtype", "secondarystoragevm")]).inner["systemvm.0"])
             let id = try #require(ssvm[field: "id"]?.text), host = try #require(ssvm[field: "hostid"]?.text)
             let job = try await c.job("prepareHostForMaintenance", [("id", host)])
             #expect(job["jobstatus"]?.number?.int == 1)
@@ -116,7 +133,9 @@ import Values
             #expect(try await c.value("listHosts", [("id", host)], "host.0.state") == "Connecting")
             let twice = try await c.get("reconnectHost", [("id", host)])
             #expect(twice.status == 530)
-            #expect(twice.inner["errortext"]?.text?.hasPrefix("Unable to disconnect host because it is not in the correct state") == true)
+            #expect(
+                twice.inner["errortext"]?.text?.hasPrefix(
+                    "Unable to disconnect host because it is not in the correct state") == true)
             let done = try await c.wait(job: job)
             #expect(done["cmd"]?.text == "org.apache.cloudstack.api.command.admin.host.ReconnectHostCmd")
             #expect(done["jobresult.host.state"]?.text == "Up")

@@ -11,16 +11,22 @@ import Values
             let user = try await c.value("listUsers", [("username", "admin")], "user.0.id")
             let first = try await c.get("getCloudIdentifier", [("userid", user)]).inner
             let id = try #require(first["cloudidentifier.cloudidentifier"]?.text)
-            #expect(try await c.value("getCloudIdentifier", [("userid", user)], "cloudidentifier.cloudidentifier") == id)
+            #expect(
+                try await c.value("getCloudIdentifier", [("userid", user)], "cloudidentifier.cloudidentifier") == id)
             #expect(first["cloudidentifier.signature"]?.text?.isEmpty == false)
             // A user may ask for its own only.
             #expect(try await c.signed().get("getCloudIdentifier", [("userid", user)]).status == 531)
             #expect(try await c.get("quotaIsEnabled").inner["quotaenabled.isenabled"]?.bool == false)
             let twoFactor = try await c.get("listUserTwoFactorAuthenticatorProviders").inner
-            #expect(Set((twoFactor["providers"]?.list ?? []).compactMap { $0[field: "name"]?.text }) == ["totp", "staticpin"])
+            #expect(
+                Set((twoFactor["providers"]?.list ?? []).compactMap { $0[field: "name"]?.text }) == [
+                    "totp", "staticpin",
+                ])
             #expect(try await c.value("listCAProviders", [], "caprovider.0.name") == "root")
             #expect(try await c.value("listDeploymentPlanners", [], "deploymentPlanner.0.name") == "FirstFitPlanner")
-            #expect(try await c.value("listDeploymentPlanners", [("keyword", "dedication")], "deploymentPlanner.0.name") == "ImplicitDedicationPlanner")
+            #expect(
+                try await c.value("listDeploymentPlanners", [("keyword", "dedication")], "deploymentPlanner.0.name")
+                    == "ImplicitDedicationPlanner")
             #expect(try await c.value("listNetworkIsolationMethods", [], "count") == "12")
             let usage = try await c.get("listUsageTypes").inner
             #expect(usage["usagetype.0.usagetypeid"]?.number?.int == 1)
@@ -73,8 +79,13 @@ import Values
             #expect(unsupported.inner["errortext"]?.text == "Resource type not supported.")
             let services = try await c.get("listSupportedNetworkServices", [("service", "SourceNat")]).inner
             #expect(services["count"]?.number?.int == 1)
-            #expect((services["networkservice.0.provider"]?.list ?? []).contains { $0[field: "name"]?.text == "VirtualRouter" })
-            let byProvider = try #require(try await c.get("listSupportedNetworkServices", [("provider", "SecurityGroupProvider")]).inner["networkservice"]?.list)
+            #expect(
+                (services["networkservice.0.provider"]?.list ?? []).contains {
+                    $0[field: "name"]?.text == "VirtualRouter"
+                })
+            let byProvider = try #require(
+                try await c.get("listSupportedNetworkServices", [("provider", "SecurityGroupProvider")]).inner[
+                    "networkservice"]?.list)
             #expect(byProvider.compactMap { $0[field: "name"]?.text } == ["SecurityGroup"])
         }
     }

@@ -10,11 +10,16 @@ enum DedicatedRangeAPIs {
     static let handlers: [Handler] = [
         Handler("dedicateGuestVlanRange") { c throws(APIError) in
             let owner = try rangeOwner(c)
-            guard let owner else { throw APIError.refused("Unable to find account by name \(c.optional("account") ?? "null")") }
+            guard let owner else {
+                throw APIError.refused("Unable to find account by name \(c.optional("account") ?? "null")")
+            }
             let pnID = try c.required("physicalnetworkid")
-            guard let pn = c.store.table("physicalnetwork").get(pnID) else { throw CatalogCheck.noEntity("physicalnetworkid", pnID, command: c.command) }
+            guard let pn = c.store.table("physicalnetwork").get(pnID) else {
+                throw CatalogCheck.noEntity("physicalnetworkid", pnID, command: c.command)
+            }
             if let methods = pn["isolationmethods"], !methods.isEmpty, !methods.uppercased().contains("VLAN") {
-                throw APIError.refused("Cannot dedicate guest vlan range. Physical isolation type of network \(pn.seq) is not VLAN")
+                throw APIError.refused(
+                    "Cannot dedicate guest vlan range. Physical isolation type of network \(pn.seq) is not VLAN")
             }
             let vlan = try c.required("vlanrange")
             let (start, end) = try bounds(vlan)
@@ -31,8 +36,11 @@ enum DedicatedRangeAPIs {
             }
             let zone = c.store.table("zone").get(pn["zoneid"] ?? "")
             var f = owner
-            f.merge(["guestvlanrange": .string(vlan), "physicalnetworkid": .int(pn.seq), "zoneid": .int(zone?.seq ?? 0),
-                     "physicalnetworkuuid": .string(pn.id)], uniquingKeysWith: { $1 })
+            f.merge(
+                [
+                    "guestvlanrange": .string(vlan), "physicalnetworkid": .int(pn.seq), "zoneid": .int(zone?.seq ?? 0),
+                    "physicalnetworkuuid": .string(pn.id),
+                ], uniquingKeysWith: { $1 })
             return .object(["dedicatedguestvlanrange": render(c.store.insert(vlanNoun, f))])
         },
         Handler("listDedicatedGuestVlanRanges") { c throws(APIError) in
@@ -40,7 +48,9 @@ enum DedicatedRangeAPIs {
             let pn = c.optional("physicalnetworkid"), zone = c.optional("zoneid")
             let zoneSeq = zone.flatMap { c.store.table("zone").get($0)?.seq }
             let project = c.optional("projectid")
-            let plain = c.with(params: RequestParams(c.params.pairs.filter { !["physicalnetworkid", "zoneid"].contains($0.0.lowercased()) }))
+            let plain = c.with(
+                params: RequestParams(
+                    c.params.pairs.filter { !["physicalnetworkid", "zoneid"].contains($0.0.lowercased()) }))
             let reply = try plain.listEntities(vlanNoun) { d in
                 if let project, d["projectid"] != project { return false }
                 if let pn, d["physicalnetworkuuid"] != pn { return false }
@@ -49,17 +59,26 @@ enum DedicatedRangeAPIs {
                 return true
             }
             guard case .list(let n, let items, let total) = reply else { return reply }
-            return .list(noun: n, items: items.map { $0.record.map { Value.record($0.filter { $0.key != "physicalnetworkuuid" }) } ?? $0 },
-                         total: total)
+            return .list(
+                noun: n,
+                items: items.map {
+                    $0.record.map { Value.record($0.filter { $0.key != "physicalnetworkuuid" }) } ?? $0
+                },
+                total: total)
         },
         Handler("releaseDedicatedGuestVlanRange", async: true) { c throws(APIError) in
             let id = try c.required("id")
-            guard let d = c.store.table(vlanNoun).get(id) else { throw CatalogCheck.noEntity("id", id, command: c.command) }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.network.ReleaseDedicatedGuestVlanRangeCmd",
-                                instanceType: nil, instanceID: nil, immediateID: nil) { store, _ in
-                store.table(vlanNoun).remove(d.id)
-                return ["success": .bool(true)]
-            })
+            guard let d = c.store.table(vlanNoun).get(id) else {
+                throw CatalogCheck.noEntity("id", id, command: c.command)
+            }
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.network.ReleaseDedicatedGuestVlanRangeCmd",
+                    instanceType: nil, instanceID: nil, immediateID: nil
+                ) { store, _ in
+                    store.table(vlanNoun).remove(d.id)
+                    return ["success": .bool(true)]
+                })
         },
         Handler("dedicatePublicIpRange") { c throws(APIError) in
             let range = try publicRange(c)
@@ -67,15 +86,20 @@ enum DedicatedRangeAPIs {
                 throw APIError.refused("Specified Public IP range has already been dedicated")
             }
             if c.store.table("zone").get(range["zoneid"] ?? "")?["networktype"] == "Basic" {
-                throw APIError.refused("Public IP range can be dedicated to an account only in the zone of type Advanced")
+                throw APIError.refused(
+                    "Public IP range can be dedicated to an account only in the zone of type Advanced")
             }
             let domainID = try c.required("domainid")
-            guard let domain = c.store.table("domain").get(domainID) else { throw CatalogCheck.noEntity("domainid", domainID, command: c.command) }
-            let owner = try rangeOwner(c) ?? ["domainid": .string(domain.id), "domain": domain.fields["name"] ?? .string("")]
+            guard let domain = c.store.table("domain").get(domainID) else {
+                throw CatalogCheck.noEntity("domainid", domainID, command: c.command)
+            }
+            let owner =
+                try rangeOwner(c) ?? ["domainid": .string(domain.id), "domain": domain.fields["name"] ?? .string("")]
             let ownerName = owner["account"]?.plainText ?? owner["project"]?.plainText
             for ip in c.store.table("publicipaddress").rows where inRange(ip["ipaddress"], range) {
                 if let holder = ip["account"] ?? ip["project"], ownerName != nil, holder != ownerName {
-                    throw APIError.refused("\(ip["ipaddress"] ?? "") Public IP address in range is allocated to another account ")
+                    throw APIError.refused(
+                        "\(ip["ipaddress"] ?? "") Public IP address in range is allocated to another account ")
                 }
             }
             c.store.insert(publicNoun, owner, id: range.id)
@@ -85,7 +109,8 @@ enum DedicatedRangeAPIs {
         Handler("releasePublicIpRange") { c throws(APIError) in
             let range = try publicRange(c)
             guard c.store.table(publicNoun).get(range.id) != nil else {
-                throw APIError.refused("Can't release Public IP range \(range.seq) as it not dedicated to any domain and any account")
+                throw APIError.refused(
+                    "Can't release Public IP range \(range.seq) as it not dedicated to any domain and any account")
             }
             c.store.table(publicNoun).remove(range.id)
             let root = c.store.table("domain").first { $0["path"] == "ROOT" }
@@ -101,9 +126,14 @@ enum DedicatedRangeAPIs {
     /// The account (`account` in `domainid`) or project (`projectid`) a range goes to, as owner fields; nil when neither.
     static func rangeOwner(_ c: Call) throws(APIError) -> Record? {
         if let p = c.optional("projectid") {
-            guard let project = c.store.table(Store.projectNoun).get(p) else { throw CatalogCheck.noEntity("projectid", p, command: c.command) }
-            return ["project": project.fields["name"] ?? .string(""), "projectid": .string(project.id),
-                    "domainid": project.fields["domainid"] ?? .string(""), "domain": project.fields["domain"] ?? .string("")]
+            guard let project = c.store.table(Store.projectNoun).get(p) else {
+                throw CatalogCheck.noEntity("projectid", p, command: c.command)
+            }
+            return [
+                "project": project.fields["name"] ?? .string(""), "projectid": .string(project.id),
+                "domainid": project.fields["domainid"] ?? .string(""),
+                "domain": project.fields["domain"] ?? .string(""),
+            ]
         }
         guard let name = c.optional("account"), let domainID = c.optional("domainid") else { return nil }
         guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {
@@ -121,7 +151,8 @@ enum DedicatedRangeAPIs {
     }
 
     static func inRange(_ ip: String?, _ r: Entity) -> Bool {
-        guard let a = IPv4.parse(r["startip"] ?? ""), let b = IPv4.parse(r["endip"] ?? ""), let x = IPv4.parse(ip ?? "") else { return false }
+        guard let a = IPv4.parse(r["startip"] ?? ""), let b = IPv4.parse(r["endip"] ?? ""), let x = IPv4.parse(ip ?? "")
+        else { return false }
         return a <= x && x <= b
     }
 
@@ -129,7 +160,8 @@ enum DedicatedRangeAPIs {
     static func bounds(_ vlan: String) throws(APIError) -> (Int, Int) {
         let parts = vlan.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw APIError.refused("Invalid format for parameter value vlan \(vlan) .Vlan should be specified as 'startvlan-endvlan'")
+            throw APIError.refused(
+                "Invalid format for parameter value vlan \(vlan) .Vlan should be specified as 'startvlan-endvlan'")
         }
         guard let a = Int(parts[0].trimmingSpaces()), let b = Int(parts[1].trimmingSpaces()) else {
             throw APIError.refused("Please provide valid integer value for parameter vlan")

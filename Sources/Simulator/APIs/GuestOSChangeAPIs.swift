@@ -17,31 +17,43 @@ enum GuestOSChangeAPIs {
             try unique(c, display, "Please specify a unique name")
             let details = try ResourceDetailAPIs.details(c, required: true)
             let name = c.optional("name")
-            return .job(JobSpec(cmd: cmdPrefix + "AddGuestOsCmd", instanceType: "GuestOs", instanceID: nil, immediateID: nil) { store, _ in
-                let os = store.insert("ostype", ["oscategoryid": .string(categoryID), "description": .string(display),
-                                                 "isuserdefined": .bool(true)])
-                saveDetails(store, os.id, name: name, details)
-                return ["ostype": .record(os.fields)]
-            })
+            return .job(
+                JobSpec(cmd: cmdPrefix + "AddGuestOsCmd", instanceType: "GuestOs", instanceID: nil, immediateID: nil) {
+                    store, _ in
+                    let os = store.insert(
+                        "ostype",
+                        [
+                            "oscategoryid": .string(categoryID), "description": .string(display),
+                            "isuserdefined": .bool(true),
+                        ])
+                    saveDetails(store, os.id, name: name, details)
+                    return ["ostype": .record(os.fields)]
+                })
         },
         Handler("updateGuestOs", async: true) { c throws(APIError) in
             let os = try userDefined(c, verb: "modify")
             let display = try c.required("osdisplayname")
             if display != os["description"] { try unique(c, display, "Please specify a unique guest OS name") }
             let details = try ResourceDetailAPIs.details(c, required: true)
-            return .job(JobSpec(cmd: cmdPrefix + "UpdateGuestOsCmd", instanceType: "GuestOs", instanceID: os.id, immediateID: nil) { store, _ in
-                store.table("ostype").update(os.id) { $0.fields["description"] = .string(display) }
-                saveDetails(store, os.id, name: nil, details)
-                return ["ostype": .record(try store.jobEntity("ostype", os.id).fields)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "UpdateGuestOsCmd", instanceType: "GuestOs", instanceID: os.id, immediateID: nil
+                ) { store, _ in
+                    store.table("ostype").update(os.id) { $0.fields["description"] = .string(display) }
+                    saveDetails(store, os.id, name: nil, details)
+                    return ["ostype": .record(try store.jobEntity("ostype", os.id).fields)]
+                })
         },
         Handler("removeGuestOs", async: true) { c throws(APIError) in
             let os = try userDefined(c, verb: "remove")
-            return .job(JobSpec(cmd: cmdPrefix + "RemoveGuestOsCmd", instanceType: "GuestOs", instanceID: os.id, immediateID: nil) { store, _ in
-                store.table("ostype").remove(os.id)
-                store.table(detailNoun).remove(os.id)
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "RemoveGuestOsCmd", instanceType: "GuestOs", instanceID: os.id, immediateID: nil
+                ) { store, _ in
+                    store.table("ostype").remove(os.id)
+                    store.table(detailNoun).remove(os.id)
+                    return ["success": .bool(true)]
+                })
         },
     ]
 

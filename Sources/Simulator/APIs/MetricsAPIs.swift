@@ -10,23 +10,29 @@ enum MetricsAPIs {
     static let handlers: [Handler] = [
         view("listVirtualMachinesMetrics", of: "listVirtualMachines") { _, vm in
             let cpus = number(vm["cpunumber"]), speed = number(vm["cpuspeed"])
-            var m: Record = ["cputotal": .string(fixed(cpus * speed / 1000) + " Ghz"),
-                             "memorytotal": .string(fixed(number(vm["memory"]) / 1024) + " GB"),
-                             "networkread": .string(fixed(number(vm["networkkbsread"]) / 1024) + " MB"),
-                             "networkwrite": .string(fixed(number(vm["networkkbswrite"]) / 1024) + " MB"),
-                             "diskread": .string(fixed(number(vm["diskkbsread"]) / 1024) + " MB"),
-                             "diskwrite": .string(fixed(number(vm["diskkbswrite"]) / 1024) + " MB"),
-                             "diskiopstotal": .int(Int(number(vm["diskioread"]) + number(vm["diskiowrite"])))]
+            var m: Record = [
+                "cputotal": .string(fixed(cpus * speed / 1000) + " Ghz"),
+                "memorytotal": .string(fixed(number(vm["memory"]) / 1024) + " GB"),
+                "networkread": .string(fixed(number(vm["networkkbsread"]) / 1024) + " MB"),
+                "networkwrite": .string(fixed(number(vm["networkkbswrite"]) / 1024) + " MB"),
+                "diskread": .string(fixed(number(vm["diskkbsread"]) / 1024) + " MB"),
+                "diskwrite": .string(fixed(number(vm["diskkbswrite"]) / 1024) + " MB"),
+                "diskiopstotal": .int(Int(number(vm["diskioread"]) + number(vm["diskiowrite"]))),
+            ]
             if let ip = vm["nic"]?.list?.first?[field: "ipaddress"] { m["ipaddress"] = ip }
             return m
         },
         view("listVolumesMetrics", of: "listVolumes") { _, v in
-            ["sizegb": .string(fixed(number(v["size"]) / 1_073_741_824) + " GB"),
-             "diskiopstotal": .int(Int(number(v["diskioread"]) + number(v["diskiowrite"])))]
+            [
+                "sizegb": .string(fixed(number(v["size"]) / 1_073_741_824) + " GB"),
+                "diskiopstotal": .int(Int(number(v["diskioread"]) + number(v["diskiowrite"]))),
+            ]
         },
         view("listHostsMetrics", of: "listHosts") { c, h in hostMetrics(c, h) },
         view("listClustersMetrics", of: "listClusters") { c, cluster in
-            let hosts = c.store.table("host").rows.filter { $0["clusterid"] == cluster["id"]?.plainText && $0["type"] == "Routing" }
+            let hosts = c.store.table("host").rows.filter {
+                $0["clusterid"] == cluster["id"]?.plainText && $0["type"] == "Routing"
+            }
             var m = summary(c.store, hosts)
             m["hosts"] = .string("\(hosts.filter { $0["state"] == "Up" }.count) / \(hosts.count)")
             m["state"] = cluster["allocationstate"] ?? .string("Enabled")
@@ -37,7 +43,8 @@ enum MetricsAPIs {
             let hosts = c.store.table("host").rows.filter { $0["zoneid"] == id && $0["type"] == "Routing" }
             let clusters = c.store.table("cluster").rows.filter { $0["zoneid"] == id }
             var m = summary(c.store, hosts)
-            m["clusters"] = .string("\(clusters.filter { $0["allocationstate"] != "Disabled" }.count) / \(clusters.count)")
+            m["clusters"] = .string(
+                "\(clusters.filter { $0["allocationstate"] != "Disabled" }.count) / \(clusters.count)")
             m["state"] = zone["allocationstate"] ?? .string("Enabled")
             return m
         },
@@ -61,7 +68,8 @@ enum MetricsAPIs {
 
     static func hostMetrics(_ c: Call, _ h: Record) -> Record {
         let cpus = number(h["cpunumber"]), speed = number(h["cpuspeed"])
-        let cpuOver = setting(c.store, "cpu.overprovisioning.factor", 1), memOver = setting(c.store, "mem.overprovisioning.factor", 1)
+        let cpuOver = setting(c.store, "cpu.overprovisioning.factor", 1),
+            memOver = setting(c.store, "mem.overprovisioning.factor", 1)
         let allocatedPct = percent(h["cpuallocated"]?.plainText)
         let memTotal = number(h["memorytotal"]), memAllocated = number(h["memoryallocated"])
         let id = h["id"]?.plainText
@@ -78,7 +86,8 @@ enum MetricsAPIs {
             "networkwrite": .string(fixed(number(h["networkkbswrite"]) / 1_048_576) + " GB"),
             "instances": .string("\(vms.filter { $0.state == "Running" }.count) / \(vms.count)"),
             "powerstate": .string(OutOfBandAPIs.powerState(c.store, hostID: id ?? "")),
-            "cputhreshold": .bool(allocatedPct > 100 * t.cpu), "cpudisablethreshold": .bool(allocatedPct > 100 * t.cpuDisable),
+            "cputhreshold": .bool(allocatedPct > 100 * t.cpu),
+            "cpudisablethreshold": .bool(allocatedPct > 100 * t.cpuDisable),
             "cpuallocatedthreshold": .bool(allocatedPct > 100 * t.cpu * cpuOver),
             "cpuallocateddisablethreshold": .bool(allocatedPct > 100 * t.cpuDisable * cpuOver),
             "memorythreshold": .bool(memAllocated > memTotal * t.memory),
@@ -99,7 +108,10 @@ enum MetricsAPIs {
         let memUsed = hosts.reduce(0.0) { $0 + number($1["memoryallocated"]) }
         let maxMem = hosts.map { number($0["memoryallocated"]) }.max() ?? 0
         let t = thresholds(store)
-        var m: Record = ["cputotal": .string(fixed(cpuTotal / 1000) + " Ghz"), "memorytotal": .string(fixed(memTotal / 1_073_741_824) + " GB")]
+        var m: Record = [
+            "cputotal": .string(fixed(cpuTotal / 1000) + " Ghz"),
+            "memorytotal": .string(fixed(memTotal / 1_073_741_824) + " GB"),
+        ]
         guard n > 0 else { return m }
         let avgCPU = cpuUsedSum / n, avgMem = (memTotal / n)
         m["cpuused"] = .string(fixed(cpuUsedSum / n) + "%")
@@ -122,10 +134,12 @@ enum MetricsAPIs {
 
     /// The alert thresholds the metrics compare with (notification 0.75, disable 0.85 unless set).
     static func thresholds(_ store: Store) -> (cpu: Double, cpuDisable: Double, memory: Double, memoryDisable: Double) {
-        (setting(store, "cluster.cpu.allocated.capacity.notificationthreshold", 0.75),
-         setting(store, "cluster.cpu.allocated.capacity.disablethreshold", 0.85),
-         setting(store, "cluster.memory.allocated.capacity.notificationthreshold", 0.75),
-         setting(store, "cluster.memory.allocated.capacity.disablethreshold", 0.85))
+        (
+            setting(store, "cluster.cpu.allocated.capacity.notificationthreshold", 0.75),
+            setting(store, "cluster.cpu.allocated.capacity.disablethreshold", 0.85),
+            setting(store, "cluster.memory.allocated.capacity.notificationthreshold", 0.75),
+            setting(store, "cluster.memory.allocated.capacity.disablethreshold", 0.85)
+        )
     }
 
     static func setting(_ store: Store, _ name: String, _ fallback: Double) -> Double {

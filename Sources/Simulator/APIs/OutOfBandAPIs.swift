@@ -17,10 +17,14 @@ enum OutOfBandAPIs {
             let host = try HostHAAPIs.host(c)
             let driver = try c.required("driver").lowercased()
             guard drivers.contains(driver) else {
-                throw APIError.invalid("driver", "'\(driver)' is not an out-of-band management driver (ipmitool, nestedcloudstack, redfish)")
+                throw APIError.invalid(
+                    "driver",
+                    "'\(driver)' is not an out-of-band management driver (ipmitool, nestedcloudstack, redfish)")
             }
-            var f: Record = ["hostid": .string(host.id), "driver": .string(driver), "address": .string(try c.required("address")),
-                             "port": .string(try c.required("port")), "username": .string(try c.required("username"))]
+            var f: Record = [
+                "hostid": .string(host.id), "driver": .string(driver), "address": .string(try c.required("address")),
+                "port": .string(try c.required("port")), "username": .string(try c.required("username")),
+            ]
             _ = try c.required("password")
             let old = c.store.table(noun).get(host.id)
             f["enabled"] = old?.fields["enabled"] ?? .bool(false)
@@ -38,35 +42,54 @@ enum OutOfBandAPIs {
             let host = try HostHAAPIs.host(c)
             let action = try c.required("action").uppercased()
             guard actions.contains(action) else {
-                throw APIError.invalid("action", "'\(action)' is not a power operation (ON, OFF, CYCLE, RESET, SOFT, STATUS)")
+                throw APIError.invalid(
+                    "action", "'\(action)' is not a power operation (ON, OFF, CYCLE, RESET, SOFT, STATUS)")
             }
             _ = try c.int("timeout", in: 1...Int(Int32.max))
             try checkEnabled(c.store, host)
-            return .job(JobSpec(cmd: cmdPrefix + "IssueOutOfBandManagementPowerActionCmd", instanceType: "Host", instanceID: host.id,
-                                immediateID: nil) { store, _ in
-                let state = action == "OFF" || action == "SOFT" ? "Off" : action == "STATUS" ? powerState(store, hostID: host.id) : "On"
-                store.table(noun).update(host.id) { $0.fields["powerstate"] = .string(state) }
-                return ["outofbandmanagement": .record([
-                    "hostid": .string(host.id), "action": .string(action), "powerstate": .string(state), "status": .bool(true),
-                    "description": .string("Successfully issued \(action) on host \(host["name"] ?? host.id)"),
-                ])]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "IssueOutOfBandManagementPowerActionCmd", instanceType: "Host",
+                    instanceID: host.id,
+                    immediateID: nil
+                ) { store, _ in
+                    let state =
+                        action == "OFF" || action == "SOFT"
+                        ? "Off" : action == "STATUS" ? powerState(store, hostID: host.id) : "On"
+                    store.table(noun).update(host.id) { $0.fields["powerstate"] = .string(state) }
+                    return [
+                        "outofbandmanagement": .record([
+                            "hostid": .string(host.id), "action": .string(action), "powerstate": .string(state),
+                            "status": .bool(true),
+                            "description": .string("Successfully issued \(action) on host \(host["name"] ?? host.id)"),
+                        ])
+                    ]
+                })
         },
         Handler("changeOutOfBandManagementPassword", async: true) { c throws(APIError) in
             let host = try HostHAAPIs.host(c)
             try checkEnabled(c.store, host)
-            return .job(JobSpec(cmd: cmdPrefix + "ChangeOutOfBandManagementPasswordCmd", instanceType: "Host", instanceID: host.id,
-                                immediateID: nil) { _, _ in
-                ["outofbandmanagement": .record(["hostid": .string(host.id), "status": .bool(true),
-                                                 "description": .string("Out-of-band management password changed for host \(host["name"] ?? host.id)")])]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "ChangeOutOfBandManagementPasswordCmd", instanceType: "Host", instanceID: host.id,
+                    immediateID: nil
+                ) { _, _ in
+                    [
+                        "outofbandmanagement": .record([
+                            "hostid": .string(host.id), "status": .bool(true),
+                            "description": .string(
+                                "Out-of-band management password changed for host \(host["name"] ?? host.id)"),
+                        ])
+                    ]
+                })
         },
     ]
 
     /// What listHosts and listHostsMetrics show as the host's power state: Disabled unless out-of-band
     /// management is configured and enabled for it, its cluster and its zone.
     static func powerState(_ store: Store, hostID: String) -> String {
-        guard let host = store.table("host").get(hostID), let oobm = store.table(noun).get(hostID), enabled(store, host) else {
+        guard let host = store.table("host").get(hostID), let oobm = store.table(noun).get(hostID), enabled(store, host)
+        else {
             return "Disabled"
         }
         let s = oobm["powerstate"] ?? "On"
@@ -86,10 +109,12 @@ enum OutOfBandAPIs {
 
     static func checkEnabled(_ store: Store, _ host: Entity) throws(APIError) {
         if let scope = scopeEnabled(store, host) {
-            throw APIError.internalError("Out-of-band management is disabled for the host's \(scope). Aborting Operation.")
+            throw APIError.internalError(
+                "Out-of-band management is disabled for the host's \(scope). Aborting Operation.")
         }
         guard store.table(noun).get(host.id)?["enabled"] == "true" else {
-            throw APIError.internalError("Out-of-band management is disabled or not configured for the host. Aborting Operation.")
+            throw APIError.internalError(
+                "Out-of-band management is disabled or not configured for the host. Aborting Operation.")
         }
     }
 
@@ -97,18 +122,32 @@ enum OutOfBandAPIs {
         Handler(name, async: true) { c throws(APIError) in
             let host = try HostHAAPIs.host(c)
             guard c.store.table(noun).get(host.id) != nil else {
-                return .job(JobSpec(cmd: cmdPrefix + cmdName(name), instanceType: "Host", instanceID: host.id, immediateID: nil) { _, _ in
-                    ["outofbandmanagement": .record(["status": .bool(false), "description": .string(
-                        "Out-of-band management is not configured for the host. Please configure the host before enabling/disabling it.")])]
-                })
+                return .job(
+                    JobSpec(cmd: cmdPrefix + cmdName(name), instanceType: "Host", instanceID: host.id, immediateID: nil)
+                    { _, _ in
+                        [
+                            "outofbandmanagement": .record([
+                                "status": .bool(false),
+                                "description": .string(
+                                    "Out-of-band management is not configured for the host. Please configure the host before enabling/disabling it."
+                                ),
+                            ])
+                        ]
+                    })
             }
-            return .job(JobSpec(cmd: cmdPrefix + cmdName(name), instanceType: "Host", instanceID: host.id, immediateID: nil) { store, _ in
-                store.table(noun).update(host.id) {
-                    $0.fields["enabled"] = .bool(on)
-                    $0.fields["powerstate"] = .string(on ? "On" : "Disabled")
-                }
-                return ["outofbandmanagement": .record(["hostid": .string(host.id), "enabled": .bool(on), "status": .bool(true)])]
-            })
+            return .job(
+                JobSpec(cmd: cmdPrefix + cmdName(name), instanceType: "Host", instanceID: host.id, immediateID: nil) {
+                    store, _ in
+                    store.table(noun).update(host.id) {
+                        $0.fields["enabled"] = .bool(on)
+                        $0.fields["powerstate"] = .string(on ? "On" : "Disabled")
+                    }
+                    return [
+                        "outofbandmanagement": .record([
+                            "hostid": .string(host.id), "enabled": .bool(on), "status": .bool(true),
+                        ])
+                    ]
+                })
         }
     }
 
@@ -117,10 +156,16 @@ enum OutOfBandAPIs {
             let param = kind + "id"
             let id = try c.required(param)
             guard c.store.table(kind).get(id) != nil else { throw CatalogCheck.noEntity(param, id, command: c.command) }
-            return .job(JobSpec(cmd: cmdPrefix + cmdName(name), instanceType: nil, instanceID: nil, immediateID: nil) { store, _ in
-                if on { store.table(disabledNoun).remove(id) } else { store.table(disabledNoun).put(Entity(id: id, fields: ["kind": .string(kind)])) }
-                return ["outofbandmanagement": .record(["enabled": .bool(on), "status": .bool(true)])]
-            })
+            return .job(
+                JobSpec(cmd: cmdPrefix + cmdName(name), instanceType: nil, instanceID: nil, immediateID: nil) {
+                    store, _ in
+                    if on {
+                        store.table(disabledNoun).remove(id)
+                    } else {
+                        store.table(disabledNoun).put(Entity(id: id, fields: ["kind": .string(kind)]))
+                    }
+                    return ["outofbandmanagement": .record(["enabled": .bool(on), "status": .bool(true)])]
+                })
         }
     }
 

@@ -13,11 +13,17 @@ enum ResourceIconAPIs {
             let (type, ids) = try resources(c)
             let image = try c.required("base64image")
             guard let bytes = Data(base64Encoded: image), isImage([UInt8](bytes)) else {
-                throw APIError.refused("Failed to upload resource icon: the base64image is not a PNG, JPEG or GIF image encoded in base64")
+                throw APIError.refused(
+                    "Failed to upload resource icon: the base64image is not a PNG, JPEG or GIF image encoded in base64")
             }
             for id in ids {
-                c.store.table(noun).put(Entity(id: "\(type)/\(id)", fields: ["resourceid": .string(id), "resourcetype": .string(type),
-                                                                            "base64image": .string(image)]))
+                c.store.table(noun).put(
+                    Entity(
+                        id: "\(type)/\(id)",
+                        fields: [
+                            "resourceid": .string(id), "resourcetype": .string(type),
+                            "base64image": .string(image),
+                        ]))
             }
             return .object(["success": .bool(true)])
         },
@@ -49,6 +55,7 @@ enum ResourceIconAPIs {
 
     /// PNG, JPEG or GIF by their first bytes.
     static func isImage(_ b: [UInt8]) -> Bool {
-        b.starts(with: [0x89, 0x50, 0x4E, 0x47]) || b.starts(with: [0xFF, 0xD8, 0xFF]) || b.starts(with: Array("GIF8".utf8))
+        b.starts(with: [0x89, 0x50, 0x4E, 0x47]) || b.starts(with: [0xFF, 0xD8, 0xFF])
+            || b.starts(with: Array("GIF8".utf8))
     }
 }

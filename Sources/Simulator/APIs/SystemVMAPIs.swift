@@ -30,7 +30,8 @@ enum SystemVMAPIs {
             let vm = try find(c, "id")
             let forced = try c.bool("forced")
             guard forced || vm["state"] == "Running" || vm["state"] == "Stopped" else { throw busy(vm, "reboot") }
-            return job(c, vm, "RebootSystemVmCmd", via: vm["state"] == "Running" ? "Running" : "Starting") { store, vm in
+            return job(c, vm, "RebootSystemVmCmd", via: vm["state"] == "Running" ? "Running" : "Starting") {
+                store, vm in
                 try start(store, vm)
             }
         },
@@ -61,19 +62,29 @@ enum SystemVMAPIs {
             return .object(["systemvm": filtered(c.store.table(noun).get(vm.id)!.fields)])
         },
         Handler("patchSystemVm", async: true) { c throws(APIError) in
-            guard let id = c.optional("id") else { throw APIError.refused("Please provide a valid ID of a system VM to be patched") }
-            guard let vm = c.store.table(noun).get(id) else {
-                throw APIError.refused("Unable to find SystemVm with id \(id). patchSystemVm API can be used to patch CPVM / SSVM only.")
+            guard let id = c.optional("id") else {
+                throw APIError.refused("Please provide a valid ID of a system VM to be patched")
             }
-            return .job(JobSpec(cmd: cmdPrefix + "PatchSystemVMCmd", instanceType: instanceType(vm), instanceID: vm.id,
-                                immediateID: nil) { store, _ in
-                let now = try store.jobEntity(noun, vm.id)
-                guard now["state"] == "Running" else {
-                    throw APIError.internalError("Unable to patch SystemVM: \(describe(now)) as it is not in Running state. "
-                        + "Please destroy and recreate the SystemVM.")
-                }
-                return ["success": .bool(true), "displaytext": .string("Successfully patched system VM \(now["name"] ?? vm.id)")]
-            })
+            guard let vm = c.store.table(noun).get(id) else {
+                throw APIError.refused(
+                    "Unable to find SystemVm with id \(id). patchSystemVm API can be used to patch CPVM / SSVM only.")
+            }
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "PatchSystemVMCmd", instanceType: instanceType(vm), instanceID: vm.id,
+                    immediateID: nil
+                ) { store, _ in
+                    let now = try store.jobEntity(noun, vm.id)
+                    guard now["state"] == "Running" else {
+                        throw APIError.internalError(
+                            "Unable to patch SystemVM: \(describe(now)) as it is not in Running state. "
+                                + "Please destroy and recreate the SystemVM.")
+                    }
+                    return [
+                        "success": .bool(true),
+                        "displaytext": .string("Successfully patched system VM \(now["name"] ?? vm.id)"),
+                    ]
+                })
         },
     ]
 
@@ -88,7 +99,8 @@ enum SystemVMAPIs {
     }
 
     static func busy(_ vm: Entity, _ action: String) -> APIError {
-        APIError.refused("Unable to \(action) \(describe(vm)): it is in state \(vm["state"] ?? ""), wait for its job to finish")
+        APIError.refused(
+            "Unable to \(action) \(describe(vm)): it is in state \(vm["state"] ?? ""), wait for its job to finish")
     }
 
     /// The way the server prints a VM instance in its messages.
@@ -97,17 +109,23 @@ enum SystemVMAPIs {
     }
 
     /// The job's and event's resource type: ConsoleProxy, or SystemVm for the secondary storage VM.
-    static func instanceType(_ vm: Entity) -> String { vm["systemvmtype"] == "consoleproxy" ? "ConsoleProxy" : "SystemVm" }
+    static func instanceType(_ vm: Entity) -> String {
+        vm["systemvmtype"] == "consoleproxy" ? "ConsoleProxy" : "SystemVm"
+    }
 
     /// A state change as a job: `via` at once, the work's state when the job completes.
-    static func job(_ c: Call, _ vm: Entity, _ cmd: String, via: String,
-                    _ work: @escaping (Store, Entity) throws -> Record) -> Reply {
+    static func job(
+        _ c: Call, _ vm: Entity, _ cmd: String, via: String,
+        _ work: @escaping (Store, Entity) throws -> Record
+    ) -> Reply {
         let state = vm["state"] ?? ""
         c.store.table(noun).update(vm.id) { $0.fields["state"] = .string(via) }
-        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: instanceType(vm), instanceID: vm.id, immediateID: nil,
-                            work: { store, _ in try work(store, try store.jobEntity(noun, vm.id)) },
-                            onFailure: { store in store.table(noun).update(vm.id) { $0.fields["state"] = .string(state) } },
-                            eventType: eventType(vm, cmd)))
+        return .job(
+            JobSpec(
+                cmd: cmdPrefix + cmd, instanceType: instanceType(vm), instanceID: vm.id, immediateID: nil,
+                work: { store, _ in try work(store, try store.jobEntity(noun, vm.id)) },
+                onFailure: { store in store.table(noun).update(vm.id) { $0.fields["state"] = .string(state) } },
+                eventType: eventType(vm, cmd)))
     }
 
     /// SSVM.START or PROXY.START (and STOP, REBOOT, DESTROY): the server names the event after the kind of VM.

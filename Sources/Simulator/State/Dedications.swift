@@ -37,7 +37,8 @@ extension Store {
     /// another account, or to a domain outside whose tree the account is.
     func mayUse(host: Entity, accountID: String, domainID: String) -> Bool {
         guard DedicationKind.all.contains(where: { tables[$0.key]?.rows.isEmpty == false }),
-              let d = dedication(of: host, .host) else { return true }
+            let d = dedication(of: host, .host)
+        else { return true }
         if let owner = d["accountid"] { return owner == accountID }
         return isDomain(domainID, within: d["domainid"] ?? "")
     }

@@ -12,12 +12,15 @@ extension Store {
     func managementServerStarted(_ now: String) {
         let table = table(Self.managementServerNoun)
         if table.rows.isEmpty {
-            insert(Self.managementServerNoun, [
-                "name": .string(Self.managementServerName), "state": .string("Up"), "version": .string(Self.serverVersion),
-                "javadistribution": .string("none (acsh simulator)"), "javaversion": .string("none"),
-                "osdistribution": .string("Linux"), "kernelversion": .string("n/a"), "lastboottime": .string(now),
-                "serviceip": .string(Self.managementServerIP),
-            ])
+            insert(
+                Self.managementServerNoun,
+                [
+                    "name": .string(Self.managementServerName), "state": .string("Up"),
+                    "version": .string(Self.serverVersion),
+                    "javadistribution": .string("none (acsh simulator)"), "javaversion": .string("none"),
+                    "osdistribution": .string("Linux"), "kernelversion": .string("n/a"), "lastboottime": .string(now),
+                    "serviceip": .string(Self.managementServerIP),
+                ])
         }
         for ms in table.rows {
             table.update(ms.id) {
@@ -25,12 +28,15 @@ extension Store {
                 $0.fields["lastserverstart"] = .string(now)
             }
         }
-        addAlert(type: AlertAPIs.managementNode, name: "ALERT.MANAGEMENT",
-                 description: "Management server node \(Self.managementServerIP) is up", sent: now)
+        addAlert(
+            type: AlertAPIs.managementNode, name: "ALERT.MANAGEMENT",
+            description: "Management server node \(Self.managementServerIP) is up", sent: now)
     }
 
     @discardableResult
     func addAlert(type: Int, name: String, description: String, sent: String) -> Entity {
-        insert(AlertAPIs.noun, ["type": .int(type), "name": .string(name), "description": .string(description), "sent": .string(sent)])
+        insert(
+            AlertAPIs.noun,
+            ["type": .int(type), "name": .string(name), "description": .string(description), "sent": .string(sent)])
     }
 }

@@ -17,8 +17,9 @@ extension Store {
 
     func seedSystemOfferings(_ created: String) {
         for o in Self.systemOfferings {
-            var f = OfferingAPIs.serviceOffering(name: o.name, displayText: o.name, cpus: 1, speed: o.speed, memory: o.memory,
-                                                 ha: false, created: created)
+            var f = OfferingAPIs.serviceOffering(
+                name: o.name, displayText: o.name, cpus: 1, speed: o.speed, memory: o.memory,
+                ha: false, created: created)
             f["issystem"] = .bool(true)
             f["systemvmtype"] = .string(o.type)
             f["defaultuse"] = .bool(true)
@@ -35,8 +36,10 @@ extension Store {
     /// Every enabled zone with a host and an image store gets its two system VMs, as the server starts them
     /// once a zone can run them (a cloud saved before they were modelled gets them when it is read back).
     func seedSystemVMs(_ created: String) {
-        for zone in table("zone").rows where zone["allocationstate"] != "Disabled"
-            && !table(Self.systemVMNoun).rows.contains(where: { $0["zoneid"] == zone.id }) {
+        for zone in table("zone").rows
+        where zone["allocationstate"] != "Disabled"
+            && !table(Self.systemVMNoun).rows.contains(where: { $0["zoneid"] == zone.id })
+        {
             guard table("imagestore").first(where: { $0["zoneid"] == zone.id }) != nil else { continue }
             for type in ["secondarystoragevm", "consoleproxy"] { _ = addSystemVM(type, zone: zone, created: created) }
         }
@@ -59,10 +62,13 @@ extension Store {
             "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
             "dns1": zone.fields["dns1"] ?? .string(""), "dns2": zone.fields["dns2"] ?? .string(""),
             "state": .string("Running"), "agentstate": .string("Up"), "hostid": .string(host.id),
-            "hostname": host.fields["name"] ?? .string(""), "hypervisor": .string("Simulator"), "created": .string(created),
+            "hostname": host.fields["name"] ?? .string(""), "hypervisor": .string("Simulator"),
+            "created": .string(created),
             "isdynamicallyscalable": .bool(false), "hasannotations": .bool(false), "version": .string("4.18.0"),
-            "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)"), "linklocalnetmask": .string("255.255.0.0"),
-            "linklocalmacaddress": .string(Self.systemMAC(0x0e, seq)), "privatemacaddress": .string(Self.systemMAC(0x1e, seq)),
+            "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)"),
+            "linklocalnetmask": .string("255.255.0.0"),
+            "linklocalmacaddress": .string(Self.systemMAC(0x0e, seq)),
+            "privatemacaddress": .string(Self.systemMAC(0x1e, seq)),
             "publicmacaddress": .string(Self.systemMAC(0x1f, seq)),
         ]
         if type == "consoleproxy" { f["activeviewersessions"] = .int(0) }
@@ -74,7 +80,9 @@ extension Store {
         }
         // Its root volume lies on primary storage of its host's cluster (what listSystemVms storageid matches).
         let pools = self.table("storagepool").rows.filter { $0["zoneid"] == zone.id }
-        if let pool = pools.first(where: { $0["clusterid"] == host["clusterid"] }) ?? pools.first { f["storageid"] = .string(pool.id) }
+        if let pool = pools.first(where: { $0["clusterid"] == host["clusterid"] }) ?? pools.first {
+            f["storageid"] = .string(pool.id)
+        }
         if let offering {
             f["serviceofferingid"] = .string(offering.id)
             f["serviceofferingname"] = offering.fields["name"]
@@ -85,17 +93,22 @@ extension Store {
         }
         // The public side: the zone's public range in an advanced zone, the pod's guest range in a basic one.
         let range = self.table("vlaniprange").rows.first {
-            $0["zoneid"] == zone.id && ($0["forvirtualnetwork"] == "true" ? $0["networkid"] == nil : $0["podid"] == pod?.id)
+            $0["zoneid"] == zone.id
+                && ($0["forvirtualnetwork"] == "true" ? $0["networkid"] == nil : $0["podid"] == pod?.id)
         }
         if let range {
-            f["publicip"] = systemAddress(from: range["startip"], to: range["endip"], field: "publicip").map(Value.string)
+            f["publicip"] = systemAddress(from: range["startip"], to: range["endip"], field: "publicip").map(
+                Value.string)
             f["publicnetmask"] = range.fields["netmask"]
             f["gateway"] = range.fields["gateway"]
             if let vlan = range["vlan"] { f["publicvlan"] = .list([.string(vlan)]) }
-        } else if let shared = self.table("network").first(where: { $0["zoneid"] == zone.id && $0["type"] == "Shared" }),
-                  let r = guestRange(shared) {
+        } else if let shared = self.table("network").first(where: { $0["zoneid"] == zone.id && $0["type"] == "Shared" }
+        ),
+            let r = guestRange(shared)
+        {
             // A basic zone whose shared network has no range of its own: the end of the network's CIDR.
-            f["publicip"] = systemAddress(from: IPv4.text(r.lowerBound), to: IPv4.text(r.upperBound), field: "publicip").map(Value.string)
+            f["publicip"] = systemAddress(from: IPv4.text(r.lowerBound), to: IPv4.text(r.upperBound), field: "publicip")
+                .map(Value.string)
             f["publicnetmask"] = shared.fields["netmask"]
             f["gateway"] = shared.fields["gateway"]
         } else if let pod {
@@ -109,7 +122,9 @@ extension Store {
     func moveSystemVMs(off hostID: String) {
         let table = table(Self.systemVMNoun)
         for vm in table.rows where vm["hostid"] == hostID {
-            let other = self.table("host").first { $0["zoneid"] == vm["zoneid"] && $0["resourcestate"] == "Enabled" && $0.id != hostID }
+            let other = self.table("host").first {
+                $0["zoneid"] == vm["zoneid"] && $0["resourcestate"] == "Enabled" && $0.id != hostID
+            }
             table.update(vm.id) {
                 if let other {
                     $0.fields["hostid"] = .string(other.id)
@@ -140,6 +155,8 @@ extension Store {
 
     private static func systemMAC(_ first: Int, _ seq: Int) -> String {
         let bytes = [first, 0, 0xa9, (seq >> 16) & 0xff, (seq >> 8) & 0xff, seq & 0xff]
-        return bytes.map { b in let h = String(b, radix: 16); return h.count == 1 ? "0" + h : h }.joined(separator: ":")
+        return bytes.map { b in
+            let h = String(b, radix: 16); return h.count == 1 ? "0" + h : h
+        }.joined(separator: ":")
     }
 }
