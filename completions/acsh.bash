@@ -163,7 +163,7 @@ _acsh() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __acsh_offer_flags_options 0
@@ -186,7 +186,7 @@ _acsh() {
 
 _acsh_simulator() {
     repeating_flags=()
-    non_repeating_flags=(--memory --fresh --open --log --print-keys -h --help)
+    non_repeating_flags=(--memory --fresh --open --log --print-keys --version -h --help)
     repeating_options=(--fault)
     non_repeating_options=(--host --port --integration-port --state --job-delay --admin-api-key --admin-secret-key --seed --seed-vms --datacenter --throttle --clock-offset)
     __acsh_offer_flags_options 0
@@ -238,7 +238,7 @@ _acsh_simulator() {
 
 _acsh_profile() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 0
@@ -261,7 +261,7 @@ _acsh_profile() {
 
 _acsh_profile_add() {
     repeating_flags=()
-    non_repeating_flags=(--no-verify-tls --post --replace -h --help)
+    non_repeating_flags=(--no-verify-tls --post --replace --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --api-key --secret-key --username --password --domain --timeout --output --proxy --signature-lifetime)
     __acsh_offer_flags_options 1
@@ -304,7 +304,7 @@ _acsh_profile_add() {
 
 _acsh_profile_list() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 0
@@ -312,7 +312,7 @@ _acsh_profile_list() {
 
 _acsh_profile_use() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
@@ -320,7 +320,7 @@ _acsh_profile_use() {
 
 _acsh_profile_show() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
@@ -328,7 +328,7 @@ _acsh_profile_show() {
 
 _acsh_profile_set-default() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 3
@@ -336,7 +336,7 @@ _acsh_profile_set-default() {
 
 _acsh_profile_remove() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
@@ -344,7 +344,7 @@ _acsh_profile_remove() {
 
 _acsh_profile_import-cmk() {
     repeating_flags=()
-    non_repeating_flags=(--replace -h --help)
+    non_repeating_flags=(--replace --version -h --help)
     repeating_options=()
     non_repeating_options=(--file)
     __acsh_offer_flags_options 0
@@ -359,7 +359,7 @@ _acsh_profile_import-cmk() {
 
 _acsh_sync() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure --yes -v --verbose -h --help)
+    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure --yes -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout --2fa-code)
     __acsh_offer_flags_options 0
@@ -393,14 +393,18 @@ _acsh_sync() {
 
 _acsh_completions() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
 }
 
 _acsh_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __acsh_offer_flags_options -1
 }
 
 complete -o filenames -F _acsh acsh

@@ -24,6 +24,7 @@ struct ACSH: AsyncParsableCommand {
             Exit codes: 0 ok, 1 API error, 2 usage or parse error, 3 transport error,
             4 async job failed, 124 deadline passed, 130 interrupted.
             """,
+        version: Version.line,
         subcommands: [RunCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
                       CompletionsCommand.self, DebugCommand.self],
         defaultSubcommand: RunCommand.self)

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Public IP addresses (for an isolated network or a VPC) and static NAT on them.
 enum AddressAPIs {

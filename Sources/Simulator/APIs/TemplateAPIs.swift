@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// Templates: listing by templatefilter (registering and changing them are not modelled yet).
 enum TemplateAPIs {

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// VM snapshots: create, list and delete are the generic engine's (Generic/); reverting
 /// acts on the VM, so it is modelled here.

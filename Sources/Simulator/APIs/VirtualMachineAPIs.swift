@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Virtual machines: deploy, the power state machine, destroy/recover/expunge, changes.
 enum VirtualMachineAPIs {

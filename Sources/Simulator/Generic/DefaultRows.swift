@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Rows a fresh CloudStack install has in families only the generic engine serves, so their
 /// lists start as a real server's do: the four default roles (the local region comes with seedPlatform).

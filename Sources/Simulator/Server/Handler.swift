@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// One API call as a handler sees it: parameters, caller, the store and the time.
 struct Call {
