@@ -11,11 +11,11 @@ struct ACSH: AsyncParsableCommand {
         commandName: "acsh",
         abstract: "A shell and scripting language for the Apache CloudStack API.",
         discussion: """
-            acsh                      start the shell (on the sandbox when no profile is set)
-            acsh FILE.cs [ARGS...]    run a script (a path with '/', or ending in .cs or .acsh)
-            acsh -c 'TEXT'            run acsh language text (pipelines, variables, several statements)
-            acsh [OPTIONS] WORDS...   run one command, each word one argument sent as typed,
-                                      e.g. acsh -o json list zones 'keyword=a&b'
+              acsh                      start the shell (on the sandbox when no profile is set)
+              acsh FILE.cs [ARGS...]    run a script (a path with '/', or ending in .cs or .acsh)
+              acsh -c 'TEXT'            run acsh language text (pipelines, variables, several statements)
+              acsh [OPTIONS] WORDS...   run one command, each word one argument sent as typed,
+                                        e.g. acsh -o json list zones 'keyword=a&b'
 
             Options for all of these: -p/--profile NAME, --sandbox [--fresh], --url URL, --api-key KEY,
             --secret-key SECRET, -o/--output json|table|csv|text, --timeout SECONDS, --trace,
