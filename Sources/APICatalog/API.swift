@@ -37,17 +37,22 @@ public struct API: Sendable, Hashable {
     public var params: [APIParam]
     /// Top-level field names of one response object.
     public var responseFields: [String]
+    /// The fields the server sends as JSON numbers or booleans, by name (`startport` -> `integer`);
+    /// every other field is text.
+    public var responseTypes: [String: String] = [:]
     public var related: [String]
     public var since: String?
     public var description: String?
 
     public init(name: String, isAsync: Bool = false, params: [APIParam] = [], responseFields: [String] = [],
-                related: [String] = [], since: String? = nil, description: String? = nil) {
+                responseTypes: [String: String] = [:], related: [String] = [], since: String? = nil,
+                description: String? = nil) {
         self.name = name
         (verb, noun) = API.split(name)
         self.isAsync = isAsync
         self.params = params
         self.responseFields = responseFields
+        self.responseTypes = responseTypes
         self.related = related
         self.since = since
         self.description = description
@@ -67,6 +72,9 @@ public struct API: Sendable, Hashable {
         let lower = name.lowercased()
         return params.first { $0.name.lowercased() == lower }
     }
+
+    /// The response field types worth keeping: those JSON does not write as strings.
+    public static let typedResponseKinds: Set<String> = ["boolean", "integer", "long", "short", "double", "float"]
 
     public var requiredParams: [APIParam] { params.filter(\.required) }
 

@@ -4,6 +4,7 @@
 ///
 ///     acsh-catalog 1
 ///     NAME TAB a|s TAB SINCE TAB RELATED TAB RESPONSEFIELDS TAB DESCRIPTION (TAB PARAM)*
+///     RESPONSEFIELD = NAME[:TYPE]   (TYPE only for numbers and booleans: `startport:integer`)
 ///     PARAM = NAME SP TYPE SP r|o SP LENGTH SP RELATED SP SINCE SP DESCRIPTION
 ///
 /// Lists are comma-joined, an absent field is `-`, descriptions escape `\`, tab,
@@ -16,7 +17,7 @@ enum CompactFormat {
         var out = header + "\n"
         for api in apis.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
             var fields = [api.name, api.isAsync ? "a" : "s", api.since ?? "-", list(api.related),
-                          list(api.responseFields), descriptions ? escape(api.description) : "-"]
+                          list(api.responseFields.map { f in api.responseTypes[f].map { "\(f):\($0)" } ?? f }), descriptions ? escape(api.description) : "-"]
             for p in api.params {
                 fields.append([p.name, p.type, p.required ? "r" : "o", p.length.map(String.init) ?? "-",
                                list(p.related), p.since ?? "-",
@@ -52,8 +53,18 @@ enum CompactFormat {
         let f = split(line, 0x09, max: Int.max)
         // A missing field reads as empty, which means absent like `-`.
         func field(_ i: Int) -> Slice<UnsafeBufferPointer<UInt8>> { i < f.count ? f[i] : line[line.endIndex...] }
+        var names: [String] = [], types: [String: String] = [:]
+        for item in list(field(4)) {
+            if let colon = item.firstIndex(of: ":") {
+                let name = String(item[..<colon])
+                names.append(name)
+                types[name] = String(item[item.index(after: colon)...])
+            } else {
+                names.append(item)
+            }
+        }
         var api = API(name: string(f[0]), isAsync: field(1).elementsEqual([0x61]),
-                      responseFields: list(field(4)), related: list(field(3)),
+                      responseFields: names, responseTypes: types, related: list(field(3)),
                       since: optional(field(2)), description: unescape(field(5)))
         if f.count > 6 {
             api.params = f[6...].map { param($0) }

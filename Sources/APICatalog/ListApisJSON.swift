@@ -30,7 +30,7 @@ enum ListApisJSON {
         var since: String?
         var description: String?
     }
-    private struct RawField: Decodable { var name: String? }
+    private struct RawField: Decodable { var name: String?; var type: String? }
 
     static func decode(_ json: [UInt8], source: String) throws -> [API] {
         func fail(_ what: String) -> CatalogError { CatalogError(source: source, problem: what) }
@@ -59,10 +59,15 @@ enum ListApisJSON {
                                 description: p.description)
             }
             var fields: [String] = []
+            var types: [String: String] = [:]
             for f in r.response ?? [] {
-                if let n = f.name, !n.isEmpty, n.utf8.allSatisfy(isNameByte), !fields.contains(n) { fields.append(n) }
+                if let n = f.name, !n.isEmpty, n.utf8.allSatisfy(isNameByte), !fields.contains(n) {
+                    fields.append(n)
+                    if let t = word(f.type), API.typedResponseKinds.contains(t) { types[n] = t }
+                }
             }
             return API(name: r.name, isAsync: r.isasync ?? false, params: params, responseFields: fields,
+                       responseTypes: types,
                        related: names(r.related), since: word(r.since), description: r.description)
         }
     }

@@ -31,7 +31,7 @@ public enum PrivateFile {
     public static func write(_ path: String, _ bytes: [UInt8], overwrite: Bool) throws(PrivateFileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL), 0o600)
         guard fd >= 0 else {
-            if errno == EEXIST { throw PrivateFileError(path: path, problem: "the file exists", exists: true) }
+            if errno == EEXIST { throw existsError(path) }
             throw failure(path, "cannot create")
         }
         do throws(PrivateFileError) {
@@ -80,7 +80,7 @@ public enum PrivateFile {
 
     /// A new file beside `path` named `.NAME.RANDOM.tmp`: no name another user could guess
     /// and plant first, and O_EXCL|O_NOFOLLOW so a planted one is never opened.
-    private static func createTemporary(beside path: String) throws(PrivateFileError) -> (Int32, String) {
+    static func createTemporary(beside path: String) throws(PrivateFileError) -> (Int32, String) {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -101,7 +101,7 @@ public enum PrivateFile {
         guard fchmod(fd, 0o600) == 0 else { throw failure(path, "cannot make private (chmod 600)") }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(PrivateFileError) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(PrivateFileError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -113,7 +113,7 @@ public enum PrivateFile {
         }
     }
 
-    private static func failure(_ path: String, _ what: String) -> PrivateFileError {
+    static func failure(_ path: String, _ what: String) -> PrivateFileError {
         PrivateFileError(path: path, problem: "\(what): \(String(cString: strerror(errno)))")
     }
 }

@@ -12,7 +12,9 @@ struct ACSH: AsyncParsableCommand {
         abstract: "A shell and scripting language for the Apache CloudStack API.",
         discussion: """
               acsh                      start the shell (on the sandbox when no profile is set)
-              acsh FILE.cs [ARGS...]    run a script (a path with '/', or ending in .cs or .acsh)
+              acsh FILE.cs [ARGS...]    run a script (a path with '/', or ending in .cs or .acsh), checked
+                                        first like acsh check (--no-check skips that)
+              acsh check FILE...        find mistakes in scripts without running them
               acsh -c 'TEXT'            run acsh language text (pipelines, variables, several statements)
               acsh [OPTIONS] WORDS...   run one command, each word one argument sent as typed,
                                         e.g. acsh -o json list zones 'keyword=a&b'
@@ -25,7 +27,7 @@ struct ACSH: AsyncParsableCommand {
             4 async job failed, 124 deadline passed, 130 interrupted.
             """,
         version: Version.line,
-        subcommands: [RunCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
+        subcommands: [RunCommand.self, CheckCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
                       CompletionsCommand.self, DebugCommand.self],
         defaultSubcommand: RunCommand.self)
 }

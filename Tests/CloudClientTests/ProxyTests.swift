@@ -1,5 +1,6 @@
 import CloudClient
 import Foundation
+import TestSupport
 import Testing
 
 /// Proxies as curl chooses them, and requests really going through one.
@@ -53,5 +54,38 @@ struct ProxyTests {
             "\(e)".contains("refused by the proxy; is http://127.0.0.1:1 running?")
         }
         try await c.shutdown()
+    }
+
+    /// Every call goes through the proxy's tunnel to the server and nothing goes around it.
+    @Test func callsGoThroughTheProxy() async throws {
+        let proxy = try await CountingProxy()
+        try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{"count":1,"zone":[{"id":"z1"}]}}"#) }) { server in
+            var o = testOptions(server)
+            o.proxy = try Proxy.forEndpoint(server.url, configured: nil, environment: ["http_proxy": proxy.url])
+            let client = CloudStackClient(options: o)
+            _ = try await client.request("listZones")
+            _ = try await client.request("listZones", [("name", "a b")])
+            try await client.shutdown()
+            #expect(server.seen.count == 2)
+            #expect(proxy.requests == 2)
+            #expect(!proxy.tunnels.isEmpty && proxy.tunnels.allSatisfy { $0 == "127.0.0.1:\(server.port)" })
+        }
+        try await proxy.stop()
+    }
+
+    /// A host that no_proxy lists is reached directly: the proxy sees nothing.
+    @Test func noProxyGoesAround() async throws {
+        let proxy = try await CountingProxy()
+        try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{}}"#) }) { server in
+            var o = testOptions(server)
+            o.proxy = try Proxy.forEndpoint(server.url, configured: nil,
+                                            environment: ["http_proxy": proxy.url, "no_proxy": "localhost,127.0.0.1"])
+            let client = CloudStackClient(options: o)
+            _ = try await client.request("listZones")
+            try await client.shutdown()
+            #expect(server.seen.count == 1)
+        }
+        #expect(proxy.tunnels.isEmpty && proxy.requests == 0)
+        try await proxy.stop()
     }
 }

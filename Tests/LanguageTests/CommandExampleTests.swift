@@ -27,7 +27,11 @@ import Testing
         let (command, example) = (parts[0], parts[1])
         #expect(Session.check(source: example, file: "example") == nil, "\(example)")
         guard Self.notRun[command] == nil else { return }
-        let r = try await withSandbox({ $0.seedVMs = 3 }) { _, client in await run(example, file: "example", api: client) }
+        // Run as a script in a folder of its own: what an example saves lands there and goes away.
+        let folder = try TemporaryDirectory()
+        let r = try await withSandbox({ $0.seedVMs = 3 }) { _, client in
+            await run(example, file: folder.path + "/example.cs", api: client)
+        }
         #expect(r.code == 0, "\(example): \(r.err)")
     }
 }

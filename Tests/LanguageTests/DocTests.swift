@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import TestSupport
 import Testing
 @testable import Language
 
@@ -54,8 +55,10 @@ import Testing
         let host = TestHost(api: try await SandboxServer.shared.api())
         let session = Session(host: host, options: options)
         var outSeen = 0, errSeen = 0
+        // As a script in a folder of its own: the files the examples save land there and go away.
+        let folder = try TemporaryDirectory()
         for p in pieces {
-            let outcome = await session.execute(source: p.code.joined(separator: "\n"), file: "LANGUAGE.md")
+            let outcome = await session.execute(source: p.code.joined(separator: "\n"), file: folder.path + "/LANGUAGE.md")
             let out = String(host.output.dropFirst(outSeen)).replacingOccurrences(of: "\r\n", with: "\n")
             let err = String(host.errors.dropFirst(errSeen))
             outSeen = host.output.count

@@ -2,6 +2,7 @@ import CloudClient
 import Contracts
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 @testable import Language
 
@@ -21,12 +22,14 @@ import Testing
         options.dryRun = dryRun
         options.output = .json
         let host = TestHost(api: client)
-        let code = await Session(host: host, options: options).run(source: try source(name), file: name)
+        // By its full path, as `acsh scripts/examples/NAME` runs it: files beside it are found.
+        let code = await Session(host: host, options: options).run(source: try source(name),
+                                                                   file: Self.folder.appendingPathComponent(name).path)
         return (host.output, host.errors, code)
     }
 
     @Test func everyExampleParses() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".cs") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".cs") || $0.hasSuffix(".acsh") }
         #expect(names.count >= 4)
         for n in names { #expect(Session.check(source: try source(n), file: n) == nil, "\(n)") }
     }
@@ -63,6 +66,37 @@ import Testing
         await sim.stop()
     }
 
+    /// CSV in, machines deployed with cloud-init user data (by POST, redacted in the trace), report out;
+    /// a second run deploys nothing.
+    @Test func inventoryDeployWritesAReport() async throws {
+        let dir = try TemporaryDirectory()
+        let trace = TraceLines()
+        try await withSandbox(client: { $0.trace = { trace.add($0) } }) { sim, client in
+            let (out, err, code) = try await run("inventory-deploy.cs", ["inventory.csv", dir.path + "/report.csv"], client: client)
+            #expect(code == 0, "\(err)")
+            #expect(out == "deployed 3, 0 already there\nsaved 3 records to \(dir.path)/report.csv\n")
+            let report = try dir.read("report.csv").split(separator: "\n").map(String.init)
+            #expect(report.first == "name,zone,template,offering,state,ip")
+            #expect(report.dropFirst().map { $0.split(separator: ",").prefix(5).joined(separator: ",") } == [
+                "inv-db-1,Sandbox-2,Ubuntu 22.04 LTS,Medium Instance,Running",
+                "inv-web-1,Sandbox-1,Debian 12,Small Instance,Running",
+                "inv-web-2,Sandbox-1,Debian 12,Small Instance,Running",
+            ])
+            // Two deploys carried the cloud-init file, never shown in the trace.
+            let deploys = trace.lines.filter { $0.contains("command=deployVirtualMachine") }
+            #expect(deploys.count == 3)
+            #expect(deploys.filter { $0.contains("userdata=\(SecretPolicy.marker)") }.count == 2, "\(deploys)")
+            let encoded = Data(try String(contentsOf: Self.folder.appendingPathComponent("cloud-init.yaml"), encoding: .utf8).utf8)
+                .base64EncodedString()
+            #expect(!trace.lines.joined().contains(encoded.prefix(40)))
+
+            let (again, aerr, acode) = try await run("inventory-deploy.cs", ["inventory.csv", dir.path + "/report.csv"], client: client)
+            #expect(acode == 0, "\(aerr)")
+            #expect(again.hasPrefix("deployed 0, 3 already there\n"))
+            #expect(sim.requestCount(command: "deployVirtualMachine") == 3)
+        }
+    }
+
     @Test func usageErrorsExitWith2() async throws {
         let (sim, client) = try await SandboxServer.fresh()
         let (out, _, code) = try await run("deploy-fleet.cs", [], client: client)
@@ -71,4 +105,12 @@ import Testing
         try await client.shutdown()
         await sim.stop()
     }
+}
+
+/// The client's trace lines, kept for assertions.
+final class TraceLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [String] = []
+    func add(_ line: String) { lock.withLock { kept.append(line) } }
+    var lines: [String] { lock.withLock { kept } }
 }

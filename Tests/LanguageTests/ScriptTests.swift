@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Language
 
-/// The `.cs` scripts under Scripts/, each carrying its expectations in comments
+/// The `.cs` (and `.acsh`) scripts under Scripts/, each carrying its expectations in comments
 /// (as Crafting Interpreters tests its languages):
 ///   `# expect: TEXT`            the next line of stdout
 ///   `# expect error: L:C: MSG`  stderr has `FILE:L:C: MSG` (FILE = path under Scripts/)
@@ -22,7 +22,7 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         let fm = FileManager.default
         guard let e = fm.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var out: [ScriptCase] = []
-        for case let url as URL in e where url.pathExtension == "cs" {
+        for case let url as URL in e where ["cs", "acsh"].contains(url.pathExtension) {
             let rel = String(url.path.dropFirst(root.path.count + 1))
             out.append(ScriptCase(path: rel, source: (try? String(contentsOf: url, encoding: .utf8)) ?? ""))
         }
@@ -81,22 +81,25 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         let api = try await SandboxServer.shared.api()
         let host = TestHost(api: api)
         let session = Session(host: host, options: options)
-        let code = await session.run(source: c.source, file: c.path)
-        let out = host.output.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Run by its full path, as `acsh FILE` runs it, so `read("data/x.csv")` finds the data
+        // beside the script; messages are compared with the path under Scripts/.
+        let code = await session.run(source: c.source, file: ScriptCase.root.appendingPathComponent(c.path).path)
+        let errors = host.errors.replacingOccurrences(of: ScriptCase.root.path + "/", with: "")
+        let out = host.output.replacingOccurrences(of: ScriptCase.root.path + "/", with: "").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shown = out.last == "" ? Array(out.dropLast()) : out
         #expect(shown.count == x.output.count && zip(shown, x.output).allSatisfy(Self.matches),
-                "stdout of \(c.path): \(shown) expected \(x.output); stderr: \(host.errors)")
+                "stdout of \(c.path): \(shown) expected \(x.output); stderr: \(errors)")
         for e in x.errors {
-            #expect(host.errors.contains(e), "stderr of \(c.path) lacks \(e); it was: \(host.errors)")
+            #expect(errors.contains(e), "stderr of \(c.path) lacks \(e); it was: \(errors)")
         }
         for e in x.stderr {
-            #expect(host.errors.contains(e), "stderr of \(c.path) lacks \(e); it was: \(host.errors)")
+            #expect(errors.contains(e), "stderr of \(c.path) lacks \(e); it was: \(errors)")
         }
         if let want = x.exit {
-            #expect(code == want, "exit code of \(c.path); stderr: \(host.errors)")
+            #expect(code == want, "exit code of \(c.path); stderr: \(errors)")
         } else if x.errors.isEmpty {
-            #expect(code == 0, "exit code of \(c.path); stderr: \(host.errors)")
-            if x.stderr.isEmpty { #expect(host.errors.isEmpty, "unexpected stderr in \(c.path): \(host.errors)") }
+            #expect(code == 0, "exit code of \(c.path); stderr: \(errors)")
+            if x.stderr.isEmpty { #expect(errors.isEmpty, "unexpected stderr in \(c.path): \(errors)") }
         } else {
             #expect(code != 0, "\(c.path) should fail")
         }

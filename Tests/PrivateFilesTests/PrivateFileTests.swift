@@ -80,3 +80,56 @@ import Glibc
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
     }
 }
+
+/// Files written piece by piece (`save`): whole or not at all, private, never over an existing file unless asked.
+@Suite struct StreamedFileTests {
+    let dir: String
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-sf-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    private func names() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
+
+    @Test func appearsOnlyAtCommitWhole() throws {
+        let path = dir + "/report.csv"
+        let f = try StreamedFile(path, overwrite: false)
+        for n in 0..<20_000 { try f.write("row \(n)\n") }
+        // Written to disk in pieces already, but under a temporary name.
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try names().count == 1 && names()[0].hasSuffix(".tmp"))
+        try f.commit()
+        #expect(try names() == ["report.csv"])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("row 0\n") && text.hasSuffix("row 19999\n"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func refusesAnExistingFileUnlessOverwriting() throws {
+        let path = dir + "/out.txt"
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect { try StreamedFile(path, overwrite: false) } throws: { ($0 as? PrivateFileError)?.exists == true }
+        let f = try StreamedFile(path, overwrite: true)
+        try f.write("new\n")
+        try f.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    }
+
+    @Test func aFileCreatedMeanwhileIsNotReplaced() throws {
+        let path = dir + "/race.txt"
+        let f = try StreamedFile(path, overwrite: false)
+        try f.write("mine\n")
+        try "theirs\n".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect { try f.commit() } throws: { ($0 as? PrivateFileError)?.exists == true }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "theirs\n")
+        #expect(try names() == ["race.txt"])
+    }
+
+    @Test func discardLeavesNothing() throws {
+        let f = try StreamedFile(dir + "/half.json", overwrite: false)
+        try f.write("[1,")
+        f.discard()
+        #expect(try names().isEmpty)
+    }
+}

@@ -77,7 +77,7 @@ public enum Builtins {
     }()
 
     static let functions: [String: FunctionDefinition] = {
-        Dictionary(uniqueKeysWithValues: (valueFunctions + textFunctions).map { ($0.name, $0) })
+        Dictionary(uniqueKeysWithValues: Registry.functionFamilies.joined().map { ($0.name, $0) })
     }()
 
     public static func signature(named name: String) -> Signature? { commands[name]?.signature }

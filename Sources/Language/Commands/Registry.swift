@@ -1,4 +1,4 @@
-/// The one list of builtin and stage families. A new builtin or stage goes into its
+/// The one list of builtin, stage and function families. A new builtin or stage goes into its
 /// family's list (one file per family); a new family goes here. The parser, `help`,
 /// completion and the example tests all read the registries built from it.
 enum Registry {
@@ -6,6 +6,9 @@ enum Registry {
         Builtins.outputCommands, Builtins.sessionCommands, Builtins.learningCommands, Builtins.tourCommands,
     ]
     static let stageFamilies: [[StageDefinition]] = [
-        Stages.filterStages, Stages.shapeStages, Stages.eachStages, Stages.sinkStages,
+        Stages.filterStages, Stages.shapeStages, Stages.eachStages, Stages.sinkStages, Stages.saveStages,
+    ]
+    static let functionFamilies: [[FunctionDefinition]] = [
+        Builtins.valueFunctions, Builtins.textFunctions, Builtins.fileFunctions, Builtins.encodingFunctions,
     ]
 }

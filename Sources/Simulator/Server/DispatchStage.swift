@@ -25,7 +25,8 @@ enum DispatchStage {
         }
         let call = Call(command: x.command, params: params, caller: x.principal?.caller ?? .anonymous, store: s.store,
                         now: x.now, request: x.request, server: s, prepared: prepared)
-        let reply = Events.observe(call, ResponseFill.complete(call, Catalog.bundled.api(named: x.command), try handler.run(call)))
+        let api = Catalog.bundled.api(named: x.command)
+        let reply = Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call))))
         if entry == .anonymous { s.count(x.command) }  // authenticated by the handler (login's password)
         switch reply {
         case .object(let r):

@@ -78,6 +78,16 @@ struct Tag: Codable {
     var domainID: String
     var domain: String
 
+    /// Resources whose answers the server builds in ApiResponseHelper: their tags show key and
+    /// value only (the join-view ones, VMs, volumes, templates, show the whole tag).
+    static let keyValueOnlyTypes: Set<String> = ["PublicIpAddress", "Network", "Vpc", "Snapshot", "FirewallRule",
+                                                 "PortForwardingRule", "LoadBalancer", "NetworkACL"]
+
+    /// The tag inside its resource's answer.
+    var nested: Value {
+        Self.keyValueOnlyTypes.contains(resourceType) ? .record(["key": .string(key), "value": .string(value)]) : record
+    }
+
     var record: Value {
         .record(["key": .string(key), "value": .string(value), "resourcetype": .string(resourceType),
                  "resourceid": .string(resourceID), "account": .string(account),
@@ -167,7 +177,7 @@ final class Store: @unchecked Sendable {
 
     func tagsValue(_ resourceID: String) -> Value {
         guard let idx = tagsByResource[resourceID] else { return .list([]) }
-        return .list(idx.map { tags[$0].record })
+        return .list(idx.map { tags[$0].nested })
     }
 
     func hasTags(_ resourceID: String, _ wanted: [[String: String]]) -> Bool {
