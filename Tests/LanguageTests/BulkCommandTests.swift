@@ -31,7 +31,7 @@ import Testing
         #expect(await s.run(source: "a = \(Self.deploy) name:int-a\nb = \(Self.deploy) name:int-b", file: "t.cs") == 0)
         async let code = s.run(source: "r = [a, b] | stop vm", file: "t.cs")
         let started = ContinuousClock.now
-        while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(20) {
+        while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(120) {
             try await Task.sleep(for: .milliseconds(20))
         }
         let jobid = try #require(s.interpreter.jobs.running.first?.jobid)

@@ -19,7 +19,7 @@ import Values
         return c
     }
 
-    let completer = Completer(timeLimit: .seconds(10), cacheTTL: .seconds(3600))
+    let completer = Completer(timeLimit: .seconds(60), cacheTTL: .seconds(3600))
 
     @Test func friendlyNamesFillTheSharedPrefix() async {
         let c = await completeOnThread(completer, "deploy vm zone:Sa", context())

@@ -23,6 +23,7 @@ import Values
             #expect(set["configuration.value"]?.text == "0.81")
             #expect(set["configuration.type"]?.text == "Decimal")
             #expect(try await c.value("listConfigurations", [("name", "agent.load.threshold")], "configuration.0.value") == "0.81")
+            _ = try await c.get("updateConfiguration", [("name", "agent.load.threshold"), ("value", "0.9")])
             #expect(try await c.get("resetConfiguration", [("name", "agent.load.threshold")]).inner["configuration.value"]?.text == "0.7")
             let notBool = try await c.get("updateConfiguration", [("name", "vmware.recycle.hung.wokervm"), ("value", "yes")])
             #expect(notBool.status == 431)
@@ -69,6 +70,25 @@ import Values
             #expect(wrong.inner["errortext"]?.text == "Invalid scope id provided for the parameter expunge.delay")
             let both = try await c.get("updateConfiguration", [("name", "use.external.dns"), ("zoneid", zone), ("clusterid", cluster), ("value", "true")])
             #expect(both.status == 431)
+        }
+    }
+
+    @Test func settingsRolesAndLimitsAreKeptInTheStateFile() async throws {
+        let path = try StateFileTests.stateFile()
+        let role = try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            _ = try await c.get("updateConfiguration", [("name", "expunge.delay"), ("value", "120")])
+            let domain = try await c.value("listDomains", [("name", "dev")], "domain.0.id")
+            _ = try await c.get("updateResourceLimit", [("resourcetype", "0"), ("max", "3"), ("account", "dev"), ("domainid", domain)])
+            let role = try await c.value("createRole", [("name", "kept"), ("type", "User")], "role.id")
+            _ = try await c.get("createRolePermission", [("roleid", role), ("rule", "list*"), ("permission", "deny")])
+            return role
+        }
+        try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            #expect(try await c.value("listConfigurations", [("name", "expunge.delay")], "configuration.0.value") == "120")
+            #expect(try await c.signed().value("listResourceLimits", [("resourcetype", "0")], "resourcelimit.0.max") == "3")
+            #expect(try await c.value("listRolePermissions", [("roleid", role)], "rolepermission.0.rule") == "list*")
         }
     }
 }

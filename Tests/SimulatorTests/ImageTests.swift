@@ -12,9 +12,9 @@ import Values
                                              ("zoneid", zone)] + extra).inner
     }
 
-    /// Polls listTemplates until the template is ready in the zone (or 10 s pass).
+    /// Polls listTemplates until the template is ready in the zone (or 120 s pass: a loaded machine is slow).
     static func waitReady(_ c: TestClient, _ id: String, zone: String, filter: String = "self") async throws -> Value {
-        let clock = ContinuousClock(), end = clock.now + .seconds(10)
+        let clock = ContinuousClock(), end = clock.now + .seconds(120)
         while true {
             let t = try await c.get("listTemplates", [("templatefilter", filter), ("id", id), ("zoneid", zone)]).inner["template.0"] ?? .null
             if t["isready"]?.bool == true || clock.now > end { return t }
@@ -23,8 +23,8 @@ import Values
     }
 
     @Test func aRegisteredTemplateDownloadsBeforeItCanBeDeployed() async throws {
-        // Long jobs: the download takes four job times, so it is still running on the next call.
-        try await withSimulator(testOptions { $0.jobTime = .seconds(5) }) { sim async throws in
+        // Long jobs: the download takes four job times, so it is still running on the next calls (even on a loaded machine).
+        try await withSimulator(testOptions { $0.jobTime = .seconds(120) }) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let made = try await Self.register(c, "alpine", zone: zone, [("ispublic", "true")])
@@ -164,7 +164,7 @@ import Values
             #expect(try await c.get("listIsos", [("isofilter", "self"), ("name", "tools"), ("isready", "false"), ("zoneid", zone)])
                 .inner["iso.0.id"]?.text == iso)
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
-            let clock = ContinuousClock(), end = clock.now + .seconds(10)
+            let clock = ContinuousClock(), end = clock.now + .seconds(120)
             let readyNow = [("isofilter", "self"), ("id", iso), ("isready", "true"), ("zoneid", zone)]
             while try await c.get("listIsos", readyNow).inner["count"] == nil, clock.now < end {  // still downloading
                 try await Task.sleep(for: .milliseconds(20))

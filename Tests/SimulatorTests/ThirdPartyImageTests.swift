@@ -16,7 +16,7 @@ extension ThirdPartyClientTests {
             let isoID = try #require(iso["iso.0.id"]?.text, "\(iso)")
             #expect(iso["iso.0.crossZones"]?.bool == true)
             // The download finishes on the simulator's clock: poll as a client would.
-            let clock = ContinuousClock(), end = clock.now + .seconds(10)
+            let clock = ContinuousClock(), end = clock.now + .seconds(120)
             while clock.now < end {
                 let ready = try await Self.run(cs, ["listIsos", "isofilter=self", "id=\(isoID)", "zoneid=\(zone)", "isready=true"], env: env(sim))
                 if ready.out.contains(isoID) { break }

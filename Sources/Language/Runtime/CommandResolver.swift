@@ -8,7 +8,9 @@ import Values
 final class CommandResolver: @unchecked Sendable {
     private let lock = Lock()
     private var cache: [String: API] = [:]
-    private weak var cachedCatalog: Catalog?
+    /// Held strongly: a weak reference would give the (immortal) bundled catalog a side table the
+    /// fuzzer's leak check reports; a replaced catalog is simply released on the next switch.
+    private var cachedCatalog: Catalog?
 
     func api(for cmd: Command, catalog: Catalog) throws -> API {
         let key = cmd.words.joined(separator: " ").lowercased()

@@ -42,7 +42,7 @@ enum ConfigurationAPIs {
             try checkScope(setting, target)
             let value = c.params["value"] ?? ""  // an empty value clears the setting
             if !value.isEmpty { try validate(setting, value) }
-            c.store.table(noun).insert(Entity(id: key(setting.name, target), fields: ["value": .string(value)]))
+            c.store.table(noun).put(Entity(id: key(setting.name, target), fields: ["value": .string(value)]))
             return .object(["configuration": render(setting, c.store, target)])
         },
         Handler("resetConfiguration") { c throws(APIError) in

@@ -36,7 +36,7 @@ enum ResourceLimitAPIs {
                 }
             default: break
             }
-            c.store.table(Store.limitNoun).insert(Entity(id: "\(owner.key)/\(type)", fields: ["max": .int(max)]))
+            c.store.table(Store.limitNoun).put(Entity(id: "\(owner.key)/\(type)", fields: ["max": .int(max)]))
             return .object(["resourcelimit": render(c.store, owner, type)])
         },
         Handler("updateResourceCount") { c throws(APIError) in

@@ -92,7 +92,7 @@ enum SecurityGroupAPIs {
             // the new rule as the first one: Ansible's security group rule module does).
             var answer = try store.jobEntity("securitygroup", sg.id)
             answer.fields[field] = .list(rules)
-            answer.fields[field == "ingressrule" ? "egressrule" : "ingressrule"] = nil
+            answer.fields[field == "ingressrule" ? "egressrule" : "ingressrule"] = .list([])
             return ["securitygroup": store.tagged(answer)]
         })
     }

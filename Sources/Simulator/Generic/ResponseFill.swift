@@ -21,12 +21,9 @@ enum ResponseFill {
     }
 
     /// The value as the response types it: booleans and numbers as JSON ones, the rest as text.
+    /// (A boolean parameter that is not "true" is stored as false, as the server reads it.)
     static func typed(_ value: String, _ type: String) -> Value {
-        switch type {
-        case "boolean": return .bool(value.lowercased() == "true")
-        case "integer", "long", "short": return Int(value).map(Value.int) ?? .string(value)
-        default: return .string(value)
-        }
+        ResponseTypes.typed(value, type) ?? (type == "boolean" ? .bool(false) : .string(value))
     }
 
     /// Sets `record`'s response fields from the call's parameters. `update`: a given value

@@ -22,7 +22,7 @@ extension Store {
             "accountid": .string(account.id), "account": account.fields["name"] ?? .string(""), "role": .string(role),
             "domainid": account.fields["domainid"] ?? .string(""), "domain": account.fields["domain"] ?? .string(""),
         ])
-        table(Self.memberNoun).insert(e)
+        table(Self.memberNoun).put(e)
         return e
     }
 

@@ -66,6 +66,12 @@ final class Table {
     }
 
     func first(where match: (Entity) -> Bool) -> Entity? { rows.first(where: match) }
+
+    /// Sets the fields of the row with this id, adding the row when there is none (values kept by key:
+    /// a setting's value at a scope, a limit).
+    func put(_ e: Entity) {
+        if get(e.id) != nil { update(e.id) { $0.fields = e.fields } } else { insert(e) }
+    }
 }
 
 /// A tag as listTags shows it; resources render theirs from the store's index.
