@@ -26,7 +26,19 @@ struct Invocation {
             Terminal.stderr("acsh: --timeout needs \(Bounded.secondsRange()), not \(t)")
             return ExitCode.usage.rawValue
         }
-        let mode = Mode(text: text, words: words)
+        var mode = Mode(text: text, words: words)
+        var settings = self.settings
+        if case .words(let given) = mode {
+            // `acsh list zones -o json`: the output option may follow the command, as users type it.
+            do {
+                let (rest, format) = try Self.trailingOutput(given)
+                mode = .words(rest)
+                if let format { settings.output = format }
+            } catch {
+                Terminal.stderr(error.message)
+                return error.code.rawValue
+            }
+        }
         let connection: Connection
         do {
             connection = try await Connection.open(settings, paths: paths, environment: env,
@@ -91,6 +103,34 @@ struct Invocation {
         let interrupt = InterruptHandler(session: session)
         defer { interrupt.cancel() }
         return await session.run(source: source, file: file)
+    }
+
+    /// `-o FORMAT`, `--output FORMAT` or `--output=FORMAT` after the command's first word, taken
+    /// out of the words. No API parameter starts with `-`, so such a word was never an argument.
+    static func trailingOutput(_ words: [String]) throws(CommandFailure) -> ([String], OutputFormat?) {
+        var rest: [String] = [], format: OutputFormat? = nil
+        var i = 0
+        while i < words.count {
+            let w = words[i]
+            var value: String? = nil
+            if i > 0, w == "-o" || w == "--output" {
+                guard i + 1 < words.count else { throw CommandFailure("acsh: \(w) needs a format: \(OutputFormat.choices)") }
+                value = words[i + 1]
+                i += 1
+            } else if i > 0, w.hasPrefix("--output=") {
+                value = String(w.dropFirst("--output=".count))
+            }
+            if let value {
+                guard let f = OutputFormat(rawValue: value) else {
+                    throw CommandFailure("acsh: unknown output format '\(value)': use \(OutputFormat.choices)")
+                }
+                format = f
+            } else {
+                rest.append(w)
+            }
+            i += 1
+        }
+        return (rest, format)
     }
 
     /// What the words on the command line ask for.

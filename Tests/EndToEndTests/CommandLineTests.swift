@@ -15,6 +15,24 @@ import Testing
         }
     }
 
+    /// `-o` may follow the command, as in `acsh list zones -o json`; a bad format is a usage error.
+    @Test func outputOptionMayFollowTheCommand() async throws {
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            for args in [["list", "zones", "-o", "json"], ["list", "zones", "--output=json"], ["list", "--output", "json", "zones"]] {
+                let r = try await acsh.run(args, env: acsh.cloud(sim))
+                #expect(r.code == 0, "\(args): \(r.err)")
+                #expect(r.out.contains("\"name\":\"Sandbox-1\""), "\(args): \(r.out)")
+            }
+            let bad = try await acsh.run(["list", "zones", "-o", "yaml"], env: acsh.cloud(sim))
+            #expect(bad.code == 2)
+            #expect(bad.err == "acsh: unknown output format 'yaml': use json, table, csv or text\n", "\(bad.err)")
+            let missing = try await acsh.run(["list", "zones", "-o"], env: acsh.cloud(sim))
+            #expect(missing.code == 2)
+            #expect(missing.err.hasPrefix("acsh: -o needs a format"), "\(missing.err)")
+        }
+    }
+
     @Test func wordsKeepShellQuoting() async throws {
         try await withSimulator { sim in
             let acsh = try ACSHProcess()

@@ -15,12 +15,13 @@ enum KeyPairAPIs {
             }
         }) { c throws(APIError) in
             let name = try c.required("name")
-            try ensureFree(name, c)
+            let owner = try owner(c)
+            try ensureFree(name, owner, c)
             guard let key = c.prepared as? _RSA.Signing.PrivateKey else { throw APIError.internalError("no key was generated") }
             guard let blob = sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
                 throw APIError.internalError("Could not encode the generated public key")
             }
-            let e = try insert(name, blob: blob, c)
+            let e = insert(name, blob: blob, owner: owner, c)
             var f = e.fields
             f["privatekey"] = .string(key.pemRepresentation + "\n")
             return .object(["keypair": .record(f)])
@@ -33,38 +34,84 @@ enum KeyPairAPIs {
                   let blob = Data(base64Encoded: String(parts[1])) else {
                 throw APIError.invalid("publickey", "Public key is invalid")
             }
-            try ensureFree(name, c)
-            return .object(["keypair": .record(try insert(name, blob: Array(blob), c).fields)])
+            let owner = try owner(c)
+            try ensureFree(name, owner, c)
+            return .object(["keypair": .record(insert(name, blob: Array(blob), owner: owner, c).fields)])
         },
-        Handler("listSSHKeyPairs") { c throws(APIError) in try c.listEntities("sshkeypair", owned: true) },
+        Handler("listSSHKeyPairs") { c throws(APIError) in try c.listEntities(noun, owned: true) },
         Handler("deleteSSHKeyPair") { c throws(APIError) in
             let name = try c.required("name")
-            guard let e = c.store.table("sshkeypair").first(where: {
-                $0["name"] == name && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
-            }) else {
-                throw APIError.invalid("name", "A key pair with name '\(name)' does not exist for account \(c.caller.account) in specified domain id")
+            let owner = try owner(c)
+            guard let e = named([name], owner: owner, c.store).first else {
+                throw APIError.invalid("name", "A key pair with name '\(name)' does not exist for account \(owner["account"]?.plainText ?? c.caller.account) in specified domain id")
             }
-            c.store.table("sshkeypair").remove(e.id)
+            c.store.table(noun).remove(e.id)
             return .object(["success": .bool(true)])
         },
     ]
 
-    static func ensureFree(_ name: String, _ c: Call) throws(APIError) {
-        if c.store.table("sshkeypair").first(where: {
-            $0["name"] == name && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
-        }) != nil {
+    /// Whose key pairs a call means: the project's (`projectid`), else the caller's or, for an
+    /// admin, `account` in `domainid`. Key pair names are unique per owner, not globally.
+    static func owner(_ c: Call) throws(APIError) -> Record {
+        guard c.optional("projectid") != nil else { return try c.ownerFields() }
+        let p = try ProjectAPIs.project(c, "projectid", admin: false)
+        return ["projectid": .string(p.id), "project": p.fields["name"] ?? .string(""),
+                "domainid": p.fields["domainid"] ?? .string(""), "domain": p.fields["domain"] ?? .string("")]
+    }
+
+    /// The key pairs of `owner` with these names (fewer when some do not exist).
+    static func named(_ names: [String], owner: Record, _ store: Store) -> [Entity] {
+        let wanted = Set(names)
+        return store.table(noun).rows.filter { e in
+            guard let name = e["name"], wanted.contains(name) else { return false }
+            if let project = owner["projectid"] { return e.fields["projectid"] == project }
+            return e["projectid"] == nil && e.fields["account"] == owner["account"] && e.fields["domainid"] == owner["domainid"]
+        }
+    }
+
+    /// The key pairs a VM of `owner` (a project's VMs carry the project key) may be given.
+    static func named(_ names: [String], for owner: Caller, projectID: String?, _ store: Store) -> [Entity] {
+        let record: Record = if let projectID { ["projectid": .string(projectID)] }
+            else { ["account": .string(owner.account), "domainid": .string(owner.domainID)] }
+        return named(names, owner: record, store)
+    }
+
+    static let noun = "sshkeypair"
+
+    /// The names given by `keypair` and `keypairs` (4.17+ takes several), in order, once each.
+    static func requestedNames(_ c: Call) -> [String] {
+        var names: [String] = []
+        for n in [c.optional("keypair")].compactMap({ $0 }) + (c.list("keypairs") ?? []) where !n.isEmpty && !names.contains(n) {
+            names.append(n)
+        }
+        return names
+    }
+
+    /// Checks that a VM's owner has every named key pair, with the server's 4.18 wording (its "keyparis" typo included).
+    static func check(_ names: [String], owner: Caller, projectID: String?, required: Bool, _ store: Store) throws(APIError) {
+        if names.isEmpty {
+            if required { throw APIError.refused("'keypair' or 'keyparis' must be specified") }
+            return
+        }
+        guard named(names, for: owner, projectID: projectID, store).count == names.count else {
+            throw APIError.refused("Not all specified keyparis exist")
+        }
+    }
+
+    static func ensureFree(_ name: String, _ owner: Record, _ c: Call) throws(APIError) {
+        if !named([name], owner: owner, c.store).isEmpty {
             throw APIError.invalid("name", "A key pair with name '\(name)' already exists.")
         }
     }
 
-    static func insert(_ name: String, blob: [UInt8], _ c: Call) throws(APIError) -> Entity {
+    static func insert(_ name: String, blob: [UInt8], owner: Record, _ c: Call) -> Entity {
         var f: Record = ["name": .string(name)]
-        f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
+        f.merge(owner, uniquingKeysWith: { $1 })
         f["fingerprint"] = .string(Insecure.MD5.hash(data: blob).map { b in
             let h = String(b, radix: 16)
             return h.count == 1 ? "0" + h : h
         }.joined(separator: ":"))
-        return c.store.insert("sshkeypair", f)
+        return c.store.insert(noun, f)
     }
 
     /// OpenSSH `ssh-rsa` wire blob from a PKCS#1 RSAPublicKey (SEQUENCE { INTEGER n, INTEGER e }).

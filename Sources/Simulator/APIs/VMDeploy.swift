@@ -52,13 +52,8 @@ extension VirtualMachineAPIs {
                 }
             }
         }
-        var keypair: String?
-        if let k = c.optional("keypair") ?? c.list("keypairs")?.first {
-            guard store.table("sshkeypair").first(where: { $0["name"] == k && $0["account"] == owner.account }) != nil else {
-                throw APIError.invalid("keypair", "A key pair with name '\(k)' was not found for account \(owner.account)")
-            }
-            keypair = k
-        }
+        let keypairs = KeyPairAPIs.requestedNames(c)
+        try KeyPairAPIs.check(keypairs, owner: owner, projectID: project?.id, required: false, store)
         let userData = try UserDataAPIs.resolve(c, template: template)
         var sgIDs: [String] = []
         for id in c.list("securitygroupids") ?? [] {
@@ -96,7 +91,7 @@ extension VirtualMachineAPIs {
                     rootSize: rootGB.map { $0 << 30 } ?? Int(template["size"] ?? "") ?? 8 << 30,
                     created: c.created, accountID: owner.accountID, account: owner.account,
                     domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
-                    username: owner.username, keypair: keypair, userdata: userData.text, projectID: project?.id, userDataID: userData.id,
+                    username: owner.username, keypair: keypairs.isEmpty ? nil : keypairs.joined(separator: ","), userdata: userData.text, projectID: project?.id, userDataID: userData.id,
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
                     details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)

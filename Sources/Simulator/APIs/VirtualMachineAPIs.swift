@@ -111,6 +111,31 @@ enum VirtualMachineAPIs {
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
             })
         },
+        // The checks run in the job, as in the server's service: a wrong state or key fails the job.
+        Handler("resetSSHKeyForVirtualMachine", async: true) { c throws(APIError) in
+            let vm = try find(c, states: nil)
+            var projectID: String? = nil
+            if c.optional("projectid") != nil { projectID = try ProjectAPIs.project(c, "projectid", admin: false).id }
+            let owner = if let projectID { Caller(userID: "", username: "", accountID: projectID, account: Store.projectOwnerKey(projectID),
+                                                  domainID: vm.domainID, domain: vm.domain, isAdmin: false) }
+                else { try c.owner() }
+            let names = KeyPairAPIs.requestedNames(c)
+            return .job(JobSpec(cmd: cmdPrefix + "ResetVMSSHKeyCmd", instanceType: "VirtualMachine",
+                                instanceID: vm.id, immediateID: nil) { store, _ in
+                guard let now = store.vms[id: vm.id], !["Error", "Expunging"].contains(now.state) else {
+                    throw APIError.refused("Vm with specified id is not in the right state")
+                }
+                guard now.state == "Stopped" else { throw APIError.refused("Vm \(describe(now)) should be stopped to do SSH Key reset") }
+                try KeyPairAPIs.check(names, owner: owner, projectID: projectID, required: true, store)
+                let passwords = store.table("template").get(vm.templateID)?["passwordenabled"] == "true"
+                store.vms.update(vm.id) {
+                    $0.keypair = names.joined(separator: ",")
+                    if passwords { $0.password = store.oneTimePassword() }
+                }
+                defer { if passwords { store.vms.update(vm.id) { $0.password = nil } } }  // shown once, like the server
+                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+            })
+        },
     ]
 
     /// The VM named by `id`, checking it is visible to the caller and (optionally) in one of `states`.
@@ -223,7 +248,7 @@ enum VirtualMachineAPIs {
             if let template, vm.templateID != template { return false }
             if let offering, vm.offeringID != offering { return false }
             if let network, vm.networkID != network { return false }
-            if let keypair, vm.keypair != keypair { return false }
+            if let keypair, vm.keypair?.split(separator: ",").contains(Substring(keypair)) != true { return false }
             if let group, vm.group != group { return false }
             if !wantedTags.isEmpty, !store.hasTags(vm.id, wantedTags) { return false }
             return true

@@ -24,6 +24,7 @@ struct VM: Codable {
     var domain: String
     var userID: String
     var username: String
+    /// The SSH key pair names, joined by commas as the server keeps them (and answers them as `keypairs`).
     var keypair: String? = nil
     var userdata: String? = nil
     /// The project owning the VM (its `account` is then the project's owner key, never shown).
@@ -203,7 +204,7 @@ extension Store {
             "isdefault": .bool(true), "macaddress": .string(vm.mac),
         ])
         r["hypervisor"] = template?.fields["hypervisor"] ?? .string("Simulator")
-        if let keypair = vm.keypair { r["keypair"] = .string(keypair) }
+        if let keypair = vm.keypair { r["keypairs"] = .string(keypair) }
         if let ud = vm.userDataID.flatMap({ table(UserDataAPIs.noun).get($0) }) {
             r["userdataid"] = .string(ud.id)
             r["userdataname"] = ud.fields["name"]
