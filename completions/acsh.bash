@@ -186,7 +186,7 @@ _acsh() {
 
 _acsh_check() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox -h --help)
+    non_repeating_flags=(--sandbox --version -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile -o --output)
     __acsh_offer_flags_options -1

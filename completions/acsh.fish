@@ -23,7 +23,7 @@ function __acsh_parse_tokens -S
         __acsh_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'check'
-            __acsh_parse_subcommand -r 1 'p/profile=' 'sandbox' 'o/output=' 'h/help'
+            __acsh_parse_subcommand -r 1 'p/profile=' 'sandbox' 'o/output=' 'version' 'h/help'
         case 'simulator'
             __acsh_parse_subcommand 0 'host=' 'port=' 'integration-port=' 'state=' 'memory' 'fresh' 'job-delay=' 'admin-api-key=' 'admin-secret-key=' 'seed=' 'seed-vms=' 'datacenter=' 'fault=+' 'throttle=' 'clock-offset=' 'open' 'log' 'print-keys' 'version' 'h/help'
         case 'profile'
@@ -114,6 +114,7 @@ complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" p profile' -s 'p' -l 'profile' -d 'Check against this profile\'s catalog and parameter defaults.' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" sandbox' -l 'sandbox' -d 'Check against the sandbox (the bundled catalog and the sandbox\'s parameter defaults).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" o output' -s 'o' -l 'output' -d 'Findings as json, csv or table instead of compiler lines.' -rfka 'json table csv text'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" version' -l 'version' -d 'Show the version.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" host' -l 'host' -d 'Address to listen on; loopback only (127.0.0.1, ::1, localhost).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" port' -l 'port' -d 'Port to listen on (0 picks a free one).' -rfka ''
