@@ -85,7 +85,9 @@ final class CommandResolver: @unchecked Sendable {
                 throw ScriptError("'\(verb)' needs a noun, e.g. '\(verb) \(catalog.nouns(forVerb: verb.lowercased()).prefix(3).joined(separator: "', '\(verb) "))'",
                                   at: cmd.location)
             }
-            let close = Catalog.suggestions(for: verb, among: catalog.verbs + catalog.apiNames).prefix(3)
+            // A misspelt stage or builtin (`| selct name`) parses as a command: suggest those names too.
+            let words = catalog.verbs + catalog.apiNames + Stages.all.keys.sorted() + Builtins.commands.keys.sorted()
+            let close = Catalog.suggestions(for: verb, among: words).prefix(3)
             let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
             throw ScriptError("unknown command '\(verb)'\(hint)", at: cmd.location)
         }

@@ -50,6 +50,19 @@ enum AddressAPIs {
                 return ["success": .bool(true)]
             })
         },
+        Handler("updateIpAddress", async: true) { c throws(APIError) in
+            let ip = try ownAddress(c, "id")
+            let display = try c.optional("fordisplay").map { _ throws(APIError) in try c.bool("fordisplay") }
+            try VMOwnershipAPIs.refuseCustomID(c)
+            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.address.UpdateIPAddrCmd", instanceType: "IpAddress",
+                                instanceID: ip.id, immediateID: nil) { store, _ in
+                _ = try store.jobEntity("publicipaddress", ip.id)
+                store.table("publicipaddress").update(ip.id) { e in
+                    if let display { e.fields["fordisplay"] = .bool(display) }
+                }
+                return ["ipaddress": store.tagged(try store.jobEntity("publicipaddress", ip.id))]
+            })
+        },
         Handler("enableStaticNat") { c throws(APIError) in
             let ip = try ownAddress(c, "ipaddressid")
             let vm = try VirtualMachineAPIs.findBy(c, param: "virtualmachineid")
@@ -129,7 +142,10 @@ extension Store {
         for noun in ["firewallrule", "portforwardingrule", "remoteaccessvpn"] {
             for r in table(noun).rows where r["ipaddressid"] == id || r["publicipid"] == id { table(noun).remove(r.id) }
         }
-        for r in table("loadbalancerrule").rows where r["publicipid"] == id { table("loadbalancerrule").remove(r.id) }
+        for r in table("loadbalancerrule").rows where r["publicipid"] == id {
+            table("loadbalancerrule").remove(r.id)
+            removePolicies(ofRule: r.id)
+        }
         table("publicipaddress").remove(id)
     }
 

@@ -75,6 +75,7 @@ enum LoadBalancerAPIs {
                                 immediateID: nil) { store, _ in
                 for m in store.table("lbinstance").rows where m["ruleid"] == rule.id { store.table("lbinstance").remove(m.id) }
                 store.table("loadbalancerrule").remove(rule.id)
+                store.removePolicies(ofRule: rule.id)
                 store.untieFromTier(rule["publicipid"] ?? "")
                 return ["success": .bool(true)]
             })

@@ -3,7 +3,7 @@ import FoundationEssentials
 import OrderedCollections
 
 /// Projects (State/Projects.swift): create, list, update, delete, activate, suspend, and their member
-/// accounts. Invitations are not needed: project.invite.required is false, so accounts join at once.
+/// accounts. With project.invite.required (default false) accounts are invited instead (ProjectInvitationAPIs).
 enum ProjectAPIs {
     static let cmd = "org.apache.cloudstack.api.command.user.project."
 
@@ -99,14 +99,24 @@ enum ProjectAPIs {
         },
         Handler("addAccountToProject", async: true) { c throws(APIError) in
             let p = try project(c, "projectid", admin: true)
+            if p["state"] != "Active" {
+                throw APIError.refused("Can't add account to the specified project id in state=\(p["state"] ?? "") as it's no longer active")
+            }
+            let invite = ProjectInvitationAPIs.invitationRequired(c.store)
             guard let name = c.optional("account") else {
-                throw APIError.refused("Either accountName or email is required")  // (email invitations need project.invite.required)
+                // Without an account, an invitation by email (only when invitations are required).
+                guard invite, let email = c.optional("email") else {
+                    throw APIError.refused("Account information is required for assigning account to the project")
+                }
+                return ProjectInvitationAPIs.invite(c, p, account: nil, user: nil, email: email, cmd: "AddAccountToProjectCmd")
             }
             guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == p["domainid"] }) else {
                 throw APIError.refused("Unable to find account name=\(name) in domain id=\(p["domainid"] ?? "")")
             }
-            let role = (c.optional("roletype") ?? "Regular").capitalized
-            guard role == "Admin" || role == "Regular" else { throw APIError.invalid("roletype", "'\(role)' is not Admin or Regular") }
+            let role = try ProjectInvitationAPIs.roleType(c)
+            if invite, !c.store.isMember(a.id, ofProject: p.id) {
+                return ProjectInvitationAPIs.invite(c, p, account: a, user: nil, email: c.optional("email"), cmd: "AddAccountToProjectCmd")
+            }
             return .job(JobSpec(cmd: cmd + "AddAccountToProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
                 // Already a member: nothing to do, as on the server.
                 if !store.isMember(a.id, ofProject: p.id) { store.addMember(project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: role) }

@@ -23,7 +23,14 @@ enum SnapshotAPIs {
                      "name": .string(c.optional("name") ?? "\(volume["vmname"] ?? "detached")_\(volume["name"] ?? "")_\(stamp)"),
                      "intervaltype": .string("MANUAL"), "state": .string("BackedUp"),
                      "zoneid": volume.fields["zoneid"] ?? .null, "physicalsize": volume.fields["size"] ?? .int(0),
-                     "virtualsize": volume.fields["size"] ?? .int(0), "revertable": .bool(false)], uniquingKeysWith: { $1 })
+                     "virtualsize": volume.fields["size"] ?? .int(0), "revertable": .bool(true)], uniquingKeysWith: { $1 })
+            // locationtype=primary keeps the snapshot on primary storage until archiveSnapshot moves it.
+            if let location = c.optional("locationtype") {
+                guard ["primary", "secondary"].contains(location.lowercased()) else {
+                    throw APIError.invalid("locationtype", "'\(location)' is not PRIMARY or SECONDARY")
+                }
+                f["locationtype"] = .string(location.uppercased())
+            }
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.snapshot.CreateSnapshotCmd",
                                 instanceType: "Snapshot", instanceID: id, immediateID: id) { store, _ in
                 ["snapshot": store.tagged(store.insert("snapshot", f, id: id))]

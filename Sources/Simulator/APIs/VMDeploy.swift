@@ -31,6 +31,11 @@ extension VirtualMachineAPIs {
                 guard n["zoneid"] == zone.id else {
                     throw APIError.invalid("networkids", "network \(id) is not in zone \(zone["name"] ?? zone.id)")
                 }
+                // Another account's isolated network needs a network permission (NetworkPermissionAPIs).
+                if store.table("account").get(owner.accountID)?["accounttype"] != "1",
+                   !store.mayUse(n, ownerAccountID: owner.accountID, ownerName: owner.account, projectID: project?.id) {
+                    throw APIError.permission("Unable to use network with id= \(n.id), permission denied")
+                }
             }
             networkID = first
         } else {

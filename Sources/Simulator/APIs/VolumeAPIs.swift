@@ -20,6 +20,7 @@ enum VolumeAPIs {
 
     static let handlers: [Handler] = [
         Handler("listVolumes") { c throws(APIError) in
+            c.store.settleUploads(now: c.now)
             var rows: [Entity]
             if let vmID = c.optional("virtualmachineid") {
                 rows = c.store.vms[id: vmID].map { [rootVolume(of: $0, store: c.store)] } ?? []
@@ -53,6 +54,10 @@ enum VolumeAPIs {
             guard vol["virtualmachineid"] == nil else {
                 throw APIError.invalid("id", "Please specify a volume that is not attached to any VM.")
             }
+            if vol["state"] == "Destroy" { throw APIError.refused("Please specify a volume that is not destroyed.") }
+            if !["Allocated", "Ready", "Uploaded"].contains(vol["state"] ?? "") {
+                throw APIError.refused("Volume state must be in Allocated, Ready or in Uploaded state")
+            }
             let vm = try VirtualMachineAPIs.findBy(c, param: "virtualmachineid")
             guard vm.zoneID == vol["zoneid"] else {
                 throw APIError.invalid("virtualmachineid", "the volume and the VM are in different zones")
@@ -65,6 +70,11 @@ enum VolumeAPIs {
                     v.fields["deviceid"] = .int(used + 1)
                     v.fields["state"] = .string("Ready")
                     v.fields["attached"] = .string(c.created)
+                    // Created on primary storage when first attached (an Allocated volume has no pool yet).
+                    if v.fields["storageid"] == nil, let pool = store.primaryPool(zoneID: vm.zoneID, id: vm.rootPoolID) {
+                        v.fields["storageid"] = .string(pool.id)
+                        v.fields["storage"] = pool.fields["name"]
+                    }
                 }
                 return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
             })
@@ -127,6 +137,7 @@ enum VolumeAPIs {
 
     static func ownDataVolume(_ c: Call) throws(APIError) -> Entity {
         let id = try c.required("id")
+        c.store.settleUploads(now: c.now)
         if c.store.vms.owner(ofRootVolume: id) != nil {
             throw APIError.invalid("id", "volume \(id) is a ROOT volume; this works on DATADISK volumes only")
         }
@@ -149,18 +160,22 @@ enum VolumeAPIs {
 
     static func rootVolume(of vm: VM, store: Store) -> Entity {
         let offering = store.table("serviceoffering").get(vm.offeringID)
-        let f: Record = [
+        let pool = store.primaryPool(zoneID: vm.zoneID, id: vm.rootPoolID)
+        var f: Record = [
             "id": .string(vm.rootVolumeID), "name": .string("ROOT-\(vm.name)"), "zoneid": .string(vm.zoneID),
             "zonename": store.table("zone").get(vm.zoneID)?.fields["name"] ?? .string(""), "type": .string("ROOT"),
             "deviceid": .int(0), "virtualmachineid": .string(vm.id), "vmname": .string(vm.name),
             "vmdisplayname": .string(vm.displayName), "vmstate": .string(vm.state), "size": .int(vm.rootSize),
             "created": .string(vm.created), "state": .string("Ready"), "account": .string(vm.account),
             "domainid": .string(vm.domainID), "domain": .string(vm.domain), "storagetype": .string("shared"),
-            "provisioningtype": .string("thin"), "hypervisor": .string("Simulator"), "storage": .string("sandbox-primary"),
+            "provisioningtype": .string("thin"), "hypervisor": .string("Simulator"), "storage": pool?.fields["name"] ?? .string(""),
             "destroyed": .bool(vm.state == "Destroyed"), "serviceofferingid": .string(vm.offeringID),
             "serviceofferingname": offering?.fields["name"] ?? .string(""),
             "serviceofferingdisplaytext": offering?.fields["displaytext"] ?? .string(""), "isextractable": .bool(false),
         ]
+        if let pool { f["storageid"] = .string(pool.id) }
+        // A destroyed VM's ROOT volume waits in Destroy with it until the VM is expunged.
+        if vm.state == "Destroyed" { f["state"] = .string("Destroy") }
         return Entity(id: vm.rootVolumeID, fields: f)
     }
 
@@ -176,6 +191,12 @@ enum VolumeAPIs {
 }
 
 extension Store {
+    /// The primary storage pool `id`, else the zone's first (where the simulator places new volumes).
+    func primaryPool(zoneID: String, id: String?) -> Entity? {
+        if let id, let p = table("storagepool").get(id) { return p }
+        return table("storagepool").first { $0["zoneid"] == zoneID }
+    }
+
     func tagged(_ e: Entity) -> Value {
         var f = e.fields
         f["tags"] = tagsValue(e.id)

@@ -93,18 +93,20 @@ extension Store {
     private func count(_ type: Int, vms: [VM], owned: (Entity) -> Bool) -> Int {
         func rows(_ noun: String) -> [Entity] { tables[noun]?.rows.filter(owned) ?? [] }
         func offering(_ vm: VM) -> Entity? { table("serviceoffering").get(vm.offeringID) }
+        // A destroyed volume no longer counts (recoverVolume counts it again).
+        func volumes() -> [Entity] { rows("volume").filter { $0["state"] != "Destroy" } }
         func bytes(_ e: Entity) -> Int { Int(e["size"] ?? "") ?? Int(e["physicalsize"] ?? "") ?? 0 }
         switch type {
         case 0: return vms.count
         case 1: return rows("publicipaddress").count
-        case 2: return rows("volume").count + vms.count
+        case 2: return volumes().count + vms.count
         case 3: return rows("snapshot").count
         case 4: return rows("template").filter { $0["templatetype"] == "USER" }.count
         case 6: return rows("network").filter { $0["type"] == "Isolated" }.count
         case 7: return rows("vpc").count
         case 8: return vms.reduce(0) { $0 + (Int(offering($1)?["cpunumber"] ?? "") ?? 1) }
         case 9: return vms.reduce(0) { $0 + (Int(offering($1)?["memory"] ?? "") ?? 0) }
-        case 10: return rows("volume").reduce(0) { $0 + bytes($1) } + vms.reduce(0) { $0 + $1.rootSize }
+        case 10: return volumes().reduce(0) { $0 + bytes($1) } + vms.reduce(0) { $0 + $1.rootSize }
         case 11: return rows("snapshot").reduce(0) { $0 + bytes($1) } + rows("template").filter { $0["templatetype"] == "USER" }.reduce(0) { $0 + bytes($1) }
         default: return 0
         }

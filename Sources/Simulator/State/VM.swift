@@ -44,6 +44,8 @@ struct VM: Codable {
     /// The host whose capacity the VM holds while it runs; nil when stopped (and for
     /// `--seed-vms` VMs, which are load for listing tests, not capacity).
     var hostID: String? = nil
+    /// The primary storage pool of the ROOT volume once migrateVolume moved it (nil: the zone's first pool).
+    var rootPoolID: String? = nil
     /// Internal numeric id (see Entity.seq).
     var seq = 0
 }

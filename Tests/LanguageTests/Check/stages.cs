@@ -15,3 +15,5 @@ list vms | each -p x { print $it.name }
 list vms | where name == "x" | uniq name state
 list vms | select id name:x
 list vms | first { print 1 }
+list vms | selct name
+list vms | wher state == "Running"

@@ -51,6 +51,8 @@ enum Settings {
                 description: "If regular user can create a project; true by default"),
         Setting(name: "allow.user.expunge.recover.vm", category: "Advanced", javaType: "Boolean", defaultValue: "false",
                 scope: .account, isDynamic: true, description: "Determines whether users can expunge or recover their vm"),
+        Setting(name: "allow.user.expunge.recover.volume", category: "Advanced", javaType: "Boolean", defaultValue: "true",
+                scope: .account, isDynamic: true, description: "Determines whether users can expunge or recover their volume"),
         Setting(name: "allow.user.view.destroyed.vm", category: "Advanced", javaType: "Boolean", defaultValue: "false",
                 scope: .account, isDynamic: true, description: "Determines whether users can view their destroyed or expunging vm "),
         Setting(name: "api.throttling.enabled", category: "Advanced", javaType: "Boolean", defaultValue: "false",

@@ -1,0 +1,56 @@
+import Simulator
+import Testing
+import Values
+
+/// uploadVolume (UploadOp, then Uploaded on the download clock) and extractVolume through the HTTP API.
+@Suite struct VolumeTransferTests {
+    @Test func anUploadedVolumeArrivesThenAttaches() async throws {
+        // Slow jobs, so the download (four job times) is still running when the test looks, even on a loaded machine.
+        try await withSimulator(testOptions { $0.jobTime = .seconds(3) }) { sim async throws in
+            let c = TestClient(sim)
+            let deployed = try await c.deploy()
+            let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
+            let zone = try #require(deployed["jobresult.virtualmachine.zoneid"]?.text)
+            let badFormat = try await c.get("uploadVolume", [("name", "up"), ("zoneid", zone), ("format", "DOCX"), ("url", "http://example.com/d.qcow2")])
+            #expect(badFormat.inner["errortext"]?.text?.hasPrefix("Image format: DOCX is incorrect.") == true)
+            #expect(try await c.get("uploadVolume", [("name", "up"), ("zoneid", zone), ("format", "QCOW2"), ("url", "file:///etc/passwd")]).status == 431)
+
+            let up = try await c.job("uploadVolume", [("name", "up"), ("zoneid", zone), ("format", "qcow2"), ("url", "http://example.com/d.qcow2")])
+            let id = try #require(up["jobresult.volume.id"]?.text, "\(up)")
+            #expect(up["jobresult.volume.state"]?.text == "UploadOp")
+            #expect(try await c.get("destroyVolume", [("id", id)]).inner["errortext"]?.text == "Please specify a volume that is not uploading")
+            // The download finishes on the simulated clock: wait for it, as a client polls.
+            let clock = ContinuousClock(), end = clock.now + .seconds(120)
+            var state = ""
+            while state != "Uploaded", clock.now < end {
+                state = try await c.value("listVolumes", [("id", id)], "volume.0.state")
+                if state != "Uploaded" { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(state == "Uploaded")
+            let attached = try await c.job("attachVolume", [("id", id), ("virtualmachineid", vm)])
+            #expect(attached["jobresult.volume.state"]?.text == "Ready")
+        }
+    }
+
+    @Test func extractNeedsAVolumeOnStorageAndAStoppedVM() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let deployed = try await c.deploy()
+            let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
+            let zone = try #require(deployed["jobresult.virtualmachine.zoneid"]?.text)
+            let root = try await c.value("listVolumes", [("virtualmachineid", vm)], "volume.0.id")
+            let running = try await c.get("extractVolume", [("id", root), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")])
+            #expect(running.status == 531)
+            _ = try await c.job("stopVirtualMachine", [("id", vm)])
+            #expect(try await c.get("extractVolume", [("id", root), ("zoneid", zone), ("mode", "SCP")]).inner["errortext"]?.text == "Please specify a valid extract Mode ")
+            let extracted = try await c.job("extractVolume", [("id", root), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")])
+            #expect(extracted["jobresult.volume.id"]?.text == root)
+            #expect(extracted["jobresult.volume.state"]?.text == "DOWNLOAD_URL_CREATED")
+            #expect(extracted["jobresult.volume.url"]?.text?.hasPrefix("https://") == true)
+            let offering = try await c.value("listDiskOfferings", [("name", "Small")], "diskoffering.0.id")
+            let fresh = try #require(try await c.job("createVolume", [("name", "fresh"), ("zoneid", zone), ("diskofferingid", offering)])["jobresult.volume.id"]?.text)
+            #expect(try await c.get("extractVolume", [("id", fresh), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")]).inner["errortext"]?.text
+                    == "The volume doesnt belong to a storage pool so cant extract it")
+        }
+    }
+}
