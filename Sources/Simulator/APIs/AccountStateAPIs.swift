@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// An account's lock and default zone, and a user moving to another account of its domain, as

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// The guest VLANs of physical networks (listGuestVlans): each number of a physical network's `vlan`

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Stickiness and health-check policies of public load balancer rules, as LoadBalancingRulesManagerImpl

@@ -1,4 +1,5 @@
 import Crypto
+import OrderedCollections
 import Values
 
 /// A network or VPC moved to another offering (migrateNetwork, migrateVPC: the admin's way to change

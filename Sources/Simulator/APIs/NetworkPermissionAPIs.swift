@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Network permissions (4.17): the owner of an isolated network lets other accounts (or projects)

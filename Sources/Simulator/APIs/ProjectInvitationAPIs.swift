@@ -1,3 +1,5 @@
+import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// Project members by invitation and single users in projects, as ProjectManagerImpl has them. With

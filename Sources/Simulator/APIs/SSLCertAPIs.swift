@@ -1,7 +1,8 @@
 import Crypto
-import FoundationEssentials
-import Values
 import _CryptoExtras
+import FoundationEssentials
+import OrderedCollections
+import Values
 
 /// SSL certificates for load balancers, as CertServiceImpl keeps them: the certificate must be PEM and
 /// its public key the private key's (the key is checked, never stored or shown). Binding one to a rule
@@ -85,7 +86,7 @@ enum SSLCertAPIs {
     /// The DER bytes of the first PEM CERTIFICATE block.
     static func certificateDER(_ pem: String) throws(APIError) -> [UInt8] {
         let begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----"
-        guard let b = pem.range(of: begin), let e = pem.range(of: end, range: b.upperBound..<pem.endIndex) else {
+        guard let b = pem.firstRange(of: begin), let e = pem[b.upperBound...].firstRange(of: end) else {
             throw APIError.refused("Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
         }
         let body = pem[b.upperBound..<e.lowerBound].filter { !$0.isWhitespace }

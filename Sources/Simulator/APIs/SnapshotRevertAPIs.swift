@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// revertSnapshot, archiveSnapshot and createSnapshotFromVMSnapshot with SnapshotManagerImpl's checks.

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Where a running VM may move (findHostsForMigration) and moving it with its volumes

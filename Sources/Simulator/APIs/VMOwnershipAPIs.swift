@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// A stopped VM changing hands (assignVirtualMachine) or affinity groups (updateVMAffinityGroup),

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// A volume's life after creation as VolumeApiServiceImpl runs it: destroy (to state Destroy, or

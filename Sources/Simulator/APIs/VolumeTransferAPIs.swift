@@ -1,4 +1,5 @@
 import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// Volumes in and out of the cloud: uploadVolume registers a DATADISK volume downloaded from a URL
