@@ -374,4 +374,12 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
     @Test func historySaveCompletesPaths() {
         #expect(completer.complete("history save /tm", context: context).kind == .path)
     }
+
+    /// A flag's value comes from the flag's own slot: `save -o ` offers the formats, then the path again.
+    @Test func flagValuesCompleteFromTheFlag() {
+        #expect(completer.complete("list zones | save -o ", context: context).inserts == ["json", "table", "csv", "text"])
+        #expect(completer.complete("list zones | save --output js", context: context).inserts == ["json"])
+        #expect(completer.complete("list zones | save -o json /tm", context: context).kind == .path)
+        #expect(completer.complete("list zones | save -f /tm", context: context).kind == .path)
+    }
 }

@@ -151,6 +151,27 @@ public struct Signature: Sendable {
         return plain.last.flatMap { $0.repeats ? $0.kind : nil }
     }
 
+    /// The kind of the word after `given` (the words typed after the name): a flag's value right
+    /// after a flag that takes one (`save -o ` wants a format), else the next positional slot.
+    public func slotKind(following given: [String]) -> SlotKind? {
+        var positional = 0, i = 0
+        while i < given.count {
+            let w = given[i]
+            if w.hasPrefix("-"), let flag = flags.first(where: { $0.matches(String(w.drop(while: { $0 == "-" }))) }) {
+                if let value = flag.value {
+                    if i == given.count - 1 { return value.kind }
+                    i += 2
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            positional += 1
+            i += 1
+        }
+        return slotKind(at: positional)
+    }
+
     /// Whether its words name fields of the records flowing in (completion offers them).
     public var takesFields: Bool { slots.contains { $0.kind == .fieldPath || $0.kind == .condition } }
 }

@@ -38,7 +38,7 @@ public final class Completer: Sendable {
         }
         // What the builtin's or stage's signature says the word under the cursor is.
         let signature = parsed.words.first.flatMap { Self.signature($0.text, stage: parsed.stageIndex > 0) }
-        let slot = signature?.slotKind(at: parsed.words.count - 1)
+        let slot = signature?.slotKind(following: parsed.words.dropFirst().map(\.text))
         if looksLikePath(word.text) || slot == .filePath {
             let (skip, candidates) = PathCompletion.candidates(word.text, directory: context.currentDirectory)
             return answer(.path, candidates, skip: skip)

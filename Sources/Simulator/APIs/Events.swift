@@ -38,8 +38,10 @@ enum Events {
     ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a })
 
     /// Commands that record no event here: login and logout record theirs with the server's own
-    /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API.
-    static let selfRecorded: Set<String> = ["login", "logout", "simulatorFault"]
+    /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API; archiving or deleting events
+    /// and alerts is no action event on the server.
+    static let selfRecorded: Set<String> = ["login", "logout", "simulatorFault", "archiveEvents", "deleteEvents",
+                                            "archiveAlerts", "deleteAlerts"]
 
     /// The event type for `command`, or nil when it changes nothing.
     static func type(of command: String) -> String? {

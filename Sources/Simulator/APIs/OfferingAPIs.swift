@@ -23,7 +23,10 @@ enum OfferingAPIs {
     }
 
     static let handlers: [Handler] = [
-        Handler("listServiceOfferings") { c throws(APIError) in try c.listEntities("serviceoffering") },
+        // System offerings (routers, system VMs) show only with issystem=true, as on the server.
+        Handler("listServiceOfferings") { c throws(APIError) in
+            try c.listEntities("serviceoffering") { c.optional("issystem") != nil || $0["issystem"] != "true" }
+        },
         Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },
         Handler("createServiceOffering") { c throws(APIError) in
             let name = try c.required("name"), text = try c.required("displaytext")

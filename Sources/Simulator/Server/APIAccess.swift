@@ -17,6 +17,9 @@ enum APIAccess {
         "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
         "guestos", "traffictype", "networkserviceprovider", "storageprovider", "role", "region",
         "virtualrouterelement", "internalloadbalancerelement",
+        "dedicated", "guestvlanrange", "publiciprange", "dbmetrics", "usageservermetrics", "infrastructure", "hafor",
+        "outofbandmanagement", "storagetags", "usagetypes", "supportednetworkservices", "networkisolationmethods",
+        "caproviders", "deploymentplanners",
     ]
     /// Lists of admin nouns that users need to deploy anything.
     static let publicLists: Set<String> = [
@@ -27,7 +30,7 @@ enum APIAccess {
     static let rootOnlyAPIs: Set<String> = [
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
         "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
-        "enableStorageMaintenance", "cancelStorageMaintenance", "moveUser", "listGuestVlans",
+        "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit", "moveUser", "listGuestVlans",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

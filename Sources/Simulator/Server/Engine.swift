@@ -22,12 +22,14 @@ final class Engine: Sendable {
         if let file, !file.isNew {
             try file.load(into: store, now: clock.now)
             try store.checkDataCenter(file.path)
+            store.addMissingSystemVMs(SimClock.cloudStackTime(clock.now))
             if options.adminKeysGiven { store.applyAdminKeys(options) }
         } else {
             let created = SimClock.cloudStackTime(clock.now)
             store.seed(created: created)
             store.seedVMs(options.seedVMs, created: created)
         }
+        store.managementServerStarted(SimClock.cloudStackTime(clock.now))
         try file?.flush(store)
         state = NIOLockedValueBox(EngineState(options: options, store: store, clock: clock, stateFile: file))
     }

@@ -154,6 +154,9 @@ enum Registry {
             NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers, VLANAPIs.handlers,
             PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
+            SystemVMAPIs.handlers, AlertAPIs.handlers, EventArchiveAPIs.handlers, DedicationAPIs.handlers,
+            DedicatedRangeAPIs.handlers, MetricsAPIs.handlers, OutOfBandAPIs.handlers, HostHAAPIs.handlers,
+            ManagementServerAPIs.handlers, GuestOSChangeAPIs.handlers, ResourceDetailAPIs.handlers, ResourceIconAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
             ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
             // The tenant side added for issue 12 (sim-tenant).

@@ -101,6 +101,7 @@ extension DataCenterPlan {
                          format: "QCOW2", size: 8_589_934_592, passwordEnabled: false),
             TemplatePlan(name: "Windows Server 2022", displayText: "Windows Server 2022 (sandbox)",
                          osType: "Windows Server 2022 (64-bit)", format: "QCOW2", size: 42_949_672_960, passwordEnabled: true),
+            systemVMTemplate,
         ],
         serviceOfferings: [
             ("Small Instance", "1 vCPU, 512 MB RAM", 1, 1000, 512, false),
@@ -131,6 +132,11 @@ extension DataCenterPlan {
             publicRanges: type == "Advanced" ? [IPRangePlan(gateway: "198.51.100.1", netmask: "255.255.255.0", start: "198.51.100.16",
                                                              end: "198.51.100.250", vlan: "untagged")] : [])
     }
+
+    /// The template system VMs run (last, so the everyday templates keep their numeric ids).
+    static let systemVMTemplate = TemplatePlan(
+        name: "SystemVM Template (simulator)", displayText: "SystemVM Template (simulator)", osType: "Debian GNU/Linux 5.0 (32-bit)",
+        format: "VHD", size: 2_101_252_608, passwordEnabled: false, type: "SYSTEM", featured: false, isPublic: false, system: true)
 
     /// The data center the official simulator container deploys (its zones.cfg), with the
     /// offerings and the built-in template a fresh install has.
@@ -170,9 +176,7 @@ extension DataCenterPlan {
             TemplatePlan(name: "CentOS 5.6 (64-bit) no GUI (Simulator)", displayText: "CentOS 5.6 (64-bit) no GUI (Simulator)",
                          osType: "CentOS 5.6 (64-bit)", format: "VHD", size: 2_101_252_608, passwordEnabled: false,
                          type: "BUILTIN", system: true),
-            TemplatePlan(name: "SystemVM Template (simulator)", displayText: "SystemVM Template (simulator)",
-                         osType: "Debian GNU/Linux 5.0 (32-bit)", format: "VHD", size: 2_101_252_608, passwordEnabled: false,
-                         type: "SYSTEM", featured: false, isPublic: false, system: true),
+            systemVMTemplate,
         ],
         // What a fresh management server creates (ConfigurationServer's defaults).
         serviceOfferings: [("Small Instance", "Small Instance", 1, 500, 512, false),

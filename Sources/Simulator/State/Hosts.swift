@@ -33,12 +33,13 @@ extension Store {
     }
 
     /// Puts the VM on the first enabled host of its zone with room for it (or on the host asked
-    /// for, but never on `avoiding`); 533 when none has.
+    /// for, but never on `avoiding` nor on one dedicated to another owner); 533 when none has.
     func place(_ vmID: String, on wanted: String? = nil, avoiding: String? = nil) throws(APIError) {
         guard let vm = vms[id: vmID], vm.hostID == nil else { return }
         let need = demand(offeringID: vm.offeringID)
         let hosts = table("host").rows.filter {
             $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && (wanted == nil || $0.id == wanted) && $0.id != avoiding
+                && mayUse(host: $0, accountID: vm.accountID, domainID: vm.domainID)
         }
         guard let host = hosts.first(where: { h in
             let (mhz, bytes) = Self.free(h)

@@ -12,6 +12,7 @@ extension Store {
     /// a zone without any (or with all taken) falls back to the documentation range.
     func publicIP(zone: Entity) -> String {
         let used = Set(table("publicipaddress").rows.filter { $0["zoneid"] == zone.id }.compactMap { $0["ipaddress"] })
+            .union(systemVMAddresses(zone: zone.id))
         for r in table("vlaniprange").rows where r["zoneid"] == zone.id && r["forvirtualnetwork"] == "true" && r["networkid"] == nil {
             guard let a = IPv4.parse(r["startip"] ?? ""), let b = IPv4.parse(r["endip"] ?? ""), a <= b else { continue }
             if let free = (a...b).first(where: { !used.contains(IPv4.text($0)) }) { return IPv4.text(free) }

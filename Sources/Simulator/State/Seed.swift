@@ -23,6 +23,8 @@ extension Store {
         seedTemplates(plan.templates, os, zones[0], created)
         seedOfferings(plan, created)
         seedNetworks(plan, zones, created)
+        seedSystemOfferings(created)
+        seedSystemVMs(created)
     }
 
     /// Facts about the cloud as a whole (which data center it was seeded with), saved with it.
