@@ -64,6 +64,38 @@ import Values
         }
     }
 
+    @Test func aVMDestroysTheDataVolumesItIsGiven() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim), dev = c.signed()
+            let deployed = try await dev.deploy()
+            let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
+            let zone = try #require(deployed["jobresult.virtualmachine.zoneid"]?.text)
+            let offering = try await dev.value("listDiskOfferings", [("name", "Small")], "diskoffering.0.id")
+            var ids: [String] = []
+            for name in ["kept", "gone"] {
+                let v = try #require(try await dev.job("createVolume", [("name", name), ("zoneid", zone), ("diskofferingid", offering)])["jobresult.volume.id"]?.text)
+                _ = try await dev.job("attachVolume", [("id", v), ("virtualmachineid", vm)])
+                ids.append(v)
+            }
+            // Users expunge VMs only while allow.user.expunge.recover.vm (default false) allows it.
+            let denied = try await dev.get("destroyVirtualMachine", [("id", vm), ("expunge", "true")])
+            #expect(denied.status == 531)
+            #expect(try await dev.get("destroyVirtualMachine", [("id", vm), ("volumeids", "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c")]).status == 431)
+            _ = try await dev.job("destroyVirtualMachine", [("id", vm), ("volumeids", ids[1])])
+            #expect(try await dev.value("listVolumes", [("id", ids[1])], "volume.0.state") == "Destroy")
+            #expect(try await dev.value("listVolumes", [("id", ids[0])], "volume.0.state") == "Ready")
+            #expect(try await dev.get("listVolumes", [("id", ids[0])]).inner["volume.0.virtualmachineid"] == nil)
+            // The destroyed VM's ROOT volume waits in Destroy with it.
+            #expect(try await c.value("listVolumes", [("virtualmachineid", vm), ("listall", "true")], "volume.0.state") == "Destroy")
+
+            let account = try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
+            _ = try await c.get("updateConfiguration", [("name", "allow.user.expunge.recover.vm"), ("value", "true"), ("accountid", account)])
+            let other = try #require(try await dev.deploy()["jobresult.virtualmachine.id"]?.text)
+            let expunged = try await dev.job("destroyVirtualMachine", [("id", other), ("expunge", "true")])
+            #expect(expunged["jobresult.virtualmachine.state"]?.text == "Expunging", "\(expunged)")
+        }
+    }
+
     @Test func migrateMovesAVolumeToAnotherPoolOfItsZone() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)

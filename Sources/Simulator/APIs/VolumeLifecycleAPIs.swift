@@ -164,11 +164,40 @@ enum VolumeLifecycleAPIs {
     ]
 
     /// Root admins always; others when the setting (per account) allows it.
-    static func userMayExpungeOrRecover(_ c: Call) -> Bool {
+    static func userMayExpungeOrRecover(_ c: Call) -> Bool { userMay(c, allowUserSetting) }
+
+    /// Whether an account-scoped Boolean setting is true for the caller's account (root admins: always).
+    static func userMay(_ c: Call, _ setting: String) -> Bool {
         if c.caller.isAdmin { return true }
-        guard let s = Settings.byName[allowUserSetting] else { return false }
+        guard let s = Settings.byName[setting] else { return false }
         let target = ConfigurationAPIs.Target(scope: .account, answer: "account", id: c.caller.accountID)
         return ConfigurationAPIs.value(s, c.store, target)?.lowercased() == "true"
+    }
+
+    /// destroyVirtualMachine's `volumeids`: data volumes of that VM, destroyed (or expunged) with it.
+    static func volumesDestroyedWith(_ c: Call, vm: VM) throws(APIError) -> [String] {
+        let ids = c.list("volumeids") ?? []
+        for id in ids {
+            guard let v = c.store.table("volume").get(id), v["virtualmachineid"] == vm.id else {
+                throw APIError.refused("Please specify volumes of type DATADISK attached to virtual machine \(vm.name): \(id) is not one")
+            }
+        }
+        return ids
+    }
+
+    /// Data volumes going with their VM: to Destroy, or removed when the VM is expunged.
+    static func destroy(_ ids: [String], expunge: Bool, store: Store) {
+        for id in ids {
+            if expunge {
+                store.table("volume").remove(id)
+                store.removeTags(resourceID: id) { _ in true }
+            } else {
+                store.table("volume").update(id) { e in
+                    e.fields["state"] = .string("Destroy")
+                    e.fields["destroyed"] = .bool(true)
+                }
+            }
+        }
     }
 }
 
