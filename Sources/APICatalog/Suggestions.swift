@@ -27,7 +27,7 @@ extension Catalog {
 
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and
     /// transpositions of adjacent characters each cost one.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var before = [Int](repeating: 0, count: b.count + 1)
