@@ -47,7 +47,10 @@ enum SSLCertAPIs {
                 try c.checkAccess(accountID: a.id, domainID: a["domainid"] ?? "", what: "account \(a["name"] ?? "")")
                 rows = rows.filter { $0["account"] == a["name"] && $0["domainid"] == a["domainid"] && $0["projectid"] == nil }
             }
-            rows = rows.filter { r in (try? c.checkAccess(account: r["account"], domainID: r["domainid"], what: "")) != nil || r["projectid"] != nil }
+            rows = rows.filter { r in
+                if let p = r["projectid"] { return c.store.table(Store.projectNoun).get(p).map { ProjectAPIs.visible(c, $0) } ?? false }
+                return (try? c.checkAccess(account: r["account"], domainID: r["domainid"], what: "")) != nil
+            }
             return .list(noun: "sslcert", items: rows.map { .record($0.fields) }, total: rows.count)
         },
         Handler("deleteSslCert") { c throws(APIError) in
