@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Module graph (arrows = may import), see README "Layout":
@@ -6,7 +6,7 @@ import PackageDescription
 //   Profiles    -> Contracts, Values
 //   CloudClient -> APICatalog (API facts), Values, Contracts
 //   Output      -> Values, Contracts
-//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ GRDB for its state file)
+//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ the system SQLite for its state file)
 //   Language    -> APICatalog, CloudClient, Output, Values, Contracts (Crypto for sha256)
 //   REPL        -> Language, Output, Profiles, Contracts, CEditLine
 //   acsh        -> everything (thin wiring)
@@ -20,12 +20,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Without its default traits: "FullFoundation" would link Foundation's ICU data (README "Performance").
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "PrivateFiles"),
@@ -44,14 +44,17 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "CSQLite",
         ]),
         .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "PrivateFiles", "Values", "Contracts",
                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine", "PrivateFiles"]),
+        // The git commit for `acsh --version` (scripts/stamp-commit writes its commit.h).
+        .target(name: "BuildStamp"),
         .executableTarget(name: "acsh", dependencies: [
-            "APICatalog", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
+            "APICatalog", "BuildStamp", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer entry point (lexer and parser, client answers, simulator requests); built only by scripts/fuzz.
@@ -73,8 +76,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),  // answers recorded from real servers, read from the source tree
         .testTarget(name: "OutputTests", dependencies: ["Output", "Contracts", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Golden"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog",
-                                                           .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"],
                     exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
                                                           "TestSupport"],
@@ -84,3 +86,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// A file sees only the members of modules it imports itself. Without this, Foundation (loaded through
+// dependencies) lends String its `contains`, `range(of:)` and friends, and one such call links all of
+// Foundation and its ICU data into the release binary (README "Performance": 44 MB).
+for target in package.targets where (target.type == .regular || target.type == .executable) && target.name != "TestSupport" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

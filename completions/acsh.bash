@@ -163,7 +163,7 @@ _acsh() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __acsh_offer_flags_options 0
@@ -186,7 +186,7 @@ _acsh() {
 
 _acsh_check() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox -h --help)
+    non_repeating_flags=(--sandbox --version -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile -o --output)
     __acsh_offer_flags_options -1
@@ -205,7 +205,7 @@ _acsh_check() {
 
 _acsh_simulator() {
     repeating_flags=()
-    non_repeating_flags=(--memory --fresh --open --log --print-keys -h --help)
+    non_repeating_flags=(--memory --fresh --open --log --print-keys --version -h --help)
     repeating_options=(--fault)
     non_repeating_options=(--host --port --integration-port --state --job-delay --admin-api-key --admin-secret-key --seed --seed-vms --datacenter --throttle --clock-offset)
     __acsh_offer_flags_options 0
@@ -257,7 +257,7 @@ _acsh_simulator() {
 
 _acsh_profile() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 0
@@ -280,7 +280,7 @@ _acsh_profile() {
 
 _acsh_profile_add() {
     repeating_flags=()
-    non_repeating_flags=(--no-verify-tls --post --replace -h --help)
+    non_repeating_flags=(--no-verify-tls --post --replace --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --api-key --secret-key --username --password --domain --timeout --output --proxy --signature-lifetime)
     __acsh_offer_flags_options 1
@@ -323,7 +323,7 @@ _acsh_profile_add() {
 
 _acsh_profile_list() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 0
@@ -331,7 +331,7 @@ _acsh_profile_list() {
 
 _acsh_profile_use() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
@@ -339,7 +339,7 @@ _acsh_profile_use() {
 
 _acsh_profile_show() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
@@ -347,7 +347,7 @@ _acsh_profile_show() {
 
 _acsh_profile_set-default() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 3
@@ -355,7 +355,7 @@ _acsh_profile_set-default() {
 
 _acsh_profile_remove() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
@@ -363,7 +363,7 @@ _acsh_profile_remove() {
 
 _acsh_profile_import-cmk() {
     repeating_flags=()
-    non_repeating_flags=(--replace -h --help)
+    non_repeating_flags=(--replace --version -h --help)
     repeating_options=()
     non_repeating_options=(--file)
     __acsh_offer_flags_options 0
@@ -378,7 +378,7 @@ _acsh_profile_import-cmk() {
 
 _acsh_sync() {
     repeating_flags=()
-    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure --yes -v --verbose -h --help)
+    non_repeating_flags=(--sandbox --fresh --trace --no-color --insecure --yes -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(-p --profile --url --api-key --secret-key -o --output --timeout --2fa-code)
     __acsh_offer_flags_options 0
@@ -412,14 +412,18 @@ _acsh_sync() {
 
 _acsh_completions() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __acsh_offer_flags_options 1
 }
 
 _acsh_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __acsh_offer_flags_options -1
 }
 
 complete -o filenames -F _acsh acsh

@@ -1,10 +1,11 @@
 # Sourced by scripts/acsh, scripts/test and scripts/build-release: installs what a
 # fresh Debian or Ubuntu machine with Swift lacks (libedit-dev, libsqlite3-dev; tmux for the REPL
-# tests; the static archives the fully static release binary links).
+# tests; lowdown for scripts/install; the static archives the fully static release binary links).
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)  # GRDB: the simulator's state file
 [ "${ACSH_NEED_TMUX:-0}" = 1 ] && ! command -v tmux >/dev/null && need+=(tmux)
+[ "${ACSH_NEED_MAN:-0}" = 1 ] && ! command -v lowdown >/dev/null && need+=(lowdown)  # scripts/install: LANGUAGE.md as a man page
 if [ "${ACSH_NEED_STATIC:-0}" = 1 ]; then
   for pair in libz.a:zlib1g-dev libtinfo.a:libncurses-dev libbsd.a:libbsd-dev libmd.a:libmd-dev libedit.a:libedit-dev libsqlite3.a:libsqlite3-dev; do
     [ -e "/usr/lib/$(uname -m)-linux-gnu/${pair%%:*}" ] || need+=("${pair#*:}")

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// What an unwrapped answer holds, read from its shape rather than from the
 /// API's name: not every `list*` API answers a list (listCapabilities answers

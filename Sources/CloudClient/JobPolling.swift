@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// One poll of an async job, for progress displays.
 public struct JobStatus: Sendable {

@@ -17,7 +17,7 @@ public struct Proxy: Sendable, Equatable {
     public init(parsing text: String) throws(Invalid) {
         var rest = Substring(text.trimmedBlanks)
         var scheme = "http"
-        if let r = rest.range(of: "://") {
+        if let r = rest.firstRange(of: "://") {
             scheme = rest[..<r.lowerBound].lowercased()
             rest = rest[r.upperBound...]
         }
@@ -135,7 +135,7 @@ public struct Proxy: Sendable, Equatable {
     /// A proxy URL for a message, without its password.
     private static func shown(_ text: String) -> String {
         guard let at = text.lastIndex(of: "@") else { return "'\(text)'" }
-        let start = text.range(of: "://")?.upperBound ?? text.startIndex
+        let start = text.firstRange(of: "://")?.upperBound ?? text.startIndex
         return "'\(text[..<start])****\(text[at...])'"
     }
 }
@@ -148,7 +148,7 @@ struct URLParts {
     init(_ url: String) {
         var rest = Substring(url)
         scheme = "http"
-        if let r = rest.range(of: "://") {
+        if let r = rest.firstRange(of: "://") {
             scheme = rest[..<r.lowerBound].lowercased()
             rest = rest[r.upperBound...]
         }

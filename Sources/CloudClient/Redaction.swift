@@ -1,5 +1,6 @@
 import Contracts
 import Values
+import OrderedCollections
 
 /// Keeps secrets out of traces: parameter values and response fields whose
 /// names SecretPolicy calls secret.

@@ -2,6 +2,7 @@ import FoundationEssentials
 import Values
 #if canImport(Glibc)
 import Glibc
+import OrderedCollections
 #endif
 
 /// Gives an HTTP answer its CloudStack meaning: the unwrapped response object or a typed error.

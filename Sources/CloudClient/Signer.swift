@@ -32,7 +32,7 @@ public enum Signer {
 
     /// The encoding used in signed strings and on the wire: URLEncoder with + as %20.
     public static func encode(_ s: String) -> String {
-        javaURLEncode(s).replacingOccurrences(of: "+", with: "%20")
+        javaURLEncode(s).replacing("+", with: "%20")
     }
 
     /// The string that is hashed: params sorted by name (case-sensitively),

@@ -7,6 +7,7 @@ import NIOSSL
 import Values
 #if canImport(Glibc)
 import Glibc
+import NIOHTTPCompression
 #endif
 
 /// What came back over HTTP, before any CloudStack meaning is given to it.

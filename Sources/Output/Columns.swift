@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The columns of a table or CSV, chosen from the first batch of records.
 struct Columns {

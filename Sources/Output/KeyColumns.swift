@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The columns people look at first for the everyday CloudStack entities. A
 /// table of such records shows these first, then the records' other fields

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// `key: value` lines, a blank line between records; nested records and lists
 /// indented below their key (list items marked `- `), lists of scalars joined

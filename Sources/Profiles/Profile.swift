@@ -82,7 +82,7 @@ public struct Profile: Sendable, Equatable {
     /// A proxy URL without its password (`http://user:<redacted>@host:3128`).
     static func proxyShown(_ url: String) -> String {
         guard let at = url.lastIndex(of: "@") else { return url }
-        let start = url.range(of: "://")?.upperBound ?? url.startIndex
+        let start = url.firstRange(of: "://")?.upperBound ?? url.startIndex
         let auth = url[start..<at]
         guard let colon = auth.firstIndex(of: ":") else { return url }
         return String(url[..<colon]) + ":" + SecretPolicy.marker + String(url[at...])

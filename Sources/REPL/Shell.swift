@@ -5,6 +5,8 @@ import Darwin
 #endif
 import Language
 import Synchronization
+import Contracts
+import Values
 
 /// The interactive loop: prompt, read (with continuation lines), remember,
 /// evaluate with Ctrl-C cancelling the running statement, repeat until Ctrl-D or `exit`.

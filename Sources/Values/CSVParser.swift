@@ -1,3 +1,4 @@
+import OrderedCollections
 /// Where and why a CSV text could not be read: `line` and `column` in the data
 /// file (1-based, the header is line 1).
 public struct CSVError: Error, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import OrderedCollections
 /// Why a JSON text could not be read; `offset` is the byte where reading stopped.
 public struct JSONError: Error, Sendable, CustomStringConvertible {
     public let message: String

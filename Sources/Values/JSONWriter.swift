@@ -1,3 +1,4 @@
+import OrderedCollections
 /// Writes values as JSON: compact for the wire, indented for people.
 /// Numbers are written as their text; keys in their order.
 public enum JSONWriter {

@@ -11,14 +11,14 @@ struct ACSH: AsyncParsableCommand {
         commandName: "acsh",
         abstract: "A shell and scripting language for the Apache CloudStack API.",
         discussion: """
-            acsh                    start the shell (the sandbox when no profile is set)
-            acsh FILE.cs [ARGS...]  run a script (a path with '/', or ending in .cs or
-                                    .acsh), checked first (--no-check skips that)
-            acsh check FILE...      find mistakes in scripts without running them
-            acsh -c 'TEXT'          run acsh language text (pipelines, variables, ...)
-            acsh [OPTIONS] WORDS... run one command, each word one argument as typed,
-                                    e.g. acsh -o json list zones 'keyword=a&b'
-                                    (-o may also follow the words)
+              acsh                    start the shell (the sandbox when no profile is set)
+              acsh FILE.cs [ARGS...]  run a script (a path with '/', or ending in .cs or
+                                      .acsh), checked first (--no-check skips that)
+              acsh check FILE...      find mistakes in scripts without running them
+              acsh -c 'TEXT'          run acsh language text (pipelines, variables, ...)
+              acsh [OPTIONS] WORDS... run one command, each word one argument as typed,
+                                      e.g. acsh -o json list zones 'keyword=a&b'
+                                      (-o may also follow the words)
 
             Options for all of these: -p/--profile NAME, --sandbox [--fresh],
             --url URL, --api-key KEY, --secret-key SECRET, --timeout SECONDS,
@@ -28,6 +28,7 @@ struct ACSH: AsyncParsableCommand {
             Exit codes: 0 ok, 1 API error, 2 usage or parse error, 3 transport error,
             4 async job failed, 124 deadline passed, 130 interrupted.
             """,
+        version: Version.line,
         subcommands: [RunCommand.self, CheckCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
                       CompletionsCommand.self, DebugCommand.self],
         defaultSubcommand: RunCommand.self)

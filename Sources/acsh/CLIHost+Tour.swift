@@ -1,4 +1,5 @@
 import Language
+import Profiles
 
 /// The tour keeps its progress per profile under the XDG state directory.
 extension CLIHost: TourHost {

@@ -5,6 +5,7 @@ import Output
 import Profiles
 import Synchronization
 import Values
+import Contracts
 
 /// The language's window on the world for one-shot commands, scripts and the
 /// REPL: stdout/stderr, the active connection, profile switching and `sync`.

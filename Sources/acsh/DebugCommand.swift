@@ -6,6 +6,7 @@ import REPL
 import Values
 #if canImport(Glibc)
 import Glibc
+import OrderedCollections
 #endif
 
 /// `acsh debug complete-timing`: completion latency as scripts/bench reports it,

@@ -36,12 +36,15 @@ import Values
     @Test func aCertificateIsCheckedAgainstItsKeyAndNeverShowsIt() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            let mismatched = try await c.post("uploadSslCert", [("name", "web"), ("certificate", Self.certificate), ("privatekey", Self.otherKey)])
+            let mismatched = try await c.post(
+                "uploadSslCert", [("name", "web"), ("certificate", Self.certificate), ("privatekey", Self.otherKey)])
             #expect(mismatched.inner["errortext"]?.text == "Bad public-private key")
-            let garbage = try await c.post("uploadSslCert", [("name", "web"), ("certificate", "not a certificate"), ("privatekey", Self.key)])
+            let garbage = try await c.post(
+                "uploadSslCert", [("name", "web"), ("certificate", "not a certificate"), ("privatekey", Self.key)])
             #expect(garbage.status == 431)
 
-            let made = try await c.post("uploadSslCert", [("name", "web"), ("certificate", Self.certificate), ("privatekey", Self.key)])
+            let made = try await c.post(
+                "uploadSslCert", [("name", "web"), ("certificate", Self.certificate), ("privatekey", Self.key)])
             let id = try #require(made.inner["sslcert.id"]?.text, "\(made.body)")
             #expect(made.inner["sslcert.fingerprint"]?.text?.count == 59)  // 20 bytes as XX:XX:...
             #expect(!made.body.contains("PRIVATE KEY"))
@@ -55,7 +58,9 @@ import Values
             let (rule, _) = try await LBPolicyTests.rule(c)
             let bound = try await c.get("assignCertToLoadBalancer", [("lbruleid", rule), ("certid", id)])
             #expect(bound.inner["errortext"]?.text == "Ssl termination not supported by the loadbalancer")
-            #expect(try await c.get("removeCertFromLoadBalancer", [("lbruleid", rule)]).inner["errortext"]?.text?.hasPrefix("No certificate is bound to lb") == true)
+            #expect(
+                try await c.get("removeCertFromLoadBalancer", [("lbruleid", rule)]).inner["errortext"]?.text?.hasPrefix(
+                    "No certificate is bound to lb") == true)
 
             #expect(try await c.get("deleteSslCert", [("id", id)]).inner["success"]?.bool == true)
             #expect(try await c.get("listSslCerts", [("certid", id)]).inner["count"] == nil)

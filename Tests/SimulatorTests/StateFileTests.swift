@@ -1,6 +1,5 @@
 import FoundationEssentials
-import GRDB
-import Simulator
+@testable import Simulator
 import Testing
 import Values
 #if canImport(Glibc)
@@ -125,9 +124,9 @@ import Glibc
 
     @Test func anotherProgramsSQLiteFileIsRefused() async throws {
         let path = try Self.stateFile()
-        let db = try DatabaseQueue(path: path)
-        try await db.write { try $0.execute(sql: "CREATE TABLE notes(t TEXT)") }
-        try db.close()
+        let db = try SQLiteDatabase(path: path)
+        try db.execute("CREATE TABLE notes(t TEXT)")
+        db.close()
         let error = await #expect(throws: SimulatorError.self) { try await Simulator.start(Self.options(path, fresh: true)) }
         #expect(error?.message.contains("another program") == true)
     }
@@ -135,9 +134,9 @@ import Glibc
     @Test func aNewerSchemaIsRefusedClearlyAndFreshStartsOver() async throws {
         let path = try Self.stateFile()
         try await withSimulator(Self.options(path)) { _ in }
-        let db = try DatabaseQueue(path: path)
-        try await db.write { try $0.execute(sql: "PRAGMA user_version = 99") }
-        try db.close()
+        let db = try SQLiteDatabase(path: path)
+        try db.execute("PRAGMA user_version = 99")
+        db.close()
         let error = await #expect(throws: SimulatorError.self) { try await Simulator.start(Self.options(path)) }
         #expect(error?.message.contains("newer acsh (state schema 99") == true)
         try await withSimulator(Self.options(path, fresh: true)) { sim async throws in

@@ -11,14 +11,24 @@ import Values
             let deployed = try await c.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
             let zone = try #require(deployed["jobresult.virtualmachine.zoneid"]?.text)
-            let badFormat = try await c.get("uploadVolume", [("name", "up"), ("zoneid", zone), ("format", "DOCX"), ("url", "http://example.com/d.qcow2")])
+            let badFormat = try await c.get(
+                "uploadVolume",
+                [("name", "up"), ("zoneid", zone), ("format", "DOCX"), ("url", "http://example.com/d.qcow2")])
             #expect(badFormat.inner["errortext"]?.text?.hasPrefix("Image format: DOCX is incorrect.") == true)
-            #expect(try await c.get("uploadVolume", [("name", "up"), ("zoneid", zone), ("format", "QCOW2"), ("url", "file:///etc/passwd")]).status == 431)
+            #expect(
+                try await c.get(
+                    "uploadVolume",
+                    [("name", "up"), ("zoneid", zone), ("format", "QCOW2"), ("url", "file:///etc/passwd")]
+                ).status == 431)
 
-            let up = try await c.job("uploadVolume", [("name", "up"), ("zoneid", zone), ("format", "qcow2"), ("url", "http://example.com/d.qcow2")])
+            let up = try await c.job(
+                "uploadVolume",
+                [("name", "up"), ("zoneid", zone), ("format", "qcow2"), ("url", "http://example.com/d.qcow2")])
             let id = try #require(up["jobresult.volume.id"]?.text, "\(up)")
             #expect(up["jobresult.volume.state"]?.text == "UploadOp")
-            #expect(try await c.get("destroyVolume", [("id", id)]).inner["errortext"]?.text == "Please specify a volume that is not uploading")
+            #expect(
+                try await c.get("destroyVolume", [("id", id)]).inner["errortext"]?.text
+                    == "Please specify a volume that is not uploading")
             // The download finishes on the simulated clock: wait for it, as a client polls.
             let clock = ContinuousClock(), end = clock.now + .seconds(120)
             var state = ""
@@ -42,14 +52,21 @@ import Values
             let running = try await c.get("extractVolume", [("id", root), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")])
             #expect(running.status == 531)
             _ = try await c.job("stopVirtualMachine", [("id", vm)])
-            #expect(try await c.get("extractVolume", [("id", root), ("zoneid", zone), ("mode", "SCP")]).inner["errortext"]?.text == "Please specify a valid extract Mode ")
-            let extracted = try await c.job("extractVolume", [("id", root), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")])
+            #expect(
+                try await c.get("extractVolume", [("id", root), ("zoneid", zone), ("mode", "SCP")]).inner["errortext"]?
+                    .text == "Please specify a valid extract Mode ")
+            let extracted = try await c.job(
+                "extractVolume", [("id", root), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")])
             #expect(extracted["jobresult.volume.id"]?.text == root)
             #expect(extracted["jobresult.volume.state"]?.text == "DOWNLOAD_URL_CREATED")
             #expect(extracted["jobresult.volume.url"]?.text?.hasPrefix("https://") == true)
             let offering = try await c.value("listDiskOfferings", [("name", "Small")], "diskoffering.0.id")
-            let fresh = try #require(try await c.job("createVolume", [("name", "fresh"), ("zoneid", zone), ("diskofferingid", offering)])["jobresult.volume.id"]?.text)
-            #expect(try await c.get("extractVolume", [("id", fresh), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")]).inner["errortext"]?.text
+            let fresh = try #require(
+                try await c.job("createVolume", [("name", "fresh"), ("zoneid", zone), ("diskofferingid", offering)])[
+                    "jobresult.volume.id"]?.text)
+            #expect(
+                try await c.get("extractVolume", [("id", fresh), ("zoneid", zone), ("mode", "HTTP_DOWNLOAD")]).inner[
+                    "errortext"]?.text
                     == "The volume doesnt belong to a storage pool so cant extract it")
         }
     }

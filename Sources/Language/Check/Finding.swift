@@ -1,6 +1,7 @@
 import Contracts
 import Output
 import Values
+import OrderedCollections
 
 /// One thing `acsh check` found, at one place: an error stops a script before
 /// it starts; a warning is printed and never blocks.

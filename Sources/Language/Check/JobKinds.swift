@@ -1,3 +1,4 @@
+import Values
 /// What `wait` can never wait for, told from the syntax alone: numbers, booleans,
 /// null, records without a `jobid`. A string is a job id and may be one; a variable,
 /// call or command may hold a job, so only a written value is ever judged.

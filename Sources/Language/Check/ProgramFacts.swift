@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a whole file says, gathered before the walk in order: the names bound
 /// anywhere (a function body may read any global, whenever it is called), the

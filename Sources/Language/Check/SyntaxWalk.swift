@@ -1,3 +1,4 @@
+import Values
 /// Visits every statement and expression of a tree, blocks and function bodies
 /// included, for the facts `acsh check` gathers before its walk in order.
 struct SyntaxWalk {

@@ -1,6 +1,7 @@
 import Contracts
-import Foundation
+import FoundationEssentials
 import Values
+import OrderedCollections
 
 extension Builtins {
     /// print, echo, help, vars.
@@ -105,8 +106,8 @@ extension Builtins {
     /// The folder of the script running at `file`; nil for `-c` text, the prompt and the command line.
     static func scriptFolder(_ file: String) -> String? {
         guard file != "-c", !file.hasPrefix("<") else { return nil }
-        let dir = (file as NSString).deletingLastPathComponent
-        return dir.isEmpty ? "." : dir
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
     }
 
     /// How print shows a value: strings raw, the rest as compact JSON.

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import Output
 import Values
+import OrderedCollections
 
 extension Builtins {
     /// len, keys, values, str, int, float, type, now, env, range, sum, min, max, human, bytes, tojson, fromjson.
@@ -26,14 +27,14 @@ extension Builtins {
             .string(Builtins.display(c.args[0]))
         },
         FunctionDefinition(name: "int", arity: 1...1, usage: "int(x)", summary: "x as a whole number (rounded toward zero)") { c in
-            let t = c.args[0].plainText.trimmingCharacters(in: .whitespaces)
+            let t = c.args[0].plainText.trimmingSpaces()
             if let i = Int(t) { return .int(i) }
             if c.args[0].bool != nil { return .int(c.args[0].isTruthy ? 1 : 0) }
             guard let d = Double(t), d.isFinite, abs(d) < 9e18 else { throw c.fail("int() cannot read '\(t)' as a number") }
             return .int(Int(d))
         },
         FunctionDefinition(name: "float", arity: 1...1, usage: "float(x)", summary: "x as a number") { c in
-            let t = c.args[0].plainText.trimmingCharacters(in: .whitespaces)
+            let t = c.args[0].plainText.trimmingSpaces()
             guard let n = Parser.numberLiteral(t) ?? Double(t).map(Number.init) else { throw c.fail("float() cannot read '\(t)' as a number") }
             return .number(n)
         },
@@ -46,12 +47,7 @@ extension Builtins {
         FunctionDefinition(name: "time", arity: 1...1, usage: "time(text)",
                            summary: "a CloudStack date (2024-01-31T10:00:00+0000) as seconds since 1970") { c in
             let s = c.args[0].plainText
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            for format in ["yyyy-MM-dd'T'HH:mm:ssZ", "yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
-                f.dateFormat = format
-                if let d = f.date(from: s) { return .double(d.timeIntervalSince1970) }
-            }
+            if let seconds = DateText.seconds(from: s) { return .double(seconds) }
             throw c.fail("time() cannot read '\(s)' as a date")
         },
         FunctionDefinition(name: "env", arity: 1...2, usage: "env(name[, default])", summary: "an environment variable, or the default (null)") { c in
@@ -81,7 +77,7 @@ extension Builtins {
         },
         FunctionDefinition(name: "human", arity: 1...1, usage: "human(bytes)",
                            summary: "a number of bytes as people read it: human(1610612736) is \"1.5 GiB\"") { c in
-            guard let n = Double(c.args[0].plainText.trimmingCharacters(in: .whitespaces)) else {
+            guard let n = Double(c.args[0].plainText.trimmingSpaces()) else {
                 throw c.fail("human() needs a number of bytes, not '\(c.args[0].plainText)'")
             }
             return .string(HumanUnits.bytes(n))
@@ -117,10 +113,10 @@ extension Builtins {
         FunctionDefinition(name: "upper", arity: 1...1, usage: "upper(text)", summary: "upper case") { c in .string(c.args[0].plainText.uppercased()) },
         FunctionDefinition(name: "lower", arity: 1...1, usage: "lower(text)", summary: "lower case") { c in .string(c.args[0].plainText.lowercased()) },
         FunctionDefinition(name: "trim", arity: 1...1, usage: "trim(text)", summary: "without leading and trailing whitespace") { c in
-            .string(c.args[0].plainText.trimmingCharacters(in: .whitespacesAndNewlines))
+            .string(c.args[0].plainText.trimmingSpaces())
         },
         FunctionDefinition(name: "replace", arity: 3...3, usage: "replace(text, old, new)", summary: "every old replaced by new") { c in
-            .string(c.args[0].plainText.replacingOccurrences(of: c.args[1].plainText, with: c.args[2].plainText))
+            .string(c.args[0].plainText.replacing(c.args[1].plainText, with: c.args[2].plainText))
         },
         FunctionDefinition(name: "startswith", arity: 2...2, usage: "startswith(text, prefix)", summary: "whether text starts with prefix") { c in
             .bool(c.args[0].plainText.hasPrefix(c.args[1].plainText))

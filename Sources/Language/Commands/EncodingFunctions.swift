@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 import Values
 
 extension Builtins {
@@ -16,7 +16,7 @@ extension Builtins {
             summary: "the text that base64 encoded (line breaks and spaces ignored)"
         ) { c in
             let compact = String(
-                c.args[0].plainText.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
+                c.args[0].plainText.unicodeScalars.filter { !$0.properties.isWhitespace })
             guard let data = Data(base64Encoded: compact) else {
                 throw c.fail(
                     "base64decode(): the text is not base64 (A-Z, a-z, 0-9, + and /, padded with = to a multiple of 4)")
@@ -36,7 +36,7 @@ extension Builtins {
             name: "sha256", arity: 1...1, usage: "sha256(text)",
             summary: "the SHA-256 digest of the text's UTF-8 bytes, in lowercase hex"
         ) { c in
-            .string(SHA256.hash(data: Array(c.args[0].plainText.utf8)).map { String(format: "%02x", $0) }.joined())
+            .string(SHA256.hash(data: Array(c.args[0].plainText.utf8)).map { CFormat.hex($0) }.joined())
         },
         FunctionDefinition(
             name: "format", arity: 1...100, usage: "format(template, values...)",
@@ -84,7 +84,7 @@ extension Builtins {
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(UnicodeScalar(b))
             default:
-                out += String(format: "%%%02X", b)
+                out += "%" + CFormat.hex(b, upper: true)
             }
         }
         return out

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Field names a stage uses, checked against the records that flow: a
 /// misspelt field in `where stat != "Running"` would keep every record.

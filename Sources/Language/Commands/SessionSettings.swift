@@ -1,5 +1,6 @@
 import Contracts
 import Values
+import OrderedCollections
 
 /// One session setting `set` changes: its names, what its value takes, how it is
 /// read and shown. `set`'s usage line, its parsing and completion come from this table.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Stages that reshape or summarize: select, sort, count, get, group, reverse.
 extension Stages {

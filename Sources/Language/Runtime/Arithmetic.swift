@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Values
 
 /// Number arithmetic keeping integers integral: `7 / 2` is 3.5, `6 / 2` is 3.
@@ -33,13 +33,14 @@ enum Arithmetic {
 
 /// Compiled regular expressions by pattern, so `=~` in a loop compiles once.
 final class RegexCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cache: [String: NSRegularExpression] = [:]
+    private let lock = Lock()
+    private var cache: [String: Regex<AnyRegexOutput>] = [:]
 
-    func regex(_ pattern: String, _ loc: SourceLocation) throws -> NSRegularExpression {
+    /// Swift's own regular expressions, not NSRegularExpression (which links Foundation's ICU data).
+    func regex(_ pattern: String, _ loc: SourceLocation) throws -> Regex<AnyRegexOutput> {
         if let r = lock.withLock({ cache[pattern] }) { return r }
         do {
-            let r = try NSRegularExpression(pattern: pattern)
+            let r = try Regex(pattern)
             lock.withLock { cache[pattern] = r }
             return r
         } catch {

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// An async job started with `&` (or being waited for in the foreground).
 /// Prints as a record: jobid, command, status and, once done, the result.
@@ -8,7 +9,7 @@ public final class JobValue: OpaqueValue, @unchecked Sendable {
     public let command: String
     /// The id the server gave the new resource at once, when it did.
     public let resourceID: String?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var outcome: Result<Value, Error>?
     private var waiter: Task<Value, Error>?
 
@@ -105,7 +106,7 @@ public final class JobValue: OpaqueValue, @unchecked Sendable {
 /// The jobs started in this session, to wait for all (`wait`) and to name
 /// the ones still running when the user interrupts.
 final class JobTable: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var jobs: [JobValue] = []
 
     func add(_ job: JobValue) { lock.withLock { jobs.append(job) } }

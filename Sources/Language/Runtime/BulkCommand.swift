@@ -2,6 +2,7 @@ import Contracts
 import APICatalog
 import Contracts
 import Values
+import OrderedCollections
 
 /// An API command as a pipeline stage (`list vms | stop vm`): once per record,
 /// stopping at the first failure (or going on with `--keep-going` / `set

@@ -1,12 +1,12 @@
 import APICatalog
-import Foundation
+import FoundationEssentials
 import Values
 
 /// Turns command words into an API and its parameters, checked against the
 /// catalog before anything is sent. Resolutions are cached per catalog, so a
 /// loop of 1,000 calls looks each command up once.
 final class CommandResolver: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var cache: [String: API] = [:]
     /// Held strongly: a weak reference would give the (immortal) bundled catalog a side table the
     /// fuzzer's leak check reports; a replaced catalog is simply released on the next switch.

@@ -1,8 +1,9 @@
 import APICatalog
 import CloudClient
 import Contracts
-import Foundation
+import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Running API commands: arguments to parameters, names to ids, the call,
 /// waiting for async jobs, streaming list results, dry-run.
@@ -231,7 +232,7 @@ extension ValueStream {
 /// looks the zone up once. Machines, volumes and snapshots come and go within
 /// a script, so their names are looked up every time.
 final class NameCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var ids: [String: String] = [:]
     static let volatile: Set<String> = ["listVirtualMachines", "listVolumes", "listSnapshots", "listVMSnapshot"]
 

@@ -1,6 +1,7 @@
 import APICatalog
 import Contracts
 import Values
+import OrderedCollections
 
 /// Dry-run (`set dryrun true`, `--dry-run`, and `explain`): each call that would
 /// change something is printed once, as a line, with names beside ids, and gives

@@ -1,6 +1,6 @@
 import APICatalog
 import Contracts
-import Foundation
+import FoundationEssentials
 import Output
 import Values
 

@@ -1,13 +1,14 @@
 import APICatalog
 import Contracts
-import Foundation
+import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Walks the AST. One per session; statements run in scopes (globals, one
 /// per function call, one per `each` item).
 public final class Interpreter: @unchecked Sendable {
     let host: any ShellHost
-    private let optionsLock = NSLock()
+    private let optionsLock = Lock()
     private var _options: SessionOptions
     let globals = Scope(parent: nil)
     let jobs = JobTable()

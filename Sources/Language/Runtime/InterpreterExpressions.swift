@@ -1,6 +1,7 @@
-import APICatalog
-import Foundation
+import FoundationEssentials
 import Values
+import APICatalog
+import OrderedCollections
 
 extension Interpreter {
     /// An expression's value; a pipeline in expression position is collected into a list.
@@ -193,7 +194,7 @@ extension Interpreter {
         case "=~":
             let re = try regexCache.regex(r.plainText, loc)
             let s = l.plainText
-            return .bool(re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil)
+            return .bool(s.contains(re))
         case "in", "not in":
             let found: Bool
             switch r.data {

@@ -1,5 +1,6 @@
 import Contracts
 import Values
+import OrderedCollections
 
 extension Interpreter {
     func runPipeline(_ p: Pipeline, _ scope: Scope) async throws -> PipeResult {

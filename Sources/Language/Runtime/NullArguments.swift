@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// A null never reaches a command silently: a misspelt field (`name:$v.nmae`)
 /// would otherwise drop the filter and widen what the command touches.

@@ -1,7 +1,8 @@
 import APICatalog
 import Contracts
-import Foundation
+import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Parameter defaults, as gcloud and az have them: `set default serviceoffering
 /// "Small Instance"` fills `serviceofferingid` of every command that takes it and
@@ -9,7 +10,7 @@ import Values
 /// and the sandbox's own) are overlaid with this session's changes, which last
 /// until `use` switches to another profile.
 final class ParameterDefaults: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Session changes: a value, or nil for "removed here".
     private var changes: [String: String?] = [:]
     private var changedOn: String?

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Values
 
 /// Variables of one scope; locked because `each -p N` bodies run at once
@@ -6,7 +6,7 @@ import Values
 public final class Scope: @unchecked Sendable {
     let parent: Scope?
     private var vars: [String: Value] = [:]
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(parent: Scope?) {
         self.parent = parent

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Values
 #if canImport(Glibc)
     import Glibc

@@ -1,12 +1,12 @@
 import Contracts
-import Foundation
+import FoundationEssentials
 import Values
 
 /// The entry point for the executable and the REPL: one interpreter with
 /// its variables, jobs and settings, talking to the world through a Host.
 public final class Session: @unchecked Sendable {
     let interpreter: Interpreter
-    private let lock = NSLock()
+    private let lock = Lock()
     private var current: Task<Outcome, Never>?
 
     private var exitRequest: Int32?
@@ -61,7 +61,7 @@ public final class Session: @unchecked Sendable {
     /// `<input>:1:COL:` and show the line with a caret instead.
     public func execute(source: String, file: String, interactive: Bool = false) async -> Outcome {
         let program: Program
-        let oneLine = interactive && !source.trimmingCharacters(in: .newlines).contains("\n")
+        let oneLine = interactive && !source.drop(while: \.isNewline).reversed().drop(while: \.isNewline).contains("\n")
         let sourceFile = SourceFile(name: file, text: source)
         do {
             program = try Parser.parse(sourceFile)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Values
 
 /// The top-level statements of a session that ran through without an error,
 /// as typed, each with the profile it ran on, for `history save`: exploring at
@@ -11,7 +12,7 @@ final class SessionLog: @unchecked Sendable {
         var profile: String?
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var ran: [Entry] = []
 
     /// Builtins that teach or inspect; replaying them adds nothing to a script.
@@ -55,7 +56,7 @@ final class SessionLog: @unchecked Sendable {
     /// The statements to keep (of one profile, or all), and how many were left out for carrying a secret.
     private func kept(profile: String?? = .none) -> (statements: [String], secrets: Int) {
         let entries = lock.withLock { ran }.filter { e in profile.map { e.profile == $0 } ?? true }
-        let all = entries.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let all = entries.map { $0.text.trimmingSpaces() }.filter { !$0.isEmpty }
         let ok = all.filter(HistoryFilter.allows)
         return (ok, all.count - ok.count)
     }
@@ -74,14 +75,10 @@ final class SessionLog: @unchecked Sendable {
     /// The script of the statements that ran on `profile`: a header (date, profile, what was
     /// left out, how to run it on that profile), then the statements; and how many it holds.
     func script(profile: String?, date: Date = Date()) -> (text: String, count: Int) {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
         let (lines, secrets) = kept(profile: .some(profile))
         let others = otherProfiles(than: profile)
         var out = "#!/usr/bin/env acsh\n"
-        out += "# Saved by `history save` from an acsh session on \(f.string(from: date)): the statements run on profile \(profile ?? "unknown").\n"
+        out += "# Saved by `history save` from an acsh session on \(DateText.utcMinute(date.timeIntervalSince1970)): the statements run on profile \(profile ?? "unknown").\n"
         out += "# \(lines.count) statement\(lines.count == 1 ? "" : "s") that ran without an error; failed ones"
         out += secrets > 0 ? " and \(secrets) carrying a secret were left out.\n" : " were left out.\n"
         if !others.isEmpty {

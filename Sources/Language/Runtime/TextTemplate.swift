@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Output
 import Values
 
@@ -92,7 +92,7 @@ enum TextTemplate {
         var text = Builtins.display(value)
         if let precision {
             if isNumber || Interpreter.numeric(value) != nil, let d = Double(text) {
-                text = String(format: "%.\(precision)f", d)
+                text = CFormat.fixed(d, precision)
             } else if text.count > precision {
                 text = String(text.prefix(precision))
             }

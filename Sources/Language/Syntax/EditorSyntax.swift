@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Syntax highlighting for editors (editors/): a TextMate grammar (VS Code, Sublime,
 /// GitHub) and Vim files, written from the language's own tables (keywords, the

@@ -1,6 +1,7 @@
 import APICatalog
 import Language
 import Values
+import OrderedCollections
 
 /// The completion engine: from a line, a cursor and the session's context to
 /// the candidates for the word at the cursor. No terminal involved; the

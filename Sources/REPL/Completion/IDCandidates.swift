@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Values
 
 /// Ids from a list API's records, shown as `id  name` and inserting the id.
@@ -40,8 +40,8 @@ extension IDCandidates {
             if idsByName[name]?.count == 1, hasPrefix(name, typed) {
                 guard seen.insert(name).inserted else { continue }
                 let quoted = quoteAll || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
-                    ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                        .replacingOccurrences(of: "$", with: "\\$") + "\""
+                    ? "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+                        .replacing("$", with: "\\$") + "\""
                     : name
                 out.append(Candidate(insert: quoted, display: name + "  " + id))
             } else {

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Accounts and users: list, create, update, delete, enable/disable, keys. Root admins
 /// manage everyone, domain admins their domain tree (see `APIAccess` and `Call.checkAccess`).

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// An account's lock and default zone, and a user moving to another account of its domain, as
@@ -7,33 +8,49 @@ enum AccountStateAPIs {
         // A locked account keeps its resources running; its users can no longer log in or use their keys.
         Handler("lockAccount") { c throws(APIError) in
             let account = try AccountAPIs.findAccount(c)
-            if account.id == c.caller.accountID { throw APIError.invalid("account", "Locking the account of the caller is not allowed") }
+            if account.id == c.caller.accountID {
+                throw APIError.invalid("account", "Locking the account of the caller is not allowed")
+            }
             c.store.table("account").update(account.id) { $0.fields["state"] = .string("locked") }
-            return .object(["account": AccountAPIs.render(try c.store.jobEntity("account", account.id), store: c.store)])
+            return .object(["account": AccountAPIs.render(try c.store.jobEntity("account", account.id), store: c.store)]
+            )
         },
         Handler("markDefaultZoneForAccount", async: true) { c throws(APIError) in
             let name = try c.required("account"), domainID = try c.required("domainid")
-            guard let account = c.store.table("account").first(where: {
-                $0["name"] == name && $0["domainid"] == domainID && $0["state"] == "enabled"
-            }) else {
-                throw APIError.refused("Unable to find account by name \(name) in domain \(c.store.table("domain").get(domainID)?.seq ?? 0)")
+            guard
+                let account = c.store.table("account").first(where: {
+                    $0["name"] == name && $0["domainid"] == domainID && $0["state"] == "enabled"
+                })
+            else {
+                throw APIError.refused(
+                    "Unable to find account by name \(name) in domain \(c.store.table("domain").get(domainID)?.seq ?? 0)"
+                )
             }
             try c.checkAccess(accountID: account.id, domainID: domainID, what: "account \(name)")
             let zone = try c.entity("zone", "zoneid", what: "zone")
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.account.MarkDefaultZoneForAccountCmd",
-                                instanceType: "Account", instanceID: account.id, immediateID: nil) { store, _ in
-                store.table("account").update(account.id) { $0.fields["defaultzoneid"] = .string(zone.id) }
-                return ["account": AccountAPIs.render(try store.jobEntity("account", account.id), store: store)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.account.MarkDefaultZoneForAccountCmd",
+                    instanceType: "Account", instanceID: account.id, immediateID: nil
+                ) { store, _ in
+                    store.table("account").update(account.id) { $0.fields["defaultzoneid"] = .string(zone.id) }
+                    return ["account": AccountAPIs.render(try store.jobEntity("account", account.id), store: store)]
+                })
         },
         Handler("moveUser") { c throws(APIError) in
             let user = try AccountAPIs.findUser(c)
             let target: Entity
             if let id = c.optional("accountid") {
-                guard let a = c.store.table("account").get(id) else { throw CatalogCheck.noEntity("accountid", id, command: c.command) }
+                guard let a = c.store.table("account").get(id) else {
+                    throw CatalogCheck.noEntity("accountid", id, command: c.command)
+                }
                 target = a
             } else if let name = c.optional("account") {
-                guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == user["domainid"] }) else {
+                guard
+                    let a = c.store.table("account").first(where: {
+                        $0["name"] == name && $0["domainid"] == user["domainid"]
+                    })
+                else {
                     throw APIError.refused("Unable to find account \(name) in the user's domain")
                 }
                 target = a
@@ -44,12 +61,15 @@ enum AccountStateAPIs {
                 throw APIError.refused("Specify only one of account name or account id")
             }
             guard target["domainid"] == user["domainid"] else {
-                throw APIError.refused("Unable to move user \(user["username"] ?? user.id): the new account must be in the user's domain")
+                throw APIError.refused(
+                    "Unable to move user \(user["username"] ?? user.id): the new account must be in the user's domain")
             }
             if target.id == user["accountid"] {
-                throw APIError.refused("The user \(user["username"] ?? user.id) already belongs to account \(target["name"] ?? target.id)")
+                throw APIError.refused(
+                    "The user \(user["username"] ?? user.id) already belongs to account \(target["name"] ?? target.id)")
             }
-            try c.checkAccess(accountID: target.id, domainID: target["domainid"] ?? "", what: "account \(target["name"] ?? "")")
+            try c.checkAccess(
+                accountID: target.id, domainID: target["domainid"] ?? "", what: "account \(target["name"] ?? "")")
             let role = Role(accountType: Int(target["accounttype"] ?? "") ?? 0)
             c.store.table("user").update(user.id) { u in
                 u.fields["accountid"] = .string(target.id)

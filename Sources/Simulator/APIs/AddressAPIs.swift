@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Public IP addresses (for an isolated network or a VPC) and static NAT on them.
 enum AddressAPIs {
@@ -7,6 +8,16 @@ enum AddressAPIs {
             let exact = c.exactFields(["vpcid", "associatednetworkid", "ipaddress", "zoneid", "issourcenat", "isstaticnat",
                                        "forvirtualnetwork", "physicalnetworkid", "vlanid", "state"])
             let network = c.optional("networkid")
+            if try !c.bool("allocatedonly", default: true), c.optional("projectid") == nil {
+                // The free addresses too (what reserveIpAddress takes), next to the visible allocated ones.
+                c.store.syncFreeAddresses()
+                let visible = try c.visibility()
+                let rows = c.store.table("publicipaddress").rows.filter { $0["projectid"] == nil && visible.allows(account: $0["account"], domainID: $0["domainid"]) }
+                    + c.store.table(PublicIPReserveAPIs.freeNoun).rows
+                return try c.without(["networkid", "allocatedonly", "listall", "isrecursive"]).listEntities("publicipaddress", rows: rows, taggable: true) { ip in
+                    exact(ip) && (network == nil || ip["associatednetworkid"] == network || ip["networkid"] == network)
+                }
+            }
             return try c.without(["networkid"]).listEntities("publicipaddress", owned: true, taggable: true) { ip in
                 exact(ip) && (network == nil || ip["associatednetworkid"] == network || ip["networkid"] == network)
             }
@@ -29,13 +40,37 @@ enum AddressAPIs {
             }
             let owner: Record
             if let holder = network ?? vpc { owner = Store.ownerFields(of: holder.fields) } else { owner = try c.ownerFields() }
-            let id = c.store.newID()
+            var id = c.store.newID()
             // In a VPC the address belongs to the VPC; a rule later ties it to one tier.
             var f = c.store.publicIPRecord(zone: zone, owner: owner, created: c.created, network: vpc == nil ? network : nil, vpc: vpc)
+            // `ipaddress`: the owner's reserved address, or a free one of the zone.
+            var reserved: Entity?
+            if let wanted = c.optional("ipaddress") {
+                c.store.syncFreeAddresses()
+                if let r = c.store.table("publicipaddress").first(where: { $0["zoneid"] == zone.id && $0["ipaddress"] == wanted }) {
+                    guard r["state"] == "Reserved", r["account"] == owner["account"]?.plainText, r["projectid"] == owner["projectid"]?.plainText else {
+                        throw APIError.refused("IP address \(wanted) is not available to \(owner["account"]?.plainText ?? "this owner")")
+                    }
+                    reserved = r
+                    id = r.id
+                    f["allocated"] = r.fields["allocated"]
+                } else if let free = c.store.table(PublicIPReserveAPIs.freeNoun).first(where: { $0["zoneid"] == zone.id && $0["ipaddress"] == wanted }) {
+                    c.store.table(PublicIPReserveAPIs.freeNoun).remove(free.id)
+                    id = free.id
+                } else {
+                    throw APIError.refused("IP address \(wanted) is not a free public address of zone \(zone["name"] ?? zone.id)")
+                }
+                f["ipaddress"] = .string(wanted)
+            }
+            let (ipID, fromReserved, fields) = (id, reserved != nil, f)
             return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.address.AssociateIPAddrCmd",
-                                instanceType: "IpAddress", instanceID: id, immediateID: id) { store, date in
+                                instanceType: "IpAddress", instanceID: ipID, immediateID: ipID) { store, date in
                 if let network, vpc == nil { store.implementNetwork(network.id, created: SimClock.cloudStackTime(date)) }
-                return ["ipaddress": store.tagged(store.insert("publicipaddress", f, id: id))]
+                if fromReserved {
+                    store.table("publicipaddress").update(ipID) { $0.fields.merge(fields, uniquingKeysWith: { $1 }) }
+                    return ["ipaddress": store.tagged(try store.jobEntity("publicipaddress", ipID))]
+                }
+                return ["ipaddress": store.tagged(store.insert("publicipaddress", fields, id: ipID))]
             })
         },
         Handler("disassociateIpAddress", async: true) { c throws(APIError) in

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Affinity groups: host affinity and anti-affinity for VMs.
 enum AffinityGroupAPIs {

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Alerts (root admin): what the management server raises (a node coming up, and those raised

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Configuration settings (State/Settings.swift) by scope, as the server keeps them: a global value, and
 /// values set for one zone, cluster, storage pool, account or domain. Listing with a scope id shows the

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Guest VLAN ranges of a physical network and public IP ranges dedicated to an account (or a

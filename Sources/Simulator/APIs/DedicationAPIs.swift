@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Dedicating zones, pods, clusters and hosts to a domain or an account (root admin), as the

@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// What the server tells a client about itself: its APIs (listApis, from the bundled
 /// catalog, filtered by the caller's role rules) and its capabilities.

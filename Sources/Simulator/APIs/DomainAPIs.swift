@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Domains: the tree accounts live in. Root admins create, rename and delete them;
 /// domain admins list their own sub-tree.

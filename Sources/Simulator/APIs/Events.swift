@@ -1,6 +1,7 @@
 import APICatalog
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// The event log `listEvents` shows: every call that changes something leaves an event
 /// (async ones a Scheduled event when accepted and a Completed one, INFO or ERROR, when the

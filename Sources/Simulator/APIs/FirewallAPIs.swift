@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Rules on public IPs and networks: ingress firewall, egress firewall (isolated networks)
 /// and port forwarding. Overlapping port ranges on one address conflict (537), as on the server.

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// User-defined guest OS types (root admin): addGuestOs, updateGuestOs (display name and details)

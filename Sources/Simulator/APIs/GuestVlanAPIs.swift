@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// The guest VLANs of physical networks (listGuestVlans): each number of a physical network's `vlan`
@@ -16,25 +17,31 @@ enum GuestVlanAPIs {
                 for tag in Store.vlanNumbers(pn["vlan"]) {
                     seq += 1
                     guard zoneID.map({ pn["zoneid"] == $0 }) ?? true, pnID.map({ pn.id == $0 }) ?? true,
-                          vnet.map({ $0 == String(tag) }) ?? true, wantedID.map({ $0 == seq }) ?? true else { continue }
-                    let users = networks.filter { $0["zoneid"] == pn["zoneid"] && $0["vlan"] == String(tag) && $0["type"] != "Shared" }
+                        vnet.map({ $0 == String(tag) }) ?? true, wantedID.map({ $0 == seq }) ?? true
+                    else { continue }
+                    let users = networks.filter {
+                        $0["zoneid"] == pn["zoneid"] && $0["vlan"] == String(tag) && $0["type"] != "Shared"
+                    }
                     if allocatedOnly, users.isEmpty { continue }
-                    var f: Record = ["id": .int(seq), "vlan": .string(String(tag)),
-                                     "allocationstate": .string(users.isEmpty ? "Free" : "Allocated"),
-                                     "zoneid": .string(pn["zoneid"] ?? ""), "zonename": zone?.fields["name"] ?? .null,
-                                     "physicalnetworkid": .string(pn.id), "physicalnetworkname": pn.fields["name"] ?? .null,
-                                     "isdedicated": .bool(false)]
+                    var f: Record = [
+                        "id": .int(seq), "vlan": .string(String(tag)),
+                        "allocationstate": .string(users.isEmpty ? "Free" : "Allocated"),
+                        "zoneid": .string(pn["zoneid"] ?? ""), "zonename": zone?.fields["name"] ?? .null,
+                        "physicalnetworkid": .string(pn.id), "physicalnetworkname": pn.fields["name"] ?? .null,
+                        "isdedicated": .bool(false),
+                    ]
                     if let n = users.first {
                         f["taken"] = n.fields["created"]
                         for k in ["account", "domainid", "domain", "projectid", "project"] { f[k] = n.fields[k] }
-                        f["network"] = .list(users.map { .record(["id": .string($0.id), "name": $0.fields["name"] ?? .null]) })
+                        f["network"] = .list(
+                            users.map { .record(["id": .string($0.id), "name": $0.fields["name"] ?? .null]) })
                     }
                     items.append(.record(f))
                 }
             }
             let range = try c.pageRange(count: items.count)
             return .list(noun: "guestvlan", items: Array(items[range]), total: items.count)
-        },
+        }
     ]
 }
 

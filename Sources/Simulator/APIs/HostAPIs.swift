@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Hosts (root admin): add (the simulator's agents answer any URL: the host is Up at once,
 /// named SimulatedAgent.UUID), update (enable/disable, host tags), maintenance and delete.

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Host HA (root admin): a host gets the HA provider of its hypervisor (configureHAForHost), then

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// ISOs in virtual machines: attachIso puts one in the VM's CD drive, detachIso takes it out;
 /// the VM's record shows it (isoid, isoname, isodisplaytext).

@@ -1,6 +1,7 @@
 import APICatalog
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Changing templates and ISOs: update, copy to another zone, delete (one zone or all),
 /// extract (a download URL, made by a job).

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Who may use a template or ISO: its flags (ispublic, isfeatured, isextractable) and its
 /// launch permissions, accounts and projects it is shared with (one `launchpermission` row

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Instance groups: create and list are the generic engine's; a VM joins one by name
 /// (deployVirtualMachine/updateVirtualMachine `group`, which makes the group when the

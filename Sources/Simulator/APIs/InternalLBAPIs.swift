@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Internal load balancers (scheme Internal): a source address inside a VPC tier whose offering
 /// gives Lb to InternalLbVm, balancing to VMs of that tier. Members are assigned and removed

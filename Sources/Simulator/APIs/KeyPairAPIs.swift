@@ -2,6 +2,7 @@ import Crypto
 import FoundationEssentials
 import Values
 import _CryptoExtras
+import OrderedCollections
 
 /// SSH key pairs: create (a real RSA key; the private key is shown once), register
 /// an OpenSSH public key, list, delete. Fingerprints are MD5 of the key blob, as the server computes them.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The filters and paging every list API shares, as the server applies them.
 extension Call {

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Load balancer rules on a public IP and the VMs behind them. A rule is Add until it has
 /// instances, then Active; its public port may not overlap a port forwarding rule (537).

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The maintenance cycle hosts and storage pools share, as the server runs it: the resource is
 /// PrepareForMaintenance as soon as asked, Maintenance when the job has done its work

@@ -1,5 +1,6 @@
 import APICatalog
 import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// The management server's own views (root admin): the server itself (listManagementServers and

@@ -1,5 +1,6 @@
 import APICatalog
 import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// The metrics views: each lists what its plain list API lists (same filters, paging and rights)

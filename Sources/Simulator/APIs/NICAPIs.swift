@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// A VM's NICs beyond its first (table `nic`), the default-NIC switch and secondary IPs
 /// (table `nicsecondaryip`, on any NIC). The first NIC lives in the compact VM record.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Network ACL lists of a VPC and their rules (items). default_allow and default_deny
 /// belong to no VPC, are offered to every VPC and cannot be changed or deleted.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Guest networks: list (shared ones visible to all), create (isolated, shared with an IP
 /// range, or a VPC tier), update, restart, delete. An isolated network stays Allocated until

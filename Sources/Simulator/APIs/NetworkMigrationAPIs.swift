@@ -1,4 +1,5 @@
 import Crypto
+import OrderedCollections
 import Values
 
 /// A network or VPC moved to another offering (migrateNetwork, migrateVPC: the admin's way to change
@@ -8,28 +9,38 @@ enum NetworkMigrationAPIs {
         Handler("migrateNetwork", async: true) { c throws(APIError) in
             let network = try c.entity("network", "networkid", what: "network")
             let offering = try usableOffering(c, "networkofferingid")
-            if network["vpcid"] != nil { throw APIError.refused("Cannot migrate a VPC tier alone: migrate its VPC with migrateVPC") }
+            if network["vpcid"] != nil {
+                throw APIError.refused("Cannot migrate a VPC tier alone: migrate its VPC with migrateVPC")
+            }
             guard network["type"] == "Isolated" else {
-                throw APIError.refused("Network offering migration is only supported for Isolated networks, not \(network["type"] ?? "")")
+                throw APIError.refused(
+                    "Network offering migration is only supported for Isolated networks, not \(network["type"] ?? "")")
             }
             guard offering["guestiptype"] == "Isolated", offering["forvpc"] != "true" else {
-                throw APIError.refused("Can't migrate network \(network["name"] ?? network.id) to network offering "
-                    + "\(offering["name"] ?? offering.id): it is not an isolated network offering outside VPCs")
+                throw APIError.refused(
+                    "Can't migrate network \(network["name"] ?? network.id) to network offering "
+                        + "\(offering["name"] ?? offering.id): it is not an isolated network offering outside VPCs")
             }
             if network["networkofferingid"] == offering.id, try !c.bool("resume") {
-                throw APIError.refused("Network \(network["name"] ?? network.id) already uses network offering \(offering["name"] ?? offering.id)")
+                throw APIError.refused(
+                    "Network \(network["name"] ?? network.id) already uses network offering \(offering["name"] ?? offering.id)"
+                )
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.network.MigrateNetworkCmd", instanceType: "Network",
-                                instanceID: network.id, immediateID: nil) { store, _ in
-                store.applyOffering(offering, toNetwork: network.id)
-                return ["network": store.tagged(try store.jobEntity("network", network.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.network.MigrateNetworkCmd", instanceType: "Network",
+                    instanceID: network.id, immediateID: nil
+                ) { store, _ in
+                    store.applyOffering(offering, toNetwork: network.id)
+                    return ["network": store.tagged(try store.jobEntity("network", network.id))]
+                })
         },
         Handler("migrateVPC", async: true) { c throws(APIError) in
             let vpc = try c.entity("vpc", "vpcid", what: "VPC")
             let offering = try c.entity("vpcoffering", "vpcofferingid", what: "VPC offering")
             guard offering["state"] == "Enabled" else {
-                throw APIError.refused("VPC offering \(offering["name"] ?? offering.id) is not in Enabled state, can't migrate to it")
+                throw APIError.refused(
+                    "VPC offering \(offering["name"] ?? offering.id) is not in Enabled state, can't migrate to it")
             }
             let tiers = c.store.table("network").rows.filter { $0["vpcid"] == vpc.id }
             var plan: [(String, Entity)] = []
@@ -40,44 +51,57 @@ enum NetworkMigrationAPIs {
                 guard tiers.contains(where: { $0.id == nid }) else {
                     throw APIError.refused("Network \(nid) is not a tier of VPC \(vpc["name"] ?? vpc.id)")
                 }
-                guard let o = c.store.table("networkoffering").get(oid), o["forvpc"] == "true", o["state"] == "Enabled" else {
+                guard let o = c.store.table("networkoffering").get(oid), o["forvpc"] == "true", o["state"] == "Enabled"
+                else {
                     throw APIError.refused("Network offering \(oid) is not an enabled offering for VPC tiers")
                 }
                 plan.append((nid, o))
             }
             let missing = tiers.filter { t in !plan.contains { $0.0 == t.id } }
             if !missing.isEmpty {
-                throw APIError.refused("Give a network offering for every tier of the VPC (tiernetworkofferings): missing "
-                    + missing.compactMap { $0["name"] }.joined(separator: ", "))
+                throw APIError.refused(
+                    "Give a network offering for every tier of the VPC (tiernetworkofferings): missing "
+                        + missing.compactMap { $0["name"] }.joined(separator: ", "))
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vpc.MigrateVPCCmd", instanceType: "Vpc",
-                                instanceID: vpc.id, immediateID: nil) { store, _ in
-                store.table("vpc").update(vpc.id) { v in
-                    v.fields["vpcofferingid"] = .string(offering.id)
-                    v.fields["vpcofferingname"] = offering.fields["name"]
-                }
-                for (nid, o) in plan { store.applyOffering(o, toNetwork: nid) }
-                return ["vpc": store.tagged(try store.jobEntity("vpc", vpc.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.vpc.MigrateVPCCmd", instanceType: "Vpc",
+                    instanceID: vpc.id, immediateID: nil
+                ) { store, _ in
+                    store.table("vpc").update(vpc.id) { v in
+                        v.fields["vpcofferingid"] = .string(offering.id)
+                        v.fields["vpcofferingname"] = offering.fields["name"]
+                    }
+                    for (nid, o) in plan { store.applyOffering(o, toNetwork: nid) }
+                    return ["vpc": store.tagged(try store.jobEntity("vpc", vpc.id))]
+                })
         },
         Handler("moveNetworkAclItem", async: true) { c throws(APIError) in
             let id = try c.required("id")
-            guard let rule = c.store.table("networkacl").get(id) else { throw APIError.refused("Could not find a rule with ID[\(id)]") }
+            guard let rule = c.store.table("networkacl").get(id) else {
+                throw APIError.refused("Could not find a rule with ID[\(id)]")
+            }
             let acl = try NetworkACLAPIs.editableACL(c, rule["aclid"] ?? "", given: true)
             try VMOwnershipAPIs.refuseCustomID(c)
             let previous = c.optional("previousaclruleid"), next = c.optional("nextaclruleid")
-            if previous == nil && next == nil { throw APIError.refused("Both previous and next ACL rule IDs cannot be blank.") }
+            if previous == nil && next == nil {
+                throw APIError.refused("Both previous and next ACL rule IDs cannot be blank.")
+            }
             var rules = c.store.table("networkacl").rows.filter { $0["aclid"] == acl.id }
                 .sorted { (Int($0["number"] ?? "") ?? 0) < (Int($1["number"] ?? "") ?? 0) }
             for other in [previous, next].compactMap({ $0 }) where !rules.contains(where: { $0.id == other }) {
                 throw APIError.refused("Could not find a rule with ID[\(other)]")
             }
             if let hash = c.optional("aclconsistencyhash"), hash != consistencyHash(rules) {
-                throw APIError.refused("It seems that the access control list in the database is not in the state that you used to apply the changed. "
-                    + "Could you try it again?")
+                throw APIError.refused(
+                    "It seems that the access control list in the database is not in the state that you used to apply the changed. "
+                        + "Could you try it again?")
             }
             rules.removeAll { $0.id == id }
-            let at = previous.flatMap { p in rules.firstIndex { $0.id == p }.map { $0 + 1 } } ?? next.flatMap { n in rules.firstIndex { $0.id == n } } ?? 0
+            let at =
+                previous.flatMap { p in rules.firstIndex { $0.id == p }.map { $0 + 1 } } ?? next.flatMap { n in
+                    rules.firstIndex { $0.id == n }
+                } ?? 0
             rules.insert(rule, at: at)
             // Numbers before the moved rule stay; it and those after take the next free numbers up from there.
             var numbers: [String: Int] = [:]
@@ -96,13 +120,17 @@ enum NetworkMigrationAPIs {
                 numbers[r.id] = n
                 last = n
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.network.MoveNetworkAclItemCmd", instanceType: "NetworkACL",
-                                instanceID: id, immediateID: nil) { store, _ in
-                for (rid, n) in numbers where store.table("networkacl").get(rid)?["number"] != String(n) {
-                    store.table("networkacl").update(rid) { $0.fields["number"] = .int(n) }
-                }
-                return ["networkacl": store.tagged(try store.jobEntity("networkacl", id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.network.MoveNetworkAclItemCmd",
+                    instanceType: "NetworkACL",
+                    instanceID: id, immediateID: nil
+                ) { store, _ in
+                    for (rid, n) in numbers where store.table("networkacl").get(rid)?["number"] != String(n) {
+                        store.table("networkacl").update(rid) { $0.fields["number"] = .int(n) }
+                    }
+                    return ["networkacl": store.tagged(try store.jobEntity("networkacl", id))]
+                })
         },
     ]
 

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Network and VPC offerings: list (everyone), create/update/delete (root admin). Created
 /// offerings start Disabled unless `enable=true`; the seeded defaults cannot be deleted.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Service, disk and network offerings: everyone lists them; root admins create, update, delete
 /// (service and disk ones). An offering still used by a VM or volume cannot be deleted (536).

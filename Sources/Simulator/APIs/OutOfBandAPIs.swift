@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Out-of-band management (root admin): a host's BMC configured with a driver, address and

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Physical networks (root admin) with their network service providers and the router /
 /// internal LB elements behind them. A new physical network is Disabled and its providers

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The catalogue of the platform every user reads: OS categories, hypervisors and their
 /// capabilities, regions (root admins add, update and remove regions and change capabilities).

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Pods and clusters (root admin): create, update, delete. A pod holds a management IP range
 /// in its gateway's subnet; a pod or cluster still holding clusters, hosts or storage cannot go.

@@ -1,4 +1,6 @@
 import Values
+import FoundationEssentials
+import OrderedCollections
 
 /// Projects (State/Projects.swift): create, list, update, delete, activate, suspend, and their member
 /// accounts. With project.invite.required (default false) accounts are invited instead (ProjectInvitationAPIs).

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Remote access VPN on the source NAT address of an isolated network or VPC, and the VPN
 /// users of an account (their passwords are checked and never stored or shown).

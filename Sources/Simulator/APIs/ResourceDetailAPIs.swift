@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Resource details (key/value metadata the server keeps per resource, apart from tags):

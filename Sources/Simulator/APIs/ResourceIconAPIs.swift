@@ -1,4 +1,5 @@
 import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// Resource icons: uploadResourceIcon (a base64 PNG, JPEG or GIF) for resources of one type,

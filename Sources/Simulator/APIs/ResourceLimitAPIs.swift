@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Resource limits and counts (State/ResourceLimits.swift): listed and set per account, domain or
 /// project, counted from what each owns, enforced when a VM is deployed.

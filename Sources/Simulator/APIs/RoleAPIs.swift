@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// Dynamic roles and their rules (see State/Roles.swift for how a call is checked against them).
 /// The four default roles are immutable, as on the server; their rules are the APIs their type

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Virtual routers (domain admins and up): one per implemented isolated network, one (or a
 /// redundant pair) per started VPC. Their power states follow the VM rules.

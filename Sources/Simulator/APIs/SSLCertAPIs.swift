@@ -1,7 +1,8 @@
 import Crypto
-import FoundationEssentials
-import Values
 import _CryptoExtras
+import FoundationEssentials
+import OrderedCollections
+import Values
 
 /// SSL certificates for load balancers, as CertServiceImpl keeps them: the certificate must be PEM and
 /// its public key the private key's (the key is checked, never stored or shown). Binding one to a rule
@@ -17,14 +18,20 @@ enum SSLCertAPIs {
             // The certificate carries its subject's public key verbatim: the pair matches when it is there.
             guard der.containsSubsequence(publicKey) else { throw APIError.refused("Bad public-private key") }
             if let chain = c.optional("certchain") { _ = try certificateDER(chain) }
-            var f: Record = ["name": .string(name), "certificate": .string(try c.required("certificate")),
-                             "fingerprint": .string(fingerprint(der)), "loadbalancerrulelist": .list([])]
+            var f: Record = [
+                "name": .string(name), "certificate": .string(try c.required("certificate")),
+                "fingerprint": .string(fingerprint(der)), "loadbalancerrulelist": .list([]),
+            ]
             if let chain = c.optional("certchain") { f["certchain"] = .string(chain) }
-            if let project = try VolumeTransferAPIs.projectOwner(c) { f.merge(project, uniquingKeysWith: { $1 }) } else {
+            if let project = try VolumeTransferAPIs.projectOwner(c) {
+                f.merge(project, uniquingKeysWith: { $1 })
+            } else {
                 f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             }
-            if c.store.table(table).first(where: { $0["name"] == name && $0["account"] == f["account"]?.plainText
-                && $0["projectid"] == f["projectid"]?.plainText }) != nil {
+            if c.store.table(table).first(where: {
+                $0["name"] == name && $0["account"] == f["account"]?.plainText
+                    && $0["projectid"] == f["projectid"]?.plainText
+            }) != nil {
                 throw APIError.refused("A certificate named \(name) already exists for this owner")
             }
             return .object(["sslcert": .record(c.store.insert(table, f).fields)])
@@ -33,26 +40,42 @@ enum SSLCertAPIs {
             let certID = c.optional("certid"), accountID = c.optional("accountid")
             let ruleID = c.optional("lbruleid"), projectID = c.optional("projectid")
             guard certID != nil || accountID != nil || ruleID != nil || projectID != nil else {
-                throw APIError.refused("Invalid parameters either certificate ID or Account ID or Loadbalancer ID or Project ID required")
+                throw APIError.refused(
+                    "Invalid parameters either certificate ID or Account ID or Loadbalancer ID or Project ID required")
             }
             var rows = c.store.table(table).rows
             if let certID { rows = rows.filter { $0.id == certID } }
-            if let ruleID { rows = rows.filter { $0.fields["loadbalancerrulelist"]?.list?.contains { $0.plainText == ruleID } ?? false } }
+            if let ruleID {
+                rows = rows.filter {
+                    $0.fields["loadbalancerrulelist"]?.list?.contains { $0.plainText == ruleID } ?? false
+                }
+            }
             if let projectID {
                 _ = try ProjectAPIs.project(c, "projectid", admin: false)
                 rows = rows.filter { $0["projectid"] == projectID }
             }
             if let accountID {
-                guard let a = c.store.table("account").get(accountID) else { throw CatalogCheck.noEntity("accountid", accountID, command: c.command) }
+                guard let a = c.store.table("account").get(accountID) else {
+                    throw CatalogCheck.noEntity("accountid", accountID, command: c.command)
+                }
                 try c.checkAccess(accountID: a.id, domainID: a["domainid"] ?? "", what: "account \(a["name"] ?? "")")
-                rows = rows.filter { $0["account"] == a["name"] && $0["domainid"] == a["domainid"] && $0["projectid"] == nil }
+                rows = rows.filter {
+                    $0["account"] == a["name"] && $0["domainid"] == a["domainid"] && $0["projectid"] == nil
+                }
             }
-            rows = rows.filter { r in (try? c.checkAccess(account: r["account"], domainID: r["domainid"], what: "")) != nil || r["projectid"] != nil }
+            rows = rows.filter { r in
+                if let p = r["projectid"] {
+                    return c.store.table(Store.projectNoun).get(p).map { ProjectAPIs.visible(c, $0) } ?? false
+                }
+                return (try? c.checkAccess(account: r["account"], domainID: r["domainid"], what: "")) != nil
+            }
             return .list(noun: "sslcert", items: rows.map { .record($0.fields) }, total: rows.count)
         },
         Handler("deleteSslCert") { c throws(APIError) in
             let id = try c.required("id")
-            guard let cert = c.store.table(table).get(id) else { throw APIError.refused("Invalid certificate id: \(id)") }
+            guard let cert = c.store.table(table).get(id) else {
+                throw APIError.refused("Invalid certificate id: \(id)")
+            }
             try c.checkAccess(account: cert["account"], domainID: cert["domainid"], what: "certificate \(id)")
             if !(cert.fields["loadbalancerrulelist"]?.list?.isEmpty ?? true) {
                 throw APIError.internalError("Certificate in use by a loadbalancer(s)")
@@ -63,9 +86,13 @@ enum SSLCertAPIs {
         Handler("assignCertToLoadBalancer", async: true) { c throws(APIError) in
             let rule = try lbRule(c)
             let certID = try c.required("certid")
-            guard let cert = c.store.table(table).get(certID) else { throw APIError.refused("Invalid certificate id: \(certID)") }
+            guard let cert = c.store.table(table).get(certID) else {
+                throw APIError.refused("Invalid certificate id: \(certID)")
+            }
             if cert["account"] != rule["account"] || cert["domainid"] != rule["domainid"] {
-                throw APIError.refused("Access denied for account \(c.store.table("account").first { $0["name"] == cert["account"] }?.seq ?? 0)")
+                throw APIError.refused(
+                    "Access denied for account \(c.store.table("account").first { $0["name"] == cert["account"] }?.seq ?? 0)"
+                )
             }
             throw APIError.refused("Ssl termination not supported by the loadbalancer")
         },
@@ -77,7 +104,9 @@ enum SSLCertAPIs {
 
     static func lbRule(_ c: Call) throws(APIError) -> Entity {
         let id = try c.required("lbruleid")
-        guard let rule = c.store.table("loadbalancerrule").get(id) else { throw APIError.refused("Invalid load balancer id: \(id)") }
+        guard let rule = c.store.table("loadbalancerrule").get(id) else {
+            throw APIError.refused("Invalid load balancer id: \(id)")
+        }
         try c.checkAccess(account: rule["account"], domainID: rule["domainid"], what: "load balancer rule \(rule.id)")
         return rule
     }
@@ -85,12 +114,14 @@ enum SSLCertAPIs {
     /// The DER bytes of the first PEM CERTIFICATE block.
     static func certificateDER(_ pem: String) throws(APIError) -> [UInt8] {
         let begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----"
-        guard let b = pem.range(of: begin), let e = pem.range(of: end, range: b.upperBound..<pem.endIndex) else {
-            throw APIError.refused("Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
+        guard let b = pem.firstRange(of: begin), let e = pem[b.upperBound...].firstRange(of: end) else {
+            throw APIError.refused(
+                "Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
         }
         let body = pem[b.upperBound..<e.lowerBound].filter { !$0.isWhitespace }
         guard let data = Data(base64Encoded: String(body)), data.count > 16, data.first == 0x30 else {
-            throw APIError.refused("Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
+            throw APIError.refused(
+                "Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
         }
         return Array(data)
     }
@@ -100,7 +131,8 @@ enum SSLCertAPIs {
         if let k = try? _RSA.Signing.PrivateKey(pemRepresentation: pem) { return Array(k.publicKey.derRepresentation) }
         if let k = try? P256.Signing.PrivateKey(pemRepresentation: pem) { return Array(k.publicKey.derRepresentation) }
         if let k = try? P384.Signing.PrivateKey(pemRepresentation: pem) { return Array(k.publicKey.derRepresentation) }
-        throw APIError.refused("Parsing certificate/key failed: Invalid private key format. Expected a PEM RSA or EC private key")
+        throw APIError.refused(
+            "Parsing certificate/key failed: Invalid private key format. Expected a PEM RSA or EC private key")
     }
 
     /// SHA-1 of the certificate, as upper-case hex pairs joined by colons.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Security groups and their ingress/egress rules.
 enum SecurityGroupAPIs {

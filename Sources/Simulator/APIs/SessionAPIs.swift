@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// login and logout: the server's API authenticators. They run before its API dispatcher
 /// (no role check, no catalog check, no throttling); login needs no caller at all.

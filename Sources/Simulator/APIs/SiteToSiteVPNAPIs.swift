@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Site-to-site VPN: one VPN gateway per VPC (on its source NAT address), customer gateways
 /// (the other end) and the connections between them. Things in use cannot be deleted.

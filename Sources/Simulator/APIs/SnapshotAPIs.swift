@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Volume snapshots: created by a job, listed, deleted by a job.
 enum SnapshotAPIs {

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Recurring volume snapshot policies: one per volume and interval type. Creating a policy for
 /// an interval the volume has already changes that policy (schedule, maxsnaps, timezone), as

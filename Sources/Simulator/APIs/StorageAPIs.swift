@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Primary storage pools, secondary storage (image stores) and their providers (root admin).
 /// Pool states as the server moves them: Up, Disabled (updateStoragePool enabled=false),

@@ -1,4 +1,5 @@
 import APICatalog
+import OrderedCollections
 import Values
 
 /// System VMs (root admin): each zone's secondary storage VM and console proxy. Start, stop and

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// Moving a system VM (migrateSystemVm) and changing its offering (scaleSystemVm, changeServiceForSystemVm),

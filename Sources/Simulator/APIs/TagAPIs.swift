@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Resource tags: createTags/deleteTags (async), listTags; resources show theirs in `tags`.
 enum TagAPIs {

@@ -1,6 +1,7 @@
 import APICatalog
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Templates and ISOs: listing by filter, registering by URL (the download then runs on the
 /// simulator's clock: see Images.swift). Changing, copying and deleting them: ImageChangeAPIs;

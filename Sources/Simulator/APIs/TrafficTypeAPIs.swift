@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Traffic types of a physical network (Guest, Public, Management, Storage), one of each
 /// at most, with the hypervisors' network labels.

@@ -1,6 +1,7 @@
 import Crypto
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Two-factor login (CloudStack 4.18): a user turns it on with setupUserTwoFactorAuthentication
 /// (provider `totp`, an authenticator app's RFC 6238 codes, or `staticpin`); from then on a

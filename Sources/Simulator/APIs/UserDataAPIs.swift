@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Registered user data (4.18): named, base64 cloud-init text an account keeps, links to templates and
 /// ISOs, and gives to VMs (deployVirtualMachine / updateVirtualMachine / resetUserDataForVirtualMachine

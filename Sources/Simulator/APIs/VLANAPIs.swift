@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// VLAN IP ranges (root admin): public ranges of a zone's physical network, or the guest
 /// ranges of a shared network. Ranges may not overlap within their network or zone.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 extension VirtualMachineAPIs {
     /// deployVirtualMachine: checks every reference now (431 at once, as the server does),

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// A stopped VM changing hands (assignVirtualMachine) or affinity groups (updateVMAffinityGroup),
@@ -7,8 +8,9 @@ enum VMOwnershipAPIs {
         Handler("updateVMAffinityGroup", async: true) { c throws(APIError) in
             let vm = try VirtualMachineAPIs.findBy(c, param: "id")
             guard vm.state == "Stopped" else {
-                throw APIError.refused("Unable update affinity groups of the virtual machine \(vm.name) in state \(vm.state); "
-                    + "make sure the virtual machine is stopped and not in an error state before updating.")
+                throw APIError.refused(
+                    "Unable update affinity groups of the virtual machine \(vm.name) in state \(vm.state); "
+                        + "make sure the virtual machine is stopped and not in an error state before updating.")
             }
             // Given but empty (`affinitygroupids=`), a list clears the VM's groups.
             func given(_ name: String) -> [String]? {
@@ -16,10 +18,12 @@ enum VMOwnershipAPIs {
             }
             let ids = given("affinitygroupids"), names = given("affinitygroupnames")
             if ids != nil && names != nil {
-                throw APIError.refused("affinityGroupNames parameter is mutually exclusive with affinityGroupIds parameter")
+                throw APIError.refused(
+                    "affinityGroupNames parameter is mutually exclusive with affinityGroupIds parameter")
             }
             guard ids != nil || names != nil else {
-                throw APIError.refused("Either affinitygroupids or affinitygroupnames must be given (an empty list clears the groups)")
+                throw APIError.refused(
+                    "Either affinitygroupids or affinitygroupnames must be given (an empty list clears the groups)")
             }
             var groups: [String] = []
             for id in ids ?? [] where !id.isEmpty {
@@ -30,19 +34,24 @@ enum VMOwnershipAPIs {
                 groups.append(g.id)
             }
             for name in names ?? [] where !name.isEmpty {
-                guard let g = c.store.table("affinitygroup").first(where: {
-                    $0["name"] == name && $0["account"] == vm.account && $0["domainid"] == vm.domainID
-                }) else {
+                guard
+                    let g = c.store.table("affinitygroup").first(where: {
+                        $0["name"] == name && $0["account"] == vm.account && $0["domainid"] == vm.domainID
+                    })
+                else {
                     throw APIError.refused("Unable to find affinity group by name \(name)")
                 }
                 groups.append(g.id)
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.affinitygroup.UpdateVMAffinityGroupCmd",
-                                instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
-                _ = try store.jobVM(vm.id)
-                store.vms.update(vm.id) { $0.affinityGroupIDs = groups }
-                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.affinitygroup.UpdateVMAffinityGroupCmd",
+                    instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil
+                ) { store, _ in
+                    _ = try store.jobVM(vm.id)
+                    store.vms.update(vm.id) { $0.affinityGroupIDs = groups }
+                    return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+                })
         },
         Handler("assignVirtualMachine") { c throws(APIError) in
             let vm = try VirtualMachineAPIs.findBy(c, param: "virtualmachineid")
@@ -60,26 +69,38 @@ enum VMOwnershipAPIs {
                 newOwner = try c.owner()
             }
             if newOwner.accountID == vm.accountID {
-                throw APIError.refused("The new account is the same as the old account. Account id =\(c.store.table("account").get(vm.accountID)?.seq ?? 0)")
+                throw APIError.refused(
+                    "The new account is the same as the old account. Account id =\(c.store.table("account").get(vm.accountID)?.seq ?? 0)"
+                )
             }
             let zone = try c.store.jobEntity("zone", vm.zoneID)
             var networkID = vm.networkID
             var ip = vm.ip
             if let wanted = c.list("networkids")?.first {
-                guard let n = c.store.table("network").get(wanted) else { throw CatalogCheck.noEntity("networkids", wanted, command: c.command) }
+                guard let n = c.store.table("network").get(wanted) else {
+                    throw CatalogCheck.noEntity("networkids", wanted, command: c.command)
+                }
                 guard n["zoneid"] == vm.zoneID else {
-                    throw APIError.refused("Network \(n["name"] ?? wanted) is not in the zone of virtual machine \(vm.name)")
+                    throw APIError.refused(
+                        "Network \(n["name"] ?? wanted) is not in the zone of virtual machine \(vm.name)")
                 }
                 networkID = n.id
             } else if c.store.table("network").get(vm.networkID)?["type"] != "Shared" {
                 // The old owner's isolated network stays behind: the VM joins the new owner's default network.
                 let mine = c.store.table("network").first { n in
                     n["zoneid"] == vm.zoneID && n["type"] == "Isolated" && n["vpcid"] == nil
-                        && (project.map { n["projectid"] == $0.id } ?? (n["account"] == newOwner.account && n["domainid"] == newOwner.domainID))
+                        && (project.map { n["projectid"] == $0.id }
+                            ?? (n["account"] == newOwner.account && n["domainid"] == newOwner.domainID))
                 }
-                if let mine { networkID = mine.id } else { networkID = try VirtualMachineAPIs.defaultNetwork(c, zone: zone, owner: newOwner).id }
+                if let mine {
+                    networkID = mine.id
+                } else {
+                    networkID = try VirtualMachineAPIs.defaultNetwork(c, zone: zone, owner: newOwner).id
+                }
             }
-            if networkID != vm.networkID, let n = c.store.table("network").get(networkID) { ip = try c.store.guestIP(network: n) }
+            if networkID != vm.networkID, let n = c.store.table("network").get(networkID) {
+                ip = try c.store.guestIP(network: n)
+            }
             let dataVolumes = c.store.table("volume").rows.filter { $0["virtualmachineid"] == vm.id }.map(\.id)
             c.store.vms.update(vm.id) { v in
                 v.accountID = newOwner.accountID

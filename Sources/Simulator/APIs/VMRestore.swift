@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// restoreVirtualMachine: the root disk made again from the VM's template (or the one given), the

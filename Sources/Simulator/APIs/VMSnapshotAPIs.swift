@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// VM snapshots as the server keeps them: a snapshot is made by a job (Creating, then Ready),
 /// named `<instance name>_VS_<time>` with the given name as its display name; the newest is

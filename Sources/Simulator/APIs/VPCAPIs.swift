@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// VPCs: create (with its router(s) and source NAT address), list (tiers included), update,
 /// restart, delete (refused while tiers remain). Tiers are networks made with `vpcid`.

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Private gateways of a VPC (a leg into another network, with its ACL) and the static
 /// routes sent through them. A gateway with routes cannot be deleted.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Virtual machines: deploy, the power state machine, destroy/recover/expunge, changes.
 enum VirtualMachineAPIs {
@@ -179,14 +180,16 @@ enum VirtualMachineAPIs {
             throw APIError.refused("Unable to destroy \(describe(vm)): it is already \(vm.state)")
         }
         let expunge = try c.bool("expunge")
-        if expunge, c.caller.role == .user {
+        if expunge, c.caller.role == .user, !VolumeLifecycleAPIs.userMay(c, "allow.user.expunge.recover.vm") {
             throw APIError.permission("Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.")
         }
+        let volumes = try VolumeLifecycleAPIs.volumesDestroyedWith(c, vm: vm)
         c.store.vms.update(vm.id) { $0.state = "Stopping" }
         return .job(JobSpec(cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
                             immediateID: nil, work: { store, _ in
             store.unplace(vm.id)
             VolumeAPIs.detachAll(from: vm.id, store: store)
+            VolumeLifecycleAPIs.destroy(volumes, expunge: expunge, store: store)
             store.releaseNetworking(ofVM: vm.id, expunged: expunge)
             store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
             let rendered = store.render(try store.jobVM(vm.id))

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Volumes: each VM's ROOT volume (derived from the VM, so 100,000 seeded VMs cost
 /// no extra records) plus DATADISK volumes created, attached, detached, resized, deleted.

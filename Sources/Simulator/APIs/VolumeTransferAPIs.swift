@@ -1,4 +1,5 @@
 import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// Volumes in and out of the cloud: uploadVolume registers a DATADISK volume downloaded from a URL
@@ -15,61 +16,89 @@ enum VolumeTransferAPIs {
             let zone = try c.entity("zone", "zoneid", what: "zone")
             let format = try c.required("format").uppercased()
             guard formats.contains(format) else {
-                throw APIError.refused("Image format: \(format) is incorrect. Supported formats are \(formats.joined(separator: ", "))")
+                throw APIError.refused(
+                    "Image format: \(format) is incorrect. Supported formats are \(formats.joined(separator: ", "))")
             }
             let url = try c.required("url")
             let scheme = url.split(separator: ":").first.map { $0.lowercased() } ?? ""
             guard ["http", "https"].contains(scheme), url.contains("://") else {
                 throw APIError.refused("Unsupported scheme for url: \(url)")
             }
-            var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .null,
-                             "type": .string("DATADISK"), "created": .string(c.created), "state": .string("UploadOp"),
-                             "status": .string("0% Downloaded"), "storagetype": .string("shared"),
-                             "provisioningtype": .string("thin"), "hypervisor": .string("None"), "destroyed": .bool(false),
-                             "isextractable": .bool(true), "size": .int(0)]
+            var f: Record = [
+                "name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .null,
+                "type": .string("DATADISK"), "created": .string(c.created), "state": .string("UploadOp"),
+                "status": .string("0% Downloaded"), "storagetype": .string("shared"),
+                "provisioningtype": .string("thin"), "hypervisor": .string("None"), "destroyed": .bool(false),
+                "isextractable": .bool(true), "size": .int(0),
+            ]
             if c.optional("diskofferingid") != nil {
                 let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
-                f.merge(VolumeAPIs.offeringFields(offering).filter { $0.key.hasPrefix("diskoffering") }, uniquingKeysWith: { $1 })
+                f.merge(
+                    VolumeAPIs.offeringFields(offering).filter { $0.key.hasPrefix("diskoffering") },
+                    uniquingKeysWith: { $1 })
             }
-            if let project = try projectOwner(c) { f.merge(project, uniquingKeysWith: { $1 }) } else {
+            if let project = try projectOwner(c) {
+                f.merge(project, uniquingKeysWith: { $1 })
+            } else {
                 f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             }
             if let owner = c.store.limitOwner(of: Entity(id: "", fields: f)) { try c.store.checkLimit(owner, 2, 1) }
             let id = c.store.newID()
-            return .job(JobSpec(cmd: VolumeAPIs.cmdPrefix + "UploadVolumeCmd", instanceType: "Volume", instanceID: id,
-                                immediateID: id) { store, date in
-                let start = date.timeIntervalSince1970
-                store.insert(uploadNoun, ["started": .number(Number(start)), "finishes": .number(Number(start + store.imageDownloadSeconds))],
-                             id: id)
-                return ["volume": store.tagged(store.insert("volume", f, id: id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: VolumeAPIs.cmdPrefix + "UploadVolumeCmd", instanceType: "Volume", instanceID: id,
+                    immediateID: id
+                ) { store, date in
+                    let start = date.timeIntervalSince1970
+                    store.insert(
+                        uploadNoun,
+                        [
+                            "started": .number(Number(start)),
+                            "finishes": .number(Number(start + store.imageDownloadSeconds)),
+                        ],
+                        id: id)
+                    return ["volume": store.tagged(store.insert("volume", f, id: id))]
+                })
         },
         Handler("extractVolume", async: true) { c throws(APIError) in
             let vol = try VolumeRef.find(c, "id")
             let zoneID = try c.required("zoneid")
-            guard let zone = c.store.table("zone").get(zoneID) else { throw APIError.refused("Please specify a valid zone.") }
+            guard let zone = c.store.table("zone").get(zoneID) else {
+                throw APIError.refused("Please specify a valid zone.")
+            }
             if vol.entity["storageid"] == nil {
                 throw APIError.refused("The volume doesnt belong to a storage pool so cant extract it")
             }
             if let vm = vol.vm, vm.state != "Stopped" {
-                throw APIError.permission("Invalid state of the volume with specified ID. It should be either detached or the VM should be in stopped state.")
+                throw APIError.permission(
+                    "Invalid state of the volume with specified ID. It should be either detached or the VM should be in stopped state."
+                )
             }
             if vol.isRoot, let vm = vol.vm, !c.caller.isAdmin,
-               c.store.table("template").get(vm.templateID)?["isextractable"] != "true" {
+                c.store.table("template").get(vm.templateID)?["isextractable"] != "true"
+            {
                 throw APIError.permission("The volume with specified volumeId is not allowed to be extracted")
             }
             let mode = try c.required("mode")
-            guard mode == "HTTP_DOWNLOAD" || mode == "FTP_UPLOAD" else { throw APIError.refused("Please specify a valid extract Mode ") }
+            guard mode == "HTTP_DOWNLOAD" || mode == "FTP_UPLOAD" else {
+                throw APIError.refused("Please specify a valid extract Mode ")
+            }
             let extractID = c.store.newID()
             let record: Record = [
-                "id": .string(vol.entity.id), "name": vol.entity.fields["name"] ?? .null, "extractId": .string(extractID),
+                "id": .string(vol.entity.id), "name": vol.entity.fields["name"] ?? .null,
+                "extractId": .string(extractID),
                 "accountid": .string(c.caller.accountID), "state": .string("DOWNLOAD_URL_CREATED"),
-                "status": .string("DOWNLOAD_URL_CREATED"), "uploadpercentage": .int(100), "storagetype": .string("SecondaryStorage"),
+                "status": .string("DOWNLOAD_URL_CREATED"), "uploadpercentage": .int(100),
+                "storagetype": .string("SecondaryStorage"),
                 "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .null, "extractMode": .string(mode),
-                "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).qcow2"), "created": .string(c.created),
+                "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).qcow2"),
+                "created": .string(c.created),
             ]
-            return .job(JobSpec(cmd: VolumeAPIs.cmdPrefix + "ExtractVolumeCmd", instanceType: "Volume", instanceID: vol.entity.id,
-                                immediateID: vol.entity.id) { _, _ in ["volume": .record(record)] })
+            return .job(
+                JobSpec(
+                    cmd: VolumeAPIs.cmdPrefix + "ExtractVolumeCmd", instanceType: "Volume", instanceID: vol.entity.id,
+                    immediateID: vol.entity.id
+                ) { _, _ in ["volume": .record(record)] })
         },
     ]
 
@@ -77,8 +106,10 @@ enum VolumeTransferAPIs {
     static func projectOwner(_ c: Call) throws(APIError) -> Record? {
         guard c.optional("projectid") != nil else { return nil }
         let p = try ProjectAPIs.project(c, "projectid", admin: false)
-        return ["projectid": .string(p.id), "project": p.fields["name"] ?? .null, "domainid": p.fields["domainid"] ?? .null,
-                "domain": p.fields["domain"] ?? .null]
+        return [
+            "projectid": .string(p.id), "project": p.fields["name"] ?? .null, "domainid": p.fields["domainid"] ?? .null,
+            "domain": p.fields["domain"] ?? .null,
+        ]
     }
 }
 

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Zones (everyone lists them; root admins create, update, delete), and for now the pods,
 /// clusters, hosts below them and the capacity VMs take on them (root admin only, see `APIAccess`).

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// `simulatorFault` (root admin only, not a CloudStack API): changes fault injection while
 /// the simulator runs, so a client test can break the server at the moment it wants.

@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// A family of APIs acting on one kind of stored entity, found in the catalog by noun:
 /// `listVPCs` names the family (its item key `vpc` is also the table), and `createVPC`,

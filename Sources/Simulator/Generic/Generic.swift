@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// The catalog-driven engine: every create/list/update/delete/enable/disable API of a family
 /// (see `Families`) that no hand-written handler models works on stored entities. A create

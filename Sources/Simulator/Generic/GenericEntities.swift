@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// How the generic engine builds a new entity and finds the one an update/delete names.
 extension Generic {

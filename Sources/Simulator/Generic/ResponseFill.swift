@@ -1,6 +1,7 @@
 import APICatalog
 import Contracts
 import Values
+import OrderedCollections
 
 /// No parameter the catalog lists among an API's response fields is dropped from the answer:
 /// the field takes the parameter's value (and `zoneid` brings `zonename`). Used by the generic

@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// Every answer's fields carry the JSON types the catalog gives them: a handler may keep a port
 /// or a flag as text, but the real server writes `"startport":80` and `"isready":true`, and

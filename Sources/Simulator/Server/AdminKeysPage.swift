@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// `GET /admin.json`: the root admin's keys as the official simulator container publishes them
 /// once its zones are deployed (getUserKeys' `userkeys` object: apikey and secretkey), so test

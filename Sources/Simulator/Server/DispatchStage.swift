@@ -1,6 +1,7 @@
 import APICatalog
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Runs the handler and turns its reply into the answer: settles due jobs first (so a handler
 /// sees their results), checks the request against the catalog (API requests only: the

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Values
 
 /// One HTTP request as the engine sees it (already read off the wire).
 struct IncomingRequest: Sendable {

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// One API call as a handler sees it: parameters, caller, the store and the time.
 struct Call {
@@ -165,7 +166,7 @@ enum Registry {
             // The tenant side added for issue 12 (sim-tenant).
             VolumeLifecycleAPIs.handlers, VolumeTransferAPIs.handlers, LBPolicyAPIs.handlers, VMOwnershipAPIs.handlers,
             AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers, ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
-            NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
+            NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers, PublicIPReserveAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -54,7 +54,7 @@ enum Loopback {
     /// An Origin header from a page served by this machine (`http://127.0.0.1:5173`); anything else,
     /// `null` included, is another site.
     static func isLocalOrigin(_ origin: String) -> Bool {
-        guard let scheme = origin.range(of: "://") else { return false }
+        guard let scheme = origin.firstRange(of: "://") else { return false }
         let rest = origin[scheme.upperBound...]
         return isLocalAuthority(String(rest.prefix { $0 != "/" }))
     }

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The shapes of answers the stages send without a handler: API errors, proxy pages, throttling.
 enum Responses {

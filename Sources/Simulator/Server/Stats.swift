@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// `/simulator/stats`: request counters for benchmarks run against a separate `acsh simulator`
 /// process (e.g. API calls per deployed VM): `{"requests": N, "commands": {"listZones": n, ...}}`.

@@ -1,3 +1,4 @@
+import FoundationEssentials
 /// api.throttling: at most `throttleLimit` requests per account per window (the root admin
 /// is exempt, as on the real server); 429 with the time left when over.
 enum ThrottleStage {

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Domains, accounts and users as records, and the principals (who may sign or log in)
 /// behind users. Used by the seed and by the account APIs.

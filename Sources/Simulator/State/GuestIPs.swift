@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Guest addresses, allocated per network from that network's own range: its guest VLAN IP
 /// range when it has one (a basic zone's shared network takes the pod's guest range), otherwise

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The physical side of a zone (zone > pod > cluster > hosts) and host capacity:
 /// a VM takes CPU (cores x MHz) and memory on one host while it runs and gives them

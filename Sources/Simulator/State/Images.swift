@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// Templates and ISOs: one model on the server (ISOs are templates of format ISO), so one here.
 enum ImageKind: Sendable {

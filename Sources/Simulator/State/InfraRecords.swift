@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The records the server renders for the physical cloud (pods, clusters, hosts, storage
 /// pools, image stores), built in one place for the seed and for the APIs that add them.
@@ -102,7 +103,7 @@ struct StorageURL {
     var poolType: String { Self.types[scheme] ?? scheme.uppercased() }
 
     init?(_ text: String) {
-        guard let sep = text.range(of: "://") else { return nil }
+        guard let sep = text.firstRange(of: "://") else { return nil }
         let scheme = text[..<sep.lowerBound].lowercased()
         guard Self.types[scheme] != nil else { return nil }
         var rest = text[sep.upperBound...]

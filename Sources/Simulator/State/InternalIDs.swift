@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// CloudStack's internal numeric ids. Every entity has one (`seq`, sequential per
 /// table, in creation order: the seed's first zone is 1). As the real server's

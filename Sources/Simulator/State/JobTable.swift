@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// An async job: pending until `completesAt`, then its work runs and the result is kept.
 struct Job {

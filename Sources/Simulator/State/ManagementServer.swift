@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// The one management server this simulator is (listManagementServers, the metrics and

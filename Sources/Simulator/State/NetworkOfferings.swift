@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// The network and VPC offerings a fresh CloudStack 4.18 install creates, with their
 /// services and providers, all Enabled (system-only offerings are not listed by the API).

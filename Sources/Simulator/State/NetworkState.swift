@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 extension Store {
     /// The owner fields of a record, to copy onto what is made for it (routers, IPs, rules).

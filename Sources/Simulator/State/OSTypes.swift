@@ -1,3 +1,5 @@
+import OrderedCollections
+import Values
 /// OS categories and guest OS types with the names and internal ids a real install has
 /// (its guest_os_category and guest_os tables), so `ostypeid=142` and the description
 /// "CentOS 5.6 (64-bit)" mean what they mean on a real server.

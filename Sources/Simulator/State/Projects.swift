@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Projects and who belongs to them. A project's resources carry `projectid` (VMs: `VM.projectID`);
 /// its members are the accounts in `projectaccount` (the owner with role Admin, others Regular).

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// CloudStack's resource types, by number (Resource.ResourceType's ordinals).
 enum ResourceTypes {

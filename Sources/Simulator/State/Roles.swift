@@ -1,5 +1,6 @@
 import APICatalog
 import Values
+import OrderedCollections
 
 /// Dynamic roles as the server's DynamicRoleBasedAPIAccessChecker applies them: an account has a
 /// role (`roleid`); the default Root Admin role may call everything; any other role's rules are

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// A login-capable user with the identity calls made with its keys or session get.
 struct Principal {

@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// Builds a zone of a DataCenterPlan: the zone, its physical networks (with their traffic types;
 /// the network service providers come with the physical network family), pods, clusters, hosts, primary storage, secondary storage and IP ranges,

@@ -1,11 +1,11 @@
 import FoundationEssentials
-import GRDB
 import Values
 #if canImport(Glibc)
 import Glibc
+import OrderedCollections
 #endif
 
-/// The durable copy of a simulator's cloud: an SQLite file (through GRDB) that
+/// The durable copy of a simulator's cloud: an SQLite file (SQLite.swift) that
 /// mirrors the in-memory store. Memory stays the working set; after every request
 /// the rows the journal names are written in one transaction, and on start the
 /// file is read back. The file holds API secret keys, so it is created 0600, and
@@ -25,7 +25,7 @@ final class StateFile: @unchecked Sendable {
     let journal = Journal()
     /// True when the file had no cloud yet: the caller seeds one.
     let isNew: Bool
-    private var queue: DatabaseQueue?
+    private var db: SQLiteDatabase?
     private var lockFD: Int32
 
     init(path: String, fresh: Bool) throws(SimulatorError) {
@@ -41,18 +41,18 @@ final class StateFile: @unchecked Sendable {
         _ = fchmod(lockFD, 0o600)  // it holds secret keys, whatever mode it had
         do {
             if fresh {
-                _ = try Self.check(path, DatabaseQueue(path: path), anyVersion: true)  // never deletes a file not ours
+                let old = try SQLiteDatabase(path: path)
+                _ = try Self.check(path, old, anyVersion: true)  // never deletes a file not ours
+                old.close()
                 for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
                 _ = ftruncate(lockFD, 0)
             }
-            let queue = try DatabaseQueue(path: path)
-            try queue.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
-            isNew = try Self.check(path, queue)
-            if isNew { try queue.write(Self.createSchema) }
-            self.queue = queue
+            let db = try SQLiteDatabase(path: path)
+            _ = try db.value("PRAGMA journal_mode = WAL")
+            try db.execute("PRAGMA synchronous = NORMAL")
+            isNew = try Self.check(path, db)
+            if isNew { try db.transaction { try Self.createSchema(db) } }
+            self.db = db
         } catch let e as SimulatorError {
             Glibc.close(lockFD)
             throw e
@@ -75,11 +75,10 @@ final class StateFile: @unchecked Sendable {
     }
 
     /// true: empty (a new file). Throws when the file is not an acsh state file or is newer than this acsh.
-    private static func check(_ path: String, _ queue: DatabaseQueue, anyVersion: Bool = false) throws -> Bool {
-        let (app, version, tables) = try queue.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
-        }
+    private static func check(_ path: String, _ db: SQLiteDatabase, anyVersion: Bool = false) throws -> Bool {
+        let app = try db.value("PRAGMA application_id").flatMap { Int32($0) } ?? 0
+        let version = try db.value("PRAGMA user_version").flatMap { Int($0) } ?? 0
+        let tables = try db.value("SELECT count(*) FROM sqlite_master").flatMap { Int($0) } ?? 0
         if app == 0 && tables == 0 { return true }
         guard app == applicationID else {
             throw failure(path, "it is an SQLite file of another program, not an acsh simulator state; "
@@ -94,8 +93,8 @@ final class StateFile: @unchecked Sendable {
         return false
     }
 
-    private static func createSchema(_ db: Database) throws {
-        try db.execute(sql: """
+    private static func createSchema(_ db: SQLiteDatabase) throws {
+        try db.execute("""
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE entity(noun TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, fields TEXT NOT NULL,
                                 PRIMARY KEY(noun, id));
@@ -111,53 +110,49 @@ final class StateFile: @unchecked Sendable {
 
     /// Writes what the journal names, in one transaction; the journal is kept on failure (retried next time).
     func flush(_ store: Store) throws(SimulatorError) {
-        guard let queue, !journal.isEmpty else { return }
+        guard let db, !journal.isEmpty else { return }
         do {
-            try queue.write { db in try self.write(store, db) }
+            try db.transaction { try self.write(store, db) }
             journal.clear()
         } catch {
             throw Self.failure(path, "cannot save the simulator state: \(Self.describe(error)); changes are kept in memory only")
         }
     }
 
-    private func write(_ store: Store, _ db: Database) throws {
-        let upsertEntity = try db.cachedStatement(sql: """
+    private func write(_ store: Store, _ db: SQLiteDatabase) throws {
+        let upsertEntity = """
             INSERT INTO entity(noun, id, seq, fields) VALUES (?, ?, ?, ?)
             ON CONFLICT(noun, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields
-            """)
-        let deleteEntity = try db.cachedStatement(sql: "DELETE FROM entity WHERE noun = ? AND id = ?")
+            """
         for (noun, ids) in journal.entities {
             let table = store.tables[noun]
             for id in ids {
                 if let e = table?.get(id) {
-                    try upsertEntity.execute(arguments: [noun, id, e.seq, JSONWriter.compact(.record(e.fields))])
+                    try db.execute(upsertEntity, [.text(noun), .text(id), .integer(Int64(e.seq)),
+                                                  .text(JSONWriter.compact(.record(e.fields)))])
                 } else {
-                    try deleteEntity.execute(arguments: [noun, id])
+                    try db.execute("DELETE FROM entity WHERE noun = ? AND id = ?", [.text(noun), .text(id)])
                 }
             }
         }
         let encoder = JSONEncoder()
-        let upsertVM = try db.cachedStatement(sql: "INSERT OR REPLACE INTO vm(id, seq, data) VALUES (?, ?, ?)")
-        let deleteVM = try db.cachedStatement(sql: "DELETE FROM vm WHERE id = ?")
+        func json(_ value: some Encodable) throws -> SQLiteValue { .text(String(decoding: try encoder.encode(value), as: UTF8.self)) }
         for id in journal.vms {
             if let vm = store.vms.stored(id), !vm.expunged {
-                try upsertVM.execute(arguments: [id, vm.seq, String(decoding: try encoder.encode(vm), as: UTF8.self)])
+                try db.execute("INSERT OR REPLACE INTO vm(id, seq, data) VALUES (?, ?, ?)", [.text(id), .integer(Int64(vm.seq)), try json(vm)])
             } else {
-                try deleteVM.execute(arguments: [id])
+                try db.execute("DELETE FROM vm WHERE id = ?", [.text(id)])
             }
         }
-        let upsertJob = try db.cachedStatement(sql: """
-            INSERT INTO job(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data
-            """)
         for id in journal.jobs {
             guard let job = store.jobs[id: id] else { continue }
-            try upsertJob.execute(arguments: [id, String(decoding: try encoder.encode(SavedJob(job)), as: UTF8.self)])
+            try db.execute("INSERT INTO job(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+                           [.text(id), try json(SavedJob(job))])
         }
         if journal.tags {
-            try db.execute(sql: "DELETE FROM tag")
-            let insertTag = try db.cachedStatement(sql: "INSERT INTO tag(n, data) VALUES (?, ?)")
+            try db.execute("DELETE FROM tag")
             for (n, tag) in store.tags.enumerated() {
-                try insertTag.execute(arguments: [n, String(decoding: try encoder.encode(tag), as: UTF8.self)])
+                try db.execute("INSERT INTO tag(n, data) VALUES (?, ?)", [.integer(Int64(n)), try json(tag)])
             }
         }
         var meta: [(String, String)] = [
@@ -169,17 +164,16 @@ final class StateFile: @unchecked Sendable {
         if journal.principals {
             meta.append(("principals", String(decoding: try encoder.encode(store.principals.map(SavedPrincipal.init)), as: UTF8.self)))
         }
-        let setMeta = try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")
-        for (k, v) in meta { try setMeta.execute(arguments: [k, v]) }
+        for (k, v) in meta { try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [.text(k), .text(v)]) }
     }
 
     // MARK: reading
 
     /// Fills a new store from the file (see the type's comment for jobs left pending by a crash).
     func load(into store: Store, now: Date) throws(SimulatorError) {
-        guard let queue else { return }
+        guard let db else { return }
         do {
-            try queue.read { db in try self.read(store, db, now: now) }
+            try self.read(store, db, now: now)
         } catch let e as SimulatorError {
             throw e
         } catch {
@@ -187,9 +181,9 @@ final class StateFile: @unchecked Sendable {
         }
     }
 
-    private func read(_ store: Store, _ db: Database, now: Date) throws {
+    private func read(_ store: Store, _ db: SQLiteDatabase, now: Date) throws {
         var meta: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row["key"]] = row["value"] }
+        for row in try db.rows("SELECT key, value FROM meta") { if let k = row[0] { meta[k] = row[1] } }
         func number<T: FixedWidthInteger>(_ key: String) -> T? { meta[key].flatMap { T($0) } }
         if let ids: UInt64 = number("ids") { store.ids = IDGenerator(restoring: ids) }
         if let ip: UInt32 = number("nextpublicip") { store.nextPublicIP = ip }
@@ -198,19 +192,20 @@ final class StateFile: @unchecked Sendable {
             store.principals = try decoder.decode([SavedPrincipal].self, from: Data(text.utf8)).map(\.principal)
         }
         var byNoun: [String: [Entity]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT noun, id, seq, fields FROM entity ORDER BY noun, seq") {
-            let text: String = row["fields"]
-            guard case .record(let fields) = try JSONParser.parse(text) else { throw Self.corrupt("entity \(row["id"] as String)") }
-            byNoun[row["noun"], default: []].append(Entity(id: row["id"], fields: fields, seq: row["seq"]))
+        for row in try db.rows("SELECT noun, id, seq, fields FROM entity ORDER BY noun, seq") {
+            guard let noun = row[0], let id = row[1], let seq = row[2].flatMap({ Int($0) }), let text = row[3],
+                  case .record(let fields) = try JSONParser.parse(text) else { throw Self.corrupt("entity \(row[1] ?? "?")") }
+            byNoun[noun, default: []].append(Entity(id: id, fields: fields, seq: seq))
         }
         for noun in Set(byNoun.keys).union(meta.keys.filter { $0.hasPrefix("seq.") }.map { String($0.dropFirst(4)) })
         where noun != "virtualmachine" {
             store.table(noun).restore(byNoun[noun] ?? [], nextSeq: number("seq." + noun) ?? 1)
         }
-        var vms = try String.fetchAll(db, sql: "SELECT data FROM vm ORDER BY seq").map { text in
+        func texts(_ sql: String) throws -> [String] { try db.rows(sql).map { $0[0] ?? "" } }
+        var vms = try texts("SELECT data FROM vm ORDER BY seq").map { text in
             try decoder.decode(VM.self, from: Data(text.utf8))
         }
-        var jobs = try String.fetchAll(db, sql: "SELECT data FROM job ORDER BY rowid").map { text in
+        var jobs = try texts("SELECT data FROM job ORDER BY rowid").map { text in
             try decoder.decode(SavedJob.self, from: Data(text.utf8)).job
         }
         // Jobs a crash left pending cannot run (their work was code, not data): fail them and
@@ -232,7 +227,7 @@ final class StateFile: @unchecked Sendable {
         store.vms.restore(vms, nextSeq: number("seq.virtualmachine") ?? 1)
         store.jobs.restore(jobs)
         journal.jobs.formUnion(cancelled)
-        store.tags = try String.fetchAll(db, sql: "SELECT data FROM tag ORDER BY n").map { text in
+        store.tags = try texts("SELECT data FROM tag ORDER BY n").map { text in
             try decoder.decode(Tag.self, from: Data(text.utf8))
         }
         for (i, t) in store.tags.enumerated() { store.tagsByResource[t.resourceID, default: []].append(i) }
@@ -255,28 +250,28 @@ final class StateFile: @unchecked Sendable {
     /// Writes what is left, closes the database and releases the lock. Idempotent.
     func close(_ store: Store) throws(SimulatorError) {
         defer {
-            try? queue?.close()
-            queue = nil
+            db?.close()
+            db = nil
             if lockFD >= 0 { Glibc.close(lockFD); lockFD = -1 }
         }
         try flush(store)
     }
 
     deinit {
-        try? queue?.close()
+        db?.close()
         if lockFD >= 0 { Glibc.close(lockFD) }
     }
 
     // MARK: helpers
 
     private static func makeDirectory(for path: String) throws(SimulatorError) {
-        let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        guard !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw failure(path, "cannot create its directory \(dir): \(error.localizedDescription)")
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        guard !parts.joined(separator: "/").isEmpty else { return }
+        // Each missing folder from the top, 0700 (the file holds secret keys).
+        for n in 1...parts.count {
+            let dir = parts.prefix(n).joined(separator: "/")
+            guard !dir.isEmpty, mkdir(dir, 0o700) != 0, errno != EEXIST else { continue }
+            throw failure(path, "cannot create its directory \(dir): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -289,11 +284,11 @@ final class StateFile: @unchecked Sendable {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let e = error as? DatabaseError {
-            if e.resultCode == .SQLITE_NOTADB {
+        if let e = error as? SQLiteError {
+            if e.isNotADatabase {
                 return "it is not an SQLite database, so not an acsh simulator state; choose another --state file (it was left untouched)"
             }
-            return e.message ?? "\(e.resultCode)"
+            return e.message
         }
         if let e = error as? SimulatorError { return e.message }
         return "\(error)"

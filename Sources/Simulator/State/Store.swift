@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Values
+import OrderedCollections
 
 /// A resource kept as the record the server would render (small families:
 /// zones, offerings, networks...). Virtual machines have their own compact type.

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// The system VMs a zone runs once it has hosts and secondary storage: a secondary storage VM

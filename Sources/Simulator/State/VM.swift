@@ -1,4 +1,5 @@
 import Values
+import OrderedCollections
 
 /// A virtual machine, kept compact (references by id, rendered on demand) so
 /// 100,000 of them fit in little memory and seed in a moment.

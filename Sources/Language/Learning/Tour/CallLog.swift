@@ -1,6 +1,6 @@
 import CloudClient
 import Contracts
-import Foundation
+import FoundationEssentials
 import Values
 
 /// One API call as the language handed it to the client: before signing, so it
@@ -29,7 +29,7 @@ public struct CallRecord: Sendable {
 /// real requests behind what the learner typed. Bounded: a long session keeps
 /// only the last `capacity`.
 public final class CallLog: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var records: [CallRecord] = []
     private var next = 0
     let capacity: Int
@@ -111,7 +111,7 @@ public struct RecordingAPI: CloudAPI {
 }
 
 private final class PollCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var count: Int?
     func set(_ n: Int) { lock.withLock { count = n } }
     var value: Int? { lock.withLock { count } }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the `tour` builtin needs from the shell beyond ShellHost (whose
 /// `profileName` names the profile progress is kept for): where that profile's
@@ -16,7 +16,7 @@ public protocol TourHost: ShellHost {
 /// the screen, so `tour` after a restart shows the step instead of a hint.
 public final class TourMemory: @unchecked Sendable {
     public let calls: CallLog
-    private let lock = NSLock()
+    private let lock = Lock()
     private var shown: (profile: String, step: String, since: Int)?
 
     public init(calls: CallLog = CallLog()) { self.calls = calls }

@@ -1,8 +1,9 @@
-import Foundation
+import FoundationEssentials
 import PrivateFiles
 import Values
 #if canImport(Glibc)
 import Glibc
+import OrderedCollections
 #endif
 
 /// Where a learner is in the tour, one file per profile (JSON, mode 0600):

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Values
 
 /// The tour, in order: each step is its text plus a check that asks the server.
@@ -94,7 +94,7 @@ enum TourSteps {
         let size = (Double(t.text("size")) ?? 0) / 1_073_741_824
         return .passed(explanation: [
             "Service offering \(o.text("name")): \(o.text("cpunumber")) vCPU at \(o.text("cpuspeed")) MHz, \(mb) MB RAM; the VM's size (scale vm changes it later).",
-            "Template \(t.text("name")): \(t.text("ostypename")), \(t.text("format")), \(String(format: "%.1f", size)) GB; the ROOT disk of a new VM is a copy of it.",
+            "Template \(t.text("name")): \(t.text("ostypename")), \(t.text("format")), \((size * 10).rounded() / 10) GB; the ROOT disk of a new VM is a copy of it.",
             "templatefilter is required: featured (chosen by the admins), self (yours), community, executable (all you may use).",
         ], equivalent: ["listServiceOfferings name=\(o.text("name"))",
                         "listTemplates templatefilter=featured name=\(t.text("name"))"])
@@ -148,6 +148,6 @@ enum TourSteps {
     }
 
     static func gigabytes(_ v: Value) -> String {
-        String(format: "%.0f GB", (Double(v.text("size")) ?? 0) / 1_073_741_824)
+        "\(Int(((Double(v.text("size")) ?? 0) / 1_073_741_824).rounded())) GB"
     }
 }
