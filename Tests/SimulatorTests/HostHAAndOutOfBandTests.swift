@@ -125,7 +125,7 @@ import Values
 @Suite struct HostReconnectTests {
     @Test func aHostReconnects() async throws {
         // Jobs long enough to see the host Connecting on a loaded machine.
-        try await withSimulator(testOptions { $0.jobTime = .seconds(3) }) { sim async throws in
+        try await withSimulator(testOptions { $0.jobTime = .seconds(30) }) { sim async throws in
             let c = TestClient(sim)
             let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
             let r = try await c.get("reconnectHost", [("id", host)])

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// What the cloud offers to choose from: host and storage tags in use, the detail options of a VM

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Values
 
 /// reconnectHost (root admin): the agent disconnects and connects again, the host Connecting

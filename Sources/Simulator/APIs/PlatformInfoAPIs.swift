@@ -1,5 +1,6 @@
 import Crypto
 import FoundationEssentials
+import OrderedCollections
 import Values
 
 /// Small facts about the platform: the cloud's identifier, API limits (only while throttling is
