@@ -99,6 +99,8 @@ struct JobSpec {
     var work: (Store, Date) throws -> Record
     /// Runs when the job fails (by fault or error), e.g. to put a VM in Error state.
     var onFailure: ((Store) -> Void)? = nil
+    /// How many job times (`--job-delay`) it lasts: an upload's job ends with its download.
+    var jobTimes: Double = 1
 }
 
 /// An API the simulator models: its handler, async flag and how requests reach it.
