@@ -2,7 +2,7 @@ import Simulator
 import Testing
 import Values
 
-/// uploadVolume (UploadOp, then Uploaded on the download clock) and extractVolume through the HTTP API.
+/// uploadVolume (UploadOp while it downloads; its job ends Uploaded) and extractVolume through the HTTP API.
 @Suite struct VolumeTransferTests {
     @Test func anUploadedVolumeArrivesThenAttaches() async throws {
         // Slow jobs, so the download (four job times) is still running when the test looks, even on a loaded machine.
@@ -21,22 +21,19 @@ import Values
                     [("name", "up"), ("zoneid", zone), ("format", "QCOW2"), ("url", "file:///etc/passwd")]
                 ).status == 431)
 
-            let up = try await c.job(
+            // The volume shows UploadOp while it downloads (four job times); the job ends with the download.
+            let started = try await c.get(
                 "uploadVolume",
                 [("name", "up"), ("zoneid", zone), ("format", "qcow2"), ("url", "http://example.com/d.qcow2")])
-            let id = try #require(up["jobresult.volume.id"]?.text, "\(up)")
-            #expect(up["jobresult.volume.state"]?.text == "UploadOp")
+            let id = try #require(started.inner["id"]?.text, "\(started.body)")
+            let job = try #require(started.inner["jobid"]?.text, "\(started.body)")
+            #expect(try await c.value("listVolumes", [("id", id)], "volume.0.state") == "UploadOp")
             #expect(
                 try await c.get("destroyVolume", [("id", id)]).inner["errortext"]?.text
                     == "Please specify a volume that is not uploading")
-            // The download finishes on the simulated clock: wait for it, as a client polls.
-            let clock = ContinuousClock(), end = clock.now + .seconds(120)
-            var state = ""
-            while state != "Uploaded", clock.now < end {
-                state = try await c.value("listVolumes", [("id", id)], "volume.0.state")
-                if state != "Uploaded" { try await Task.sleep(for: .milliseconds(20)) }
-            }
-            #expect(state == "Uploaded")
+            let up = try await c.wait(job: job)
+            #expect(up["jobresult.volume.state"]?.text == "Uploaded", "\(up)")
+            #expect(try await c.value("listVolumes", [("id", id)], "volume.0.state") == "Uploaded")
             let attached = try await c.job("attachVolume", [("id", id), ("virtualmachineid", vm)])
             #expect(attached["jobresult.volume.state"]?.text == "Ready")
         }

@@ -43,22 +43,30 @@ enum VolumeTransferAPIs {
                 f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             }
             if let owner = c.store.limitOwner(of: Entity(id: "", fields: f)) { try c.store.checkLimit(owner, 2, 1) }
+            // The volume shows UploadOp while its download runs; the job ends with the download and
+            // answers the Uploaded volume, as the official simulator's (whose downloads are instant) does.
             let id = c.store.newID()
+            let start = c.now.timeIntervalSince1970, seconds = c.store.imageDownloadSeconds
+            c.store.insert(
+                uploadNoun, ["started": .number(Number(start)), "finishes": .number(Number(start + seconds))], id: id)
+            c.store.insert("volume", f, id: id)
+            let jobSeconds = c.store.options.jobTime.seconds
             return .job(
                 JobSpec(
                     cmd: VolumeAPIs.cmdPrefix + "UploadVolumeCmd", instanceType: "Volume", instanceID: id,
-                    immediateID: id
-                ) { store, date in
-                    let start = date.timeIntervalSince1970
-                    store.insert(
-                        uploadNoun,
-                        [
-                            "started": .number(Number(start)),
-                            "finishes": .number(Number(start + store.imageDownloadSeconds)),
-                        ],
-                        id: id)
-                    return ["volume": store.tagged(store.insert("volume", f, id: id))]
-                })
+                    immediateID: id,
+                    work: { store, date in
+                        store.settleUploads(now: date)
+                        guard let volume = store.table("volume").get(id) else {
+                            throw APIError.internalError("Volume \(name) was removed while it uploaded")
+                        }
+                        return ["volume": store.tagged(volume)]
+                    },
+                    onFailure: { store in
+                        store.table(uploadNoun).remove(id)
+                        store.table("volume").update(id) { $0.fields["state"] = .string("UploadError") }
+                    },
+                    jobTimes: jobSeconds > 0 ? seconds / jobSeconds : 1))
         },
         Handler("extractVolume", async: true) { c throws(APIError) in
             let vol = try VolumeRef.find(c, "id")

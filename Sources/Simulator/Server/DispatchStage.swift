@@ -51,7 +51,7 @@ enum DispatchStage {
     private static func startJob(_ spec: JobSpec, _ x: Exchange, _ s: EngineState) -> String {
         let caller = x.principal?.caller ?? .anonymous
         let id = s.store.newID()
-        let due: Date? = x.jobFault == .jobNeverFinishes ? nil : x.now.addingTimeInterval(s.options.jobTime.seconds)
+        let due: Date? = x.jobFault == .jobNeverFinishes ? nil : x.now.addingTimeInterval(s.options.jobTime.seconds * spec.jobTimes)
         s.store.jobs.add(Job(id: id, cmd: spec.cmd, accountID: caller.accountID, userID: caller.userID,
                              created: x.now, completesAt: due, instanceType: spec.instanceType,
                              instanceID: spec.instanceID, work: spec.work, onFailure: spec.onFailure, fault: x.jobFault))

@@ -101,6 +101,8 @@ struct JobSpec {
     var onFailure: ((Store) -> Void)? = nil
     /// The event type when it depends on the resource, not only the command (SSVM.START or PROXY.START).
     var eventType: String? = nil
+    /// How many job times (`--job-delay`) it lasts: an upload's job ends with its download.
+    var jobTimes: Double = 1
 }
 
 /// An API the simulator models: its handler, async flag and how requests reach it.
