@@ -64,9 +64,10 @@ import Values
         return v
     }
 
+    /// cs's own request timeout is 10 s: a loaded CI machine must never turn a slow answer into a failure.
     func env(_ sim: Simulator) -> [String: String] {
         ["CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
-         "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey, "CLOUDSTACK_REGION": "none"]
+         "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey, "CLOUDSTACK_REGION": "none", "CLOUDSTACK_TIMEOUT": "120"]
     }
 
     @Test func csListsZonesDeploysAndWaits() async throws {
