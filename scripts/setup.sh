@@ -3,7 +3,7 @@
 # tests; lowdown for scripts/install; the static archives the fully static release binary links).
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev)
-pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)  # GRDB: the simulator's state file
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)  # the simulator's state file (Simulator/State/SQLite.swift)
 [ "${ACSH_NEED_TMUX:-0}" = 1 ] && ! command -v tmux >/dev/null && need+=(tmux)
 [ "${ACSH_NEED_MAN:-0}" = 1 ] && ! command -v lowdown >/dev/null && need+=(lowdown)  # scripts/install: LANGUAGE.md as a man page
 if [ "${ACSH_NEED_STATIC:-0}" = 1 ]; then
