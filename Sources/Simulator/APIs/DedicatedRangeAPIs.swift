@@ -130,11 +130,7 @@ enum DedicatedRangeAPIs {
             guard let project = c.store.table(Store.projectNoun).get(p) else {
                 throw CatalogCheck.noEntity("projectid", p, command: c.command)
             }
-            return [
-                "project": project.fields["name"] ?? .string(""), "projectid": .string(project.id),
-                "domainid": project.fields["domainid"] ?? .string(""),
-                "domain": project.fields["domain"] ?? .string(""),
-            ]
+            return Store.projectOwnerFields(project)
         }
         guard let name = c.optional("account"), let domainID = c.optional("domainid") else { return nil }
         guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {

@@ -55,8 +55,7 @@ enum KeyPairAPIs {
     static func owner(_ c: Call) throws(APIError) -> Record {
         guard c.optional("projectid") != nil else { return try c.ownerFields() }
         let p = try ProjectAPIs.project(c, "projectid", admin: false)
-        return ["projectid": .string(p.id), "project": p.fields["name"] ?? .string(""),
-                "domainid": p.fields["domainid"] ?? .string(""), "domain": p.fields["domain"] ?? .string("")]
+        return Store.projectOwnerFields(p)
     }
 
     /// The key pairs of `owner` with these names (fewer when some do not exist).

@@ -109,8 +109,7 @@ enum ResourceLimitAPIs {
         case .domain(let d):
             ["domainid": .string(d.id), "domain": d.fields["name"] ?? .string("")]
         case .project(let p):
-            ["projectid": .string(p.id), "project": p.fields["name"] ?? .string(""), "domainid": p.fields["domainid"] ?? .string(""),
-             "domain": p.fields["domain"] ?? .string("")]
+            Store.projectOwnerFields(p)
         }
     }
 

@@ -24,9 +24,7 @@ enum UserDataAPIs {
             }
             var f: Record = ["name": .string(name)]
             if let project {
-                f.merge(["projectid": .string(project.id), "project": project.fields["name"] ?? .string(""),
-                         "domainid": project.fields["domainid"] ?? .string(""), "domain": project.fields["domain"] ?? .string("")],
-                        uniquingKeysWith: { $1 })
+                f.merge(Store.projectOwnerFields(project), uniquingKeysWith: { $1 })
             } else if let owner {
                 f.merge(["accountid": .string(owner.accountID), "account": .string(owner.account), "domainid": .string(owner.domainID),
                          "domain": .string(owner.domain)], uniquingKeysWith: { $1 })

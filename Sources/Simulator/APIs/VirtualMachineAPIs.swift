@@ -114,11 +114,9 @@ enum VirtualMachineAPIs {
         // The checks run in the job, as in the server's service: a wrong state or key fails the job.
         Handler("resetSSHKeyForVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: nil)
-            var projectID: String? = nil
-            if c.optional("projectid") != nil { projectID = try ProjectAPIs.project(c, "projectid", admin: false).id }
-            let owner = if let projectID { Caller(userID: "", username: "", accountID: projectID, account: Store.projectOwnerKey(projectID),
-                                                  domainID: vm.domainID, domain: vm.domain, isAdmin: false) }
-                else { try c.owner() }
+            let project = c.optional("projectid") == nil ? nil : try ProjectAPIs.project(c, "projectid", admin: false)
+            let projectID = project?.id
+            let owner = if let project { c.store.projectOwner(project, caller: c.caller) } else { try c.owner() }
             let names = KeyPairAPIs.requestedNames(c)
             return .job(JobSpec(cmd: cmdPrefix + "ResetVMSSHKeyCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in

@@ -171,10 +171,7 @@ enum VolumeLifecycleAPIs {
                     throw CatalogCheck.noEntity("projectid", projectID, command: c.command)
                 }
                 // A project's volume shows its project, not an account (as every project resource does).
-                owner = [
-                    "projectid": .string(project.id), "project": project.fields["name"] ?? .null,
-                    "domainid": project.fields["domainid"] ?? .null, "domain": project.fields["domain"] ?? .null,
-                ]
+                owner = Store.projectOwnerFields(project)
             } else if let accountID {
                 guard let acct = c.store.table("account").get(accountID) else {
                     throw CatalogCheck.noEntity("accountid", accountID, command: c.command)

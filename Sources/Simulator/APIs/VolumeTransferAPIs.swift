@@ -114,10 +114,7 @@ enum VolumeTransferAPIs {
     static func projectOwner(_ c: Call) throws(APIError) -> Record? {
         guard c.optional("projectid") != nil else { return nil }
         let p = try ProjectAPIs.project(c, "projectid", admin: false)
-        return [
-            "projectid": .string(p.id), "project": p.fields["name"] ?? .null, "domainid": p.fields["domainid"] ?? .null,
-            "domain": p.fields["domain"] ?? .null,
-        ]
+        return Store.projectOwnerFields(p)
     }
 }
 

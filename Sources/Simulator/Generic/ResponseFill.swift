@@ -96,11 +96,7 @@ enum ResponseFill {
     static func projectOwner(_ api: API, _ params: RequestParams, _ store: Store) -> Record? {
         guard api.responseFields.contains("projectid"), let pid = params.value("projectid"),
               let project = store.table("project").get(pid) else { return nil }
-        var r: Record = ["projectid": .string(pid)]
-        r["project"] = project.fields["name"]
-        r["domainid"] = project.fields["domainid"]
-        r["domain"] = project.fields["domain"]
-        return r
+        return Store.projectOwnerFields(project)
     }
 }
 

@@ -35,6 +35,12 @@ extension Store {
 
     static func projectOwnerKey(_ projectID: String) -> String { "project:" + projectID }
 
+    /// What a project's resource shows instead of an account: projectid, project, domainid and domain.
+    static func projectOwnerFields(_ project: Entity) -> Record {
+        ["projectid": .string(project.id), "project": project.fields["name"] ?? .string(""),
+         "domainid": project.fields["domainid"] ?? .string(""), "domain": project.fields["domain"] ?? .string("")]
+    }
+
     /// Resource counts and limits as a project answer shows them (vmlimit "Unlimited", vmtotal 2, vmavailable "Unlimited").
     func projectLimitFields(_ p: Entity) -> Record {
         let shown: [(String, Int)] = [("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
