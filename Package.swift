@@ -32,55 +32,84 @@ let package = Package(
         .target(name: "APICatalog", dependencies: ["PrivateFiles"]),
         .target(name: "Contracts"),
         .target(name: "Values", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Profiles", dependencies: ["Contracts", "PrivateFiles", "Values", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "CloudClient", dependencies: [
-            "APICatalog", "Values", "Contracts",
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "Profiles",
+            dependencies: ["Contracts", "PrivateFiles", "Values", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "CloudClient",
+            dependencies: [
+                "APICatalog", "Values", "Contracts",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "Output", dependencies: ["Values", "Contracts"]),
-        .target(name: "Simulator", dependencies: [
-            "APICatalog", "CloudClient", "Values", "Contracts",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "_CryptoExtras", package: "swift-crypto"),
-            "CSQLite",
-        ]),
-        .target(name: "Language", dependencies: ["APICatalog", "CloudClient", "Output", "PrivateFiles", "Values", "Contracts",
-                                                 .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "APICatalog", "CloudClient", "Values", "Contracts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "CSQLite",
+            ]),
+        .target(
+            name: "Language",
+            dependencies: [
+                "APICatalog", "CloudClient", "Output", "PrivateFiles", "Values", "Contracts",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "REPL", dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine", "PrivateFiles"]),
+        .target(
+            name: "REPL",
+            dependencies: ["Language", "Output", "Profiles", "APICatalog", "Contracts", "CEditLine", "PrivateFiles"]),
         // The git commit for `acsh --version` (scripts/stamp-commit writes its commit.h).
         .target(name: "BuildStamp"),
-        .executableTarget(name: "acsh", dependencies: [
-            "APICatalog", "BuildStamp", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL", "Simulator", "Values",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "acsh",
+            dependencies: [
+                "APICatalog", "BuildStamp", "CloudClient", "Contracts", "Profiles", "Output", "Language", "REPL",
+                "Simulator", "Values",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // libFuzzer entry point (lexer and parser, client answers, simulator requests); built only by scripts/fuzz.
-        .executableTarget(name: "acsh-fuzz", dependencies: ["Language", "CloudClient", "Simulator"],
-                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "acsh-fuzz", dependencies: ["Language", "CloudClient", "Simulator"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
         // What several test targets share: a sandbox per test (withSandbox), temporary directories, paths.
         .target(name: "TestSupport", dependencies: ["Simulator", "CloudClient"], path: "Tests/TestSupport"),
         .testTarget(name: "APICatalogTests", dependencies: ["APICatalog"]),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"]),
-        .testTarget(name: "ValuesTests", dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "ValuesTests",
+            dependencies: ["Values", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Contracts"]),
         .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
-        .testTarget(name: "CloudClientTests", dependencies: [
-            "CloudClient", "Simulator", "TestSupport", "Values",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTLS", package: "hummingbird"),
-        ], exclude: ["Fixtures"]),  // answers recorded from real servers, read from the source tree
-        .testTarget(name: "OutputTests", dependencies: ["Output", "Contracts", "Values", .product(name: "PropertyBased", package: "swift-property-based")],
-                    exclude: ["Golden"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"],
-                    exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
-                                                          "TestSupport"],
-                    exclude: ["Scripts", "Check", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
+        .testTarget(
+            name: "CloudClientTests",
+            dependencies: [
+                "CloudClient", "Simulator", "TestSupport", "Values",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+            ], exclude: ["Fixtures"]),  // answers recorded from real servers, read from the source tree
+        .testTarget(
+            name: "OutputTests",
+            dependencies: [
+                "Output", "Contracts", "Values", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"],
+            exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
+        .testTarget(
+            name: "LanguageTests",
+            dependencies: [
+                "Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
+                "TestSupport",
+            ],
+            exclude: ["Scripts", "Check", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Simulator", "TestSupport"]),
     ],
@@ -90,6 +119,7 @@ let package = Package(
 // A file sees only the members of modules it imports itself. Without this, Foundation (loaded through
 // dependencies) lends String its `contains`, `range(of:)` and friends, and one such call links all of
 // Foundation and its ICU data into the release binary (README "Performance": 44 MB).
-for target in package.targets where (target.type == .regular || target.type == .executable) && target.name != "TestSupport" {
+for target in package.targets
+where (target.type == .regular || target.type == .executable) && target.name != "TestSupport" {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }

@@ -13,8 +13,10 @@ public struct APIParam: Sendable, Hashable {
     /// Only in catalogs synced from a server; the bundled one ships facts only.
     public var description: String?
 
-    public init(name: String, type: String, required: Bool = false, length: Int? = nil,
-                related: [String] = [], since: String? = nil, description: String? = nil) {
+    public init(
+        name: String, type: String, required: Bool = false, length: Int? = nil,
+        related: [String] = [], since: String? = nil, description: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.required = required
@@ -44,9 +46,11 @@ public struct API: Sendable, Hashable {
     public var since: String?
     public var description: String?
 
-    public init(name: String, isAsync: Bool = false, params: [APIParam] = [], responseFields: [String] = [],
-                responseTypes: [String: String] = [:], related: [String] = [], since: String? = nil,
-                description: String? = nil) {
+    public init(
+        name: String, isAsync: Bool = false, params: [APIParam] = [], responseFields: [String] = [],
+        responseTypes: [String: String] = [:], related: [String] = [], since: String? = nil,
+        description: String? = nil
+    ) {
         self.name = name
         (verb, noun) = API.split(name)
         self.isAsync = isAsync

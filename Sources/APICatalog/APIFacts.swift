@@ -30,8 +30,10 @@ extension API {
     }
 
     /// Quota plugin APIs that only read (4.18's quota plugin).
-    static let quotaReads: Set<String> = ["isenabled", "balance", "statement", "summary", "tarifflist",
-                                          "emailtemplatelist", "presetvariableslist"]
+    static let quotaReads: Set<String> = [
+        "isenabled", "balance", "statement", "summary", "tarifflist",
+        "emailtemplatelist", "presetvariableslist",
+    ]
 
     /// The friendly `name:` form of a parameter, when it differs from the raw name and
     /// `param(friendly:)` leads back to it: `zone` for `zoneid`, `zones` for `zoneids`.
@@ -39,9 +41,13 @@ extension API {
     public func friendlyName(of p: APIParam) -> String? {
         let lower = p.name.lowercased()
         let base: String
-        if lower.hasSuffix("ids"), lower.count > 3 { base = String(lower.dropLast(3)) + "s" }
-        else if lower.hasSuffix("id"), lower.count > 2 { base = String(lower.dropLast(2)) }
-        else { return nil }
+        if lower.hasSuffix("ids"), lower.count > 3 {
+            base = String(lower.dropLast(3)) + "s"
+        } else if lower.hasSuffix("id"), lower.count > 2 {
+            base = String(lower.dropLast(2))
+        } else {
+            return nil
+        }
         if param(named: base) != nil { return nil }
         return param(friendly: base)?.name == p.name ? base : nil
     }

@@ -18,8 +18,9 @@ public final class Catalog: Sendable {
     public static let bundled: Catalog = {
         let s = bundledText
         let bytes = [UInt8](UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-        do { return try Catalog(compact: bytes, source: "bundled") }
-        catch { fatalError("bundled catalog: \(error); run scripts/gen-catalog") }
+        do { return try Catalog(compact: bytes, source: "bundled") } catch {
+            fatalError("bundled catalog: \(error); run scripts/gen-catalog")
+        }
     }()
 
     /// A catalog from `listApis` JSON, either a dump (`{"api": [...]}`) or a
@@ -40,7 +41,8 @@ public final class Catalog: Sendable {
         func fail(_ what: String) -> CatalogError { CatalogError(source: source, problem: what) }
         let header = Array(CompactFormat.header.utf8)
         guard text.count > header.count, Array(text[0..<header.count]) == header,
-              text[header.count] == 0x0A else {
+            text[header.count] == 0x0A
+        else {
             throw fail("not an acsh catalog (no `\(CompactFormat.header)` header)")
         }
         var ranges: [Range<Int>] = []

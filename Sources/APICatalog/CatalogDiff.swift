@@ -26,9 +26,11 @@ public struct CatalogDiff: Sendable, Equatable {
             guard let a = old.api(named: key), let b = new.api(named: key) else { continue }
             let pa = Set(a.params.map { $0.name.lowercased() }), pb = Set(b.params.map { $0.name.lowercased() })
             guard pa != pb else { continue }
-            changed.append(APIChange(api: name,
-                                     addedParams: b.params.map(\.name).filter { !pa.contains($0.lowercased()) }.sorted(),
-                                     removedParams: a.params.map(\.name).filter { !pb.contains($0.lowercased()) }.sorted()))
+            changed.append(
+                APIChange(
+                    api: name,
+                    addedParams: b.params.map(\.name).filter { !pa.contains($0.lowercased()) }.sorted(),
+                    removedParams: a.params.map(\.name).filter { !pb.contains($0.lowercased()) }.sorted()))
         }
         changedAPIs = changed.sorted { $0.api < $1.api }
     }

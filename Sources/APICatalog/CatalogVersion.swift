@@ -4,7 +4,8 @@ extension Catalog {
 
     /// How messages name this catalog: its version when bundled, where it came from when synced.
     public var versionDescription: String {
-        source == "bundled" ? "the bundled CloudStack \(Self.bundledVersion) catalog"
+        source == "bundled"
+            ? "the bundled CloudStack \(Self.bundledVersion) catalog"
             : "the catalog synced from this profile's server (\(source))"
     }
 }

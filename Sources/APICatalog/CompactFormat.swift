@@ -16,12 +16,18 @@ enum CompactFormat {
     static func encode(_ apis: [API], descriptions: Bool) -> String {
         var out = header + "\n"
         for api in apis.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
-            var fields = [api.name, api.isAsync ? "a" : "s", api.since ?? "-", list(api.related),
-                          list(api.responseFields.map { f in api.responseTypes[f].map { "\(f):\($0)" } ?? f }), descriptions ? escape(api.description) : "-"]
+            var fields = [
+                api.name, api.isAsync ? "a" : "s", api.since ?? "-", list(api.related),
+                list(api.responseFields.map { f in api.responseTypes[f].map { "\(f):\($0)" } ?? f }),
+                descriptions ? escape(api.description) : "-",
+            ]
             for p in api.params {
-                fields.append([p.name, p.type, p.required ? "r" : "o", p.length.map(String.init) ?? "-",
-                               list(p.related), p.since ?? "-",
-                               descriptions ? escape(p.description) : "-"].joined(separator: " "))
+                fields.append(
+                    [
+                        p.name, p.type, p.required ? "r" : "o", p.length.map(String.init) ?? "-",
+                        list(p.related), p.since ?? "-",
+                        descriptions ? escape(p.description) : "-",
+                    ].joined(separator: " "))
             }
             out += fields.joined(separator: "\t")
             out += "\n"
@@ -63,9 +69,10 @@ enum CompactFormat {
                 names.append(item)
             }
         }
-        var api = API(name: string(f[0]), isAsync: field(1).elementsEqual([0x61]),
-                      responseFields: names, responseTypes: types, related: list(field(3)),
-                      since: optional(field(2)), description: unescape(field(5)))
+        var api = API(
+            name: string(f[0]), isAsync: field(1).elementsEqual([0x61]),
+            responseFields: names, responseTypes: types, related: list(field(3)),
+            since: optional(field(2)), description: unescape(field(5)))
         if f.count > 6 {
             api.params = f[6...].map { param($0) }
         }
@@ -75,13 +82,16 @@ enum CompactFormat {
     private static func param(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> APIParam {
         let s = split(text, 0x20, max: 6)
         func sub(_ i: Int) -> Slice<UnsafeBufferPointer<UInt8>> { i < s.count ? s[i] : text[text.endIndex...] }
-        return APIParam(name: string(s[0]), type: absent(sub(1)) ? "string" : string(sub(1)), required: sub(2).elementsEqual([0x72]),
-                        length: Int(string(sub(3))), related: list(sub(4)), since: optional(sub(5)),
-                        description: unescape(sub(6)))
+        return APIParam(
+            name: string(s[0]), type: absent(sub(1)) ? "string" : string(sub(1)),
+            required: sub(2).elementsEqual([0x72]),
+            length: Int(string(sub(3))), related: list(sub(4)), since: optional(sub(5)),
+            description: unescape(sub(6)))
     }
 
     private static func split(_ b: Slice<UnsafeBufferPointer<UInt8>>, _ sep: UInt8, max: Int)
-        -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        -> [Slice<UnsafeBufferPointer<UInt8>>]
+    {
         var out: [Slice<UnsafeBufferPointer<UInt8>>] = []
         var start = b.startIndex
         var i = b.startIndex
@@ -97,7 +107,8 @@ enum CompactFormat {
     }
 
     private static func split(_ b: UnsafeBufferPointer<UInt8>, _ sep: UInt8, max: Int)
-        -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        -> [Slice<UnsafeBufferPointer<UInt8>>]
+    {
         split(b[...], sep, max: max)
     }
 

@@ -19,8 +19,10 @@ public enum KnownValues {
         "roletype": ["Admin", "ResourceAdmin", "DomainAdmin", "User"],
         "accounttype": ["0", "1", "2"],
         "level": ["INFO", "WARN", "ERROR"],
-        "resourcetype": ["UserVm", "Template", "ISO", "Volume", "Snapshot", "Network", "VPC", "SecurityGroup",
-                         "PublicIpAddress", "Project", "Account", "Zone", "Host", "Storage", "ServiceOffering", "DiskOffering"],
+        "resourcetype": [
+            "UserVm", "Template", "ISO", "Volume", "Snapshot", "Network", "VPC", "SecurityGroup",
+            "PublicIpAddress", "Project", "Account", "Zone", "Host", "Storage", "ServiceOffering", "DiskOffering",
+        ],
         "allocationstate": ["Enabled", "Disabled"],
         "resourcestate": ["Enabled", "Disabled", "Maintenance", "ErrorInMaintenance", "PrepareForMaintenance"],
     ]
@@ -28,24 +30,43 @@ public enum KnownValues {
     /// API (lowercased name) -> parameter -> values, where the name alone is not enough.
     static let byAPI: [String: [String: [String]]] = [
         "listvirtualmachines": [
-            "state": ["Running", "Stopped", "Starting", "Stopping", "Migrating", "Error", "Destroyed", "Expunging", "Unknown", "Shutdown"],
+            "state": [
+                "Running", "Stopped", "Starting", "Stopping", "Migrating", "Error", "Destroyed", "Expunging", "Unknown",
+                "Shutdown",
+            ]
         ],
         "listvolumes": [
             "type": ["ROOT", "DATADISK"],
             "state": ["Allocated", "Ready", "Creating", "Destroy", "Expunged", "Uploaded", "UploadOp"],
         ],
-        "listnetworks": ["type": ["Isolated", "Shared", "L2"], "traffictype": ["Guest", "Public", "Management", "Storage", "Control"]],
+        "listnetworks": [
+            "type": ["Isolated", "Shared", "L2"],
+            "traffictype": ["Guest", "Public", "Management", "Storage", "Control"],
+        ],
         "listhosts": [
-            "type": ["Routing", "SecondaryStorage", "SecondaryStorageVM", "ConsoleProxy", "ExternalFirewall", "ExternalLoadBalancer"],
-            "state": ["Up", "Down", "Disconnected", "Alert", "Connecting", "Error", "Maintenance", "Creating", "Removed"],
+            "type": [
+                "Routing", "SecondaryStorage", "SecondaryStorageVM", "ConsoleProxy", "ExternalFirewall",
+                "ExternalLoadBalancer",
+            ],
+            "state": [
+                "Up", "Down", "Disconnected", "Alert", "Connecting", "Error", "Maintenance", "Creating", "Removed",
+            ],
         ],
         "listrouters": ["state": ["Running", "Stopped", "Starting", "Stopping", "Error", "Destroyed"]],
-        "listsystemvms": ["systemvmtype": ["consoleproxy", "secondarystoragevm"], "state": ["Running", "Stopped", "Starting", "Stopping", "Error"]],
+        "listsystemvms": [
+            "systemvmtype": ["consoleproxy", "secondarystoragevm"],
+            "state": ["Running", "Stopped", "Starting", "Stopping", "Error"],
+        ],
         "createfirewallrule": ["traffictype": ["Ingress", "Egress"]],
         "listcapacity": ["type": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "19", "90"]],
-        "listsnapshots": ["snapshottype": ["MANUAL", "HOURLY", "DAILY", "WEEKLY", "MONTHLY"], "intervaltype": ["HOURLY", "DAILY", "WEEKLY", "MONTHLY"]],
+        "listsnapshots": [
+            "snapshottype": ["MANUAL", "HOURLY", "DAILY", "WEEKLY", "MONTHLY"],
+            "intervaltype": ["HOURLY", "DAILY", "WEEKLY", "MONTHLY"],
+        ],
         "addtraffictype": ["traffictype": ["Guest", "Public", "Management", "Storage"]],
-        "listnetworkofferings": ["guestiptype": ["Isolated", "Shared", "L2"], "state": ["Enabled", "Disabled", "Inactive"]],
+        "listnetworkofferings": [
+            "guestiptype": ["Isolated", "Shared", "L2"], "state": ["Enabled", "Disabled", "Inactive"],
+        ],
     ]
 
     /// The values a parameter of this name takes in every API that has it (`templatefilter`).

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import FoundationEssentials
+    import FoundationEssentials
 #endif
 
 /// Decodes CloudStack's `listApis` JSON into the model. Only runs on `sync`
@@ -54,9 +54,10 @@ enum ListApisJSON {
                 guard !p.name.isEmpty, p.name.utf8.allSatisfy(isNameByte) else {
                     throw fail("parameter \"\(p.name)\" of \(r.name) is not a name")
                 }
-                return APIParam(name: p.name, type: word(p.type) ?? "string", required: p.required ?? false,
-                                length: p.length, related: names(p.related), since: word(p.since),
-                                description: p.description)
+                return APIParam(
+                    name: p.name, type: word(p.type) ?? "string", required: p.required ?? false,
+                    length: p.length, related: names(p.related), since: word(p.since),
+                    description: p.description)
             }
             var fields: [String] = []
             var types: [String: String] = [:]
@@ -66,9 +67,10 @@ enum ListApisJSON {
                     if let t = word(f.type), API.typedResponseKinds.contains(t) { types[n] = t }
                 }
             }
-            return API(name: r.name, isAsync: r.isasync ?? false, params: params, responseFields: fields,
-                       responseTypes: types,
-                       related: names(r.related), since: word(r.since), description: r.description)
+            return API(
+                name: r.name, isAsync: r.isasync ?? false, params: params, responseFields: fields,
+                responseTypes: types,
+                related: names(r.related), since: word(r.since), description: r.description)
         }
     }
 

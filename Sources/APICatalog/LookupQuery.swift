@@ -6,7 +6,9 @@ extension API {
     /// sensible default; `missingLookupParam` names it.
     public var lookupQuery: [(String, String)]? {
         guard missingLookupParam == nil else { return nil }
-        var query = params.filter(\.required).compactMap { p in Self.lookupDefaults[p.name.lowercased()].map { (p.name, $0) } }
+        var query = params.filter(\.required).compactMap { p in
+            Self.lookupDefaults[p.name.lowercased()].map { (p.name, $0) }
+        }
         if param(named: "listall") != nil { query.append(("listall", "true")) }
         return query
     }

@@ -29,7 +29,8 @@ extension Catalog {
         guard let typedNoun, !typedNoun.isEmpty else {
             if known.count == 1 { return api(named: known[0]).map(Resolution.found) ?? .notFound(suggestions: []) }
             if let noun = Catalog.defaultNouns[verb], let name = apiName(verb: verb, noun: noun),
-               let api = api(named: name) {
+                let api = api(named: name)
+            {
                 return .found(api)
             }
             if let name = apiName(verb: verb, noun: ""), let api = api(named: name) { return .found(api) }
@@ -45,14 +46,17 @@ extension Catalog {
         let targets = NounForms.aliasTargets(for: typedNoun)
         let tails = nouns(forVerb: verb).filter { n in n.count >= 4 && targets.contains { $0.hasSuffix(n) } }
         if let noun = tails.max(by: { $0.count < $1.count }), let name = apiName(verb: verb, noun: noun),
-           let api = api(named: name) {
+            let api = api(named: name)
+        {
             return .found(api)
         }
         // Suggest by the alias's target too: `authorize sg` -> securitygroupingress, ...
         let verbNouns = nouns(forVerb: verb)
         var hints: [String] = []
         for word in [typedNoun.lowercased()] + targets {
-            for hint in Catalog.suggestions(for: word, among: verbNouns) where !hints.contains(hint) { hints.append(hint) }
+            for hint in Catalog.suggestions(for: word, among: verbNouns) where !hints.contains(hint) {
+                hints.append(hint)
+            }
         }
         return .notFound(suggestions: Array(hints.prefix(3)))
     }

@@ -26,7 +26,8 @@ extension Catalog {
         guard let typed else {
             if apiNames(forVerb: verb).count == 1 { return "\(api.name) is the only API with the verb '\(verb)'" }
             if Catalog.defaultNouns[verb] == api.noun {
-                return "'\(verb)' alone means its usual noun '\(api.noun)' (\(apiNames(forVerb: verb).count) APIs share the verb)"
+                return
+                    "'\(verb)' alone means its usual noun '\(api.noun)' (\(apiNames(forVerb: verb).count) APIs share the verb)"
             }
             return "\(api.name) is the API named just '\(verb)'"
         }
@@ -37,7 +38,8 @@ extension Catalog {
         }
         // The alias-tail rule of `resolve`: `associate ip` -> publicipaddress -> ipaddress.
         if let target = NounForms.aliasTargets(for: word).first(where: { $0.hasSuffix(api.noun) }) {
-            return "verb '\(verb)' + noun '\(api.noun)': '\(typed)' is short for '\(target)', and '\(api.noun)' is the noun of '\(verb)' it ends with"
+            return
+                "verb '\(verb)' + noun '\(api.noun)': '\(typed)' is short for '\(target)', and '\(api.noun)' is the noun of '\(verb)' it ends with"
         }
         return "verb '\(verb)' + noun '\(api.noun)'"
     }
@@ -52,7 +54,9 @@ extension NounForms {
         if let a = alias(of: word) { bases.append((a, ["'\(word)' is short for '\(a)'"])) }
         for s in singulars(of: word) {
             bases.append((s, ["'\(word)' is the plural of '\(s)'"]))
-            if let a = alias(of: s) { bases.append((a, ["'\(word)' is the plural of '\(s)'", "'\(s)' is short for '\(a)'"])) }
+            if let a = alias(of: s) {
+                bases.append((a, ["'\(word)' is the plural of '\(s)'", "'\(s)' is short for '\(a)'"]))
+            }
         }
         if let hit = bases.first(where: { $0.0 == noun }) { return hit.1 }
         for (base, steps) in bases where plurals(of: base).contains(noun) {

@@ -8,14 +8,17 @@ import Values
 public enum AnswerHandling {
     /// What became of the answer, as a one-line summary (for tests and the fuzzer's log).
     @discardableResult
-    public static func handle(status: Int, headers: [(String, String)], body: [UInt8],
-                              command: String = "listZones") -> String {
+    public static func handle(
+        status: Int, headers: [(String, String)], body: [UInt8],
+        command: String = "listZones"
+    ) -> String {
         let answer = HTTPAnswer(status: status, headers: headers, body: body)
         // An `expires` in the past makes a 401 consult the Date header (the clock-skew path).
         let expires = "2000-01-01T00:00:00+0000"
         let policy = RetryPolicy(maxAttempts: 4, base: .milliseconds(250), cap: .seconds(4))
         do {
-            let value = try ResponseReader.read(answer, command: command, url: "https://fuzz.example/client/api", expires: expires)
+            let value = try ResponseReader.read(
+                answer, command: command, url: "https://fuzz.example/client/api", expires: expires)
             _ = JSONWriter.compact(Redaction.value(value))
             let (records, count) = CloudStackClient.records(of: value)
             let job: String

@@ -41,9 +41,11 @@ public struct ClientOptions: Sendable {
     /// The code for a login that answers it needs one (two-factor authentication); nil: none can be had.
     public var twoFactorCode: (@Sendable () -> String?)?
 
-    public init(url: String, credentials: Credentials = .none, verifyTLS: Bool = true,
-                timeout: Double = 60, signatureLifetime: Int? = 600, forcePost: Bool = false,
-                maxAttempts: Int = 4, trace: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        url: String, credentials: Credentials = .none, verifyTLS: Bool = true,
+        timeout: Double = 60, signatureLifetime: Int? = 600, forcePost: Bool = false,
+        maxAttempts: Int = 4, trace: (@Sendable (String) -> Void)? = nil
+    ) {
         self.url = url
         self.credentials = credentials
         self.verifyTLS = verifyTLS
@@ -72,7 +74,8 @@ public struct ClientOptions: Sendable {
     public var displayURL: String {
         let e = endpoint
         guard let s = e.firstRange(of: "://"), let at = e[s.upperBound...].firstIndex(of: "@"),
-              !e[s.upperBound..<at].contains("/") else { return e }
+            !e[s.upperBound..<at].contains("/")
+        else { return e }
         return String(e[..<s.upperBound]) + String(e[e.index(after: at)...])
     }
 }

@@ -13,8 +13,9 @@ public final class CloudStackClient: Sendable {
 
     public init(options: ClientOptions) {
         self.options = options
-        transport = Transport(endpoint: options.displayURL, verifyTLS: options.verifyTLS, timeout: options.timeout,
-                              proxy: options.proxy)
+        transport = Transport(
+            endpoint: options.displayURL, verifyTLS: options.verifyTLS, timeout: options.timeout,
+            proxy: options.proxy)
         policy = RetryPolicy(maxAttempts: max(1, options.maxAttempts), base: options.retryBase, cap: options.retryCap)
     }
 
@@ -22,8 +23,10 @@ public final class CloudStackClient: Sendable {
     public var requestCount: Int { sent.withLockedValue { $0 } }
 
     /// Runs `body` with a client and shuts it down afterwards, whatever happens.
-    public static func withClient<T: Sendable>(_ options: ClientOptions,
-                                               _ body: (CloudStackClient) async throws -> T) async throws -> T {
+    public static func withClient<T: Sendable>(
+        _ options: ClientOptions,
+        _ body: (CloudStackClient) async throws -> T
+    ) async throws -> T {
         let client = CloudStackClient(options: options)
         do {
             let r = try await body(client)
@@ -51,8 +54,9 @@ public final class CloudStackClient: Sendable {
                 return try await once(command, params, session: session)
             } catch let f as SendFailure {
                 if Task.isCancelled {
-                    throw CloudStackError(f.maybeSent && !RetryPolicy.isRead(command)
-                                          ? .interruptedCall(command: command) : .interrupted(jobid: nil))
+                    throw CloudStackError(
+                        f.maybeSent && !RetryPolicy.isRead(command)
+                            ? .interruptedCall(command: command) : .interrupted(jobid: nil))
                 }
                 guard let wait = policy.delay(after: f.error, command: command, attempt: attempt) else {
                     if f.maybeSent && !RetryPolicy.isRead(command), case .transport = f.error.kind {
@@ -60,7 +64,9 @@ public final class CloudStackClient: Sendable {
                     }
                     throw f.error
                 }
-                options.trace?("  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(f.error.transportReason)")
+                options.trace?(
+                    "  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(f.error.transportReason)"
+                )
                 try await pause(wait)
             } catch let e as CloudStackError {
                 // An expired session: log in again, once, and only for password profiles.
@@ -77,7 +83,9 @@ public final class CloudStackClient: Sendable {
                     throw e
                 }
                 if let notice = policy.clampNotice(after: e, command: command) { options.warning?(notice) }
-                options.trace?("  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(e.errorcode.map { "errorcode \($0)" } ?? e.transportReason)")
+                options.trace?(
+                    "  retry \(attempt + 1)/\(policy.maxAttempts) in \(Int(wait.milliseconds)) ms after: \(e.errorcode.map { "errorcode \($0)" } ?? e.transportReason)"
+                )
                 try await pause(wait)
             }
             attempt += 1
@@ -86,10 +94,12 @@ public final class CloudStackClient: Sendable {
 
     /// One HTTP exchange for `command`.
     private func once(_ command: String, _ params: [(String, String)], session: SessionState?) async throws -> Value {
-        let (p, expires) = Wire.parameters(command: command, params, credentials: options.credentials,
-                                           sessionKey: session?.sessionKey, lifetime: options.signatureLifetime)
-        let w = Wire.build(endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost,
-                           display: options.displayURL)
+        let (p, expires) = Wire.parameters(
+            command: command, params, credentials: options.credentials,
+            sessionKey: session?.sessionKey, lifetime: options.signatureLifetime)
+        let w = Wire.build(
+            endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost,
+            display: options.displayURL)
         let answer = try await exchange(w, cookie: session?.cookieHeader)
         return try ResponseReader.read(answer, command: command, url: options.displayURL, expires: expires)
     }

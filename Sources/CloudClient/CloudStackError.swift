@@ -63,7 +63,8 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
     public var jobid: String? {
         switch kind {
         case .jobFailed(let j, _, _), .jobCancelled(let j, _), .jobUnknownStatus(let j, _), .deadline(let j),
-             .pollFailed(let j, _): j
+            .pollFailed(let j, _):
+            j
         case .interrupted(let j): j
         default: nil
         }
@@ -91,9 +92,12 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
             case .dns: "cannot resolve the host of \(url)\(why): check the URL in the profile"
             case .tls where detail.hasPrefix("certificate not trusted"):
                 "TLS failure talking to \(url): \(detail); install its CA certificate, or turn verification off knowingly (verify_tls=false or --insecure)"
-            case .tls: "TLS failure talking to \(url)\(why): check the URL's scheme and port and the server's certificate"
-            case .timeout: "no answer from \(url)\(why): the server is slow or unreachable; raise --timeout or try again"
-            case .closed: "connection to \(url) closed before an answer\(why): the server or a proxy dropped it; try again"
+            case .tls:
+                "TLS failure talking to \(url)\(why): check the URL's scheme and port and the server's certificate"
+            case .timeout:
+                "no answer from \(url)\(why): the server is slow or unreachable; raise --timeout or try again"
+            case .closed:
+                "connection to \(url) closed before an answer\(why): the server or a proxy dropped it; try again"
             case .other: "cannot talk to \(url)\(why)"
             }
         case .http(let status, let url, let snippet):
@@ -112,26 +116,34 @@ public struct CloudStackError: Error, CustomStringConvertible, Sendable {
         case .jobCancelled(let jobid, let text):
             return "job \(jobid) was cancelled\(text.isEmpty ? "" : ": \(text)")"
         case .jobUnknownStatus(let jobid, let status):
-            return "job \(jobid) answered an unknown jobstatus \(status); look at it with: queryAsyncJobResult jobid=\(jobid)"
+            return
+                "job \(jobid) answered an unknown jobstatus \(status); look at it with: queryAsyncJobResult jobid=\(jobid)"
         case .deadline(let jobid):
-            return "deadline passed while job \(jobid) was still running; it goes on on the server, look later with: queryAsyncJobResult jobid=\(jobid)"
+            return
+                "deadline passed while job \(jobid) was still running; it goes on on the server, look later with: queryAsyncJobResult jobid=\(jobid)"
         case .pollFailed(let jobid, let reason):
-            return "lost track of job \(jobid) while waiting (\(reason)); it may still be running, look later with: queryAsyncJobResult jobid=\(jobid)"
+            return
+                "lost track of job \(jobid) while waiting (\(reason)); it may still be running, look later with: queryAsyncJobResult jobid=\(jobid)"
         case .interrupted(let jobid):
             if let jobid {
-                return "interrupted; job \(jobid) is still running on the server, look with: queryAsyncJobResult jobid=\(jobid)"
+                return
+                    "interrupted; job \(jobid) is still running on the server, look with: queryAsyncJobResult jobid=\(jobid)"
             }
             return "interrupted"
         case .interruptedCall(let command):
-            return "interrupted while \(command) was on its way; it may have happened on the server, check with the matching list command before running it again"
+            return
+                "interrupted while \(command) was on its way; it may have happened on the server, check with the matching list command before running it again"
         case .clockSkew(let expires, let serverDate, let skew):
-            return "request refused as expired: it was signed to expire at \(expires) but the server's clock says \(serverDate) (about \(skew) s ahead of this machine); fix the clock (NTP) or raise the signature lifetime"
+            return
+                "request refused as expired: it was signed to expire at \(expires) but the server's clock says \(serverDate) (about \(skew) s ahead of this machine); fix the clock (NTP) or raise the signature lifetime"
         case .unclearOutcome(let command, let detail):
-            return "\(command): the connection failed after the call was sent (\(detail)); it was not retried, so check whether it happened (with the matching list command) before running it again"
+            return
+                "\(command): the connection failed after the call was sent (\(detail)); it was not retried, so check whether it happened (with the matching list command) before running it again"
         case .invalidValue(let parameter, let reason):
             return "parameter \(parameter): \(reason); the server refuses such values, nothing was sent"
         case .loginFailed(let username, let code, let text):
-            return "login as \(username) failed: \(text) (errorcode \(code)); check username, password and domain in the profile"
+            return
+                "login as \(username) failed: \(text) (errorcode \(code)); check username, password and domain in the profile"
         }
     }
 

@@ -18,9 +18,11 @@ public struct JobStatus: Sendable {
 extension CloudStackClient {
     /// Sends `command`; when the answer names a `jobid` (an async API), waits for the
     /// job and returns its `jobresult`, otherwise returns the answer itself.
-    public func requestAndWait(_ command: String, _ params: [(String, String)] = [],
-                               deadline: ContinuousClock.Instant? = nil,
-                               progress: (@Sendable (JobStatus) -> Void)? = nil) async throws -> Value {
+    public func requestAndWait(
+        _ command: String, _ params: [(String, String)] = [],
+        deadline: ContinuousClock.Instant? = nil,
+        progress: (@Sendable (JobStatus) -> Void)? = nil
+    ) async throws -> Value {
         let r = try await request(command, params)
         guard let jobid = r[field: "jobid"]?.plainText, !jobid.isEmpty else { return r }
         return try await waitForJob(jobid, deadline: deadline, progress: progress)
@@ -30,8 +32,10 @@ extension CloudStackClient {
     /// (e.g. `{"virtualmachine": {...}}`). The interval starts at `pollFirst` and grows
     /// ×1.5 up to `pollCap`. Throws on failure (2), cancellation (3), an unknown status,
     /// the deadline (the job goes on on the server), or Task cancellation (at once).
-    public func waitForJob(_ jobid: String, deadline: ContinuousClock.Instant? = nil,
-                           progress: (@Sendable (JobStatus) -> Void)? = nil) async throws -> Value {
+    public func waitForJob(
+        _ jobid: String, deadline: ContinuousClock.Instant? = nil,
+        progress: (@Sendable (JobStatus) -> Void)? = nil
+    ) async throws -> Value {
         let clock = ContinuousClock()
         let start = clock.now
         var interval = options.pollFirst
@@ -53,7 +57,8 @@ extension CloudStackClient {
             } catch let e as CloudStackError {
                 switch e.kind {
                 case .interrupted: throw CloudStackError(.interrupted(jobid: jobid))
-                case .transport, .http, .malformed: throw CloudStackError(.pollFailed(jobid: jobid, reason: e.transportReason))
+                case .transport, .http, .malformed:
+                    throw CloudStackError(.pollFailed(jobid: jobid, reason: e.transportReason))
                 default: throw e
                 }
             } catch {
@@ -61,9 +66,11 @@ extension CloudStackClient {
                 throw error
             }
             polls += 1
-            progress?(JobStatus(jobid: jobid, status: r[field: "jobstatus"].flatMap(ResponseReader.intOf) ?? -1,
-                                procStatus: r[field: "jobprocstatus"].flatMap(ResponseReader.intOf),
-                                polls: polls, elapsed: clock.now - start, response: r))
+            progress?(
+                JobStatus(
+                    jobid: jobid, status: r[field: "jobstatus"].flatMap(ResponseReader.intOf) ?? -1,
+                    procStatus: r[field: "jobprocstatus"].flatMap(ResponseReader.intOf),
+                    polls: polls, elapsed: clock.now - start, response: r))
             guard let result = try Self.jobOutcome(r, jobid: jobid) else {
                 if let deadline, clock.now >= deadline { throw CloudStackError(.deadline(jobid: jobid)) }
                 continue
@@ -83,14 +90,17 @@ extension CloudStackClient {
         case 1:
             return result
         case 2:
-            throw CloudStackError(.jobFailed(
-                jobid: jobid, errorcode: result[field: "errorcode"].flatMap(ResponseReader.intOf)
-                    ?? r[field: "jobresultcode"].flatMap(ResponseReader.intOf),
-                errortext: result[field: "errortext"]?.plainText ?? "no error text given"))
+            throw CloudStackError(
+                .jobFailed(
+                    jobid: jobid,
+                    errorcode: result[field: "errorcode"].flatMap(ResponseReader.intOf)
+                        ?? r[field: "jobresultcode"].flatMap(ResponseReader.intOf),
+                    errortext: result[field: "errortext"]?.plainText ?? "no error text given"))
         case 3:
             throw CloudStackError(.jobCancelled(jobid: jobid, errortext: result[field: "errortext"]?.plainText ?? ""))
         default:
-            throw CloudStackError(.jobUnknownStatus(jobid: jobid, status: raw.map { JSONWriter.compact($0) } ?? "(none)"))
+            throw CloudStackError(
+                .jobUnknownStatus(jobid: jobid, status: raw.map { JSONWriter.compact($0) } ?? "(none)"))
         }
     }
 }

@@ -11,8 +11,9 @@ extension CloudStackClient {
         if let domain, !domain.isEmpty { params.append(("domain", domain)) }
         try Wire.validate(params)
         let (p, _) = Wire.parameters(command: "login", params, credentials: .none, sessionKey: nil, lifetime: nil)
-        let w = Wire.build(endpoint: options.endpoint, params: p, expires: nil, forcePost: true,
-                           display: options.displayURL)
+        let w = Wire.build(
+            endpoint: options.endpoint, params: p, expires: nil, forcePost: true,
+            display: options.displayURL)
         let answer: HTTPAnswer
         do { answer = try await exchange(w, cookie: nil) } catch { throw error.error }
         let result: Value
@@ -25,12 +26,14 @@ extension CloudStackClient {
             throw error
         }
         guard let key = result[field: "sessionkey"]?.string, !key.isEmpty else {
-            throw CloudStackError(.malformed(url: options.displayURL, detail: "login answer has no sessionkey", truncated: false))
+            throw CloudStackError(
+                .malformed(url: options.displayURL, detail: "login answer has no sessionkey", truncated: false))
         }
         let cookies = SessionState.parseSetCookies(answer.headers("set-cookie"))
             .filter { $0.0 == "JSESSIONID" || $0.0 == "sessionkey" }
         if result[field: "is2faenabled"]?.plainText == "true", result[field: "is2faverified"]?.plainText != "true" {
-            try await validateTwoFactorCode(username: username, session: SessionState(sessionKey: key, cookies: cookies, generation: 0))
+            try await validateTwoFactorCode(
+                username: username, session: SessionState(sessionKey: key, cookies: cookies, generation: 0))
         }
         return (key, cookies)
     }
@@ -38,13 +41,19 @@ extension CloudStackClient {
     /// A two-factor user's session opens once its code is checked (validateUserTwoFactorAuthenticationCode).
     private func validateTwoFactorCode(username: String, session: SessionState) async throws {
         guard let code = options.twoFactorCode?(), !code.isEmpty else {
-            throw CloudStackError(.loginFailed(username: username, errorcode: 511, errortext:
-                "two-factor authentication is on for this user: give the code with --2fa-code or ACSH_2FA_CODE, or log in at a terminal"))
+            throw CloudStackError(
+                .loginFailed(
+                    username: username, errorcode: 511,
+                    errortext:
+                        "two-factor authentication is on for this user: give the code with --2fa-code or ACSH_2FA_CODE, or log in at a terminal"
+                ))
         }
         let command = "validateUserTwoFactorAuthenticationCode"
-        let (p, _) = Wire.parameters(command: command, [("codefor2fa", code)], credentials: options.credentials,
-                                     sessionKey: session.sessionKey, lifetime: nil)
-        let w = Wire.build(endpoint: options.endpoint, params: p, expires: nil, forcePost: true, display: options.displayURL)
+        let (p, _) = Wire.parameters(
+            command: command, [("codefor2fa", code)], credentials: options.credentials,
+            sessionKey: session.sessionKey, lifetime: nil)
+        let w = Wire.build(
+            endpoint: options.endpoint, params: p, expires: nil, forcePost: true, display: options.displayURL)
         let answer: HTTPAnswer
         do { answer = try await exchange(w, cookie: session.cookieHeader) } catch { throw error.error }
         do {

@@ -5,14 +5,18 @@ extension CloudStackClient {
     /// fetched only when the consumer asks for it, so stopping early sends no more calls.
     /// Ends after a short page, once `count` records came, or on an empty answer.
     /// A caller-given `page` fetches that page only; a caller-given `pagesize` wins.
-    public func pages(_ command: String, _ params: [(String, String)] = [],
-                      pageSize: Int = 500) -> AsyncThrowingStream<[Value], Error> {
+    public func pages(
+        _ command: String, _ params: [(String, String)] = [],
+        pageSize: Int = 500
+    ) -> AsyncThrowingStream<[Value], Error> {
         let cursor = PageCursor(client: self, command: command, params: params, pageSize: pageSize)
         return AsyncThrowingStream(unfolding: { try await cursor.next() })
     }
 
     /// Every record of a list call (all pages). Prefer `pages` when the list may be long.
-    public func listAll(_ command: String, _ params: [(String, String)] = [], pageSize: Int = 500) async throws -> [Value] {
+    public func listAll(_ command: String, _ params: [(String, String)] = [], pageSize: Int = 500) async throws
+        -> [Value]
+    {
         var all: [Value] = []
         for try await page in pages(command, params, pageSize: pageSize) { all += page }
         return all

@@ -25,9 +25,12 @@ public struct Proxy: Sendable, Equatable {
         case "http": kind = .http
         case "socks5", "socks5h": kind = .socks5
         case "https":
-            throw Invalid(description: "proxy \(Self.shown(text)): a TLS connection to the proxy (https://) is not supported; use http://")
+            throw Invalid(
+                description:
+                    "proxy \(Self.shown(text)): a TLS connection to the proxy (https://) is not supported; use http://")
         default:
-            throw Invalid(description: "proxy \(Self.shown(text)): unknown scheme '\(scheme)' (use http:// or socks5://)")
+            throw Invalid(
+                description: "proxy \(Self.shown(text)): unknown scheme '\(scheme)' (use http:// or socks5://)")
         }
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
         if let at = rest.lastIndex(of: "@") {
@@ -65,15 +68,19 @@ public struct Proxy: Sendable, Equatable {
 
     /// The proxy for `endpoint`: the profile's setting when it has one (`none` or empty turns
     /// proxying off), else the environment's, unless `no_proxy` lists the host.
-    public static func forEndpoint(_ endpoint: String, configured: String?,
-                                   environment env: [String: String]) throws(Invalid) -> Proxy? {
+    public static func forEndpoint(
+        _ endpoint: String, configured: String?,
+        environment env: [String: String]
+    ) throws(Invalid) -> Proxy? {
         if let configured {
             let c = configured.trimmedBlanks
             return c.isEmpty || c.lowercased() == "none" ? nil : try Proxy(parsing: c)
         }
         let target = URLParts(endpoint)
-        let names = target.scheme == "https" ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
-                                             : ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]
+        let names =
+            target.scheme == "https"
+            ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
+            : ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]
         guard let text = names.lazy.compactMap({ env[$0] }).first(where: { !$0.isEmpty }) else { return nil }
         if let noProxy = env["no_proxy"] ?? env["NO_PROXY"], bypasses(target.host, noProxy) { return nil }
         return try Proxy(parsing: text)
@@ -90,8 +97,10 @@ public struct Proxy: Sendable, Equatable {
             if entry.hasPrefix(".") { entry.removeFirst() }
             if entry.isEmpty { continue }
             if let slash = entry.firstIndex(of: "/") {
-                if let bits = Int(entry[entry.index(after: slash)...]), let net = ipv4(entry[..<slash]), let ip = ipv4(Substring(h)),
-                   (0...32).contains(bits) {
+                if let bits = Int(entry[entry.index(after: slash)...]), let net = ipv4(entry[..<slash]),
+                    let ip = ipv4(Substring(h)),
+                    (0...32).contains(bits)
+                {
                     let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << (32 - bits)
                     if net & mask == ip & mask { return true }
                 }
@@ -120,8 +129,9 @@ public struct Proxy: Sendable, Equatable {
         while i < u.endIndex {
             let c = u[i]
             if c == UInt8(ascii: "%"), let h1 = u.index(i, offsetBy: 1, limitedBy: u.endIndex), h1 < u.endIndex,
-               let h2 = u.index(i, offsetBy: 2, limitedBy: u.endIndex), h2 < u.endIndex,
-               let v = UInt8(String(decoding: [u[h1], u[h2]], as: UTF8.self), radix: 16) {
+                let h2 = u.index(i, offsetBy: 2, limitedBy: u.endIndex), h2 < u.endIndex,
+                let v = UInt8(String(decoding: [u[h1], u[h2]], as: UTF8.self), radix: 16)
+            {
                 bytes.append(v)
                 i = u.index(i, offsetBy: 3)
             } else {

@@ -36,13 +36,16 @@ enum Redaction {
         // Titles say most in proxy pages: prefer the <title> text when there is one.
         let lower = body.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         if let t = find(Array("<title>".utf8), in: lower, from: 0),
-           let e = find(Array("</title>".utf8), in: lower, from: t + 7) {
+            let e = find(Array("</title>".utf8), in: lower, from: t + 7)
+        {
             body = Array(body[(t + 7)..<e])
         }
         let text = String(decoding: body, as: UTF8.self)
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || $0.value == 0x7F ? " " : $0
-        }))
+        let flat = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.value < 0x20 || $0.value == 0x7F ? " " : $0
+                }))
         var s = flat.split(separator: " ").joined(separator: " ")
         if s.count > limit { s = String(s.prefix(limit)) + "…" }
         return s

@@ -31,10 +31,12 @@ extension CloudStackClient {
     public func requestPreview(_ command: String, _ params: [(String, String)]) -> RequestPreview {
         var sessionKey: String?
         if case .password = options.credentials { sessionKey = "session" }
-        let (p, expires) = Wire.parameters(command: command, params, credentials: options.credentials,
-                                           sessionKey: sessionKey, lifetime: options.signatureLifetime)
-        let w = Wire.build(endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost,
-                           display: options.displayURL)
+        let (p, expires) = Wire.parameters(
+            command: command, params, credentials: options.credentials,
+            sessionKey: sessionKey, lifetime: options.signatureLifetime)
+        let w = Wire.build(
+            endpoint: options.endpoint, params: p, expires: expires, forcePost: options.forcePost,
+            display: options.displayURL)
         let form = p.map { name, value in
             let lower = name.lowercased()
             let hidden = Redaction.isSecret(lower) ? "$" + lower.uppercased() : nil
@@ -43,15 +45,22 @@ extension CloudStackClient {
         var notes: [String] = []
         switch options.credentials {
         case .apiKey:
-            notes.append("$KEY is the profile's API key; $SIGNATURE is base64(HMAC-SHA1(secret key, the parameters sorted by name, lowercased, values URL-encoded)), itself URL-encoded")
-            if expires != nil { notes.append("signatureVersion=3 and expires make the signature valid for \(options.signatureLifetime ?? 0) s") }
+            notes.append(
+                "$KEY is the profile's API key; $SIGNATURE is base64(HMAC-SHA1(secret key, the parameters sorted by name, lowercased, values URL-encoded)), itself URL-encoded"
+            )
+            if expires != nil {
+                notes.append(
+                    "signatureVersion=3 and expires make the signature valid for \(options.signatureLifetime ?? 0) s")
+            }
         case .password:
-            notes.append("$SESSIONKEY comes from a login call (username, password, domain); the session cookie goes along too")
+            notes.append(
+                "$SESSIONKEY comes from a login call (username, password, domain); the session cookie goes along too")
         case .none:
             notes.append("no credentials: the server must allow unauthenticated calls (integration port)")
         }
-        return RequestPreview(method: w.method.rawValue, endpoint: options.displayURL, form: form,
-                              bytes: Wire.encodeForm(p).utf8.count, postThreshold: Wire.maxQueryBytes,
-                              forcedPost: options.forcePost, notes: notes)
+        return RequestPreview(
+            method: w.method.rawValue, endpoint: options.displayURL, form: form,
+            bytes: Wire.encodeForm(p).utf8.count, postThreshold: Wire.maxQueryBytes,
+            forcedPost: options.forcePost, notes: notes)
     }
 }

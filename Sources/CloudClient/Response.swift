@@ -1,15 +1,16 @@
 import FoundationEssentials
 import Values
 #if canImport(Glibc)
-import Glibc
-import OrderedCollections
+    import Glibc
+    import OrderedCollections
 #endif
 
 /// Gives an HTTP answer its CloudStack meaning: the unwrapped response object or a typed error.
 enum ResponseReader {
     static func read(_ a: HTTPAnswer, command: String, url: String, expires: String?) throws(CloudStackError) -> Value {
         if (300..<400).contains(a.status) {
-            let to = a.header("location").map { "redirected to \(Transport.clean($0)); put that URL in the profile" } ?? ""
+            let to =
+                a.header("location").map { "redirected to \(Transport.clean($0)); put that URL in the profile" } ?? ""
             throw CloudStackError(.http(status: a.status, url: url, snippet: to))
         }
         let json = looksLikeJSON(a.body) ? Result { try JSONParser.parse(a.body) } : nil
@@ -17,7 +18,9 @@ enum ResponseReader {
             if a.status == 401, let expires, let skew = clockSkew(expires: expires, date: a.header("date")) {
                 throw skew
             }
-            if case .success(let v)? = json, let e = apiError(unwrap(v, command: command), command: command, status: a.status) {
+            if case .success(let v)? = json,
+                let e = apiError(unwrap(v, command: command), command: command, status: a.status)
+            {
                 throw e
             }
             throw CloudStackError(.http(status: a.status, url: url, snippet: Redaction.snippet(a.body)))
@@ -50,10 +53,12 @@ enum ResponseReader {
     /// An error object: errorcode and errortext (cserrorcode when present).
     static func apiError(_ inner: Value, command: String, status: Int) -> CloudStackError? {
         guard let text = inner[field: "errortext"]?.plainText,
-              let code = inner[field: "errorcode"].flatMap(intOf) ?? (status >= 400 ? status : nil)
+            let code = inner[field: "errorcode"].flatMap(intOf) ?? (status >= 400 ? status : nil)
         else { return nil }
-        return CloudStackError(.api(command: command, errorcode: code,
-                                    cserrorcode: inner[field: "cserrorcode"].flatMap(intOf), errortext: text))
+        return CloudStackError(
+            .api(
+                command: command, errorcode: code,
+                cserrorcode: inner[field: "cserrorcode"].flatMap(intOf), errortext: text))
     }
 
     static func intOf(_ v: Value) -> Int? {
@@ -65,14 +70,18 @@ enum ResponseReader {
     }
 
     private static func looksLikeJSON(_ body: [UInt8]) -> Bool {
-        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return false }
+        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            return false
+        }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
     /// The server refuses a signed request once its clock passes `expires`, with the
     /// same 401 as a bad key: when its Date header shows that, say so.
     static func clockSkew(expires: String, date: String?) -> CloudStackError? {
-        guard let date, let server = parseHTTPDate(date), let exp = parseExpires(expires), server > exp else { return nil }
+        guard let date, let server = parseHTTPDate(date), let exp = parseExpires(expires), server > exp else {
+            return nil
+        }
         let skew = server - (Bounded.int(Date().timeIntervalSince1970) ?? 0)
         return CloudStackError(.clockSkew(expires: expires, serverDate: date, skewSeconds: skew))
     }
@@ -99,7 +108,8 @@ enum ResponseReader {
     /// server's header, and timegm's `int` fields must never see an unchecked number.
     private static func epoch(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int? {
         guard (1970...9999).contains(y), (1...12).contains(mo), (1...31).contains(d),
-              (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s) else { return nil }
+            (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s)
+        else { return nil }
         var t = tm()
         t.tm_year = Int32(y - 1900); t.tm_mon = Int32(mo - 1); t.tm_mday = Int32(d)
         t.tm_hour = Int32(h); t.tm_min = Int32(mi); t.tm_sec = Int32(s)

@@ -59,8 +59,11 @@ struct RetryPolicy: Sendable {
 
     /// The line the user sees when a 429's wait was longer than the cap; nil otherwise.
     func clampNotice(after error: CloudStackError, command: String) -> String? {
-        guard case .api(_, 429, _, let text) = error.kind, let asked = Self.retryAfter(text), asked > cap else { return nil }
-        return "the server asked to wait \(Self.describe(asked)) before retrying \(command); waiting \(Self.describe(cap)) (the retry cap) instead"
+        guard case .api(_, 429, _, let text) = error.kind, let asked = Self.retryAfter(text), asked > cap else {
+            return nil
+        }
+        return
+            "the server asked to wait \(Self.describe(asked)) before retrying \(command); waiting \(Self.describe(cap)) (the retry cap) instead"
     }
 
     static func describe(_ d: Duration) -> String {

@@ -33,7 +33,9 @@ actor SessionStore {
     private var generation = 0
 
     /// The current session, logging in through `login` when there is none.
-    func current(login: @escaping @Sendable () async throws -> (String, [(String, String)])) async throws -> SessionState {
+    func current(login: @escaping @Sendable () async throws -> (String, [(String, String)])) async throws
+        -> SessionState
+    {
         if let state { return state }
         if let pending { return try await Self.value(of: pending) }
         generation += 1
@@ -52,7 +54,11 @@ actor SessionStore {
     /// The login's result; Ctrl-C (cancelling the caller) cancels the login too,
     /// so an unanswered login never holds the prompt.
     private static func value(of task: Task<SessionState, Error>) async throws -> SessionState {
-        try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 
     var hasSession: Bool { state != nil }

@@ -2,7 +2,7 @@ import Crypto
 import FoundationEssentials
 import Values
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// CloudStack's request signature, computed exactly as the management server
@@ -16,8 +16,8 @@ public enum Signer {
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
-                 UInt8(ascii: "*"), UInt8(ascii: "_"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+                UInt8(ascii: "*"), UInt8(ascii: "_"):
                 out.append(b)
             case UInt8(ascii: " "):
                 out.append(UInt8(ascii: "+"))

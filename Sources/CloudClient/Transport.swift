@@ -6,8 +6,8 @@ import NIOPosix
 import NIOSSL
 import Values
 #if canImport(Glibc)
-import Glibc
-import NIOHTTPCompression
+    import Glibc
+    import NIOHTTPCompression
 #endif
 
 /// What came back over HTTP, before any CloudStack meaning is given to it.
@@ -47,17 +47,20 @@ final class Transport: Sendable {
             tlsConfiguration: tls,
             // A redirect would carry a POST body (secrets) elsewhere: report it instead.
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(Bounded.int(min(timeout, 30) * 1000, in: 1...30_000) ?? 30_000))),
+            timeout: .init(
+                connect: .milliseconds(Int64(Bounded.int(min(timeout, 30) * 1000, in: 1...30_000) ?? 30_000))),
             connectionPool: pool)
         config.decompression = .enabled(limit: .ratio(100))
         if let proxy {
             // An HTTP proxy forwards plain requests and tunnels TLS with CONNECT, so TLS stays end to end.
-            config.proxy = switch proxy.kind {
-            case .http:
-                .server(host: proxy.host, port: proxy.port,
+            config.proxy =
+                switch proxy.kind {
+                case .http:
+                    .server(
+                        host: proxy.host, port: proxy.port,
                         authorization: proxy.username.map { .basic(username: $0, password: proxy.password ?? "") })
-            case .socks5: .socksServer(host: proxy.host, port: proxy.port)
-            }
+                case .socks5: .socksServer(host: proxy.host, port: proxy.port)
+                }
         }
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         self.endpoint = endpoint
@@ -77,11 +80,15 @@ final class Transport: Sendable {
             req.body = .bytes(ByteBuffer(bytes: body))
         }
         do {
-            let resp = try await http.execute(req, timeout: .milliseconds(Int64(Bounded.int(timeout * 1000, in: 1...Int(Bounded.maxSeconds * 1000)) ?? 60_000)))
+            let resp = try await http.execute(
+                req,
+                timeout: .milliseconds(
+                    Int64(Bounded.int(timeout * 1000, in: 1...Int(Bounded.maxSeconds * 1000)) ?? 60_000)))
             var buf = try await resp.body.collect(upTo: Self.maxBody)
             let bytes = buf.readBytes(length: buf.readableBytes) ?? []
-            return HTTPAnswer(status: Int(resp.status.code), headers: resp.headers.map { ($0.name, $0.value) },
-                              body: bytes)
+            return HTTPAnswer(
+                status: Int(resp.status.code), headers: resp.headers.map { ($0.name, $0.value) },
+                body: bytes)
         } catch {
             throw classify(error)
         }
@@ -102,10 +109,15 @@ final class Transport: Sendable {
     func classify(_ error: Error) -> SendFailure {
         let url = endpoint, via = proxyDisplay
         func fail(_ t: CloudStackError.Transport, _ detail: String, sent: Bool) -> SendFailure {
-            let d = via.map { detail.contains($0) ? detail : detail.isEmpty ? "via proxy \($0)" : "\(detail), via proxy \($0)" } ?? detail
+            let d =
+                via.map {
+                    detail.contains($0) ? detail : detail.isEmpty ? "via proxy \($0)" : "\(detail), via proxy \($0)"
+                } ?? detail
             return SendFailure(error: CloudStackError(.transport(t, url: url, detail: d)), maybeSent: sent)
         }
-        if error is CancellationError { return SendFailure(error: CloudStackError(.interrupted(jobid: nil)), maybeSent: true) }
+        if error is CancellationError {
+            return SendFailure(error: CloudStackError(.interrupted(jobid: nil)), maybeSent: true)
+        }
         if let e = error as? HTTPClientError {
             switch e {
             case .cancelled: return SendFailure(error: CloudStackError(.interrupted(jobid: nil)), maybeSent: true)
@@ -126,10 +138,14 @@ final class Transport: Sendable {
         if let e = error as? IOError {
             if e.errnoCode == ECONNREFUSED {
                 // With a proxy, the refusal is the proxy's: the server was never reached.
-                if let via = proxyDisplay { return fail(.other, "connection refused by the proxy; is \(via) running?", sent: false) }
+                if let via = proxyDisplay {
+                    return fail(.other, "connection refused by the proxy; is \(via) running?", sent: false)
+                }
                 return fail(.refused, "", sent: false)
             }
-            if e.errnoCode == ECONNRESET || e.errnoCode == EPIPE { return fail(.closed, "connection reset", sent: true) }
+            if e.errnoCode == ECONNRESET || e.errnoCode == EPIPE {
+                return fail(.closed, "connection reset", sent: true)
+            }
             if e.errnoCode == ETIMEDOUT { return fail(.timeout, "connect timed out", sent: false) }
             if e.errnoCode == EHOSTUNREACH || e.errnoCode == ENETUNREACH {
                 return fail(.other, "host unreachable", sent: false)
@@ -143,10 +159,12 @@ final class Transport: Sendable {
         if error is SocketAddressError { return fail(.dns, "host not found", sent: false) }
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
             let text = String(describing: error)
-            let detail = text.contains("CERTIFICATE_VERIFY_FAILED")
+            let detail =
+                text.contains("CERTIFICATE_VERIFY_FAILED")
                 ? "certificate not trusted (self-signed or unknown CA)"
-                : (text.contains("hostname") || text.contains("Hostname")) ? "certificate is for another host name"
-                : Self.clean(text)
+                : (text.contains("hostname") || text.contains("Hostname"))
+                    ? "certificate is for another host name"
+                    : Self.clean(text)
             return fail(.tls, detail, sent: false)
         }
         if error is NIOTooManyBytesError { return fail(.other, "answer larger than \(Self.maxBody) bytes", sent: true) }

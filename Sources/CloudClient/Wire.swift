@@ -2,7 +2,10 @@ import FoundationEssentials
 
 /// One call as it goes on the wire: GET with a query or POST with a form body.
 struct WireRequest: Sendable {
-    enum Method: String, Sendable { case get = "GET", post = "POST" }
+    enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
     var method: Method
     /// Full URL (with the query for GET).
     var url: String
@@ -26,19 +29,26 @@ enum Wire {
         for (name, value) in params {
             for b in value.utf8 where (b < 0x20 && b != 0x0A && b != 0x0D) || b == 0x7F {
                 let hex = String(b, radix: 16, uppercase: true)
-                throw CloudStackError(.invalidValue(
-                    parameter: name, reason: "value contains the control character 0x\(hex.count == 1 ? "0" + hex : hex)"))
+                throw CloudStackError(
+                    .invalidValue(
+                        parameter: name,
+                        reason: "value contains the control character 0x\(hex.count == 1 ? "0" + hex : hex)"))
             }
         }
     }
 
     /// The parameters to send: the caller's (any `response`, `signature`, auth ones
     /// replaced), then command, response=json and what the credentials add.
-    static func parameters(command: String, _ params: [(String, String)], credentials: Credentials,
-                           sessionKey: String?, lifetime: Int?, now: Date = Date())
-        -> (params: [(String, String)], expires: String?) {
-        let reserved: Set<String> = ["command", "response", "apikey", "signature", "signatureversion",
-                                     "expires", "sessionkey"]
+    static func parameters(
+        command: String, _ params: [(String, String)], credentials: Credentials,
+        sessionKey: String?, lifetime: Int?, now: Date = Date()
+    )
+        -> (params: [(String, String)], expires: String?)
+    {
+        let reserved: Set<String> = [
+            "command", "response", "apikey", "signature", "signatureversion",
+            "expires", "sessionkey",
+        ]
         var out: [(String, String)] = [("command", command)]
         out += params.filter { !reserved.contains($0.0.lowercased()) }
         out.append(("response", "json"))
@@ -68,17 +78,22 @@ enum Wire {
         params.map { "\(Signer.encode($0.0))=\(Signer.encode($0.1))" }.joined(separator: "&")
     }
 
-    static func build(endpoint: String, params: [(String, String)], expires: String?,
-                      forcePost: Bool, display: String) -> WireRequest {
+    static func build(
+        endpoint: String, params: [(String, String)], expires: String?,
+        forcePost: Bool, display: String
+    ) -> WireRequest {
         let form = encodeForm(params)
-        let post = forcePost || form.utf8.count > maxQueryBytes
+        let post =
+            forcePost || form.utf8.count > maxQueryBytes
             || params.first?.1.lowercased() == "login"
         let redacted = Redaction.query(params)
         if post {
-            return WireRequest(method: .post, url: endpoint, body: Array(form.utf8),
-                               traceLine: "POST \(display) [form] \(redacted)", expires: expires)
+            return WireRequest(
+                method: .post, url: endpoint, body: Array(form.utf8),
+                traceLine: "POST \(display) [form] \(redacted)", expires: expires)
         }
-        return WireRequest(method: .get, url: endpoint + "?" + form, body: nil,
-                           traceLine: "GET \(display)?\(redacted)", expires: expires)
+        return WireRequest(
+            method: .get, url: endpoint + "?" + form, body: nil,
+            traceLine: "GET \(display)?\(redacted)", expires: expires)
     }
 }

@@ -34,9 +34,13 @@ enum Cells {
         for u in s.unicodeScalars {
             if u == "\n" && lastCR { lastCR = false; continue }
             lastCR = u == "\r"
-            if u == "\n" || u == "\r" { out += "↵" }
-            else if ControlCharacters.isControl(u) { out += " " }
-            else { out.unicodeScalars.append(u) }
+            if u == "\n" || u == "\r" {
+                out += "↵"
+            } else if ControlCharacters.isControl(u) {
+                out += " "
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         return out
     }

@@ -20,7 +20,8 @@ struct Columns {
         var names: [String] = []
         var sawScalar = false
         if keyed, let first = batch.first(where: { $0.data.record != nil })?.data.record,
-           let kind = EntityColumns.kind(of: first) {
+            let kind = EntityColumns.kind(of: first)
+        {
             for c in kind.columns where seen.insert(c.name).inserted {
                 names.append(c.name)
                 computed[c.name] = c.value

@@ -26,7 +26,8 @@ public func displayWidth(_ ch: Character) -> Int {
     if WideRanges.contains(v) || base.properties.isEmojiPresentation { return 2 }
     // A text-style symbol asked to show as emoji (U+FE0F), or with a skin tone or ZWJ.
     if scalars.count > 1, base.properties.isEmoji,
-       scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) }) {
+        scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) })
+    {
         return 2
     }
     return 1
@@ -63,9 +64,13 @@ enum WideRanges {
         var lo = 0, hi = ranges.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if v < ranges[mid].lowerBound { hi = mid - 1 }
-            else if v > ranges[mid].upperBound { lo = mid + 1 }
-            else { return true }
+            if v < ranges[mid].lowerBound {
+                hi = mid - 1
+            } else if v > ranges[mid].upperBound {
+                lo = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }

@@ -24,8 +24,10 @@ public enum HumanUnits {
         let digits = t.prefix { $0.isNumber || $0 == "." || $0 == "-" }
         guard let n = Double(digits) else { return nil }
         let unit = t.dropFirst(digits.count).filter { $0 != " " }.lowercased()
-        let powers = ["": 0, "b": 0, "k": 1, "kb": 1, "kib": 1, "m": 2, "mb": 2, "mib": 2, "g": 3, "gb": 3, "gib": 3,
-                      "t": 4, "tb": 4, "tib": 4, "p": 5, "pb": 5, "pib": 5]
+        let powers = [
+            "": 0, "b": 0, "k": 1, "kb": 1, "kib": 1, "m": 2, "mb": 2, "mib": 2, "g": 3, "gb": 3, "gib": 3,
+            "t": 4, "tb": 4, "tib": 4, "p": 5, "pb": 5, "pib": 5,
+        ]
         guard let p = powers[unit] else { return nil }
         var v = n
         for _ in 0..<p { v *= 1024 }

@@ -31,51 +31,75 @@ struct EntityColumns: Sendable {
     private static func has(_ r: Record, _ names: String...) -> Bool { names.allSatisfy { r[$0] != nil } }
 
     static let all: [EntityColumns] = [
-        EntityColumns(entity: "asyncjob", isKind: { has($0, "jobid", "cmd", "jobstatus") }, columns: [
-            field("jobid"),
-            Column(name: "cmd", value: { .string(JobText.shortCommand($0["cmd"]?.plainText ?? "")) }),
-            Column(name: "status", value: { JobText.status($0["jobstatus"]) }),
-            field("created"),
-            Column(name: "result", value: { JobText.result($0) }, wide: true),
-        ]),
-        EntityColumns(entity: "event", isKind: { has($0, "type", "level", "description", "created") },
-                      columns: fields("created", "type", "level", "account") + [field("description", wide: true)]),
-        EntityColumns(entity: "capacity", isKind: { has($0, "capacitytotal", "capacityused") }, columns: [
-            Column(name: "capacity", value: { .string(CapacityText.kind($0)) }),
-            field("zonename"),
-            Column(name: "used", value: { .string(CapacityText.usedOfTotal($0)) }),
-            Column(name: "percent", value: { CapacityText.percent($0) }),
-        ]),
-        EntityColumns(entity: "volume", isKind: { r in has(r, "size", "type", "state") && ["ROOT", "DATADISK"].contains(r["type"]?.plainText ?? "") },
-                      columns: fields("name", "state", "type") + [
-                          Column(name: "size", value: { r in r["size"].flatMap { Double($0.plainText) }.map { .string(HumanUnits.bytes($0)) } ?? .null }),
-                      ] + fields("vmname", "zonename", "id")),
-        EntityColumns(entity: "virtualmachine", isKind: { has($0, "serviceofferingname", "templateid") && $0["role"] == nil },
-                      columns: fields("name", "state", "zonename") + [
-                          Column(name: "ipaddress", value: defaultNICAddress),
-                      ] + fields("templatename", "serviceofferingname", "id")),
-        EntityColumns(entity: "host", isKind: { has($0, "resourcestate", "hypervisor") },
-                      columns: fields("name", "state", "resourcestate", "type", "ipaddress", "zonename", "clustername", "id")),
-        EntityColumns(entity: "network", isKind: { has($0, "traffictype", "networkofferingid") },
-                      columns: fields("name", "state", "type", "cidr", "zonename", "id")),
-        EntityColumns(entity: "template", isKind: { has($0, "templatetype", "ostypename") },
-                      columns: fields("name", "ostypename", "zonename", "isready", "templatetype", "id")),
-        EntityColumns(entity: "user", isKind: { has($0, "username", "accounttype", "account") },
-                      columns: fields("username", "account", "domain", "state", "id")),
-        EntityColumns(entity: "account", isKind: { has($0, "accounttype", "domain") && $0["username"] == nil },
-                      columns: fields("name", "roletype", "domain", "state", "id")),
-        EntityColumns(entity: "zone", isKind: { has($0, "networktype", "allocationstate") },
-                      columns: fields("name", "networktype", "allocationstate", "id")),
-        EntityColumns(entity: "securitygroup", isKind: { has($0, "ingressrule") || has($0, "egressrule") },
-                      columns: fields("name", "description", "account", "id")),
-        EntityColumns(entity: "serviceoffering", isKind: { has($0, "cpunumber", "cpuspeed", "memory", "offerha") },
-                      columns: fields("name", "cpunumber", "cpuspeed", "memory", "id")),
-        EntityColumns(entity: "diskoffering", isKind: { has($0, "disksize", "iscustomized") },
-                      columns: fields("name", "disksize", "iscustomized", "id")),
-        EntityColumns(entity: "snapshot", isKind: { has($0, "snapshottype", "volumeid") },
-                      columns: fields("name", "state", "volumename", "created", "id")),
-        EntityColumns(entity: "publicipaddress", isKind: { has($0, "ipaddress", "issourcenat") },
-                      columns: fields("ipaddress", "state", "zonename", "associatednetworkname", "id")),
+        EntityColumns(
+            entity: "asyncjob", isKind: { has($0, "jobid", "cmd", "jobstatus") },
+            columns: [
+                field("jobid"),
+                Column(name: "cmd", value: { .string(JobText.shortCommand($0["cmd"]?.plainText ?? "")) }),
+                Column(name: "status", value: { JobText.status($0["jobstatus"]) }),
+                field("created"),
+                Column(name: "result", value: { JobText.result($0) }, wide: true),
+            ]),
+        EntityColumns(
+            entity: "event", isKind: { has($0, "type", "level", "description", "created") },
+            columns: fields("created", "type", "level", "account") + [field("description", wide: true)]),
+        EntityColumns(
+            entity: "capacity", isKind: { has($0, "capacitytotal", "capacityused") },
+            columns: [
+                Column(name: "capacity", value: { .string(CapacityText.kind($0)) }),
+                field("zonename"),
+                Column(name: "used", value: { .string(CapacityText.usedOfTotal($0)) }),
+                Column(name: "percent", value: { CapacityText.percent($0) }),
+            ]),
+        EntityColumns(
+            entity: "volume",
+            isKind: { r in has(r, "size", "type", "state") && ["ROOT", "DATADISK"].contains(r["type"]?.plainText ?? "")
+            },
+            columns: fields("name", "state", "type") + [
+                Column(
+                    name: "size",
+                    value: { r in
+                        r["size"].flatMap { Double($0.plainText) }.map { .string(HumanUnits.bytes($0)) } ?? .null
+                    })
+            ] + fields("vmname", "zonename", "id")),
+        EntityColumns(
+            entity: "virtualmachine", isKind: { has($0, "serviceofferingname", "templateid") && $0["role"] == nil },
+            columns: fields("name", "state", "zonename") + [
+                Column(name: "ipaddress", value: defaultNICAddress)
+            ] + fields("templatename", "serviceofferingname", "id")),
+        EntityColumns(
+            entity: "host", isKind: { has($0, "resourcestate", "hypervisor") },
+            columns: fields("name", "state", "resourcestate", "type", "ipaddress", "zonename", "clustername", "id")),
+        EntityColumns(
+            entity: "network", isKind: { has($0, "traffictype", "networkofferingid") },
+            columns: fields("name", "state", "type", "cidr", "zonename", "id")),
+        EntityColumns(
+            entity: "template", isKind: { has($0, "templatetype", "ostypename") },
+            columns: fields("name", "ostypename", "zonename", "isready", "templatetype", "id")),
+        EntityColumns(
+            entity: "user", isKind: { has($0, "username", "accounttype", "account") },
+            columns: fields("username", "account", "domain", "state", "id")),
+        EntityColumns(
+            entity: "account", isKind: { has($0, "accounttype", "domain") && $0["username"] == nil },
+            columns: fields("name", "roletype", "domain", "state", "id")),
+        EntityColumns(
+            entity: "zone", isKind: { has($0, "networktype", "allocationstate") },
+            columns: fields("name", "networktype", "allocationstate", "id")),
+        EntityColumns(
+            entity: "securitygroup", isKind: { has($0, "ingressrule") || has($0, "egressrule") },
+            columns: fields("name", "description", "account", "id")),
+        EntityColumns(
+            entity: "serviceoffering", isKind: { has($0, "cpunumber", "cpuspeed", "memory", "offerha") },
+            columns: fields("name", "cpunumber", "cpuspeed", "memory", "id")),
+        EntityColumns(
+            entity: "diskoffering", isKind: { has($0, "disksize", "iscustomized") },
+            columns: fields("name", "disksize", "iscustomized", "id")),
+        EntityColumns(
+            entity: "snapshot", isKind: { has($0, "snapshottype", "volumeid") },
+            columns: fields("name", "state", "volumename", "created", "id")),
+        EntityColumns(
+            entity: "publicipaddress", isKind: { has($0, "ipaddress", "issourcenat") },
+            columns: fields("ipaddress", "state", "zonename", "associatednetworkname", "id")),
     ]
 
     /// The address of the default NIC (the first NIC when none is marked).

@@ -12,8 +12,10 @@ public struct OutputOptions: Sendable {
     /// first line is printed; later records keep that layout.
     public var batchSize: Int
 
-    public init(pretty: Bool = false, terminalWidth: Int? = nil, color: Bool = false,
-                columns: [String]? = nil, batchSize: Int = 200) {
+    public init(
+        pretty: Bool = false, terminalWidth: Int? = nil, color: Bool = false,
+        columns: [String]? = nil, batchSize: Int = 200
+    ) {
         self.pretty = pretty
         self.terminalWidth = terminalWidth
         self.color = color

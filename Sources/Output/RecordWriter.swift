@@ -16,8 +16,10 @@ public final class RecordWriter {
     private var writer: any FormatWriter
     private var begun = false
 
-    public init(format: OutputFormat, options: OutputOptions = OutputOptions(),
-                sink: @escaping (String) -> Void) {
+    public init(
+        format: OutputFormat, options: OutputOptions = OutputOptions(),
+        sink: @escaping (String) -> Void
+    ) {
         switch format {
         case .json: writer = JSONListWriter(options: options, sink: sink)
         case .table: writer = TableWriter(options: options, sink: sink)
@@ -45,8 +47,10 @@ public final class RecordWriter {
     /// Prints a whole value: a list as its records, a record as one (a one-row
     /// table), a scalar as itself; JSON prints any value as it is. Nothing for
     /// null, except in JSON.
-    public static func emit(_ value: Value, format: OutputFormat, options: OutputOptions = OutputOptions(),
-                            sink: @escaping (String) -> Void) {
+    public static func emit(
+        _ value: Value, format: OutputFormat, options: OutputOptions = OutputOptions(),
+        sink: @escaping (String) -> Void
+    ) {
         let v = value.data
         if format == .json {
             sink((options.pretty ? JSONWriter.pretty(v) : JSONWriter.compact(v)) + "\n")
@@ -69,7 +73,8 @@ public final class RecordWriter {
     }
 
     /// `emit` into a string.
-    public static func render(_ value: Value, format: OutputFormat, options: OutputOptions = OutputOptions()) -> String {
+    public static func render(_ value: Value, format: OutputFormat, options: OutputOptions = OutputOptions()) -> String
+    {
         var out = ""
         emit(value, format: format, options: options) { out += $0 }
         return out

@@ -38,8 +38,9 @@ struct TableWriter: FormatWriter {
     mutating func finish() {
         if let batch = first.drain() { flush(batch) }
         if let dropped = layout?.dropped, !dropped.isEmpty {
-            sink("(\(dropped.count) more column\(dropped.count == 1 ? "" : "s"): \(dropped.joined(separator: ", ")); "
-                 + "pick them with select, or use -o json)\n")
+            sink(
+                "(\(dropped.count) more column\(dropped.count == 1 ? "" : "s"): \(dropped.joined(separator: ", ")); "
+                    + "pick them with select, or use -o json)\n")
         }
     }
 
@@ -70,9 +71,10 @@ struct TableWriter: FormatWriter {
         for row in rows {
             for (i, text) in row.enumerated() { natural[i] = max(natural[i], displayWidth(text)) }
         }
-        let widths = Self.fit(natural, into: options.terminalWidth, gap: Self.gap.count,
-                              wide: headers.map { columns.wide.contains($0) },
-                              whole: headers.map { $0 == "id" || $0 == "jobid" })
+        let widths = Self.fit(
+            natural, into: options.terminalWidth, gap: Self.gap.count,
+            wide: headers.map { columns.wide.contains($0) },
+            whole: headers.map { $0 == "id" || $0 == "jobid" })
         var l = Layout(columns: columns, widths: widths, rightAligned: zip(numeric, filled).map { $0 && $1 })
         l.dropped = zip(headers, widths).filter { $0.1 == 0 }.map(\.0)
         layout = l
@@ -119,8 +121,10 @@ struct TableWriter: FormatWriter {
     /// (if that is a useful few characters), and the rest get width 0: left out,
     /// and named under the table. A `wide` column (long text) is not held to `cap`; a `whole`
     /// one (an id, to be copied) is shown whole or left out, never cut.
-    static func fit(_ natural: [Int], into available: Int?, gap: Int, cap: Int = 40,
-                    wide: [Bool] = [], whole: [Bool] = []) -> [Int] {
+    static func fit(
+        _ natural: [Int], into available: Int?, gap: Int, cap: Int = 40,
+        wide: [Bool] = [], whole: [Bool] = []
+    ) -> [Int] {
         guard let available, natural.reduce(0, +) + gap * max(0, natural.count - 1) > available else { return natural }
         var widths: [Int] = []
         var used = 0

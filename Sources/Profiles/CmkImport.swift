@@ -32,13 +32,14 @@ public enum CmkImport {
                 skipped.append("[\(s.name)] is not a plain name (letters, digits, '-', '_', '.')"); continue
             }
             let output = v["output"] ?? v["display"]
-            profiles.append(Profile(
-                name: s.name, url: url, apiKey: nonEmpty(v["apikey"]), secretKey: nonEmpty(v["secretkey"]),
-                username: nonEmpty(v["username"]), password: nonEmpty(v["password"]), domain: nonEmpty(v["domain"]),
-                verifyTLS: (v["verifycert"] ?? v["verifysslcert"]).map(isTrue) ?? true,
-                timeout: v["timeout"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil },
-                output: output.flatMap(OutputFormat.init(rawValue:)),
-                signatureLifetime: v["expires"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 600))
+            profiles.append(
+                Profile(
+                    name: s.name, url: url, apiKey: nonEmpty(v["apikey"]), secretKey: nonEmpty(v["secretkey"]),
+                    username: nonEmpty(v["username"]), password: nonEmpty(v["password"]), domain: nonEmpty(v["domain"]),
+                    verifyTLS: (v["verifycert"] ?? v["verifysslcert"]).map(isTrue) ?? true,
+                    timeout: v["timeout"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil },
+                    output: output.flatMap(OutputFormat.init(rawValue:)),
+                    signatureLifetime: v["expires"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 600))
         }
         let current = defaults["profile"].flatMap { name in profiles.contains { $0.name == name } ? name : nil }
         return Result(profiles: profiles, current: current, skipped: skipped)

@@ -3,16 +3,19 @@ import TOMLKit
 
 /// Reading and writing the config file's TOML.
 enum ConfigTOML {
-    static let settings = ["url", "api_key", "secret_key", "username", "password", "domain", "verify_tls",
-                           "timeout", "output", "signature_lifetime", "post", "proxy"]
+    static let settings = [
+        "url", "api_key", "secret_key", "username", "password", "domain", "verify_tls",
+        "timeout", "output", "signature_lifetime", "post", "proxy",
+    ]
 
     static func parse(_ text: String, file: String) throws -> ProfileStore {
         let top: TOMLTable
         do {
             top = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw ProfileError("\(file):\(e.source.begin.line):\(e.source.begin.column): \(e.description); "
-                + "fix the file (nothing was changed)")
+            throw ProfileError(
+                "\(file):\(e.source.begin.line):\(e.source.begin.column): \(e.description); "
+                    + "fix the file (nothing was changed)")
         }
         func fail(_ what: String, key: String, section: String? = nil) -> ProfileError {
             let line = lineOf(key: key, section: section, in: text).map { ":\($0)" } ?? ""
@@ -24,33 +27,40 @@ enum ConfigTOML {
         for key in top.keys {
             switch key {
             case "current":
-                guard let s = top[key]?.string else { throw fail("`current` must be a profile name in quotes", key: key) }
+                guard let s = top[key]?.string else {
+                    throw fail("`current` must be a profile name in quotes", key: key)
+                }
                 current = s
             case "profiles":
                 guard let table = top[key]?.table else { throw fail("`profiles` must be a table", key: key) }
                 for name in table.keys {
                     let section = "profiles.\(name)"
                     guard Profile.isValidName(name) else {
-                        throw fail("profile name '\(name)' is not plain: use letters, digits, '-', '_' or '.'",
-                                   key: name, section: nil)
+                        throw fail(
+                            "profile name '\(name)' is not plain: use letters, digits, '-', '_' or '.'",
+                            key: name, section: nil)
                     }
                     guard let t = table[name]?.table else {
                         throw fail("profile '\(name)' must be a table [\(section)]", key: name, section: "profiles")
                     }
                     // A nil key points at the profile's [profiles.NAME] header.
-                    profiles.append(try profile(name, t) { what, key in
-                        key.map { fail(what, key: $0, section: section) } ?? fail(what, key: name)
-                    })
+                    profiles.append(
+                        try profile(name, t) { what, key in
+                            key.map { fail(what, key: $0, section: section) } ?? fail(what, key: name)
+                        })
                 }
             case "defaults":
                 guard let table = top[key]?.table else { throw fail("`defaults` must be a table", key: key) }
                 for name in table.keys {
                     guard let t = table[name]?.table else {
-                        throw fail("defaults of '\(name)' must be a table [defaults.\(name)]", key: name, section: "defaults")
+                        throw fail(
+                            "defaults of '\(name)' must be a table [defaults.\(name)]", key: name, section: "defaults")
                     }
                     for param in t.keys {
                         guard let v = t[param]?.string else {
-                            throw fail("default \(param) of '\(name)' must be a string in quotes", key: param, section: "defaults.\(name)")
+                            throw fail(
+                                "default \(param) of '\(name)' must be a string in quotes", key: param,
+                                section: "defaults.\(name)")
                         }
                         defaults[name, default: [:]][param] = v
                     }
@@ -62,8 +72,10 @@ enum ConfigTOML {
         return ProfileStore(profiles: profiles, current: current, defaults: defaults)
     }
 
-    private static func profile(_ name: String, _ t: TOMLTable,
-                                _ fail: (String, String?) -> ProfileError) throws -> Profile {
+    private static func profile(
+        _ name: String, _ t: TOMLTable,
+        _ fail: (String, String?) -> ProfileError
+    ) throws -> Profile {
         for key in t.keys where !settings.contains(key) {
             throw fail("profile '\(name)': unknown setting '\(key)' (known: \(settings.joined(separator: ", ")))", key)
         }
@@ -84,16 +96,19 @@ enum ConfigTOML {
         }
         let output = try string("output").map { text in
             guard let f = OutputFormat(rawValue: text) else {
-                throw fail("profile '\(name)': output must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", "output")
+                throw fail(
+                    "profile '\(name)': output must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+                    "output")
             }
             return f
         }
-        let profile = Profile(name: name, url: try string("url") ?? "", apiKey: try string("api_key"),
-                              secretKey: try string("secret_key"), username: try string("username"),
-                              password: try string("password"), domain: try string("domain"),
-                              verifyTLS: try bool("verify_tls") ?? true, timeout: try seconds("timeout"),
-                              output: output, signatureLifetime: try seconds("signature_lifetime") ?? 600,
-                              post: try bool("post") ?? false, proxy: try string("proxy"))
+        let profile = Profile(
+            name: name, url: try string("url") ?? "", apiKey: try string("api_key"),
+            secretKey: try string("secret_key"), username: try string("username"),
+            password: try string("password"), domain: try string("domain"),
+            verifyTLS: try bool("verify_tls") ?? true, timeout: try seconds("timeout"),
+            output: output, signatureLifetime: try seconds("signature_lifetime") ?? 600,
+            post: try bool("post") ?? false, proxy: try string("proxy"))
         if let (setting, message) = profile.problem {
             // A missing url points at the profile's header.
             throw fail(message, t[setting] == nil ? nil : setting)

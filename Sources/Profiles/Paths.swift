@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where acsh keeps its files, after the XDG base directory rules:
@@ -19,8 +19,10 @@ public struct Paths: Sendable, Equatable {
     /// Data worth keeping (the sandbox's cloud): `$XDG_DATA_HOME/acsh`.
     public var dataDirectory: String
 
-    public init(configFile: String, cacheDirectory: String, stateDirectory: String, cmkConfigFile: String,
-                dataDirectory: String) {
+    public init(
+        configFile: String, cacheDirectory: String, stateDirectory: String, cmkConfigFile: String,
+        dataDirectory: String
+    ) {
         self.configFile = configFile
         self.cacheDirectory = cacheDirectory
         self.stateDirectory = stateDirectory
@@ -32,23 +34,28 @@ public struct Paths: Sendable, Equatable {
     /// `HOME` the home folder comes from the password database (`accountHome`); with
     /// neither, an error, never the working directory (files holding secrets would
     /// land wherever acsh happened to start).
-    public init(environment env: [String: String], accountHome: @autoclosure () -> String? = Paths.accountHome()) throws {
+    public init(environment env: [String: String], accountHome: @autoclosure () -> String? = Paths.accountHome()) throws
+    {
         let home = env["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? accountHome()
         // The XDG rules ignore relative paths.
         func base(_ name: String, _ fallback: String) throws -> String {
             if let v = env[name], v.hasPrefix("/") { return v }
             guard let home else {
-                throw ProfileError("HOME is not set and the password database has no home folder for this user; "
-                    + "set HOME (or \(name)) to an absolute path")
+                throw ProfileError(
+                    "HOME is not set and the password database has no home folder for this user; "
+                        + "set HOME (or \(name)) to an absolute path")
             }
             return home + "/" + fallback
         }
-        let config = try env["ACSH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? base("XDG_CONFIG_HOME", ".config") + "/acsh/config.toml"
-        self.init(configFile: config,
-                  cacheDirectory: try base("XDG_CACHE_HOME", ".cache") + "/acsh",
-                  stateDirectory: try base("XDG_STATE_HOME", ".local/state") + "/acsh",
-                  cmkConfigFile: (home ?? "/nonexistent") + "/.cmk/config",
-                  dataDirectory: try base("XDG_DATA_HOME", ".local/share") + "/acsh")
+        let config =
+            try env["ACSH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? base("XDG_CONFIG_HOME", ".config")
+            + "/acsh/config.toml"
+        self.init(
+            configFile: config,
+            cacheDirectory: try base("XDG_CACHE_HOME", ".cache") + "/acsh",
+            stateDirectory: try base("XDG_STATE_HOME", ".local/state") + "/acsh",
+            cmkConfigFile: (home ?? "/nonexistent") + "/.cmk/config",
+            dataDirectory: try base("XDG_DATA_HOME", ".local/share") + "/acsh")
     }
 
     /// The user's home folder from the password database (getpwuid_r); nil when it has none.
@@ -57,7 +64,8 @@ public struct Paths: Sendable, Equatable {
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16384)
         guard getpwuid_r(getuid(), &entry, &buffer, buffer.count, &result) == 0, result != nil,
-              let dir = entry.pw_dir else { return nil }
+            let dir = entry.pw_dir
+        else { return nil }
         let home = String(cString: dir)
         return home.hasPrefix("/") ? home : nil
     }

@@ -24,10 +24,12 @@ public struct Profile: Sendable, Equatable {
     /// environment names a proxy; nil: the environment decides (https_proxy, http_proxy, no_proxy).
     public var proxy: String?
 
-    public init(name: String, url: String, apiKey: String? = nil, secretKey: String? = nil,
-                username: String? = nil, password: String? = nil, domain: String? = nil,
-                verifyTLS: Bool = true, timeout: Int? = nil, output: OutputFormat? = nil,
-                signatureLifetime: Int = 600, post: Bool = false, proxy: String? = nil) {
+    public init(
+        name: String, url: String, apiKey: String? = nil, secretKey: String? = nil,
+        username: String? = nil, password: String? = nil, domain: String? = nil,
+        verifyTLS: Bool = true, timeout: Int? = nil, output: OutputFormat? = nil,
+        signatureLifetime: Int = 600, post: Bool = false, proxy: String? = nil
+    ) {
         self.name = name
         self.url = url
         self.apiKey = apiKey
@@ -93,7 +95,9 @@ public struct Profile: Sendable, Equatable {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
             return false
         }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }
     }
 
     /// `base` with the CI overrides applied: CLOUDSTACK_ENDPOINT (url),
@@ -108,8 +112,9 @@ public struct Profile: Sendable, Equatable {
         guard var p = base ?? endpoint.map({ Profile(name: "env", url: $0) }) else { return nil }
         if let endpoint, base != nil, endpoint != p.url {
             let keys = key.flatMap { k in secret.map { (k, $0) } }
-            return try p.redirected(to: endpoint, by: "CLOUDSTACK_ENDPOINT", keys: keys,
-                                    hint: "set CLOUDSTACK_KEY and CLOUDSTACK_SECRET for that server too")
+            return try p.redirected(
+                to: endpoint, by: "CLOUDSTACK_ENDPOINT", keys: keys,
+                hint: "set CLOUDSTACK_KEY and CLOUDSTACK_SECRET for that server too")
         }
         if let endpoint { p.url = endpoint }
         if let key { p.apiKey = key }
@@ -120,14 +125,18 @@ public struct Profile: Sendable, Equatable {
     /// This profile pointed at another `url` by an override (`what`): credentials
     /// follow their profile, so its stored keys or password stay behind and only
     /// `keys` given with the override go along. Without them, an error saying so.
-    public func redirected(to url: String, by what: String, keys: (key: String, secret: String)?,
-                           hint: String) throws -> Profile {
+    public func redirected(
+        to url: String, by what: String, keys: (key: String, secret: String)?,
+        hint: String
+    ) throws -> Profile {
         guard let keys else {
-            throw ProfileError("\(what) points profile '\(name)' at \(url), but its credentials are for \(self.url) "
-                + "and are not sent elsewhere: \(hint), or choose another profile")
+            throw ProfileError(
+                "\(what) points profile '\(name)' at \(url), but its credentials are for \(self.url) "
+                    + "and are not sent elsewhere: \(hint), or choose another profile")
         }
-        return Profile(name: name, url: url, apiKey: keys.key, secretKey: keys.secret, verifyTLS: verifyTLS,
-                       timeout: timeout, output: output, signatureLifetime: signatureLifetime, post: post)
+        return Profile(
+            name: name, url: url, apiKey: keys.key, secretKey: keys.secret, verifyTLS: verifyTLS,
+            timeout: timeout, output: output, signatureLifetime: signatureLifetime, post: post)
     }
 }
 

@@ -13,7 +13,9 @@ extension Profile {
             return ("timeout", "profile '\(name)': timeout must be \(range), not \(timeout)")
         }
         if !Self.secondsRange.contains(signatureLifetime) {
-            return ("signature_lifetime", "profile '\(name)': signature_lifetime must be \(range), not \(signatureLifetime)")
+            return (
+                "signature_lifetime", "profile '\(name)': signature_lifetime must be \(range), not \(signatureLifetime)"
+            )
         }
         return nil
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PrivateFiles
 
@@ -42,7 +42,8 @@ enum SecureFile {
         guard stat(path, &st) == 0 else { return nil }
         let mode = Int(st.st_mode) & 0o777
         guard mode & 0o077 != 0 else { return nil }
-        return "warning: \(path) holds secrets but others may read it (mode \(String(mode, radix: 8))); run: chmod 600 \(path)"
+        return
+            "warning: \(path) holds secrets but others may read it (mode \(String(mode, radix: 8))); run: chmod 600 \(path)"
     }
 }
 

@@ -35,7 +35,8 @@ public enum ColumnPrinter {
         s.unicodeScalars.reduce(0) { n, u in
             let v = u.value
             if v < 0x20 || (0x300...0x36F).contains(v) { return n }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
                 || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
                 || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
             return n + (wide ? 2 : 1)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PrivateFiles
 
@@ -50,16 +50,18 @@ public struct HistoryStore: Sendable {
     public func append(_ lines: [String]) -> Bool {
         var text = ""
         for line in lines where !line.isEmpty { text += line + "\n" }
-        return (try? PrivateFile.withLock(on: path) { () -> Bool in
-            let fd = try PrivateFile.openForAppend(path)
-            defer { close(fd) }
-            var st = stat()
-            let ok = text.utf8.withContiguousStorageIfAvailable { buf in
-                write(fd, buf.baseAddress, buf.count) == buf.count
-            } ?? false
-            if ok, fstat(fd, &st) == 0 { compactIfNeeded(size: Int(st.st_size)) }
-            return ok
-        }) ?? false
+        return
+            (try? PrivateFile.withLock(on: path) { () -> Bool in
+                let fd = try PrivateFile.openForAppend(path)
+                defer { close(fd) }
+                var st = stat()
+                let ok =
+                    text.utf8.withContiguousStorageIfAvailable { buf in
+                        write(fd, buf.baseAddress, buf.count) == buf.count
+                    } ?? false
+                if ok, fstat(fd, &st) == 0 { compactIfNeeded(size: Int(st.st_size)) }
+                return ok
+            }) ?? false
     }
 
     /// Rewrites the file with its last `limit` entries once it holds about twice that.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Language
 import Synchronization
@@ -33,17 +33,22 @@ public final class Shell {
 
     /// `completion` is called from Tab with the line and the cursor's UTF-8 offset;
     /// `reader` is chosen from the terminal when not given.
-    public init(evaluator: any LineEvaluator, options: Options,
-                completion: ((String, Int) -> Completion?)? = nil,
-                reader: LineReader? = nil) {
+    public init(
+        evaluator: any LineEvaluator, options: Options,
+        completion: ((String, Int) -> Completion?)? = nil,
+        reader: LineReader? = nil
+    ) {
         self.evaluator = evaluator
         self.options = options
         self.style = Style(enabled: options.color)
         let history = options.historyPath.map { HistoryStore(path: $0) }
         self.history = history
-        self.reader = reader ?? makeLineReader(completer: completion,
-                                               history: history?.load() ?? [],
-                                               style: Style(enabled: options.color))
+        self.reader =
+            reader
+            ?? makeLineReader(
+                completer: completion,
+                history: history?.load() ?? [],
+                style: Style(enabled: options.color))
     }
 
     /// `acsh PROFILE> `, with the evaluator's current profile when it tells, and its

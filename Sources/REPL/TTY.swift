@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Facts about the terminal the REPL runs in, read when needed (the window
@@ -21,9 +21,11 @@ public enum TTY {
 
     /// Colours only at a terminal, never with NO_COLOR (any non-empty value),
     /// `--no-color`, or TERM=dumb. The one rule: the shell and printed results both ask it.
-    public static func colorEnabled(noColorFlag: Bool = false,
-                                    environment: [String: String],
-                                    isTerminal: Bool) -> Bool {
+    public static func colorEnabled(
+        noColorFlag: Bool = false,
+        environment: [String: String],
+        isTerminal: Bool
+    ) -> Bool {
         if noColorFlag || !isTerminal { return false }
         if let v = environment["NO_COLOR"], !v.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
@@ -42,9 +44,9 @@ public enum Console {
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { raw in
                 #if canImport(Glibc)
-                Glibc.write(fd, raw.baseAddress, raw.count)
+                    Glibc.write(fd, raw.baseAddress, raw.count)
                 #else
-                Darwin.write(fd, raw.baseAddress, raw.count)
+                    Darwin.write(fd, raw.baseAddress, raw.count)
                 #endif
             }
             if n < 0 && errno == EINTR { continue }

@@ -51,7 +51,9 @@ public enum Bounded {
     public static func subtract(_ a: Int, _ b: Int) -> Int? { value(a.subtractingReportingOverflow(b)) }
     public static func multiply(_ a: Int, _ b: Int) -> Int? { value(a.multipliedReportingOverflow(by: b)) }
     public static func divide(_ a: Int, _ b: Int) -> Int? { b == 0 ? nil : value(a.dividedReportingOverflow(by: b)) }
-    public static func remainder(_ a: Int, _ b: Int) -> Int? { b == 0 ? nil : value(a.remainderReportingOverflow(dividingBy: b)) }
+    public static func remainder(_ a: Int, _ b: Int) -> Int? {
+        b == 0 ? nil : value(a.remainderReportingOverflow(dividingBy: b))
+    }
 
     private static func value(_ r: (partialValue: Int, overflow: Bool)) -> Int? {
         r.overflow ? nil : r.partialValue

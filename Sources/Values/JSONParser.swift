@@ -6,8 +6,9 @@ public struct JSONError: Error, Sendable, CustomStringConvertible {
     /// True when the text ended in the middle of a value (a cut-off response).
     public let truncated: Bool
     public var description: String {
-        truncated ? "JSON ends early at byte \(offset) (response truncated?)"
-                  : "malformed JSON at byte \(offset): \(message)"
+        truncated
+            ? "JSON ends early at byte \(offset) (response truncated?)"
+            : "malformed JSON at byte \(offset): \(message)"
     }
 }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libFuzzer entry. One binary, several targets, picked by ACSH_FUZZ_TARGET (scripts/fuzz
@@ -22,16 +22,17 @@ enum FuzzTarget: String {
     case parser, client, simulator
 
     /// Read once: the environment does not change while the fuzzer runs.
-    static let selected: FuzzTarget = getenv("ACSH_FUZZ_TARGET").flatMap { FuzzTarget(rawValue: String(cString: $0)) } ?? .parser
+    static let selected: FuzzTarget =
+        getenv("ACSH_FUZZ_TARGET").flatMap { FuzzTarget(rawValue: String(cString: $0)) } ?? .parser
 }
 
 #if !FUZZING
-// libFuzzer supplies `main` in fuzz builds (scripts/fuzz passes -DFUZZING);
-// an ordinary `swift build` links this one instead.
-@main
-struct FuzzMain {
-    static func main() {
-        print("acsh-fuzz is built by scripts/fuzz (libFuzzer); run that instead")
+    // libFuzzer supplies `main` in fuzz builds (scripts/fuzz passes -DFUZZING);
+    // an ordinary `swift build` links this one instead.
+    @main
+    struct FuzzMain {
+        static func main() {
+            print("acsh-fuzz is built by scripts/fuzz (libFuzzer); run that instead")
+        }
     }
-}
 #endif

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Contracts
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The command line. The executable only parses, wires modules together and
@@ -29,8 +29,10 @@ struct ACSH: AsyncParsableCommand {
             4 async job failed, 124 deadline passed, 130 interrupted.
             """,
         version: Version.line,
-        subcommands: [RunCommand.self, CheckCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
-                      CompletionsCommand.self, DebugCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
+            CompletionsCommand.self, DebugCommand.self,
+        ],
         defaultSubcommand: RunCommand.self)
 }
 

@@ -41,8 +41,9 @@ final class CLIHost: ShellHost {
 
     /// Asked per printed result, so a resized window is honoured at the next one.
     var outputOptions: OutputOptions {
-        OutputOptions(pretty: isTerminal, terminalWidth: isTerminal ? Terminal.width : nil,
-                      color: isTerminal && Terminal.colorEnabled(noColorFlag: settings.noColor))
+        OutputOptions(
+            pretty: isTerminal, terminalWidth: isTerminal ? Terminal.width : nil,
+            color: isTerminal && Terminal.colorEnabled(noColorFlag: settings.noColor))
     }
 
     func writeError(_ text: String) {
@@ -51,7 +52,8 @@ final class CLIHost: ShellHost {
     }
 
     func useProfile(_ name: String) async throws {
-        let next = try await Connection.open(settings, profile: name, paths: paths, environment: environment, fallback: .fail)
+        let next = try await Connection.open(
+            settings, profile: name, paths: paths, environment: environment, fallback: .fail)
         let old = state.withLock { current in
             defer { current = next }
             return current
@@ -97,8 +99,10 @@ final class CLIHost: ShellHost {
         let synced = try Catalog.writeCache(json: Array(json.utf8), to: path)
         let next = conn.replacingCatalog(synced)
         state.withLock { $0 = next }
-        var out = "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)\n"
-        out += SyncReport.changes(from: conn.catalog, to: synced, previousPath: SyncReport.previousPath(path), verbose: verbose)
+        var out =
+            "synced \(synced.count) APIs for profile \(conn.name) (was \(conn.catalog.count)); cached at \(path)\n"
+        out += SyncReport.changes(
+            from: conn.catalog, to: synced, previousPath: SyncReport.previousPath(path), verbose: verbose)
         while out.hasSuffix("\n") { out.removeLast() }
         return out
     }

@@ -5,8 +5,8 @@ import Profiles
 import REPL
 import Values
 #if canImport(Glibc)
-import Glibc
-import OrderedCollections
+    import Glibc
+    import OrderedCollections
 #endif
 
 /// `acsh debug complete-timing`: completion latency as scripts/bench reports it,
@@ -30,7 +30,9 @@ struct DebugCommand: AsyncParsableCommand {
             let session = Session(host: host)
             let context = SessionCompletionContext(host: host, session: session)
             let completer = Completer()
-            let catalogLines = ["list zo", "deploy virtualmachine zone", "deployVirt", "list vms | wh", "list vms | where st"]
+            let catalogLines = [
+                "list zo", "deploy virtualmachine zone", "deployVirt", "list vms | wh", "list vms | where st",
+            ]
             let valueLines = ["deploy vm zoneid=", "list templates zoneid="]
             for line in valueLines { _ = completer.complete(line, context: context) }  // warm the cache
             var result: Record = [:]
@@ -45,9 +47,11 @@ struct DebugCommand: AsyncParsableCommand {
                     }
                 }
                 samples.sort()
-                result[name] = ["median": .double(samples[samples.count / 2]),
-                                "p99": .double(samples[samples.count * 99 / 100]),
-                                "max": .double(samples.last ?? 0)]
+                result[name] = [
+                    "median": .double(samples[samples.count / 2]),
+                    "p99": .double(samples[samples.count * 99 / 100]),
+                    "max": .double(samples.last ?? 0),
+                ]
             }
             print(JSONWriter.compact(.record(result)))
             await connection.close()

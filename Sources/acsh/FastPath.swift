@@ -11,7 +11,9 @@ import Contracts
 /// single authority for help, errors and completions; EndToEndTests check both
 /// paths agree.
 enum FastPath {
-    static let subcommands: Set<String> = ["run", "check", "simulator", "profile", "sync", "completions", "debug", "help"]
+    static let subcommands: Set<String> = [
+        "run", "check", "simulator", "profile", "sync", "completions", "debug", "help",
+    ]
 
     static func parse(_ args: [String]) -> Invocation? {
         var inv = Invocation(settings: Settings())

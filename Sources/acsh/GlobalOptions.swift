@@ -21,7 +21,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("api-key"), help: "API key (overrides the profile; prefer a profile or CLOUDSTACK_KEY).")
     var apiKey: String?
 
-    @Option(name: .customLong("secret-key"), help: "Secret key (overrides the profile; prefer a profile or CLOUDSTACK_SECRET).")
+    @Option(
+        name: .customLong("secret-key"),
+        help: "Secret key (overrides the profile; prefer a profile or CLOUDSTACK_SECRET).")
     var secretKey: String?
 
     @Option(name: [.short, .customLong("output")], help: "Output format: \(OutputFormat.choices).")
@@ -41,7 +43,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(help: "Never ask before a command changes more than 3 records at the prompt.")
     var yes = false
-    @Option(name: .customLong("2fa-code"),
-            help: "Two-factor code for a password profile's login (also ACSH_2FA_CODE; asked at a terminal otherwise).")
+    @Option(
+        name: .customLong("2fa-code"),
+        help: "Two-factor code for a password profile's login (also ACSH_2FA_CODE; asked at a terminal otherwise).")
     var twoFactorCode: String?
 }

@@ -5,7 +5,7 @@ import Profiles
 import REPL
 import Values
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The shell: the REPL module's loop, evaluating with a language Session and
@@ -18,9 +18,10 @@ enum Interactive {
         let context = SessionCompletionContext(host: host, session: session)
         let shell = Shell(
             evaluator: SessionEvaluator(session: session, host: host),
-            options: .init(profileName: host.connection.name,
-                           color: Terminal.colorEnabled(noColorFlag: settings.noColor),
-                           historyPath: paths.historyFile),
+            options: .init(
+                profileName: host.connection.name,
+                color: Terminal.colorEnabled(noColorFlag: settings.noColor),
+                historyPath: paths.historyFile),
             completion: { line, cursor in completer.complete(line: line, cursor: cursor, context: context) })
         return await shell.run()
     }

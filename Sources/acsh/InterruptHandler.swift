@@ -2,7 +2,7 @@ import Contracts
 import Dispatch
 import Language
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGINT (Ctrl-C) for scripts, -c and one-shot commands: the running session

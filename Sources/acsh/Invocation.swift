@@ -41,8 +41,9 @@ struct Invocation {
         }
         let connection: Connection
         do {
-            connection = try await Connection.open(settings, paths: paths, environment: env,
-                                                   fallback: mode.isInteractive ? .sandbox : .fail)
+            connection = try await Connection.open(
+                settings, paths: paths, environment: env,
+                fallback: mode.isInteractive ? .sandbox : .fail)
         } catch let failure as CommandFailure {
             Terminal.stderr(failure.message)
             return failure.code.rawValue
@@ -88,15 +89,19 @@ struct Invocation {
         return await runInterruptible(source, file: file, host: host, options: options, check: check)
     }
 
-    private func runInterruptible(_ source: String, file: String, host: CLIHost, options: SessionOptions,
-                                  check: Bool = false) async -> Int32 {
+    private func runInterruptible(
+        _ source: String, file: String, host: CLIHost, options: SessionOptions,
+        check: Bool = false
+    ) async -> Int32 {
         let session = Session(host: host, options: options)
         if check {
             // A typo on line 80 must not fire after line 1 already changed the cloud.
             let findings = session.check(source: source, file: file)
             if !findings.isEmpty { host.writeError(findings.rendered(nil)) }
             if findings.hasErrors {
-                host.writeError("\(file): not run: fix the error\(findings.filter { $0.severity == .error }.count == 1 ? "" : "s") above, or run it with --no-check\n")
+                host.writeError(
+                    "\(file): not run: fix the error\(findings.filter { $0.severity == .error }.count == 1 ? "" : "s") above, or run it with --no-check\n"
+                )
                 return ExitCode.usage.rawValue
             }
         }
@@ -114,7 +119,9 @@ struct Invocation {
             let w = words[i]
             var value: String? = nil
             if i > 0, w == "-o" || w == "--output" {
-                guard i + 1 < words.count else { throw CommandFailure("acsh: \(w) needs a format: \(OutputFormat.choices)") }
+                guard i + 1 < words.count else {
+                    throw CommandFailure("acsh: \(w) needs a format: \(OutputFormat.choices)")
+                }
                 value = words[i + 1]
                 i += 1
             } else if i > 0, w.hasPrefix("--output=") {

@@ -37,7 +37,9 @@ struct ProfileCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a profile (keys, or username and password).",
-            discussion: "Give --secret-key - (or --password -) to read it from stdin; at a terminal an omitted secret is asked for without echo.")
+            discussion:
+                "Give --secret-key - (or --password -) to read it from stdin; at a terminal an omitted secret is asked for without echo."
+        )
 
         @Argument(help: "Profile name (letters, digits, - _ .).") var name: String
         @Option(help: "API URL, e.g. https://cloud.example.com/client/api.") var url: String
@@ -46,7 +48,8 @@ struct ProfileCommand: ParsableCommand {
         @Option var username: String?
         @Option var password: String?
         @Option(help: "Domain path for login, e.g. / or /sub.") var domain: String?
-        @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS = false
+        @Flag(name: .customLong("no-verify-tls"), help: "Do not verify TLS certificates (insecure).") var noVerifyTLS =
+            false
         @Option(help: "Request timeout in seconds.") var timeout: Int?
         @Option(help: "Default output format: \(OutputFormat.choices).") var output: OutputFormat?
         @Option(help: "Proxy URL (http://host:port or socks5://host:port); none: never a proxy.") var proxy: String?
@@ -57,8 +60,10 @@ struct ProfileCommand: ParsableCommand {
 
         func run() throws {
             // The same check every load applies, before a secret is asked for.
-            if let (_, message) = Profile(name: name, url: url, timeout: timeout, output: output,
-                                          signatureLifetime: signatureLifetime).problem {
+            if let (_, message) = Profile(
+                name: name, url: url, timeout: timeout, output: output,
+                signatureLifetime: signatureLifetime
+            ).problem {
                 throw CommandFailure("acsh profile add: \(message)")
             }
             if let proxy {
@@ -67,13 +72,16 @@ struct ProfileCommand: ParsableCommand {
                 }
             }
             var secret = try Secret.resolve(secretKey, prompt: "secret key for \(name): ", needed: apiKey != nil)
-            var pass = try Secret.resolve(password, prompt: "password for \(username ?? name): ", needed: username != nil)
+            var pass = try Secret.resolve(
+                password, prompt: "password for \(username ?? name): ", needed: username != nil)
             defer { secret = nil; pass = nil }
-            let profile = Profile(name: name, url: url, apiKey: apiKey, secretKey: secret, username: username,
-                                  password: pass, domain: domain, verifyTLS: !noVerifyTLS, timeout: timeout,
-                                  output: output, signatureLifetime: signatureLifetime, post: post, proxy: proxy)
+            let profile = Profile(
+                name: name, url: url, apiKey: apiKey, secretKey: secret, username: username,
+                password: pass, domain: domain, verifyTLS: !noVerifyTLS, timeout: timeout,
+                output: output, signatureLifetime: signatureLifetime, post: post, proxy: proxy)
             if profile.auth == .none {
-                Terminal.stderr("acsh: note: profile '\(name)' has no credentials: requests go unauthenticated (integration port)")
+                Terminal.stderr(
+                    "acsh: note: profile '\(name)' has no credentials: requests go unauthenticated (integration port)")
             }
             try ProfileCommand.edit { try $0.add(profile, replacing: replace) }
             print("added profile \(name)")
@@ -81,7 +89,8 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List profiles; * marks the current one.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List profiles; * marks the current one.")
         func run() throws {
             let store = try ProfileCommand.load()
             if store.profiles.isEmpty {
@@ -101,13 +110,15 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a profile (secrets redacted).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a profile (secrets redacted).")
         @Argument(help: "Profile name; the current one when omitted.") var name: String?
         func run() throws {
             let store = try ProfileCommand.load()
             do {
                 guard let p = try store.active(named: name) else {
-                    throw CommandFailure("acsh profile show: no current profile; name one or run `acsh profile use NAME`")
+                    throw CommandFailure(
+                        "acsh profile show: no current profile; name one or run `acsh profile use NAME`")
                 }
                 p.redactedLines.forEach { print($0) }
                 for (k, v) in (store.defaults[p.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -122,7 +133,9 @@ struct ProfileCommand: ParsableCommand {
     struct SetDefault: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-default", abstract: "Keep a parameter default for a profile (no value: remove it).",
-            discussion: "A default fills a parameter of every command that takes it and was not given it, e.g. `acsh profile set-default prod serviceoffering \"Small Instance\"`. `sandbox` names the built-in sandbox.")
+            discussion:
+                "A default fills a parameter of every command that takes it and was not given it, e.g. `acsh profile set-default prod serviceoffering \"Small Instance\"`. `sandbox` names the built-in sandbox."
+        )
         @Argument(help: "Profile name (or sandbox).") var name: String
         @Argument(help: "Parameter, friendly (serviceoffering, zone) or raw (serviceofferingid).") var param: String
         @Argument(help: "The value; leave it out to remove the default.") var value: String?

@@ -24,7 +24,9 @@ struct RunCommand: AsyncParsableCommand {
     var words: [String] = []
 
     func run() async throws {
-        let code = await Invocation(settings: global.settings, text: text, dryRun: dryRun, check: !noCheck, words: words).run()
+        let code = await Invocation(
+            settings: global.settings, text: text, dryRun: dryRun, check: !noCheck, words: words
+        ).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

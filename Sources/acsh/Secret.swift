@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Secrets given as `-` are read from stdin; omitted ones are asked for

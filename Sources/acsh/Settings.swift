@@ -25,7 +25,10 @@ struct Settings: Sendable, Equatable {
 
 extension GlobalOptions {
     var settings: Settings {
-        Settings(profile: profile, sandbox: sandbox, fresh: fresh, url: url, apiKey: apiKey, secretKey: secretKey, output: output,
-                 timeout: timeout, trace: trace, noColor: noColor, insecure: insecure, yes: yes, twoFactorCode: twoFactorCode)
+        Settings(
+            profile: profile, sandbox: sandbox, fresh: fresh, url: url, apiKey: apiKey, secretKey: secretKey,
+            output: output,
+            timeout: timeout, trace: trace, noColor: noColor, insecure: insecure, yes: yes, twoFactorCode: twoFactorCode
+        )
     }
 }

@@ -29,8 +29,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(name: .customLong("integration-port"),
-            help: "Also listen on this port for unsigned requests, run as the admin (0 picks a free one).")
+    @Option(
+        name: .customLong("integration-port"),
+        help: "Also listen on this port for unsigned requests, run as the admin (0 picks a free one).")
     var integrationPort: Int?
 
     @Option(help: ArgumentHelp("Keep the cloud in this SQLite file between runs (created 0600).", valueName: "file"))
@@ -42,10 +43,14 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(help: "With --state: delete the file's cloud and seed a new one.")
     var fresh = false
 
-    @Option(name: .customLong("job-delay"), help: ArgumentHelp("How long async jobs take, in milliseconds (default 500).", valueName: "ms"))
+    @Option(
+        name: .customLong("job-delay"),
+        help: ArgumentHelp("How long async jobs take, in milliseconds (default 500).", valueName: "ms"))
     var jobDelay: Int?
 
-    @Option(name: .customLong("job-time"), help: ArgumentHelp("The same as a duration: 500ms, 1s, 2.5s.", visibility: .hidden))
+    @Option(
+        name: .customLong("job-time"),
+        help: ArgumentHelp("The same as a duration: 500ms, 1s, 2.5s.", visibility: .hidden))
     var jobTime: String?
 
     @Option(name: .customLong("admin-api-key"), help: "The root admin's API key instead of the sandbox one.")
@@ -60,8 +65,10 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed-vms"), help: "Pre-create this many virtual machines (with a new cloud).")
     var seedVMs = 0
 
-    @Option(help: ArgumentHelp("The data center a new cloud starts with: sandbox, or cloudstack-simulator (what the "
-                               + "official simulator container deploys; serves /admin.json).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The data center a new cloud starts with: sandbox, or cloudstack-simulator (what the "
+                + "official simulator container deploys; serves /admin.json).", valueName: "name"))
     var datacenter: DataCenter = .sandbox
 
     @Option(name: .customLong("fault"), help: "Inject a fault (repeatable).")
@@ -70,8 +77,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Allow N requests per second per account (root admin exempt, as CloudStack).")
     var throttle: Int?
 
-    @Option(name: .customLong("clock-offset"),
-            help: "Run the server's clock this many seconds ahead (negative: behind), to test `expires` and skew.")
+    @Option(
+        name: .customLong("clock-offset"),
+        help: "Run the server's clock this many seconds ahead (negative: behind), to test `expires` and skew.")
     var clockOffset = 0
 
     @Flag(help: "Accept unsigned requests on the main port too (like the integration port).")
@@ -125,12 +133,16 @@ struct SimulatorCommand: AsyncParsableCommand {
         case (let path?, false): options.state = .file(path)
         case (_?, true): throw CommandFailure("acsh simulator: give --state FILE or --memory, not both")
         case (nil, _):
-            if fresh { throw CommandFailure("acsh simulator: --fresh starts a state file over; give it with --state FILE") }
+            if fresh {
+                throw CommandFailure("acsh simulator: --fresh starts a state file over; give it with --state FILE")
+            }
         }
         options.fresh = fresh
         switch (adminAPIKey, adminSecretKey) {
         case (let k?, let s?):
-            guard !k.isEmpty, !s.isEmpty else { throw CommandFailure("acsh simulator: the admin keys must not be empty") }
+            guard !k.isEmpty, !s.isEmpty else {
+                throw CommandFailure("acsh simulator: the admin keys must not be empty")
+            }
             options.setAdminKeys(apiKey: k, secretKey: s)
         case (nil, nil): break
         default: throw CommandFailure("acsh simulator: give --admin-api-key and --admin-secret-key together")
@@ -146,9 +158,12 @@ struct SimulatorCommand: AsyncParsableCommand {
     /// "500ms", "1s", "2.5s", or plain seconds.
     static func duration(_ text: String) throws -> Duration {
         let t = text
-        let seconds: Double? = if t.hasSuffix("ms") { Bounded.seconds(String(t.dropLast(2)), positive: false).map { $0 / 1000 } }
-            else if t.hasSuffix("s") { Bounded.seconds(String(t.dropLast()), positive: false) }
-            else { Bounded.seconds(t, positive: false) }
+        let seconds: Double? =
+            if t.hasSuffix("ms") {
+                Bounded.seconds(String(t.dropLast(2)), positive: false).map { $0 / 1000 }
+            } else if t.hasSuffix("s") { Bounded.seconds(String(t.dropLast()), positive: false) } else {
+                Bounded.seconds(t, positive: false)
+            }
         if let seconds, let d = Bounded.duration(seconds: seconds, max: .seconds(Bounded.maxSeconds)) { return d }
         throw CommandFailure("acsh simulator: bad --job-time '\(text)'; use e.g. 500ms or 1s")
     }

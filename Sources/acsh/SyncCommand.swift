@@ -9,7 +9,8 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: [.customShort("v"), .long], help: "List every API and parameter added or removed, not just the counts.")
+    @Flag(
+        name: [.customShort("v"), .long], help: "List every API and parameter added or removed, not just the counts.")
     var verbose = false
 
     func run() async throws {

@@ -19,7 +19,9 @@ enum SyncReport {
         }
         var out = "against \(before): \(diff.summary)"
         if verbose, let last = try? Catalog.load(cachedAt: previousPath) {
-            out += "\nthe sync that last changed it, against the catalog before: " + CatalogDiff(from: last, to: new).details
+            out +=
+                "\nthe sync that last changed it, against the catalog before: "
+                + CatalogDiff(from: last, to: new).details
         }
         return out
     }

@@ -17,8 +17,9 @@ import Testing
         #expect((attrs[.posixPermissions] as? Int) == 0o600)
         // Written twice: the rename replaces the file, no temporary left behind.
         try Catalog.writeCache(json: json, to: path)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("prod/sub").path)
-            == ["catalog.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("prod/sub").path)
+                == ["catalog.json"])
         let loaded = try #require(try Catalog.load(cachedAt: path))
         let direct = try Catalog(listApisJSON: json)
         #expect(loaded.count == 565)
@@ -35,8 +36,9 @@ import Testing
         try Data("junk".utf8).write(to: URL(fileURLWithPath: damaged))
         let fallback = Catalog.cachedOrBundled(at: damaged)
         #expect(fallback.catalog === Catalog.bundled)
-        #expect(fallback.warning == "warning: catalog \(damaged): not an acsh catalog (no `acsh-catalog 1` header); "
-            + "run `acsh sync` again; using the bundled catalog")
+        #expect(
+            fallback.warning == "warning: catalog \(damaged): not an acsh catalog (no `acsh-catalog 1` header); "
+                + "run `acsh sync` again; using the bundled catalog")
         let good = dir.appendingPathComponent("good.json").path
         try Catalog.writeCache(json: Fixtures.bytes(Fixtures.dump411), to: good)
         #expect(Catalog.cachedOrBundled(at: good).catalog.count == 565)

@@ -27,8 +27,9 @@ import Testing
             removedParams += a.subtracting(b).count
         }
 
-        let diff = CatalogDiff(from: try Catalog(listApisJSON: Fixtures.bytes(Fixtures.dump411)),
-                               to: try Catalog(listApisJSON: Fixtures.bytes(Fixtures.dump418)))
+        let diff = CatalogDiff(
+            from: try Catalog(listApisJSON: Fixtures.bytes(Fixtures.dump411)),
+            to: try Catalog(listApisJSON: Fixtures.bytes(Fixtures.dump418)))
         #expect(Set(diff.addedAPIs.map { $0.lowercased() }) == added)
         #expect(Set(diff.removedAPIs.map { $0.lowercased() }) == removed)
         #expect(diff.changedAPIs.count == changedAPIs)
@@ -36,22 +37,30 @@ import Testing
         #expect(diff.removedParamCount == removedParams)
         // The dumps really differ (README: 565 and 705 APIs), so the counts say something.
         #expect(added.count > 100 && changedAPIs > 0)
-        #expect(diff.summary == "\(added.count) APIs added, \(removed.count) removed; parameters changed in \(changedAPIs) APIs (\(addedParams) added, \(removedParams) removed)")
+        #expect(
+            diff.summary
+                == "\(added.count) APIs added, \(removed.count) removed; parameters changed in \(changedAPIs) APIs (\(addedParams) added, \(removedParams) removed)"
+        )
     }
 
     @Test func detailsListEveryChange() throws {
-        let old = try Catalog(apis: [API(name: "listZones", params: [APIParam(name: "id", type: "uuid")]),
-                                     API(name: "stopRouter", params: [])])
-        let new = try Catalog(apis: [API(name: "listZones", params: [APIParam(name: "name", type: "string")]),
-                                     API(name: "listPods", params: [])])
+        let old = try Catalog(apis: [
+            API(name: "listZones", params: [APIParam(name: "id", type: "uuid")]),
+            API(name: "stopRouter", params: []),
+        ])
+        let new = try Catalog(apis: [
+            API(name: "listZones", params: [APIParam(name: "name", type: "string")]),
+            API(name: "listPods", params: []),
+        ])
         let d = CatalogDiff(from: old, to: new)
-        #expect(d.details == """
-            1 API added, 1 removed; parameters changed in 1 API (1 added, 1 removed)
-            + listPods
-            - stopRouter
-            ~ listZones  +name -id
+        #expect(
+            d.details == """
+                1 API added, 1 removed; parameters changed in 1 API (1 added, 1 removed)
+                + listPods
+                - stopRouter
+                ~ listZones  +name -id
 
-            """)
+                """)
         #expect(CatalogDiff(from: old, to: old).summary == "no API or parameter changed")
     }
 }

@@ -13,8 +13,9 @@ import Testing
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
-        let committed = try String(contentsOf: Fixtures.repoRoot
-            .appendingPathComponent("Sources/APICatalog/Generated/BundledCatalog.swift"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: Fixtures.repoRoot
+                .appendingPathComponent("Sources/APICatalog/Generated/BundledCatalog.swift"), encoding: .utf8)
         let fresh = try String(contentsOf: out, encoding: .utf8)
         #expect(fresh == committed, "run scripts/gen-catalog and commit the result")
     }

@@ -43,13 +43,13 @@ import Testing
 
     @Test func serverShape() throws {
         let json = #"""
-        {"listapisresponse":{"count":2,"api":[
-          {"name":"listZones","isasync":false,"related":"","description":"Lists zones","params":[
-            {"name":"id","type":"uuid","required":false,"length":255,"related":"listZones,listZones",
-             "description":"the ID\twith a tab\nand a line \\ - "}],
-           "response":[{"name":"id","type":"string"},{},{"name":"name","type":"string"},{"name":"id"}]},
-          {"name":"deployVirtualMachine","isasync":true,"params":[],"response":[]}]}}
-        """#
+            {"listapisresponse":{"count":2,"api":[
+              {"name":"listZones","isasync":false,"related":"","description":"Lists zones","params":[
+                {"name":"id","type":"uuid","required":false,"length":255,"related":"listZones,listZones",
+                 "description":"the ID\twith a tab\nand a line \\ - "}],
+               "response":[{"name":"id","type":"string"},{},{"name":"name","type":"string"},{"name":"id"}]},
+              {"name":"deployVirtualMachine","isasync":true,"params":[],"response":[]}]}}
+            """#
         let c = try Catalog(listApisJSON: Array(json.utf8))
         #expect(c.apiNames == ["deployVirtualMachine", "listZones"])
         let zones = try #require(c.api(named: "listzones"))

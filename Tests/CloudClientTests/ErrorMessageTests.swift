@@ -4,7 +4,8 @@ import Testing
 @Suite struct ErrorMessageTests {
     static let url = "https://cloud.example.com/client/api"
     static let all: [CloudStackError.Kind] = [
-        .transport(.refused, url: url, detail: ""), .transport(.dns, url: url, detail: "host cloud.example.com not found"),
+        .transport(.refused, url: url, detail: ""),
+        .transport(.dns, url: url, detail: "host cloud.example.com not found"),
         .transport(.tls, url: url, detail: "certificate not trusted (self-signed or unknown CA)"),
         .transport(.timeout, url: url, detail: "no answer within 5 s"), .transport(.closed, url: url, detail: ""),
         .transport(.other, url: url, detail: "host unreachable"),
@@ -13,7 +14,8 @@ import Testing
         .malformed(url: url, detail: "HTTP 200, starts with \"<html>\"", truncated: false),
         .api(command: "deployVirtualMachine", errorcode: 431, cserrorcode: 4350, errortext: "missing parameter zoneid"),
         .jobFailed(jobid: "j-1", errorcode: 530, errortext: "no capacity"), .jobCancelled(jobid: "j-1", errortext: ""),
-        .jobUnknownStatus(jobid: "j-1", status: "7"), .deadline(jobid: "j-1"), .pollFailed(jobid: "j-1", reason: "HTTP 503"), .interrupted(jobid: "j-1"), .interrupted(jobid: nil),
+        .jobUnknownStatus(jobid: "j-1", status: "7"), .deadline(jobid: "j-1"),
+        .pollFailed(jobid: "j-1", reason: "HTTP 503"), .interrupted(jobid: "j-1"), .interrupted(jobid: nil),
         .interruptedCall(command: "createNetwork"),
         .clockSkew(expires: "2026-01-01T00:10:00+0000", serverDate: "Thu, 01 Jan 2026 01:00:00 GMT", skewSeconds: 3600),
         .unclearOutcome(command: "createNetwork", detail: "connection closed"),
@@ -37,8 +39,10 @@ import Testing
     }
 
     @Test func clockSkewNeedsTheServerPastExpires() {
-        #expect(ResponseReader.clockSkew(expires: "2026-01-01T00:10:00+0000", date: "Thu, 01 Jan 2026 01:00:00 GMT") != nil)
-        #expect(ResponseReader.clockSkew(expires: "2026-01-01T00:10:00+0000", date: "Thu, 01 Jan 2026 00:09:59 GMT") == nil)
+        #expect(
+            ResponseReader.clockSkew(expires: "2026-01-01T00:10:00+0000", date: "Thu, 01 Jan 2026 01:00:00 GMT") != nil)
+        #expect(
+            ResponseReader.clockSkew(expires: "2026-01-01T00:10:00+0000", date: "Thu, 01 Jan 2026 00:09:59 GMT") == nil)
         #expect(ResponseReader.clockSkew(expires: "2026-01-01T00:10:00+0000", date: nil) == nil)
         #expect(ResponseReader.parseHTTPDate("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777)
     }
@@ -47,7 +51,8 @@ import Testing
 @Suite struct CredentialPrintingTests {
     @Test func printingOptionsShowsNoSecret() {
         let o = ClientOptions(url: "http://h", credentials: .apiKey(key: "THEKEY", secret: "THESECRET"))
-        let p = ClientOptions(url: "http://h", credentials: .password(username: "admin", password: "THEPASSWORD", domain: "/"))
+        let p = ClientOptions(
+            url: "http://h", credentials: .password(username: "admin", password: "THEPASSWORD", domain: "/"))
         var dumped = ""
         dump(o, to: &dumped)
         dump(p, to: &dumped)

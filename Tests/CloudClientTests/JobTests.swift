@@ -10,7 +10,9 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
         guard req.command == "queryAsyncJobResult", req.param("jobid") == "job-1" else {
             return .apiError(req.command, code: 431, cs: 9999, text: "unexpected call")
         }
-        let n = polls.withLockedValue { p in p += 1; return p }
+        let n = polls.withLockedValue { p in
+            p += 1; return p
+        }
         if n <= pendingPolls {
             return .json(#"{"queryasyncjobresultresponse":{"jobid":"job-1","jobstatus":0,"jobprocstatus":\#(n)}}"#)
         }
@@ -20,7 +22,8 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
 
 @Suite struct JobTests {
     @Test func successReturnsTheJobResult() async throws {
-        let final = #""jobstatus":1,"jobresultcode":0,"jobresulttype":"object","jobresult":{"virtualmachine":{"id":"vm-1","state":"Running"}}"#
+        let final =
+            #""jobstatus":1,"jobresultcode":0,"jobresulttype":"object","jobresult":{"virtualmachine":{"id":"vm-1","state":"Running"}}"#
         try await TestServer.with(jobServer(pendingPolls: 2, final: final)) { server in
             let seen = NIOLockedValueBox<[JobStatus]>([])
             let r = try await withClient(testOptions(server)) {
@@ -34,27 +37,42 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
     }
 
     @Test func failureCarriesTheJobsError() async throws {
-        let final = #""jobstatus":2,"jobresultcode":530,"jobresult":{"errorcode":530,"errortext":"Unable to start VM: no capacity"}"#
+        let final =
+            #""jobstatus":2,"jobresultcode":530,"jobresult":{"errorcode":530,"errortext":"Unable to start VM: no capacity"}"#
         try await TestServer.with(jobServer(pendingPolls: 1, final: final)) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") }
+            }
             let err = try #require(e)
-            guard case .jobFailed("job-1", 530, "Unable to start VM: no capacity") = err.kind else { Issue.record("kind \(err.kind)"); return }
+            guard case .jobFailed("job-1", 530, "Unable to start VM: no capacity") = err.kind else {
+                Issue.record("kind \(err.kind)"); return
+            }
             #expect(err.exitCode == 4 && err.jobid == "job-1")
         }
     }
 
     @Test func cancelledJobEndsTheWait() async throws {
-        try await TestServer.with(jobServer(pendingPolls: 0, final: #""jobstatus":3,"jobresult":{"errortext":"cancelled by admin"}"#)) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") } }
-            guard case .jobCancelled("job-1", "cancelled by admin")? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+        try await TestServer.with(
+            jobServer(pendingPolls: 0, final: #""jobstatus":3,"jobresult":{"errortext":"cancelled by admin"}"#)
+        ) { server in
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") }
+            }
+            guard case .jobCancelled("job-1", "cancelled by admin")? = e?.kind else {
+                Issue.record("got \(String(describing: e))"); return
+            }
             #expect(e?.exitCode == 4)
         }
     }
 
     @Test func unknownStatusIsAnError() async throws {
         try await TestServer.with(jobServer(pendingPolls: 0, final: #""jobstatus":7"#)) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") } }
-            guard case .jobUnknownStatus("job-1", "7")? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") }
+            }
+            guard case .jobUnknownStatus("job-1", "7")? = e?.kind else {
+                Issue.record("got \(String(describing: e))"); return
+            }
             #expect(e?.message.contains("queryAsyncJobResult jobid=job-1") == true)
         }
     }
@@ -64,7 +82,9 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
             let clock = ContinuousClock()
             let start = clock.now
             let e = await cloudError {
-                _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1", deadline: start + .milliseconds(300)) }
+                _ = try await withClient(testOptions(server)) {
+                    try await $0.waitForJob("job-1", deadline: start + .milliseconds(300))
+                }
             }
             let took = clock.now - start
             guard case .deadline("job-1")? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
@@ -80,21 +100,31 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
     @Test func requestAndWaitFollowsTheJob() async throws {
         let poll = jobServer(pendingPolls: 1, final: #""jobstatus":1,"jobresult":{"virtualmachine":{"id":"vm-9"}}"#)
         try await TestServer.with({ req, i in
-            req.command == "deployVirtualMachine" ? .json(#"{"deployvirtualmachineresponse":{"id":"vm-9","jobid":"job-1"}}"#) : await poll(req, i)
+            req.command == "deployVirtualMachine"
+                ? .json(#"{"deployvirtualmachineresponse":{"id":"vm-9","jobid":"job-1"}}"#) : await poll(req, i)
         }) { server in
-            let r = try await withClient(testOptions(server)) { try await $0.requestAndWait("deployVirtualMachine", [("zoneid", "z")]) }
+            let r = try await withClient(testOptions(server)) {
+                try await $0.requestAndWait("deployVirtualMachine", [("zoneid", "z")])
+            }
             #expect(r[field: "virtualmachine"]?[field: "id"]?.string == "vm-9")
-            #expect(server.seen.map(\.command) == ["deployVirtualMachine", "queryAsyncJobResult", "queryAsyncJobResult"])
+            #expect(
+                server.seen.map(\.command) == ["deployVirtualMachine", "queryAsyncJobResult", "queryAsyncJobResult"])
         }
     }
 
     @Test func losingTheServerWhileWaitingKeepsTheJobID() async throws {
         try await TestServer.with({ _, i in
-            i == 0 ? .json(#"{"queryasyncjobresultresponse":{"jobid":"job-1","jobstatus":0}}"#)
-                   : Reply(status: 503, body: "<html><title>503 Service Unavailable</title></html>", contentType: "text/html")
+            i == 0
+                ? .json(#"{"queryasyncjobresultresponse":{"jobid":"job-1","jobstatus":0}}"#)
+                : Reply(
+                    status: 503, body: "<html><title>503 Service Unavailable</title></html>", contentType: "text/html")
         }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") } }
-            guard case .pollFailed("job-1", "HTTP 503")? = e?.kind else { Issue.record("got \(String(describing: e))"); return }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.waitForJob("job-1") }
+            }
+            guard case .pollFailed("job-1", "HTTP 503")? = e?.kind else {
+                Issue.record("got \(String(describing: e))"); return
+            }
             #expect(e?.message.contains("queryAsyncJobResult jobid=job-1") == true)
             #expect(server.seen.count == 5)  // one pending poll, then a read retried up to 4 attempts
         }
@@ -106,7 +136,9 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
         let start = clock.now
         try await TestServer.with({ req, _ in
             let done = clock.now - start >= .seconds(1)
-            return .json(#"{"queryasyncjobresultresponse":{"jobid":"job-1","jobstatus":\#(done ? 1 : 0),"jobresult":{"success":true}}}"#)
+            return .json(
+                #"{"queryasyncjobresultresponse":{"jobid":"job-1","jobstatus":\#(done ? 1 : 0),"jobresult":{"success":true}}}"#
+            )
         }) { server in
             var o = testOptions(server)
             let defaults = ClientOptions(url: server.url)

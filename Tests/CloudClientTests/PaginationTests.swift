@@ -58,15 +58,21 @@ private func zonePages(total: Int) -> @Sendable (SeenRequest, Int) async -> Repl
 
     @Test func callerGivenPageFetchesThatPageOnly() async throws {
         try await TestServer.with(zonePages(total: 100)) { server in
-            let all = try await withClient(testOptions(server)) { try await $0.listAll("listZones", [("page", "2"), ("pagesize", "5")]) }
+            let all = try await withClient(testOptions(server)) {
+                try await $0.listAll("listZones", [("page", "2"), ("pagesize", "5")])
+            }
             #expect(all.compactMap { $0[field: "id"]?.string } == ["z5", "z6", "z7", "z8", "z9"])
             #expect(server.seen.count == 1)
         }
     }
 
     @Test func errorsEndTheStream() async throws {
-        try await TestServer.with({ _, _ in .apiError("listZones", code: 432, cs: 9999, text: "The given command does not exist") }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.listAll("listZones") } }
+        try await TestServer.with({ _, _ in
+            .apiError("listZones", code: 432, cs: 9999, text: "The given command does not exist")
+        }) { server in
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.listAll("listZones") }
+            }
             #expect(e?.errorcode == 432)
         }
     }

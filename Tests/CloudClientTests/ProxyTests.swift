@@ -24,10 +24,18 @@ struct ProxyTests {
 
     @Test func environmentByScheme() throws {
         let env = ["https_proxy": "http://tls-proxy:3128", "http_proxy": "http://plain-proxy:8080"]
-        #expect(try Proxy.forEndpoint("https://cloud.example.com/client/api", configured: nil, environment: env)?.host == "tls-proxy")
-        #expect(try Proxy.forEndpoint("http://cloud.example.com:8080/client/api", configured: nil, environment: env)?.host == "plain-proxy")
-        #expect(try Proxy.forEndpoint("https://c/client/api", configured: nil, environment: ["HTTPS_PROXY": "h:1"])?.host == "h")
-        #expect(try Proxy.forEndpoint("https://c/client/api", configured: nil, environment: ["ALL_PROXY": "a:2"])?.host == "a")
+        #expect(
+            try Proxy.forEndpoint("https://cloud.example.com/client/api", configured: nil, environment: env)?.host
+                == "tls-proxy")
+        #expect(
+            try Proxy.forEndpoint("http://cloud.example.com:8080/client/api", configured: nil, environment: env)?.host
+                == "plain-proxy")
+        #expect(
+            try Proxy.forEndpoint("https://c/client/api", configured: nil, environment: ["HTTPS_PROXY": "h:1"])?.host
+                == "h")
+        #expect(
+            try Proxy.forEndpoint("https://c/client/api", configured: nil, environment: ["ALL_PROXY": "a:2"])?.host
+                == "a")
         #expect(try Proxy.forEndpoint("https://c/client/api", configured: nil, environment: [:]) == nil)
         // The profile's setting wins; `none` goes direct whatever the environment says.
         #expect(try Proxy.forEndpoint("https://c", configured: "http://mine:1", environment: env)?.host == "mine")
@@ -59,7 +67,8 @@ struct ProxyTests {
     /// Every call goes through the proxy's tunnel to the server and nothing goes around it.
     @Test func callsGoThroughTheProxy() async throws {
         let proxy = try await CountingProxy()
-        try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{"count":1,"zone":[{"id":"z1"}]}}"#) }) { server in
+        try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{"count":1,"zone":[{"id":"z1"}]}}"#) }) {
+            server in
             var o = testOptions(server)
             o.proxy = try Proxy.forEndpoint(server.url, configured: nil, environment: ["http_proxy": proxy.url])
             let client = CloudStackClient(options: o)
@@ -78,8 +87,9 @@ struct ProxyTests {
         let proxy = try await CountingProxy()
         try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{}}"#) }) { server in
             var o = testOptions(server)
-            o.proxy = try Proxy.forEndpoint(server.url, configured: nil,
-                                            environment: ["http_proxy": proxy.url, "no_proxy": "localhost,127.0.0.1"])
+            o.proxy = try Proxy.forEndpoint(
+                server.url, configured: nil,
+                environment: ["http_proxy": proxy.url, "no_proxy": "localhost,127.0.0.1"])
             let client = CloudStackClient(options: o)
             _ = try await client.request("listZones")
             try await client.shutdown()

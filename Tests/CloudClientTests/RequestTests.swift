@@ -33,7 +33,8 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
             _ = try await withClient(o) { try await $0.request("listZones") }
             let req = try #require(server.seen.first)
             #expect(req.param("expires") == nil && req.param("signatureVersion") == nil)
-            #expect(Signer.signature(req.params.filter { $0.0 != "signature" }, secretKey: "bar") == req.param("signature"))
+            #expect(
+                Signer.signature(req.params.filter { $0.0 != "signature" }, secretKey: "bar") == req.param("signature"))
         }
     }
 
@@ -45,9 +46,13 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
     }
 
     @Test func apiErrorCarriesCodesAndIsNotRetried() async throws {
-        let reply = Reply.apiError("deployVirtualMachine", code: 431, cs: 4350, text: "Unable to execute API command deployvirtualmachine due to missing parameter zoneid")
+        let reply = Reply.apiError(
+            "deployVirtualMachine", code: 431, cs: 4350,
+            text: "Unable to execute API command deployvirtualmachine due to missing parameter zoneid")
         try await TestServer.with({ _, _ in reply }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("deployVirtualMachine") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("deployVirtualMachine") }
+            }
             let err = try #require(e)
             #expect(err.errorcode == 431 && err.cserrorcode == 4350)
             #expect(err.errortext?.contains("missing parameter zoneid") == true)
@@ -58,20 +63,27 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
     }
 
     @Test func htmlBadGatewayIsRetriedForReads() async throws {
-        let page = Reply(status: 502, body: "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", contentType: "text/html")
+        let page = Reply(
+            status: 502, body: "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+            contentType: "text/html")
         try await TestServer.with({ _, _ in page }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("listZones") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("listZones") }
+            }
             let err = try #require(e)
             guard case .http(502, _, let snippet) = err.kind else { Issue.record("kind \(err.kind)"); return }
             #expect(snippet == "502 Bad Gateway")
-            #expect(err.message.contains("HTTP 502 from \(server.url) (not a CloudStack answer; proxy or server down?)"))
+            #expect(
+                err.message.contains("HTTP 502 from \(server.url) (not a CloudStack answer; proxy or server down?)"))
             #expect(err.exitCode == 3)
             #expect(server.seen.count == 4)
         }
     }
 
     @Test func htmlBadGatewayThenSuccessForARead() async throws {
-        try await TestServer.with({ _, i in i == 0 ? Reply(status: 503, body: "<html>down</html>", contentType: "text/html") : .json(zones) }) { server in
+        try await TestServer.with({ _, i in
+            i == 0 ? Reply(status: 503, body: "<html>down</html>", contentType: "text/html") : .json(zones)
+        }) { server in
             let r = try await withClient(testOptions(server)) { try await $0.request("listZones") }
             #expect(r[field: "count"]?.plainText == "1")
             #expect(server.seen.count == 2)
@@ -81,7 +93,9 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
     @Test func createIsNeverSentTwice() async throws {
         let page = Reply(status: 502, body: "<html>Bad Gateway</html>", contentType: "text/html")
         try await TestServer.with({ _, _ in page }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createNetwork", [("name", "n")]) } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("createNetwork", [("name", "n")]) }
+            }
             #expect(e?.errorcode == 502)
             #expect(server.seen.count == 1)
         }
@@ -89,7 +103,9 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
 
     @Test func truncatedJSONIsAClearError() async throws {
         try await TestServer.with({ _, _ in .json(#"{"listzonesresponse":{"count":1,"zo"#) }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("listZones") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("listZones") }
+            }
             let err = try #require(e)
             guard case .malformed(_, _, true) = err.kind else { Issue.record("kind \(err.kind)"); return }
             #expect(err.message.contains("cut off"))
@@ -100,17 +116,24 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
 
     @Test func truncatedAnswerToAChangeIsAnUnclearOutcome() async throws {
         try await TestServer.with({ _, _ in .json(#"{"createtagsresponse":{"id":"a1b2","jo"#) }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createTags") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("createTags") }
+            }
             let err = try #require(e)
-            guard case .unclearOutcome("createTags", "answer cut off") = err.kind else { Issue.record("kind \(err.kind)"); return }
+            guard case .unclearOutcome("createTags", "answer cut off") = err.kind else {
+                Issue.record("kind \(err.kind)"); return
+            }
             #expect(err.exitCode == 3)
             #expect(server.seen.count == 1)
         }
     }
 
     @Test func throttledCallWaitsTheServersDelay() async throws {
-        let throttled = Reply.apiError("createTags", code: 429, cs: 9999, text: "The given command 'createTags' has reached its limit, please retry after [200] ms")
-        try await TestServer.with({ _, i in i == 0 ? throttled : .json(#"{"createtagsresponse":{"jobid":"j1"}}"#) }) { server in
+        let throttled = Reply.apiError(
+            "createTags", code: 429, cs: 9999,
+            text: "The given command 'createTags' has reached its limit, please retry after [200] ms")
+        try await TestServer.with({ _, i in i == 0 ? throttled : .json(#"{"createtagsresponse":{"jobid":"j1"}}"#) }) {
+            server in
             let clock = ContinuousClock()
             let start = clock.now
             let r = try await withClient(testOptions(server)) { try await $0.request("createTags") }
@@ -155,7 +178,9 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
             let task = Task { try await client.request("listZones") }
             // Cancel once the request is at the server (a loaded machine may take seconds to get there).
             let sent = ContinuousClock.now
-            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) { try await Task.sleep(for: .milliseconds(10)) }
+            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             let clock = ContinuousClock()
             let start = clock.now
             task.cancel()
@@ -213,9 +238,12 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
 
     @Test func traceRedactsSecrets() async throws {
         let lines = NIOLockedValueBox<[String]>([])
-        let body = #"{"listusersresponse":{"count":1,"user":[{"username":"admin","apikey":"AKEY","secretkey":"SKEY"}]}}"#
+        let body =
+            #"{"listusersresponse":{"count":1,"user":[{"username":"admin","apikey":"AKEY","secretkey":"SKEY"}]}}"#
         try await TestServer.with({ _, _ in .json(body) }) { server in
-            let o = testOptions(server, credentials: .apiKey(key: "MYKEY", secret: "MYSECRET")) { l in lines.withLockedValue { $0.append(l) } }
+            let o = testOptions(server, credentials: .apiKey(key: "MYKEY", secret: "MYSECRET")) { l in
+                lines.withLockedValue { $0.append(l) }
+            }
             _ = try await withClient(o) { try await $0.request("listUsers", [("password", "hunter2")]) }
             let all = lines.withLockedValue { $0 }.joined(separator: "\n")
             #expect(all.contains("> GET") && all.contains("< 200"))
@@ -230,13 +258,17 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
 
     @Test func longValuesGoByPost() async throws {
         let userdata = String(repeating: "QUJD", count: 1000)
-        try await TestServer.with({ _, _ in .json(#"{"deployvirtualmachineresponse":{"id":"v1","jobid":"j1"}}"#) }) { server in
-            _ = try await withClient(testOptions(server)) { try await $0.request("deployVirtualMachine", [("userdata", userdata)]) }
+        try await TestServer.with({ _, _ in .json(#"{"deployvirtualmachineresponse":{"id":"v1","jobid":"j1"}}"#) }) {
+            server in
+            _ = try await withClient(testOptions(server)) {
+                try await $0.request("deployVirtualMachine", [("userdata", userdata)])
+            }
             let req = try #require(server.seen.first)
             #expect(req.method == "POST")
             #expect(req.rawQuery.isEmpty)
             #expect(req.param("userdata") == userdata)
-            #expect(Signer.signature(req.params.filter { $0.0 != "signature" }, secretKey: "bar") == req.param("signature"))
+            #expect(
+                Signer.signature(req.params.filter { $0.0 != "signature" }, secretKey: "bar") == req.param("signature"))
         }
     }
 
@@ -252,7 +284,11 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
 
     @Test func controlCharactersAreRefusedBeforeSending() async throws {
         try await TestServer.with({ _, _ in .json(zones) }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createTags", [("value", "a\u{07}b")]) } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) {
+                    try await $0.request("createTags", [("value", "a\u{07}b")])
+                }
+            }
             let err = try #require(e)
             #expect(err.message.contains("parameter value") && err.message.contains("0x07"))
             #expect(server.seen.isEmpty)
@@ -263,8 +299,11 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
     }
 
     @Test func expiredSignatureIsExplainedAsClockSkew() async throws {
-        let denied = Reply.apiError("listZones", code: 401, cs: 9999, text: "unable to verify user credentials and/or request signature")
-        try await TestServer.with({ _, _ in var r = denied; r.delay = .milliseconds(3200); return r }) { server in
+        let denied = Reply.apiError(
+            "listZones", code: 401, cs: 9999, text: "unable to verify user credentials and/or request signature")
+        try await TestServer.with({ _, _ in
+            var r = denied; r.delay = .milliseconds(3200); return r
+        }) { server in
             var o = testOptions(server)
             o.signatureLifetime = 1
             o.timeout = 30  // the answer comes after 3.2 s: on a loaded machine 5 s may pass, and a retry would follow
@@ -277,9 +316,12 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
     }
 
     @Test func plain401IsAnAuthenticationError() async throws {
-        let denied = Reply.apiError("listZones", code: 401, cs: 9999, text: "unable to verify user credentials and/or request signature")
+        let denied = Reply.apiError(
+            "listZones", code: 401, cs: 9999, text: "unable to verify user credentials and/or request signature")
         try await TestServer.with({ _, _ in denied }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("listZones") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("listZones") }
+            }
             #expect(e?.errorcode == 401)
             #expect(e?.message.contains("API key and secret") == true)
             #expect(server.seen.count == 1)
@@ -291,7 +333,9 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         movedReply.headers = [("Location", "https://cloud.example.com/client/api")]
         let moved = movedReply
         try await TestServer.with({ _, _ in moved }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("createTags") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("createTags") }
+            }
             #expect(e?.errorcode == 301)
             #expect(e?.message.contains("redirected to https://cloud.example.com/client/api") == true)
             #expect(server.seen.count == 1)

@@ -26,12 +26,19 @@ import Testing
             #expect(policy.delay(after: gateway, command: command, attempt: 1) == nil)
         }
         #expect(policy.delay(after: refused, command: "listZones", attempt: 4) == nil)
-        #expect(policy.delay(after: CloudStackError(.transport(.tls, url: url, detail: "")), command: "listZones", attempt: 1) == nil)
-        #expect(policy.delay(after: CloudStackError(.http(status: 500, url: url, snippet: "")), command: "listZones", attempt: 1) == nil)
+        #expect(
+            policy.delay(
+                after: CloudStackError(.transport(.tls, url: url, detail: "")), command: "listZones", attempt: 1) == nil
+        )
+        #expect(
+            policy.delay(
+                after: CloudStackError(.http(status: 500, url: url, snippet: "")), command: "listZones", attempt: 1)
+                == nil)
     }
 
     @Test func throttlingIsWaitedForAnyCallButOtherAPIErrorsNever() {
-        let throttled = CloudStackError(.api(command: "createTags", errorcode: 429, cserrorcode: nil, errortext: "retry after [300] ms"))
+        let throttled = CloudStackError(
+            .api(command: "createTags", errorcode: 429, cserrorcode: nil, errortext: "retry after [300] ms"))
         let wait = policy.delay(after: throttled, command: "createTags", attempt: 1)
         #expect(wait.map { $0 >= .milliseconds(300) && $0 <= .milliseconds(400) } == true)
         for code in [401, 430, 431, 432, 530, 531, 533, 537] {

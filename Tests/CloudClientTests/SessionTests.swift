@@ -16,20 +16,28 @@ private final class SessionServer: Sendable {
     func reply(_ req: SeenRequest) -> Reply {
         if req.command == "login" {
             guard req.method == "POST" else { return .apiError("login", code: 405, cs: 9999, text: "login by GET") }
-            guard req.param("username") == "admin", req.param("password") == "p@ss word", req.param("domain") == "/" else {
-                return .apiError("login", code: 531, cs: 4365, text: "Failed to authenticate user admin in domain 1; please provide valid credentials")
+            guard req.param("username") == "admin", req.param("password") == "p@ss word", req.param("domain") == "/"
+            else {
+                return .apiError(
+                    "login", code: 531, cs: 4365,
+                    text: "Failed to authenticate user admin in domain 1; please provide valid credentials")
             }
             let key = "key\(keys.withLockedValue { $0.append("k"); return $0.count })+/="
             var r = Reply.json(#"{"loginresponse":{"username":"admin","sessionkey":"\#(key)","timeout":"1800"}}"#)
-            r.headers = [("Set-Cookie", "JSESSIONID=JS\(key.prefix(4)); Path=/client; HttpOnly"),
-                         ("Set-Cookie", "sessionkey=\(Signer.encode(key)); Path=/client")]
+            r.headers = [
+                ("Set-Cookie", "JSESSIONID=JS\(key.prefix(4)); Path=/client; HttpOnly"),
+                ("Set-Cookie", "sessionkey=\(Signer.encode(key)); Path=/client"),
+            ]
             return r
         }
-        let n = calls.withLockedValue { c in defer { c += 1 }; return c }
+        let n = calls.withLockedValue { c in
+            defer { c += 1 }; return c
+        }
         let current = keys.withLockedValue { "key\($0.count)+/=" }
         let cookie = req.cookie ?? ""
         guard !expireOn.contains(n), req.param("sessionkey") == current, req.param("apiKey") == nil,
-              cookie.contains("JSESSIONID=JS\(current.prefix(4))"), cookie.contains("sessionkey=\(Signer.encode(current))")
+            cookie.contains("JSESSIONID=JS\(current.prefix(4))"),
+            cookie.contains("sessionkey=\(Signer.encode(current))")
         else { return .apiError(req.command, code: 401, cs: 9999, text: "unable to verify user credentials") }
         return .json(#"{"listzonesresponse":{"count":0}}"#)
     }
@@ -96,7 +104,11 @@ private final class SessionServer: Sendable {
     @Test func reLoginHappensAtMostOnce() async throws {
         let s = SessionServer(expireOn: [0, 1, 2, 3])
         try await TestServer.with({ req, _ in s.reply(req) }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server, credentials: password)) { try await $0.request("listZones") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server, credentials: password)) {
+                    try await $0.request("listZones")
+                }
+            }
             #expect(e?.errorcode == 401)
             #expect(server.seen.filter { $0.command == "login" }.count == 2)
         }
@@ -109,13 +121,19 @@ private final class SessionServer: Sendable {
             let task = Task { try await client.request("listZones") }
             // Cancel once the request is at the server (a loaded machine may take seconds to get there).
             let sent = ContinuousClock.now
-            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) { try await Task.sleep(for: .milliseconds(10)) }
+            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             let clock = ContinuousClock()
             let start = clock.now
             task.cancel()
             let result = await task.result
             #expect(clock.now - start < .seconds(10))
-            if case .failure(let e as CloudStackError) = result { #expect(e.exitCode == 130) } else { Issue.record("got \(result)") }
+            if case .failure(let e as CloudStackError) = result {
+                #expect(e.exitCode == 130)
+            } else {
+                Issue.record("got \(result)")
+            }
             #expect(server.seen.map(\.command) == ["login"])
             try await client.shutdown()
         }
@@ -125,7 +143,9 @@ private final class SessionServer: Sendable {
         let s = SessionServer()
         try await TestServer.with({ req, _ in s.reply(req) }) { server in
             let bad = Credentials.password(username: "admin", password: "wrong", domain: "/")
-            let e = await cloudError { _ = try await withClient(testOptions(server, credentials: bad)) { try await $0.request("listZones") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server, credentials: bad)) { try await $0.request("listZones") }
+            }
             let err = try #require(e)
             guard case .loginFailed("admin", 531, _) = err.kind else { Issue.record("kind \(err.kind)"); return }
             #expect(err.message.contains("login as admin failed") && !err.message.contains("wrong"))
@@ -136,7 +156,9 @@ private final class SessionServer: Sendable {
     @Test func apiKeyProfileNeverLogsIn() async throws {
         let s = SessionServer()
         try await TestServer.with({ req, _ in s.reply(req) }) { server in
-            let e = await cloudError { _ = try await withClient(testOptions(server)) { try await $0.request("listZones") } }
+            let e = await cloudError {
+                _ = try await withClient(testOptions(server)) { try await $0.request("listZones") }
+            }
             #expect(e?.errorcode == 401)
             #expect(server.seen.map(\.command) == ["listZones"])
         }

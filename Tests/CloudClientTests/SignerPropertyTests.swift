@@ -11,8 +11,12 @@ import PropertyBased
     }
 
     @Test func unicodeEncodesToTheAlphabetAndDecodesBack() async {
-        await propertyCheck(count: 200, input: Gen.character(in: "\u{80}"..."\u{D7FF}").string(of: 0...12)) { s in check(s) }
-        await propertyCheck(count: 100, input: Gen.character(in: "\u{E000}"..."\u{10FFFF}").string(of: 0...6)) { s in check(s) }
+        await propertyCheck(count: 200, input: Gen.character(in: "\u{80}"..."\u{D7FF}").string(of: 0...12)) { s in
+            check(s)
+        }
+        await propertyCheck(count: 100, input: Gen.character(in: "\u{E000}"..."\u{10FFFF}").string(of: 0...6)) { s in
+            check(s)
+        }
     }
 
     private func check(_ s: String) {

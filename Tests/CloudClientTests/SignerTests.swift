@@ -8,8 +8,10 @@ import Testing
     }
 
     @Test func knownVectorWithExpires() {
-        let p = [("command", "listZones"), ("response", "json"), ("signatureVersion", "3"),
-                 ("expires", "2025-01-01T00:00:00+0000"), ("apiKey", "foo")]
+        let p = [
+            ("command", "listZones"), ("response", "json"), ("signatureVersion", "3"),
+            ("expires", "2025-01-01T00:00:00+0000"), ("apiKey", "foo"),
+        ]
         #expect(Signer.signature(p, secretKey: "bar") == "+KsX7LNEaD1s13B8fBUv0apj5FA=")
     }
 

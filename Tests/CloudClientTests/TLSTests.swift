@@ -14,8 +14,10 @@ private func selfSigned() async throws -> (cert: String, key: String) {
     let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
-                   "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    p.arguments = [
+        "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+        "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+    ]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
     let status: Int32 = try await withCheckedThrowingContinuation { done in
@@ -38,7 +40,9 @@ private func selfSigned() async throws -> (cert: String, key: String) {
         var o = testOptions(server)
         let e = await cloudError { _ = try await withClient(o) { try await $0.request("listZones") } }
         let err = try #require(e)
-        guard case .transport(.tls, _, _) = err.kind else { Issue.record("kind \(err.kind): \(err.message)"); await server.stop(); return }
+        guard case .transport(.tls, _, _) = err.kind else {
+            Issue.record("kind \(err.kind): \(err.message)"); await server.stop(); return
+        }
         #expect(err.message.contains("certificate not trusted") && err.message.contains("verify_tls=false"))
         #expect(err.exitCode == 3)
         #expect(server.seen.isEmpty)

@@ -28,8 +28,9 @@ struct Reply: Sendable {
 
     static func json(_ body: String, status: Int = 200) -> Reply { Reply(status: status, body: body) }
     static func apiError(_ command: String, code: Int, cs: Int, text: String) -> Reply {
-        .json(#"{"\#(command.lowercased())response":{"uuidList":[],"errorcode":\#(code),"cserrorcode":\#(cs),"errortext":"\#(text)"}}"#,
-              status: code)
+        .json(
+            #"{"\#(command.lowercased())response":{"uuidList":[],"errorcode":\#(code),"cserrorcode":\#(cs),"errortext":"\#(text)"}}"#,
+            status: code)
     }
 }
 
@@ -44,8 +45,10 @@ final class TestServer: Sendable {
     var url: String { "\(scheme)://127.0.0.1:\(port)/client/api" }
     let scheme: String
 
-    init(server: HTTPServerBuilder = .http1(), scheme: String = "http",
-         _ handler: @escaping @Sendable (SeenRequest, Int) async -> Reply) async throws {
+    init(
+        server: HTTPServerBuilder = .http1(), scheme: String = "http",
+        _ handler: @escaping @Sendable (SeenRequest, Int) async -> Reply
+    ) async throws {
         let seenBox = NIOLockedValueBox<[SeenRequest]>([])
         let router = Router()
         let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { req, _ in
@@ -54,26 +57,31 @@ final class TestServer: Sendable {
             let rawQuery = req.uri.query ?? ""
             var params = formDecode(rawQuery)
             if req.method == .post { params += formDecode(rawBody) }
-            let seen = SeenRequest(method: req.method.rawValue, params: params, rawQuery: rawQuery,
-                                   rawBody: rawBody, cookie: req.headers[.cookie])
-            let index = seenBox.withLockedValue { list in list.append(seen); return list.count - 1 }
+            let seen = SeenRequest(
+                method: req.method.rawValue, params: params, rawQuery: rawQuery,
+                rawBody: rawBody, cookie: req.headers[.cookie])
+            let index = seenBox.withLockedValue { list in
+                list.append(seen); return list.count - 1
+            }
             let reply = await handler(seen, index)
             if reply.delay > .zero { try? await Task.sleep(for: reply.delay) }
             var headers = HTTPFields()
             headers[.contentType] = reply.contentType
             for (n, v) in reply.headers { headers.append(HTTPField(name: HTTPField.Name(n)!, value: v)) }
-            return Response(status: .init(code: reply.status), headers: headers,
-                            body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+            return Response(
+                status: .init(code: reply.status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(string: reply.body)))
         }
         router.get("/client/api", use: respond)
         router.post("/client/api", use: respond)
         var logger = Logger(label: "test-server")
         logger.logLevel = .critical
         let (ports, cont) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, server: server,
-                              configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { ch in cont.yield(ch.localAddress?.port ?? 0) },
-                              logger: logger)
+        let app = Application(
+            router: router, server: server,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { ch in cont.yield(ch.localAddress?.port ?? 0) },
+            logger: logger)
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var it = ports.makeAsyncIterator()
         port = await it.next() ?? 0
@@ -87,8 +95,10 @@ final class TestServer: Sendable {
     }
 
     /// Runs `body` against a fresh server and stops it afterwards.
-    static func with<T>(_ handler: @escaping @Sendable (SeenRequest, Int) async -> Reply,
-                        _ body: (TestServer) async throws -> T) async throws -> T {
+    static func with<T>(
+        _ handler: @escaping @Sendable (SeenRequest, Int) async -> Reply,
+        _ body: (TestServer) async throws -> T
+    ) async throws -> T {
         let s = try await TestServer(handler)
         do { let r = try await body(s); await s.stop(); return r } catch { await s.stop(); throw error }
     }
@@ -108,7 +118,8 @@ func percentDecode(_ s: String) -> String {
     while let b = bytes.popFirst() {
         if b == UInt8(ascii: "+") { out.append(0x20); continue }
         if b == UInt8(ascii: "%"), bytes.count >= 2,
-           let v = UInt8(String(decoding: bytes.prefix(2), as: UTF8.self), radix: 16) {
+            let v = UInt8(String(decoding: bytes.prefix(2), as: UTF8.self), radix: 16)
+        {
             out.append(v)
             bytes = bytes.dropFirst(2)
             continue
@@ -119,8 +130,10 @@ func percentDecode(_ s: String) -> String {
 }
 
 /// Client options for a test server: fast polls and retries, API keys by default.
-func testOptions(_ server: TestServer, credentials: Credentials = .apiKey(key: "foo", secret: "bar"),
-                 trace: (@Sendable (String) -> Void)? = nil) -> ClientOptions {
+func testOptions(
+    _ server: TestServer, credentials: Credentials = .apiKey(key: "foo", secret: "bar"),
+    trace: (@Sendable (String) -> Void)? = nil
+) -> ClientOptions {
     var o = ClientOptions(url: server.url, credentials: credentials, timeout: 30, trace: trace)
     o.retryBase = .milliseconds(20)
     o.retryCap = .milliseconds(100)

@@ -26,14 +26,18 @@ struct ACSHProcess {
     }
 
     var environment: [String: String] {
-        ["HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_CACHE_HOME": home.path + "/cache",
-         "XDG_STATE_HOME": home.path + "/state", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_CACHE_HOME": home.path + "/cache",
+            "XDG_STATE_HOME": home.path + "/state", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+        ]
     }
 
     /// Environment pointing acsh at a simulator with the sandbox keys.
     func cloud(_ sim: Simulator) -> [String: String] {
-        environment.merging(["CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
-                             "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey]) { $1 }
+        environment.merging([
+            "CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
+            "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey,
+        ]) { $1 }
     }
 
     /// Output goes to files, not pipes, so a large output can never block the child;
@@ -68,8 +72,9 @@ struct ACSHProcess {
         }
         try out.close()
         try err.close()
-        return Result(out: try String(contentsOf: outURL, encoding: .utf8),
-                      err: try String(contentsOf: errURL, encoding: .utf8), code: p.terminationStatus)
+        return Result(
+            out: try String(contentsOf: outURL, encoding: .utf8),
+            err: try String(contentsOf: errURL, encoding: .utf8), code: p.terminationStatus)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

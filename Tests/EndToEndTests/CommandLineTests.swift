@@ -19,7 +19,10 @@ import Testing
     @Test func outputOptionMayFollowTheCommand() async throws {
         try await withSimulator { sim in
             let acsh = try ACSHProcess()
-            for args in [["list", "zones", "-o", "json"], ["list", "zones", "--output=json"], ["list", "--output", "json", "zones"]] {
+            for args in [
+                ["list", "zones", "-o", "json"], ["list", "zones", "--output=json"],
+                ["list", "--output", "json", "zones"],
+            ] {
                 let r = try await acsh.run(args, env: acsh.cloud(sim))
                 #expect(r.code == 0, "\(args): \(r.err)")
                 #expect(r.out.contains("\"name\":\"Sandbox-1\""), "\(args): \(r.out)")
@@ -50,8 +53,11 @@ import Testing
         try await withSimulator { sim in
             let acsh = try ACSHProcess()
             let env = acsh.cloud(sim)
-            for args in [["-o", "csv", "list", "zones", "name=Sandbox-2"], ["--output", "text", "-c", "print (list zones | count)"],
-                         ["-p", "missing", "list", "zones"], ["--timeout", "5", "-o", "json", "list", "zonez"]] {
+            for args in [
+                ["-o", "csv", "list", "zones", "name=Sandbox-2"],
+                ["--output", "text", "-c", "print (list zones | count)"],
+                ["-p", "missing", "list", "zones"], ["--timeout", "5", "-o", "json", "list", "zonez"],
+            ] {
                 let fast = try await acsh.run(args, env: env)
                 let slow = try await acsh.run(["run"] + args, env: env)
                 #expect(fast.out == slow.out, "\(args)")
@@ -93,10 +99,14 @@ import Testing
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
         let before = sim.requestCount()
-        let r = try await acsh.run(["cancelHostForMaintenance", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
+        let r = try await acsh.run(
+            ["cancelHostForMaintenance", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
         #expect(r.code == 1, "\(r.err)")
         let lines = r.err.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("<command line>:1:1: warning: the bundled CloudStack 4.18.0 catalog does not list cancelHostForMaintenance; sending it as typed; did you mean") == true, "\(r.err)")
+        #expect(
+            lines.first?.hasPrefix(
+                "<command line>:1:1: warning: the bundled CloudStack 4.18.0 catalog does not list cancelHostForMaintenance; sending it as typed; did you mean"
+            ) == true, "\(r.err)")
         #expect(lines.first?.contains("'cancelHostMaintenance'") == true && lines.first?.contains("sync") == true)
         #expect(r.err.contains("432"), "the server's answer: \(r.err)")
         #expect(sim.requestCount() > before)
@@ -105,7 +115,8 @@ import Testing
     @Test func apiErrorExits1AndTransportErrorExits3() async throws {
         try await withSimulator { sim in
             let acsh = try ACSHProcess()
-            let api = try await acsh.run(["stop", "vm", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
+            let api = try await acsh.run(
+                ["stop", "vm", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
             #expect(api.code == 1, "\(api.err)")
             var closed = acsh.cloud(sim)
             closed["CLOUDSTACK_ENDPOINT"] = "http://127.0.0.1:1/client/api"
@@ -151,7 +162,8 @@ import Testing
         let acsh = try ACSHProcess()
         for (shell, file) in [("bash", "acsh.bash"), ("zsh", "_acsh"), ("fish", "acsh.fish")] {
             let r = try await acsh.run(["completions", shell])
-            let committed = try String(contentsOf: ACSHProcess.root.appendingPathComponent("completions/\(file)"), encoding: .utf8)
+            let committed = try String(
+                contentsOf: ACSHProcess.root.appendingPathComponent("completions/\(file)"), encoding: .utf8)
             #expect(r.out == committed, "completions/\(file) is stale: run scripts/gen-completions")
         }
     }

@@ -12,22 +12,32 @@ import Testing
         let sim = try await Simulator.start(options)
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let deploy = try await acsh.run(["-c", """
-            vm = deploy template:"CentOS 5.6 (64-bit) no GUI (Simulator)" zone:Sandbox-simulator-basic serviceoffering:"Small Instance" name:e2e-1
-            print vm.nic[0].ipaddress
-            """], env: acsh.cloud(sim))
+        let deploy = try await acsh.run(
+            [
+                "-c",
+                """
+                vm = deploy template:"CentOS 5.6 (64-bit) no GUI (Simulator)" zone:Sandbox-simulator-basic serviceoffering:"Small Instance" name:e2e-1
+                print vm.nic[0].ipaddress
+                """,
+            ], env: acsh.cloud(sim))
         #expect(deploy.code == 0, "\(deploy.err)")
         #expect(deploy.out.trimmingCharacters(in: .whitespacesAndNewlines) == "60.147.41.2")
-        let maintenance = try await acsh.run(["-c", """
-            h = (list hosts zone:Sandbox-simulator-advanced)[0]
-            j = prepareHostForMaintenance id:$h.id
-            a = (list hosts id:$h.id)[0]
-            k = cancelHostMaintenance id:$h.id
-            b = (list hosts id:$h.id)[0]
-            print "$a.resourcestate $b.resourcestate"
-            """], env: acsh.cloud(sim))
+        let maintenance = try await acsh.run(
+            [
+                "-c",
+                """
+                h = (list hosts zone:Sandbox-simulator-advanced)[0]
+                j = prepareHostForMaintenance id:$h.id
+                a = (list hosts id:$h.id)[0]
+                k = cancelHostMaintenance id:$h.id
+                b = (list hosts id:$h.id)[0]
+                print "$a.resourcestate $b.resourcestate"
+                """,
+            ], env: acsh.cloud(sim))
         #expect(maintenance.code == 0, "\(maintenance.err)")
-        #expect(maintenance.out.trimmingCharacters(in: .whitespacesAndNewlines) == "Maintenance Enabled", "\(maintenance.out)")
+        #expect(
+            maintenance.out.trimmingCharacters(in: .whitespacesAndNewlines) == "Maintenance Enabled",
+            "\(maintenance.out)")
     }
 
     @Test func anUnknownDataCenterIsAUsageError() async throws {

@@ -7,7 +7,9 @@ import Testing
     /// The design card's example runs as written on the sandbox.
     @Test func sandboxDeploysWithItsDefaultOffering() async throws {
         let acsh = try ACSHProcess()
-        let r = try await acsh.run(["--sandbox", "-c", "vm = deploy template:3 zone:1; print vm.serviceofferingname, vm.state"])
+        let r = try await acsh.run([
+            "--sandbox", "-c", "vm = deploy template:3 zone:1; print vm.serviceofferingname, vm.state",
+        ])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out == "Small Instance Running\n")
     }
@@ -26,7 +28,9 @@ import Testing
         let listed = try await acsh.run(["--sandbox", "-o", "json", "-c", "set default"])
         #expect(listed.out == #"{"serviceoffering":"Medium Instance","zone":"Sandbox-2"}"# + "\n", "\(listed.err)")
 
-        let vm = try await acsh.run(["--sandbox", "-c", "vm = deploy template:3; print vm.serviceofferingname, vm.zonename"])
+        let vm = try await acsh.run([
+            "--sandbox", "-c", "vm = deploy template:3; print vm.serviceofferingname, vm.zonename",
+        ])
         #expect(vm.code == 0, "\(vm.err)")
         #expect(vm.out == "Medium Instance Sandbox-2\n")
 

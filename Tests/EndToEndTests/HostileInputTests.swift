@@ -22,7 +22,8 @@ import Testing
 
     @Test func sourceReadsTheScriptsOwnFolderFirst() async throws {
         let acsh = try ACSHProcess()
-        try FileManager.default.createDirectory(at: acsh.home.appendingPathComponent("lib"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: acsh.home.appendingPathComponent("lib"), withIntermediateDirectories: true)
         _ = try acsh.write("lib/util.cs", "print \"beside the script\"\n")
         _ = try acsh.write("util.cs", "print \"planted in the working directory\"\n")
         let main = try acsh.write("lib/main.cs", "source util.cs\n")
@@ -36,13 +37,16 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let values = ["two words", "it's", "say \"hi\"", "$HOME", "${HOME}", "a&b=c", "a|b", "#not a comment", "a;b",
-                      "back\\slash", "100%", "1+1", "x=y", "~user", "grüße 日本 🚀", "", "(a) {b}", "a\rlist zones",
-                      "$(id)", "`id`", "key:value"]
+        let values = [
+            "two words", "it's", "say \"hi\"", "$HOME", "${HOME}", "a&b=c", "a|b", "#not a comment", "a;b",
+            "back\\slash", "100%", "1+1", "x=y", "~user", "grüße 日本 🚀", "", "(a) {b}", "a\rlist zones",
+            "$(id)", "`id`", "key:value",
+        ]
         for (i, value) in values.enumerated() {
             let form = i % 2 == 0 ? "description=" : "description:"
-            let r = try await acsh.run(["-o", "json", "create", "securitygroup", "name=awkward-\(i)", form + value],
-                                       env: acsh.cloud(sim))
+            let r = try await acsh.run(
+                ["-o", "json", "create", "securitygroup", "name=awkward-\(i)", form + value],
+                env: acsh.cloud(sim))
             #expect(r.code == 0, "\(value.debugDescription): \(r.err)")
             let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
             #expect(json?["description"] as? String == value, "\(value.debugDescription) arrived as \(r.out)")

@@ -10,7 +10,8 @@ import Testing
     @Test func relativePathsStartAtTheScriptsFolder() async throws {
         try await withSimulator { sim in
             let acsh = try ACSHProcess()
-            try FileManager.default.createDirectory(at: acsh.home.appendingPathComponent("job"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: acsh.home.appendingPathComponent("job"), withIntermediateDirectories: true)
             _ = try acsh.write("job/hosts.csv", "name,cpu\nweb-1,2\n\"db,1\",4\n")
             _ = try acsh.write("hosts.csv", "name,cpu\nwrong,0\n")
             _ = try acsh.write(
@@ -31,8 +32,11 @@ import Testing
 
             let again = try await acsh.run(["job/report.acsh"], env: acsh.cloud(sim))
             #expect(again.code == 2)
-            #expect(again.err.contains("job/report.acsh:3:22: cannot save names.json (job/names.json): the file exists; add -f (--force) to replace it"),
-                    "\(again.err)")
+            #expect(
+                again.err.contains(
+                    "job/report.acsh:3:22: cannot save names.json (job/names.json): the file exists; add -f (--force) to replace it"
+                ),
+                "\(again.err)")
 
             let inline = try await acsh.run(["-c", "print readcsv(\"hosts.csv\")[0].name"], env: acsh.cloud(sim))
             #expect(inline.out == "wrong\n", "\(inline.err)")

@@ -45,8 +45,11 @@ import Testing
 
         /// acsh as a client of this server with the sandbox admin keys.
         func client(_ acsh: ACSHProcess, _ args: [String]) async throws -> ACSHProcess.Result {
-            try await acsh.run(["--url", url, "--api-key", SimulatorOptions.sandboxAPIKey,
-                                "--secret-key", SimulatorOptions.sandboxSecretKey] + args)
+            try await acsh.run(
+                [
+                    "--url", url, "--api-key", SimulatorOptions.sandboxAPIKey,
+                    "--secret-key", SimulatorOptions.sandboxSecretKey,
+                ] + args)
         }
     }
 
@@ -67,7 +70,9 @@ import Testing
 
         let second = try await Server(acsh, ["--state", state])
         let listed = try await second.client(acsh, ["-o", "json", "list", "vms"])
-        #expect(listed.out.contains(id) && listed.out.contains("kept-1") && listed.out.contains("Running"), "\(listed.out) \(listed.err)")
+        #expect(
+            listed.out.contains(id) && listed.out.contains("kept-1") && listed.out.contains("Running"),
+            "\(listed.out) \(listed.err)")
         #expect(await second.stop() == 0)
 
         let third = try await Server(acsh, ["--state", state, "--fresh"])
@@ -111,17 +116,21 @@ import Testing
         let fresh = try await acsh.run(["--sandbox", "--fresh", "-c", "print (list vms | count)"])
         #expect(fresh.out.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(fresh.out) \(fresh.err)")
         // --fresh concerns the sandbox only: with a real cloud it is a usage error, not silently ignored.
-        let cloud = try await acsh.run(["--url", "http://127.0.0.1:9/client/api", "--api-key", "k", "--secret-key", "s",
-                                        "--fresh", "list", "zones"])
+        let cloud = try await acsh.run([
+            "--url", "http://127.0.0.1:9/client/api", "--api-key", "k", "--secret-key", "s",
+            "--fresh", "list", "zones",
+        ])
         #expect(cloud.code == 2 && cloud.err.contains("--fresh starts the sandbox's saved cloud over"), "\(cloud.err)")
     }
 
     @Test func badSimulatorOptionsAreUsageErrors() async throws {
         let acsh = try ACSHProcess()
-        for (args, text) in [(["--host", "0.0.0.0", "--port", "0"], "loopback only"),
-                             (["--state", "x.sqlite", "--memory"], "not both"),
-                             (["--fresh"], "--state FILE"),
-                             (["--admin-api-key", "k"], "together")] {
+        for (args, text) in [
+            (["--host", "0.0.0.0", "--port", "0"], "loopback only"),
+            (["--state", "x.sqlite", "--memory"], "not both"),
+            (["--fresh"], "--state FILE"),
+            (["--admin-api-key", "k"], "together"),
+        ] {
             let r = try await acsh.run(["simulator"] + args)
             #expect(r.code != 0 && r.err.contains(text), "\(args): \(r.err)")
             #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")

@@ -11,14 +11,17 @@ import Testing
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
         let hostile = "a\u{9B}31mb\rc\u{85}d"
-        let made = try await acsh.run(["-o", "json", "create", "securitygroup", "name=ctl", "description=\(hostile)"],
-                                      env: acsh.cloud(sim))
+        let made = try await acsh.run(
+            ["-o", "json", "create", "securitygroup", "name=ctl", "description=\(hostile)"],
+            env: acsh.cloud(sim))
         #expect(made.code == 0, "\(made.err)")
-        let text = try await acsh.run(["-o", "text", "list", "securitygroups", "securitygroupname=ctl"], env: acsh.cloud(sim))
+        let text = try await acsh.run(
+            ["-o", "text", "list", "securitygroups", "securitygroupname=ctl"], env: acsh.cloud(sim))
         #expect(text.code == 0, "\(text.err)")
         #expect(text.out.contains("description: a\u{FFFD}31mb\u{FFFD}c\u{FFFD}d"), "\(text.out.debugDescription)")
         #expect(!text.out.unicodeScalars.contains { $0.value == 0x9B || $0 == "\r" || $0.value == 0x85 })
-        let json = try await acsh.run(["-o", "json", "list", "securitygroups", "securitygroupname=ctl"], env: acsh.cloud(sim))
+        let json = try await acsh.run(
+            ["-o", "json", "list", "securitygroups", "securitygroupname=ctl"], env: acsh.cloud(sim))
         #expect(json.out.contains("\\r"), "JSON keeps the data, escaped")
     }
 
@@ -36,7 +39,8 @@ import Testing
         let sim = try await Simulator.start()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
-        let r = try await acsh.run(["--trace", "-o", "json", "create", "sshkeypair", "name=traced"], env: acsh.cloud(sim))
+        let r = try await acsh.run(
+            ["--trace", "-o", "json", "create", "sshkeypair", "name=traced"], env: acsh.cloud(sim))
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("PRIVATE KEY"), "the answer itself is the user's to see")
         #expect(r.err.contains("\"privatekey\":"), "the field is traced, its value is not: \(r.err)")

@@ -8,7 +8,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-src-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "def double(n) { return n * 2 }\nbase = 20\n".write(to: dir.appendingPathComponent("lib.cs"), atomically: true, encoding: .utf8)
+        try "def double(n) { return n * 2 }\nbase = 20\n".write(
+            to: dir.appendingPathComponent("lib.cs"), atomically: true, encoding: .utf8)
         let main = dir.appendingPathComponent("main.cs").path
         // A relative path is found next to the script that sources it.
         let r = await run("source lib.cs\nprint double(base) + 2", file: main)

@@ -10,7 +10,8 @@ import Values
     private func command(_ words: [String]) throws -> Command {
         let program = try CommandLineWords.program(words)
         guard program.statements.count == 1, case .expression(let e) = program.statements[0].kind,
-              case .pipeline(let p) = e.kind, p.stages.count == 1, case .command(let c) = p.stages[0].kind else {
+            case .pipeline(let p) = e.kind, p.stages.count == 1, case .command(let c) = p.stages[0].kind
+        else {
             Issue.record("not one command: \(program.statements)")
             throw CancellationError()
         }
@@ -23,7 +24,9 @@ import Values
     }
 
     @Test func everyWordIsOneLiteralArgument() throws {
-        let awkward = ["$HOME", "a&b", "a|b", "x;y", "#c", "\"q\"", "'s'", "\\", "(a)", "{b}", "a\rlist zones", "", "k=v&w"]
+        let awkward = [
+            "$HOME", "a&b", "a|b", "x;y", "#c", "\"q\"", "'s'", "\\", "(a)", "{b}", "a\rlist zones", "", "k=v&w",
+        ]
         let c = try command(["list", "zones"] + awkward.map { "keyword=\($0)" })
         #expect(c.words == ["list", "zones"])
         #expect(c.args.count == awkward.count)
@@ -49,13 +52,17 @@ import Values
         #expect(raw.words == ["listZones"])
         let friendly = try command(["deploy", "vm", "zone:Sandbox 1"])
         #expect(friendly.words == ["deploy", "vm"])
-        guard case .named("zone", true, let v, let loc) = friendly.args.first else { Issue.record("\(friendly.args)"); return }
+        guard case .named("zone", true, let v, let loc) = friendly.args.first else {
+            Issue.record("\(friendly.args)"); return
+        }
         #expect(literal(v) == "Sandbox 1")
         #expect(loc.column == 11)
     }
 
     @Test func languageWordsAreRefusedWithAHint() {
-        for (words, word) in [(["list", "zones", "|", "count"], "|"), (["deploy", "vm", "&"], "&"), (["list", "zones", ";"], ";")] {
+        for (words, word) in [
+            (["list", "zones", "|", "count"], "|"), (["deploy", "vm", "&"], "&"), (["list", "zones", ";"], ";"),
+        ] {
             let text = errorText(words)
             #expect(text.contains("'\(word)' is a plain word here") && text.contains("acsh -c"), "\(text)")
         }
@@ -79,9 +86,15 @@ import Values
     @Test func valuesReachTheServerAsTyped() async throws {
         let client = try await SandboxServer.shared.client()
         let host = TestHost(api: client)
-        let session = Session(host: host, options: { var o = SessionOptions(); o.output = .json; return o }())
+        let session = Session(
+            host: host,
+            options: {
+                var o = SessionOptions(); o.output = .json; return o
+            }())
         let typed = "it's \"$HOME\" & | ; # \\ % + = ~ (x) {y} grüße"
-        #expect(await session.run(arguments: ["create", "securitygroup", "name=cw-words", "description=\(typed)"]) == 0, "\(host.errors)")
+        #expect(
+            await session.run(arguments: ["create", "securitygroup", "name=cw-words", "description=\(typed)"]) == 0,
+            "\(host.errors)")
         #expect(host.output.contains(JSONWriter.compact(.string(typed))), "\(host.output)")
     }
 }

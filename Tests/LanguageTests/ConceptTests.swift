@@ -15,8 +15,10 @@ import Testing
                 options.output = .json
                 let code = await Session(host: host, options: options).run(source: c.example, file: "concept \(c.name)")
                 // An example must show something: the simulator answers lists it does not model with none.
-                let showed = code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))
-                #expect(showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
+                let showed =
+                    code == 0 && !["", "[]"].contains(host.output.trimmingCharacters(in: .whitespacesAndNewlines))
+                #expect(
+                    showed, "\(c.name) example failed or showed nothing: \(c.example)\n\(host.output)\(host.errors)")
             }
         }
     }
@@ -26,7 +28,9 @@ import Testing
         for c in Concepts.all {
             for command in c.commands {
                 let words = command.split(separator: " ").map(String.init)
-                guard let first = words.first, !catalog.apiNames(forVerb: first).isEmpty || catalog.api(named: first) != nil else {
+                guard let first = words.first,
+                    !catalog.apiNames(forVerb: first).isEmpty || catalog.api(named: first) != nil
+                else {
                     continue  // wait, explain: language words, checked by their own tests
                 }
                 let noun = words.count > 1 && !words[1].contains(":") && !words[1].contains("=") ? words[1] : nil

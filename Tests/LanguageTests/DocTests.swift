@@ -58,14 +58,16 @@ import Testing
         // As a script in a folder of its own: the files the examples save land there and go away.
         let folder = try TemporaryDirectory()
         for p in pieces {
-            let outcome = await session.execute(source: p.code.joined(separator: "\n"), file: folder.path + "/LANGUAGE.md")
+            let outcome = await session.execute(
+                source: p.code.joined(separator: "\n"), file: folder.path + "/LANGUAGE.md")
             let out = String(host.output.dropFirst(outSeen)).replacingOccurrences(of: "\r\n", with: "\n")
             let err = String(host.errors.dropFirst(errSeen))
             outSeen = host.output.count
             errSeen = host.errors.count
             var lines = out.components(separatedBy: "\n")
             if lines.last == "" { lines.removeLast() }
-            #expect(lines == p.output, "LANGUAGE.md line \(p.line): stdout \(lines), expected \(p.output); stderr: \(err)")
+            #expect(
+                lines == p.output, "LANGUAGE.md line \(p.line): stdout \(lines), expected \(p.output); stderr: \(err)")
             if p.errors.isEmpty {
                 #expect(outcome == .success, "LANGUAGE.md line \(p.line) failed: \(err)")
             }

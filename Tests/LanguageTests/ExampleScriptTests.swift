@@ -16,20 +16,25 @@ import Testing
         try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
     }
 
-    func run(_ name: String, _ args: [String], dryRun: Bool = false, client: CloudStackClient) async throws -> (String, String, Int32) {
+    func run(_ name: String, _ args: [String], dryRun: Bool = false, client: CloudStackClient) async throws -> (
+        String, String, Int32
+    ) {
         var options = SessionOptions()
         options.arguments = args
         options.dryRun = dryRun
         options.output = .json
         let host = TestHost(api: client)
         // By its full path, as `acsh scripts/examples/NAME` runs it: files beside it are found.
-        let code = await Session(host: host, options: options).run(source: try source(name),
-                                                                   file: Self.folder.appendingPathComponent(name).path)
+        let code = await Session(host: host, options: options).run(
+            source: try source(name),
+            file: Self.folder.appendingPathComponent(name).path)
         return (host.output, host.errors, code)
     }
 
     @Test func everyExampleParses() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".cs") || $0.hasSuffix(".acsh") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".cs") || $0.hasSuffix(".acsh")
+        }
         #expect(names.count >= 4)
         for n in names { #expect(Session.check(source: try source(n), file: n) == nil, "\(n)") }
     }
@@ -72,25 +77,30 @@ import Testing
         let dir = try TemporaryDirectory()
         let trace = TraceLines()
         try await withSandbox(client: { $0.trace = { trace.add($0) } }) { sim, client in
-            let (out, err, code) = try await run("inventory-deploy.cs", ["inventory.csv", dir.path + "/report.csv"], client: client)
+            let (out, err, code) = try await run(
+                "inventory-deploy.cs", ["inventory.csv", dir.path + "/report.csv"], client: client)
             #expect(code == 0, "\(err)")
             #expect(out == "deployed 3, 0 already there\nsaved 3 records to \(dir.path)/report.csv\n")
             let report = try dir.read("report.csv").split(separator: "\n").map(String.init)
             #expect(report.first == "name,zone,template,offering,state,ip")
-            #expect(report.dropFirst().map { $0.split(separator: ",").prefix(5).joined(separator: ",") } == [
-                "inv-db-1,Sandbox-2,Ubuntu 22.04 LTS,Medium Instance,Running",
-                "inv-web-1,Sandbox-1,Debian 12,Small Instance,Running",
-                "inv-web-2,Sandbox-1,Debian 12,Small Instance,Running",
-            ])
+            #expect(
+                report.dropFirst().map { $0.split(separator: ",").prefix(5).joined(separator: ",") } == [
+                    "inv-db-1,Sandbox-2,Ubuntu 22.04 LTS,Medium Instance,Running",
+                    "inv-web-1,Sandbox-1,Debian 12,Small Instance,Running",
+                    "inv-web-2,Sandbox-1,Debian 12,Small Instance,Running",
+                ])
             // Two deploys carried the cloud-init file, never shown in the trace.
             let deploys = trace.lines.filter { $0.contains("command=deployVirtualMachine") }
             #expect(deploys.count == 3)
             #expect(deploys.filter { $0.contains("userdata=\(SecretPolicy.marker)") }.count == 2, "\(deploys)")
-            let encoded = Data(try String(contentsOf: Self.folder.appendingPathComponent("cloud-init.yaml"), encoding: .utf8).utf8)
-                .base64EncodedString()
+            let encoded = Data(
+                try String(contentsOf: Self.folder.appendingPathComponent("cloud-init.yaml"), encoding: .utf8).utf8
+            )
+            .base64EncodedString()
             #expect(!trace.lines.joined().contains(encoded.prefix(40)))
 
-            let (again, aerr, acode) = try await run("inventory-deploy.cs", ["inventory.csv", dir.path + "/report.csv"], client: client)
+            let (again, aerr, acode) = try await run(
+                "inventory-deploy.cs", ["inventory.csv", dir.path + "/report.csv"], client: client)
             #expect(acode == 0, "\(aerr)")
             #expect(again.hasPrefix("deployed 0, 3 already there\n"))
             #expect(sim.requestCount(command: "deployVirtualMachine") == 3)

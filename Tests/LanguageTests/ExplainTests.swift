@@ -12,10 +12,13 @@ import Testing
 /// the byte count (the signature's encoded length varies).
 /// ACSH_UPDATE_GOLDEN=1 rewrites the files (then read the diff).
 @Suite struct ExplainTests {
-    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/explain")
+    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden/explain")
 
     /// Runs `source` in a session on a fresh simulator with the client's real poll schedule.
-    static func explain(_ source: String) async throws -> (out: String, err: String, code: Int32, vmsBefore: Int, vmsAfter: Int) {
+    static func explain(_ source: String) async throws -> (
+        out: String, err: String, code: Int32, vmsBefore: Int, vmsAfter: Int
+    ) {
         try await withSandbox(client: { o in
             let real = ClientOptions(url: o.url, credentials: o.credentials)
             (o.pollFirst, o.pollCap) = (real.pollFirst, real.pollCap)
@@ -32,10 +35,13 @@ import Testing
         s.replacingOccurrences(of: #"127\.0\.0\.1:[0-9]+"#, with: "127.0.0.1:PORT", options: .regularExpression)
             .replacingOccurrences(of: #"expires=[^&"]+"#, with: "expires=EXPIRES", options: .regularExpression)
             // The signature's URL-encoded length varies (+, / and = take three bytes each).
-            .replacingOccurrences(of: #"[0-9]+ bytes of parameters"#, with: "N bytes of parameters", options: .regularExpression)
+            .replacingOccurrences(
+                of: #"[0-9]+ bytes of parameters"#, with: "N bytes of parameters", options: .regularExpression)
     }
 
-    func check(_ name: String, _ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> String {
+    func check(_ name: String, _ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws
+        -> String
+    {
         let r = try await Self.explain(source)
         #expect(r.code == 0, "\(name): \(r.err)", sourceLocation: sourceLocation)
         #expect(r.vmsBefore == r.vmsAfter, "explain changed the cloud", sourceLocation: sourceLocation)
@@ -61,7 +67,8 @@ import Testing
     }
 
     @Test func deployWithNamesResolved() async throws {
-        let out = try await check("deploy-names.txt",
+        let out = try await check(
+            "deploy-names.txt",
             #"explain deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:web-1"#)
         #expect(out.contains("curl \"http://127.0.0.1:"))
         #expect(out.contains("&apiKey=$KEY&"))
@@ -83,11 +90,16 @@ import Testing
     @Test func missingParameter() async throws {
         let out = try await check("missing-parameter.txt", "explain deploy vm zone:Sandbox-1")
         #expect(out.contains("missing    templateid (template:NAME or templateid=ID)"))
-        #expect(out.contains("a run stops here and sends nothing: deployVirtualMachine is missing required parameters templateid, serviceofferingid"))
+        #expect(
+            out.contains(
+                "a run stops here and sends nothing: deployVirtualMachine is missing required parameters templateid, serviceofferingid"
+            ))
     }
 
     @Test func postSizedValue() async throws {
-        let out = try await check("post-sized.txt", #"""
+        let out = try await check(
+            "post-sized.txt",
+            #"""
             data = join(range(600), "-")
             explain deploy vm template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" userdata:$data
             """#)
@@ -100,7 +112,8 @@ import Testing
     }
 
     @Test func secretsStayHidden() async throws {
-        let r = try await Self.explain("""
+        let r = try await Self.explain(
+            """
             explain createUser account:admin username:u1 email:u@x firstname:a lastname:b password:hunter2
             explain registerUserKeys id:00000000-0000-0000-0000-000000000000
             """)
@@ -111,14 +124,16 @@ import Testing
     }
 
     @Test func changingCallsInsideTheLineAreNotSent() async throws {
-        let r = try await Self.explain("explain stop vm id:(deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\").id")
+        let r = try await Self.explain(
+            "explain stop vm id:(deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\").id")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("dry-run: deployVirtualMachine"))
         #expect(r.vmsBefore == r.vmsAfter)
     }
 
     @Test func assignmentTargetAndStagesAndVariables() async throws {
-        let r = try await Self.explain("""
+        let r = try await Self.explain(
+            """
             z = 1
             explain vms = list vms | where state == "Running" | count
             explain z
@@ -130,12 +145,14 @@ import Testing
     }
 
     @Test func badArgumentsAreExplainedNotThrown() async throws {
-        let r = try await Self.explain("""
+        let r = try await Self.explain(
+            """
             explain list zones nmae:x
             explain deploy template:"Debian 12" zone:Sandbox-9 serviceoffering:"Small Instance" &
             """)
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains("a run stops here and sends nothing: listZones has no parameter 'nmae'; did you mean name?"))
+        #expect(
+            r.out.contains("a run stops here and sends nothing: listZones has no parameter 'nmae'; did you mean name?"))
         #expect(r.out.contains("-> (not sent)  (required; fails: no zone named 'Sandbox-9' for zoneid; did you mean"))
         #expect(r.out.contains("with & (or set async nowait) acsh gives you the job"))
     }

@@ -30,13 +30,18 @@ final class SwitchingHost: ShellHost, @unchecked Sendable {
         options.output = .json
         let host = SwitchingHost(api: api)
         let session = Session(host: host, options: options)
-        for entry in ["a = 1", "j = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:hist-1 &",
-                      "print j.jobid"] {
+        for entry in [
+            "a = 1",
+            "j = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:hist-1 &",
+            "print j.jobid",
+        ] {
             #expect(await session.evaluate(entry) == 0)
         }
         let jobid = try #require(host.output.split(separator: "\n").last.map(String.init))
-        for entry in ["wait \"\(jobid)\"", "use lab", "set dryrun true", "b = 2", "set dryrun false", "use sandbox",
-                      "c = 3", "list vms name:hist-1 | destroy vm expunge=true"] {
+        for entry in [
+            "wait \"\(jobid)\"", "use lab", "set dryrun true", "b = 2", "set dryrun false", "use sandbox",
+            "c = 3", "list vms name:hist-1 | destroy vm expunge=true",
+        ] {
             #expect(await session.evaluate(entry) == 0, "\(entry)")
         }
         let sandboxFile = HistorySaveTests.temp(), labFile = HistorySaveTests.temp()
@@ -48,8 +53,12 @@ final class SwitchingHost: ShellHost, @unchecked Sendable {
         #expect(sandbox.contains("run on profile sandbox") && sandbox.contains("acsh -p sandbox FILE.cs"))
         #expect(sandbox.contains("Statements run on lab were left out"))
         let body = sandbox.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
-        #expect(body == ["a = 1", "j = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:hist-1 &",
-                         "print j.jobid", "c = 3", "list vms name:hist-1 | destroy vm expunge=true"])
+        #expect(
+            body == [
+                "a = 1",
+                "j = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:hist-1 &",
+                "print j.jobid", "c = 3", "list vms name:hist-1 | destroy vm expunge=true",
+            ])
 
         let lab = try String(contentsOfFile: labFile, encoding: .utf8)
         #expect(lab.contains("acsh -p lab FILE.cs") && lab.contains("Statements run on sandbox were left out"))

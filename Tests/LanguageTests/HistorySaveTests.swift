@@ -11,12 +11,12 @@ import Testing
         "zones = list zones",
         "print len(zones), zones[0].name",
         #"vm = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:saved-1"#,
-        "list zonez",                                   // fails: left out
+        "list zonez",  // fails: left out
         "print vm.name, vm.state",
-        #"secret = "hunter2""#,                         // carries a secret: left out
-        "help zone",                                    // only looks: left out
-        "explain stop vm id:$vm.id",                    // only looks: left out
-        "n = 1; print n + 1; print nosuchvar",           // the first two statements ran, the third failed
+        #"secret = "hunter2""#,  // carries a secret: left out
+        "help zone",  // only looks: left out
+        "explain stop vm id:$vm.id",  // only looks: left out
+        "n = 1; print n + 1; print nosuchvar",  // the first two statements ran, the third failed
         "s = stop vm id:$vm.id",
         "print s.state",
         "list vms name:saved-1 | select name state",
@@ -51,7 +51,9 @@ import Testing
         #expect(text.hasPrefix("#!/usr/bin/env acsh\n# Saved by `history save` from an acsh session on 20"))
         #expect(text.contains("profile test."))
         #expect(text.contains("failed ones and 1 carrying a secret were left out"))
-        #expect(!text.contains("hunter2") && !text.contains("zonez") && !text.contains("help zone") && !text.contains("explain"))
+        #expect(
+            !text.contains("hunter2") && !text.contains("zonez") && !text.contains("help zone")
+                && !text.contains("explain"))
         #expect(!text.contains("nosuchvar") && text.contains("n = 1\nprint n + 1\n"))
 
         // A fresh cloud and a fresh session: the same output as the statements that were kept.

@@ -27,7 +27,11 @@ import Testing
     }
 
     @Test func unterminatedStringIsAnErrorToken() {
-        if case .error(let m) = kinds("\"abc")[0] { #expect(m.contains("unterminated")) } else { Issue.record("expected error") }
+        if case .error(let m) = kinds("\"abc")[0] {
+            #expect(m.contains("unterminated"))
+        } else {
+            Issue.record("expected error")
+        }
     }
 
     @Test func spaceBeforeDistinguishesFlags() {

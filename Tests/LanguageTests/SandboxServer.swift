@@ -24,7 +24,9 @@ actor SandboxServer {
 
     /// A simulator of its own, for tests that count requests or change state and
     /// stop it themselves; prefer TestSupport's `withSandbox`, which always stops it.
-    static func fresh(fastPolls: Bool = true, _ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws -> (Simulator, CloudStackClient) {
+    static func fresh(fastPolls: Bool = true, _ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws
+        -> (Simulator, CloudStackClient)
+    {
         var options = SimulatorOptions()
         options.jobTime = .milliseconds(50)
         configure(&options)

@@ -12,7 +12,7 @@ import Testing
 ///   `# args: A B C`             script arguments
 ///   `# dry-run`                 run with --dry-run
 struct ScriptCase: CustomTestStringConvertible, Sendable {
-    let path: String      // relative to Scripts/
+    let path: String  // relative to Scripts/
     let source: String
     var testDescription: String { path }
 
@@ -44,13 +44,21 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
             guard let hash = raw.range(of: "# ") else { continue }
             let c = raw[hash.upperBound...]
             func after(_ p: String) -> String? { c.hasPrefix(p) ? String(c.dropFirst(p.count)) : nil }
-            if let v = after("expect: ") { x.output.append(v) }
-            else if c == "expect:" || c == "expect: " { x.output.append("") }
-            else if let v = after("expect error: ") { x.errors.append("\(path):\(v)") }
-            else if let v = after("expect stderr: ") { x.stderr.append(v) }
-            else if let v = after("expect exit: ") { x.exit = Int32(v.trimmingCharacters(in: .whitespaces)) }
-            else if let v = after("args: ") { x.args = v.split(separator: " ").map(String.init) }
-            else if c.hasPrefix("dry-run") && raw.hasPrefix("#") { x.dryRun = true }
+            if let v = after("expect: ") {
+                x.output.append(v)
+            } else if c == "expect:" || c == "expect: " {
+                x.output.append("")
+            } else if let v = after("expect error: ") {
+                x.errors.append("\(path):\(v)")
+            } else if let v = after("expect stderr: ") {
+                x.stderr.append(v)
+            } else if let v = after("expect exit: ") {
+                x.exit = Int32(v.trimmingCharacters(in: .whitespaces))
+            } else if let v = after("args: ") {
+                x.args = v.split(separator: " ").map(String.init)
+            } else if c.hasPrefix("dry-run") && raw.hasPrefix("#") {
+                x.dryRun = true
+            }
         }
         return x
     }
@@ -61,7 +69,9 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
     static func matches(_ pair: (String, String)) -> Bool {
         let (got, want) = pair
         if got == want || !want.contains("@") { return got == want }
-        let pattern = "^" + want.split(separator: "@", omittingEmptySubsequences: false)
+        let pattern =
+            "^"
+            + want.split(separator: "@", omittingEmptySubsequences: false)
             .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: "\\S+") + "$"
         return got.range(of: pattern, options: .regularExpression) != nil
     }
@@ -85,10 +95,13 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         // beside the script; messages are compared with the path under Scripts/.
         let code = await session.run(source: c.source, file: ScriptCase.root.appendingPathComponent(c.path).path)
         let errors = host.errors.replacingOccurrences(of: ScriptCase.root.path + "/", with: "")
-        let out = host.output.replacingOccurrences(of: ScriptCase.root.path + "/", with: "").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let out = host.output.replacingOccurrences(of: ScriptCase.root.path + "/", with: "").replacingOccurrences(
+            of: "\r\n", with: "\n"
+        ).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shown = out.last == "" ? Array(out.dropLast()) : out
-        #expect(shown.count == x.output.count && zip(shown, x.output).allSatisfy(Self.matches),
-                "stdout of \(c.path): \(shown) expected \(x.output); stderr: \(errors)")
+        #expect(
+            shown.count == x.output.count && zip(shown, x.output).allSatisfy(Self.matches),
+            "stdout of \(c.path): \(shown) expected \(x.output); stderr: \(errors)")
         for e in x.errors {
             #expect(errors.contains(e), "stderr of \(c.path) lacks \(e); it was: \(errors)")
         }

@@ -47,7 +47,8 @@ import Testing
             #expect(host.output == "5\n")
             #expect(sim.requestCount(command: "listVirtualMachines") - before == 1)
             #expect(await s.run(source: "print (list vms | count)", file: "t.cs") == 0)
-            #expect(sim.requestCount(command: "listVirtualMachines") - before == 1 + 6)  // 6 pages, then `count` says it is all
+            // 6 pages, then `count` says it is all
+            #expect(sim.requestCount(command: "listVirtualMachines") - before == 1 + 6)
         }
     }
 
@@ -56,7 +57,9 @@ import Testing
             let host = TestHost(api: client)
             let s = Session(host: host)
             let started = ContinuousClock.now
-            async let code = s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
+            async let code = s.run(
+                source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"",
+                file: "t.cs")
             // Interrupt once the job runs on the server (name lookups come first).
             while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(120) {
                 try await Task.sleep(for: .milliseconds(20))
@@ -74,7 +77,8 @@ import Testing
         try await withSandbox({ $0.jobTime = .seconds(600) }) { sim, client in
             let host = TestHost(api: client)
             let s = Session(host: host)
-            let src = "r = range(3) | each -p 3 { deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:\"i-$it\" }"
+            let src =
+                "r = range(3) | each -p 3 { deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:\"i-$it\" }"
             async let code = s.run(source: src, file: "t.cs")
             let started = ContinuousClock.now
             while s.interpreter.jobs.running.count < 3, ContinuousClock.now - started < .seconds(120) {
@@ -84,7 +88,10 @@ import Testing
             #expect(await code == 130)
             let lines = host.errors.split(separator: "\n")
             #expect(lines.count == 3, "\(host.errors)")  // the interrupted wait, then the two other jobs
-            #expect(lines.dropFirst().allSatisfy { $0.contains("is still running on the server; wait for it with: wait \"") })
+            #expect(
+                lines.dropFirst().allSatisfy {
+                    $0.contains("is still running on the server; wait for it with: wait \"")
+                })
         }
     }
 
@@ -94,7 +101,9 @@ import Testing
             var options = SessionOptions()
             options.timeout = 0.3
             let s = Session(host: host, options: options)
-            let code = await s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
+            let code = await s.run(
+                source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"",
+                file: "t.cs")
             #expect(code == 124)
             #expect(host.errors.hasPrefix("t.cs:1:6: deadline passed while job"))
         }
@@ -106,9 +115,9 @@ import Testing
         let host = TestHost(api: client)
         let s = Session(host: host)
         let src = """
-        ids = range(16) | each -p 8 { (deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:"p-$it").id }
-        print len(ids)
-        """
+            ids = range(16) | each -p 8 { (deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:"p-$it").id }
+            print len(ids)
+            """
         #expect(await s.run(source: src, file: "t.cs") == 0, "\(host.errors)")
         #expect(host.output == "16\n")
         let deploys = sim.requestCount(command: "deployVirtualMachine")

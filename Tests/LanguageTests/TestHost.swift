@@ -38,8 +38,10 @@ final class TestHost: ShellHost, @unchecked Sendable {
 }
 
 /// Runs source in a fresh session; (stdout, stderr, exit code).
-func run(_ source: String, file: String = "test.cs", api: (any CloudAPI)? = nil,
-         options: SessionOptions = SessionOptions()) async -> (out: String, err: String, code: Int32) {
+func run(
+    _ source: String, file: String = "test.cs", api: (any CloudAPI)? = nil,
+    options: SessionOptions = SessionOptions()
+) async -> (out: String, err: String, code: Int32) {
     let host = TestHost(api: api)
     let session = Session(host: host, options: options)
     let code = await session.run(source: source, file: file)

@@ -19,22 +19,26 @@ import Values
         #expect(actual == expected, "Golden/\(name) differs", sourceLocation: sourceLocation)
     }
 
-    static let vms: Value = try! JSONParser.parse(#"""
-    [{"id":"8f3c1e2a","name":"web-01","state":"Running","cpunumber":2,"memory":1000000,
-      "tags":["prod","web"],"nic":[{"ipaddress":"10.1.1.4","isdefault":true}],"haenable":false},
-     {"id":"0b7d9a55","name":"数据库-主","state":"Stopped","cpunumber":16,"memory":1.5e3,
-      "tags":[],"nic":[],"haenable":true,"displayname":null},
-     {"id":"c41a","name":"🚀 launch 👩‍💻","state":"Starting","cpunumber":1,"memory":512,
-      "tags":["e\u0301t\u00e9"],"haenable":false}]
-    """#)
+    static let vms: Value = try! JSONParser.parse(
+        #"""
+        [{"id":"8f3c1e2a","name":"web-01","state":"Running","cpunumber":2,"memory":1000000,
+          "tags":["prod","web"],"nic":[{"ipaddress":"10.1.1.4","isdefault":true}],"haenable":false},
+         {"id":"0b7d9a55","name":"数据库-主","state":"Stopped","cpunumber":16,"memory":1.5e3,
+          "tags":[],"nic":[],"haenable":true,"displayname":null},
+         {"id":"c41a","name":"🚀 launch 👩‍💻","state":"Starting","cpunumber":1,"memory":512,
+          "tags":["e\u0301t\u00e9"],"haenable":false}]
+        """#)
 
     @Test func tableWide() throws {
         try check("table-wide.txt", RecordWriter.render(Self.vms, format: .table))
     }
 
     @Test func tableNarrowTerminal() throws {
-        try check("table-narrow.txt", RecordWriter.render(Self.vms, format: .table,
-                                                          options: OutputOptions(terminalWidth: 80)))
+        try check(
+            "table-narrow.txt",
+            RecordWriter.render(
+                Self.vms, format: .table,
+                options: OutputOptions(terminalWidth: 80)))
     }
 
     @Test func tableColorAndColumns() throws {
@@ -67,10 +71,11 @@ import Values
     }
 
     @Test func csvQuoting() throws {
-        let rows: Value = try JSONParser.parse(#"""
-        [{"name":"plain","note":"has, comma","quote":"say \"hi\"","multi":"line1\nline2","cr":"a\rb"},
-         {"name":"数据库","note":"","quote":null,"multi":["x","y"],"cr":{"k":1},"later":"kept: in the first batch"}]
-        """#)
+        let rows: Value = try JSONParser.parse(
+            #"""
+            [{"name":"plain","note":"has, comma","quote":"say \"hi\"","multi":"line1\nline2","cr":"a\rb"},
+             {"name":"数据库","note":"","quote":null,"multi":["x","y"],"cr":{"k":1},"later":"kept: in the first batch"}]
+            """#)
         var out = RecordWriter.render(rows, format: .csv)
         out += "--\n" + RecordWriter.render(Self.vms, format: .csv)
         out += "--\n" + RecordWriter.render(["a,b", "plain"], format: .csv)
@@ -90,8 +95,13 @@ import Values
 
     @Test func textNested() throws {
         var out = RecordWriter.render(Self.vms, format: .text)
-        let nested: Value = ["job": ["id": "j1", "result": ["vm": ["id": 7, "nics": [["ip": "10.0.0.1"], ["ip": "10.0.0.2", "tags": ["a", "b"]]]]]],
-                             "note": "first\nsecond", "empty": [:], "none": [], "mixed": [1, ["k": "v"], [2, 3]]]
+        let nested: Value = [
+            "job": [
+                "id": "j1",
+                "result": ["vm": ["id": 7, "nics": [["ip": "10.0.0.1"], ["ip": "10.0.0.2", "tags": ["a", "b"]]]]],
+            ],
+            "note": "first\nsecond", "empty": [:], "none": [], "mixed": [1, ["k": "v"], [2, 3]],
+        ]
         out += "--\n" + RecordWriter.render(nested, format: .text)
         out += "--\n" + RecordWriter.render(["a", 1, true], format: .text)
         try check("text.txt", out)

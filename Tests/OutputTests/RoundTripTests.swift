@@ -6,8 +6,10 @@ import Values
 
 /// Whatever the data, CSV and JSON output read back to the same data.
 @Suite struct RoundTripTests {
-    static let palette: [Character] = ["a", "Z", "7", " ", ",", "\"", "\\", "\n", "\r", "\r\n", "\t", "é", "数",
-                                       "🚀", "👩‍💻", "/", "-", "\u{7F}", "\u{1}"]
+    static let palette: [Character] = [
+        "a", "Z", "7", " ", ",", "\"", "\\", "\n", "\r", "\r\n", "\t", "é", "数",
+        "🚀", "👩‍💻", "/", "-", "\u{7F}", "\u{1}",
+    ]
     static let text = Gen.element(of: palette).compactMap { $0 }.string(of: 0...8)
 
     @Test func csvReadsBackToTheSameStrings() async {
@@ -15,9 +17,11 @@ import Values
             let width = rows.map(\.count).max() ?? 1
             let columns = (0..<width).map { "c\($0)" }
             let records: [Value] = rows.map { row in
-                .record(Record(uniqueKeysWithValues: columns.enumerated().map { i, c in
-                    (c, Value.string(i < row.count ? row[i] : ""))
-                }))
+                .record(
+                    Record(
+                        uniqueKeysWithValues: columns.enumerated().map { i, c in
+                            (c, Value.string(i < row.count ? row[i] : ""))
+                        }))
             }
             let out = RecordWriter.render(.list(records), format: .csv, options: OutputOptions(batchSize: 3))
             let parsed = CSVReader.parse(out)
@@ -60,7 +64,11 @@ enum CSVReader {
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { chars.removeFirst(); field.unicodeScalars.append("\"") } else { quoted = false }
+                    if chars.first == "\"" {
+                        chars.removeFirst(); field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import PrivateFiles
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files written safely (issue 16 point 6): 0600 in 0700 folders, no planted

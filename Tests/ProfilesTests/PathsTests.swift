@@ -3,8 +3,10 @@ import Testing
 
 @Suite struct PathsTests {
     @Test func xdgVariables() throws {
-        let p = try Paths(environment: ["HOME": "/home/u", "XDG_CONFIG_HOME": "/c", "XDG_CACHE_HOME": "/k",
-                                    "XDG_STATE_HOME": "/s", "XDG_DATA_HOME": "/d"])
+        let p = try Paths(environment: [
+            "HOME": "/home/u", "XDG_CONFIG_HOME": "/c", "XDG_CACHE_HOME": "/k",
+            "XDG_STATE_HOME": "/s", "XDG_DATA_HOME": "/d",
+        ])
         #expect(p.configFile == "/c/acsh/config.toml")
         #expect(p.catalogCache(profile: "prod") == "/k/acsh/prod/catalog.json")
         #expect(p.historyFile == "/s/acsh/history")
@@ -33,8 +35,11 @@ import Testing
         let e = try? Paths(environment: [:], accountHome: nil)
         #expect(e == nil)
         // Absolute XDG folders need no home.
-        let xdg = try Paths(environment: ["ACSH_CONFIG": "/c.toml", "XDG_CACHE_HOME": "/k", "XDG_STATE_HOME": "/s",
-                                          "XDG_DATA_HOME": "/d"], accountHome: nil)
+        let xdg = try Paths(
+            environment: [
+                "ACSH_CONFIG": "/c.toml", "XDG_CACHE_HOME": "/k", "XDG_STATE_HOME": "/s",
+                "XDG_DATA_HOME": "/d",
+            ], accountHome: nil)
         #expect(xdg.historyFile == "/s/acsh/history")
         #expect(Paths.accountHome()?.hasPrefix("/") ?? true)
     }

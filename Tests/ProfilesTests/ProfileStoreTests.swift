@@ -4,10 +4,12 @@ import Testing
 @testable import Profiles
 
 @Suite struct ProfileStoreTests {
-    static let prod = Profile(name: "prod", url: "https://cloud.example.com/client/api", apiKey: "AK",
-                              secretKey: "S3cr\"et=", timeout: 90, output: .table, signatureLifetime: 300)
-    static let lab = Profile(name: "lab", url: "http://10.0.0.5:8080/client/api", username: "admin",
-                             password: "p'a \"ss\\\n", domain: "/sub", verifyTLS: false, post: true)
+    static let prod = Profile(
+        name: "prod", url: "https://cloud.example.com/client/api", apiKey: "AK",
+        secretKey: "S3cr\"et=", timeout: 90, output: .table, signatureLifetime: 300)
+    static let lab = Profile(
+        name: "lab", url: "http://10.0.0.5:8080/client/api", username: "admin",
+        password: "p'a \"ss\\\n", domain: "/sub", verifyTLS: false, post: true)
 
     @Test func roundTripThroughTheFile() throws {
         let path = try Support.tempDir() + "/deep/acsh/config.toml"
@@ -59,7 +61,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[profiles.a]\nurl = \"http://x\"\nverify_tls = \"no\"\n", ":3: profile 'a': verify_tls must be true or false"),
+        (
+            "[profiles.a]\nurl = \"http://x\"\nverify_tls = \"no\"\n",
+            ":3: profile 'a': verify_tls must be true or false"
+        ),
         ("[profiles.a]\nurl = \"http://x\"\n\ntimout = 5\n", ":4: profile 'a': unknown setting 'timout'"),
         ("[profiles.a]\napi_key = \"k\"\n", ":1: profile 'a' has no url"),
         ("[profiles.a]\nurl = \"http://x\"\noutput = \"yaml\"\n", ":3: profile 'a': output must be one of"),
@@ -75,14 +80,17 @@ import Testing
 
     @Test func unknownProfilesListTheKnownOnes() throws {
         var store = ProfileStore()
-        #expect(Support.errorText { try store.profile(named: "x") } == "no profile 'x'; known: none yet; add one with `acsh profile add`")
+        #expect(
+            Support.errorText { try store.profile(named: "x") }
+                == "no profile 'x'; known: none yet; add one with `acsh profile add`")
         try store.add(Self.prod)
         try store.add(Self.lab)
         #expect(Support.errorText { try store.use("x") } == "no profile 'x'; known: lab, prod")
         #expect(Support.errorText { try store.remove("x") } == "no profile 'x'; known: lab, prod")
         #expect(Support.errorText { try store.active(named: "x") } == "no profile 'x'; known: lab, prod")
         #expect(Support.errorText { try store.add(Self.prod) }?.contains("exists") == true)
-        #expect(Support.errorText { try store.add(Profile(name: "a b", url: "http://x")) }?.contains("not plain") == true)
+        #expect(
+            Support.errorText { try store.add(Profile(name: "a b", url: "http://x")) }?.contains("not plain") == true)
         var changed = Self.prod
         changed.url = "https://other/client/api"
         try store.add(changed, replacing: true)
@@ -95,7 +103,10 @@ import Testing
         var store = ProfileStore()
         try store.add(Self.prod)
         try store.add(Self.lab)
-        #expect(store.listLines == ["  lab   http://10.0.0.5:8080/client/api", "* prod  https://cloud.example.com/client/api"])
+        #expect(
+            store.listLines == [
+                "  lab   http://10.0.0.5:8080/client/api", "* prod  https://cloud.example.com/client/api",
+            ])
         let shown = Self.prod.redactedLines.joined(separator: "\n")
         #expect(shown.contains("secret_key = <redacted>"))
         #expect(!shown.contains("S3cr"))
@@ -123,9 +134,12 @@ import Testing
     @Test func credentialsFollowTheirProfile() throws {
         let elsewhere = "https://elsewhere.example/client/api"
         for base in [Self.prod, Self.lab] {
-            #expect(throws: ProfileError.self) { try Profile.fromEnvironment(["CLOUDSTACK_ENDPOINT": elsewhere], base: base) }
-            let withKeys = try #require(try Profile.fromEnvironment(
-                ["CLOUDSTACK_ENDPOINT": elsewhere, "CLOUDSTACK_KEY": "k", "CLOUDSTACK_SECRET": "s"], base: base))
+            #expect(throws: ProfileError.self) {
+                try Profile.fromEnvironment(["CLOUDSTACK_ENDPOINT": elsewhere], base: base)
+            }
+            let withKeys = try #require(
+                try Profile.fromEnvironment(
+                    ["CLOUDSTACK_ENDPOINT": elsewhere, "CLOUDSTACK_KEY": "k", "CLOUDSTACK_SECRET": "s"], base: base))
             #expect(withKeys.url == elsewhere && withKeys.apiKey == "k" && withKeys.secretKey == "s")
             #expect(withKeys.password == nil && withKeys.username == nil)
         }
@@ -154,7 +168,8 @@ import Testing
         #expect(text.contains("current = 'prod'"))
         #expect(text.contains("[profiles.prod]"))
         #expect(text.contains("secret_key = 'S3cr\"et='"))
-        #expect(text.components(separatedBy: "\n").filter { $0.hasPrefix("[") } == ["[profiles.lab]", "[profiles.prod]"])
+        #expect(
+            text.components(separatedBy: "\n").filter { $0.hasPrefix("[") } == ["[profiles.lab]", "[profiles.prod]"])
         #expect(try ConfigTOML.parse(text, file: "f") == store)
     }
 }

@@ -22,7 +22,10 @@ import Values
     @Test func signatureChoicesAndSettings() {
         #expect(completer.complete("tour s", context: context).inserts == ["status", "show", "skip"])
         #expect(completer.complete("set o", context: context).inserts == ["output", "onerror"])
-        #expect(completer.complete("set ", context: context).inserts == ["output", "timeout", "async", "dryrun", "pagesize", "onerror", "confirm", "default"])
+        #expect(
+            completer.complete("set ", context: context).inserts == [
+                "output", "timeout", "async", "dryrun", "pagesize", "onerror", "confirm", "default",
+            ])
     }
 
     @Test func nounsOfTheTypedVerb() {
@@ -136,7 +139,8 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
 @Suite struct ValueCompletionTests {
     /// Tests of what is offered wait long enough for a loaded machine; the
     /// time limit itself has its own tests below.
-    static func patient() -> Completer { Completer(timeLimit: .seconds(60), cacheTTL: .seconds(3600)) }  // a loaded machine may be slow
+    // a loaded machine may be slow
+    static func patient() -> Completer { Completer(timeLimit: .seconds(60), cacheTTL: .seconds(3600)) }
 
     /// A session whose server lists the two sandbox zones, after `delay`.
     func zonesContext(delay: Duration = .zero) -> (TestContext, RecordSource) {
@@ -223,7 +227,8 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
         // The fetch goes on after the Tab that started it gave up.
         let deadline = ContinuousClock.now + .seconds(30)
         while source.calls.value == 1, ContinuousClock.now < deadline,
-              await completeOnThread(completer, "deploy vm zoneid=", context).candidates.isEmpty {
+            await completeOnThread(completer, "deploy vm zoneid=", context).candidates.isEmpty
+        {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(await completeOnThread(completer, "deploy vm zoneid=", context).inserts.count == 2)
@@ -242,8 +247,10 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
     @Test func variablesAndTheirFields() {
         var context = TestContext()
         context.variables = [
-            "vm": record([("id", .string("v1")), ("name", .string("web-1")),
-                          ("nic", .list([record([("ipaddress", .string("10.0.0.5")), ("isdefault", .bool(true))])]))]),
+            "vm": record([
+                ("id", .string("v1")), ("name", .string("web-1")),
+                ("nic", .list([record([("ipaddress", .string("10.0.0.5")), ("isdefault", .bool(true))])])),
+            ]),
             "vms": .list([record([("id", .string("v1")), ("state", .string("Running"))])]),
             "zone": .string("z"),
         ]
@@ -377,7 +384,8 @@ func timedCompleteOnThread(_ completer: Completer, _ line: String, _ context: Te
 
     /// A flag's value comes from the flag's own slot: `save -o ` offers the formats, then the path again.
     @Test func flagValuesCompleteFromTheFlag() {
-        #expect(completer.complete("list zones | save -o ", context: context).inserts == ["json", "table", "csv", "text"])
+        #expect(
+            completer.complete("list zones | save -o ", context: context).inserts == ["json", "table", "csv", "text"])
         #expect(completer.complete("list zones | save --output js", context: context).inserts == ["json"])
         #expect(completer.complete("list zones | save -o json /tm", context: context).kind == .path)
         #expect(completer.complete("list zones | save -f /tm", context: context).kind == .path)

@@ -15,8 +15,10 @@ import Testing
     }
 
     /// An open quote runs at once: strings end on their line, so no later line could close it.
-    @Test(arguments: ["list zones", "for z in list zones {\n print $z\n}", "print \"a { b\"", "x = 1 # open { in a comment",
-                      "job = deploy vm &", "", "print \"abc", "print 'it"])
+    @Test(arguments: [
+        "list zones", "for z in list zones {\n print $z\n}", "print \"a { b\"", "x = 1 # open { in a comment",
+        "job = deploy vm &", "", "print \"abc", "print 'it",
+    ])
     func closedStatementsRun(_ source: String) {
         #expect(!Plain().isIncomplete(source))
     }
@@ -26,7 +28,8 @@ import Testing
 @Suite struct ColorRuleTests {
     @Test(arguments: [
         ([String: String](), true, false, true), (["TERM": "xterm"], true, false, true),
-        (["TERM": "dumb"], true, false, false), (["NO_COLOR": "1"], true, false, false), (["NO_COLOR": ""], true, false, true),
+        (["TERM": "dumb"], true, false, false), (["NO_COLOR": "1"], true, false, false),
+        (["NO_COLOR": ""], true, false, true),
         ([:], false, false, false), ([:], true, true, false),
     ])
     func colour(_ env: [String: String], _ isTerminal: Bool, _ flag: Bool, _ expected: Bool) {
@@ -38,16 +41,24 @@ import Testing
     @Test func aSingleCandidateIsInsertedWithItsSpace() {
         let c = Completion(replaceStart: 0, prefix: "li", candidates: [Candidate(insert: "list")], kind: .command)
         #expect(c.insertion == "list ")
-        let p = Completion(replaceStart: 0, prefix: "zo", candidates: [Candidate(insert: "zoneid=", appendsSpace: false)], kind: .parameter)
+        let p = Completion(
+            replaceStart: 0, prefix: "zo", candidates: [Candidate(insert: "zoneid=", appendsSpace: false)],
+            kind: .parameter)
         #expect(p.insertion == "zoneid=")
     }
 
     @Test func severalInsertTheCommonPrefixOrNothing() {
-        let c = Completion(replaceStart: 0, prefix: "z", candidates: [Candidate(insert: "zoneid="), Candidate(insert: "zonename=")], kind: .parameter)
+        let c = Completion(
+            replaceStart: 0, prefix: "z", candidates: [Candidate(insert: "zoneid="), Candidate(insert: "zonename=")],
+            kind: .parameter)
         #expect(c.insertion == "zone")
-        let stuck = Completion(replaceStart: 0, prefix: "zone", candidates: [Candidate(insert: "zoneid="), Candidate(insert: "zone:")], kind: .parameter)
+        let stuck = Completion(
+            replaceStart: 0, prefix: "zone", candidates: [Candidate(insert: "zoneid="), Candidate(insert: "zone:")],
+            kind: .parameter)
         #expect(stuck.insertion == nil)
-        let byName = Completion(replaceStart: 0, prefix: "Sand", candidates: [Candidate(insert: "1a-0"), Candidate(insert: "1a-1")], kind: .value)
+        let byName = Completion(
+            replaceStart: 0, prefix: "Sand", candidates: [Candidate(insert: "1a-0"), Candidate(insert: "1a-1")],
+            kind: .value)
         #expect(byName.insertion == nil)
     }
 }
@@ -56,11 +67,12 @@ import Testing
     @Test func fillsDownThenAcross() {
         let names = ["alpha", "beta", "gamma", "delta", "epsilon"].map { Candidate(insert: $0) }
         let text = ColumnPrinter.layout(names, width: 30)
-        #expect(text == """
-        alpha    gamma    epsilon
-        beta     delta
+        #expect(
+            text == """
+                alpha    gamma    epsilon
+                beta     delta
 
-        """)
+                """)
     }
 
     @Test func oneColumnWhenTheWindowIsNarrow() {

@@ -55,6 +55,8 @@ import Testing
     @Test func defaultPathFollowsXDG() {
         #expect(HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/acsh/history")
         #expect(HistoryStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/acsh/history")
-        #expect(HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]) == "/h/.local/state/acsh/history")
+        #expect(
+            HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/state/acsh/history")
     }
 }

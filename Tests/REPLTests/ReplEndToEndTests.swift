@@ -6,26 +6,35 @@ import Testing
 /// They need the `acsh` product built (`swift build`, which `swift test` does too).
 @Suite(.serialized) struct ReplEndToEndTests {
     /// The debug build, or the binary named by ACSH_BINARY (CI points it at the static release build).
-    static let binary = ProcessInfo.processInfo.environment["ACSH_BINARY"]
+    static let binary =
+        ProcessInfo.processInfo.environment["ACSH_BINARY"]
         .map { URL(fileURLWithPath: $0, relativeTo: repositoryRoot).path }
         ?? repositoryRoot.appendingPathComponent(".build/debug/acsh").path
 
     /// `acsh ARGS` in a fresh terminal with its own state and config directories,
     /// once its prompt `acsh PROFILE>` is on the screen.
-    func start(_ arguments: [String] = ["--sandbox"], profile: String = "sandbox",
-               state: TemporaryDirectory? = nil) async throws -> (TmuxSession, TemporaryDirectory) {
+    func start(
+        _ arguments: [String] = ["--sandbox"], profile: String = "sandbox",
+        state: TemporaryDirectory? = nil
+    ) async throws -> (TmuxSession, TemporaryDirectory) {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            throw TmuxSession.Failure(description: "\(Self.binary) is missing: run `swift build --product acsh` before the REPL end-to-end tests")
+            throw TmuxSession.Failure(
+                description:
+                    "\(Self.binary) is missing: run `swift build --product acsh` before the REPL end-to-end tests")
         }
         let dir = try state ?? TemporaryDirectory()
-        let session = try TmuxSession(command: [Self.binary] + arguments, environment: [
-            "XDG_STATE_HOME": dir.path + "/state", "XDG_CONFIG_HOME": dir.path + "/config",
-            "XDG_CACHE_HOME": dir.path + "/cache", "HOME": dir.path, "TERM": "xterm-256color", "NO_COLOR": "1",
-        ])
+        let session = try TmuxSession(
+            command: [Self.binary] + arguments,
+            environment: [
+                "XDG_STATE_HOME": dir.path + "/state", "XDG_CONFIG_HOME": dir.path + "/config",
+                "XDG_CACHE_HOME": dir.path + "/cache", "HOME": dir.path, "TERM": "xterm-256color", "NO_COLOR": "1",
+            ])
         try await session.waitUntil("the prompt 'acsh \(profile)>'") { screen in
             if screen.contains("acsh \(profile)>") { return true }
             if (try? session.hasExited()) == true {
-                Issue.record("acsh \(arguments.joined(separator: " ")) exited before showing its prompt; the screen was:\n\(screen)")
+                Issue.record(
+                    "acsh \(arguments.joined(separator: " ")) exited before showing its prompt; the screen was:\n\(screen)"
+                )
                 return true
             }
             return false
@@ -88,7 +97,9 @@ import Testing
 
         let history = try dir.read("state/acsh/history")
         #expect(history == "list zones | count\nprint 'done'\n")
-        let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/state/acsh/history")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: dir.path + "/state/acsh/history")[.posixPermissions]
+            as? Int
         #expect(mode == 0o600)
 
         let (second, _) = try await start(state: dir)
@@ -110,7 +121,9 @@ import Testing
         try s.type("cou")
         try await s.waitFor("list zones | count")
         try s.press("Enter")
-        try await s.waitUntil("the count") { $0.split(separator: "\n").last { !$0.isEmpty && !$0.hasPrefix("acsh") } == "2" }
+        try await s.waitUntil("the count") {
+            $0.split(separator: "\n").last { !$0.isEmpty && !$0.hasPrefix("acsh") } == "2"
+        }
     }
 
     @Test func listingsFollowTheWindowWidth() async throws {
@@ -150,9 +163,10 @@ import Testing
         var back = false
         for _ in 0..<30 where !back {
             try s.press("C-c")
-            back = (try? await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(2)) {
-                TmuxSession.lastLine($0) == "acsh sandbox>"
-            }) != nil
+            back =
+                (try? await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(2)) {
+                    TmuxSession.lastLine($0) == "acsh sandbox>"
+                }) != nil
         }
         #expect(back)
         #expect(try !s.hasExited())
@@ -168,14 +182,20 @@ import Testing
         let keys = try String(decoding: runProcess(Self.binary, ["simulator", "--print-keys"]), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         try #require(keys.count == 2)
-        let (s, _) = try await start(["--url", url.hasSuffix("/client/api") ? url : url + "/client/api", "--api-key", keys[0], "--secret-key", keys[1]],
-                               profile: "cli")
+        let (s, _) = try await start(
+            [
+                "--url", url.hasSuffix("/client/api") ? url : url + "/client/api", "--api-key", keys[0], "--secret-key",
+                keys[1],
+            ],
+            profile: "cli")
         try s.type("deploy vm zone:Sandbox-1 template:'Debian 12' serviceoffering:'Small Instance' name:slow-1")
         try s.press("Enter")
         // The progress line names the job once it is being waited for.
         try await s.waitFor("(job ", timeout: .seconds(60))
         try s.press("C-c")
-        let screen = try await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(60)) { TmuxSession.lastLine($0) == "acsh cli>" }
+        let screen = try await s.waitUntil("the prompt after Ctrl-C", timeout: .seconds(60)) {
+            TmuxSession.lastLine($0) == "acsh cli>"
+        }
         #expect(screen.contains("still running"), "the job's id and state are reported; the screen was:\n\(screen)")
         #expect(try !s.hasExited())
     }
@@ -193,8 +213,10 @@ func runProcess(_ path: String, _ arguments: [String], home: String? = nil) thro
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = arguments
     if let home {
-        p.environment = ["HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config",
-                         "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/fresh-data", "PATH": "/usr/bin:/bin"]
+        p.environment = [
+            "HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config",
+            "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/fresh-data", "PATH": "/usr/bin:/bin",
+        ]
     }
     let out = Pipe()
     p.standardOutput = out

@@ -6,8 +6,10 @@ extension ReplEndToEndTests {
     @Test func historySaveAtThePromptMakesARunnableScript() async throws {
         let (s, dir) = try await start()
         let path = dir.path + "/explore.cs"  // HOME is dir: `~/` is expanded
-        for line in [#"vm = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:repl-1"#,
-                     "list zonez", "print vm.name, vm.state", "history save ~/explore.cs"] {
+        for line in [
+            #"vm = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:repl-1"#,
+            "list zonez", "print vm.name, vm.state", "history save ~/explore.cs",
+        ] {
             let before = prompts(try s.screen())
             try s.type(line)
             try s.press("Enter")

@@ -37,8 +37,10 @@ import Testing
         try await s.waitFor("acsh sandbox [dry-run]>")
         try s.type(#"deploy template:"Debian 12" zone:Sandbox-1 name:never"#)
         try s.press("Enter")
-        let screen = try await s.waitUntil("the dry-run line and a prompt") { $0.contains("dry-run: deployVirtualMachine")
-            && $0.components(separatedBy: "acsh sandbox [dry-run]>").count >= 3 }
+        let screen = try await s.waitUntil("the dry-run line and a prompt") {
+            $0.contains("dry-run: deployVirtualMachine")
+                && $0.components(separatedBy: "acsh sandbox [dry-run]>").count >= 3
+        }
         #expect(screen.components(separatedBy: "deployVirtualMachine").count == 2, "printed once:\n\(screen)")
         #expect(screen.contains("templateid=") && screen.contains("(Debian 12)"), "\(screen)")
         try s.type("set dryrun false")

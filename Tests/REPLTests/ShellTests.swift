@@ -36,7 +36,9 @@ final class RecordingEvaluator: LineEvaluator {
     func evaluate(_ source: String) async -> Session.Outcome {
         statements.withLock { $0.append(source) }
         if source == "sleep" {
-            do { try await Task.sleep(for: .seconds(600)) } catch { cancelled.withLock { $0 = true }; return .failure(exitCode: 130) }
+            do { try await Task.sleep(for: .seconds(600)) } catch {
+                cancelled.withLock { $0 = true }; return .failure(exitCode: 130)
+            }
         }
         if source.hasPrefix("exit ") { return .exit(Int32(source.dropFirst(5)) ?? 0) }
         if source == "fail" { return .failure(exitCode: 1) }
@@ -49,8 +51,9 @@ final class RecordingEvaluator: LineEvaluator {
     @Test func quitLeavesTheShellAsExitDoes() async throws {
         let reader = ScriptedReader([.line("list zones"), .line("  quit "), .line("never reached")])
         let evaluator = RecordingEvaluator()
-        let shell = Shell(evaluator: evaluator, options: .init(profileName: "sandbox", color: false, historyPath: nil),
-                          reader: reader)
+        let shell = Shell(
+            evaluator: evaluator, options: .init(profileName: "sandbox", color: false, historyPath: nil),
+            reader: reader)
         #expect(await shell.run() == 0)
         #expect(evaluator.statements.withLock { $0 } == ["list zones"])
         #expect(reader.inputs.count == 1)  // the line after quit was never read
@@ -58,28 +61,38 @@ final class RecordingEvaluator: LineEvaluator {
 
     @Test func multiLineStatementsUseTheContinuationPrompt() async throws {
         let dir = try TemporaryDirectory()
-        let reader = ScriptedReader([.line("for z in list zones {"), .line("  print $z.name"), .line("}"), .line("list zones")])
+        let reader = ScriptedReader([
+            .line("for z in list zones {"), .line("  print $z.name"), .line("}"), .line("list zones"),
+        ])
         let evaluator = RecordingEvaluator()
-        let shell = Shell(evaluator: evaluator, options: .init(profileName: "sandbox", color: false, historyPath: dir.path + "/h"),
-                          reader: reader)
+        let shell = Shell(
+            evaluator: evaluator, options: .init(profileName: "sandbox", color: false, historyPath: dir.path + "/h"),
+            reader: reader)
         _ = await shell.run()
         #expect(reader.prompts == ["acsh sandbox> ", "...> ", "...> ", "acsh sandbox> ", "acsh sandbox> "])
         #expect(evaluator.statements.withLock { $0 } == ["for z in list zones {\n  print $z.name\n}", "list zones"])
-        #expect(HistoryStore(path: dir.path + "/h").load() == ["for z in list zones {", "  print $z.name", "}", "list zones"])
+        #expect(
+            HistoryStore(path: dir.path + "/h").load() == [
+                "for z in list zones {", "  print $z.name", "}", "list zones",
+            ])
     }
 
     @Test func thePromptFollowsTheActiveProfile() async throws {
         let reader = ScriptedReader([.line("use prod"), .line("list zones")])
-        _ = await Shell(evaluator: RecordingEvaluator(), options: .init(profileName: "sandbox", color: false, historyPath: nil),
-                        reader: reader).run()
+        _ = await Shell(
+            evaluator: RecordingEvaluator(), options: .init(profileName: "sandbox", color: false, historyPath: nil),
+            reader: reader
+        ).run()
         #expect(reader.prompts == ["acsh sandbox> ", "acsh prod> ", "acsh prod> "])
     }
 
     @Test func secretsReachNeitherHistory() async throws {
         let dir = try TemporaryDirectory()
         let reader = ScriptedReader([.line("createUser username=u password=hunter2"), .line("list users")])
-        let shell = Shell(evaluator: RecordingEvaluator(), options: .init(profileName: "p", color: false, historyPath: dir.path + "/h"),
-                          reader: reader)
+        let shell = Shell(
+            evaluator: RecordingEvaluator(),
+            options: .init(profileName: "p", color: false, historyPath: dir.path + "/h"),
+            reader: reader)
         _ = await shell.run()
         #expect(reader.remembered == ["list users"])
         let text = try dir.read("h")
@@ -89,8 +102,10 @@ final class RecordingEvaluator: LineEvaluator {
     @Test func pipedInputIsNoHistoryAndEndsWithTheLastStatus() async throws {
         let dir = try TemporaryDirectory()
         let reader = ScriptedReader([.line("list zones"), .line("fail")], interactive: false)
-        let code = await Shell(evaluator: RecordingEvaluator(),
-                               options: .init(profileName: "p", color: false, historyPath: dir.path + "/h"), reader: reader).run()
+        let code = await Shell(
+            evaluator: RecordingEvaluator(),
+            options: .init(profileName: "p", color: false, historyPath: dir.path + "/h"), reader: reader
+        ).run()
         #expect(code == 1)
         #expect(reader.remembered.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/h"))
@@ -99,7 +114,8 @@ final class RecordingEvaluator: LineEvaluator {
     @Test func ctrlCDropsAnOpenStatement() async throws {
         let reader = ScriptedReader([.line("for z in list zones {"), .interrupted, .line("list zones")])
         let evaluator = RecordingEvaluator()
-        let shell = Shell(evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader)
+        let shell = Shell(
+            evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader)
         _ = await shell.run()
         #expect(evaluator.statements.withLock { $0 } == ["list zones"])
         #expect(reader.prompts == ["acsh p> ", "...> ", "acsh p> ", "acsh p> "])
@@ -108,7 +124,9 @@ final class RecordingEvaluator: LineEvaluator {
     @Test func exitEndsTheLoopWithItsCode() async throws {
         let reader = ScriptedReader([.line("exit 3"), .line("list zones")])
         let evaluator = RecordingEvaluator()
-        let code = await Shell(evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader).run()
+        let code = await Shell(
+            evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader
+        ).run()
         #expect(code == 3)
         #expect(evaluator.statements.withLock { $0 } == ["exit 3"])
     }
@@ -116,7 +134,8 @@ final class RecordingEvaluator: LineEvaluator {
     @Test func sigintCancelsTheRunningStatement() async throws {
         let reader = ScriptedReader([.line("sleep"), .line("list zones")])
         let evaluator = RecordingEvaluator()
-        let shell = Shell(evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader)
+        let shell = Shell(
+            evaluator: evaluator, options: .init(profileName: "p", color: false, historyPath: nil), reader: reader)
         InterruptSignal.install()
         // Ctrl-C only once the statement runs (one before `evaluate` starts is dropped as stale on
         // purpose), and again until it is seen: a loaded machine may take long to get there.

@@ -7,8 +7,10 @@ struct TestContext: CompletionContext {
     var catalog: Catalog = .bundled
     var profileName = "test"
     var variables: [String: Value] = [:]
-    var stageNames = ["where", "select", "sort", "first", "last", "count", "get", "uniq", "group", "each",
-                      "json", "table", "csv", "text"]
+    var stageNames = [
+        "where", "select", "sort", "first", "last", "count", "get", "uniq", "group", "each",
+        "json", "table", "csv", "text",
+    ]
     var builtinNames = ["print", "echo", "set", "use", "sync", "help", "source", "sleep", "vars", "exit", "wait"]
     var currentDirectory = "/"
     var valueSource: (any ValueSource)? = nil

@@ -18,7 +18,10 @@ final class TmuxSession {
             let path = dir + "/tmux"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw Failure(description: "tmux is not installed: the REPL end-to-end tests need it (run scripts/setup.sh, or apt-get install tmux)")
+        throw Failure(
+            description:
+                "tmux is not installed: the REPL end-to-end tests need it (run scripts/setup.sh, or apt-get install tmux)"
+        )
     }
 
     private let tmux: String
@@ -31,8 +34,10 @@ final class TmuxSession {
         let line = "env \(env) " + command.map(Self.quote).joined(separator: " ")
         // One tmux command line, so the pane is kept (to see how the program
         // ended) even when it exits at once.
-        try run(["new-session", "-d", "-s", "keep", ";", "set-option", "-g", "remain-on-exit", "on",
-                 ";", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line])
+        try run([
+            "new-session", "-d", "-s", "keep", ";", "set-option", "-g", "remain-on-exit", "on",
+            ";", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line,
+        ])
     }
 
     deinit {
@@ -68,7 +73,9 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(60), _ predicate: (String) -> Bool) async throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(60), _ predicate: (String) -> Bool) async throws
+        -> String
+    {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
@@ -81,7 +88,8 @@ final class TmuxSession {
 
     /// Whether the program in the pane has exited.
     func hasExited() throws -> Bool {
-        try run(["list-panes", "-t", target, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        try run(["list-panes", "-t", target, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            == "1"
     }
 
     /// The last line of a screen that is not blank.

@@ -24,7 +24,8 @@ import Testing
                 let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let echo = lines.lastIndex(where: { $0.hasSuffix(marker) }),
-                      let prompt = lines.lastIndex(of: "acsh sandbox>") else { return false }
+                    let prompt = lines.lastIndex(of: "acsh sandbox>")
+                else { return false }
                 return prompt > echo
             }
         }
@@ -37,7 +38,9 @@ import Testing
         }
     }
 
-    func start(_ state: TemporaryDirectory? = nil, _ arguments: [String] = ["--sandbox"]) async throws -> (Learner, TemporaryDirectory) {
+    func start(_ state: TemporaryDirectory? = nil, _ arguments: [String] = ["--sandbox"]) async throws -> (
+        Learner, TemporaryDirectory
+    ) {
         let (s, dir) = try await ReplEndToEndTests().start(arguments, state: state)
         try s.resize(width: 250, height: 60)
         return (Learner(s), dir)
@@ -90,7 +93,9 @@ import Testing
         }
         #expect(out.contains("The tour is complete"))
         #expect(out.contains("expungeVirtualMachine id="))
-        let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/state/acsh/tour/sandbox.json")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: dir.path + "/state/acsh/tour/sandbox.json")[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
         let status = me.last(try await me.run("tour status"))
         #expect(status.contains("Every step is done."))

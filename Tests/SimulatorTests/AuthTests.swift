@@ -24,7 +24,8 @@ import Values
             #expect(bad.inner["errortext"]?.text == "unable to verify user credentials and/or request signature")
 
             let good = TestClient(sim)
-            let tampered = good.query("listZones", [("name", "Sandbox-1")]).replacingOccurrences(of: "Sandbox-1", with: "Sandbox-2")
+            let tampered = good.query("listZones", [("name", "Sandbox-1")]).replacingOccurrences(
+                of: "Sandbox-1", with: "Sandbox-2")
             let t = try await good.send(method: .GET, url: sim.baseURL + "?" + tampered, body: nil)
             #expect(t.status == 401)
 
@@ -60,8 +61,10 @@ import Values
     @Test func signatureVersion3WithoutExpiresIsRefused() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            var p = [("command", "listZones"), ("response", "json"), ("signatureVersion", "3"),
-                     ("apiKey", SimulatorOptions.sandboxAPIKey)]
+            var p = [
+                ("command", "listZones"), ("response", "json"), ("signatureVersion", "3"),
+                ("apiKey", SimulatorOptions.sandboxAPIKey),
+            ]
             p.append(("signature", Signer.signature(p, secretKey: SimulatorOptions.sandboxSecretKey)))
             let q = p.map { "\($0.0)=\(Signer.encode($0.1))" }.joined(separator: "&")
             #expect(try await c.send(method: .GET, url: sim.baseURL + "?" + q, body: nil).status == 401)
@@ -93,8 +96,9 @@ import Values
             let setCookies = ok.headers["Set-Cookie"]
             #expect(setCookies.contains { $0.hasPrefix("JSESSIONID=") })
             #expect(setCookies.contains { $0.hasPrefix("sessionkey=") })
-            let jsession = try #require(setCookies.first { $0.hasPrefix("JSESSIONID=") }?
-                .split(separator: ";")[0].split(separator: "=")[1])
+            let jsession = try #require(
+                setCookies.first { $0.hasPrefix("JSESSIONID=") }?
+                    .split(separator: ";")[0].split(separator: "=")[1])
 
             // The cookie alone is not enough: the session key parameter must match.
             c.cookies = ["JSESSIONID": String(jsession)]

@@ -19,7 +19,8 @@ import Values
             #expect(done["jobresult.vmsnapshot.name"]?.text?.contains("_VS_") == true)
             #expect(done["jobresult.vmsnapshot.type"]?.text == "Disk")
             #expect(done["jobresult.vmsnapshot.current"]?.bool == true)
-            let second = try await c.job("createVMSnapshot", [("virtualmachineid", vm), ("name", "after"), ("snapshotmemory", "true")])
+            let second = try await c.job(
+                "createVMSnapshot", [("virtualmachineid", vm), ("name", "after"), ("snapshotmemory", "true")])
             #expect(second["jobresult.vmsnapshot.type"]?.text == "DiskAndMemory")
             #expect(second["jobresult.vmsnapshot.parent"]?.text == firstID)
             // `name` finds a snapshot by the name the client gave (its display name).
@@ -29,9 +30,13 @@ import Values
             // Reverting to a disk-only snapshot leaves the VM stopped; it becomes the current one.
             let reverted = try await c.job("revertToVMSnapshot", [("vmsnapshotid", firstID)])
             #expect(reverted["jobresult.virtualmachine.state"]?.text == "Stopped", "\(reverted)")
-            #expect(try await c.get("listVMSnapshot", [("vmsnapshotid", firstID)]).inner["vmSnapshot.0.current"]?.bool == true)
+            #expect(
+                try await c.get("listVMSnapshot", [("vmsnapshotid", firstID)]).inner["vmSnapshot.0.current"]?.bool
+                    == true)
             // Memory snapshots need a running VM.
-            #expect(try await c.get("createVMSnapshot", [("virtualmachineid", vm), ("snapshotmemory", "true")]).status == 431)
+            #expect(
+                try await c.get("createVMSnapshot", [("virtualmachineid", vm), ("snapshotmemory", "true")]).status
+                    == 431)
             #expect(try await c.job("deleteVMSnapshot", [("vmsnapshotid", firstID)])["jobresult.success"]?.bool == true)
             let left = try await c.get("listVMSnapshot", [("virtualmachineid", vm)]).inner
             #expect(left["count"]?.text == "1")
@@ -64,10 +69,21 @@ import Values
             #expect(listed["snapshotpolicy.0.schedule"]?.text == "6")
             #expect(try await policy([("schedule", "61"), ("maxsnaps", "3"), ("timezone", "UTC")]).status == 431)
             #expect(try await policy([("schedule", "5"), ("maxsnaps", "9"), ("timezone", "UTC")]).status == 431)
-            #expect(try await c.get("createSnapshotPolicy", [("volumeid", volume), ("intervaltype", "yearly"), ("schedule", "5"),
-                                                             ("maxsnaps", "1"), ("timezone", "UTC")]).status == 431)
-            let weekly = try await c.get("createSnapshotPolicy", [("volumeid", volume), ("intervaltype", "WEEKLY"),
-                                                                  ("schedule", "30:02:7"), ("maxsnaps", "2"), ("timezone", "UTC")]).inner
+            #expect(
+                try await c.get(
+                    "createSnapshotPolicy",
+                    [
+                        ("volumeid", volume), ("intervaltype", "yearly"), ("schedule", "5"),
+                        ("maxsnaps", "1"), ("timezone", "UTC"),
+                    ]
+                ).status == 431)
+            let weekly = try await c.get(
+                "createSnapshotPolicy",
+                [
+                    ("volumeid", volume), ("intervaltype", "WEEKLY"),
+                    ("schedule", "30:02:7"), ("maxsnaps", "2"), ("timezone", "UTC"),
+                ]
+            ).inner
             #expect(weekly["snapshotpolicy.intervaltype"]?.number?.int == 2)
             let hidden = try await c.job("updateSnapshotPolicy", [("id", id), ("fordisplay", "false")])
             #expect(hidden["jobresult.snapshotpolicy.fordisplay"]?.bool == false)
@@ -83,10 +99,15 @@ import Values
             let vm = try await c.deploy([("group", "web")])
             let groupID = try #require(vm["jobresult.virtualmachine.groupid"]?.text, "\(vm)")
             #expect(vm["jobresult.virtualmachine.group"]?.text == "web")
-            #expect(try await c.get("listInstanceGroups", [("name", "web")]).inner["instancegroup.0.id"]?.text == groupID)
-            #expect(try await c.get("updateInstanceGroup", [("id", groupID), ("name", "frontend")]).inner["instancegroup.name"]?.text == "frontend")
+            #expect(
+                try await c.get("listInstanceGroups", [("name", "web")]).inner["instancegroup.0.id"]?.text == groupID)
+            #expect(
+                try await c.get("updateInstanceGroup", [("id", groupID), ("name", "frontend")]).inner[
+                    "instancegroup.name"]?.text == "frontend")
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)
-            #expect(try await c.get("listVirtualMachines", [("id", id)]).inner["virtualmachine.0.group"]?.text == "frontend")
+            #expect(
+                try await c.get("listVirtualMachines", [("id", id)]).inner["virtualmachine.0.group"]?.text == "frontend"
+            )
             #expect(try await c.get("deleteInstanceGroup", [("id", groupID)]).inner["success"]?.bool == true)
             let after = try await c.get("listVirtualMachines", [("id", id)]).inner
             #expect(after["virtualmachine.0.group"] == nil)

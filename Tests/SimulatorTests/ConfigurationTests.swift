@@ -16,16 +16,24 @@ import Values
             #expect(one["configuration.0.scope"]?.text == "Global")
             let accountDefaults = try await c.get("listConfigurations", [("category", "Account Defaults")]).inner
             #expect(accountDefaults["count"]?.text == "11")
-            #expect(try await c.value("listConfigurations", [("name", "max.account.user.vms")], "configuration.0.value") == "20")
+            #expect(
+                try await c.value("listConfigurations", [("name", "max.account.user.vms")], "configuration.0.value")
+                    == "20")
 
             // Update and reset; the value must read as the setting's type.
-            let set = try await c.get("updateConfiguration", [("name", "agent.load.threshold"), ("value", "0.81")]).inner
+            let set = try await c.get("updateConfiguration", [("name", "agent.load.threshold"), ("value", "0.81")])
+                .inner
             #expect(set["configuration.value"]?.text == "0.81")
             #expect(set["configuration.type"]?.text == "Decimal")
-            #expect(try await c.value("listConfigurations", [("name", "agent.load.threshold")], "configuration.0.value") == "0.81")
+            #expect(
+                try await c.value("listConfigurations", [("name", "agent.load.threshold")], "configuration.0.value")
+                    == "0.81")
             _ = try await c.get("updateConfiguration", [("name", "agent.load.threshold"), ("value", "0.9")])
-            #expect(try await c.get("resetConfiguration", [("name", "agent.load.threshold")]).inner["configuration.value"]?.text == "0.7")
-            let notBool = try await c.get("updateConfiguration", [("name", "vmware.recycle.hung.wokervm"), ("value", "yes")])
+            #expect(
+                try await c.get("resetConfiguration", [("name", "agent.load.threshold")]).inner["configuration.value"]?
+                    .text == "0.7")
+            let notBool = try await c.get(
+                "updateConfiguration", [("name", "vmware.recycle.hung.wokervm"), ("value", "yes")])
             #expect(notBool.status == 431)
             #expect(notBool.inner["errortext"]?.text == "Please enter either 'true' or 'false'.")
             let unknown = try await c.get("updateConfiguration", [("name", "no.such.setting"), ("value", "1")])
@@ -44,31 +52,61 @@ import Values
             let cluster = try await c.value("listClusters", [], "cluster.0.id")
             let account = try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
 
-            let zoned = try await c.get("updateConfiguration", [("name", "use.external.dns"), ("zoneid", zone), ("value", "true")]).inner
+            let zoned = try await c.get(
+                "updateConfiguration", [("name", "use.external.dns"), ("zoneid", zone), ("value", "true")]
+            ).inner
             #expect(zoned["configuration.scope"]?.text == "zone")
             #expect(zoned["configuration.value"]?.text == "true")
-            #expect(try await c.value("listConfigurations", [("name", "use.external.dns"), ("zoneid", zone)], "configuration.0.value") == "true")
-            #expect(try await c.value("listConfigurations", [("name", "use.external.dns"), ("zoneid", other)], "configuration.0.value") == "false")
-            #expect(try await c.value("listConfigurations", [("name", "use.external.dns")], "configuration.0.value") == "false")
+            #expect(
+                try await c.value(
+                    "listConfigurations", [("name", "use.external.dns"), ("zoneid", zone)], "configuration.0.value")
+                    == "true")
+            #expect(
+                try await c.value(
+                    "listConfigurations", [("name", "use.external.dns"), ("zoneid", other)], "configuration.0.value")
+                    == "false")
+            #expect(
+                try await c.value("listConfigurations", [("name", "use.external.dns")], "configuration.0.value")
+                    == "false")
             // A scope lists only the settings of that scope.
-            #expect(try await c.get("listConfigurations", [("name", "expunge.delay"), ("zoneid", zone)]).inner["count"] == nil)
+            #expect(
+                try await c.get("listConfigurations", [("name", "expunge.delay"), ("zoneid", zone)]).inner["count"]
+                    == nil)
 
-            let stored = try await c.get("updateConfiguration", [("name", "storage.overprovisioning.factor"), ("storageid", pool), ("value", "3.0")]).inner
+            let stored = try await c.get(
+                "updateConfiguration",
+                [("name", "storage.overprovisioning.factor"), ("storageid", pool), ("value", "3.0")]
+            ).inner
             #expect(stored["configuration.scope"]?.text == "storagepool")
             #expect(stored["configuration.value"]?.text == "3.0")
-            let clustered = try await c.get("updateConfiguration", [("name", "cpu.overprovisioning.factor"), ("clusterid", cluster), ("value", "2.0")]).inner
+            let clustered = try await c.get(
+                "updateConfiguration",
+                [("name", "cpu.overprovisioning.factor"), ("clusterid", cluster), ("value", "2.0")]
+            ).inner
             #expect(clustered["configuration.scope"]?.text == "cluster")
-            let forAccount = try await c.get("updateConfiguration", [("name", "allow.public.user.templates"), ("accountid", account), ("value", "false")]).inner
+            let forAccount = try await c.get(
+                "updateConfiguration",
+                [("name", "allow.public.user.templates"), ("accountid", account), ("value", "false")]
+            ).inner
             #expect(forAccount["configuration.scope"]?.text == "account")
-            #expect(try await c.value("listConfigurations", [("name", "allow.public.user.templates"), ("accountid", account)], "configuration.0.value") == "false")
+            #expect(
+                try await c.value(
+                    "listConfigurations", [("name", "allow.public.user.templates"), ("accountid", account)],
+                    "configuration.0.value") == "false")
             // Reset at a scope drops that scope's value: the global one shows again.
-            #expect(try await c.get("resetConfiguration", [("name", "allow.public.user.templates"), ("accountid", account)])
+            #expect(
+                try await c.get(
+                    "resetConfiguration", [("name", "allow.public.user.templates"), ("accountid", account)]
+                )
                 .inner["configuration.value"]?.text == "true")
 
             // A setting is set only at its own scope, and at one scope at a time.
-            let wrong = try await c.get("updateConfiguration", [("name", "expunge.delay"), ("zoneid", zone), ("value", "10")])
+            let wrong = try await c.get(
+                "updateConfiguration", [("name", "expunge.delay"), ("zoneid", zone), ("value", "10")])
             #expect(wrong.inner["errortext"]?.text == "Invalid scope id provided for the parameter expunge.delay")
-            let both = try await c.get("updateConfiguration", [("name", "use.external.dns"), ("zoneid", zone), ("clusterid", cluster), ("value", "true")])
+            let both = try await c.get(
+                "updateConfiguration",
+                [("name", "use.external.dns"), ("zoneid", zone), ("clusterid", cluster), ("value", "true")])
             #expect(both.status == 431)
         }
     }
@@ -79,15 +117,18 @@ import Values
             let c = TestClient(sim)
             _ = try await c.get("updateConfiguration", [("name", "expunge.delay"), ("value", "120")])
             let domain = try await c.value("listDomains", [("name", "dev")], "domain.0.id")
-            _ = try await c.get("updateResourceLimit", [("resourcetype", "0"), ("max", "3"), ("account", "dev"), ("domainid", domain)])
+            _ = try await c.get(
+                "updateResourceLimit", [("resourcetype", "0"), ("max", "3"), ("account", "dev"), ("domainid", domain)])
             let role = try await c.value("createRole", [("name", "kept"), ("type", "User")], "role.id")
             _ = try await c.get("createRolePermission", [("roleid", role), ("rule", "list*"), ("permission", "deny")])
             return role
         }
         try await withSimulator(StateFileTests.options(path)) { sim async throws in
             let c = TestClient(sim)
-            #expect(try await c.value("listConfigurations", [("name", "expunge.delay")], "configuration.0.value") == "120")
-            #expect(try await c.signed().value("listResourceLimits", [("resourcetype", "0")], "resourcelimit.0.max") == "3")
+            #expect(
+                try await c.value("listConfigurations", [("name", "expunge.delay")], "configuration.0.value") == "120")
+            #expect(
+                try await c.signed().value("listResourceLimits", [("resourcetype", "0")], "resourcelimit.0.max") == "3")
             #expect(try await c.value("listRolePermissions", [("roleid", role)], "rolepermission.0.rule") == "list*")
         }
     }

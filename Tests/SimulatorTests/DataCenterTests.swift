@@ -65,7 +65,9 @@ import Values
                 #expect(t["template.0.account"]?.text == "system")
             }
             // The system VM template shows with templatefilter=all only.
-            let all = try await c.get("listTemplates", [("templatefilter", "all"), ("name", "SystemVM Template (simulator)")]).inner
+            let all = try await c.get(
+                "listTemplates", [("templatefilter", "all"), ("name", "SystemVM Template (simulator)")]
+            ).inner
             #expect(all["count"]?.text == "2")
             let offerings = try await c.get("listServiceOfferings").inner
             #expect(offerings["count"]?.text == "2")
@@ -73,7 +75,8 @@ import Values
             #expect(offerings["serviceoffering.0.cpuspeed"]?.number?.int == 500)
             #expect(offerings["serviceoffering.1.name"]?.text == "Medium Instance")
             let disks = try await c.get("listDiskOfferings").inner
-            #expect((0..<4).map { disks["diskoffering.\($0).name"]?.text ?? "" } == ["Small", "Medium", "Large", "Custom"])
+            #expect(
+                (0..<4).map { disks["diskoffering.\($0).name"]?.text ?? "" } == ["Small", "Medium", "Large", "Custom"])
             #expect(disks["diskoffering.0.displaytext"]?.text == "Small Disk, 5 GB")
             // OS types carry the real internal ids: 142 is CentOS 5.6 (64-bit) on every install.
             let sim142 = try await c.value("listOsTypes", [("description", "CentOS 5.6 (64-bit)")], "ostype.0.id")
@@ -119,7 +122,10 @@ import Values
             #expect(nets["network.0.cidr"]?.text == "10.1.1.0/24")
             // The basic zone's first VM brought up its DHCP router, which took the next address of the range.
             let basicNet = try #require(basic["jobresult.virtualmachine.nic.0.networkid"]?.text)
-            #expect(try await c.value("listRouters", [("networkid", basicNet), ("listall", "true")], "router.0.guestipaddress") == "60.147.41.3")
+            #expect(
+                try await c.value(
+                    "listRouters", [("networkid", basicNet), ("listall", "true")], "router.0.guestipaddress")
+                    == "60.147.41.3")
             let basic2 = try await c.deploy(zone: "Sandbox-simulator-basic")
             #expect(basic2["jobresult.virtualmachine.nic.0.ipaddress"]?.text == "60.147.41.4")
         }
@@ -141,8 +147,11 @@ import Values
         }
         #expect(error?.message.contains("holds the sandbox data center") == true, "\(String(describing: error))")
         #expect(error?.message.contains("--fresh") == true)
-        try await withSimulator(StateFileTests.options(path, fresh: true) { $0.datacenter = .cloudstackSimulator }) { _ async throws in }
-        let zone = try await withSimulator(StateFileTests.options(path) { $0.datacenter = .cloudstackSimulator }) { sim async throws in
+        try await withSimulator(StateFileTests.options(path, fresh: true) { $0.datacenter = .cloudstackSimulator }) {
+            _ async throws in
+        }
+        let zone = try await withSimulator(StateFileTests.options(path) { $0.datacenter = .cloudstackSimulator }) {
+            sim async throws in
             try await TestClient(sim).value("listZones", [], "zone.0.name")
         }
         #expect(zone == "Sandbox-simulator-basic")

@@ -44,8 +44,12 @@ import Values
             #expect(get.status == 414)
             let post = try await c.post("deployVirtualMachine", args)
             #expect(post.status == 200)
-            let notBase64 = try await c.post("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl),
-                                                                       ("serviceofferingid", so), ("userdata", "not base64!")])
+            let notBase64 = try await c.post(
+                "deployVirtualMachine",
+                [
+                    ("zoneid", zone), ("templateid", tmpl),
+                    ("serviceofferingid", so), ("userdata", "not base64!"),
+                ])
             #expect(notBase64.status == 431)
             #expect(sim.summary.contains(sim.baseURL))
         }
@@ -61,8 +65,10 @@ import Values
     @Test func pagingFiltersAndTags() async throws {
         try await withSimulator(testOptions { $0.seedVMs = 25 }) { sim async throws in
             let c = TestClient(sim)
-            let p1 = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "1"), ("pagesize", "10")]).inner
-            let p3 = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "3"), ("pagesize", "10")]).inner
+            let p1 = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "1"), ("pagesize", "10")])
+                .inner
+            let p3 = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "3"), ("pagesize", "10")])
+                .inner
             #expect(p1["count"]?.text == "25")
             #expect(p1["virtualmachine"]?.list?.count == 10)
             #expect(p3["virtualmachine"]?.list?.count == 5)
@@ -81,11 +87,17 @@ import Values
             #expect(inZone > 0 && inZone < 25)
             #expect(try await c.get("listVirtualMachines", [("state", "Stopped")]).body.contains("{}"))
 
-            let tag = try await c.get("createTags", [("resourceids", a), ("resourcetype", "UserVm"),
-                                                      ("tags[0].key", "env"), ("tags[0].value", "prod")]).inner
+            let tag = try await c.get(
+                "createTags",
+                [
+                    ("resourceids", a), ("resourcetype", "UserVm"),
+                    ("tags[0].key", "env"), ("tags[0].value", "prod"),
+                ]
+            ).inner
             let tagJob = try #require(tag["jobid"]?.text, "createTags answered \(tag)")
             #expect(try await c.wait(job: tagJob)["jobstatus"]?.text == "1")
-            let tagged = try await c.get("listVirtualMachines", [("tags[0].key", "env"), ("tags[0].value", "prod")]).inner
+            let tagged = try await c.get("listVirtualMachines", [("tags[0].key", "env"), ("tags[0].value", "prod")])
+                .inner
             #expect(tagged["count"]?.text == "1")
             #expect(tagged["virtualmachine.0.tags.0.key"]?.text == "env")
             #expect(try await c.get("listTags", [("key", "env")]).inner["tag.0.resourceid"]?.text == a)
@@ -100,7 +112,8 @@ import Values
             #expect(try await dev.get("listVirtualMachines", [("listall", "true")]).body.contains("{}"))
             let nets = try await dev.get("listNetworks").inner["network"]?.list ?? []
             #expect(nets.allSatisfy { $0[field: "account"]?.string == "dev" || $0[field: "type"]?.string == "Shared" })
-            #expect(try await TestClient(sim).get("listVirtualMachines", [("listall", "true")]).inner["count"]?.text == "3")
+            #expect(
+                try await TestClient(sim).get("listVirtualMachines", [("listall", "true")]).inner["count"]?.text == "3")
         }
     }
 
@@ -108,7 +121,9 @@ import Values
     @Test func hundredThousandVMsSeedAndPage() async throws {
         try await withSimulator(testOptions { $0.seedVMs = 100_000 }) { sim async throws in
             let c = TestClient(sim)
-            let last = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "200"), ("pagesize", "500")]).inner
+            let last = try await c.get(
+                "listVirtualMachines", [("listall", "true"), ("page", "200"), ("pagesize", "500")]
+            ).inner
             #expect(last["count"]?.text == "100000")
             #expect(last["virtualmachine.499.name"]?.text == "seed-100000")
         }

@@ -9,7 +9,8 @@ import Values
     @Test func faultsAreAddedAndClearedAtRunTime() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            let set = try await c.get("simulatorFault", [("fault", "http502@listZones:first1,truncate@listOsTypes")]).inner
+            let set = try await c.get("simulatorFault", [("fault", "http502@listZones:first1,truncate@listOsTypes")])
+                .inner
             #expect(set["fault"]?.list?.count == 2)
             let bad = try await c.get("listZones")
             #expect(bad.status == 502)
@@ -25,11 +26,13 @@ import Values
             // Job faults: the next deploy fails, then one hangs.
             _ = try await c.get("simulatorFault", [("fault", "job-fail=533@deployVirtualMachine:first1")])
             #expect(try await c.deploy()["jobresult.errorcode"]?.text == "533")
-            _ = try await c.get("simulatorFault", [("clear", "true"), ("fault", "job-hang@deployVirtualMachine:first1")])
+            _ = try await c.get(
+                "simulatorFault", [("clear", "true"), ("fault", "job-hang@deployVirtualMachine:first1")])
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let tmpl = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
             let so = try await c.value("listServiceOfferings", [], "serviceoffering.0.id")
-            let hung = try await c.value("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)], "jobid")
+            let hung = try await c.value(
+                "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)], "jobid")
             #expect(try await c.wait(job: hung, limit: .milliseconds(300))["jobstatus"]?.text == "0")
         }
     }
@@ -43,7 +46,8 @@ import Values
             #expect(try await c.get("simulatorFault", [("clockoffset", "600")]).inner["clockoffset"]?.text == "600")
             #expect(try await c.get("listZones").status == 401)  // the server's clock is past `expires` now
             c.expires = nil
-            let date = try #require(try await c.get("simulatorFault", [("clockoffset", "0")]).headers.first(name: "Date"))
+            let date = try #require(
+                try await c.get("simulatorFault", [("clockoffset", "0")]).headers.first(name: "Date"))
             #expect(date.hasSuffix("GMT"))
 
             #expect(try await c.get("simulatorFault", [("throttle", "2")]).inner["throttle"]?.text == "2")

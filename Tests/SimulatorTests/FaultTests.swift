@@ -5,7 +5,8 @@ import Values
 
 @Suite struct FaultTests {
     @Test func parsesTheTextSyntax() throws {
-        #expect(try FaultSpec(parsing: "http502:0.3") == FaultSpec(kind: .httpPage(status: 502), when: .probability(0.3)))
+        #expect(
+            try FaultSpec(parsing: "http502:0.3") == FaultSpec(kind: .httpPage(status: 502), when: .probability(0.3)))
         let f = try FaultSpec(parsing: "throttle=200@listZones:first2")
         #expect(f.kind == .throttle(retryAfterMilliseconds: 200))
         #expect(f.command == "listZones")
@@ -35,8 +36,11 @@ import Values
 
     @Test func truncatedThrottledAndAPIErrors() async throws {
         let o = testOptions {
-            $0.faults = [try! FaultSpec(parsing: "truncate@listZones"), try! FaultSpec(parsing: "throttle=250@listOsTypes:first1"),
-                         try! FaultSpec(parsing: "error=536@listDiskOfferings")]
+            $0.faults = [
+                try! FaultSpec(parsing: "truncate@listZones"),
+                try! FaultSpec(parsing: "throttle=250@listOsTypes:first1"),
+                try! FaultSpec(parsing: "error=536@listDiskOfferings"),
+            ]
         }
         try await withSimulator(o) { sim async throws in
             let c = TestClient(sim)
@@ -54,7 +58,9 @@ import Values
     }
 
     @Test func delayAndDrop() async throws {
-        let o = testOptions { $0.faults = [try! FaultSpec(parsing: "delay=300@listZones"), try! FaultSpec(parsing: "drop@listOsTypes")] }
+        let o = testOptions {
+            $0.faults = [try! FaultSpec(parsing: "delay=300@listZones"), try! FaultSpec(parsing: "drop@listOsTypes")]
+        }
         try await withSimulator(o) { sim async throws in
             let c = TestClient(sim)
             let clock = ContinuousClock(), start = clock.now
@@ -67,25 +73,35 @@ import Values
 
     @Test func jobFaults() async throws {
         let o = testOptions {
-            $0.faults = [try! FaultSpec(parsing: "job-fail=535@deployVirtualMachine:first1"),
-                         try! FaultSpec(parsing: "job-cancel@stopVirtualMachine:first1"),
-                         try! FaultSpec(parsing: "job-unknown@rebootVirtualMachine:first1"),
-                         try! FaultSpec(parsing: "job-hang@startVirtualMachine:first1")]
+            $0.faults = [
+                try! FaultSpec(parsing: "job-fail=535@deployVirtualMachine:first1"),
+                try! FaultSpec(parsing: "job-cancel@stopVirtualMachine:first1"),
+                try! FaultSpec(parsing: "job-unknown@rebootVirtualMachine:first1"),
+                try! FaultSpec(parsing: "job-hang@startVirtualMachine:first1"),
+            ]
             $0.seedVMs = 1
         }
         try await withSimulator(o) { sim async throws in
             let c = TestClient(sim)
             let vm = try #require(try await c.get("listVirtualMachines").inner["virtualmachine.0"])
-            let args = [("zoneid", vm[field: "zoneid"]!.text!), ("templateid", vm[field: "templateid"]!.text!),
-                        ("serviceofferingid", vm[field: "serviceofferingid"]!.text!)]
+            let args = [
+                ("zoneid", vm[field: "zoneid"]!.text!), ("templateid", vm[field: "templateid"]!.text!),
+                ("serviceofferingid", vm[field: "serviceofferingid"]!.text!),
+            ]
             let failed = try await c.wait(job: try await c.get("deployVirtualMachine", args).inner["jobid"]!.text!)
             #expect(failed["jobstatus"]?.text == "2")
             #expect(failed["jobresult.errorcode"]?.text == "535")
-            #expect(try await c.wait(job: try await c.get("deployVirtualMachine", args).inner["jobid"]!.text!)["jobstatus"]?.text == "1")
+            #expect(
+                try await c.wait(job: try await c.get("deployVirtualMachine", args).inner["jobid"]!.text!)["jobstatus"]?
+                    .text == "1")
 
             let id = vm[field: "id"]!.text!
-            #expect(try await c.wait(job: try await c.get("rebootVirtualMachine", [("id", id)]).inner["jobid"]!.text!)["jobstatus"]?.text == "7")
-            #expect(try await c.wait(job: try await c.get("stopVirtualMachine", [("id", id)]).inner["jobid"]!.text!)["jobstatus"]?.text == "3")
+            #expect(
+                try await c.wait(job: try await c.get("rebootVirtualMachine", [("id", id)]).inner["jobid"]!.text!)[
+                    "jobstatus"]?.text == "7")
+            #expect(
+                try await c.wait(job: try await c.get("stopVirtualMachine", [("id", id)]).inner["jobid"]!.text!)[
+                    "jobstatus"]?.text == "3")
             _ = try await c.wait(job: try await c.get("stopVirtualMachine", [("id", id)]).inner["jobid"]!.text!)
             let hang = try await c.get("startVirtualMachine", [("id", id)]).inner["jobid"]!.text!
             #expect(try await c.wait(job: hang, limit: .milliseconds(400))["jobstatus"]?.text == "0")
@@ -100,7 +116,11 @@ import Values
             return c
         }
         // A long window so the count does not depend on how fast this machine is.
-        try await withSimulator(testOptions { $0.throttlePerSecond = 3; $0.throttleInterval = .seconds(30) }) { sim async throws in
+        try await withSimulator(
+            testOptions {
+                $0.throttlePerSecond = 3; $0.throttleInterval = .seconds(30)
+            }
+        ) { sim async throws in
             let c = dev(sim)
             var statuses: [Int] = []
             for _ in 0..<5 { statuses.append(try await c.get("listZones").status) }
@@ -110,7 +130,11 @@ import Values
             for _ in 0..<6 { #expect(try await TestClient(sim).get("listZones").status == 200) }
         }
         // A short window: the account is let in again once it has passed.
-        try await withSimulator(testOptions { $0.throttlePerSecond = 1; $0.throttleInterval = .seconds(2) }) { sim async throws in
+        try await withSimulator(
+            testOptions {
+                $0.throttlePerSecond = 1; $0.throttleInterval = .seconds(2)
+            }
+        ) { sim async throws in
             let c = dev(sim)
             // Two calls inside one window: the second is refused. A loaded machine may spread two
             // calls over a whole window, so try a few pairs (each later call is refused too until it passes).

@@ -6,16 +6,21 @@ import Values
 /// The simulator's answers against responses recorded from real CloudStack servers.
 @Suite struct FidelityTests {
     /// Runs `command`, and compares its first record with the fixture's.
-    func expectShape(_ c: TestClient, _ fixture: String, _ command: String, _ params: [(String, String)] = [],
-                     optional: Set<String> = [], looseTypes: Set<String> = [],
-                     sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectShape(
+        _ c: TestClient, _ fixture: String, _ command: String, _ params: [(String, String)] = [],
+        optional: Set<String> = [], looseTypes: Set<String> = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let fx = try Shape.fixture(fixture)
         let reply = try await c.get(command, params)
         #expect(reply.status == 200, "\(command): \(reply.body)", sourceLocation: sourceLocation)
         #expect(reply.json.record?.keys.first == fx.record?.keys.first, sourceLocation: sourceLocation)
-        let problems = Shape.problems(fixture: Shape.firstRecord(fx.record!.values.first!),
-                                      actual: Shape.firstRecord(reply.inner), optional: optional, looseTypes: looseTypes)
-        #expect(problems.isEmpty, "\(fixture) vs \(command): \(problems.joined(separator: "; "))", sourceLocation: sourceLocation)
+        let problems = Shape.problems(
+            fixture: Shape.firstRecord(fx.record!.values.first!),
+            actual: Shape.firstRecord(reply.inner), optional: optional, looseTypes: looseTypes)
+        #expect(
+            problems.isEmpty, "\(fixture) vs \(command): \(problems.joined(separator: "; "))",
+            sourceLocation: sourceLocation)
     }
 
     @Test func infrastructureListsMatchRecordedResponses() async throws {
@@ -24,13 +29,15 @@ import Values
             try await expectShape(c, "listZones_default", "listZones")
             try await expectShape(c, "listTemplates_default", "listTemplates", [("templatefilter", "featured")])
             // Offerings restricted to a domain carry domainid/domain; public ones (all of the sandbox's) do not.
-            try await expectShape(c, "listServiceOfferings_default", "listServiceOfferings", optional: ["domainid", "domain"])
+            try await expectShape(
+                c, "listServiceOfferings_default", "listServiceOfferings", optional: ["domainid", "domain"])
             try await expectShape(c, "listDiskOfferings_default", "listDiskOfferings")
             try await expectShape(c, "listOsTypes_default", "listOsTypes")
             try await expectShape(c, "listNetworks_default", "listNetworks", [("listall", "true")])
             // jobid/jobstatus only appear while a job runs on the VM.
-            try await expectShape(c, "listVirtualMachines_default", "listVirtualMachines", [("listall", "true")],
-                                  optional: ["jobid", "jobstatus"])
+            try await expectShape(
+                c, "listVirtualMachines_default", "listVirtualMachines", [("listall", "true")],
+                optional: ["jobid", "jobstatus"])
             try await expectShape(c, "listVolumes_default", "listVolumes", [("listall", "true")])
         }
     }
@@ -41,7 +48,8 @@ import Values
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
             let so = try await c.get("listServiceOfferings").inner["serviceoffering.0.id"]!.text!
-            let deploy = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)])
+            let deploy = try await c.get(
+                "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)])
             let fx = try Shape.fixture("deployVirtualMachine_default")
             #expect(Shape.problems(fixture: fx.record!.values.first!, actual: deploy.inner).isEmpty)
             let job = try await c.wait(job: deploy.inner["jobid"]!.text!)
@@ -49,8 +57,12 @@ import Values
             let problems = Shape.problems(fixture: jfx, actual: job)
             #expect(problems.isEmpty, "\(problems)")
             let tagsFx = try Shape.fixture("queryAsyncJobResult_createtagsjob").record!.values.first!
-            let tag = try await c.get("createTags", [("resourceids", deploy.inner["id"]!.text!), ("resourcetype", "UserVm"),
-                                                      ("tags[0].key", "k"), ("tags[0].value", "v")])
+            let tag = try await c.get(
+                "createTags",
+                [
+                    ("resourceids", deploy.inner["id"]!.text!), ("resourcetype", "UserVm"),
+                    ("tags[0].key", "k"), ("tags[0].value", "v"),
+                ])
             let tagJob = try await c.wait(job: tag.inner["jobid"]!.text!)
             #expect(Shape.problems(fixture: tagsFx, actual: tagJob, optional: ["cmd"]).isEmpty)
         }
@@ -66,30 +78,49 @@ import Values
             #expect(kp.inner["keypair.fingerprint"]?.text?.split(separator: ":").count == 16)
             try await expectShape(c, "listSSHKeyPairs_default", "listSSHKeyPairs")
 
-            let sg = try await c.get("listSecurityGroups", [("securitygroupname", "default")]).inner["securitygroup.0.id"]!.text!
-            let auth = try await c.get("authorizeSecurityGroupIngress", [("securitygroupid", sg), ("protocol", "tcp"),
-                                                                          ("startport", "22"), ("endport", "22"), ("cidrlist", "0.0.0.0/0")])
+            let sg = try await c.get("listSecurityGroups", [("securitygroupname", "default")]).inner[
+                "securitygroup.0.id"]!.text!
+            let auth = try await c.get(
+                "authorizeSecurityGroupIngress",
+                [
+                    ("securitygroupid", sg), ("protocol", "tcp"),
+                    ("startport", "22"), ("endport", "22"), ("cidrlist", "0.0.0.0/0"),
+                ])
             _ = try await c.wait(job: auth.inner["jobid"]!.text!)
             // The fixture's second group has rules naming another group (securitygroupname/account) instead of a cidr.
-            try await expectShape(c, "listSecurityGroups_default", "listSecurityGroups", [("securitygroupname", "default")])
+            try await expectShape(
+                c, "listSecurityGroups_default", "listSecurityGroups", [("securitygroupname", "default")])
 
             let vm = try await c.get("listVirtualMachines").inner["virtualmachine.0"]!
-            let net = try await c.get("listNetworks", [("zoneid", vm[field: "zoneid"]!.text!), ("type", "Isolated")]).inner["network.0.id"]!.text!
-            let ip = try await c.wait(job: try await c.get("associateIpAddress", [("networkid", net)]).inner["jobid"]!.text!)
+            let net = try await c.get("listNetworks", [("zoneid", vm[field: "zoneid"]!.text!), ("type", "Isolated")])
+                .inner["network.0.id"]!.text!
+            let ip = try await c.wait(
+                job: try await c.get("associateIpAddress", [("networkid", net)]).inner["jobid"]!.text!)
             let ipID = try #require(ip["jobresult.ipaddress.id"]?.text, "\(ip)")
-            try await expectShape(c, "listPublicIpAddresses_default", "listPublicIpAddresses", optional: ["virtualmachineid"])
-            let pf = try await c.get("createPortForwardingRule", [("ipaddressid", ipID), ("protocol", "tcp"), ("publicport", "33"),
-                                                                   ("publicendport", "34"), ("privateport", "33"), ("privateendport", "34"),
-                                                                   ("virtualmachineid", vm[field: "id"]!.text!)])
+            try await expectShape(
+                c, "listPublicIpAddresses_default", "listPublicIpAddresses", optional: ["virtualmachineid"])
+            let pf = try await c.get(
+                "createPortForwardingRule",
+                [
+                    ("ipaddressid", ipID), ("protocol", "tcp"), ("publicport", "33"),
+                    ("publicendport", "34"), ("privateport", "33"), ("privateendport", "34"),
+                    ("virtualmachineid", vm[field: "id"]!.text!),
+                ])
             _ = try await c.wait(job: pf.inner["jobid"]!.text!)
             try await expectShape(c, "listPortForwardingRules_default", "listPortForwardingRules")
-            let fw = try await c.get("createFirewallRule", [("ipaddressid", ipID), ("protocol", "tcp"), ("startport", "33"),
-                                                             ("endport", "34"), ("cidrlist", "192.168.0.0/16")])
+            let fw = try await c.get(
+                "createFirewallRule",
+                [
+                    ("ipaddressid", ipID), ("protocol", "tcp"), ("startport", "33"),
+                    ("endport", "34"), ("cidrlist", "192.168.0.0/16"),
+                ])
             _ = try await c.wait(job: fw.inner["jobid"]!.text!)
             // Ports were strings on the 2011 server the fixture comes from; current servers send numbers.
-            try await expectShape(c, "listFirewallRules_default", "listFirewallRules", looseTypes: ["startport", "endport"])
+            try await expectShape(
+                c, "listFirewallRules_default", "listFirewallRules", looseTypes: ["startport", "endport"])
 
-            let root = try await c.get("listVolumes", [("virtualmachineid", vm[field: "id"]!.text!)]).inner["volume.0.id"]!.text!
+            let root = try await c.get("listVolumes", [("virtualmachineid", vm[field: "id"]!.text!)]).inner[
+                "volume.0.id"]!.text!
             _ = try await c.wait(job: try await c.get("createSnapshot", [("volumeid", root)]).inner["jobid"]!.text!)
             try await expectShape(c, "listSnapshots_default", "listSnapshots")
 
@@ -97,12 +128,21 @@ import Values
             _ = try await c.wait(job: ag.inner["jobid"]!.text!)
             try await expectShape(c, "listAffinityGroups_default", "listAffinityGroups")
 
-            let diskOffering = try await c.get("listDiskOfferings", [("name", "Small")]).inner["diskoffering.0.id"]!.text!
-            let vol = try await c.get("createVolume", [("name", "vol-0"), ("zoneid", vm[field: "zoneid"]!.text!),
-                                                       ("diskofferingid", diskOffering)])
-            #expect(Shape.problems(fixture: try Shape.fixture("createVolume_default").record!.values.first!, actual: vol.inner).isEmpty)
+            let diskOffering = try await c.get("listDiskOfferings", [("name", "Small")]).inner["diskoffering.0.id"]!
+                .text!
+            let vol = try await c.get(
+                "createVolume",
+                [
+                    ("name", "vol-0"), ("zoneid", vm[field: "zoneid"]!.text!),
+                    ("diskofferingid", diskOffering),
+                ])
+            #expect(
+                Shape.problems(
+                    fixture: try Shape.fixture("createVolume_default").record!.values.first!, actual: vol.inner
+                ).isEmpty)
             _ = try await c.wait(job: vol.inner["jobid"]!.text!)
-            let attach = try await c.get("attachVolume", [("id", vol.inner["id"]!.text!), ("virtualmachineid", vm[field: "id"]!.text!)])
+            let attach = try await c.get(
+                "attachVolume", [("id", vol.inner["id"]!.text!), ("virtualmachineid", vm[field: "id"]!.text!)])
             let attached = try await c.wait(job: attach.inner["jobid"]!.text!)
             let afx = try Shape.fixture("queryAsyncJobResult_attachvolumejob").record!.values.first!
             let problems = Shape.problems(fixture: afx, actual: attached, optional: ["cmd"])
@@ -111,8 +151,10 @@ import Values
     }
 
     /// Compares an async call's immediate answer and its finished job with two recordings.
-    func expectJob(_ c: TestClient, _ command: String, _ params: [(String, String)], answer: String, job: String,
-                   optional: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectJob(
+        _ c: TestClient, _ command: String, _ params: [(String, String)], answer: String, job: String,
+        optional: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let r = try await c.get(command, params)
         let afx = try Shape.fixture(answer).record!.values.first!
         let a = Shape.problems(fixture: afx, actual: r.inner)
@@ -130,14 +172,18 @@ import Values
             // Usage counters: the recordings were of stopped and destroyed VMs that still showed them;
             // the simulator shows them only while a VM runs.
             let stateful: Set<String> = ["cpuused", "networkkbsread", "networkkbswrite"]
-            try await expectJob(c, "rebootVirtualMachine", [("id", id)], answer: "rebootVirtualMachine_default",
-                                job: "queryAsyncJobResult_17165", optional: stateful)
-            try await expectJob(c, "stopVirtualMachine", [("id", id)], answer: "stopVirtualMachine_default",
-                                job: "queryAsyncJobResult_17199", optional: stateful)
-            try await expectJob(c, "startVirtualMachine", [("id", id)], answer: "startVirtualMachine_default",
-                                job: "queryAsyncJobResult_17188", optional: stateful)
-            try await expectJob(c, "destroyVirtualMachine", [("id", id)], answer: "destroyVirtualMachine_default",
-                                job: "queryAsyncJobResult_17166", optional: stateful)
+            try await expectJob(
+                c, "rebootVirtualMachine", [("id", id)], answer: "rebootVirtualMachine_default",
+                job: "queryAsyncJobResult_17165", optional: stateful)
+            try await expectJob(
+                c, "stopVirtualMachine", [("id", id)], answer: "stopVirtualMachine_default",
+                job: "queryAsyncJobResult_17199", optional: stateful)
+            try await expectJob(
+                c, "startVirtualMachine", [("id", id)], answer: "startVirtualMachine_default",
+                job: "queryAsyncJobResult_17188", optional: stateful)
+            try await expectJob(
+                c, "destroyVirtualMachine", [("id", id)], answer: "destroyVirtualMachine_default",
+                job: "queryAsyncJobResult_17166", optional: stateful)
         }
     }
 
@@ -148,26 +194,39 @@ import Values
             let sgFx = try Shape.fixture("createSecurityGroup_default").record!.values.first!
             #expect(Shape.problems(fixture: sgFx, actual: sg.inner).isEmpty, "\(sg.body)")
             let sgID = try #require(sg.inner["securitygroup.id"]?.text)
-            try await expectJob(c, "authorizeSecurityGroupIngress", [("securitygroupid", sgID), ("protocol", "tcp"), ("startport", "22"),
-                                                                     ("endport", "22"), ("cidrlist", "0.0.0.0/0")],
-                                answer: "authorizeSecurityGroupIngress_default", job: "queryAsyncJobResult_17200")
+            try await expectJob(
+                c, "authorizeSecurityGroupIngress",
+                [
+                    ("securitygroupid", sgID), ("protocol", "tcp"), ("startport", "22"),
+                    ("endport", "22"), ("cidrlist", "0.0.0.0/0"),
+                ],
+                answer: "authorizeSecurityGroupIngress_default", job: "queryAsyncJobResult_17200")
             // Old servers sent "success" as the string "true"; current ones send a boolean.
             let del = try await c.get("deleteSecurityGroup", [("id", sgID)])
-            #expect(Shape.problems(fixture: try Shape.fixture("deleteSecurityGroup_default").record!.values.first!, actual: del.inner,
-                                   looseTypes: ["success"]).isEmpty, "\(del.body)")
+            #expect(
+                Shape.problems(
+                    fixture: try Shape.fixture("deleteSecurityGroup_default").record!.values.first!, actual: del.inner,
+                    looseTypes: ["success"]
+                ).isEmpty, "\(del.body)")
 
             try await expectShape(c, "listDiskOfferings_withcustomdisksize", "listDiskOfferings", [("name", "Custom")])
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let custom = try await c.value("listDiskOfferings", [("name", "Custom")], "diskoffering.0.id")
-            try await expectJob(c, "createVolume", [("name", "vol-c"), ("zoneid", zone), ("diskofferingid", custom), ("size", "10")],
-                                answer: "createVolume_withcustomdisksize", job: "queryAsyncJobResult_createvolumejob")
+            try await expectJob(
+                c, "createVolume", [("name", "vol-c"), ("zoneid", zone), ("diskofferingid", custom), ("size", "10")],
+                answer: "createVolume_withcustomdisksize", job: "queryAsyncJobResult_createvolumejob")
             let volID = try await c.value("listVolumes", [("name", "vol-c")], "volume.0.id")
             let vmID = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             _ = try await c.job("attachVolume", [("id", volID), ("virtualmachineid", vmID)])
-            try await expectJob(c, "detachVolume", [("id", volID)], answer: "detachVolume_default", job: "queryAsyncJobResult_detachvolumejob")
+            try await expectJob(
+                c, "detachVolume", [("id", volID)], answer: "detachVolume_default",
+                job: "queryAsyncJobResult_detachvolumejob")
             let gone = try await c.get("deleteVolume", [("id", volID)])
-            #expect(Shape.problems(fixture: try Shape.fixture("deleteVolume_default").record!.values.first!, actual: gone.inner,
-                                   looseTypes: ["success"]).isEmpty, "\(gone.body)")
+            #expect(
+                Shape.problems(
+                    fixture: try Shape.fixture("deleteVolume_default").record!.values.first!, actual: gone.inner,
+                    looseTypes: ["success"]
+                ).isEmpty, "\(gone.body)")
             #expect(gone.inner["success"]?.bool == true)
         }
     }
@@ -180,11 +239,13 @@ import Values
             let so = try await c.value("listServiceOfferings", [], "serviceoffering.0.id")
             let base = [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]
             // A VM deployed stopped: no host, no usage counters.
-            try await expectJob(c, "deployVirtualMachine", base + [("startvm", "false"), ("name", "stopped-vm")],
-                                answer: "deployVirtualMachine_stoppedvm", job: "queryAsyncJobResult_deployvmstopped",
-                                optional: ["cpuused", "networkkbsread", "networkkbswrite"])
-            try await expectJob(c, "deployVirtualMachine", base + [("rootdisksize", "50"), ("name", "big-root")],
-                                answer: "deployVirtualMachine_rootdisksize", job: "queryAsyncJobResult_deployrootdisksize")
+            try await expectJob(
+                c, "deployVirtualMachine", base + [("startvm", "false"), ("name", "stopped-vm")],
+                answer: "deployVirtualMachine_stoppedvm", job: "queryAsyncJobResult_deployvmstopped",
+                optional: ["cpuused", "networkkbsread", "networkkbswrite"])
+            try await expectJob(
+                c, "deployVirtualMachine", base + [("rootdisksize", "50"), ("name", "big-root")],
+                answer: "deployVirtualMachine_rootdisksize", job: "queryAsyncJobResult_deployrootdisksize")
             let vm = try await c.value("listVirtualMachines", [("name", "big-root")], "virtualmachine.0.id")
             // The generated password is in the deploy result only.
             #expect(try await c.get("listVirtualMachines", [("id", vm)]).inner["virtualmachine.0.password"] == nil)
@@ -196,7 +257,8 @@ import Values
     /// APIs with no recording: every field the simulator sends must be one the 4.18 catalog lists for that API.
     @Test(arguments: [
         ("listPods", [(String, String)]()), ("listClusters", []), ("listHosts", []), ("listCapacity", []),
-        ("listEvents", []), ("listAccounts", [("listall", "true")]), ("listDomains", []), ("listUsers", [("listall", "true")]),
+        ("listEvents", []), ("listAccounts", [("listall", "true")]), ("listDomains", []),
+        ("listUsers", [("listall", "true")]),
         ("listAsyncJobs", []), ("listZones", []), ("listVolumes", [("type", "DATADISK")]),
     ]) func fieldsAreTheCatalogsOwn(command: String, params: [(String, String)]) async throws {
         try await withSimulator { sim async throws in

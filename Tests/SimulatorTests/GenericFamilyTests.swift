@@ -9,28 +9,41 @@ import Values
             let c = TestClient(sim)
             let roles = try await c.get("listRoles").inner
             #expect(roles["count"]?.text == "4")
-            #expect((roles["role"]?.list ?? []).compactMap { $0[field: "type"]?.text }.sorted() == ["Admin", "DomainAdmin", "ResourceAdmin", "User"])
+            #expect(
+                (roles["role"]?.list ?? []).compactMap { $0[field: "type"]?.text }.sorted() == [
+                    "Admin", "DomainAdmin", "ResourceAdmin", "User",
+                ])
             let made = try await c.get("createRole", [("name", "ops"), ("type", "DomainAdmin")]).inner
             #expect(made["role.type"]?.text == "DomainAdmin")
             #expect(made["role.description"] == nil)  // not given, not invented
             let id = try #require(made["role.id"]?.text)
-            #expect(try await c.get("updateRole", [("id", id), ("description", "ops team")]).inner["role.description"]?.text == "ops team")
-            let rule = try await c.get("createRolePermission", [("roleid", id), ("rule", "list*"), ("permission", "allow")]).inner
+            #expect(
+                try await c.get("updateRole", [("id", id), ("description", "ops team")]).inner["role.description"]?.text
+                    == "ops team")
+            let rule = try await c.get(
+                "createRolePermission", [("roleid", id), ("rule", "list*"), ("permission", "allow")]
+            ).inner
             #expect(rule["rolepermission.rolename"]?.text == "ops")
             let ruleID = try #require(rule["rolepermission.id"]?.text)
-            #expect(try await c.get("updateRolePermission", [("roleid", id), ("ruleid", ruleID), ("permission", "deny")])
-                .inner["success"]?.bool == true)
-            #expect(try await c.get("listRolePermissions", [("roleid", id)]).inner["rolepermission.0.permission"]?.text == "deny")
+            #expect(
+                try await c.get("updateRolePermission", [("roleid", id), ("ruleid", ruleID), ("permission", "deny")])
+                    .inner["success"]?.bool == true)
+            #expect(
+                try await c.get("listRolePermissions", [("roleid", id)]).inner["rolepermission.0.permission"]?.text
+                    == "deny")
             #expect(try await c.get("deleteRole", [("id", id)]).inner["success"]?.bool == true)
 
             #expect(try await c.get("listRegions").inner["region.0.name"]?.text == "Local")
-            let region = try await c.get("addRegion", [("id", "2"), ("name", "second"), ("endpoint", "http://r2:8080/client/")]).inner
+            let region = try await c.get(
+                "addRegion", [("id", "2"), ("name", "second"), ("endpoint", "http://r2:8080/client/")]
+            ).inner
             #expect(region["region.id"]?.number?.int == 2)
             #expect(region["region.gslbserviceenabled"]?.bool == true)
             let renamed = try await c.get("updateRegion", [("id", "2"), ("name", "renamed")]).inner
             #expect(renamed["region.name"]?.text == "renamed")
             #expect(renamed["region.endpoint"]?.text == "http://r2:8080/client/")
-            #expect(try await c.get("addRegion", [("id", "2"), ("name", "again"), ("endpoint", "http://x/")]).status == 431)
+            #expect(
+                try await c.get("addRegion", [("id", "2"), ("name", "again"), ("endpoint", "http://x/")]).status == 431)
             #expect(try await c.get("removeRegion", [("id", "2")]).inner["success"]?.bool == true)
             #expect(try await c.get("listRegions").inner["count"]?.text == "1")
         }
@@ -60,15 +73,23 @@ import Values
             let volume = try #require(try await c.get("listVolumes", [("listall", "true")]).inner["volume.0.id"]?.text)
             var ids: [String] = []
             for (type, schedule) in [("DAILY", "00:01"), ("WEEKLY", "00:01:1")] {
-                let p = try await c.get("createSnapshotPolicy", [("volumeid", volume), ("intervaltype", type), ("maxsnaps", "3"),
-                                                                 ("schedule", schedule), ("timezone", "UTC")]).inner
+                let p = try await c.get(
+                    "createSnapshotPolicy",
+                    [
+                        ("volumeid", volume), ("intervaltype", type), ("maxsnaps", "3"),
+                        ("schedule", schedule), ("timezone", "UTC"),
+                    ]
+                ).inner
                 #expect(p["snapshotpolicy.volumeid"]?.text == volume)
                 #expect(p["snapshotpolicy.maxsnaps"]?.number?.int == 3)
-                #expect(p["snapshotpolicy.intervaltype"]?.number?.int == (type == "DAILY" ? 1 : 2))  // answered as a code
+                // answered as a code
+                #expect(p["snapshotpolicy.intervaltype"]?.number?.int == (type == "DAILY" ? 1 : 2))
                 ids.append(try #require(p["snapshotpolicy.id"]?.text))
             }
             #expect(try await c.get("listSnapshotPolicies", [("volumeid", volume)]).inner["count"]?.text == "2")
-            #expect(try await c.get("deleteSnapshotPolicies", [("ids", ids.joined(separator: ","))]).inner["success"]?.bool == true)
+            #expect(
+                try await c.get("deleteSnapshotPolicies", [("ids", ids.joined(separator: ","))]).inner["success"]?.bool
+                    == true)
             #expect(try await c.get("listSnapshotPolicies", [("volumeid", volume)]).inner["count"] == nil)
             #expect(try await c.get("deleteSnapshotPolicies").status == 431)
         }
@@ -103,10 +124,14 @@ import Values
     @Test func genericEntitiesAreKeptInTheStateFile() async throws {
         let path = try StateFileTests.stateFile()
         let id = try await withSimulator(StateFileTests.options(path)) { sim async throws in
-            try #require(try await TestClient(sim).get("createInstanceGroup", [("name", "kept")]).inner["instancegroup.id"]?.text)
+            try #require(
+                try await TestClient(sim).get("createInstanceGroup", [("name", "kept")]).inner["instancegroup.id"]?.text
+            )
         }
         try await withSimulator(StateFileTests.options(path)) { sim async throws in
-            #expect(try await TestClient(sim).get("listInstanceGroups", [("id", id)]).inner["instancegroup.0.name"]?.text == "kept")
+            #expect(
+                try await TestClient(sim).get("listInstanceGroups", [("id", id)]).inner["instancegroup.0.name"]?.text
+                    == "kept")
         }
     }
 }

@@ -18,8 +18,13 @@ import Values
         ("simulatorFault", [("clockoffset", "9223372036854775807")]),
         ("simulatorFault", [("clockoffset", "-9223372036854775808")]),
         ("simulatorFault", [("throttle", "9223372036854775807")]),
-        ("createServiceOffering", [("name", "big"), ("displaytext", "big"), ("cpunumber", "4611686018427387904"),
-                                   ("cpuspeed", "1000"), ("memory", "512")]),
+        (
+            "createServiceOffering",
+            [
+                ("name", "big"), ("displaytext", "big"), ("cpunumber", "4611686018427387904"),
+                ("cpuspeed", "1000"), ("memory", "512"),
+            ]
+        ),
         ("createDiskOffering", [("name", "big"), ("displaytext", "big"), ("disksize", "9223372036854775807")]),
         ("listCapacity", [("type", "9223372036854775807")]),
     ])
@@ -38,24 +43,39 @@ import Values
             let c = TestClient(sim)
             let page = try await c.get("listZones", [("page", "2147483647"), ("pagesize", "2147483647")])
             #expect(page.status == 200)
-            let vms = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "2147483647"), ("pagesize", "2147483647")])
+            let vms = try await c.get(
+                "listVirtualMachines", [("listall", "true"), ("page", "2147483647"), ("pagesize", "2147483647")])
             #expect(vms.status == 200)
             let offset = try await c.get("simulatorFault", [("clockoffset", "3162240000")])
             #expect(offset.status == 200, "\(offset.body)")
             try await Self.stillAnswers(c)
             #expect(try await c.get("simulatorFault", [("clockoffset", "0")]).status == 200)
             // The biggest offering a Java int allows: CPUs x MHz fits; the deploy fails for capacity (533).
-            let big = try await c.value("createServiceOffering", [("name", "huge"), ("displaytext", "huge"),
-                                                                  ("cpunumber", "2147483647"), ("cpuspeed", "2147483647"),
-                                                                  ("memory", "2147483647")], "serviceoffering.id")
+            let big = try await c.value(
+                "createServiceOffering",
+                [
+                    ("name", "huge"), ("displaytext", "huge"),
+                    ("cpunumber", "2147483647"), ("cpuspeed", "2147483647"),
+                    ("memory", "2147483647"),
+                ], "serviceoffering.id")
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let tmpl = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
-            let job = try await c.job("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", big),
-                                                                ("rootdisksize", "2147483647")])
+            let job = try await c.job(
+                "deployVirtualMachine",
+                [
+                    ("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", big),
+                    ("rootdisksize", "2147483647"),
+                ])
             #expect(job["jobstatus"]?.text == "2")
             #expect(job["jobresult.errorcode"]?.text == "533")
-            #expect(try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", big),
-                                                             ("rootdisksize", "2147483648")]).status == 431)
+            #expect(
+                try await c.get(
+                    "deployVirtualMachine",
+                    [
+                        ("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", big),
+                        ("rootdisksize", "2147483648"),
+                    ]
+                ).status == 431)
             try await Self.stillAnswers(c)
         }
     }
@@ -64,13 +84,17 @@ import Values
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
             let url = sim.baseURL + "?" + c.query("listZones", [])
-            for (name, value) in [("Host", "127.lan.corp.example"), ("Host", "evil.example:8080"), ("Origin", "https://evil.example"),
-                                  ("Origin", "null"), ("Origin", "http://127.0.0.1.evil.example")] {
+            for (name, value) in [
+                ("Host", "127.lan.corp.example"), ("Host", "evil.example:8080"), ("Origin", "https://evil.example"),
+                ("Origin", "null"), ("Origin", "http://127.0.0.1.evil.example"),
+            ] {
                 let r = try await c.send(method: .GET, url: url, body: nil, headers: [(name, value)])
                 #expect(r.status == 403, "\(name): \(value)")
             }
-            for (name, value) in [("Host", "localhost:8080"), ("Host", "[::1]:1"), ("Host", "127.0.0.2"),
-                                  ("Origin", "http://localhost:5173"), ("Origin", "http://[::1]:3000")] {
+            for (name, value) in [
+                ("Host", "localhost:8080"), ("Host", "[::1]:1"), ("Host", "127.0.0.2"),
+                ("Origin", "http://localhost:5173"), ("Origin", "http://[::1]:3000"),
+            ] {
                 let r = try await c.send(method: .GET, url: url, body: nil, headers: [(name, value)])
                 #expect(r.status == 200, "\(name): \(value)")
             }
@@ -78,8 +102,12 @@ import Values
     }
 
     @Test func onlyLoopbackLiteralsAreListenedOn() async throws {
-        for host in ["127.lan.corp.example", "127.1", "0x7f.0.0.1", "10.0.0.1", "::", "example.com", "127.0.0.1.nip.io"] {
-            await #expect(throws: SimulatorError.self, "\(host)") { try await Simulator.start(testOptions { $0.host = host }) }
+        for host in [
+            "127.lan.corp.example", "127.1", "0x7f.0.0.1", "10.0.0.1", "::", "example.com", "127.0.0.1.nip.io",
+        ] {
+            await #expect(throws: SimulatorError.self, "\(host)") {
+                try await Simulator.start(testOptions { $0.host = host })
+            }
         }
         for host in ["127.0.0.1", "::1"] {
             try await withSimulator(testOptions { $0.host = host }) { sim async throws in

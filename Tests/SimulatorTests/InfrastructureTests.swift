@@ -17,7 +17,8 @@ import Values
                 let podID = try #require(pod["pod.0.id"]?.text)
                 let cluster = try await c.get("listClusters", [("podid", podID)]).inner
                 #expect(cluster["cluster.0.zoneid"]?.text == zone)
-                let hosts = try await c.get("listHosts", [("clusterid", try #require(cluster["cluster.0.id"]?.text))]).inner
+                let hosts = try await c.get("listHosts", [("clusterid", try #require(cluster["cluster.0.id"]?.text))])
+                    .inner
                 #expect(hosts["count"]?.text == "2")
                 #expect(hosts["host.0.podid"]?.text == podID)
                 #expect(hosts["host.0.cpunumber"]?.number?.int ?? 0 > 0)
@@ -31,7 +32,8 @@ import Values
             // Every zone has the same five templates ready (one record per zone, as the server lists them).
             for i in 0..<2 {
                 let zone = try #require(zones["zone.\(i).id"]?.text)
-                let inZone = try await c.get("listTemplates", [("templatefilter", "executable"), ("zoneid", zone)]).inner
+                let inZone = try await c.get("listTemplates", [("templatefilter", "executable"), ("zoneid", zone)])
+                    .inner
                 #expect(inZone["count"]?.text == "5")
                 #expect(inZone["template.0.zoneid"]?.text == zone)
                 #expect(inZone["template.0.isready"]?.bool == true)
@@ -53,9 +55,12 @@ import Values
             #expect(accounts["account.1.name"]?.text == "dev")
             #expect(accounts["account.1.domain"]?.text == "dev")
             #expect(accounts["account.1.accounttype"]?.text == "0")
-            let groups = try await c.get("listSecurityGroups", [("listall", "true"), ("securitygroupname", "default")]).inner
+            let groups = try await c.get("listSecurityGroups", [("listall", "true"), ("securitygroupname", "default")])
+                .inner
             #expect(groups["count"]?.text == "2")
-            #expect(sim.summary.contains("dev keys:   sandbox-dev-api-key-acsh-simulator-0002 / sandbox-dev-secret-key-acsh-simulator-0002"))
+            #expect(
+                sim.summary.contains(
+                    "dev keys:   sandbox-dev-api-key-acsh-simulator-0002 / sandbox-dev-secret-key-acsh-simulator-0002"))
         }
     }
 
@@ -72,7 +77,8 @@ import Values
             let vmID = try #require(deployed["jobresult.virtualmachine.id"]?.text)
             #expect(try await memoryUsed() == 8192 << 20)
             let host = try #require(deployed["jobresult.virtualmachine.hostid"]?.text)
-            #expect(try await c.get("listHosts", [("id", host)]).inner["host.0.memoryallocated"]?.number?.int == 8192 << 20)
+            #expect(
+                try await c.get("listHosts", [("id", host)]).inner["host.0.memoryallocated"]?.number?.int == 8192 << 20)
             let cpu = try await c.get("listCapacity", [("zoneid", zone), ("type", "1")]).inner
             #expect(cpu["capacity.0.capacityused"]?.number?.int == 4 * 2000)
             #expect(cpu["capacity.0.name"]?.text == "CPU")
@@ -89,7 +95,9 @@ import Values
             _ = try await c.job("scaleVirtualMachine", [("id", small), ("serviceofferingid", large)])
             #expect(try await memoryUsed() == 8192 << 20)
             let huge = try await c.value("listServiceOfferings", [("name", "Huge Instance")], "serviceoffering.0.id")
-            #expect(try await c.job("scaleVirtualMachine", [("id", small), ("serviceofferingid", huge)])["jobresult.errorcode"]?.text == "533")
+            #expect(
+                try await c.job("scaleVirtualMachine", [("id", small), ("serviceofferingid", huge)])[
+                    "jobresult.errorcode"]?.text == "533")
             #expect(try await memoryUsed() == 8192 << 20)
         }
     }
@@ -98,8 +106,13 @@ import Values
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
             // 160 GB each: one per 192 GB host, so the third of three does not fit.
-            let big = try await c.get("createServiceOffering", [("name", "big"), ("displaytext", "160 GB"), ("cpunumber", "2"),
-                                                               ("cpuspeed", "1000"), ("memory", "163840")]).inner
+            let big = try await c.get(
+                "createServiceOffering",
+                [
+                    ("name", "big"), ("displaytext", "160 GB"), ("cpunumber", "2"),
+                    ("cpuspeed", "1000"), ("memory", "163840"),
+                ]
+            ).inner
             #expect(big["serviceoffering.memory"]?.text == "163840")
             #expect(try await c.deploy(offering: "big")["jobstatus"]?.text == "1")
             #expect(try await c.deploy(offering: "big")["jobstatus"]?.text == "1")
@@ -118,13 +131,21 @@ import Values
             let c = TestClient(sim)
             let missing = try await c.get("createZone", [("name", "z3"), ("networktype", "Advanced")])
             #expect(missing.status == 431)
-            #expect(missing.inner["errortext"]?.text == "Unable to execute API command createzone due to missing parameter dns1")
-            let zone = try await c.get("createZone", [("name", "z3"), ("networktype", "Advanced"), ("dns1", "192.0.2.1"),
-                                                     ("internaldns1", "10.0.0.1")]).inner
+            #expect(
+                missing.inner["errortext"]?.text
+                    == "Unable to execute API command createzone due to missing parameter dns1")
+            let zone = try await c.get(
+                "createZone",
+                [
+                    ("name", "z3"), ("networktype", "Advanced"), ("dns1", "192.0.2.1"),
+                    ("internaldns1", "10.0.0.1"),
+                ]
+            ).inner
             let id = try #require(zone["zone.id"]?.text)
             #expect(zone["zone.allocationstate"]?.text == "Disabled")
             #expect(try await c.get("listZones").inner["count"]?.text == "3")
-            let updated = try await c.get("updateZone", [("id", id), ("name", "z3b"), ("allocationstate", "Enabled")]).inner
+            let updated = try await c.get("updateZone", [("id", id), ("name", "z3b"), ("allocationstate", "Enabled")])
+                .inner
             #expect(updated["zone.name"]?.text == "z3b")
             #expect(updated["zone.allocationstate"]?.text == "Enabled")
             #expect(try await c.get("deleteZone", [("id", id)]).inner["success"]?.bool == true)
@@ -137,24 +158,36 @@ import Values
     @Test func offeringsAreCreatedUpdatedAndDeleted() async throws {
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
-            let so = try await c.get("createServiceOffering", [("name", "tiny"), ("displaytext", "1 vCPU, 256 MB"),
-                                                              ("cpunumber", "1"), ("cpuspeed", "500"), ("memory", "256")]).inner
+            let so = try await c.get(
+                "createServiceOffering",
+                [
+                    ("name", "tiny"), ("displaytext", "1 vCPU, 256 MB"),
+                    ("cpunumber", "1"), ("cpuspeed", "500"), ("memory", "256"),
+                ]
+            ).inner
             let soID = try #require(so["serviceoffering.id"]?.text)
             #expect(so["serviceoffering.iscustomized"]?.bool == false)
             let renamed = try await c.get("updateServiceOffering", [("id", soID), ("name", "tiny-2")]).inner
             #expect(renamed["serviceoffering.name"]?.text == "tiny-2")
             let vm = try await c.deploy(offering: "tiny-2")
             #expect(try await c.get("deleteServiceOffering", [("id", soID)]).status == 536)
-            _ = try await c.job("destroyVirtualMachine", [("id", vm["jobresult.virtualmachine.id"]!.text!), ("expunge", "true")])
+            _ = try await c.job(
+                "destroyVirtualMachine", [("id", vm["jobresult.virtualmachine.id"]!.text!), ("expunge", "true")])
             #expect(try await c.get("deleteServiceOffering", [("id", soID)]).inner["success"]?.bool == true)
 
             #expect(try await c.get("createDiskOffering", [("name", "d"), ("displaytext", "d")]).status == 431)
-            let custom = try await c.get("createDiskOffering", [("name", "any"), ("displaytext", "any size"), ("customized", "true")]).inner
+            let custom = try await c.get(
+                "createDiskOffering", [("name", "any"), ("displaytext", "any size"), ("customized", "true")]
+            ).inner
             #expect(custom["diskoffering.iscustomized"]?.bool == true)
-            let fixed = try await c.get("createDiskOffering", [("name", "ten"), ("displaytext", "10 GB"), ("disksize", "10")]).inner
+            let fixed = try await c.get(
+                "createDiskOffering", [("name", "ten"), ("displaytext", "10 GB"), ("disksize", "10")]
+            ).inner
             let fixedID = try #require(fixed["diskoffering.id"]?.text)
             #expect(fixed["diskoffering.disksize"]?.text == "10")
-            #expect(try await c.get("updateDiskOffering", [("id", fixedID), ("displaytext", "ten GB")]).inner["diskoffering.displaytext"]?.text == "ten GB")
+            #expect(
+                try await c.get("updateDiskOffering", [("id", fixedID), ("displaytext", "ten GB")]).inner[
+                    "diskoffering.displaytext"]?.text == "ten GB")
             #expect(try await c.get("deleteDiskOffering", [("id", fixedID)]).inner["success"]?.bool == true)
             #expect(try await c.get("listDiskOfferings").inner["count"]?.text == "6")
         }

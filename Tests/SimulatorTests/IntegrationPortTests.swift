@@ -25,8 +25,10 @@ import Values
     @Test func deployByNumbersWithoutSigning() async throws {
         try await withSimulator(Self.options) { sim async throws in
             let url = try #require(sim.integrationURL)
-            let reply = try await TestClient(unsigned: url).send(method: .GET, url: url
-                + "?command=deployVirtualMachine&serviceofferingid=1&templateid=1&zoneid=1&account=admin&diskofferingid=1&response=json",
+            let reply = try await TestClient(unsigned: url).send(
+                method: .GET,
+                url: url
+                    + "?command=deployVirtualMachine&serviceofferingid=1&templateid=1&zoneid=1&account=admin&diskofferingid=1&response=json",
                 body: nil)
             try Self.expectDeployAnswer(reply, sim)
         }
@@ -37,13 +39,15 @@ import Values
     @Test func theIssuesLiteralDeployExample() async throws {
         try await withSimulator(Self.options) { sim async throws in
             let port = try #require(sim.integrationPort)
-            let url = "http://127.0.0.1:\(port)/client/api?command=deployVirtualMachine&serviceofferingid=1&templateid=3&zoneid=1&account=admin&diskofferingid=5&response=json"
+            let url =
+                "http://127.0.0.1:\(port)/client/api?command=deployVirtualMachine&serviceofferingid=1&templateid=3&zoneid=1&account=admin&diskofferingid=5&response=json"
             let open = TestClient(unsigned: "http://127.0.0.1:\(port)/client/api")
             let reply = try await open.send(method: .GET, url: url, body: nil)
             try Self.expectDeployAnswer(reply, sim)
             let job = try await open.wait(job: try #require(reply.inner["jobid"]?.text))
             #expect(job["jobstatus"]?.text == "1", "\(job)")
-            let third = try await open.get("listTemplates", [("templatefilter", "all"), ("id", "3")]).inner["template.0.id"]
+            let third = try await open.get("listTemplates", [("templatefilter", "all"), ("id", "3")]).inner[
+                "template.0.id"]
             #expect(third != nil)
             #expect(job["jobresult.virtualmachine.templateid"] == third)
         }

@@ -10,7 +10,9 @@ import Values
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
             let so = try await c.get("listServiceOfferings").inner["serviceoffering.0.id"]!.text!
-            let d = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]).inner
+            let d = try await c.get(
+                "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]
+            ).inner
             let job = try await c.get("queryAsyncJobResult", [("jobid", d["jobid"]!.text!)]).inner
             #expect(job["jobstatus"]?.text == "0")
             #expect(job["jobresult"] == nil)
@@ -26,10 +28,17 @@ import Values
         try await withSimulator { sim async throws in
             let c = TestClient(sim)
             let zone = try #require(try await c.get("listZones", [("name", "Sandbox-1")]).inner["zone.0.id"]?.text)
-            let tmpl = try #require(try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]?.text)
-            let so = try #require(try await c.get("listServiceOfferings", [("name", "Small Instance")]).inner["serviceoffering.0.id"]?.text)
-            let d = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl),
-                                                               ("serviceofferingid", so), ("name", "web-1")])
+            let tmpl = try #require(
+                try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]?.text)
+            let so = try #require(
+                try await c.get("listServiceOfferings", [("name", "Small Instance")]).inner["serviceoffering.0.id"]?
+                    .text)
+            let d = try await c.get(
+                "deployVirtualMachine",
+                [
+                    ("zoneid", zone), ("templateid", tmpl),
+                    ("serviceofferingid", so), ("name", "web-1"),
+                ])
             #expect(d.status == 200)
             let job = try #require(d.inner["jobid"]?.text)
             let vmID = try #require(d.inner["id"]?.text)
@@ -48,7 +57,8 @@ import Values
 
             let destroy = try await c.get("destroyVirtualMachine", [("id", vmID), ("expunge", "true")]).inner
             _ = try await c.wait(job: destroy["jobid"]!.text!)
-            #expect(try await c.get("listVirtualMachines", [("id", vmID)]).body == "{\"listvirtualmachinesresponse\":{}}")
+            #expect(
+                try await c.get("listVirtualMachines", [("id", vmID)]).body == "{\"listvirtualmachinesresponse\":{}}")
         }
     }
 
@@ -59,8 +69,10 @@ import Values
             let tmpl = try await c.get("listTemplates", [("templatefilter", "all")]).inner["template.0.id"]!.text!
             let so = try await c.get("listServiceOfferings").inner["serviceoffering.0.id"]!.text!
             let clock = ContinuousClock(), start = clock.now
-            let job = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)])
-                .inner["jobid"]!.text!
+            let job = try await c.get(
+                "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]
+            )
+            .inner["jobid"]!.text!
             let r = try await c.wait(job: job)
             let took = clock.now - start
             #expect(r["jobstatus"]?.text == "1")
@@ -74,8 +86,11 @@ import Values
             let c = TestClient(sim)
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
-            let huge = try await c.get("listServiceOfferings", [("keyword", "huge")]).inner["serviceoffering.0.id"]!.text!
-            let d = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", huge)]).inner
+            let huge = try await c.get("listServiceOfferings", [("keyword", "huge")]).inner["serviceoffering.0.id"]!
+                .text!
+            let d = try await c.get(
+                "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", huge)]
+            ).inner
             let r = try await c.wait(job: d["jobid"]!.text!)
             #expect(r["jobstatus"]?.text == "2")
             #expect(r["jobresultcode"]?.text == "533")

@@ -7,7 +7,9 @@ import Values
 @Suite struct ListKeyFixtureTests {
     @Test func recordedListAnswersUseTheDerivedKeys() throws {
         let dir = Shape.fixturesDir()
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("list") && $0.hasSuffix(".json") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+            $0.hasPrefix("list") && $0.hasSuffix(".json")
+        }
         var checked = 0
         for file in names.sorted() {
             let command = String(file.prefix { $0 != "_" })

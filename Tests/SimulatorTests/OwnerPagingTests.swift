@@ -20,9 +20,11 @@ import Values
             let byDomain = try await admin.get("listVirtualMachines", [("domainid", devDomain)]).inner
             #expect(byDomain["count"]?.text == "1")
             // A renamed account keeps its VMs; an expunged VM leaves every list.
-            let devAccount = try await admin.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
+            let devAccount = try await admin.value(
+                "listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
             #expect(try await admin.get("updateAccount", [("id", devAccount), ("newname", "dev2")]).status == 200)
-            let renamed = try await admin.get("listVirtualMachines", [("account", "dev2"), ("domainid", devDomain)]).inner
+            let renamed = try await admin.get("listVirtualMachines", [("account", "dev2"), ("domainid", devDomain)])
+                .inner
             #expect(renamed["virtualmachine.0.id"]?.text == devVM)
             let seed = try await admin.value("listVirtualMachines", [("name", "seed-1")], "virtualmachine.0.id")
             let destroyed = try await admin.job("destroyVirtualMachine", [("id", seed), ("expunge", "true")])

@@ -23,10 +23,14 @@ import Values
             #expect(try await dev.get("listVirtualMachines", [("projectid", project)]).inner["count"]?.text == "1")
             #expect(try await dev.get("listVirtualMachines", [("projectid", "-1")]).inner["count"]?.text == "1")
             #expect(try await admin.get("listVirtualMachines", [("listall", "true")]).inner["count"] == nil)
-            #expect(try await admin.get("listVirtualMachines", [("projectid", "-1"), ("listall", "true")]).inner["count"]?.text == "1")
+            #expect(
+                try await admin.get("listVirtualMachines", [("projectid", "-1"), ("listall", "true")]).inner["count"]?
+                    .text == "1")
             #expect(try await dev.get("listProjects", [("id", project)]).inner["project.0.vmtotal"]?.number?.int == 1)
             // Other creates given projectid belong to the project too.
-            let data = try await dev.get("registerUserData", [("name", "init"), ("userdata", "I2Nsb3VkLWNvbmZpZwo="), ("projectid", project)]).inner
+            let data = try await dev.get(
+                "registerUserData", [("name", "init"), ("userdata", "I2Nsb3VkLWNvbmZpZwo="), ("projectid", project)]
+            ).inner
             #expect(data["userdata.projectid"]?.text == project)
             #expect(data["userdata.account"] == nil)
             #expect(try await dev.get("listUserData").inner["count"] == nil)
@@ -53,38 +57,62 @@ import Values
         try await withSimulator { sim async throws in
             let admin = TestClient(sim)
             let domain = try await admin.value("listDomains", [("name", "dev")], "domain.0.id")
-            let made = try await admin.job("createProject", [("name", "ops"), ("displaytext", "Ops"), ("account", "dev"), ("domainid", domain)])
+            let made = try await admin.job(
+                "createProject", [("name", "ops"), ("displaytext", "Ops"), ("account", "dev"), ("domainid", domain)])
             let project = try #require(made["jobresult.project.id"]?.text, "\(made)")
             let role = try await admin.value("listRoles", [("name", "User")], "role.0.id")
-            let made2 = try await admin.get("createAccount", [("username", "bob"), ("password", "pw"), ("email", "b@example.org"),
-                                                              ("firstname", "b"), ("lastname", "b"), ("roleid", role), ("domainid", domain)])
+            let made2 = try await admin.get(
+                "createAccount",
+                [
+                    ("username", "bob"), ("password", "pw"), ("email", "b@example.org"),
+                    ("firstname", "b"), ("lastname", "b"), ("roleid", role), ("domainid", domain),
+                ])
             let bobUser = try #require(made2.inner["account.user.0.id"]?.text)
             let keys = try await admin.get("registerUserKeys", [("id", bobUser)]).inner
-            let bob = admin.signed(as: try #require(keys["userkeys.apikey"]?.text), secret: try #require(keys["userkeys.secretkey"]?.text))
+            let bob = admin.signed(
+                as: try #require(keys["userkeys.apikey"]?.text), secret: try #require(keys["userkeys.secretkey"]?.text))
             #expect(try await bob.get("listProjects").inner["count"] == nil)
 
             let dev = admin.signed()
-            #expect(try await dev.job("addAccountToProject", [("projectid", project), ("account", "bob")])["jobresult.success"]?.bool == true)
+            #expect(
+                try await dev.job("addAccountToProject", [("projectid", project), ("account", "bob")])[
+                    "jobresult.success"]?.bool == true)
             let members = try await dev.get("listProjectAccounts", [("projectid", project)]).inner
             #expect(members["count"]?.text == "2")
-            let roles = Dictionary(uniqueKeysWithValues: (members["projectaccount"]?.list ?? []).compactMap { m -> (String, String)? in
-                guard let a = m[field: "account"]?.text, let r = m[field: "role"]?.text else { return nil }
-                return (a, r)
-            })
+            let roles = Dictionary(
+                uniqueKeysWithValues: (members["projectaccount"]?.list ?? []).compactMap { m -> (String, String)? in
+                    guard let a = m[field: "account"]?.text, let r = m[field: "role"]?.text else { return nil }
+                    return (a, r)
+                })
             #expect(roles == ["dev": "Admin", "bob": "Regular"])
             #expect(try await bob.get("listProjects").inner["project.0.name"]?.text == "ops")
             // A regular member may not manage the project.
             #expect(try await bob.get("suspendProject", [("id", project)]).status == 531)
-            #expect(try await dev.job("suspendProject", [("id", project)])["jobresult.project.state"]?.text == "Suspended")
-            let closed = try await bob.get("deployVirtualMachine", [
-                ("projectid", project), ("zoneid", try await bob.value("listZones", [("name", "Sandbox-2")], "zone.0.id")),
-                ("templateid", try await bob.value("listTemplates", [("templatefilter", "featured")], "template.0.id")),
-                ("serviceofferingid", try await bob.value("listServiceOfferings", [("name", "Small Instance")], "serviceoffering.0.id")),
-            ])
+            #expect(
+                try await dev.job("suspendProject", [("id", project)])["jobresult.project.state"]?.text == "Suspended")
+            let closed = try await bob.get(
+                "deployVirtualMachine",
+                [
+                    ("projectid", project),
+                    ("zoneid", try await bob.value("listZones", [("name", "Sandbox-2")], "zone.0.id")),
+                    (
+                        "templateid",
+                        try await bob.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
+                    ),
+                    (
+                        "serviceofferingid",
+                        try await bob.value(
+                            "listServiceOfferings", [("name", "Small Instance")], "serviceoffering.0.id")
+                    ),
+                ])
             #expect(closed.status == 531)
-            #expect(try await dev.job("deleteAccountFromProject", [("projectid", project), ("account", "bob")])["jobresult.success"]?.bool == true)
+            #expect(
+                try await dev.job("deleteAccountFromProject", [("projectid", project), ("account", "bob")])[
+                    "jobresult.success"]?.bool == true)
             #expect(try await bob.get("listProjects").inner["count"] == nil)
-            #expect(try await dev.get("deleteAccountFromProject", [("projectid", project), ("account", "dev")]).status == 431)
+            #expect(
+                try await dev.get("deleteAccountFromProject", [("projectid", project), ("account", "dev")]).status
+                    == 431)
         }
     }
 }

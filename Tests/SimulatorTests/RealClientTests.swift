@@ -7,8 +7,11 @@ import Values
 /// other module's tests rely on.
 @Suite struct RealClientTests {
     func keys(_ sim: Simulator) -> ClientOptions {
-        var o = ClientOptions(url: sim.baseURL, credentials: .apiKey(key: SimulatorOptions.sandboxAPIKey,
-                                                                       secret: SimulatorOptions.sandboxSecretKey))
+        var o = ClientOptions(
+            url: sim.baseURL,
+            credentials: .apiKey(
+                key: SimulatorOptions.sandboxAPIKey,
+                secret: SimulatorOptions.sandboxSecretKey))
         o.pollFirst = .milliseconds(20)
         o.retryBase = .milliseconds(10)
         return o
@@ -33,7 +36,8 @@ import Values
 
     @Test func passwordLoginAsTheSecondDomainsUser() async throws {
         try await withSimulator { sim async throws in
-            let o = ClientOptions(url: sim.baseURL, credentials: .password(username: "dev", password: "password", domain: "/dev"))
+            let o = ClientOptions(
+                url: sim.baseURL, credentials: .password(username: "dev", password: "password", domain: "/dev"))
             try await CloudStackClient.withClient(o) { client in
                 let users = try await client.request("listUsers")
                 #expect(users["user.0.username"]?.text == "dev")
@@ -44,7 +48,10 @@ import Values
 
     @Test func readRetriesThroughGatewayErrorsAndThrottling() async throws {
         let o = testOptions {
-            $0.faults = [try! FaultSpec(parsing: "http502@listZones:first2"), try! FaultSpec(parsing: "throttle=50@listOsTypes:first1")]
+            $0.faults = [
+                try! FaultSpec(parsing: "http502@listZones:first2"),
+                try! FaultSpec(parsing: "throttle=50@listOsTypes:first1"),
+            ]
         }
         try await withSimulator(o) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
@@ -57,8 +64,12 @@ import Values
     }
 
     @Test func jobFailureAndAPIErrorsReachTheCallerTyped() async throws {
-        let o = testOptions { $0.faults = [try! FaultSpec(parsing: "job-fail=533@stopVirtualMachine"),
-                                           try! FaultSpec(parsing: "error=536@deleteNetwork")]; $0.seedVMs = 1 }
+        let o = testOptions {
+            $0.faults = [
+                try! FaultSpec(parsing: "job-fail=533@stopVirtualMachine"),
+                try! FaultSpec(parsing: "error=536@deleteNetwork"),
+            ]; $0.seedVMs = 1
+        }
         try await withSimulator(o) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let vm = try await client.request("listVirtualMachines")["virtualmachine.0.id"]!.text!

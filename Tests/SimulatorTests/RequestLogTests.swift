@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Simulator
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--log` quotes each request's command: a control character in it must not
@@ -16,7 +16,11 @@ import Glibc
         // stderr goes to the file while the simulator logs; restored whatever happens.
         dup2(out, 2)
         do {
-            try await withSimulator(testOptions { $0.integrationPort = 0; $0.logRequests = true }) { sim in
+            try await withSimulator(
+                testOptions {
+                    $0.integrationPort = 0; $0.logRequests = true
+                }
+            ) { sim in
                 let url = try #require(sim.integrationURL)
                 _ = try await TestClient(unsigned: url).get("list\u{1B}]0;owned\u{07}Zones\u{9B}2J")
             }

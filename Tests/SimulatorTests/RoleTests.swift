@@ -6,12 +6,17 @@ import Values
 @Suite struct RoleTests {
     /// Creates account `name` in a new domain ROOT/dev/`sub` (or ROOT/dev) with keys; a client signed as its user.
     func account(_ c: TestClient, _ name: String, type: Int, domainID: String) async throws -> TestClient {
-        let made = try await c.get("createAccount", [("username", name), ("password", "pw-\(name)"), ("email", "\(name)@example.org"),
-                                                     ("firstname", name), ("lastname", "Test"), ("accounttype", "\(type)"),
-                                                     ("domainid", domainID)])
+        let made = try await c.get(
+            "createAccount",
+            [
+                ("username", name), ("password", "pw-\(name)"), ("email", "\(name)@example.org"),
+                ("firstname", name), ("lastname", "Test"), ("accounttype", "\(type)"),
+                ("domainid", domainID),
+            ])
         let userID = try #require(made.inner["account.user.0.id"]?.text, "\(made.body)")
         let keys = try await c.get("registerUserKeys", [("id", userID)]).inner
-        return c.signed(as: try #require(keys["userkeys.apikey"]?.text), secret: try #require(keys["userkeys.secretkey"]?.text))
+        return c.signed(
+            as: try #require(keys["userkeys.apikey"]?.text), secret: try #require(keys["userkeys.secretkey"]?.text))
     }
 
     @Test func listallAccountDomainIDAndIsRecursive() async throws {
@@ -49,12 +54,18 @@ import Values
             let adminVM = try await admin.value("listVirtualMachines", [], "virtualmachine.0.id")
             #expect(try await boss.get("stopVirtualMachine", [("id", adminVM)]).status == 531)
             #expect(try await boss.get("listDomains").inner["count"]?.text == "2")  // dev and dev/team
-            #expect(try await boss.get("listAccounts", [("listall", "true")]).inner["count"]?.text == "3")  // dev, alice, boss
+            // dev, alice, boss
+            #expect(try await boss.get("listAccounts", [("listall", "true")]).inner["count"]?.text == "3")
             #expect(try await boss.get("listHosts").status == 432)
-            let bossAPIs = Set((try await boss.get("listApis").inner["api"]?.list ?? []).compactMap { $0[field: "name"]?.text })
-            #expect(bossAPIs.contains("createAccount") && bossAPIs.contains("listDomains") && !bossAPIs.contains("createZone"))
+            let bossAPIs = Set(
+                (try await boss.get("listApis").inner["api"]?.list ?? []).compactMap { $0[field: "name"]?.text })
+            #expect(
+                bossAPIs.contains("createAccount") && bossAPIs.contains("listDomains")
+                    && !bossAPIs.contains("createZone"))
             // A domain admin follows its accounts' jobs; a user only its own.
-            let devJob = try await dev.value("stopVirtualMachine", [("id", try await dev.value("listVirtualMachines", [], "virtualmachine.0.id"))], "jobid")
+            let devJob = try await dev.value(
+                "stopVirtualMachine", [("id", try await dev.value("listVirtualMachines", [], "virtualmachine.0.id"))],
+                "jobid")
             #expect(try await boss.get("queryAsyncJobResult", [("jobid", devJob)]).status == 200)
             #expect(try await teamUser.get("queryAsyncJobResult", [("jobid", devJob)]).status == 531)
         }
@@ -63,12 +74,21 @@ import Values
     @Test func usersDoNotReachAdminAPIs() async throws {
         try await withSimulator { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
-            for (cmd, params) in [("listHosts", []), ("listCapacity", []), ("createZone", [("name", "x"), ("networktype", "Basic"),
-                ("dns1", "1.1.1.1"), ("internaldns1", "1.1.1.1")]), ("createServiceOffering", [("name", "x"), ("displaytext", "x")]),
-                ("createAccount", [("username", "x")]), ("simulatorFault", [("clear", "true")])] as [(String, [(String, String)])] {
+            for (cmd, params) in [
+                ("listHosts", []), ("listCapacity", []),
+                (
+                    "createZone",
+                    [
+                        ("name", "x"), ("networktype", "Basic"),
+                        ("dns1", "1.1.1.1"), ("internaldns1", "1.1.1.1"),
+                    ]
+                ), ("createServiceOffering", [("name", "x"), ("displaytext", "x")]),
+                ("createAccount", [("username", "x")]), ("simulatorFault", [("clear", "true")]),
+            ] as [(String, [(String, String)])] {
                 let r = try await dev.get(cmd, params)
                 #expect(r.status == 432, "\(cmd): \(r.body)")
-                #expect(r.inner["errortext"]?.text == "The given command does not exist or it is not available for user")
+                #expect(
+                    r.inner["errortext"]?.text == "The given command does not exist or it is not available for user")
             }
             let userAPIs = try await dev.get("listApis").inner
             let names = Set((userAPIs["api"]?.list ?? []).compactMap { $0[field: "name"]?.text })
@@ -95,18 +115,22 @@ import Values
             let admin = TestClient(sim), dev = admin.signed()
             let vm = try await dev.deploy()
             #expect(vm["jobresult.virtualmachine.state"]?.text == "Running")
-            let devAccount = try await admin.value("listAccounts", [("listall", "true"), ("name", "dev")], "account.0.id")
+            let devAccount = try await admin.value(
+                "listAccounts", [("listall", "true"), ("name", "dev")], "account.0.id")
             #expect(try await admin.get("disableAccount", [("id", devAccount)]).status == 431)  // lock is required
             let disabled = try await admin.job("disableAccount", [("id", devAccount), ("lock", "false")])
             #expect(disabled["jobresult.account.state"]?.text == "disabled")
             let refused = try await dev.get("listZones")
             #expect(refused.status == 401)
             #expect(refused.inner["errortext"]?.text == "unable to verify user credentials and/or request signature")
-            #expect(try await admin.post("login", [("username", "dev"), ("password", "password"), ("domain", "/dev")]).status == 531)
+            #expect(
+                try await admin.post("login", [("username", "dev"), ("password", "password"), ("domain", "/dev")])
+                    .status == 531)
             // Disabling stopped the account's VMs.
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)
             #expect(try await admin.value("listVirtualMachines", [("id", id)], "virtualmachine.0.state") == "Stopped")
-            #expect(try await admin.get("enableAccount", [("id", devAccount)]).inner["account.state"]?.text == "enabled")
+            #expect(
+                try await admin.get("enableAccount", [("id", devAccount)]).inner["account.state"]?.text == "enabled")
             #expect(try await dev.get("listZones").status == 200)
         }
     }
@@ -120,21 +144,31 @@ import Values
             let carol = try await account(admin, "carol", type: 0, domainID: domainID)
             #expect(try await carol.get("listZones").status == 200)
             let carolUser = try await carol.value("listUsers", [], "user.0.id")
-            #expect(try await carol.get("getUserKeys", [("id", carolUser)]).inner["userkeys.apikey"]?.text == carol.apiKey)
+            #expect(
+                try await carol.get("getUserKeys", [("id", carolUser)]).inner["userkeys.apikey"]?.text == carol.apiKey)
             #expect(try await carol.signed().get("getUserKeys", [("id", carolUser)]).status == 531)
             let carolAccount = try await admin.value("listAccounts", [("domainid", domainID)], "account.0.id")
-            let user = try await admin.get("createUser", [("username", "dave"), ("password", "pw"), ("firstname", "D"),
-                                                          ("lastname", "V"), ("email", "d@example.org"), ("account", "carol"),
-                                                          ("domainid", domainID)]).inner
+            let user = try await admin.get(
+                "createUser",
+                [
+                    ("username", "dave"), ("password", "pw"), ("firstname", "D"),
+                    ("lastname", "V"), ("email", "d@example.org"), ("account", "carol"),
+                    ("domainid", domainID),
+                ]
+            ).inner
             let daveID = try #require(user["user.id"]?.text)
             #expect(user["user.account"]?.text == "carol")
             let login = try await admin.post("login", [("username", "dave"), ("password", "pw"), ("domain", "/ops")])
             #expect(login.status == 200, "\(login.body)")
-            #expect(try await admin.get("updateUser", [("id", daveID), ("email", "dave@example.org")]).inner["user.email"]?.text == "dave@example.org")
+            #expect(
+                try await admin.get("updateUser", [("id", daveID), ("email", "dave@example.org")]).inner["user.email"]?
+                    .text == "dave@example.org")
             #expect(try await admin.get("deleteUser", [("id", daveID)]).inner["success"]?.bool == true)
             let renamed = try await admin.get("updateAccount", [("id", carolAccount), ("newname", "carol2")]).inner
             #expect(renamed["account.name"]?.text == "carol2")
-            #expect(try await admin.get("updateDomain", [("id", domainID), ("name", "ops2")]).inner["domain.path"]?.text == "ROOT/ops2")
+            #expect(
+                try await admin.get("updateDomain", [("id", domainID), ("name", "ops2")]).inner["domain.path"]?.text
+                    == "ROOT/ops2")
             // The domain still holds an account: 536 unless cleanup=true.
             #expect(try await admin.get("deleteDomain", [("id", domainID)]).status == 536)
             #expect(try await admin.job("deleteAccount", [("id", carolAccount)])["jobstatus"]?.text == "1")

@@ -2,7 +2,7 @@ import FoundationEssentials
 @testable import Simulator
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The state file's SQLite layer on its own: statements with arguments, rows, NULL, transactions, errors.
@@ -16,7 +16,8 @@ import Glibc
         defer { unlink(path) }
         let db = try SQLiteDatabase(path: path)
         try db.execute("CREATE TABLE t(k TEXT PRIMARY KEY, n INTEGER, note TEXT)")
-        try db.execute("INSERT INTO t(k, n, note) VALUES (?, ?, ?)", [.text("a'b \"c\""), .integer(Int64.max), .text("é")])
+        try db.execute(
+            "INSERT INTO t(k, n, note) VALUES (?, ?, ?)", [.text("a'b \"c\""), .integer(Int64.max), .text("é")])
         try db.execute("INSERT INTO t(k, n) VALUES (?, ?)", [.text("second"), .integer(-1)])
         let rows = try db.rows("SELECT k, n, note FROM t ORDER BY n")
         #expect(rows == [["second", "-1", nil], ["a'b \"c\"", "\(Int64.max)", "é"]])
@@ -51,7 +52,9 @@ import Glibc
         #expect(bad?.message.contains("syntax error") == true)
         try db.execute("CREATE TABLE t(k TEXT PRIMARY KEY)")
         try db.execute("INSERT INTO t(k) VALUES (?)", [.text("x")])
-        let duplicate = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO t(k) VALUES (?)", [.text("x")]) }
+        let duplicate = #expect(throws: SQLiteError.self) {
+            try db.execute("INSERT INTO t(k) VALUES (?)", [.text("x")])
+        }
         #expect(duplicate?.message.contains("UNIQUE") == true)
         db.close()
         #expect(throws: SQLiteError.self) { try db.value("SELECT 1") }

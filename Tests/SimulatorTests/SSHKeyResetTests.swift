@@ -43,8 +43,12 @@ import Values
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let tmpl = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
             let so = try await c.value("listServiceOfferings", [("name", "Small Instance")], "serviceoffering.0.id")
-            let r = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so),
-                                                             ("keypairs", "mine,other")])
+            let r = try await c.get(
+                "deployVirtualMachine",
+                [
+                    ("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so),
+                    ("keypairs", "mine,other"),
+                ])
             #expect(r.status == 431)
             #expect(r.inner["errortext"]?.text == "Not all specified keyparis exist")
         }
@@ -61,14 +65,17 @@ import Values
             #expect(made["keypair.account"] == nil)
             // The same name is free for the caller's own key pairs, and each list shows its own.
             _ = try await c.get("createSSHKeyPair", [("name", "shared")])
-            #expect(try await c.get("listSSHKeyPairs", [("name", "shared"), ("projectid", pid)]).inner["count"]?.number?.int == 1)
+            #expect(
+                try await c.get("listSSHKeyPairs", [("name", "shared"), ("projectid", pid)]).inner["count"]?.number?.int
+                    == 1)
             #expect(try await c.get("listSSHKeyPairs", [("name", "shared")]).inner["sshkeypair.0.projectid"] == nil)
 
             let vm = try await c.deploy([("projectid", pid), ("keypair", "shared")])
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)
             _ = try await c.job("stopVirtualMachine", [("id", id)])
             _ = try await c.get("createSSHKeyPair", [("name", "second"), ("projectid", pid)])
-            let reset = try await c.job("resetSSHKeyForVirtualMachine", [("id", id), ("keypair", "second"), ("projectid", pid)])
+            let reset = try await c.job(
+                "resetSSHKeyForVirtualMachine", [("id", id), ("keypair", "second"), ("projectid", pid)])
             #expect(reset["jobresult.virtualmachine.keypairs"]?.text == "second")
 
             let deleted = try await c.get("deleteSSHKeyPair", [("name", "shared"), ("projectid", pid)]).inner

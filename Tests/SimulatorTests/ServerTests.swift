@@ -55,7 +55,9 @@ import Testing
     @Test func sameSeedSameIDs() async throws {
         let a = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
         let b = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
-        let c = try await withSimulator(testOptions { $0.seed = 7 }) { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
+        let c = try await withSimulator(testOptions { $0.seed = 7 }) {
+            try await TestClient($0).get("listZones").inner["zone.0.id"]?.text
+        }
         #expect(a != nil && a == b)
         #expect(a != c)
     }

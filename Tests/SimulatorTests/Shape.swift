@@ -35,8 +35,10 @@ enum Shape {
     /// Problems found, as `path: what`; empty when the shapes agree.
     /// - optional: fixture fields the simulator may leave out (state-dependent or version-dependent ones).
     /// - looseTypes: fields whose JSON kind changed between CloudStack versions (string ports in old servers).
-    static func problems(fixture: Value, actual: Value, path: String = "", optional: Set<String> = [],
-                         looseTypes: Set<String> = []) -> [String] {
+    static func problems(
+        fixture: Value, actual: Value, path: String = "", optional: Set<String> = [],
+        looseTypes: Set<String> = []
+    ) -> [String] {
         switch (fixture, actual) {
         case (.record(let f), .record(let a)):
             var out: [String] = []
@@ -56,7 +58,8 @@ enum Shape {
         case (.null, _), (_, .null):
             return []
         default:
-            return fixture.typeName == actual.typeName ? [] : ["\(path): \(fixture.typeName) in the fixture, \(actual.typeName) here"]
+            return fixture.typeName == actual.typeName
+                ? [] : ["\(path): \(fixture.typeName) in the fixture, \(actual.typeName) here"]
         }
     }
 
@@ -64,6 +67,9 @@ enum Shape {
     static func isIdentifier(_ k: String) -> Bool { k == "id" || k.hasSuffix("id") || k == "jobid" }
 
     static func isScalar(_ v: Value) -> Bool {
-        switch v { case .number, .string: true; default: false }
+        switch v {
+        case .number, .string: true;
+        default: false
+        }
     }
 }

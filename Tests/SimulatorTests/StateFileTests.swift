@@ -3,7 +3,7 @@ import FoundationEssentials
 import Testing
 import Values
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The state file: what a simulator deployed is there after a restart, with the same ids.
@@ -15,7 +15,9 @@ import Glibc
         return dir + "/" + name
     }
 
-    static func options(_ path: String, fresh: Bool = false, _ change: (inout SimulatorOptions) -> Void = { _ in }) -> SimulatorOptions {
+    static func options(_ path: String, fresh: Bool = false, _ change: (inout SimulatorOptions) -> Void = { _ in })
+        -> SimulatorOptions
+    {
         testOptions {
             $0.state = .file(path)
             $0.fresh = fresh
@@ -26,10 +28,16 @@ import Glibc
     /// Deploys a VM from the first zone, template and offering; returns (vm id, job id).
     static func deploy(_ c: TestClient, name: String) async throws -> (String, String) {
         let zone = try #require(try await c.get("listZones").inner["zone.0.id"]?.text)
-        let tmpl = try #require(try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]?.text)
+        let tmpl = try #require(
+            try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]?.text)
         let so = try #require(try await c.get("listServiceOfferings").inner["serviceoffering.0.id"]?.text)
-        let d = try await c.get("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so),
-                                                           ("name", name)]).inner
+        let d = try await c.get(
+            "deployVirtualMachine",
+            [
+                ("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so),
+                ("name", name),
+            ]
+        ).inner
         return (try #require(d["id"]?.text), try #require(d["jobid"]?.text))
     }
 
@@ -39,8 +47,13 @@ import Glibc
             let c = TestClient(sim)
             let (vm, job) = try await Self.deploy(c, name: "kept-1")
             #expect(try await c.wait(job: job)["jobstatus"]?.text == "1")
-            let tag = try await c.get("createTags", [("resourceids", vm), ("resourcetype", "UserVm"),
-                                                     ("tags[0].key", "team"), ("tags[0].value", "blue")]).inner
+            let tag = try await c.get(
+                "createTags",
+                [
+                    ("resourceids", vm), ("resourcetype", "UserVm"),
+                    ("tags[0].key", "team"), ("tags[0].value", "blue"),
+                ]
+            ).inner
             #expect(try await c.wait(job: try #require(tag["jobid"]?.text))["jobstatus"]?.text == "1")
             return (vm, job, try await c.get("listZones").inner)
         }
@@ -79,7 +92,8 @@ import Glibc
             let result = try await c.get("queryAsyncJobResult", [("jobid", job)]).inner
             #expect(result["jobstatus"]?.text == "1")
             #expect(result["jobresult.virtualmachine.id"]?.text == vm)
-            #expect(try await c.get("listVirtualMachines", [("id", vm)]).inner["virtualmachine.0.state"]?.text == "Running")
+            #expect(
+                try await c.get("listVirtualMachines", [("id", vm)]).inner["virtualmachine.0.state"]?.text == "Running")
         }
     }
 
@@ -116,7 +130,9 @@ import Glibc
         let text = "not a database, and precious\n"
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         for fresh in [false, true] {
-            let error = await #expect(throws: SimulatorError.self) { try await Simulator.start(Self.options(path, fresh: fresh)) }
+            let error = await #expect(throws: SimulatorError.self) {
+                try await Simulator.start(Self.options(path, fresh: fresh))
+            }
             #expect(error?.message.contains("not an SQLite database") == true)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
@@ -127,7 +143,9 @@ import Glibc
         let db = try SQLiteDatabase(path: path)
         try db.execute("CREATE TABLE notes(t TEXT)")
         db.close()
-        let error = await #expect(throws: SimulatorError.self) { try await Simulator.start(Self.options(path, fresh: true)) }
+        let error = await #expect(throws: SimulatorError.self) {
+            try await Simulator.start(Self.options(path, fresh: true))
+        }
         #expect(error?.message.contains("another program") == true)
     }
 

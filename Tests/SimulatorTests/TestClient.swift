@@ -89,7 +89,9 @@ func testOptions(_ change: (inout SimulatorOptions) -> Void = { _ in }) -> Simul
 }
 
 /// Starts a simulator, runs `body`, and always stops it.
-func withSimulator<T>(_ options: SimulatorOptions = testOptions(), _ body: (Simulator) async throws -> T) async throws -> T {
+func withSimulator<T>(_ options: SimulatorOptions = testOptions(), _ body: (Simulator) async throws -> T) async throws
+    -> T
+{
     let sim = try await Simulator.start(options)
     do {
         let r = try await body(sim)
@@ -114,8 +116,10 @@ extension Value {
 
 extension TestClient {
     /// The same server as another user (the seeded `dev` by default).
-    func signed(as key: String = SimulatorOptions.defaultUsers[1].apiKey,
-                secret: String = SimulatorOptions.defaultUsers[1].secretKey) -> TestClient {
+    func signed(
+        as key: String = SimulatorOptions.defaultUsers[1].apiKey,
+        secret: String = SimulatorOptions.defaultUsers[1].secretKey
+    ) -> TestClient {
         var c = self
         c.apiKey = key
         c.secretKey = secret
@@ -123,25 +127,32 @@ extension TestClient {
     }
 
     /// One value out of a call's answer, e.g. `value("listZones", [], "zone.0.id")`; fails the test when absent.
-    func value(_ command: String, _ params: [(String, String)] = [], _ path: String,
-               sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    func value(
+        _ command: String, _ params: [(String, String)] = [], _ path: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> String {
         let r = try await get(command, params)
         return try #require(r.inner[path]?.text, "\(command) \(path): \(r.body)", sourceLocation: sourceLocation)
     }
 
     /// Runs an async command and waits for its job; the finished job record.
-    func job(_ command: String, _ params: [(String, String)] = [],
-             sourceLocation: SourceLocation = #_sourceLocation) async throws -> Value {
+    func job(
+        _ command: String, _ params: [(String, String)] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Value {
         let r = try await get(command, params)
         let id = try #require(r.inner["jobid"]?.text, "\(command): \(r.body)", sourceLocation: sourceLocation)
         return try await wait(job: id)
     }
 
     /// Deploys a VM from the seed's first zone, template and `offering`; the finished job.
-    func deploy(_ extra: [(String, String)] = [], offering: String = "Small Instance", zone: String = "Sandbox-1") async throws -> Value {
+    func deploy(_ extra: [(String, String)] = [], offering: String = "Small Instance", zone: String = "Sandbox-1")
+        async throws -> Value
+    {
         let zone = try await value("listZones", [("name", zone)], "zone.0.id")
         let tmpl = try await value("listTemplates", [("templatefilter", "featured")], "template.0.id")
         let so = try await value("listServiceOfferings", [("name", offering)], "serviceoffering.0.id")
-        return try await job("deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)] + extra)
+        return try await job(
+            "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)] + extra)
     }
 }

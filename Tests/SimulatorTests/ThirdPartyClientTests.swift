@@ -34,8 +34,9 @@ import Values
             p.terminationHandler = { cont.resume(returning: $0.terminationStatus) }
             do { try p.run() } catch { cont.resume(throwing: error) }
         }
-        return Run(status: status, out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                   err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return Run(
+            status: status, out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     /// The `cs` executable, installing it into the virtualenv when missing.
@@ -66,8 +67,11 @@ import Values
 
     /// cs's own request timeout is 10 s: a loaded CI machine must never turn a slow answer into a failure.
     func env(_ sim: Simulator) -> [String: String] {
-        ["CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
-         "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey, "CLOUDSTACK_REGION": "none", "CLOUDSTACK_TIMEOUT": "120"]
+        [
+            "CLOUDSTACK_ENDPOINT": sim.baseURL, "CLOUDSTACK_KEY": SimulatorOptions.sandboxAPIKey,
+            "CLOUDSTACK_SECRET": SimulatorOptions.sandboxSecretKey, "CLOUDSTACK_REGION": "none",
+            "CLOUDSTACK_TIMEOUT": "120",
+        ]
     }
 
     @Test func csListsZonesDeploysAndWaits() async throws {
@@ -104,10 +108,14 @@ import Values
             let tmpl = try await self.cs(cs, method + ["listTemplates", "templatefilter=featured"], sim)
             let so = try await self.cs(cs, method + ["listServiceOfferings", "name=Small Instance"], sim)
             let jobsBefore = sim.requestCount(command: "queryAsyncJobResult")
-            let job = try await self.cs(cs, method + ["deployVirtualMachine", "zoneid=\(zone)",
-                                                      "templateid=\(try #require(tmpl["template.0.id"]?.text))",
-                                                      "serviceofferingid=\(try #require(so["serviceoffering.0.id"]?.text))",
-                                                      "name=\(name)"], sim)
+            let job = try await self.cs(
+                cs,
+                method + [
+                    "deployVirtualMachine", "zoneid=\(zone)",
+                    "templateid=\(try #require(tmpl["template.0.id"]?.text))",
+                    "serviceofferingid=\(try #require(so["serviceoffering.0.id"]?.text))",
+                    "name=\(name)",
+                ], sim)
             // cs polls queryAsyncJobResult itself and prints the finished job.
             #expect(job["virtualmachine.name"]?.text == name)
             #expect(job["virtualmachine.state"]?.text == "Running")
@@ -124,13 +132,19 @@ import Values
             #expect(gone.status == 0 && gone.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(gone.out)")
 
             // A required parameter left out: cs exits 1 and shows the server's errortext.
-            let missing = try await Self.run(cs, method + ["deployVirtualMachine", "zoneid=\(zone)",
-                                                           "templateid=\(try #require(tmpl["template.0.id"]?.text))"], env: env(sim))
+            let missing = try await Self.run(
+                cs,
+                method + [
+                    "deployVirtualMachine", "zoneid=\(zone)",
+                    "templateid=\(try #require(tmpl["template.0.id"]?.text))",
+                ], env: env(sim))
             #expect(missing.status == 1)
             let text = "Unable to execute API command deployvirtualmachine due to missing parameter serviceofferingid"
             #expect(missing.err.contains("431"), "\(missing.err)")
             let answer = try JSONParser.parse(missing.out)
-            #expect((answer["errortext"] ?? answer.record?.values.first?[field: "errortext"])?.text == text, "\(missing.out)")
+            #expect(
+                (answer["errortext"] ?? answer.record?.values.first?[field: "errortext"])?.text == text,
+                "\(missing.out)")
         }
     }
 
@@ -140,32 +154,59 @@ import Values
         let cs = try await Self.csExecutable()
         try await withSimulator(testOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
             let zone = try #require(try await self.cs(cs, ["listZones", "name=Sandbox-1"], sim)["zone.0.id"]?.text)
-            let offering = try #require(try await self.cs(cs, ["listVPCOfferings", "name=Default VPC offering"], sim)["vpcoffering.0.id"]?.text)
-            let vpc = try await self.cs(cs, ["createVPC", "name=shop", "displaytext=shop", "cidr=10.10.0.0/16", "zoneid=\(zone)",
-                                             "vpcofferingid=\(offering)"], sim)
+            let offering = try #require(
+                try await self.cs(cs, ["listVPCOfferings", "name=Default VPC offering"], sim)["vpcoffering.0.id"]?.text)
+            let vpc = try await self.cs(
+                cs,
+                [
+                    "createVPC", "name=shop", "displaytext=shop", "cidr=10.10.0.0/16", "zoneid=\(zone)",
+                    "vpcofferingid=\(offering)",
+                ], sim)
             let vpcID = try #require(vpc["vpc.id"]?.text, "\(vpc)")
-            let tierOffering = try #require(try await self.cs(cs, ["listNetworkOfferings", "forvpc=true", "supportedservices=Lb",
-                                                                   "name=DefaultIsolatedNetworkOfferingForVpcNetworks"], sim)["networkoffering.0.id"]?.text)
-            let tier = try await self.cs(cs, ["--post", "createNetwork", "name=web", "displaytext=web tier", "zoneid=\(zone)",
-                                              "vpcid=\(vpcID)", "networkofferingid=\(tierOffering)", "gateway=10.10.1.1",
-                                              "netmask=255.255.255.0"], sim)
+            let tierOffering = try #require(
+                try await self.cs(
+                    cs,
+                    [
+                        "listNetworkOfferings", "forvpc=true", "supportedservices=Lb",
+                        "name=DefaultIsolatedNetworkOfferingForVpcNetworks",
+                    ], sim)["networkoffering.0.id"]?.text)
+            let tier = try await self.cs(
+                cs,
+                [
+                    "--post", "createNetwork", "name=web", "displaytext=web tier", "zoneid=\(zone)",
+                    "vpcid=\(vpcID)", "networkofferingid=\(tierOffering)", "gateway=10.10.1.1",
+                    "netmask=255.255.255.0",
+                ], sim)
             let tierID = try #require(tier["network.id"]?.text, "\(tier)")
             #expect(tier["network.aclid"] == nil)
-            let tmpl = try #require(try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
-            let so = try #require(try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?.text)
-            let vm = try await self.cs(cs, ["deployVirtualMachine", "zoneid=\(zone)", "templateid=\(tmpl)", "serviceofferingid=\(so)",
-                                            "networkids=\(tierID)", "name=web-1"], sim)
+            let tmpl = try #require(
+                try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
+            let so = try #require(
+                try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?
+                    .text)
+            let vm = try await self.cs(
+                cs,
+                [
+                    "deployVirtualMachine", "zoneid=\(zone)", "templateid=\(tmpl)", "serviceofferingid=\(so)",
+                    "networkids=\(tierID)", "name=web-1",
+                ], sim)
             let vmID = try #require(vm["virtualmachine.id"]?.text, "\(vm)")
             let ip = try await self.cs(cs, ["associateIpAddress", "vpcid=\(vpcID)"], sim)
             let ipID = try #require(ip["ipaddress.id"]?.text, "\(ip)")
-            let rule = try await self.cs(cs, ["createLoadBalancerRule", "name=web", "publicipid=\(ipID)", "networkid=\(tierID)",
-                                              "algorithm=leastconn", "publicport=443", "privateport=8443"], sim)
+            let rule = try await self.cs(
+                cs,
+                [
+                    "createLoadBalancerRule", "name=web", "publicipid=\(ipID)", "networkid=\(tierID)",
+                    "algorithm=leastconn", "publicport=443", "privateport=8443",
+                ], sim)
             let ruleID = try #require(rule["loadbalancer.id"]?.text, "\(rule)")
             #expect(rule["loadbalancer.algorithm"]?.text == "leastconn")
             _ = try await self.cs(cs, ["assignToLoadBalancerRule", "id=\(ruleID)", "virtualmachineids=\(vmID)"], sim)
             let members = try await self.cs(cs, ["listLoadBalancerRuleInstances", "id=\(ruleID)"], sim)
             #expect(members["loadbalancerruleinstance.0.name"]?.text == "web-1")
-            #expect(try await self.cs(cs, ["listPublicIpAddresses", "id=\(ipID)"], sim)["publicipaddress.0.associatednetworkid"]?.text == tierID)
+            #expect(
+                try await self.cs(cs, ["listPublicIpAddresses", "id=\(ipID)"], sim)[
+                    "publicipaddress.0.associatednetworkid"]?.text == tierID)
             _ = try await self.cs(cs, ["createVpnGateway", "vpcid=\(vpcID)"], sim)
             let again = try await Self.run(cs, ["createVpnGateway", "vpcid=\(vpcID)"], env: env(sim))
             #expect(again.status == 1 && again.err.contains("431"), "\(again.err)")
@@ -181,7 +222,9 @@ import Values
             let r = try await Self.run(cs, ["--trace", "listZones"], env: e)
             #expect(r.status == 0, "\(r.err)")
             #expect(try JSONParser.parse(r.out)["count"]?.text == "2")
-            #expect(r.err.contains("listZones") && !r.err.contains("expires") && !r.err.contains("signatureVersion"), "\(r.err)")
+            #expect(
+                r.err.contains("listZones") && !r.err.contains("expires") && !r.err.contains("signatureVersion"),
+                "\(r.err)")
         }
     }
 }

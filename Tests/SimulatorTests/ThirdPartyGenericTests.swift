@@ -13,13 +13,21 @@ extension ThirdPartyClientTests {
             let seeded = try await Self.run(cs, ["listVPCOfferings"], env: env(sim))  // 432 until seeded
             var found = (try? JSONParser.parse(seeded.out))?["vpcoffering.0.id"]?.text
             if found == nil {  // none seeded: make one through the API
-                found = try await self.cs(cs, ["createVPCOffering", "name=cs offering", "displaytext=cs",
-                                                  "supportedservices=Dhcp,Dns"], sim)["vpcoffering.id"]?.text
+                found = try await self.cs(
+                    cs,
+                    [
+                        "createVPCOffering", "name=cs offering", "displaytext=cs",
+                        "supportedservices=Dhcp,Dns",
+                    ], sim)["vpcoffering.id"]?.text
             }
             let offering = try #require(found)
             // cs polls the job and prints its result: the entity under the server's key.
-            let made = try await self.cs(cs, ["createVPC", "name=cs-vpc", "cidr=10.20.0.0/16", "zoneid=\(zone)",
-                                              "vpcofferingid=\(offering)", "displaytext=from cs"], sim)
+            let made = try await self.cs(
+                cs,
+                [
+                    "createVPC", "name=cs-vpc", "cidr=10.20.0.0/16", "zoneid=\(zone)",
+                    "vpcofferingid=\(offering)", "displaytext=from cs",
+                ], sim)
             #expect(made["vpc.name"]?.text == "cs-vpc")
             #expect(made["vpc.zonename"]?.text == "Sandbox-1")
             let id = try #require(made["vpc.id"]?.text)
@@ -32,9 +40,10 @@ extension ThirdPartyClientTests {
             #expect(gone.status == 0 && gone.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(gone.out)")
 
             // An API nothing models answers 432 with the reason, a list API too.
-            let list = try #require(Coverage.current.none.compactMap(Catalog.bundled.api(named:)).first {
-                $0.verb == "list" && $0.requiredParams.isEmpty
-            })
+            let list = try #require(
+                Coverage.current.none.compactMap(Catalog.bundled.api(named:)).first {
+                    $0.verb == "list" && $0.requiredParams.isEmpty
+                })
             let unmodelled = try await Self.run(cs, [list.name], env: env(sim))
             #expect(unmodelled.status == 1)
             #expect(unmodelled.out.contains("does not implement \(list.name)"), "\(unmodelled.out)")

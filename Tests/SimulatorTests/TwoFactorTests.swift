@@ -13,8 +13,12 @@ import Values
         #expect(TOTP.code(key: key, counter: 59 / 30) == "287082")
         #expect(TOTP.code(key: key, counter: 1_111_111_109 / 30) == "081804")
         #expect(TOTP.code(key: key, counter: 2_000_000_000 / 30) == "279037")
-        #expect(TOTP.accepts("279037", secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at: Date(timeIntervalSince1970: 2_000_000_000)))
-        #expect(!TOTP.accepts("279038", secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at: Date(timeIntervalSince1970: 2_000_000_000)))
+        #expect(
+            TOTP.accepts(
+                "279037", secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at: Date(timeIntervalSince1970: 2_000_000_000)))
+        #expect(
+            !TOTP.accepts(
+                "279038", secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at: Date(timeIntervalSince1970: 2_000_000_000)))
     }
 
     /// A password login of `dev`: the client with its session cookie, and the login answer.
@@ -32,7 +36,8 @@ import Values
         try await withSimulator { sim async throws in
             let (first, answer, key) = try await Self.login(sim)
             #expect(answer["is2faenabled"]?.text == "false")
-            let setup = try await first.get("setupUserTwoFactorAuthentication", [("provider", "staticpin"), ("sessionkey", key)])
+            let setup = try await first.get(
+                "setupUserTwoFactorAuthentication", [("provider", "staticpin"), ("sessionkey", key)])
             let pin = try #require(setup.inner["setup2fa.secretcode"]?.text, "\(setup.body)")
             #expect(setup.inner["setup2fa.username"]?.text == "dev")
             // listUsers shows that 2FA is on, never the secret.
@@ -51,7 +56,8 @@ import Values
 
             // A wrong code ends the session too; the right one opens it.
             (c, _, k) = try await Self.login(sim)
-            #expect(try await c.get(TwoFactorAPIs.validate, [("codefor2fa", "x" + pin), ("sessionkey", k)]).status == 511)
+            #expect(
+                try await c.get(TwoFactorAPIs.validate, [("codefor2fa", "x" + pin), ("sessionkey", k)]).status == 511)
             #expect(try await c.get("listZones", [("sessionkey", k)]).status == 401)
             (c, _, k) = try await Self.login(sim)
             let checked = try await c.get(TwoFactorAPIs.validate, [("codefor2fa", pin), ("sessionkey", k)])
@@ -59,7 +65,9 @@ import Values
             #expect(try await c.get("listZones", [("sessionkey", k)]).status == 200)
             // API keys are not affected; turning it off ends the need for a code.
             #expect(try await TestClient(sim).signed().get("listZones").status == 200)
-            #expect(try await c.get("setupUserTwoFactorAuthentication", [("enable", "false"), ("sessionkey", k)]).status == 200)
+            #expect(
+                try await c.get("setupUserTwoFactorAuthentication", [("enable", "false"), ("sessionkey", k)]).status
+                    == 200)
             let (_, off, _) = try await Self.login(sim)
             #expect(off["is2faenabled"]?.text == "false")
         }

@@ -10,12 +10,17 @@ import Values
             let id = try await c.value("listUsers", [("username", "dev"), ("listall", "true")], "user.0.id")
             let locked = try await c.get("lockUser", [("id", id)]).inner
             #expect(locked["user.state"]?.text == "locked")
-            #expect(try await c.get("lockUser", [("id", id)]).inner["user.state"]?.text == "locked")  // again: no change
-            #expect(try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.state") == "locked")
+            // again: no change
+            #expect(try await c.get("lockUser", [("id", id)]).inner["user.state"]?.text == "locked")
+            #expect(
+                try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.state") == "locked"
+            )
             #expect(try await c.signed().get("listZones").status == 401)
             // enableUser enables the account too.
             #expect(try await c.get("enableUser", [("id", id)]).inner["user.state"]?.text == "enabled")
-            #expect(try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.state") == "enabled")
+            #expect(
+                try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.state")
+                    == "enabled")
             #expect(try await c.signed().get("listZones").status == 200)
             // A disabled user is not locked.
             _ = try await c.job("disableUser", [("id", id)])

@@ -64,7 +64,7 @@ private final class TunnelHandler: ChannelInboundHandler, @unchecked Sendable {
         let requestLine = text[..<end.lowerBound].split(separator: "\r\n").first ?? ""
         let parts = requestLine.split(separator: " ")
         guard parts.count == 3, parts[0] == "CONNECT", let colon = parts[1].lastIndex(of: ":"),
-              let port = Int(parts[1][parts[1].index(after: colon)...])
+            let port = Int(parts[1][parts[1].index(after: colon)...])
         else {
             context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "HTTP/1.1 405 Method Not Allowed\r\n\r\n")))
                 .whenComplete { _ in context.close(promise: nil) }
@@ -88,16 +88,19 @@ private final class TunnelHandler: ChannelInboundHandler, @unchecked Sendable {
                 case .success(let peer):
                     handler.peer = peer
                     handler.connecting = false
-                    context.writeAndFlush(handler.wrapOutboundOut(ByteBuffer(string: "HTTP/1.1 200 Connection established\r\n\r\n")),
-                                          promise: nil)
+                    context.writeAndFlush(
+                        handler.wrapOutboundOut(ByteBuffer(string: "HTTP/1.1 200 Connection established\r\n\r\n")),
+                        promise: nil)
                     for b in handler.pending {
                         handler.countRequests(in: b)
                         peer.writeAndFlush(b, promise: nil)
                     }
                     handler.pending = []
                 case .failure:
-                    context.writeAndFlush(handler.wrapOutboundOut(ByteBuffer(string: "HTTP/1.1 502 Bad Gateway\r\n\r\n")))
-                        .whenComplete { _ in context.close(promise: nil) }
+                    context.writeAndFlush(
+                        handler.wrapOutboundOut(ByteBuffer(string: "HTTP/1.1 502 Bad Gateway\r\n\r\n"))
+                    )
+                    .whenComplete { _ in context.close(promise: nil) }
                 }
             }
     }

@@ -3,8 +3,10 @@ import Simulator
 
 /// Runs `body` with a fresh in-memory simulator (the simulator's own defaults, then
 /// `configure`), stopped when `body` ends, also when it throws: no test leaves a server running.
-public func withSimulator<T>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
-                             _ body: (Simulator) async throws -> T) async throws -> T {
+public func withSimulator<T>(
+    _ configure: (inout SimulatorOptions) -> Void = { _ in },
+    _ body: (Simulator) async throws -> T
+) async throws -> T {
     var options = SimulatorOptions()
     configure(&options)
     let sim = try await Simulator.start(options)
@@ -20,8 +22,11 @@ public func withSimulator<T>(_ configure: (inout SimulatorOptions) -> Void = { _
 
 /// Client options for `sim` signed with the sandbox admin's keys, polling jobs quickly.
 public func sandboxClientOptions(_ sim: Simulator) -> ClientOptions {
-    var o = ClientOptions(url: sim.baseURL, credentials: .apiKey(key: SimulatorOptions.sandboxAPIKey,
-                                                                 secret: SimulatorOptions.sandboxSecretKey))
+    var o = ClientOptions(
+        url: sim.baseURL,
+        credentials: .apiKey(
+            key: SimulatorOptions.sandboxAPIKey,
+            secret: SimulatorOptions.sandboxSecretKey))
     o.pollFirst = .milliseconds(20)
     o.pollCap = .milliseconds(100)
     return o
@@ -29,9 +34,11 @@ public func sandboxClientOptions(_ sim: Simulator) -> ClientOptions {
 
 /// `withSimulator` with quick jobs (50 ms, before `configure`) plus the real client
 /// talking to it, shut down after.
-public func withSandbox<T: Sendable>(_ configure: (inout SimulatorOptions) -> Void = { _ in },
-                                     client: (inout ClientOptions) -> Void = { _ in },
-                                     _ body: (Simulator, CloudStackClient) async throws -> T) async throws -> T {
+public func withSandbox<T: Sendable>(
+    _ configure: (inout SimulatorOptions) -> Void = { _ in },
+    client: (inout ClientOptions) -> Void = { _ in },
+    _ body: (Simulator, CloudStackClient) async throws -> T
+) async throws -> T {
     try await withSimulator({ options in
         options.jobTime = .milliseconds(50)
         configure(&options)

@@ -3,11 +3,14 @@ import Testing
 @testable import Values
 
 @Suite struct JSONWriterTests {
-    static let palette: [Character] = ["a", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
-                                       "é", "中", "🚀", "👩‍💻", "\u{2028}"]
+    static let palette: [Character] = [
+        "a", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+        "é", "中", "🚀", "👩‍💻", "\u{2028}",
+    ]
 
     @Test func stringsRoundTrip() async {
-        await propertyCheck(input: Gen.element(of: Self.palette).compactMap { $0 }.string(of: 0...20)) { (s: String) throws in
+        await propertyCheck(input: Gen.element(of: Self.palette).compactMap { $0 }.string(of: 0...20)) {
+            (s: String) throws in
             let json = JSONWriter.compact(.string(s))
             #expect(try JSONParser.parse(json) == .string(s))
             #expect(!json.utf8.dropFirst().dropLast().contains { $0 < 0x20 }, "control characters are escaped")

@@ -64,7 +64,8 @@ struct FunctionDefinition: Sendable {
     let run: @Sendable (FunctionCall) async throws -> Value
 
     var arityText: String {
-        arity.lowerBound == arity.upperBound ? "\(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")"
+        arity.lowerBound == arity.upperBound
+            ? "\(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")"
             : "\(arity.lowerBound) to \(arity.upperBound) arguments"
     }
 }

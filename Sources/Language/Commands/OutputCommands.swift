@@ -6,24 +6,38 @@ import OrderedCollections
 extension Builtins {
     /// print, echo, help, vars.
     static let outputCommands: [BuiltinDefinition] = [
-        BuiltinDefinition(signature: Signature("print", [Slot("VALUE", .expression, repeats: true)],
-            summary: "write values separated by spaces: strings as they are, others as JSON",
-            examples: ["z = (list zones)[0]; print \"zone $z.name\" $z.id"])) { call in
+        BuiltinDefinition(
+            signature: Signature(
+                "print", [Slot("VALUE", .expression, repeats: true)],
+                summary: "write values separated by spaces: strings as they are, others as JSON",
+                examples: ["z = (list zones)[0]; print \"zone $z.name\" $z.id"])
+        ) { call in
             try await Builtins.printValues(call)
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("echo", [Slot("VALUE", .expression, repeats: true)],
-            summary: "the same as print")) { call in
+        BuiltinDefinition(
+            signature: Signature(
+                "echo", [Slot("VALUE", .expression, repeats: true)],
+                summary: "the same as print")
+        ) { call in
             try await Builtins.printValues(call)
             return .value(.null)
         },
-        BuiltinDefinition(signature: Signature("help", [Slot("COMMAND | STAGE | BUILTIN | concepts | CONCEPT", .word, optional: true)],
-            summary: "what a command, API, stage or builtin does and takes; help concepts: zones, offerings, jobs and the rest")) { call in
+        BuiltinDefinition(
+            signature: Signature(
+                "help", [Slot("COMMAND | STAGE | BUILTIN | concepts | CONCEPT", .word, optional: true)],
+                summary:
+                    "what a command, API, stage or builtin does and takes; help concepts: zones, offerings, jobs and the rest"
+            )
+        ) { call in
             let words = try await call.words().map(\.plainText)
             return .value(.string(Help.text(for: words, catalog: call.host.catalog)))
         },
-        BuiltinDefinition(signature: Signature("vars",
-            summary: "the variables defined here and their values")) { call in
+        BuiltinDefinition(
+            signature: Signature(
+                "vars",
+                summary: "the variables defined here and their values")
+        ) { call in
             _ = try await call.words()
             var r = Record()
             for (k, v) in call.scope.all().sorted(by: { $0.key < $1.key })

@@ -8,8 +8,10 @@ struct ParsedArguments {
     var values: [Value] = []
     var block: [Stmt]?
 
-    static func parse(_ args: [CommandWord], by signature: Signature,
-                      evaluate: (Expr) async throws -> Value) async throws -> ParsedArguments {
+    static func parse(
+        _ args: [CommandWord], by signature: Signature,
+        evaluate: (Expr) async throws -> Value
+    ) async throws -> ParsedArguments {
         var out = ParsedArguments()
         var k = 0
         while k < args.count {
@@ -38,7 +40,8 @@ struct ParsedArguments {
                 let v = try await evaluate(e)
                 // `--verbose` arrives as one word (the lexer reads `--` apart from a name): a long switch.
                 if case .string(let s) = v.data, s.hasPrefix("--"),
-                   let flag = signature.flags.first(where: { $0.value == nil && $0.matches(String(s.dropFirst(2))) }) {
+                    let flag = signature.flags.first(where: { $0.value == nil && $0.matches(String(s.dropFirst(2))) })
+                {
                     out.flags[flag.name] = .bool(true)
                 } else {
                     out.values.append(v)

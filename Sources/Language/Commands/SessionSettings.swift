@@ -18,58 +18,78 @@ struct SessionSetting: Sendable {
 
 extension Builtins {
     static let settings: [SessionSetting] = [
-        SessionSetting(names: ["output", "o"], value: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"), apply: { v, o in
-            guard let format = OutputFormat(rawValue: v) else { return "unknown output format '\(v)': use \(OutputFormat.choices)" }
-            o.output = format
-            return nil
-        }, current: { .string($0.outputFormat.rawValue) }),
-        SessionSetting(names: ["timeout"], value: "SECONDS", apply: { v, o in
-            guard let t = Bounded.seconds(v) else { return "timeout needs \(Bounded.secondsRange()), not '\(v)'" }
-            o.timeout = t
-            return nil
-        }, current: { .double($0.options.timeout) }),
-        SessionSetting(names: ["async"], value: "wait|nowait", apply: { v, o in
-            switch v {
-            case "wait", "true": o.asyncWait = true
-            case "nowait", "false": o.asyncWait = false
-            default: return "set async takes wait or nowait"
-            }
-            return nil
-        }, current: { .string($0.options.asyncWait ? "wait" : "nowait") }),
-        SessionSetting(names: ["dryrun", "dry-run"], value: "true|false", apply: { v, o in
-            guard let b = Bool(v) else { return "set dryrun takes true or false" }
-            o.dryRun = b
-            return nil
-        }, current: { .bool($0.options.dryRun) }),
-        SessionSetting(names: ["pagesize"], value: "N", apply: { v, o in
-            guard let n = Int(v), n > 0 else { return "pagesize needs a number > 0" }
-            o.pageSize = n
-            return nil
-        }, current: { .int($0.options.pageSize) }),
-        SessionSetting(names: ["onerror"], value: "stop|continue", apply: { v, o in
-            switch v {
-            case "stop": o.keepGoing = false
-            case "continue": o.keepGoing = true
-            default: return "set onerror takes stop or continue"
-            }
-            return nil
-        }, current: { .string($0.options.keepGoing ? "continue" : "stop") }),
-        SessionSetting(names: ["confirm"], value: "on|off", apply: { v, o in
-            switch v {
-            case "on", "true": o.confirm = true
-            case "off", "false": o.confirm = false
-            default: return "set confirm takes on or off"
-            }
-            return nil
-        }, current: { .string($0.options.confirm ? "on" : "off") }),
+        SessionSetting(
+            names: ["output", "o"], value: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
+            apply: { v, o in
+                guard let format = OutputFormat(rawValue: v) else {
+                    return "unknown output format '\(v)': use \(OutputFormat.choices)"
+                }
+                o.output = format
+                return nil
+            }, current: { .string($0.outputFormat.rawValue) }),
+        SessionSetting(
+            names: ["timeout"], value: "SECONDS",
+            apply: { v, o in
+                guard let t = Bounded.seconds(v) else { return "timeout needs \(Bounded.secondsRange()), not '\(v)'" }
+                o.timeout = t
+                return nil
+            }, current: { .double($0.options.timeout) }),
+        SessionSetting(
+            names: ["async"], value: "wait|nowait",
+            apply: { v, o in
+                switch v {
+                case "wait", "true": o.asyncWait = true
+                case "nowait", "false": o.asyncWait = false
+                default: return "set async takes wait or nowait"
+                }
+                return nil
+            }, current: { .string($0.options.asyncWait ? "wait" : "nowait") }),
+        SessionSetting(
+            names: ["dryrun", "dry-run"], value: "true|false",
+            apply: { v, o in
+                guard let b = Bool(v) else { return "set dryrun takes true or false" }
+                o.dryRun = b
+                return nil
+            }, current: { .bool($0.options.dryRun) }),
+        SessionSetting(
+            names: ["pagesize"], value: "N",
+            apply: { v, o in
+                guard let n = Int(v), n > 0 else { return "pagesize needs a number > 0" }
+                o.pageSize = n
+                return nil
+            }, current: { .int($0.options.pageSize) }),
+        SessionSetting(
+            names: ["onerror"], value: "stop|continue",
+            apply: { v, o in
+                switch v {
+                case "stop": o.keepGoing = false
+                case "continue": o.keepGoing = true
+                default: return "set onerror takes stop or continue"
+                }
+                return nil
+            }, current: { .string($0.options.keepGoing ? "continue" : "stop") }),
+        SessionSetting(
+            names: ["confirm"], value: "on|off",
+            apply: { v, o in
+                switch v {
+                case "on", "true": o.confirm = true
+                case "off", "false": o.confirm = false
+                default: return "set confirm takes on or off"
+                }
+                return nil
+            }, current: { .string($0.options.confirm ? "on" : "off") }),
         // Parameter defaults: their own table (ParameterDefaults), listed, set and removed here.
-        SessionSetting(names: ["default"], value: "[--save] [NAME [VALUE]]", apply: { _, _ in "usage: set default [--save] NAME VALUE" },
-                       current: { (try? $0.setDefault([], save: false, SourceLocation(file: "", line: 0, column: 0))) ?? .null },
-                       words: { interp, w, save, loc in try interp.setDefault(w, save: save, loc) }),
+        SessionSetting(
+            names: ["default"], value: "[--save] [NAME [VALUE]]",
+            apply: { _, _ in "usage: set default [--save] NAME VALUE" },
+            current: { (try? $0.setDefault([], save: false, SourceLocation(file: "", line: 0, column: 0))) ?? .null },
+            words: { interp, w, save, loc in try interp.setDefault(w, save: save, loc) }),
     ]
 
     /// `[output json|table|csv|text | timeout SECONDS | ...]`, for `set`'s usage line.
-    static var settingsUsage: String { "[" + settings.map { "\($0.names[0]) \($0.value)" }.joined(separator: " | ") + "]" }
+    static var settingsUsage: String {
+        "[" + settings.map { "\($0.names[0]) \($0.value)" }.joined(separator: " | ") + "]"
+    }
 
     /// Setting names, for completion after `set`.
     public static var settingNames: [String] { settings.map { $0.names[0] } }
@@ -80,7 +100,9 @@ extension Builtins {
         let w = args.values.map(\.plainText)
         let interp = call.interpreter
         let save = args.flags["save"] != nil
-        if let setting = settings.first(where: { $0.words != nil && $0.names.contains(w.first ?? "") }), let run = setting.words {
+        if let setting = settings.first(where: { $0.words != nil && $0.names.contains(w.first ?? "") }),
+            let run = setting.words
+        {
             return .value(try run(interp, Array(args.values.dropFirst()), save, call.location))
         }
         if save { throw ScriptError("--save goes with set default only; usage: \(call.usage)", at: call.location) }
@@ -97,8 +119,10 @@ extension Builtins {
         if let problem = setting.apply(w[1], &o) { throw ScriptError(problem, at: call.location) }
         interp.options = o
         if setting.names[0] == "dryrun", call.host.isTerminal {  // the prompt shows [dry-run] from now on; say so once
-            call.host.writeOutput(o.dryRun ? "dry-run on: changing API calls are printed, not sent (read-only ones still run); `set dryrun false` ends it\n"
-                                           : "dry-run off: API calls are sent again\n")
+            call.host.writeOutput(
+                o.dryRun
+                    ? "dry-run on: changing API calls are printed, not sent (read-only ones still run); `set dryrun false` ends it\n"
+                    : "dry-run off: API calls are sent again\n")
         }
         return .value(.null)
     }

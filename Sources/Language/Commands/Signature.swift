@@ -108,8 +108,10 @@ public struct Signature: Sendable {
     /// Extra usage text after the slots (`set`'s settings); nil for none.
     let detail: String?
 
-    public init(_ name: String, _ slots: [Slot] = [], flags: [Flag] = [], fieldFlags: Bool = false,
-                detail: String? = nil, summary: String, examples: [String] = []) {
+    public init(
+        _ name: String, _ slots: [Slot] = [], flags: [Flag] = [], fieldFlags: Bool = false,
+        detail: String? = nil, summary: String, examples: [String] = []
+    ) {
         self.name = name
         self.slots = slots
         self.flags = flags

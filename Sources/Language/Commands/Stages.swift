@@ -16,7 +16,8 @@ struct StageCall {
             switch a {
             case .positional(let e): out.append(try await interpreter.evaluate(e, scope))
             case .named(let n, _, _, let loc):
-                throw ScriptError(Stages.all[name]?.signature.noNamed(n) ?? "\(name) takes no name:value arguments", at: loc)
+                throw ScriptError(
+                    Stages.all[name]?.signature.noNamed(n) ?? "\(name) takes no name:value arguments", at: loc)
             case .flag(let f, let loc):
                 throw ScriptError(Stages.all[name]?.signature.noFlag(f) ?? "\(name) has no flag -\(f)", at: loc)
             case .block(_, let loc):
@@ -29,8 +30,9 @@ struct StageCall {
     /// For stages that take nothing (`count`, `json`): a word after them is a mistake.
     func noArguments() throws {
         guard args.isEmpty else {
-            throw ScriptError("\(name) takes no arguments; to compare its result, put the pipeline in parentheses: (list vms | \(name)) > 0",
-                              at: location)
+            throw ScriptError(
+                "\(name) takes no arguments; to compare its result, put the pipeline in parentheses: (list vms | \(name)) > 0",
+                at: location)
         }
     }
 
@@ -72,7 +74,10 @@ public enum Stages {
 
 /// A dotted field path parsed once per stage: `nic[0].ipaddress`.
 struct FieldPath {
-    enum Step { case field(String), index(Int) }
+    enum Step {
+        case field(String)
+        case index(Int)
+    }
     let steps: [Step]
     let text: String
 

@@ -28,7 +28,8 @@ extension Interpreter {
                     let summary = Stages.signature(named: name)?.summary ?? ""
                     parts.append("| \(name): pipeline stage, runs here in acsh (no API call): \(summary)")
                 case .builtin(let name, _, _):
-                    parts.append("\(name): acsh builtin (no API call): \(Builtins.signature(named: name)?.summary ?? "")")
+                    parts.append(
+                        "\(name): acsh builtin (no API call): \(Builtins.signature(named: name)?.summary ?? "")")
                 }
             }
             return parts.joined(separator: "\n\n")
@@ -49,9 +50,11 @@ extension Interpreter {
             }
             let more = records.count > 5 ? ", ..." : ""
             let which = records.isEmpty ? "" : ": " + names.joined(separator: ", ") + more
-            return "  hits       \(records.count) record\(records.count == 1 ? "" : "s") piped in now\(which) (one call each)"
+            return
+                "  hits       \(records.count) record\(records.count == 1 ? "" : "s") piped in now\(which) (one call each)"
         } catch {
-            return "  hits       cannot tell: the stages before it fail: \((convert(error, p.location) as? ScriptError)?.message ?? "\(error)")"
+            return
+                "  hits       cannot tell: the stages before it fail: \((convert(error, p.location) as? ScriptError)?.message ?? "\(error)")"
         }
     }
 
@@ -67,7 +70,8 @@ extension Interpreter {
     func explainCommand(_ cmd: Command, _ scope: Scope, piped: Bool, background: Bool) async throws -> String {
         var x = ExplainText(typed: cmd.words.joined(separator: " "), piped: piped, background: background)
         let catalog = host.catalog
-        let (resolution, why) = catalog.resolveExplained(verb: cmd.words[0], noun: cmd.words.count > 1 ? cmd.words[1] : nil)
+        let (resolution, why) = catalog.resolveExplained(
+            verb: cmd.words[0], noun: cmd.words.count > 1 ? cmd.words[1] : nil)
         x.why = why
         let api: API
         do {
@@ -96,18 +100,22 @@ extension Interpreter {
             }
         }
         // Parameter defaults fill what the line left out, as in a run.
-        bound += defaultsFilling(api, bound.map(\.param), at: cmd.location).map { ("\($0.fromDefault ?? $0.name):", $0) }
+        bound += defaultsFilling(api, bound.map(\.param), at: cmd.location).map {
+            ("\($0.fromDefault ?? $0.name):", $0)
+        }
         for (typed, b) in bound {
             x.given.append(b.param.name)
-            var line = ExplainText.ParamLine(typed: typed, value: SecretPolicy.shown(b.param.name, Self.shown(b.value)),
-                                             required: b.param.required)
+            var line = ExplainText.ParamLine(
+                typed: typed, value: SecretPolicy.shown(b.param.name, Self.shown(b.value)),
+                required: b.param.required)
             if b.fromDefault != nil { line.note = "from set default" }
             let before = params.count
             do {
                 try await append(b, api, to: &params)
                 line.sent = params[before...].map { "\($0.0)=\(SecretPolicy.shown($0.0, $0.1))" }
                 if b.param.takesID, params[before...].contains(where: { $0.1 != b.value.plainText }),
-                   let list = catalog.listAPI(for: b.param, of: api) {
+                    let list = catalog.listAPI(for: b.param, of: api)
+                {
                     line.note = (line.note.map { $0 + "; " } ?? "") + "name looked up with \(list.name)"
                 }
             } catch let e as ScriptError {
@@ -132,7 +140,10 @@ extension Interpreter {
             var sent = params
             if Self.pages(api) && !params.contains(where: { $0.0.lowercased() == "page" }) {
                 x.pageSize = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? options.pageSize
-                sent = params.filter { $0.0.lowercased() != "pagesize" } + [("page", "1"), ("pagesize", String(x.pageSize!))]
+                sent =
+                    params.filter { $0.0.lowercased() != "pagesize" } + [
+                        ("page", "1"), ("pagesize", String(x.pageSize!)),
+                    ]
             }
             x.request = client.preview(api.name, sent)
         }

@@ -48,7 +48,8 @@ struct ExplainText {
         out += "  API        \(api.name)  (verb \(api.verb), noun \(api.noun.isEmpty ? "none" : api.noun))\n"
         out += "  why        \(why)\n"
         if piped {
-            out += "  piped      runs once per piped record; fields of the record fill the parameters not given here, by name\n"
+            out +=
+                "  piped      runs once per piped record; fields of the record fill the parameters not given here, by name\n"
         }
         out += "  parameters" + (params.isEmpty ? "  none given\n" : "\n")
         let width = min(32, params.map { $0.typed.count + $0.value.count }.max() ?? 0)
@@ -66,11 +67,13 @@ struct ExplainText {
             out += "  required   \(required.joined(separator: ", ")): all given\n"
         } else {
             out += "  required   \(required.joined(separator: ", "))\n"
-            out += "  missing    \(missing.joined(separator: ", "))\(piped ? " (unless the piped records carry them)" : "")\n"
+            out +=
+                "  missing    \(missing.joined(separator: ", "))\(piped ? " (unless the piped records carry them)" : "")\n"
         }
         out += "  async      " + asyncText(api) + "\n"
         if let pageSize {
-            out += "  pages      \(pageSize) records a page (set pagesize); the next page is asked for only when more records are needed, until a short page\n"
+            out +=
+                "  pages      \(pageSize) records a page (set pagesize); the next page is asked for only when more records are needed, until a short page\n"
         }
         let more = related.count > 10 ? " and \(related.count - 10) more" : ""
         out += "  related    \(related.isEmpty ? "none listed" : related.prefix(10).joined(separator: ", ") + more)\n"
@@ -78,7 +81,8 @@ struct ExplainText {
         if let stop {
             out += "  stops      a run stops here and sends nothing: \(Self.short(stop))\n"
         } else {
-            out += "  changes    \(readOnly ? "nothing: a read-only call" : "yes: this call changes the cloud (explain sent nothing)")\n"
+            out +=
+                "  changes    \(readOnly ? "nothing: a read-only call" : "yes: this call changes the cloud (explain sent nothing)")\n"
         }
         return trimmed(out)
     }
@@ -89,7 +93,8 @@ struct ExplainText {
         if nowait { return s + "; with & (or set async nowait) acsh gives you the job, and `wait` polls it" }
         s += "; acsh then polls queryAsyncJobResult"
         if let poll {
-            s += " after \(Self.seconds(poll.first)), each interval 1.5 times the last, at most \(Self.seconds(poll.cap)) apart"
+            s +=
+                " after \(Self.seconds(poll.first)), each interval 1.5 times the last, at most \(Self.seconds(poll.cap)) apart"
             s += " (at about " + Self.pollTimes(poll).map(Self.trim).joined(separator: ", ") + " s, ...)"
         }
         s += ", until the job ends or \(Self.trim(timeout)) s pass (set timeout); add & to get the job at once"

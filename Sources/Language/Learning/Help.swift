@@ -26,14 +26,17 @@ enum Help {
     }
 
     static func overview() -> String {
-        var out = "Commands: VERB NOUN name:value ... (e.g. list vms state:Running), or raw API names with name=value.\n"
+        var out =
+            "Commands: VERB NOUN name:value ... (e.g. list vms state:Running), or raw API names with name=value.\n"
         out += "Builtins:\n"
         for s in Builtins.commandSignatures { out += "  \(s.usage)\n      \(s.summary)\n" }
         out += "Pipeline stages (after |):\n"
         for s in Stages.signatures { out += "  \(s.usage)\n      \(s.summary)\n" }
         out += "Functions: " + Builtins.functionNames.map { "\($0)()" }.joined(separator: " ") + "\n"
-        out += "Statements: if/elif/else, for x in ..., while, def f(a) { return a }, try { } catch e { }, exit N, assert cond, \"message\"\n"
-        out += "help COMMAND shows the parameters of an API, e.g. help deploy vm; help concepts explains zones, offerings, jobs, ...\n"
+        out +=
+            "Statements: if/elif/else, for x in ..., while, def f(a) { return a }, try { } catch e { }, exit N, assert cond, \"message\"\n"
+        out +=
+            "help COMMAND shows the parameters of an API, e.g. help deploy vm; help concepts explains zones, offerings, jobs, ...\n"
         out += "explain LINE shows how a line resolves and the request it sends, without sending it"
         return out
     }

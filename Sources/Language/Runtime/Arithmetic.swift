@@ -48,4 +48,3 @@ final class RegexCache: @unchecked Sendable {
         }
     }
 }
-

@@ -22,14 +22,16 @@ extension Interpreter {
         }
         let what = "\(api.verb) \(records.count) \(Self.plural(api.noun)) (\(names.joined(separator: ", ")), ...)"
         guard await host.confirm("\(what)? [y/N] ") else {
-            throw ScriptError("\(api.verb) not confirmed: nothing was sent (`set confirm off` stops asking)", at: loc, exitCode: 1)
+            throw ScriptError(
+                "\(api.verb) not confirmed: nothing was sent (`set confirm off` stops asking)", at: loc, exitCode: 1)
         }
     }
 
     /// A catalog noun as people write it in the plural: `virtualmachine` -> `virtual machines`.
     static func plural(_ noun: String) -> String {
         let words: [String: String] = [
-            "virtualmachine": "virtual machines", "securitygroup": "security groups", "publicipaddress": "public IP addresses",
+            "virtualmachine": "virtual machines", "securitygroup": "security groups",
+            "publicipaddress": "public IP addresses",
             "ipaddress": "IP addresses", "sshkeypair": "SSH key pairs", "firewallrule": "firewall rules",
             "portforwardingrule": "port forwarding rules", "loadbalancerrule": "load balancer rules",
             "vmsnapshot": "VM snapshots", "instancegroup": "instance groups", "affinitygroup": "affinity groups",

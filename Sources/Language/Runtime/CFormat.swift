@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The C library's number formatting, for what `String(format:)` did: that initializer is Foundation's and

@@ -6,8 +6,10 @@ extension CloudStackClient: CloudAPI {
         try await request(command, params)
     }
 
-    public func awaitJob(_ jobid: String, deadline: ContinuousClock.Instant?,
-                         progress: (@Sendable (JobProgress) -> Void)?) async throws -> Value {
+    public func awaitJob(
+        _ jobid: String, deadline: ContinuousClock.Instant?,
+        progress: (@Sendable (JobProgress) -> Void)?
+    ) async throws -> Value {
         guard let progress else { return try await waitForJob(jobid, deadline: deadline, progress: nil) }
         let forward: @Sendable (JobStatus) -> Void = { s in
             progress(JobProgress(jobid: s.jobid, polls: s.polls, elapsed: s.elapsed, percent: s.procStatus))
@@ -15,7 +17,9 @@ extension CloudStackClient: CloudAPI {
         return try await waitForJob(jobid, deadline: deadline, progress: forward)
     }
 
-    public func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<[Value], Error> {
+    public func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<
+        [Value], Error
+    > {
         pages(command, params, pageSize: pageSize)
     }
 
@@ -29,7 +33,8 @@ extension CloudStackClient: CloudAPI {
 extension CloudStackError: ScriptErrorConvertible {
     /// Keeps errorcode/cserrorcode/errortext for `catch e` and the exit code for the script.
     public func scriptError(at location: SourceLocation?) -> ScriptError {
-        ScriptError(message, at: location, exitCode: exitCode, errorcode: errorcode,
-                    cserrorcode: cserrorcode, errortext: errortext, jobid: jobid)
+        ScriptError(
+            message, at: location, exitCode: exitCode, errorcode: errorcode,
+            cserrorcode: cserrorcode, errortext: errortext, jobid: jobid)
     }
 }

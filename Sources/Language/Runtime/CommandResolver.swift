@@ -47,7 +47,8 @@ final class CommandResolver: @unchecked Sendable {
         if first {
             let close = Catalog.suggestions(for: name, among: catalog.apiNames).prefix(3)
             let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-            warning = "\(catalog.versionDescription) does not list \(name); sending it as typed\(hint) "
+            warning =
+                "\(catalog.versionDescription) does not list \(name); sending it as typed\(hint) "
                 + "(run `sync` to fetch this server's own catalog)"
         }
         return (api, Command(words: cmd.words, args: args, location: cmd.location), warning)
@@ -56,7 +57,8 @@ final class CommandResolver: @unchecked Sendable {
     /// `cancelHostForMaintenance`: ASCII letters and digits, a lowercase start and an uppercase letter later.
     static func isCamelCase(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, ("a"..."z").contains(first),
-              word.unicodeScalars.contains(where: { ("A"..."Z").contains($0) }) else { return false }
+            word.unicodeScalars.contains(where: { ("A"..."Z").contains($0) })
+        else { return false }
         return word.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
@@ -68,22 +70,28 @@ final class CommandResolver: @unchecked Sendable {
         case .found(let api):
             // A raw API name takes no noun: the word after it is a stray argument.
             if used < cmd.words.count {
-                throw ScriptError("unexpected argument '\(cmd.words[used])' to \(api.name): write parameters as name:value or name=value",
-                                  at: cmd.location)
+                throw ScriptError(
+                    "unexpected argument '\(cmd.words[used])' to \(api.name): write parameters as name:value or name=value",
+                    at: cmd.location)
             }
             return api
         case .ambiguous(let apis):
-            throw ScriptError("'\(cmd.words.joined(separator: " "))' could mean \(apis.map(\.name).joined(separator: ", ")): name the noun",
-                              at: cmd.location)
+            throw ScriptError(
+                "'\(cmd.words.joined(separator: " "))' could mean \(apis.map(\.name).joined(separator: ", ")): name the noun",
+                at: cmd.location)
         case .notFound(let suggestions):
             let isVerb = !catalog.apiNames(forVerb: verb.lowercased()).isEmpty
             if let noun, isVerb {
-                let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "'\(verb) \($0)'" }.joined(separator: " or "))?"
+                let hint =
+                    suggestions.isEmpty
+                    ? ""
+                    : "; did you mean \(suggestions.prefix(3).map { "'\(verb) \($0)'" }.joined(separator: " or "))?"
                 throw ScriptError("unknown command '\(verb) \(noun)'\(hint)", at: cmd.location)
             }
             if isVerb {
-                throw ScriptError("'\(verb)' needs a noun, e.g. '\(verb) \(catalog.nouns(forVerb: verb.lowercased()).prefix(3).joined(separator: "', '\(verb) "))'",
-                                  at: cmd.location)
+                throw ScriptError(
+                    "'\(verb)' needs a noun, e.g. '\(verb) \(catalog.nouns(forVerb: verb.lowercased()).prefix(3).joined(separator: "', '\(verb) "))'",
+                    at: cmd.location)
             }
             // A misspelt stage or builtin (`| selct name`) parses as a command: suggest those names too.
             let words = catalog.verbs + catalog.apiNames + Stages.all.keys.sorted() + Builtins.commands.keys.sorted()
@@ -95,13 +103,19 @@ final class CommandResolver: @unchecked Sendable {
 
     /// A parameter of `api` for an argument name: raw (`zoneid=`) or friendly (`zone:`).
     /// Map parameters (`tags[0].key=`) are checked by their base name.
-    static func parameter(_ name: String, friendly: Bool, of api: API, at loc: SourceLocation) throws -> (APIParam, String) {
+    static func parameter(_ name: String, friendly: Bool, of api: API, at loc: SourceLocation) throws -> (
+        APIParam, String
+    ) {
         let base = name.split(separator: "[", maxSplits: 1).first.map(String.init) ?? name
         let found = friendly ? api.param(friendly: base) : api.param(named: base)
         guard let p = found else {
             // A response field's name (`name` for listSecurityGroups) suggests the parameter holding it.
-            let holding = base.count >= 2 ? api.params.map(\.name).filter { $0.lowercased().hasSuffix(base.lowercased()) } : []
-            let close = (holding + Catalog.suggestions(for: base, among: api.params.map(\.name)).filter { !holding.contains($0) }).prefix(3)
+            let holding =
+                base.count >= 2 ? api.params.map(\.name).filter { $0.lowercased().hasSuffix(base.lowercased()) } : []
+            let close =
+                (holding
+                + Catalog.suggestions(for: base, among: api.params.map(\.name)).filter { !holding.contains($0) })
+                .prefix(3)
             let hint = close.isEmpty ? "; see 'help \(api.name)'" : "; did you mean \(close.joined(separator: " or "))?"
             throw ScriptError("\(api.name) has no parameter '\(base)'\(hint)", at: loc)
         }

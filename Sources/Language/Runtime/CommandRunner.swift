@@ -53,10 +53,13 @@ extension Interpreter {
     static func wordProblem(_ word: CommandWord, of api: API) -> ScriptError? {
         switch word {
         case .positional(let e):
-            ScriptError("unexpected argument to \(api.name): write parameters as name:value or name=value", at: e.location)
+            ScriptError(
+                "unexpected argument to \(api.name): write parameters as name:value or name=value", at: e.location)
         case .flag("keep-going", _), .named: nil
         case .flag(let f, let loc):
-            ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value (or --keep-going after a pipe)", at: loc)
+            ScriptError(
+                "unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value (or --keep-going after a pipe)",
+                at: loc)
         case .block(_, let loc):
             ScriptError("\(api.name) takes no block; to run a block per record use '| each { ... }'", at: loc)
         }
@@ -74,7 +77,9 @@ extension Interpreter {
     /// Checks, resolves names, sends (or prints in dry-run), waits for jobs.
     func invoke(_ api: API, _ given: [BoundParam], background: Bool, _ loc: SourceLocation) async throws -> PipeResult {
         let bound = given + defaultsFilling(api, given, at: loc)
-        if let message = Self.missingRequired(api, given: bound.map(\.param.name)) { throw ScriptError(message, at: loc) }
+        if let message = Self.missingRequired(api, given: bound.map(\.param.name)) {
+            throw ScriptError(message, at: loc)
+        }
         var params: [(String, String)] = []
         // Names known beside ids (typed names, piped records' names), for dry-run lines.
         var labels: [String: String] = [:]
@@ -93,8 +98,9 @@ extension Interpreter {
         }
         let client = try client(loc)
         if Self.pages(api) && !params.contains(where: { $0.0 == "page" }) {
-            return .stream(ValueStream.pages(client.recordPages(api.name, params, pageSize: options.pageSize))
-                .mapErrors { [self] in convert($0, loc) })
+            return .stream(
+                ValueStream.pages(client.recordPages(api.name, params, pageSize: options.pageSize))
+                    .mapErrors { [self] in convert($0, loc) })
         }
         let response: Value
         do {
@@ -125,7 +131,8 @@ extension Interpreter {
         let missing = api.params.filter { p in p.required && !given.contains(p.name) }
         guard !missing.isEmpty else { return nil }
         let names = missing.map(\.name).joined(separator: ", ")
-        return "\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'"
+        return
+            "\(api.name) is missing required parameter\(missing.count == 1 ? "" : "s") \(names); see 'help \(api.name)'"
     }
 
     /// Whether the API's records come page by page: the catalog says it takes `pagesize`.
@@ -186,18 +193,26 @@ extension Interpreter {
         if let id = nameCache.get(list.name, text) { return id }
         guard let query = list.lookupQuery else {
             let needed = list.missingLookupParam?.name ?? "a parameter"
-            throw ScriptError("cannot look up \(b.name) '\(text)' by name (\(list.name) needs \(needed)): give the id", at: b.location)
+            throw ScriptError(
+                "cannot look up \(b.name) '\(text)' by name (\(list.name) needs \(needed)): give the id", at: b.location
+            )
         }
         let what = list.noun.hasSuffix("s") ? String(list.noun.dropLast()) : list.noun
         let client = try client(b.location)
         let records: [Value]
         do {
-            records = try await ValueStream.pages(client.recordPages(list.name, query + (list.param(named: "name") != nil ? [("name", text)] : [("keyword", text)]), pageSize: options.pageSize)).collect()
+            records = try await ValueStream.pages(
+                client.recordPages(
+                    list.name, query + (list.param(named: "name") != nil ? [("name", text)] : [("keyword", text)]),
+                    pageSize: options.pageSize)
+            ).collect()
         } catch {
             throw convert(error, b.location)
         }
         var matches = records.filter { $0[field: "name"]?.plainText == text }
-        if matches.isEmpty { matches = records.filter { $0[field: "name"]?.plainText.lowercased() == text.lowercased() } }
+        if matches.isEmpty {
+            matches = records.filter { $0[field: "name"]?.plainText.lowercased() == text.lowercased() }
+        }
         // One resource may be listed more than once (a cross-zone template once per zone): same id, one match.
         let distinct = Set(matches.compactMap { $0[field: "id"]?.plainText })
         if distinct.count == 1, let id = distinct.first {
@@ -206,17 +221,23 @@ extension Interpreter {
         }
         if matches.isEmpty {
             var names: [String] = []
-            if let all = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: options.pageSize)).collect() {
+            if let all = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: options.pageSize))
+                .collect()
+            {
                 var seen = Set<String>()
                 names = all.compactMap { $0[field: "name"]?.plainText }.filter { seen.insert($0).inserted }
             }
             let close = Suggest.closest(text, among: names)
-            let hint = close.isEmpty ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))") : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+            let hint =
+                close.isEmpty
+                ? (names.isEmpty ? "" : " (there are: \(names.prefix(5).joined(separator: ", ")))")
+                : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
             throw ScriptError("no \(what) named '\(text)' for \(b.name)\(hint)", at: b.location, exitCode: .apiError)
         }
         let ids = distinct.sorted()
-        throw ScriptError("\(ids.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
-                          at: b.location, exitCode: .apiError)
+        throw ScriptError(
+            "\(ids.count) \(list.noun) are named '\(text)' (ids \(ids.joined(separator: ", "))): give \(b.name) one of these ids instead",
+            at: b.location, exitCode: .apiError)
     }
 }
 

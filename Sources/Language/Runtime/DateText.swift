@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Dates as CloudStack writes them, read and written with the C library: Foundation's DateFormatter would link
@@ -19,7 +19,8 @@ enum DateText {
             return v
         }
         guard b.count >= 10, let year = digits(0, 4), b[4] == 0x2D, let month = digits(5, 2), b[7] == 0x2D,
-              let day = digits(8, 2), (1...12).contains(month), day >= 1 else { return nil }
+            let day = digits(8, 2), (1...12).contains(month), day >= 1
+        else { return nil }
         var t = tm()
         t.tm_year = Int32(year - 1900)
         t.tm_mon = Int32(month - 1)
@@ -27,8 +28,9 @@ enum DateText {
         t.tm_isdst = -1
         if b.count == 10 { return valid(t, local: true) }
         guard b.count >= 19, b[10] == 0x54 || b[10] == 0x20, b[13] == 0x3A, b[16] == 0x3A,
-              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-              hour < 24, minute < 60, second < 60 else { return nil }
+            let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
         t.tm_hour = Int32(hour)
         t.tm_min = Int32(minute)
         t.tm_sec = Int32(second)

@@ -35,7 +35,8 @@ extension Interpreter {
     /// as name lookups are); nil when there is none or the lookup fails.
     private func nameOf(id: String, param: APIParam, api: API) async -> String? {
         guard let list = host.catalog.listAPI(for: param, of: api), list.param(named: "id") != nil,
-              let client = host.api else { return nil }
+            let client = host.api
+        else { return nil }
         let query = (list.lookupQuery ?? []) + [("id", id)]
         guard let first = try? await ValueStream.pages(client.recordPages(list.name, query, pageSize: 1)).next() else {
             return nil
@@ -44,7 +45,9 @@ extension Interpreter {
     }
 
     /// Prints the would-be call and gives the dry-run record (or job).
-    func dryRun(_ api: API, _ params: [(String, String)], labels: [String: String], background: Bool) async -> PipeResult {
+    func dryRun(_ api: API, _ params: [(String, String)], labels: [String: String], background: Bool) async
+        -> PipeResult
+    {
         host.writeOutput("dry-run: \(await dryRunLine(api, params, labels: labels))\n")
         var r: Record = ["dryrun": true, "command": .string(api.name)]
         for (k, v) in params { r[k] = .string(SecretPolicy.shown(k, v)) }

@@ -45,7 +45,9 @@ extension ShellHost {
     public var canAsk: Bool { false }
     public func confirm(_ question: String) async -> Bool { false }
     public func saveDefault(_ name: String, _ value: String?) throws {
-        throw ScriptError("defaults cannot be saved here (no profile config); `set default NAME VALUE` keeps one for this session", exitCode: 2)
+        throw ScriptError(
+            "defaults cannot be saved here (no profile config); `set default NAME VALUE` keeps one for this session",
+            exitCode: 2)
     }
 }
 

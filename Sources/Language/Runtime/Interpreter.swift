@@ -144,8 +144,10 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Sets `base.a[0].b = v`, copying records and lists on the way (values are values).
-    func setPath(_ base: Value, _ steps: ArraySlice<PathStep>, _ v: Value, _ scope: Scope,
-                 _ loc: SourceLocation) async throws -> Value {
+    func setPath(
+        _ base: Value, _ steps: ArraySlice<PathStep>, _ v: Value, _ scope: Scope,
+        _ loc: SourceLocation
+    ) async throws -> Value {
         guard let step = steps.first else { return v }
         switch (step, base) {
         case (.field(let f), .record(var r)):
@@ -155,9 +157,13 @@ public final class Interpreter: @unchecked Sendable {
             return .record([f: try await setPath(.null, steps.dropFirst(), v, scope, loc)])
         case (.index(let e), .list(var l)):
             let iv = try await evaluate(e, scope)
-            guard let n = iv.number?.int else { throw ScriptError("a list index must be a number, not \(iv.typeName)", at: loc) }
+            guard let n = iv.number?.int else {
+                throw ScriptError("a list index must be a number, not \(iv.typeName)", at: loc)
+            }
             let j = n < 0 ? l.count + n : n
-            guard l.indices.contains(j) else { throw ScriptError("index \(n) is out of range (the list has \(l.count) items)", at: loc) }
+            guard l.indices.contains(j) else {
+                throw ScriptError("index \(n) is out of range (the list has \(l.count) items)", at: loc)
+            }
             l[j] = try await setPath(l[j], steps.dropFirst(), v, scope, loc)
             return .list(l)
         case (.index(let e), .record(var r)):
@@ -173,7 +179,8 @@ public final class Interpreter: @unchecked Sendable {
     /// everything else in the output format, streams record by record.
     func evaluateAndPrint(_ e: Expr, _ scope: Scope) async throws {
         if case .pipeline(let p) = e.kind, !p.background, let last = p.stages.last,
-           case .stage(let name, _, _) = last.kind, let format = OutputFormat(rawValue: name), p.stages.count > 1 {
+            case .stage(let name, _, _) = last.kind, let format = OutputFormat(rawValue: name), p.stages.count > 1
+        {
             var head = p
             head.stages.removeLast()
             let r = try await runPipeline(head, scope)

@@ -73,7 +73,8 @@ extension Interpreter {
     /// A failed look keeps the last state; `wait` reports errors.
     func refreshJob(_ v: Value) async {
         guard case .opaque(let o) = v, let job = o as? JobValue, let api = host.api,
-              job.isStale(api.pollSchedule?.first ?? .milliseconds(250)) else { return }
+            job.isStale(api.pollSchedule?.first ?? .milliseconds(250))
+        else { return }
         if let answer = try? await api.call("queryAsyncJobResult", [("jobid", job.jobid)]) {
             job.record(poll: answer)
         }
@@ -124,7 +125,8 @@ extension Interpreter {
 
     static func unknownFunction(_ name: String, among functions: [String]) -> String {
         let close = Suggest.closest(name, among: Builtins.functionNames + functions)
-        return "unknown function '\(name)'" + (close.isEmpty ? "" : "; did you mean \(close.map { "\($0)()" }.joined(separator: " or "))?")
+        return "unknown function '\(name)'"
+            + (close.isEmpty ? "" : "; did you mean \(close.map { "\($0)()" }.joined(separator: " or "))?")
     }
 
     static func didYouMean(_ name: String, among names: [String]) -> String {
@@ -155,11 +157,14 @@ extension Interpreter {
     func index(_ base: Value, _ i: Value, _ loc: SourceLocation) throws -> Value {
         switch (base.data, i) {
         case (.list(let l), .number(let n)):
-            guard let k = n.int else { throw ScriptError("a list index must be a whole number, not \(n.text)", at: loc) }
+            guard let k = n.int else {
+                throw ScriptError("a list index must be a whole number, not \(n.text)", at: loc)
+            }
             // Not Value's `subscript(index:)`: its `: nil` becomes `.null` (Value is nil-literal expressible).
             let j = k < 0 ? Bounded.add(l.count, k) ?? -1 : k
             guard l.indices.contains(j) else {
-                throw ScriptError("index \(k) is out of range (the list has \(l.count) item\(l.count == 1 ? "" : "s"))", at: loc)
+                throw ScriptError(
+                    "index \(k) is out of range (the list has \(l.count) item\(l.count == 1 ? "" : "s"))", at: loc)
             }
             return l[j]
         case (.record(let r), _):
@@ -168,7 +173,9 @@ extension Interpreter {
             guard let k = n.int else { throw ScriptError("a string index must be a whole number", at: loc) }
             let chars = Array(s)
             let j = k < 0 ? Bounded.add(chars.count, k) ?? -1 : k
-            guard chars.indices.contains(j) else { throw ScriptError("index \(k) is out of range (the string has \(chars.count) characters)", at: loc) }
+            guard chars.indices.contains(j) else {
+                throw ScriptError("index \(k) is out of range (the string has \(chars.count) characters)", at: loc)
+            }
             return .string(String(chars[j]))
         case (.null, _):
             return .null
@@ -263,7 +270,9 @@ extension Interpreter {
         for (p, a) in zip(f.params, args) { local.define(p, a) }
         let depth = Self.callDepth + 1
         guard depth <= Self.maxCallDepth else {
-            throw ScriptError("\(f.name)() called itself more than \(Self.maxCallDepth) levels deep; is the recursion missing an end?", at: loc)
+            throw ScriptError(
+                "\(f.name)() called itself more than \(Self.maxCallDepth) levels deep; is the recursion missing an end?",
+                at: loc)
         }
         do {
             return try await Self.$callDepth.withValue(depth) { try await evaluateBlock(f.body, local) }
@@ -289,4 +298,3 @@ extension Interpreter {
     @TaskLocal static var callDepth = 0
     static let maxCallDepth = 1000
 }
-

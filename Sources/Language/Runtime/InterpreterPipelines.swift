@@ -16,19 +16,22 @@ extension Interpreter {
                 guard let def = Stages.all[name] else {
                     throw ScriptError("unknown stage '\(name)'", at: stage.location)
                 }
-                let call = StageCall(name: name, args: args, expr: expr, location: stage.location,
-                                     interpreter: self, scope: scope)
+                let call = StageCall(
+                    name: name, args: args, expr: expr, location: stage.location,
+                    interpreter: self, scope: scope)
                 current = try await def.run(call, (current ?? .value(.null)).stream)
             case .builtin(let name, let args, let exprs):
                 guard let def = Builtins.commands[name] else {
                     throw ScriptError("unknown builtin '\(name)'", at: stage.location)
                 }
-                let call = BuiltinCall(name: name, args: args, exprs: exprs, input: current,
-                                       location: stage.location, interpreter: self, scope: scope)
+                let call = BuiltinCall(
+                    name: name, args: args, exprs: exprs, input: current,
+                    location: stage.location, interpreter: self, scope: scope)
                 current = try await def.run(call)
             }
         }
-        if p.background, case .command = p.stages.last?.kind {} else if p.background {
+        if p.background, case .command = p.stages.last?.kind {
+        } else if p.background {
             throw ScriptError(Self.backgroundNeedsCommand, at: p.location)
         }
         return current ?? .value(.null)
@@ -36,8 +39,12 @@ extension Interpreter {
 
     static let backgroundNeedsCommand =
         "'&' runs an API command in the background; put it after a command such as 'deploy vm ...'"
-    static func waitNeedsJob(got type: String) -> String { "wait needs a job (from a command ending in '&'), got a \(type)" }
-    static func waitNeedsJobs(got type: String) -> String { "wait needs jobs (values from a command ending in '&'), got a \(type)" }
+    static func waitNeedsJob(got type: String) -> String {
+        "wait needs a job (from a command ending in '&'), got a \(type)"
+    }
+    static func waitNeedsJobs(got type: String) -> String {
+        "wait needs jobs (values from a command ending in '&'), got a \(type)"
+    }
 
     /// `wait` (every job started here), `wait job`, `wait [$a, $b]`, `wait "jobid"`.
     func waitFor(_ target: Expr?, _ scope: Scope, _ loc: SourceLocation) async throws -> Value {
@@ -102,7 +109,8 @@ extension Interpreter {
         } else {
             progress = nil
         }
-        let deadline = ContinuousClock.now + (Bounded.duration(seconds: timeout, max: .seconds(Bounded.maxSeconds)) ?? .zero)
+        let deadline =
+            ContinuousClock.now + (Bounded.duration(seconds: timeout, max: .seconds(Bounded.maxSeconds)) ?? .zero)
         do {
             let result = try await job.wait {
                 try await api.awaitJob(jobid, deadline: deadline, progress: progress)
@@ -125,8 +133,10 @@ extension Interpreter {
     func convert(_ error: Error, _ loc: SourceLocation) -> Error {
         switch error {
         case let e as ScriptError:
-            return e.location == nil ? ScriptError(e.message, at: loc, exitCode: e.exitCode, errorcode: e.errorcode,
-                                                   cserrorcode: e.cserrorcode, errortext: e.errortext, jobid: e.jobid) : e
+            return e.location == nil
+                ? ScriptError(
+                    e.message, at: loc, exitCode: e.exitCode, errorcode: e.errorcode,
+                    cserrorcode: e.cserrorcode, errortext: e.errortext, jobid: e.jobid) : e
         case is Flow: return error
         case let e as ScriptErrorConvertible: return e.scriptError(at: loc)
         case is CancellationError: return ScriptError("interrupted", at: loc, exitCode: .interrupted)
@@ -136,8 +146,9 @@ extension Interpreter {
 
     func client(_ loc: SourceLocation) throws -> any CloudAPI {
         guard let api = host.api else {
-            throw ScriptError("no CloudStack server to talk to: configure a profile (acsh profile add) or use --sandbox",
-                              at: loc, exitCode: .usage)
+            throw ScriptError(
+                "no CloudStack server to talk to: configure a profile (acsh profile add) or use --sandbox",
+                at: loc, exitCode: .usage)
         }
         return api
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A mutex with `lock`/`unlock` as well as `withLock` (Scope hands a lock from one frame to the next, which

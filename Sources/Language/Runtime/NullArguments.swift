@@ -6,8 +6,10 @@ import OrderedCollections
 extension Interpreter {
     /// The error for a command argument whose value is null (or holds a null item),
     /// naming where the null came from; nil when the value is fine.
-    func nullArgumentError(_ written: String, _ expr: Expr, _ value: Value, _ scope: Scope,
-                           _ loc: SourceLocation) async -> ScriptError? {
+    func nullArgumentError(
+        _ written: String, _ expr: Expr, _ value: Value, _ scope: Scope,
+        _ loc: SourceLocation
+    ) async -> ScriptError? {
         let shown = "\(written)\(Self.sourceText(expr))"
         if value.isNull {
             let why = await nullOrigin(expr, scope)
@@ -34,7 +36,8 @@ extension Interpreter {
             }
         }
         if case .list(let items) = value.data, let k = items.firstIndex(where: \.isNull) {
-            return ScriptError("\(shown) has a null item (index \(k)): a list sent to a command must not hold nulls", at: loc)
+            return ScriptError(
+                "\(shown) has a null item (index \(k)): a list sent to a command must not hold nulls", at: loc)
         }
         return nil
     }

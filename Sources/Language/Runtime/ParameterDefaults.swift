@@ -54,8 +54,9 @@ extension Interpreter {
         var out: [BoundParam] = []
         for (name, value) in defaults.effective(host) {
             guard let p = ParameterDefaults.parameter(name, of: api, readOnly: readOnly),
-                  !bound.contains(where: { $0.param.name == p.name }),
-                  !out.contains(where: { $0.param.name == p.name }) else { continue }
+                !bound.contains(where: { $0.param.name == p.name }),
+                !out.contains(where: { $0.param.name == p.name })
+            else { continue }
             out.append(BoundParam(param: p, name: p.name, value: .string(value), location: loc, fromDefault: name))
         }
         return out
@@ -69,10 +70,13 @@ extension Interpreter {
             return .record(r)
         }
         guard words.count <= 2 else {
-            throw ScriptError("usage: set default [--save] NAME VALUE (NAME alone removes it); quote a value with spaces", at: loc)
+            throw ScriptError(
+                "usage: set default [--save] NAME VALUE (NAME alone removes it); quote a value with spaces", at: loc)
         }
         guard !SecretPolicy.isSecret(name) else {
-            throw ScriptError("'\(name)' holds a secret: it cannot be a default (defaults are shown and saved as plain text)", at: loc)
+            throw ScriptError(
+                "'\(name)' holds a secret: it cannot be a default (defaults are shown and saved as plain text)", at: loc
+            )
         }
         guard ParameterDefaults.isKnown(name, in: host.catalog) else {
             let names = Set(host.catalog.allAPIs.flatMap { $0.params.map(\.name) })

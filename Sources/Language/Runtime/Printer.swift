@@ -18,10 +18,11 @@ struct Printer {
             case .stream(let s):
                 guard let first = try await s.next() else { return host.writeOutput("(no records)\n") }
                 var pending: Value? = first
-                r = .stream(ValueStream {
-                    if let p = pending { pending = nil; return p }
-                    return try await s.next()
-                })
+                r = .stream(
+                    ValueStream {
+                        if let p = pending { pending = nil; return p }
+                        return try await s.next()
+                    })
             }
         }
         let buffer = OutputBuffer { [host] in host.writeOutput($0) }
@@ -29,7 +30,9 @@ struct Printer {
         buffer.flush()
     }
 
-    static func render(_ r: PipeResult, format: OutputFormat, options: OutputOptions = OutputOptions()) async throws -> String {
+    static func render(_ r: PipeResult, format: OutputFormat, options: OutputOptions = OutputOptions()) async throws
+        -> String
+    {
         let buffer = OutputBuffer { _ in }
         buffer.limit = .max
         try await write(r, format: format, options: options, into: buffer)
@@ -38,7 +41,9 @@ struct Printer {
         return out
     }
 
-    static func write(_ r: PipeResult, format fmt: OutputFormat, options: OutputOptions, into buffer: OutputBuffer) async throws {
+    static func write(_ r: PipeResult, format fmt: OutputFormat, options: OutputOptions, into buffer: OutputBuffer)
+        async throws
+    {
         switch r {
         case .value(let v):
             RecordWriter.emit(v, format: fmt, options: options) { buffer.write($0) }

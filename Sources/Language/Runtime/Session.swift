@@ -80,7 +80,8 @@ public final class Session: @unchecked Sendable {
     /// (`CommandLineWords`). Returns the exit code as `run` does.
     public func run(arguments words: [String]) async -> Int32 {
         do {
-            return await execute(try CommandLineWords.program(words), file: CommandLineWords.file, oneLine: nil).exitCode
+            return await execute(try CommandLineWords.program(words), file: CommandLineWords.file, oneLine: nil)
+                .exitCode
         } catch {
             interpreter.host.writeError("\(error)\n")
             return 2
@@ -152,7 +153,9 @@ public final class Session: @unchecked Sendable {
         }
         if e.exitCode == .interrupted {
             for job in interpreter.jobs.running where job.jobid != e.jobid {
-                host.writeError("job \(job.jobid) (\(job.command)) is still running on the server; wait for it with: wait \"\(job.jobid)\" (or queryAsyncJobResult jobid=\(job.jobid))\n")
+                host.writeError(
+                    "job \(job.jobid) (\(job.command)) is still running on the server; wait for it with: wait \"\(job.jobid)\" (or queryAsyncJobResult jobid=\(job.jobid))\n"
+                )
             }
         }
         return e.exitCode
@@ -180,7 +183,8 @@ public final class Session: @unchecked Sendable {
         if depth > 0 { return true }
         if source.hasSuffix("\\\n") || source.hasSuffix("\\") { return true }
         if let last, case .op(let o) = last.kind,
-           ["|", "&&", "||", "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "=~", ",", "="].contains(o) {
+            ["|", "&&", "||", "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "=~", ",", "="].contains(o)
+        {
             return true
         }
         return false

@@ -34,7 +34,9 @@ final class SessionLog: @unchecked Sendable {
         switch first {
         case .builtin(let name, let args, _):
             if lookOnly.contains(name) || name == "use" { return true }
-            if name == "set", case .positional(let w)? = args.first, Self.word(w).map({ ["dryrun", "dry-run"].contains($0) }) == true {
+            if name == "set", case .positional(let w)? = args.first,
+                Self.word(w).map({ ["dryrun", "dry-run"].contains($0) }) == true
+            {
                 return true
             }
             return false
@@ -78,11 +80,13 @@ final class SessionLog: @unchecked Sendable {
         let (lines, secrets) = kept(profile: .some(profile))
         let others = otherProfiles(than: profile)
         var out = "#!/usr/bin/env acsh\n"
-        out += "# Saved by `history save` from an acsh session on \(DateText.utcMinute(date.timeIntervalSince1970)): the statements run on profile \(profile ?? "unknown").\n"
+        out +=
+            "# Saved by `history save` from an acsh session on \(DateText.utcMinute(date.timeIntervalSince1970)): the statements run on profile \(profile ?? "unknown").\n"
         out += "# \(lines.count) statement\(lines.count == 1 ? "" : "s") that ran without an error; failed ones"
         out += secrets > 0 ? " and \(secrets) carrying a secret were left out.\n" : " were left out.\n"
         if !others.isEmpty {
-            out += "# Statements run on \(others.joined(separator: ", ")) were left out (history save FILE -p PROFILE saves those).\n"
+            out +=
+                "# Statements run on \(others.joined(separator: ", ")) were left out (history save FILE -p PROFILE saves those).\n"
         }
         out += "# Run it with: acsh \(profile.map { "-p \($0) " } ?? "")FILE.cs\n\n"
         for l in lines { out += l + "\n" }

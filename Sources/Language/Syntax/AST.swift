@@ -57,7 +57,7 @@ public enum CommandWord: Sendable {
 
 /// `VERB NOUN ARGS`, a raw API name with args, or an API command used as a stage.
 public struct Command: Sendable {
-    public var words: [String]   // the verb (or raw API name) and an optional noun
+    public var words: [String]  // the verb (or raw API name) and an optional noun
     public var args: [CommandWord]
     public var location: SourceLocation
 }

@@ -35,14 +35,16 @@ enum CommandLineWords {
             throw ParseError(message: "no command given", location: SourceLocation(file: file, line: 1, column: 1))
         }
         guard isName(first) else {
-            throw ParseError(message: "'\(first)' is not a command (a script file must contain '/' or end in .cs or .acsh; "
-                             + "language text goes in -c '...')", location: at(0))
+            throw ParseError(
+                message: "'\(first)' is not a command (a script file must contain '/' or end in .cs or .acsh; "
+                    + "language text goes in -c '...')", location: at(0))
         }
         let sig = Builtins.signature(named: first)
         let takesValues = sig.map { $0.shape == .expressions || $0.shape == .expression } ?? false
         if !takesValues, let op = words.firstIndex(where: { pipelineWords.contains($0) }) {
-            throw ParseError(message: "'\(words[op])' is a plain word here: the shell's words are sent as they are; "
-                             + "for a pipeline or several commands use -c, e.g. acsh -c 'list zones | count'", location: at(op))
+            throw ParseError(
+                message: "'\(words[op])' is a plain word here: the shell's words are sent as they are; "
+                    + "for a pipeline or several commands use -c, e.g. acsh -c 'list zones | count'", location: at(op))
         }
         let stage: Stage
         if let sig {
@@ -58,8 +60,10 @@ enum CommandLineWords {
     /// Words that would be syntax in the language; alone on the command line they are a mistake.
     static let pipelineWords: Set<String> = ["|", "||", "&", "&&", ";"]
 
-    private static func builtin(_ sig: Signature, _ words: [String],
-                                _ at: (Int, Int) -> SourceLocation) throws(ParseError) -> Stage {
+    private static func builtin(
+        _ sig: Signature, _ words: [String],
+        _ at: (Int, Int) -> SourceLocation
+    ) throws(ParseError) -> Stage {
         let loc = at(0, 0)
         switch sig.shape {
         case .words, .none:
@@ -74,7 +78,8 @@ enum CommandLineWords {
             }
             let inner = Stage(kind: .command(command(words, from: 1, at)), location: at(1, 0))
             let p = Pipeline(stages: [inner], background: false, location: at(1, 0))
-            return Stage(kind: .builtin(name: sig.name, args: [], exprs: [Expr(.pipeline(p), p.location)]), location: loc)
+            return Stage(
+                kind: .builtin(name: sig.name, args: [], exprs: [Expr(.pipeline(p), p.location)]), location: loc)
         }
     }
 
@@ -94,7 +99,8 @@ enum CommandLineWords {
     private static func argument(_ word: String, _ i: Int, _ at: (Int, Int) -> SourceLocation) -> CommandWord {
         if let (name, friendly, value) = split(word) {
             let valueAt = at(i, name.unicodeScalars.count + 1)
-            return .named(name: name, friendly: friendly, value: Expr(.literal(.string(value)), valueAt), location: at(i, 0))
+            return .named(
+                name: name, friendly: friendly, value: Expr(.literal(.string(value)), valueAt), location: at(i, 0))
         }
         if word.count > 1, word.hasPrefix("-"), let second = word.dropFirst().first, second.isLetter {
             return .flag(String(word.dropFirst()), at(i, 0))
@@ -110,7 +116,8 @@ enum CommandLineWords {
         guard let sep = word.firstIndex(where: { $0 == "=" || $0 == ":" }), sep > word.startIndex else { return nil }
         let name = word[..<sep]
         guard let first = name.first, first.isLetter || first == "_",
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_[].".contains($0)) }) else { return nil }
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_[].".contains($0)) })
+        else { return nil }
         return (String(name), word[sep] == ":", String(word[word.index(after: sep)...]))
     }
 

@@ -51,8 +51,10 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
     /// More fields for `catch e` (a bulk command's done, failed and nottried lists).
     public var report: Record?
 
-    public init(_ message: String, at location: SourceLocation? = nil, exitCode: ExitCode = .usage,
-                errorcode: Int? = nil, cserrorcode: Int? = nil, errortext: String? = nil, jobid: String? = nil) {
+    public init(
+        _ message: String, at location: SourceLocation? = nil, exitCode: ExitCode = .usage,
+        errorcode: Int? = nil, cserrorcode: Int? = nil, errortext: String? = nil, jobid: String? = nil
+    ) {
         self.message = message
         self.location = location
         self.exitCode = exitCode

@@ -190,8 +190,9 @@ public struct Lexer {
                         advance()
                     }
                     guard peek() == UInt8(ascii: "}") else {
-                        return Token(kind: .error("this '${' is never closed: add the closing } on the same line"),
-                                     location: openLoc, start: start, end: pos, spaceBefore: space)
+                        return Token(
+                            kind: .error("this '${' is never closed: add the closing } on the same line"),
+                            location: openLoc, start: start, end: pos, spaceBefore: space)
                     }
                     parts.append(.code(text(s, pos), codeLoc))
                     advance()
@@ -211,8 +212,9 @@ public struct Lexer {
             buf.append(c)
             advance()
         }
-        return Token(kind: .error("unterminated string: add the closing \""), location: loc,
-                     start: start, end: pos, spaceBefore: space)
+        return Token(
+            kind: .error("unterminated string: add the closing \""), location: loc,
+            start: start, end: pos, spaceBefore: space)
     }
 
     /// `name(.field|[digits])*` after a `$` in a string: "$vm.name is up" takes

@@ -86,9 +86,14 @@ public struct Parser {
 
     /// `2:4: this '{' is never closed` when only line breaks are left and something is open.
     var unclosedAtEnd: ParseError? {
-        guard let open = openers.last, tokens[i...].allSatisfy({ t in
-            switch t.kind { case .newline, .eof: true; default: false }
-        }), case .op(let o) = open.kind else { return nil }
+        guard let open = openers.last,
+            tokens[i...].allSatisfy({ t in
+                switch t.kind {
+                case .newline, .eof: true;
+                default: false
+                }
+            }), case .op(let o) = open.kind
+        else { return nil }
         return ParseError(message: "this '\(o)' is never closed", location: open.location)
     }
 
@@ -186,15 +191,19 @@ public struct Parser {
         defer { close() }
         let body = parseStatements(untilBrace: true)
         guard isOp("}") else {
-            throw unclosedAtEnd ?? ParseError(message: "missing '}' to close the block opened at line \(brace.location.line)",
-                                              location: peek.location)
+            throw unclosedAtEnd
+                ?? ParseError(
+                    message: "missing '}' to close the block opened at line \(brace.location.line)",
+                    location: peek.location)
         }
         advance()
         return body
     }
 
-    static let keywords: Set<String> = ["if", "elif", "else", "for", "in", "while", "def", "return",
-                                        "break", "continue", "try", "catch", "exit", "assert"]
+    static let keywords: Set<String> = [
+        "if", "elif", "else", "for", "in", "while", "def", "return",
+        "break", "continue", "try", "catch", "exit", "assert",
+    ]
 
     mutating func parseStatement() throws -> Stmt {
         try enter()
@@ -285,7 +294,9 @@ public struct Parser {
                 guard let e = try? parseExpression(), isOp("]") else { i = save; errors = savedErrors; return nil }
                 advance()
                 steps.append(.index(e))
-            } else { break }
+            } else {
+                break
+            }
         }
         guard isOp("="), !steps.isEmpty else { i = save; errors = savedErrors; return nil }
         advance()

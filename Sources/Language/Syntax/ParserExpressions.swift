@@ -71,7 +71,8 @@ extension Parser {
                 let dot = advance()
                 switch peek.kind {
                 case .word(let f): advance(); e = Expr(.member(e, f), dot.location)
-                case .number(let n) where !n.contains("."): advance(); e = Expr(.index(e, Expr(.literal(.number(Number(text: n))), dot.location)), dot.location)
+                case .number(let n) where !n.contains("."):
+                    advance(); e = Expr(.index(e, Expr(.literal(.number(Number(text: n))), dot.location)), dot.location)
                 default: throw error("expected a field name after '.'")
                 }
             } else if isOp("[") {
@@ -131,7 +132,9 @@ extension Parser {
                     args.append(try parsePipelineExpr(stopAtBrace: false))
                     let save = i
                     skipLineBreakAfterOperator()
-                    if isOp(",") { advance(); skipLineBreakAfterOperator() } else {
+                    if isOp(",") {
+                        advance(); skipLineBreakAfterOperator()
+                    } else {
                         if !isOp(")") { i = save }
                         break
                     }
@@ -157,7 +160,9 @@ extension Parser {
                 items.append(try parseExpression())
                 let save = i
                 skipLineBreakAfterOperator()
-                if isOp(",") { advance(); skipLineBreakAfterOperator() } else {
+                if isOp(",") {
+                    advance(); skipLineBreakAfterOperator()
+                } else {
                     if !isOp("]") { i = save }  // report the error where the line ended
                     break
                 }
@@ -184,7 +189,9 @@ extension Parser {
                 fields.append((key, try parseExpression()))
                 let save = i
                 skipLineBreakAfterOperator()
-                if isOp(",") { advance(); skipLineBreakAfterOperator() } else {
+                if isOp(",") {
+                    advance(); skipLineBreakAfterOperator()
+                } else {
                     if !isOp("}") { i = save }
                     break
                 }

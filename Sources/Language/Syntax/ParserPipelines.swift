@@ -13,7 +13,9 @@ extension Parser {
         let loc = peek.location
         var stages = [try parseHead(stopAtBrace: stopAtBrace)]
         if isOp("|"), case .builtin(let name, _, let exprs) = stages[0].kind, !exprs.isEmpty {
-            throw error("\(name) takes values, not a pipeline: put the pipeline in parentheses, e.g. \(name) (list zones | count)")
+            throw error(
+                "\(name) takes values, not a pipeline: put the pipeline in parentheses, e.g. \(name) (list zones | count)"
+            )
         }
         while true {
             if isOp("|") {
@@ -147,7 +149,8 @@ extension Parser {
                 throw error("'\(sig.name)' needs a line to work on, e.g. \(sig.usage)")
             }
             let p = try parsePipeline(stopAtBrace: stopAtBrace)
-            return Stage(kind: .builtin(name: sig.name, args: [], exprs: [Expr(.pipeline(p), p.location)]), location: t.location)
+            return Stage(
+                kind: .builtin(name: sig.name, args: [], exprs: [Expr(.pipeline(p), p.location)]), location: t.location)
         }
     }
 
@@ -181,7 +184,8 @@ extension Parser {
         var out: [CommandWord] = []
         while !endsWords(peek, stopAtBrace: stopAtBrace) {
             let t = peek
-            if t.isOp("-"), t.spaceBefore, isOp("-", 1), !peek(1).spaceBefore, peek(2).word != nil, !peek(2).spaceBefore {
+            if t.isOp("-"), t.spaceBefore, isOp("-", 1), !peek(1).spaceBefore, peek(2).word != nil, !peek(2).spaceBefore
+            {
                 // `--keep-going`: a long flag, its words joined by '-'.
                 advance(); advance()
                 var f = advance().word ?? ""
@@ -246,7 +250,10 @@ extension Parser {
             if !first, t.isOp("{") { break }
             // `name:$x?` (opt-in: leave out when null) ends the value; `web?` stays text.
             if optionalMark, !first, textStart == nil, case .other("?") = t.kind,
-               peek(1).spaceBefore || endsWords(peek(1), stopAtBrace: stopAtBrace) { break }
+                peek(1).spaceBefore || endsWords(peek(1), stopAtBrace: stopAtBrace)
+            {
+                break
+            }
             switch t.kind {
             case .variable, .string, .rawString, .op("("):
                 flushText(&parts, &textStart)

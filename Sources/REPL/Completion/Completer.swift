@@ -28,8 +28,9 @@ public final class Completer: Sendable {
         let word = parsed.current
         func answer(_ kind: Completion.Kind, _ candidates: [Candidate], skip: Int = 0) -> Completion {
             let prefix = String(word.text.dropFirst(skip))
-            return Completion(replaceStart: word.start + word.text.prefix(skip).utf8.count,
-                              prefix: prefix, candidates: candidates, kind: candidates.isEmpty ? .none : kind)
+            return Completion(
+                replaceStart: word.start + word.text.prefix(skip).utf8.count,
+                prefix: prefix, candidates: candidates, kind: candidates.isEmpty ? .none : kind)
         }
         // Inside a quote only a friendly value being typed by name completes (`template:"Deb`).
         if parsed.inQuote, !word.text.contains(":\"") { return answer(.none, []) }
@@ -67,7 +68,8 @@ public final class Completer: Sendable {
         if parsed.stageIndex > 0, signature?.takesFields == true {
             let skip = word.text.hasPrefix("-") ? 1 : 0
             let fields = headFields(parsed.headWords, catalog: catalog)
-            return answer(.field, matching(fields, String(word.text.dropFirst(skip))).map { Candidate(insert: $0) }, skip: skip)
+            return answer(
+                .field, matching(fields, String(word.text.dropFirst(skip))).map { Candidate(insert: $0) }, skip: skip)
         }
 
         // An API command: `VERB [NOUN] args...` or `apiName args...`.
@@ -85,8 +87,9 @@ public final class Completer: Sendable {
                 let (_, candidates) = variableCandidates(value, context: context)
                 return answer(.variable, candidates, skip: skip)
             }
-            let candidates = valueCandidates(api: api, paramName: name, typed: value,
-                                             friendly: word.text[sep] == ":", context: context)
+            let candidates = valueCandidates(
+                api: api, paramName: name, typed: value,
+                friendly: word.text[sep] == ":", context: context)
             return answer(.value, candidates, skip: skip)
         }
         let given = Set(words.dropFirst(argStart).compactMap { givenParam($0, api: api) })
@@ -100,7 +103,9 @@ public final class Completer: Sendable {
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         let start = i
         while i < bytes.count, bytes[i] != 0x20 { i += 1 }
-        guard i < bytes.count, Builtins.signature(named: String(decoding: bytes[start..<i], as: UTF8.self))?.slots.first?.kind == .commandLine
+        guard i < bytes.count,
+            Builtins.signature(named: String(decoding: bytes[start..<i], as: UTF8.self))?.slots.first?.kind
+                == .commandLine
         else { return nil }
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         return cursor >= i ? i : nil
@@ -120,7 +125,9 @@ public final class Completer: Sendable {
 
     private func commandCandidates(_ typed: String, context: some CompletionContext, builtins: Bool) -> [Candidate] {
         var names = matching(context.catalog.verbs, typed)
-        if builtins { names = matching(context.builtinNames, typed) + names.filter { !context.builtinNames.contains($0) } }
+        if builtins {
+            names = matching(context.builtinNames, typed) + names.filter { !context.builtinNames.contains($0) }
+        }
         var out = names.map { Candidate(insert: $0) }
         // Raw API names once the word is more than a verb (`deployVirt`, `listzones`).
         if !typed.isEmpty, out.isEmpty || typed.contains(where: \.isUppercase) {
@@ -129,15 +136,20 @@ public final class Completer: Sendable {
         return out
     }
 
-    private func helpCompletion(words: [String], word: String, catalog: Catalog,
-                                answer: (Completion.Kind, [Candidate], Int) -> Completion) -> Completion {
+    private func helpCompletion(
+        words: [String], word: String, catalog: Catalog,
+        answer: (Completion.Kind, [Candidate], Int) -> Completion
+    ) -> Completion {
         switch words.count {
         case 0:
             var names = matching(["concepts"] + Session.conceptNames, word) + matching(catalog.verbs, word)
-            if !word.isEmpty, names.isEmpty || word.contains(where: \.isUppercase) { names += matching(catalog.apiNames, word) }
+            if !word.isEmpty, names.isEmpty || word.contains(where: \.isUppercase) {
+                names += matching(catalog.apiNames, word)
+            }
             return answer(.command, names.map { Candidate(insert: $0) }, 0)
         case 1:
-            return answer(.noun, matching(uniqueNouns(catalog.nouns(forVerb: words[0])), word).map { Candidate(insert: $0) }, 0)
+            return answer(
+                .noun, matching(uniqueNouns(catalog.nouns(forVerb: words[0])), word).map { Candidate(insert: $0) }, 0)
         default:
             return answer(.none, [], 0)
         }
@@ -147,7 +159,8 @@ public final class Completer: Sendable {
     /// differs (`zone:` for `zoneid`); required ones first and marked with `*`.
     private func parameterCandidates(_ api: API, typed: String, excluding given: Set<String>) -> [Candidate] {
         let params = api.params.filter { !given.contains($0.name.lowercased()) }
-        let ordered = params.filter(\.required).sorted { $0.name < $1.name }
+        let ordered =
+            params.filter(\.required).sorted { $0.name < $1.name }
             + params.filter { !$0.required }.sorted { $0.name < $1.name }
         var out: [Candidate] = []
         var seen = Set<String>()
@@ -155,8 +168,10 @@ public final class Completer: Sendable {
             var forms = [p.name + "="]
             if let friendly = api.friendlyName(of: p) { forms.append(friendly + ":") }
             for form in forms where hasPrefix(form, typed) && seen.insert(form).inserted {
-                out.append(Candidate(insert: form, display: p.required ? form + "*" : form,
-                                     isRequired: p.required, appendsSpace: false))
+                out.append(
+                    Candidate(
+                        insert: form, display: p.required ? form + "*" : form,
+                        isRequired: p.required, appendsSpace: false))
             }
         }
         // A name no parameter starts with, such as a response field (`name` for
@@ -172,14 +187,19 @@ public final class Completer: Sendable {
 
     /// Values of a known set (KnownValues, booleans), else ids from the related list API:
     /// by name for a friendly `zone:` (the line stays readable), by id for a raw `zoneid=`.
-    private func valueCandidates(api: API, paramName: String, typed: String, friendly: Bool,
-                                 context: some CompletionContext) -> [Candidate] {
+    private func valueCandidates(
+        api: API, paramName: String, typed: String, friendly: Bool,
+        context: some CompletionContext
+    ) -> [Candidate] {
         guard let param = api.param(friendly: paramName) ?? api.param(named: paramName) else { return [] }
         if let known = KnownValues.values(for: param, of: api) {
             return matching(known, typed).map { Candidate(insert: $0) }
         }
-        guard let listAPI = context.catalog.listAPI(for: param, of: api), let source = context.valueSource else { return [] }
-        let records = cache.records(profile: context.profileName, listAPI: listAPI.name, source: source, limit: timeLimit)
+        guard let listAPI = context.catalog.listAPI(for: param, of: api), let source = context.valueSource else {
+            return []
+        }
+        let records = cache.records(
+            profile: context.profileName, listAPI: listAPI.name, source: source, limit: timeLimit)
         guard friendly else { return IDCandidates.make(records, typed: typed) }
         // An opened quote stays: every name is inserted quoted.
         let quoted = typed.hasPrefix("\"")
@@ -203,7 +223,9 @@ public final class Completer: Sendable {
             // Fields of a list's records: offered through its first item.
             if case .record(let r)? = items.first?.data { keys = Array(r.keys) } else { keys = [] }
             let base = "$" + path + "[0]."
-            return (0, matching(keys, fieldPrefix).map { Candidate(insert: base + $0, display: $0, appendsSpace: false) })
+            return (
+                0, matching(keys, fieldPrefix).map { Candidate(insert: base + $0, display: $0, appendsSpace: false) }
+            )
         default: keys = []
         }
         let base = "$" + path + "."

@@ -42,7 +42,13 @@ struct CompletionLine {
             defer { offset += size; i += 1 }
             if let q = quote {
                 word.append(ch)
-                if escaped { escaped = false } else if ch == "\\" && q == "\"" { escaped = true } else if ch == q { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if ch == "\\" && q == "\"" {
+                    escaped = true
+                } else if ch == q {
+                    quote = nil
+                }
                 continue
             }
             if word.isEmpty { wordStart = offset }
@@ -58,7 +64,11 @@ struct CompletionLine {
                 offset += 1; i += 1
             case "|":
                 endWord()
-                if depth == 0 { segments.append([]) } else { segments[segments.count - 1].append(Word(text: "|", start: offset)) }
+                if depth == 0 {
+                    segments.append([])
+                } else {
+                    segments[segments.count - 1].append(Word(text: "|", start: offset))
+                }
             case ";", "\n", "{", "}", "(", ")":
                 // A new statement or block starts: what came before is no longer the command.
                 endWord()

@@ -29,7 +29,9 @@ extension IDCandidates {
         // A cross-zone template is listed once per zone: count and offer each id once.
         var idsByName: [String: Set<String>] = [:]
         for r in records {
-            if let n = r[field: "name"]?.plainText, !n.isEmpty, let id = r[field: "id"]?.plainText { idsByName[n, default: []].insert(id) }
+            if let n = r[field: "name"]?.plainText, !n.isEmpty, let id = r[field: "id"]?.plainText {
+                idsByName[n, default: []].insert(id)
+            }
         }
         var out: [Candidate] = []
         var seen = Set<String>(), seenIDs = Set<String>()
@@ -39,8 +41,10 @@ extension IDCandidates {
             guard hasPrefix(name, typed) || hasPrefix(id, typed) else { continue }
             if idsByName[name]?.count == 1, hasPrefix(name, typed) {
                 guard seen.insert(name).inserted else { continue }
-                let quoted = quoteAll || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
-                    ? "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+                let quoted =
+                    quoteAll || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "#" })
+                    ? "\""
+                        + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
                         .replacing("$", with: "\\$") + "\""
                     : name
                 out.append(Candidate(insert: quoted, display: name + "  " + id))
@@ -68,8 +72,10 @@ enum ValuePath {
                 value = next
                 rest = rest[end...]
             } else if c == "[" {
-                guard let close = rest.firstIndex(of: "]"), let i = Int(rest[rest.index(after: rest.startIndex)..<close]),
-                      let next = value.data[index: i] else { return nil }
+                guard let close = rest.firstIndex(of: "]"),
+                    let i = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                    let next = value.data[index: i]
+                else { return nil }
                 value = next
                 rest = rest[rest.index(after: close)...]
             } else {

@@ -1,20 +1,25 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// File names for `source FILE` and script arguments. Directories get a `/`
 /// and no space, so Tab can go on into them.
 enum PathCompletion {
     /// Returns how many characters of `typed` stay (the directory part) and the candidates.
-    static func candidates(_ typed: String, directory cwd: String, home: String? = getenv("HOME").map { String(cString: $0) }) -> (Int, [Candidate]) {
+    static func candidates(
+        _ typed: String, directory cwd: String, home: String? = getenv("HOME").map { String(cString: $0) }
+    ) -> (Int, [Candidate]) {
         let slash = typed.lastIndex(of: "/")
         let dirPart = slash.map { String(typed[...$0]) } ?? ""
         let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
         var dir = dirPart.isEmpty ? cwd : dirPart
-        if dir.hasPrefix("~/"), let home { dir = home + dir.dropFirst() }
-        else if !dir.hasPrefix("/") { dir = cwd + "/" + dir }
+        if dir.hasPrefix("~/"), let home {
+            dir = home + dir.dropFirst()
+        } else if !dir.hasPrefix("/") {
+            dir = cwd + "/" + dir
+        }
         guard let handle = opendir(dir) else { return (0, []) }
         defer { closedir(handle) }
         var entries: [(String, Bool)] = []
@@ -30,7 +35,8 @@ enum PathCompletion {
             entries.append((name, isDir))
         }
         let candidates = entries.sorted { $0.0 < $1.0 }.map { name, isDir in
-            Candidate(insert: dirPart + name + (isDir ? "/" : ""), display: name + (isDir ? "/" : ""), appendsSpace: !isDir)
+            Candidate(
+                insert: dirPart + name + (isDir ? "/" : ""), display: name + (isDir ? "/" : ""), appendsSpace: !isDir)
         }
         return (0, candidates)
     }

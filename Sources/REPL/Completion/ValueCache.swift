@@ -25,8 +25,10 @@ public final class ValueCache: Sendable {
     /// The records of `listAPI` for `profile`: from the cache when fresh, else
     /// fetched, waiting at most `limit`; on timeout or error whatever the cache
     /// holds (possibly stale, possibly nothing).
-    public func records(profile: String, listAPI: String, source: any ValueSource,
-                        limit: Duration) -> [Value] {
+    public func records(
+        profile: String, listAPI: String, source: any ValueSource,
+        limit: Duration
+    ) -> [Value] {
         let key = profile + "\u{0}" + listAPI
         let now = ContinuousClock.now
         let semaphore = DispatchSemaphore(value: 0)

@@ -1,8 +1,8 @@
 import CEditLine
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libedit at a terminal: emacs keys, in-memory history (Up, Ctrl-R), Tab bound to
@@ -17,8 +17,10 @@ public final class EditLineReader: LineReader {
     /// Marks the start and end of invisible prompt text (colour codes).
     private static let promptEscape: CChar = 1
 
-    public init(programName: String, completer: ((String, Int) -> Completion?)?,
-                history entries: [String], style: Style) {
+    public init(
+        programName: String, completer: ((String, Int) -> Completion?)?,
+        history entries: [String], style: Style
+    ) {
         acsh_setlocale_ctype()
         self.completer = completer
         self.style = style
@@ -33,18 +35,24 @@ public final class EditLineReader: LineReader {
         acsh_el_set_editor(el, "emacs")
         acsh_el_set_signal(el, 1)
         acsh_el_set_history(el, history)
-        acsh_el_set_prompt_esc(el, { el in
-            guard let el, let me = EditLineReader.owner(of: el) else { return nil }
-            return me.promptText
-        }, Self.promptEscape)
-        acsh_el_set_getc(el, { el, out in
-            guard let el, let out, let me = EditLineReader.owner(of: el) else { return -1 }
-            return me.readCharacter(into: out)
-        })
-        acsh_el_add_function(el, "acsh-complete", "Complete the word at the cursor", { el, _ in
-            guard let el, let me = EditLineReader.owner(of: el) else { return UInt8(CC_ERROR) }
-            return me.complete()
-        })
+        acsh_el_set_prompt_esc(
+            el,
+            { el in
+                guard let el, let me = EditLineReader.owner(of: el) else { return nil }
+                return me.promptText
+            }, Self.promptEscape)
+        acsh_el_set_getc(
+            el,
+            { el, out in
+                guard let el, let out, let me = EditLineReader.owner(of: el) else { return -1 }
+                return me.readCharacter(into: out)
+            })
+        acsh_el_add_function(
+            el, "acsh-complete", "Complete the word at the cursor",
+            { el, _ in
+                guard let el, let me = EditLineReader.owner(of: el) else { return UInt8(CC_ERROR) }
+                return me.complete()
+            })
         acsh_el_bind(el, "^I", "acsh-complete")
         acsh_el_bind(el, "^R", "em-inc-search-prev")
         // The user's ~/.editrc may rebind keys; it is read last so it wins.
@@ -95,8 +103,10 @@ public final class EditLineReader: LineReader {
                 errno = EINTR
                 return -1
             }
-            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: InterruptSignal.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: InterruptSignal.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, fds[1].fd >= 0 ? 2 : 1, -1)
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -144,7 +154,8 @@ public final class EditLineReader: LineReader {
     /// when that adds nothing, list the candidates under the line.
     private func complete() -> UInt8 {
         guard let completer, let info = el_line(el)?.pointee,
-              let buffer = info.buffer, let cursor = info.cursor, let last = info.lastchar else {
+            let buffer = info.buffer, let cursor = info.cursor, let last = info.lastchar
+        else {
             return UInt8(CC_ERROR)
         }
         let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(buffer), count: last - buffer)

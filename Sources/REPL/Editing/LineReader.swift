@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What one read at the prompt gave.
@@ -47,10 +47,12 @@ public final class PlainLineReader: LineReader {
 }
 
 /// Picks libedit when both stdin and stdout are terminals.
-public func makeLineReader(programName: String = "acsh",
-                           completer: ((String, Int) -> Completion?)? = nil,
-                           history: [String] = [],
-                           style: Style = Style(enabled: false)) -> LineReader {
+public func makeLineReader(
+    programName: String = "acsh",
+    completer: ((String, Int) -> Completion?)? = nil,
+    history: [String] = [],
+    style: Style = Style(enabled: false)
+) -> LineReader {
     if TTY.isInteractive {
         return EditLineReader(programName: programName, completer: completer, history: history, style: style)
     }

@@ -12,14 +12,19 @@ enum AccountAPIs {
                 e.fields["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
                 return e
             }
-            return try c.listEntities("account", rows: rows, owned: true, ownerKey: "name", visible: try peopleVisibility(c))
+            return try c.listEntities(
+                "account", rows: rows, owned: true, ownerKey: "name", visible: try peopleVisibility(c))
         },
-        Handler("listUsers") { c throws(APIError) in try c.listEntities("user", owned: true, visible: try peopleVisibility(c)) },
+        Handler("listUsers") { c throws(APIError) in
+            try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+        },
         Handler("createAccount") { c throws(APIError) in
             let domain = try targetDomain(c)
             var role = Role.user
             if let t = try c.int("accounttype") {
-                guard [0, 1, 2].contains(t) else { throw APIError.invalid("accounttype", "'\(t)' is not 0 (user), 1 (root admin) or 2 (domain admin)") }
+                guard [0, 1, 2].contains(t) else {
+                    throw APIError.invalid("accounttype", "'\(t)' is not 0 (user), 1 (root admin) or 2 (domain admin)")
+                }
                 role = Role(accountType: t)
             }
             // A role (roleid) decides the account's type; its rules decide which APIs it may call.
@@ -30,10 +35,12 @@ enum AccountAPIs {
             let username = try c.required("username")
             let name = c.optional("account") ?? username
             if c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domain.id }) != nil {
-                throw APIError.invalid("account", "The specified account: \(name) already exists in domain \(domain["path"] ?? domain.id)")
+                throw APIError.invalid(
+                    "account", "The specified account: \(name) already exists in domain \(domain["path"] ?? domain.id)")
             }
             try checkNewUsername(c, username, domain: domain)
-            let account = c.store.addAccount(name: name, role: role, domain: domain, created: c.created, customRole: customRole)
+            let account = c.store.addAccount(
+                name: name, role: role, domain: domain, created: c.created, customRole: customRole)
             try addUser(c, account: account)
             return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
         },
@@ -45,12 +52,17 @@ enum AccountAPIs {
         },
         Handler("deleteAccount", async: true) { c throws(APIError) in
             let account = try findAccount(c)
-            if account.id == c.caller.accountID { throw APIError.invalid("id", "Deleting the account of the caller is not allowed") }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.account.DeleteAccountCmd", instanceType: "Account",
-                                instanceID: account.id, immediateID: nil) { store, _ in
-                store.removeAccount(try store.jobEntity("account", account.id))
-                return ["success": .bool(true)]
-            })
+            if account.id == c.caller.accountID {
+                throw APIError.invalid("id", "Deleting the account of the caller is not allowed")
+            }
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.account.DeleteAccountCmd", instanceType: "Account",
+                    instanceID: account.id, immediateID: nil
+                ) { store, _ in
+                    store.removeAccount(try store.jobEntity("account", account.id))
+                    return ["success": .bool(true)]
+                })
         },
         Handler("enableAccount") { c throws(APIError) in
             let account = try findAccount(c)
@@ -59,26 +71,38 @@ enum AccountAPIs {
         },
         Handler("disableAccount", async: true) { c throws(APIError) in
             let account = try findAccount(c)
-            if account.id == c.caller.accountID { throw APIError.invalid("id", "Disabling the account of the caller is not allowed") }
+            if account.id == c.caller.accountID {
+                throw APIError.invalid("id", "Disabling the account of the caller is not allowed")
+            }
             let lock = try c.bool("lock")
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.account.DisableAccountCmd", instanceType: "Account",
-                                instanceID: account.id, immediateID: nil) { store, _ in
-                store.table("account").update(account.id) { $0.fields["state"] = .string(lock ? "locked" : "disabled") }
-                // A disabled account's VMs are stopped (a locked one keeps them running).
-                if !lock {
-                    for vm in store.vms.live where vm.accountID == account.id && vm.state == "Running" {
-                        store.unplace(vm.id)
-                        store.vms.update(vm.id) { $0.state = "Stopped" }
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.account.DisableAccountCmd", instanceType: "Account",
+                    instanceID: account.id, immediateID: nil
+                ) { store, _ in
+                    store.table("account").update(account.id) {
+                        $0.fields["state"] = .string(lock ? "locked" : "disabled")
                     }
-                }
-                return ["account": render(try store.jobEntity("account", account.id), store: store)]
-            })
+                    // A disabled account's VMs are stopped (a locked one keeps them running).
+                    if !lock {
+                        for vm in store.vms.live where vm.accountID == account.id && vm.state == "Running" {
+                            store.unplace(vm.id)
+                            store.vms.update(vm.id) { $0.state = "Stopped" }
+                        }
+                    }
+                    return ["account": render(try store.jobEntity("account", account.id), store: store)]
+                })
         },
         Handler("createUser") { c throws(APIError) in
             let domain = try targetDomain(c)
             let name = try c.required("account")
-            guard let account = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domain.id }) else {
-                throw APIError.invalid("account", "Unable to find account \(name) in domain \(domain["path"] ?? domain.id)")
+            guard
+                let account = c.store.table("account").first(where: {
+                    $0["name"] == name && $0["domainid"] == domain.id
+                })
+            else {
+                throw APIError.invalid(
+                    "account", "Unable to find account \(name) in domain \(domain["path"] ?? domain.id)")
             }
             try checkNewUsername(c, try c.required("username"), domain: domain)
             let user = try addUser(c, account: account)
@@ -93,7 +117,9 @@ enum AccountAPIs {
             }
             if let i = c.store.principals.firstIndex(where: { $0.caller.userID == user.id }) {
                 if let p = c.optional("password") { c.store.principals[i].user.password = p }
-                if let n = c.optional("username") { c.store.principals[i].user.username = n; c.store.principals[i].caller.username = n }
+                if let n = c.optional("username") {
+                    c.store.principals[i].user.username = n; c.store.principals[i].caller.username = n
+                }
             }
             return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
         },
@@ -128,7 +154,9 @@ enum AccountAPIs {
             case "enabled":
                 c.store.table("user").update(user.id) { $0.fields["state"] = .string("locked") }
                 let accountID = user["accountid"] ?? ""
-                if !c.store.table("user").rows.contains(where: { $0["accountid"] == accountID && $0["state"] == "enabled" }) {
+                if !c.store.table("user").rows.contains(where: {
+                    $0["accountid"] == accountID && $0["state"] == "enabled"
+                }) {
                     c.store.table("account").update(accountID) { $0.fields["state"] = .string("locked") }
                 }
             default: throw APIError.internalError("Unable to lock user \(user.seq)")
@@ -139,17 +167,21 @@ enum AccountAPIs {
         Handler("getUser") { c throws(APIError) in
             let key = try c.required("userapikey")
             guard let p = Authenticator().principal(forAPIKey: key, in: c.store),
-                  let user = c.store.table("user").get(p.caller.userID) else {
+                let user = c.store.table("user").get(p.caller.userID)
+            else {
                 throw APIError.refused("User with the specified API key does not exist")
             }
             return .object(["user": .record(user.fields)])
         },
         Handler("getUserKeys") { c throws(APIError) in
             let user = try findUser(c)
-            guard let p = c.store.principals.first(where: { $0.caller.userID == user.id }), !p.user.apiKey.isEmpty else {
+            guard let p = c.store.principals.first(where: { $0.caller.userID == user.id }), !p.user.apiKey.isEmpty
+            else {
                 return .object(["userkeys": .record([:])])
             }
-            return .object(["userkeys": .record(["apikey": .string(p.user.apiKey), "secretkey": .string(p.user.secretKey)])])
+            return .object([
+                "userkeys": .record(["apikey": .string(p.user.apiKey), "secretkey": .string(p.user.secretKey)])
+            ])
         },
     ]
 
@@ -157,8 +189,10 @@ enum AccountAPIs {
     /// its own domain without listall (and its whole tree with it).
     static func peopleVisibility(_ c: Call) throws(APIError) -> Visibility {
         let v = try c.visibility()
-        guard c.caller.role != .user, c.optional("account") == nil, c.optional("domainid") == nil, c.optional("id") == nil,
-              !(try c.bool("listall")) else { return v }
+        guard c.caller.role != .user, c.optional("account") == nil, c.optional("domainid") == nil,
+            c.optional("id") == nil,
+            !(try c.bool("listall"))
+        else { return v }
         return .domains([c.caller.domainID])
     }
 
@@ -172,14 +206,17 @@ enum AccountAPIs {
     /// `domainid` (default: the caller's domain), checked against the caller's reach.
     static func targetDomain(_ c: Call) throws(APIError) -> Entity {
         let id = c.optional("domainid") ?? c.caller.domainID
-        guard let d = c.store.table("domain").get(id) else { throw APIError.invalid("domainid", "Unable to find domain by id \(id)") }
+        guard let d = c.store.table("domain").get(id) else {
+            throw APIError.invalid("domainid", "Unable to find domain by id \(id)")
+        }
         try c.checkDomainAccess(id)
         return d
     }
 
     static func checkNewUsername(_ c: Call, _ username: String, domain: Entity) throws(APIError) {
         if c.store.table("user").first(where: { $0["username"] == username && $0["domainid"] == domain.id }) != nil {
-            throw APIError.invalid("username", "The user \(username) already exists in domain \(domain["path"] ?? domain.id)")
+            throw APIError.invalid(
+                "username", "The user \(username) already exists in domain \(domain["path"] ?? domain.id)")
         }
     }
 
@@ -188,12 +225,15 @@ enum AccountAPIs {
         let r = try RoleAPIs.role(c, roleID, param: "roleid")
         let type = r["type"] ?? "User"
         guard Role.accountType(ofRoleType: type) == Int(account["accounttype"] ?? "") else {
-            throw APIError.refused("Role of type \(type) cannot be given to account \(account["name"] ?? account.id) of type "
-                + "\(account["roletype"] ?? ""): only a role of the account's own type may be assigned")
+            throw APIError.refused(
+                "Role of type \(type) cannot be given to account \(account["name"] ?? account.id) of type "
+                    + "\(account["roletype"] ?? ""): only a role of the account's own type may be assigned")
         }
         for noun in ["account", "user"] {
             for e in c.store.table(noun).rows where (noun == "account" ? e.id : e["accountid"]) == account.id {
-                c.store.table(noun).update(e.id) { $0.fields["roleid"] = .string(r.id); $0.fields["rolename"] = r.fields["name"] }
+                c.store.table(noun).update(e.id) {
+                    $0.fields["roleid"] = .string(r.id); $0.fields["rolename"] = r.fields["name"]
+                }
             }
         }
     }
@@ -202,30 +242,36 @@ enum AccountAPIs {
     @discardableResult
     static func addUser(_ c: Call, account: Entity) throws(APIError) -> Entity {
         let domain = c.store.table("domain").get(account["domainid"] ?? "")
-        let u = SimulatorOptions.User(username: try c.required("username"), password: try c.required("password"),
-                                      domainPath: domain.map(Store.loginPath) ?? "/", account: account["name"] ?? "",
-                                      isAdmin: account["accounttype"] == "1", apiKey: "", secretKey: "")
-        return c.store.addUser(u, firstName: try c.required("firstname"), lastName: try c.required("lastname"),
-                               email: try c.required("email"), account: account, created: c.created)
+        let u = SimulatorOptions.User(
+            username: try c.required("username"), password: try c.required("password"),
+            domainPath: domain.map(Store.loginPath) ?? "/", account: account["name"] ?? "",
+            isAdmin: account["accounttype"] == "1", apiKey: "", secretKey: "")
+        return c.store.addUser(
+            u, firstName: try c.required("firstname"), lastName: try c.required("lastname"),
+            email: try c.required("email"), account: account, created: c.created)
     }
 
     /// The account named by `id`, or by `account` + `domainid`, within the caller's reach.
     static func findAccount(_ c: Call) throws(APIError) -> Entity {
         let account: Entity
         if let id = c.optional("id") {
-            guard let a = c.store.table("account").get(id) else { throw APIError.notFound("account", id: id, param: "id") }
+            guard let a = c.store.table("account").get(id) else {
+                throw APIError.notFound("account", id: id, param: "id")
+            }
             account = a
         } else {
             guard let name = c.optional("account") else { throw APIError.missing("id", command: c.command) }
             guard let domainID = c.optional("domainid") else {
                 throw APIError.invalid("domainid", "account must be given with domainid")
             }
-            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {
+            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID })
+            else {
                 throw APIError.invalid("account", "Unable to find account by name \(name) in domain \(domainID)")
             }
             account = a
         }
-        try c.checkAccess(accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account["name"] ?? "")")
+        try c.checkAccess(
+            accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account["name"] ?? "")")
         return account
     }
 
@@ -234,7 +280,8 @@ enum AccountAPIs {
         guard let u = c.store.table("user").get(id) else { throw APIError.notFound("user", id: id, param: "id") }
         // A user may change itself (keys, password); only admins touch others.
         if u.id != c.caller.userID {
-            try c.checkAccess(accountID: u["accountid"] ?? "", domainID: u["domainid"] ?? "", what: "user \(u["username"] ?? id)")
+            try c.checkAccess(
+                accountID: u["accountid"] ?? "", domainID: u["domainid"] ?? "", what: "user \(u["username"] ?? id)")
             if c.caller.role == .user { throw c.denied("user \(u["username"] ?? id)") }
         }
         return u

@@ -5,8 +5,10 @@ import OrderedCollections
 enum AffinityGroupAPIs {
     static let handlers: [Handler] = [
         Handler("listAffinityGroupTypes") { c throws(APIError) in
-            .list(noun: "affinityGroupType", items: ["host anti-affinity", "host affinity"].map { .record(["type": .string($0)]) },
-                  total: 2)
+            .list(
+                noun: "affinityGroupType",
+                items: ["host anti-affinity", "host affinity"].map { .record(["type": .string($0)]) },
+                total: 2)
         },
         Handler("listAffinityGroups") { c throws(APIError) in
             try c.listEntities("affinitygroup", owned: true) { g in
@@ -18,25 +20,37 @@ enum AffinityGroupAPIs {
             let name = try c.required("name")
             let type = try c.required("type")
             guard ["host anti-affinity", "host affinity"].contains(type) else {
-                throw APIError.invalid("type", "'\(type)' is not an affinity group type; use host anti-affinity or host affinity")
+                throw APIError.invalid(
+                    "type", "'\(type)' is not an affinity group type; use host anti-affinity or host affinity")
             }
-            var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? ""), "type": .string(type)]
+            var f: Record = [
+                "name": .string(name), "description": .string(c.optional("description") ?? ""), "type": .string(type),
+            ]
             f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f["virtualmachineIds"] = .list([])
             let id = c.store.newID()
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.affinitygroup.CreateAffinityGroupCmd",
-                                instanceType: "AffinityGroup", instanceID: id, immediateID: id) { store, _ in
-                ["affinitygroup": .record(store.insert("affinitygroup", f, id: id).fields)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.affinitygroup.CreateAffinityGroupCmd",
+                    instanceType: "AffinityGroup", instanceID: id, immediateID: id
+                ) { store, _ in
+                    ["affinitygroup": .record(store.insert("affinitygroup", f, id: id).fields)]
+                })
         },
         Handler("deleteAffinityGroup", async: true) { c throws(APIError) in
             let g: Entity
             if let id = c.optional("id") {
-                guard let e = c.store.table("affinitygroup").get(id) else { throw APIError.notFound("affinity group", id: id, param: "id") }
+                guard let e = c.store.table("affinitygroup").get(id) else {
+                    throw APIError.notFound("affinity group", id: id, param: "id")
+                }
                 g = e
             } else {
                 let name = try c.required("name")
-                guard let e = c.store.table("affinitygroup").first(where: { $0["name"] == name && $0["account"] == c.caller.account }) else {
+                guard
+                    let e = c.store.table("affinitygroup").first(where: {
+                        $0["name"] == name && $0["account"] == c.caller.account
+                    })
+                else {
                     throw APIError.invalid("name", "Unable to find affinity group \(name)")
                 }
                 g = e
@@ -44,11 +58,14 @@ enum AffinityGroupAPIs {
             if c.store.vms.live.contains(where: { $0.affinityGroupIDs.contains(g.id) }) {
                 throw APIError.inUse("Cannot delete affinity group \(g["name"] ?? g.id): VMs are still in it")
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.affinitygroup.DeleteAffinityGroupCmd",
-                                instanceType: "AffinityGroup", instanceID: g.id, immediateID: nil) { store, _ in
-                store.table("affinitygroup").remove(g.id)
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.affinitygroup.DeleteAffinityGroupCmd",
+                    instanceType: "AffinityGroup", instanceID: g.id, immediateID: nil
+                ) { store, _ in
+                    store.table("affinitygroup").remove(g.id)
+                    return ["success": .bool(true)]
+                })
         },
     ]
 }

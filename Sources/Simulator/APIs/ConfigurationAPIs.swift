@@ -27,7 +27,10 @@ enum ConfigurationAPIs {
             let name = c.optional("name")?.lowercased(), keyword = c.optional("keyword")?.lowercased()
             let category = c.optional("category")?.lowercased()
             let settings = Settings.all.filter { s in
-                (target.map { s.scope == $0.scope || ($0.scope == .domain && s.scope == .account && accountSettingsForDomain(c.store)) } ?? true)
+                (target.map {
+                    s.scope == $0.scope
+                        || ($0.scope == .domain && s.scope == .account && accountSettingsForDomain(c.store))
+                } ?? true)
                     && (name.map { s.name.lowercased().contains($0) } ?? true)
                     && (keyword.map { s.name.lowercased().contains($0) } ?? true)
                     && (category.map { s.category.lowercased() == $0 } ?? true)
@@ -56,7 +59,9 @@ enum ConfigurationAPIs {
 
     static func find(_ c: Call) throws(APIError) -> Setting {
         let name = try c.required("name")
-        guard let s = Settings.byName[name] else { throw APIError.refused("Config parameter with name \(name) doesn't exist") }
+        guard let s = Settings.byName[name] else {
+            throw APIError.refused("Config parameter with name \(name) doesn't exist")
+        }
         return s
     }
 
@@ -68,7 +73,9 @@ enum ConfigurationAPIs {
             throw APIError.refused("cannot handle multiple IDs, provide only one ID corresponding to the scope")
         }
         let id = c.optional(first.param)!
-        guard c.store.table(first.table).get(id) != nil else { throw CatalogCheck.noEntity(first.param, id, command: c.command) }
+        guard c.store.table(first.table).get(id) != nil else {
+            throw CatalogCheck.noEntity(first.param, id, command: c.command)
+        }
         return Target(scope: first.scope, answer: first.answer, id: id)
     }
 
@@ -81,11 +88,17 @@ enum ConfigurationAPIs {
     static func validate(_ s: Setting, _ value: String) throws(APIError) {
         switch s.javaType {
         case "Boolean":
-            guard ["true", "false"].contains(value.lowercased()) else { throw APIError.refused("Please enter either 'true' or 'false'.") }
+            guard ["true", "false"].contains(value.lowercased()) else {
+                throw APIError.refused("Please enter either 'true' or 'false'.")
+            }
         case "Integer", "Long", "Short":
-            guard Int(value) != nil else { throw APIError.refused("Please enter a valid integer value for parameter \(s.name)") }
+            guard Int(value) != nil else {
+                throw APIError.refused("Please enter a valid integer value for parameter \(s.name)")
+            }
         case "Float", "Double":
-            guard Double(value) != nil else { throw APIError.refused("Please enter a valid decimal value for parameter \(s.name)") }
+            guard Double(value) != nil else {
+                throw APIError.refused("Please enter a valid decimal value for parameter \(s.name)")
+            }
         default: break
         }
     }
@@ -99,8 +112,9 @@ enum ConfigurationAPIs {
         let t = store.table(noun)
         if let target, let v = t.get(key(s.name, target)) { return v["value"] }
         if let target, target.scope == .account, accountSettingsForDomain(store),
-           let domain = store.table("account").get(target.id)?["domainid"],
-           let v = t.get(key(s.name, Target(scope: .domain, answer: "domain", id: domain))) {
+            let domain = store.table("account").get(target.id)?["domainid"],
+            let v = t.get(key(s.name, Target(scope: .domain, answer: "domain", id: domain)))
+        {
             return v["value"]
         }
         return t.get(key(s.name, nil)).map { $0["value"] ?? "" } ?? s.defaultValue

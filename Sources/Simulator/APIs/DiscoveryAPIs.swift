@@ -8,17 +8,19 @@ enum DiscoveryAPIs {
     static let handlers: [Handler] = [
         Handler("listApis", listApis),
         Handler("listCapabilities") { c throws(APIError) in
-            .object(["capability": .record([
-                "securitygroupsenabled": .bool(true), "dynamicrolesenabled": .bool(true),
-                "cloudstackversion": .string("4.18.0.0-acsh-simulator"), "userpublictemplateenabled": .bool(true),
-                "supportELB": .string("false"), "projectinviterequired": .bool(false),
-                "allowusercreateprojects": .bool(true), "customdiskofferingminsize": .int(1),
-                "customdiskofferingmaxsize": .int(1024), "regionsecondaryenabled": .bool(false),
-                "kvmsnapshotenabled": .bool(true), "allowuserviewdestroyedvm": .bool(true),
-                "allowuserexpungerecovervm": .bool(false), "apilimitinterval": .int(1),
-                "apilimitmax": .int(c.store.options.throttlePerSecond ?? 25),
-                "defaultuipagesize": .int(20), "kubernetesserviceenabled": .bool(false),
-            ])])
+            .object([
+                "capability": .record([
+                    "securitygroupsenabled": .bool(true), "dynamicrolesenabled": .bool(true),
+                    "cloudstackversion": .string("4.18.0.0-acsh-simulator"), "userpublictemplateenabled": .bool(true),
+                    "supportELB": .string("false"), "projectinviterequired": .bool(false),
+                    "allowusercreateprojects": .bool(true), "customdiskofferingminsize": .int(1),
+                    "customdiskofferingmaxsize": .int(1024), "regionsecondaryenabled": .bool(false),
+                    "kvmsnapshotenabled": .bool(true), "allowuserviewdestroyedvm": .bool(true),
+                    "allowuserexpungerecovervm": .bool(false), "apilimitinterval": .int(1),
+                    "apilimitmax": .int(c.store.options.throttlePerSecond ?? 25),
+                    "defaultuipagesize": .int(20), "kubernetesserviceenabled": .bool(false),
+                ])
+            ])
         },
     ]
 
@@ -29,16 +31,21 @@ enum DiscoveryAPIs {
         let apis = (name.map { n in Catalog.bundled.api(named: n).map { [$0] } ?? [] } ?? Catalog.bundled.allAPIs)
             .filter { allowed($0.name) }
         let items: [Value] = apis.map { a in
-            var r: Record = ["name": .string(a.name), "description": .string(a.description ?? ""),
-                             "isasync": .bool(a.isAsync), "related": .string(a.related.joined(separator: ","))]
+            var r: Record = [
+                "name": .string(a.name), "description": .string(a.description ?? ""),
+                "isasync": .bool(a.isAsync), "related": .string(a.related.joined(separator: ",")),
+            ]
             if let since = a.since { r["since"] = .string(since) }
-            r["params"] = .list(a.params.map { p in
-                var pr: Record = ["name": .string(p.name), "description": .string(p.description ?? ""),
-                                  "type": .string(p.type), "length": .int(p.length ?? 255), "required": .bool(p.required)]
-                if let since = p.since { pr["since"] = .string(since) }
-                if !p.related.isEmpty { pr["related"] = .string(p.related.joined(separator: ",")) }
-                return .record(pr)
-            })
+            r["params"] = .list(
+                a.params.map { p in
+                    var pr: Record = [
+                        "name": .string(p.name), "description": .string(p.description ?? ""),
+                        "type": .string(p.type), "length": .int(p.length ?? 255), "required": .bool(p.required),
+                    ]
+                    if let since = p.since { pr["since"] = .string(since) }
+                    if !p.related.isEmpty { pr["related"] = .string(p.related.joined(separator: ",")) }
+                    return .record(pr)
+                })
             r["response"] = .list(a.responseFields.map { .record(["name": .string($0), "description": .string("")]) })
             return .record(r)
         }

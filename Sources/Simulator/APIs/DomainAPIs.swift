@@ -26,18 +26,25 @@ enum DomainAPIs {
             guard let parent = c.store.table("domain").get(parentID) else {
                 throw APIError.invalid("parentdomainid", "Unable to find domain by id \(parentID)")
             }
-            if c.store.table("domain").first(where: { $0["parentdomainid"] == parentID && $0["name"]?.lowercased() == name.lowercased() }) != nil {
+            if c.store.table("domain").first(where: {
+                $0["parentdomainid"] == parentID && $0["name"]?.lowercased() == name.lowercased()
+            }) != nil {
                 throw APIError.invalid("name", "Domain with name \(name) already exists for the parent id=\(parentID)")
             }
-            return .object(["domain": .record(c.store.addDomain(name: name, parent: parent, created: c.created).fields)])
+            return .object(["domain": .record(c.store.addDomain(name: name, parent: parent, created: c.created).fields)]
+            )
         },
         Handler("updateDomain") { c throws(APIError) in
             let d = try c.entity("domain", "id", what: "domain")
             if let name = c.optional("name") {
                 guard d["level"] != "0" else { throw APIError.invalid("id", "The ROOT domain cannot be renamed") }
-                let oldPath = d["path"] ?? "", newPath = oldPath.split(separator: "/").dropLast().joined(separator: "/") + "/" + name
-                for e in c.store.table("domain").rows where e["path"] == oldPath || (e["path"] ?? "").hasPrefix(oldPath + "/") {
-                    c.store.table("domain").update(e.id) { $0.fields["path"] = .string(newPath + (e["path"] ?? "").dropFirst(oldPath.count)) }
+                let oldPath = d["path"] ?? "",
+                    newPath = oldPath.split(separator: "/").dropLast().joined(separator: "/") + "/" + name
+                for e in c.store.table("domain").rows
+                where e["path"] == oldPath || (e["path"] ?? "").hasPrefix(oldPath + "/") {
+                    c.store.table("domain").update(e.id) {
+                        $0.fields["path"] = .string(newPath + (e["path"] ?? "").dropFirst(oldPath.count))
+                    }
                 }
                 c.store.table("domain").update(d.id) { $0.fields["name"] = .string(name) }
             }
@@ -50,19 +57,23 @@ enum DomainAPIs {
             let accounts = c.store.table("account").rows.filter { tree.contains($0["domainid"] ?? "") }
             let cleanup = try c.bool("cleanup")
             if !cleanup, !accounts.isEmpty || tree.count > 1 {
-                throw APIError.inUse("Can't delete the domain yet because it has \(accounts.count) account(s) and \(tree.count - 1) "
-                    + "sub-domain(s); delete them first or pass cleanup=true")
+                throw APIError.inUse(
+                    "Can't delete the domain yet because it has \(accounts.count) account(s) and \(tree.count - 1) "
+                        + "sub-domain(s); delete them first or pass cleanup=true")
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.domain.DeleteDomainCmd", instanceType: "Domain",
-                                instanceID: d.id, immediateID: nil) { store, _ in
-                for a in accounts { if let live = store.table("account").get(a.id) { store.removeAccount(live) } }
-                for id in tree { store.table("domain").remove(id) }
-                if let parent = d["parentdomainid"] {
-                    let hasChild = store.table("domain").first { $0["parentdomainid"] == parent } != nil
-                    store.table("domain").update(parent) { $0.fields["haschild"] = .bool(hasChild) }
-                }
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.domain.DeleteDomainCmd", instanceType: "Domain",
+                    instanceID: d.id, immediateID: nil
+                ) { store, _ in
+                    for a in accounts { if let live = store.table("account").get(a.id) { store.removeAccount(live) } }
+                    for id in tree { store.table("domain").remove(id) }
+                    if let parent = d["parentdomainid"] {
+                        let hasChild = store.table("domain").first { $0["parentdomainid"] == parent } != nil
+                        store.table("domain").update(parent) { $0.fields["haschild"] = .bool(hasChild) }
+                    }
+                    return ["success": .bool(true)]
+                })
         },
     ]
 }

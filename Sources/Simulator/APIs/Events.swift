@@ -10,8 +10,10 @@ enum Events {
     /// The server's event types for the APIs the simulator models; others get NOUN.VERB.
     static let types: [String: String] = [
         "deployVirtualMachine": "VM.CREATE", "startVirtualMachine": "VM.START", "stopVirtualMachine": "VM.STOP",
-        "rebootVirtualMachine": "VM.REBOOT", "destroyVirtualMachine": "VM.DESTROY", "recoverVirtualMachine": "VM.RECOVER",
-        "expungeVirtualMachine": "VM.EXPUNGE", "updateVirtualMachine": "VM.UPDATE", "changeServiceForVirtualMachine": "VM.UPGRADE",
+        "rebootVirtualMachine": "VM.REBOOT", "destroyVirtualMachine": "VM.DESTROY",
+        "recoverVirtualMachine": "VM.RECOVER",
+        "expungeVirtualMachine": "VM.EXPUNGE", "updateVirtualMachine": "VM.UPDATE",
+        "changeServiceForVirtualMachine": "VM.UPGRADE",
         "scaleVirtualMachine": "VM.SCALE", "resetPasswordForVirtualMachine": "VM.RESETPASSWORD",
         "createVolume": "VOLUME.CREATE", "attachVolume": "VOLUME.ATTACH", "detachVolume": "VOLUME.DETACH",
         "deleteVolume": "VOLUME.DELETE", "resizeVolume": "VOLUME.RESIZE",
@@ -21,7 +23,8 @@ enum Events {
         "createSSHKeyPair": "REGISTER.SSH.KEYPAIR", "registerSSHKeyPair": "REGISTER.SSH.KEYPAIR",
         "deleteSSHKeyPair": "DELETE.SSH.KEYPAIR", "createTags": "CREATE_TAGS", "deleteTags": "DELETE_TAGS",
         "createNetwork": "NETWORK.CREATE", "deleteNetwork": "NETWORK.DELETE", "updateNetwork": "NETWORK.UPDATE",
-        "restartNetwork": "NETWORK.RESTART", "associateIpAddress": "NET.IPASSIGN", "disassociateIpAddress": "NET.IPRELEASE",
+        "restartNetwork": "NETWORK.RESTART", "associateIpAddress": "NET.IPASSIGN",
+        "disassociateIpAddress": "NET.IPRELEASE",
         "createPortForwardingRule": "NET.RULEADD", "deletePortForwardingRule": "NET.RULEDELETE",
         "createFirewallRule": "FIREWALL.OPEN", "deleteFirewallRule": "FIREWALL.CLOSE",
         "createSnapshot": "SNAPSHOT.CREATE", "deleteSnapshot": "SNAPSHOT.DELETE",
@@ -36,13 +39,16 @@ enum Events {
         "createDomain": "DOMAIN.CREATE", "updateDomain": "DOMAIN.UPDATE", "deleteDomain": "DOMAIN.DELETE",
         "registerUserKeys": "REGISTER.USER.KEY", "login": "USER.LOGIN", "logout": "USER.LOGOUT",
         "revertToVMSnapshot": "VMSNAPSHOT.REVERTTO",
-    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a }).merging(OperatorEvents.types, uniquingKeysWith: { a, _ in a })
+    ].merging(NetworkEvents.types, uniquingKeysWith: { a, _ in a }).merging(
+        OperatorEvents.types, uniquingKeysWith: { a, _ in a })
 
     /// Commands that record no event here: login and logout record theirs with the server's own
     /// descriptions (SessionAPIs); simulatorFault is not a CloudStack API; archiving or deleting events
     /// and alerts is no action event on the server.
-    static let selfRecorded: Set<String> = ["login", "logout", "simulatorFault", "archiveEvents", "deleteEvents",
-                                            "archiveAlerts", "deleteAlerts"]
+    static let selfRecorded: Set<String> = [
+        "login", "logout", "simulatorFault", "archiveEvents", "deleteEvents",
+        "archiveAlerts", "deleteAlerts",
+    ]
 
     /// The event type for `command`, or nil when it changes nothing.
     static func type(of command: String) -> String? {
@@ -61,38 +67,49 @@ enum Events {
             return reply
         case .object(let r):
             let id = c.optional("id") ?? r.values.first?[field: "id"]?.plainText
-            record(c.store, c.caller, type: type, state: "Completed", level: "INFO", created: c.created,
-                   description: "Successfully completed \(c.command)" + (id.map { " for \($0)" } ?? ""), resource: (id, nil))
+            record(
+                c.store, c.caller, type: type, state: "Completed", level: "INFO", created: c.created,
+                description: "Successfully completed \(c.command)" + (id.map { " for \($0)" } ?? ""),
+                resource: (id, nil))
             return reply
         case .job(var spec):
             let type = spec.eventType ?? type
             let resource = (spec.instanceID ?? c.optional("id"), spec.instanceType)
             let what = resource.0.map { " for \(resource.1 ?? "resource") \($0)" } ?? ""
-            let parent = record(c.store, c.caller, type: type, state: "Scheduled", level: "INFO", created: c.created,
-                                description: "Scheduled \(c.command)\(what)", resource: resource)
-            let work = spec.work, onFailure = spec.onFailure, caller = c.caller, command = c.command, created = c.created
+            let parent = record(
+                c.store, c.caller, type: type, state: "Scheduled", level: "INFO", created: c.created,
+                description: "Scheduled \(c.command)\(what)", resource: resource)
+            let work = spec.work, onFailure = spec.onFailure, caller = c.caller, command = c.command,
+                created = c.created
             spec.work = { store, date in
                 let result = try work(store, date)
-                record(store, caller, type: type, state: "Completed", level: "INFO", created: SimClock.cloudStackTime(date),
-                       description: "Successfully completed \(command)\(what)", resource: resource, parent: parent)
+                record(
+                    store, caller, type: type, state: "Completed", level: "INFO",
+                    created: SimClock.cloudStackTime(date),
+                    description: "Successfully completed \(command)\(what)", resource: resource, parent: parent)
                 return result
             }
             spec.onFailure = { store in
                 onFailure?(store)
-                record(store, caller, type: type, state: "Completed", level: "ERROR", created: created,
-                       description: "Error while \(command)\(what)", resource: resource, parent: parent)
+                record(
+                    store, caller, type: type, state: "Completed", level: "ERROR", created: created,
+                    description: "Error while \(command)\(what)", resource: resource, parent: parent)
             }
             return .job(spec)
         }
     }
 
     @discardableResult
-    static func record(_ store: Store, _ caller: Caller, type: String, state: String, level: String, created: String,
-                       description: String, resource: (String?, String?), parent: String? = nil) -> String {
-        var f: Record = ["username": .string(caller.username), "type": .string(type), "level": .string(level),
-                         "description": .string(description), "account": .string(caller.account),
-                         "domainid": .string(caller.domainID), "domain": .string(caller.domain),
-                         "created": .string(created), "state": .string(state)]
+    static func record(
+        _ store: Store, _ caller: Caller, type: String, state: String, level: String, created: String,
+        description: String, resource: (String?, String?), parent: String? = nil
+    ) -> String {
+        var f: Record = [
+            "username": .string(caller.username), "type": .string(type), "level": .string(level),
+            "description": .string(description), "account": .string(caller.account),
+            "domainid": .string(caller.domainID), "domain": .string(caller.domain),
+            "created": .string(created), "state": .string(state),
+        ]
         if let id = resource.0 { f["resourceid"] = .string(id) }
         if let t = resource.1 { f["resourcetype"] = .string(t) }
         if let parent { f["parentid"] = .string(parent) }

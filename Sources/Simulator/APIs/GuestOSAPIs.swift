@@ -1,6 +1,6 @@
 /// Guest OS types, as templates name them.
 enum GuestOSAPIs {
     static let handlers: [Handler] = [
-        Handler("listOsTypes") { c throws(APIError) in try c.listEntities("ostype") },
+        Handler("listOsTypes") { c throws(APIError) in try c.listEntities("ostype") }
     ]
 }

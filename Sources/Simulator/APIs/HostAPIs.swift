@@ -16,8 +16,9 @@ enum HostAPIs {
             let forced = try c.bool("forced")
             let running = c.store.vms.live.contains { $0.hostID == host.id }
             if !forced, host["resourcestate"] != "Maintenance" {
-                throw APIError.internalError("Host \(host.id) cannot be deleted as it is not in maintenance mode. Either put the "
-                    + "host into maintenance or perform a forced deletion.")
+                throw APIError.internalError(
+                    "Host \(host.id) cannot be deleted as it is not in maintenance mode. Either put the "
+                        + "host into maintenance or perform a forced deletion.")
             }
             if running { throw APIError.inUse("Unable to delete host \(host.id): virtual machines are running on it") }
             c.store.table("host").remove(host.id)
@@ -42,9 +43,12 @@ enum HostAPIs {
     /// Moves a running VM to the host asked for (or any other enabled host of its zone with room).
     static func migrate(_ c: Call) throws(APIError) -> Reply {
         let id = try c.required("virtualmachineid")
-        guard let vm = c.store.vms[id: id] else { throw APIError.notFound("virtual machine", id: id, param: "virtualmachineid") }
+        guard let vm = c.store.vms[id: id] else {
+            throw APIError.notFound("virtual machine", id: id, param: "virtualmachineid")
+        }
         guard vm.state == "Running" else {
-            throw APIError.invalid("virtualmachineid", "VM is not Running, unable to migrate the vm \(VirtualMachineAPIs.describe(vm))")
+            throw APIError.invalid(
+                "virtualmachineid", "VM is not Running, unable to migrate the vm \(VirtualMachineAPIs.describe(vm))")
         }
         let target = try c.store.requestedHost(c, zoneID: vm.zoneID)
         if let target, target == vm.hostID {
@@ -52,27 +56,37 @@ enum HostAPIs {
         }
         let from = vm.hostID
         c.store.vms.update(vm.id) { $0.state = "Migrating" }
-        return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vm.MigrateVMCmd", instanceType: "VirtualMachine",
-                            instanceID: vm.id, immediateID: nil, work: { store, _ in
-            store.unplace(vm.id)
-            do {
-                try store.place(vm.id, on: target, avoiding: target == nil ? from : nil)
-            } catch {
-                try? store.place(vm.id, on: from)
-                throw error
-            }
-            store.vms.update(vm.id) { $0.state = "Running"; $0.pendingJobID = nil }
-            return ["virtualmachine": store.render(try store.jobVM(vm.id))]
-        }, onFailure: { store in
-            store.vms.update(vm.id) { $0.state = "Running"; $0.pendingJobID = nil }
-        }))
+        return .job(
+            JobSpec(
+                cmd: "org.apache.cloudstack.api.command.admin.vm.MigrateVMCmd", instanceType: "VirtualMachine",
+                instanceID: vm.id, immediateID: nil,
+                work: { store, _ in
+                    store.unplace(vm.id)
+                    do {
+                        try store.place(vm.id, on: target, avoiding: target == nil ? from : nil)
+                    } catch {
+                        try? store.place(vm.id, on: from)
+                        throw error
+                    }
+                    store.vms.update(vm.id) {
+                        $0.state = "Running"; $0.pendingJobID = nil
+                    }
+                    return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+                },
+                onFailure: { store in
+                    store.vms.update(vm.id) {
+                        $0.state = "Running"; $0.pendingJobID = nil
+                    }
+                }))
     }
 
     /// addHost answers a list of the hosts it added (one here), as the server does.
     static func addHost(_ c: Call) throws(APIError) -> Reply {
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let pod = try c.entity("pod", "podid", what: "pod")
-        guard pod["zoneid"] == zone.id else { throw APIError.invalid("podid", "Pod \(pod.id) does not belong to zone \(zone.id)") }
+        guard pod["zoneid"] == zone.id else {
+            throw APIError.invalid("podid", "Pod \(pod.id) does not belong to zone \(zone.id)")
+        }
         let url = try c.required("url")
         _ = try c.required("hypervisor")
         let hv = try PodClusterAPIs.hypervisor(c)!
@@ -80,21 +94,32 @@ enum HostAPIs {
         if c.optional("clusterid") != nil {
             cluster = try c.entity("cluster", "clusterid", what: "cluster")
         } else if let name = c.optional("clustername") {
-            cluster = c.store.table("cluster").first { $0["podid"] == pod.id && $0["name"]?.lowercased() == name.lowercased() }
-                ?? c.store.insert("cluster", Store.clusterFields(name: name, pod: pod, hypervisor: hv, type: "CloudManaged"))
+            cluster =
+                c.store.table("cluster").first {
+                    $0["podid"] == pod.id && $0["name"]?.lowercased() == name.lowercased()
+                }
+                ?? c.store.insert(
+                    "cluster", Store.clusterFields(name: name, pod: pod, hypervisor: hv, type: "CloudManaged"))
         } else {
             throw APIError.invalid("clusterid", "Cluster id or cluster name is required to add a \(hv) host")
         }
-        guard cluster["podid"] == pod.id else { throw APIError.invalid("clusterid", "Cluster \(cluster.id) is not in pod \(pod.id)") }
+        guard cluster["podid"] == pod.id else {
+            throw APIError.invalid("clusterid", "Cluster \(cluster.id) is not in pod \(pod.id)")
+        }
         guard cluster["hypervisortype"] == hv else {
-            throw APIError.invalid("hypervisor", "Cluster \(cluster["name"] ?? cluster.id) is a \(cluster["hypervisortype"] ?? "") cluster, not \(hv)")
+            throw APIError.invalid(
+                "hypervisor",
+                "Cluster \(cluster["name"] ?? cluster.id) is a \(cluster["hypervisortype"] ?? "") cluster, not \(hv)")
         }
         guard url.contains("://") else { throw APIError.invalid("url", "'\(url)' is not a URL (http://HOST/...)") }
         let state = try allocation(c) ?? "Enabled"
         let ip = try nextPodAddress(c.store, pod)
         let id = c.store.newID()
-        let host = c.store.insert("host", Store.hostFields(name: "SimulatedAgent.\(id)", ip: ip, cluster: cluster, created: c.created,
-                                                            tags: c.optional("hosttags"), allocation: state), id: id)
+        let host = c.store.insert(
+            "host",
+            Store.hostFields(
+                name: "SimulatedAgent.\(id)", ip: ip, cluster: cluster, created: c.created,
+                tags: c.optional("hosttags"), allocation: state), id: id)
         c.store.seedSystemVMs(c.created)
         return .list(noun: "host", items: [.record(host.fields)], total: 1)
     }
@@ -116,7 +141,9 @@ enum HostAPIs {
                 h.fields["oscategoryid"] = .string(id)
                 h.fields["oscategoryname"] = cat.fields["name"]
             }
-            if let note = c.optional("annotation") { h.fields["annotation"] = .string(note); h.fields["hasannotations"] = .bool(true) }
+            if let note = c.optional("annotation") {
+                h.fields["annotation"] = .string(note); h.fields["hasannotations"] = .bool(true)
+            }
         }
         return .object(["host": .record(c.store.table("host").get(host.id)!.fields)])
     }
@@ -133,12 +160,15 @@ enum HostAPIs {
 
     /// The first address of the pod's management range no host holds (the simulator's agents report one from there).
     static func nextPodAddress(_ store: Store, _ pod: Entity) throws(APIError) -> String {
-        let taken = Set(store.table("host").rows.filter { $0["podid"] == pod.id }.compactMap { IPv4.parse($0["ipaddress"] ?? "") })
+        let taken = Set(
+            store.table("host").rows.filter { $0["podid"] == pod.id }.compactMap { IPv4.parse($0["ipaddress"] ?? "") })
         if let s = IPv4.parse(pod.fields["startip"]?[index: 0]?.plainText ?? ""),
-           let e = IPv4.parse(pod.fields["endip"]?[index: 0]?.plainText ?? ""), s <= e,
-           let free = (s...e).first(where: { !taken.contains($0) }) {
+            let e = IPv4.parse(pod.fields["endip"]?[index: 0]?.plainText ?? ""), s <= e,
+            let free = (s...e).first(where: { !taken.contains($0) })
+        {
             return IPv4.text(free)
         }
-        throw APIError.capacity("Insufficient address capacity: pod \(pod["name"] ?? pod.id) has no free management address for a host")
+        throw APIError.capacity(
+            "Insufficient address capacity: pod \(pod["name"] ?? pod.id) has no free management address for a host")
     }
 }

@@ -20,7 +20,8 @@ enum ImageChangeAPIs {
     /// The image `id` names, which the caller may change (its owner, an admin over it).
     static func owned(_ kind: ImageKind, _ c: Call, param: String = "id") throws(APIError) -> Entity {
         let image = try c.entity(kind.table, param, what: kind.label)
-        try c.checkAccess(account: image["account"], domainID: image["domainid"], what: "\(kind.label) \(image["name"] ?? image.id)")
+        try c.checkAccess(
+            account: image["account"], domainID: image["domainid"], what: "\(kind.label) \(image["name"] ?? image.id)")
         return image
     }
 
@@ -38,7 +39,9 @@ enum ImageChangeAPIs {
             throw APIError.permission("Only admins may update the system \(kind.label) \(image["name"] ?? image.id)")
         }
         if let format = c.optional("format")?.uppercased(), !TemplateAPIs.formats.contains(format) {
-            throw APIError.refused("Image format: \(format) is incorrect. Supported formats are \(TemplateAPIs.formats.joined(separator: ", "))")
+            throw APIError.refused(
+                "Image format: \(format) is incorrect. Supported formats are \(TemplateAPIs.formats.joined(separator: ", "))"
+            )
         }
         if c.optional("templatetype") != nil, !c.caller.isAdmin {
             throw APIError.permission("Only root admins may change the type of a \(kind.label)")
@@ -59,7 +62,9 @@ enum ImageChangeAPIs {
     static func copy(_ kind: ImageKind, _ c: Call) throws(APIError) -> Reply {
         let image = try c.entity(kind.table, "id", what: kind.label)
         if image["ispublic"] != "true" {
-            try c.checkAccess(account: image["account"], domainID: image["domainid"], what: "\(kind.label) \(image["name"] ?? image.id)")
+            try c.checkAccess(
+                account: image["account"], domainID: image["domainid"],
+                what: "\(kind.label) \(image["name"] ?? image.id)")
         }
         let name = image["name"] ?? image.id
         if image["crossZones"] == "true" {
@@ -69,25 +74,32 @@ enum ImageChangeAPIs {
         let dests = c.list("destzoneids") ?? c.optional("destzoneid").map { [$0] } ?? []
         guard !dests.isEmpty else { throw APIError.invalid("destzoneid", "Please specify destzoneid or destzoneids") }
         for d in dests where c.store.table("zone").get(d) == nil {
-            throw CatalogCheck.noEntity(c.optional("destzoneids") != nil ? "destzoneids" : "destzoneid", d, command: c.command)
+            throw CatalogCheck.noEntity(
+                c.optional("destzoneids") != nil ? "destzoneids" : "destzoneid", d, command: c.command)
         }
-        let source = c.optional("sourcezoneid") ?? rows.first { Store.downloadPercent($0, now: c.now) == 100 }?["zoneid"]
+        let source =
+            c.optional("sourcezoneid") ?? rows.first { Store.downloadPercent($0, now: c.now) == 100 }?["zoneid"]
         guard let source, let from = rows.first(where: { $0["zoneid"] == source }) else {
-            throw APIError.invalid("sourcezoneid", "\(kind.label) \(name) is not in zone \(c.optional("sourcezoneid") ?? "any zone")")
+            throw APIError.invalid(
+                "sourcezoneid", "\(kind.label) \(name) is not in zone \(c.optional("sourcezoneid") ?? "any zone")")
         }
         guard Store.downloadPercent(from, now: c.now) == 100 else {
-            throw APIError.refused("\(kind.label) \(name) is not ready in the source zone yet: copy it once its download completes")
+            throw APIError.refused(
+                "\(kind.label) \(name) is not ready in the source zone yet: copy it once its download completes")
         }
         if dests.contains(source) {
             throw APIError.refused("Please specify different source and destination zones.")
         }
         let fresh = dests.filter { d in !rows.contains { $0["zoneid"] == d } }
-        return .job(JobSpec(cmd: jobCmd(kind, "Copy"), instanceType: kind.resourceType, instanceID: image.id,
-                            immediateID: image.id) { store, now in
-            let current = try store.jobEntity(kind.table, image.id)
-            for d in fresh { store.startImageDownload(image.id, zoneID: d, now: now) }
-            return [kind.table: store.imageAnswer(current, zoneID: dests[0], now: now)]
-        })
+        return .job(
+            JobSpec(
+                cmd: jobCmd(kind, "Copy"), instanceType: kind.resourceType, instanceID: image.id,
+                immediateID: image.id
+            ) { store, now in
+                let current = try store.jobEntity(kind.table, image.id)
+                for d in fresh { store.startImageDownload(image.id, zoneID: d, now: now) }
+                return [kind.table: store.imageAnswer(current, zoneID: dests[0], now: now)]
+            })
     }
 
     /// deleteTemplate/deleteIso: from `zoneid`, else every zone. A template VMs use needs
@@ -99,26 +111,38 @@ enum ImageChangeAPIs {
             throw APIError.refused("Unable to delete the system \(kind.label) \(name)")
         }
         let zoneID = c.optional("zoneid")
-        if let zoneID, !c.store.placements(of: image, rows: c.store.imageZoneRows()[image.id]).contains(where: { $0.zone.id == zoneID }) {
-            throw APIError.invalid("zoneid", "\(kind.label) \(name) is not in zone \(c.store.name(ofID: zoneID) ?? zoneID)")
+        if let zoneID,
+            !c.store.placements(of: image, rows: c.store.imageZoneRows()[image.id]).contains(where: {
+                $0.zone.id == zoneID
+            })
+        {
+            throw APIError.invalid(
+                "zoneid", "\(kind.label) \(name) is not in zone \(c.store.name(ofID: zoneID) ?? zoneID)")
         }
         let users = c.store.vms.live.filter { vm in
-            (kind == .template ? vm.templateID == image.id : vm.isoID == image.id) && (zoneID == nil || vm.zoneID == zoneID)
+            (kind == .template ? vm.templateID == image.id : vm.isoID == image.id)
+                && (zoneID == nil || vm.zoneID == zoneID)
         }
         if !users.isEmpty {
             let names = users.prefix(5).map(\.name).joined(separator: ", ")
-            if kind == .iso { throw APIError.inUse("Unable to delete ISO \(name): it is attached to VMs \(names); detach it first") }
+            if kind == .iso {
+                throw APIError.inUse("Unable to delete ISO \(name): it is attached to VMs \(names); detach it first")
+            }
             if try !c.bool("forced") {
-                throw APIError.refused("Unable to delete template \(name) because VM instances [\(names)] are using it. "
-                    + "Use 'forced: true' parameter to delete the template.")
+                throw APIError.refused(
+                    "Unable to delete template \(name) because VM instances [\(names)] are using it. "
+                        + "Use 'forced: true' parameter to delete the template.")
             }
         }
-        return .job(JobSpec(cmd: jobCmd(kind, "Delete"), instanceType: kind.resourceType, instanceID: image.id,
-                            immediateID: nil) { store, _ in
-            let current = try store.jobEntity(kind.table, image.id)
-            store.removeImage(current, kind: kind, zoneID: zoneID)
-            return ["success": .bool(true)]
-        })
+        return .job(
+            JobSpec(
+                cmd: jobCmd(kind, "Delete"), instanceType: kind.resourceType, instanceID: image.id,
+                immediateID: nil
+            ) { store, _ in
+                let current = try store.jobEntity(kind.table, image.id)
+                store.removeImage(current, kind: kind, zoneID: zoneID)
+                return ["success": .bool(true)]
+            })
     }
 
     /// extractTemplate/extractIso: an HTTP download URL on the zone's secondary storage.
@@ -138,22 +162,30 @@ enum ImageChangeAPIs {
         let places = c.store.placements(of: image, rows: c.store.imageZoneRows()[image.id])
         let zoneID = c.optional("zoneid")
         guard let place = places.first(where: { zoneID == nil || $0.zone.id == zoneID }) else {
-            throw APIError.invalid("zoneid", "\(kind.label) \(name) is not in zone \(zoneID.flatMap { c.store.name(ofID: $0) } ?? "any zone")")
+            throw APIError.invalid(
+                "zoneid",
+                "\(kind.label) \(name) is not in zone \(zoneID.flatMap { c.store.name(ofID: $0) } ?? "any zone")")
         }
         guard Store.downloadPercent(place.row, now: c.now) == 100 else {
-            throw APIError.refused("\(kind.label) \(name) is not ready in zone \(place.zone["name"] ?? place.zone.id) yet")
+            throw APIError.refused(
+                "\(kind.label) \(name) is not ready in zone \(place.zone["name"] ?? place.zone.id) yet")
         }
         let extractID = c.store.newID()
         let suffix = (image["format"] ?? "qcow2").lowercased()
         let record: Record = [
             "id": .string(image.id), "name": image.fields["name"] ?? .string(name), "extractId": .string(extractID),
             "accountid": .string(c.caller.accountID), "state": .string("DOWNLOAD_URL_CREATED"),
-            "status": .string("DOWNLOAD_URL_CREATED"), "uploadpercentage": .int(100), "storagetype": .string("SecondaryStorage"),
+            "status": .string("DOWNLOAD_URL_CREATED"), "uploadpercentage": .int(100),
+            "storagetype": .string("SecondaryStorage"),
             "zoneid": .string(place.zone.id), "zonename": place.zone.fields["name"] ?? .null,
-            "extractMode": .string(mode), "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).\(suffix)"),
+            "extractMode": .string(mode),
+            "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).\(suffix)"),
             "created": .string(c.created),
         ]
-        return .job(JobSpec(cmd: jobCmd(kind, "Extract"), instanceType: kind.resourceType, instanceID: image.id,
-                            immediateID: image.id) { _, _ in [kind.table: .record(record)] })
+        return .job(
+            JobSpec(
+                cmd: jobCmd(kind, "Extract"), instanceType: kind.resourceType, instanceID: image.id,
+                immediateID: image.id
+            ) { _, _ in [kind.table: .record(record)] })
     }
 }

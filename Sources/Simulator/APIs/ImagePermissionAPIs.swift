@@ -49,18 +49,24 @@ enum ImagePermissionAPIs {
         let domainID = image["domainid"] ?? c.caller.domainID
         var targets: [(key: String, id: String)] = []
         for a in accounts {
-            guard let acct = c.store.table("account").first(where: { $0["name"] == a && $0["domainid"] == domainID }) else {
-                throw APIError.refused("Unable to grant a launch permission to account \(a) in domain id=\(domainID), account not found. "
-                    + "No permissions updated, please verify the account names and retry.")
+            guard let acct = c.store.table("account").first(where: { $0["name"] == a && $0["domainid"] == domainID })
+            else {
+                throw APIError.refused(
+                    "Unable to grant a launch permission to account \(a) in domain id=\(domainID), account not found. "
+                        + "No permissions updated, please verify the account names and retry.")
             }
             targets.append(("accountid", acct.id))
         }
         for p in projects {
-            guard c.store.table("project").get(p) != nil else { throw CatalogCheck.noEntity("projectids", p, command: c.command) }
+            guard c.store.table("project").get(p) != nil else {
+                throw CatalogCheck.noEntity("projectids", p, command: c.command)
+            }
             targets.append(("projectid", p))
         }
         var flags: Record = [:]
-        for f in ["ispublic", "isfeatured", "isextractable"] where c.optional(f) != nil { flags[f] = .bool(try c.bool(f)) }
+        for f in ["ispublic", "isfeatured", "isextractable"] where c.optional(f) != nil {
+            flags[f] = .bool(try c.bool(f))
+        }
         c.store.table(kind.table).update(image.id) { $0.fields.merge(flags, uniquingKeysWith: { $1 }) }
         let table = c.store.table(noun)
         let existing = table.rows.filter { $0["imageid"] == image.id }
@@ -82,7 +88,9 @@ enum ImagePermissionAPIs {
     static func list(_ kind: ImageKind, _ c: Call) throws(APIError) -> Reply {
         let image = try ImageChangeAPIs.owned(kind, c)
         let rows = c.store.table(noun).rows.filter { $0["imageid"] == image.id }
-        let accounts = rows.compactMap { $0["accountid"] }.compactMap { c.store.table("account").get($0)?.fields["name"] }
+        let accounts = rows.compactMap { $0["accountid"] }.compactMap {
+            c.store.table("account").get($0)?.fields["name"]
+        }
         let projects = rows.compactMap { $0["projectid"] }.map(Value.string)
         var r: Record = ["id": .string(image.id), "ispublic": image.fields["ispublic"] ?? .bool(false)]
         r["domainid"] = image.fields["domainid"]

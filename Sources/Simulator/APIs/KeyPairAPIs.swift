@@ -9,15 +9,20 @@ import OrderedCollections
 enum KeyPairAPIs {
     static let handlers: [Handler] = [
         // Generating a 2048-bit key takes long enough to stall every other request: it runs outside the lock.
-        Handler("createSSHKeyPair", prepare: { () throws(APIError) -> any Sendable in
-            do { return try _RSA.Signing.PrivateKey(keySize: .bits2048) } catch {
-                throw APIError.internalError("Could not generate a key pair: \(error)")
+        Handler(
+            "createSSHKeyPair",
+            prepare: { () throws(APIError) -> any Sendable in
+                do { return try _RSA.Signing.PrivateKey(keySize: .bits2048) } catch {
+                    throw APIError.internalError("Could not generate a key pair: \(error)")
+                }
             }
-        }) { c throws(APIError) in
+        ) { c throws(APIError) in
             let name = try c.required("name")
             let owner = try owner(c)
             try ensureFree(name, owner, c)
-            guard let key = c.prepared as? _RSA.Signing.PrivateKey else { throw APIError.internalError("no key was generated") }
+            guard let key = c.prepared as? _RSA.Signing.PrivateKey else {
+                throw APIError.internalError("no key was generated")
+            }
             guard let blob = sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
                 throw APIError.internalError("Could not encode the generated public key")
             }
@@ -31,7 +36,8 @@ enum KeyPairAPIs {
             let text = try c.required("publickey")
             let parts = text.split(separator: " ")
             guard parts.count >= 2, parts[0].hasPrefix("ssh-") || parts[0].hasPrefix("ecdsa-"),
-                  let blob = Data(base64Encoded: String(parts[1])) else {
+                let blob = Data(base64Encoded: String(parts[1]))
+            else {
                 throw APIError.invalid("publickey", "Public key is invalid")
             }
             let owner = try owner(c)
@@ -43,7 +49,10 @@ enum KeyPairAPIs {
             let name = try c.required("name")
             let owner = try owner(c)
             guard let e = named([name], owner: owner, c.store).first else {
-                throw APIError.invalid("name", "A key pair with name '\(name)' does not exist for account \(owner["account"]?.plainText ?? c.caller.account) in specified domain id")
+                throw APIError.invalid(
+                    "name",
+                    "A key pair with name '\(name)' does not exist for account \(owner["account"]?.plainText ?? c.caller.account) in specified domain id"
+                )
             }
             c.store.table(noun).remove(e.id)
             return .object(["success": .bool(true)])
@@ -64,14 +73,17 @@ enum KeyPairAPIs {
         return store.table(noun).rows.filter { e in
             guard let name = e["name"], wanted.contains(name) else { return false }
             if let project = owner["projectid"] { return e.fields["projectid"] == project }
-            return e["projectid"] == nil && e.fields["account"] == owner["account"] && e.fields["domainid"] == owner["domainid"]
+            return e["projectid"] == nil && e.fields["account"] == owner["account"]
+                && e.fields["domainid"] == owner["domainid"]
         }
     }
 
     /// The key pairs a VM of `owner` (a project's VMs carry the project key) may be given.
     static func named(_ names: [String], for owner: Caller, projectID: String?, _ store: Store) -> [Entity] {
-        let record: Record = if let projectID { ["projectid": .string(projectID)] }
-            else { ["account": .string(owner.account), "domainid": .string(owner.domainID)] }
+        let record: Record =
+            if let projectID { ["projectid": .string(projectID)] } else {
+                ["account": .string(owner.account), "domainid": .string(owner.domainID)]
+            }
         return named(names, owner: record, store)
     }
 
@@ -80,14 +92,17 @@ enum KeyPairAPIs {
     /// The names given by `keypair` and `keypairs` (4.17+ takes several), in order, once each.
     static func requestedNames(_ c: Call) -> [String] {
         var names: [String] = []
-        for n in [c.optional("keypair")].compactMap({ $0 }) + (c.list("keypairs") ?? []) where !n.isEmpty && !names.contains(n) {
+        for n in [c.optional("keypair")].compactMap({ $0 }) + (c.list("keypairs") ?? [])
+        where !n.isEmpty && !names.contains(n) {
             names.append(n)
         }
         return names
     }
 
     /// Checks that a VM's owner has every named key pair, with the server's 4.18 wording (its "keyparis" typo included).
-    static func check(_ names: [String], owner: Caller, projectID: String?, required: Bool, _ store: Store) throws(APIError) {
+    static func check(_ names: [String], owner: Caller, projectID: String?, required: Bool, _ store: Store)
+        throws(APIError)
+    {
         if names.isEmpty {
             if required { throw APIError.refused("'keypair' or 'keyparis' must be specified") }
             return
@@ -106,10 +121,11 @@ enum KeyPairAPIs {
     static func insert(_ name: String, blob: [UInt8], owner: Record, _ c: Call) -> Entity {
         var f: Record = ["name": .string(name)]
         f.merge(owner, uniquingKeysWith: { $1 })
-        f["fingerprint"] = .string(Insecure.MD5.hash(data: blob).map { b in
-            let h = String(b, radix: 16)
-            return h.count == 1 ? "0" + h : h
-        }.joined(separator: ":"))
+        f["fingerprint"] = .string(
+            Insecure.MD5.hash(data: blob).map { b in
+                let h = String(b, radix: 16)
+                return h.count == 1 ? "0" + h : h
+            }.joined(separator: ":"))
         return c.store.insert(noun, f)
     }
 

@@ -31,9 +31,11 @@ extension Call {
     /// ownership, any parameter naming a field (equality), then paging.
     /// `owned` families are filtered by `visibility()` (listall, account, domainid, isrecursive);
     /// `ownerKey` names the field holding the owning account's name.
-    func listEntities(_ noun: String, rows given: [Entity]? = nil, owned: Bool = false, ownerKey: String = "account",
-                      visible given2: Visibility? = nil, taggable: Bool = false,
-                      where extra: (Entity) -> Bool = { _ in true }) throws(APIError) -> Reply {
+    func listEntities(
+        _ noun: String, rows given: [Entity]? = nil, owned: Bool = false, ownerKey: String = "account",
+        visible given2: Visibility? = nil, taggable: Bool = false,
+        where extra: (Entity) -> Bool = { _ in true }
+    ) throws(APIError) -> Reply {
         let rows = given ?? store.table(noun).rows
         var fieldNames = Set<String>()
         for r in rows.prefix(50) { fieldNames.formUnion(r.fields.keys) }
@@ -41,7 +43,8 @@ extension Call {
         for (k, v) in params.pairs {
             let lk = k.lowercased()
             if !Self.controlParams.contains(lk), !lk.contains("["), fieldNames.contains(lk), !v.isEmpty,
-               !(owned && (lk == "account" || lk == "domainid")) {
+                !(owned && (lk == "account" || lk == "domainid"))
+            {
                 equal.append((lk, v.lowercased()))
             }
         }
@@ -58,7 +61,9 @@ extension Call {
         if owned, let project {
             let projects = store.table(Store.projectNoun)
             if project == "-1" {
-                if caller.role != .rootAdmin { visibleProjects = Set(projects.rows.filter { ProjectAPIs.visible(self, $0) }.map(\.id)) }
+                if caller.role != .rootAdmin {
+                    visibleProjects = Set(projects.rows.filter { ProjectAPIs.visible(self, $0) }.map(\.id))
+                }
             } else if projects.get(project).map({ ProjectAPIs.visible(self, $0) }) != true {
                 throw CatalogCheck.noEntity("projectid", project, command: command)
             }
@@ -70,15 +75,21 @@ extension Call {
             if let ids, !ids.contains(e.id) { return false }
             if let name, e["name"]?.lowercased() != name { return false }
             if let keyword {
-                let hay = [e["name"], e["displaytext"], e["displayname"], e["description"]].compactMap { $0?.lowercased() }
+                let hay = [e["name"], e["displaytext"], e["displayname"], e["description"]].compactMap {
+                    $0?.lowercased()
+                }
                 if !hay.contains(where: { $0.contains(keyword) }) { return false }
             }
             for (k, v) in equal where e[k]?.lowercased() != v { return false }
             if owned {
                 let inProject = e["projectid"]
                 switch project {
-                case nil: if inProject != nil || !visible.allows(account: e[ownerKey], domainID: e["domainid"]) { return false }
-                case "-1": if inProject == nil || visibleProjects.map({ !$0.contains(inProject!) }) == true { return false }
+                case nil:
+                    if inProject != nil || !visible.allows(account: e[ownerKey], domainID: e["domainid"]) {
+                        return false
+                    }
+                case "-1":
+                    if inProject == nil || visibleProjects.map({ !$0.contains(inProject!) }) == true { return false }
                 case let p?: if inProject != p { return false }
                 }
             }

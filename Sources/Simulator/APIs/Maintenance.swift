@@ -17,36 +17,45 @@ enum Maintenance {
         var cmdPrefix: String
     }
 
-    static let host = Kind(noun: "host", what: "Host", stateKey: "resourcestate", upState: "Enabled", instanceType: "Host",
-                           cmdPrefix: "org.apache.cloudstack.api.command.admin.host.")
-    static let pool = Kind(noun: "storagepool", what: "Storage pool", stateKey: "state", upState: "Up", instanceType: "StoragePool",
-                           cmdPrefix: "org.apache.cloudstack.api.command.admin.storage.")
+    static let host = Kind(
+        noun: "host", what: "Host", stateKey: "resourcestate", upState: "Enabled", instanceType: "Host",
+        cmdPrefix: "org.apache.cloudstack.api.command.admin.host.")
+    static let pool = Kind(
+        noun: "storagepool", what: "Storage pool", stateKey: "state", upState: "Up", instanceType: "StoragePool",
+        cmdPrefix: "org.apache.cloudstack.api.command.admin.storage.")
 
     static func prepare(_ c: Call, _ k: Kind, cmd: String, work: @escaping (Store, Entity) throws -> Void = { _, _ in })
-        throws(APIError) -> Reply {
+        throws(APIError) -> Reply
+    {
         let e = try c.entity(k.noun, "id", what: k.what.lowercased())
         if states.contains(e[k.stateKey] ?? "") {
             throw APIError.invalid("id", "\(k.what) \(e.id) is already in state \(e[k.stateKey] ?? "")")
         }
         c.store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("PrepareForMaintenance") }
-        return .job(JobSpec(cmd: k.cmdPrefix + cmd, instanceType: k.instanceType, instanceID: e.id, immediateID: nil,
-                            work: { store, _ in
-            try work(store, e)
-            store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("Maintenance") }
-            return [k.noun: .record(try store.jobEntity(k.noun, e.id).fields)]
-        }, onFailure: { store in
-            store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("ErrorInMaintenance") }
-        }))
+        return .job(
+            JobSpec(
+                cmd: k.cmdPrefix + cmd, instanceType: k.instanceType, instanceID: e.id, immediateID: nil,
+                work: { store, _ in
+                    try work(store, e)
+                    store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("Maintenance") }
+                    return [k.noun: .record(try store.jobEntity(k.noun, e.id).fields)]
+                },
+                onFailure: { store in
+                    store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("ErrorInMaintenance") }
+                }))
     }
 
     static func cancel(_ c: Call, _ k: Kind, cmd: String) throws(APIError) -> Reply {
         let e = try c.entity(k.noun, "id", what: k.what.lowercased())
         guard states.contains(e[k.stateKey] ?? "") else {
-            throw APIError.invalid("id", "\(k.what) \(e.id) is not in maintenance (its state is \(e[k.stateKey] ?? ""))")
+            throw APIError.invalid(
+                "id", "\(k.what) \(e.id) is not in maintenance (its state is \(e[k.stateKey] ?? ""))")
         }
-        return .job(JobSpec(cmd: k.cmdPrefix + cmd, instanceType: k.instanceType, instanceID: e.id, immediateID: nil) { store, _ in
-            store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string(k.upState) }
-            return [k.noun: .record(try store.jobEntity(k.noun, e.id).fields)]
-        })
+        return .job(
+            JobSpec(cmd: k.cmdPrefix + cmd, instanceType: k.instanceType, instanceID: e.id, immediateID: nil) {
+                store, _ in
+                store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string(k.upState) }
+                return [k.noun: .record(try store.jobEntity(k.noun, e.id).fields)]
+            })
     }
 }

@@ -14,7 +14,9 @@ enum NetworkAPIs {
             let exact = c.exactFields(["vpcid", "aclid", "zoneid", "physicalnetworkid", "networkofferingid"])
             let forVPC: Bool? = c.optional("forvpc") == nil ? nil : try c.bool("forvpc")
             return try c.listEntities("network", taggable: true) { n in
-                guard n["type"] == "Shared" || visible.allows(account: n["account"], domainID: n["domainid"]) else { return false }
+                guard n["type"] == "Shared" || visible.allows(account: n["account"], domainID: n["domainid"]) else {
+                    return false
+                }
                 if let forVPC, (n["vpcid"] != nil) != forVPC { return false }
                 return exact(n) && wanted.allSatisfy(NetworkOfferings.serviceNames(n.fields).contains)
             }
@@ -22,42 +24,59 @@ enum NetworkAPIs {
         Handler("createNetwork", create),
         Handler("updateNetwork", async: true) { c throws(APIError) in
             let n = try ownNetwork(c)
-            return .job(JobSpec(cmd: cmdPrefix + "UpdateNetworkCmd", instanceType: "Network", instanceID: n.id,
-                                immediateID: nil) { [params = c.params] store, _ in
-                store.table("network").update(n.id) { e in
-                    for k in ["name", "displaytext", "networkdomain"] { if let v = params.value(k) { e.fields[k] = .string(v) } }
-                }
-                return ["network": store.tagged(try store.jobEntity("network", n.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "UpdateNetworkCmd", instanceType: "Network", instanceID: n.id,
+                    immediateID: nil
+                ) { [params = c.params] store, _ in
+                    store.table("network").update(n.id) { e in
+                        for k in ["name", "displaytext", "networkdomain"] {
+                            if let v = params.value(k) { e.fields[k] = .string(v) }
+                        }
+                    }
+                    return ["network": store.tagged(try store.jobEntity("network", n.id))]
+                })
         },
         Handler("restartNetwork", async: true) { c throws(APIError) in
             let n = try ownNetwork(c)
             let cleanup = try c.bool("cleanup")
-            return .job(JobSpec(cmd: cmdPrefix + "RestartNetworkCmd", instanceType: "Network", instanceID: n.id,
-                                immediateID: nil) { store, date in
-                // cleanup: the old router goes and a new one takes its place.
-                if cleanup, let old = store.table("router").first(where: { $0["guestnetworkid"] == n.id }),
-                   let zone = store.table("zone").get(n["zoneid"] ?? "") {
-                    store.table("router").remove(old.id)
-                    store.addRouter(zone: zone, owner: Store.ownerFields(of: n.fields), created: SimClock.cloudStackTime(date),
-                                    network: n, vpc: nil, publicIP: old["publicip"])
-                }
-                store.table("network").update(n.id) { $0.fields["restartrequired"] = .bool(false) }
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "RestartNetworkCmd", instanceType: "Network", instanceID: n.id,
+                    immediateID: nil
+                ) { store, date in
+                    // cleanup: the old router goes and a new one takes its place.
+                    if cleanup, let old = store.table("router").first(where: { $0["guestnetworkid"] == n.id }),
+                        let zone = store.table("zone").get(n["zoneid"] ?? "")
+                    {
+                        store.table("router").remove(old.id)
+                        store.addRouter(
+                            zone: zone, owner: Store.ownerFields(of: n.fields), created: SimClock.cloudStackTime(date),
+                            network: n, vpc: nil, publicIP: old["publicip"])
+                    }
+                    store.table("network").update(n.id) { $0.fields["restartrequired"] = .bool(false) }
+                    return ["success": .bool(true)]
+                })
         },
         Handler("deleteNetwork", async: true) { c throws(APIError) in
             let n = try ownNetwork(c)
-            let users = c.store.vms.live.filter { $0.networkID == n.id }.count + c.store.table("nic").rows.filter { $0["networkid"] == n.id }.count
+            let users =
+                c.store.vms.live.filter { $0.networkID == n.id }.count
+                + c.store.table("nic").rows.filter { $0["networkid"] == n.id }.count
             if users > 0 {
-                throw APIError.inUse("Unable to delete network \(n["name"] ?? n.id): \(users) VM(s) still use it; destroy or move them first")
+                throw APIError.inUse(
+                    "Unable to delete network \(n["name"] ?? n.id): \(users) VM(s) still use it; destroy or move them first"
+                )
             }
-            return .job(JobSpec(cmd: cmdPrefix + "DeleteNetworkCmd", instanceType: "Network", instanceID: n.id,
-                                immediateID: nil) { store, _ in
-                store.removeNetworkDependents(networkID: n.id)
-                store.table("network").remove(n.id)
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "DeleteNetworkCmd", instanceType: "Network", instanceID: n.id,
+                    immediateID: nil
+                ) { store, _ in
+                    store.removeNetworkDependents(networkID: n.id)
+                    store.table("network").remove(n.id)
+                    return ["success": .bool(true)]
+                })
         },
     ]
 
@@ -65,23 +84,29 @@ enum NetworkAPIs {
         let name = try c.required("name")
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let offering = try c.entity("networkoffering", "networkofferingid", what: "network offering")
-        guard offering["state"] == "Enabled" else { throw APIError.refused("Network offering with specified id is not in Enabled state") }
+        guard offering["state"] == "Enabled" else {
+            throw APIError.refused("Network offering with specified id is not in Enabled state")
+        }
         let type = offering["guestiptype"] ?? "Isolated"
         let vpc = try c.optional("vpcid").map { _ throws(APIError) in try VPCAPIs.ownVPC(c, "vpcid") }
         if vpc != nil, offering["forvpc"] != "true" {
             throw APIError.refused("Network offering \(offering["name"] ?? offering.id) can't be used for VPC networks")
         }
         if vpc == nil, offering["forvpc"] == "true" {
-            throw APIError.refused("Network offering \(offering["name"] ?? offering.id) can be used for VPC networks only: pass vpcid")
+            throw APIError.refused(
+                "Network offering \(offering["name"] ?? offering.id) can be used for VPC networks only: pass vpcid")
         }
         // An offering with specifyvlan needs the VLAN, which no other network of the zone may use.
         if let v = c.optional("vlan") {
             let uri = v.hasPrefix("vlan://") ? v : "vlan://\(v)"
             if c.store.table("network").first(where: { $0["zoneid"] == zone.id && $0["broadcasturi"] == uri }) != nil {
-                throw APIError.refused("Network with vlan \(v) already exists or overlaps with other network vlans in zone \(zone["name"] ?? zone.id)")
+                throw APIError.refused(
+                    "Network with vlan \(v) already exists or overlaps with other network vlans in zone \(zone["name"] ?? zone.id)"
+                )
             }
         } else if offering["specifyvlan"] == "true" {
-            throw APIError.refused("Network offering \(offering["name"] ?? offering.id) has specifyvlan=true: pass vlan")
+            throw APIError.refused(
+                "Network offering \(offering["name"] ?? offering.id) has specifyvlan=true: pass vlan")
         }
         let range: IPv4.Span
         if let gw = c.optional("gateway") {
@@ -101,20 +126,25 @@ enum NetworkAPIs {
         var acl: Entity?
         if let vpc {
             guard let outer = IPv4.Span(cidr: vpc["cidr"] ?? ""), outer.contains(range) else {
-                throw APIError.refused("Network cidr \(range.cidr) is not within vpc \(vpc["name"] ?? vpc.id) cidr \(vpc["cidr"] ?? "")")
+                throw APIError.refused(
+                    "Network cidr \(range.cidr) is not within vpc \(vpc["name"] ?? vpc.id) cidr \(vpc["cidr"] ?? "")")
             }
             for t in c.store.table("network").rows where t["vpcid"] == vpc.id {
                 if let other = IPv4.Span(cidr: t["cidr"] ?? ""), other.overlaps(range) {
-                    throw APIError.refused("Network cidr \(range.cidr) crosses other network cidr \(t["name"] ?? t.id) "
-                        + "belonging to the same vpc \(vpc["name"] ?? vpc.id)")
+                    throw APIError.refused(
+                        "Network cidr \(range.cidr) crosses other network cidr \(t["name"] ?? t.id) "
+                            + "belonging to the same vpc \(vpc["name"] ?? vpc.id)")
                 }
             }
             // A tier made without aclid has no ACL list until replaceNetworkACLList gives it one (the server sets none).
-            acl = try c.optional("aclid").map { _ throws(APIError) in try NetworkACLAPIs.usableACL(c, "aclid", vpcID: vpc.id) }
+            acl = try c.optional("aclid").map { _ throws(APIError) in
+                try NetworkACLAPIs.usableACL(c, "aclid", vpcID: vpc.id)
+            }
         }
         let owner: Caller? = type == "Shared" && c.optional("account") == nil ? c.caller : try c.owner()
-        var e = c.store.insertNetwork(name: name, zone: zone, offering: offering, type: type, cidr: range.cidr,
-                                      owner: owner, c.created, displayText: c.optional("displaytext"))
+        var e = c.store.insertNetwork(
+            name: name, zone: zone, offering: offering, type: type, cidr: range.cidr,
+            owner: owner, c.created, displayText: c.optional("displaytext"))
         c.store.table("network").update(e.id) { n in
             n.fields["gateway"] = .string(c.optional("gateway") ?? IPv4.text(range.first + 1))
             n.fields["netmask"] = .string(c.optional("netmask") ?? IPv4.netmask(range.cidr) ?? "255.255.255.0")

@@ -5,8 +5,10 @@ import OrderedCollections
 /// offerings start Disabled unless `enable=true`; the seeded defaults cannot be deleted.
 enum NetworkOfferingAPIs {
     /// Services the server knows; anything else is refused by name.
-    static let knownServices = ["Vpn", "Dhcp", "Dns", "SourceNat", "PortForwarding", "Lb", "UserData", "StaticNat",
-                                "NetworkACL", "Firewall", "Gateway", "SecurityGroup", "Connectivity", "BaremetalPxeService"]
+    static let knownServices = [
+        "Vpn", "Dhcp", "Dns", "SourceNat", "PortForwarding", "Lb", "UserData", "StaticNat",
+        "NetworkACL", "Firewall", "Gateway", "SecurityGroup", "Connectivity", "BaremetalPxeService",
+    ]
 
     static let handlers: [Handler] = [
         Handler("listNetworkOfferings") { c throws(APIError) in
@@ -29,12 +31,14 @@ enum NetworkOfferingAPIs {
                 throw APIError.refused("Source NAT service is not supported for Shared network offerings")
             }
             let byService = try providers(c, services: list, default: forVPC ? "VpcVirtualRouter" : "VirtualRouter")
-            var seed = NetworkOfferings.Seed(name: name, displayText: text, guestIPType: type, services: byService,
-                                             specifyVlan: try c.bool("specifyvlan"), specifyIPRanges: try c.bool("specifyipranges"),
-                                             availability: try choice(c, "availability", ["Optional", "Required"]) ?? "Optional",
-                                             conserveMode: try c.bool("conservemode", default: true), forVPC: forVPC)
+            var seed = NetworkOfferings.Seed(
+                name: name, displayText: text, guestIPType: type, services: byService,
+                specifyVlan: try c.bool("specifyvlan"), specifyIPRanges: try c.bool("specifyipranges"),
+                availability: try choice(c, "availability", ["Optional", "Required"]) ?? "Optional",
+                conserveMode: try c.bool("conservemode", default: true), forVPC: forVPC)
             seed.isDefault = false
-            var f = NetworkOfferings.record(seed, state: try c.bool("enable") ? "Enabled" : "Disabled", created: c.created)
+            var f = NetworkOfferings.record(
+                seed, state: try c.bool("enable") ? "Enabled" : "Disabled", created: c.created)
             f["ispersistent"] = .bool(try c.bool("ispersistent"))
             f["egressdefaultpolicy"] = .bool(try c.bool("egressdefaultpolicy"))
             if let m = try c.int("maxconnections") { f["maxconnections"] = .int(m) }
@@ -64,15 +68,18 @@ enum NetworkOfferingAPIs {
             if o["isdefault"] == "true" { throw APIError.refused("Default network offering can't be deleted") }
             let users = c.store.table("network").rows.filter { $0["networkofferingid"] == o.id }.count
             if users > 0 {
-                throw APIError.refused("Can't delete network offering \(o["name"] ?? o.id) as it is used by \(users) network(s). "
-                    + "To make the network offering unavailable, disable it")
+                throw APIError.refused(
+                    "Can't delete network offering \(o["name"] ?? o.id) as it is used by \(users) network(s). "
+                        + "To make the network offering unavailable, disable it")
             }
             c.store.table("networkoffering").remove(o.id)
             return .object(["success": .bool(true)])
         },
         Handler("listVPCOfferings") { c throws(APIError) in
             let wanted = try services(c, "supportedservices")
-            return try c.listEntities("vpcoffering") { o in wanted.allSatisfy(NetworkOfferings.serviceNames(o.fields).contains) }
+            return try c.listEntities("vpcoffering") { o in
+                wanted.allSatisfy(NetworkOfferings.serviceNames(o.fields).contains)
+            }
         },
         Handler("createVPCOffering", async: true) { c throws(APIError) in
             let name = try c.required("name"), text = try c.required("displaytext")
@@ -80,50 +87,65 @@ enum NetworkOfferingAPIs {
             guard !list.isEmpty else { throw APIError.missing("supportedservices", command: c.command) }
             var service = NetworkOfferings.servicesValue(try providers(c, services: list, default: "VpcVirtualRouter"))
             service = capabilities(c, service)
-            var f: Record = ["name": .string(name), "displaytext": .string(text), "isdefault": .bool(false),
-                             "state": .string(try c.bool("enable") ? "Enabled" : "Disabled"), "service": service]
+            var f: Record = [
+                "name": .string(name), "displaytext": .string(text), "isdefault": .bool(false),
+                "state": .string(try c.bool("enable") ? "Enabled" : "Disabled"), "service": service,
+            ]
             let caps = c.params.map("servicecapabilitylist")
             func cap(_ type: String) -> Bool {
-                caps.contains { $0["capabilitytype"]?.lowercased() == type.lowercased() && $0["capabilityvalue"]?.lowercased() == "true" }
+                caps.contains {
+                    $0["capabilitytype"]?.lowercased() == type.lowercased()
+                        && $0["capabilityvalue"]?.lowercased() == "true"
+                }
             }
             f["distributedvpcrouter"] = .bool(cap("DistributedRouter"))
             f["supportsregionLevelvpc"] = .bool(cap("RegionLevelVPC"))
             f["internetprotocol"] = .string(c.optional("internetprotocol") ?? "IPv4")
             f["created"] = .string(c.created)
             let id = c.store.newID()
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vpc.CreateVPCOfferingCmd", instanceType: nil,
-                                instanceID: id, immediateID: id) { store, _ in
-                ["vpcoffering": .record(store.insert("vpcoffering", f, id: id).fields)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.vpc.CreateVPCOfferingCmd", instanceType: nil,
+                    instanceID: id, immediateID: id
+                ) { store, _ in
+                    ["vpcoffering": .record(store.insert("vpcoffering", f, id: id).fields)]
+                })
         },
         Handler("updateVPCOffering", async: true) { c throws(APIError) in
             let o = try offering(c, "vpcoffering", what: "VPC offering")
             let state = try choice(c, "state", ["Enabled", "Disabled"])
             let sortKey = try c.int("sortkey")
             let params = c.params
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vpc.UpdateVPCOfferingCmd", instanceType: nil,
-                                instanceID: o.id, immediateID: nil) { store, _ in
-                store.table("vpcoffering").update(o.id) { e in
-                    if let v = params.value("displaytext") { e.fields["displaytext"] = .string(v) }
-                    if let v = params.value("name") { e.fields["name"] = .string(v) }
-                    if let state { e.fields["state"] = .string(state) }
-                    if let sortKey { e.fields["sortkey"] = .int(sortKey) }
-                }
-                return ["vpcoffering": .record(try store.jobEntity("vpcoffering", o.id).fields)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.vpc.UpdateVPCOfferingCmd", instanceType: nil,
+                    instanceID: o.id, immediateID: nil
+                ) { store, _ in
+                    store.table("vpcoffering").update(o.id) { e in
+                        if let v = params.value("displaytext") { e.fields["displaytext"] = .string(v) }
+                        if let v = params.value("name") { e.fields["name"] = .string(v) }
+                        if let state { e.fields["state"] = .string(state) }
+                        if let sortKey { e.fields["sortkey"] = .int(sortKey) }
+                    }
+                    return ["vpcoffering": .record(try store.jobEntity("vpcoffering", o.id).fields)]
+                })
         },
         Handler("deleteVPCOffering", async: true) { c throws(APIError) in
             let o = try c.entity("vpcoffering", "id", what: "VPC offering")
             if o["isdefault"] == "true" { throw APIError.refused("Default VPC offering can't be deleted") }
             if c.store.table("vpc").first(where: { $0["vpcofferingid"] == o.id }) != nil {
-                throw APIError.refused("Can't delete VPC offering \(o["name"] ?? o.id) as it is used by VPCs. "
-                    + "To make the VPC offering unavailable, disable it")
+                throw APIError.refused(
+                    "Can't delete VPC offering \(o["name"] ?? o.id) as it is used by VPCs. "
+                        + "To make the VPC offering unavailable, disable it")
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vpc.DeleteVPCOfferingCmd", instanceType: nil,
-                                instanceID: o.id, immediateID: nil) { store, _ in
-                store.table("vpcoffering").remove(o.id)
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.vpc.DeleteVPCOfferingCmd", instanceType: nil,
+                    instanceID: o.id, immediateID: nil
+                ) { store, _ in
+                    store.table("vpcoffering").remove(o.id)
+                    return ["success": .bool(true)]
+                })
         },
     ]
 
@@ -138,7 +160,9 @@ enum NetworkOfferingAPIs {
     }
 
     /// A parameter restricted to a few values, answered in the server's spelling.
-    static func choice(_ c: Call, _ name: String, _ allowed: [String], required: Bool = false) throws(APIError) -> String? {
+    static func choice(_ c: Call, _ name: String, _ allowed: [String], required: Bool = false) throws(APIError)
+        -> String?
+    {
         guard let v = c.optional(name) else {
             if required { throw APIError.missing(name, command: c.command) }
             return nil
@@ -162,12 +186,15 @@ enum NetworkOfferingAPIs {
     }
 
     /// serviceproviderlist[i].service/provider, with `default` for services given none.
-    static func providers(_ c: Call, services: [String], default d: String) throws(APIError) -> NetworkOfferings.Services {
+    static func providers(_ c: Call, services: [String], default d: String) throws(APIError)
+        -> NetworkOfferings.Services
+    {
         var given: [String: [String]] = [:]
         for entry in c.params.map("serviceproviderlist") {
             guard let s = entry["service"], let p = entry["provider"] else { continue }
             guard let service = services.first(where: { $0.lowercased() == s.lowercased() }) else {
-                throw APIError.refused("Cannot specify a provider for service \(s): it is not among the supported services")
+                throw APIError.refused(
+                    "Cannot specify a provider for service \(s): it is not among the supported services")
             }
             given[service, default: []].append(providerName(p))
         }
@@ -176,8 +203,10 @@ enum NetworkOfferingAPIs {
 
     /// Provider names as the server spells them, whatever case the caller used.
     static func providerName(_ p: String) -> String {
-        let known = ["VirtualRouter", "VpcVirtualRouter", "InternalLbVm", "SecurityGroupProvider", "Netscaler", "ConfigDrive",
-                     "F5BigIp", "JuniperSRX", "PaloAlto", "NiciraNvp", "Ovs", "BigSwitchBcf", "Tungsten"]
+        let known = [
+            "VirtualRouter", "VpcVirtualRouter", "InternalLbVm", "SecurityGroupProvider", "Netscaler", "ConfigDrive",
+            "F5BigIp", "JuniperSRX", "PaloAlto", "NiciraNvp", "Ovs", "BigSwitchBcf", "Tungsten",
+        ]
         return known.first { $0.lowercased() == p.lowercased() } ?? p
     }
 

@@ -4,23 +4,33 @@ import OrderedCollections
 /// Service, disk and network offerings: everyone lists them; root admins create, update, delete
 /// (service and disk ones). An offering still used by a VM or volume cannot be deleted (536).
 enum OfferingAPIs {
-    static func serviceOffering(name: String, displayText: String, cpus: Int?, speed: Int?, memory: Int?, ha: Bool,
-                                created: String, storage: String = "shared") -> Record {
+    static func serviceOffering(
+        name: String, displayText: String, cpus: Int?, speed: Int?, memory: Int?, ha: Bool,
+        created: String, storage: String = "shared"
+    ) -> Record {
         var r: Record = ["name": .string(name), "displaytext": .string(displayText)]
         if let cpus { r["cpunumber"] = .int(cpus) }
         if let speed { r["cpuspeed"] = .int(speed) }
         if let memory { r["memory"] = .int(memory) }
-        r.merge(["created": .string(created), "storagetype": .string(storage), "provisioningtype": .string("thin"),
-                 "offerha": .bool(ha), "limitcpuuse": .bool(false), "isvolatile": .bool(false), "issystem": .bool(false),
-                 "defaultuse": .bool(false), "iscustomized": .bool(cpus == nil || memory == nil),
-                 "hasannotations": .bool(false)], uniquingKeysWith: { $1 })
+        r.merge(
+            [
+                "created": .string(created), "storagetype": .string(storage), "provisioningtype": .string("thin"),
+                "offerha": .bool(ha), "limitcpuuse": .bool(false), "isvolatile": .bool(false), "issystem": .bool(false),
+                "defaultuse": .bool(false), "iscustomized": .bool(cpus == nil || memory == nil),
+                "hasannotations": .bool(false),
+            ], uniquingKeysWith: { $1 })
         return r
     }
 
-    static func diskOffering(name: String, displayText: String, gb: Int, created: String, storage: String = "shared") -> Record {
-        ["name": .string(name), "displaytext": .string(displayText), "disksize": .int(gb), "created": .string(created),
-         "iscustomized": .bool(gb == 0), "storagetype": .string(storage), "provisioningtype": .string("thin"),
-         "displayoffering": .bool(true)]
+    static func diskOffering(name: String, displayText: String, gb: Int, created: String, storage: String = "shared")
+        -> Record
+    {
+        [
+            "name": .string(name), "displaytext": .string(displayText), "disksize": .int(gb),
+            "created": .string(created),
+            "iscustomized": .bool(gb == 0), "storagetype": .string(storage), "provisioningtype": .string("thin"),
+            "displayoffering": .bool(true),
+        ]
     }
 
     static let handlers: [Handler] = [
@@ -31,21 +41,27 @@ enum OfferingAPIs {
         Handler("listDiskOfferings") { c throws(APIError) in try c.listEntities("diskoffering") },
         Handler("createServiceOffering") { c throws(APIError) in
             let name = try c.required("name"), text = try c.required("displaytext")
-            let cpus = try positive(c, "cpunumber"), speed = try positive(c, "cpuspeed"), memory = try positive(c, "memory")
+            let cpus = try positive(c, "cpunumber"), speed = try positive(c, "cpuspeed"),
+                memory = try positive(c, "memory")
             let given = [cpus, speed, memory].compactMap { $0 }.count
             if try c.bool("customized") == false, given != 0, given != 3 {
-                throw APIError.invalid("cpunumber", "give cpunumber, cpuspeed and memory together, or none for a custom offering")
+                throw APIError.invalid(
+                    "cpunumber", "give cpunumber, cpuspeed and memory together, or none for a custom offering")
             }
-            let f = serviceOffering(name: name, displayText: text, cpus: cpus, speed: speed, memory: memory,
-                                    ha: try c.bool("offerha"), created: c.created, storage: try storageType(c))
+            let f = serviceOffering(
+                name: name, displayText: text, cpus: cpus, speed: speed, memory: memory,
+                ha: try c.bool("offerha"), created: c.created, storage: try storageType(c))
             return .object(["serviceoffering": .record(c.store.insert("serviceoffering", f).fields)])
         },
-        Handler("updateServiceOffering") { c throws(APIError) in try update(c, "serviceoffering", what: "service offering") },
+        Handler("updateServiceOffering") { c throws(APIError) in
+            try update(c, "serviceoffering", what: "service offering")
+        },
         Handler("deleteServiceOffering") { c throws(APIError) in
             let o = try c.entity("serviceoffering", "id", what: "service offering")
             let users = c.store.vms.live.filter { $0.offeringID == o.id }.count
             if users > 0 {
-                throw APIError.inUse("Unable to delete service offering \(o["name"] ?? o.id): \(users) virtual machine(s) use it")
+                throw APIError.inUse(
+                    "Unable to delete service offering \(o["name"] ?? o.id): \(users) virtual machine(s) use it")
             }
             c.store.table("serviceoffering").remove(o.id)
             return .object(["success": .bool(true)])
@@ -56,7 +72,8 @@ enum OfferingAPIs {
             if try c.bool("customized") == false, gb == nil {
                 throw APIError.invalid("disksize", "Disksize is required for a non-customized disk offering")
             }
-            let f = diskOffering(name: name, displayText: text, gb: gb ?? 0, created: c.created, storage: try storageType(c))
+            let f = diskOffering(
+                name: name, displayText: text, gb: gb ?? 0, created: c.created, storage: try storageType(c))
             return .object(["diskoffering": .record(c.store.insert("diskoffering", f).fields)])
         },
         Handler("updateDiskOffering") { c throws(APIError) in try update(c, "diskoffering", what: "disk offering") },
@@ -78,7 +95,9 @@ enum OfferingAPIs {
 
     static func storageType(_ c: Call) throws(APIError) -> String {
         let t = (c.optional("storagetype") ?? "shared").lowercased()
-        guard t == "shared" || t == "local" else { throw APIError.invalid("storagetype", "'\(t)' is not shared or local") }
+        guard t == "shared" || t == "local" else {
+            throw APIError.invalid("storagetype", "'\(t)' is not shared or local")
+        }
         return t
     }
 

@@ -11,7 +11,8 @@ enum PlatformAPIs {
             var names = Set(c.store.table("cluster").rows.compactMap { $0["hypervisortype"] })
             if let zoneID = c.optional("zoneid") {
                 _ = try c.entity("zone", "zoneid", what: "zone")
-                names = Set(c.store.table("cluster").rows.filter { $0["zoneid"] == zoneID }.compactMap { $0["hypervisortype"] })
+                names = Set(
+                    c.store.table("cluster").rows.filter { $0["zoneid"] == zoneID }.compactMap { $0["hypervisortype"] })
             } else {
                 names.insert("Simulator")
             }
@@ -20,12 +21,15 @@ enum PlatformAPIs {
         },
         Handler("listHypervisorCapabilities") { c throws(APIError) in
             // The server names this list's items in camel case.
-            guard case .list(_, let items, let total) = try c.listEntities("hypervisorcapability") else { return .object([:]) }
+            guard case .list(_, let items, let total) = try c.listEntities("hypervisorcapability") else {
+                return .object([:])
+            }
             return .list(noun: "hypervisorCapabilities", items: items, total: total)
         },
         Handler("updateHypervisorCapabilities") { c throws(APIError) in
             let cap = try c.entity("hypervisorcapability", "id", what: "hypervisor capability")
-            let guests = try c.int("maxguestslimit"), volumes = try c.int("maxdatavolumeslimit"), hosts = try c.int("maxhostspercluster")
+            let guests = try c.int("maxguestslimit"), volumes = try c.int("maxdatavolumeslimit"),
+                hosts = try c.int("maxhostspercluster")
             let sg = c.optional("securitygroupenabled") == nil ? nil : try c.bool("securitygroupenabled")
             let motion = c.optional("storagemotionenabled") == nil ? nil : try c.bool("storagemotionenabled")
             c.store.table("hypervisorcapability").update(cap.id) { e in
@@ -35,21 +39,29 @@ enum PlatformAPIs {
                 if let sg { e.fields["securitygroupenabled"] = .bool(sg) }
                 if let motion { e.fields["storagemotionenabled"] = .bool(motion) }
             }
-            return .object(["hypervisorcapabilities": .record(c.store.table("hypervisorcapability").get(cap.id)!.fields)])
+            return .object([
+                "hypervisorcapabilities": .record(c.store.table("hypervisorcapability").get(cap.id)!.fields)
+            ])
         },
         Handler("listRegions") { c throws(APIError) in try c.listEntities("region") },
         Handler("addRegion") { c throws(APIError) in
             guard let id = try c.int("id"), id > 0 else { throw APIError.missing("id", command: c.command) }
             let name = try c.required("name"), endpoint = try c.required("endpoint")
-            if c.store.table("region").get(String(id)) != nil { throw APIError.invalid("id", "Region with id: \(id) already exists") }
+            if c.store.table("region").get(String(id)) != nil {
+                throw APIError.invalid("id", "Region with id: \(id) already exists")
+            }
             if c.store.table("region").first(where: { $0["name"] == name }) != nil {
                 throw APIError.invalid("name", "Region with name: \(name) already exists")
             }
-            return .object(["region": .record(c.store.insert("region", regionFields(id, name, endpoint), id: String(id)).fields)])
+            return .object([
+                "region": .record(c.store.insert("region", regionFields(id, name, endpoint), id: String(id)).fields)
+            ])
         },
         Handler("updateRegion") { c throws(APIError) in
             let region = try c.entity("region", "id", what: "region")
-            if let name = c.optional("name"), c.store.table("region").first(where: { $0["name"] == name && $0.id != region.id }) != nil {
+            if let name = c.optional("name"),
+                c.store.table("region").first(where: { $0["name"] == name && $0.id != region.id }) != nil
+            {
                 throw APIError.invalid("name", "Region with name: \(name) already exists")
             }
             c.store.table("region").update(region.id) { r in
@@ -67,8 +79,10 @@ enum PlatformAPIs {
 
     /// Regions have numeric ids (no UUID), as on the server.
     static func regionFields(_ id: Int, _ name: String, _ endpoint: String) -> Record {
-        ["id": .int(id), "name": .string(name), "endpoint": .string(endpoint), "gslbserviceenabled": .bool(true),
-         "portableipserviceenabled": .bool(false)]
+        [
+            "id": .int(id), "name": .string(name), "endpoint": .string(endpoint), "gslbserviceenabled": .bool(true),
+            "portableipserviceenabled": .bool(false),
+        ]
     }
 }
 
@@ -77,13 +91,18 @@ extension Store {
     /// hypervisor capabilities (limits per hypervisor version).
     func seedPlatform() {
         insert("region", PlatformAPIs.regionFields(1, "Local", "http://localhost:8080/client/"), id: "1", seq: 1)
-        for (hv, guests, volumes, sg, motion, snapshots) in [("XenServer", 50, 6, true, false, true), ("KVM", 50, 26, true, false, true),
-                                                             ("VMware", 128, 13, false, true, true), ("Simulator", 50, 6, true, true, true)] {
-            insert("hypervisorcapability", [
-                "hypervisor": .string(hv), "hypervisorversion": .string("default"), "maxguestslimit": .int(guests),
-                "maxdatavolumeslimit": .int(volumes), "securitygroupenabled": .bool(sg), "storagemotionenabled": .bool(motion),
-                "vmsnapshotenabled": .bool(snapshots),
-            ])
+        for (hv, guests, volumes, sg, motion, snapshots) in [
+            ("XenServer", 50, 6, true, false, true), ("KVM", 50, 26, true, false, true),
+            ("VMware", 128, 13, false, true, true), ("Simulator", 50, 6, true, true, true),
+        ] {
+            insert(
+                "hypervisorcapability",
+                [
+                    "hypervisor": .string(hv), "hypervisorversion": .string("default"), "maxguestslimit": .int(guests),
+                    "maxdatavolumeslimit": .int(volumes), "securitygroupenabled": .bool(sg),
+                    "storagemotionenabled": .bool(motion),
+                    "vmsnapshotenabled": .bool(snapshots),
+                ])
         }
     }
 }

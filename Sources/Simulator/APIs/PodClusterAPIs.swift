@@ -36,33 +36,40 @@ enum PodClusterAPIs {
     static func createPod(_ c: Call) throws(APIError) -> Reply {
         let name = try c.required("name")
         let zone = try c.entity("zone", "zoneid", what: "zone")
-        if c.store.table("pod").first(where: { $0["zoneid"] == zone.id && $0["name"]?.lowercased() == name.lowercased() }) != nil {
+        if c.store.table("pod").first(where: {
+            $0["zoneid"] == zone.id && $0["name"]?.lowercased() == name.lowercased()
+        }) != nil {
             throw APIError.invalid("name", "A pod with name \(name) already exists in zone \(zone["name"] ?? zone.id)")
         }
         let gateway = try c.required("gateway"), netmask = try c.required("netmask"), start = try c.required("startip")
         let end = try range(c, gateway: gateway, netmask: netmask, start: start, end: c.optional("endip"))
-        let f = Store.podFields(name: name, zone: zone, gateway: gateway, netmask: netmask, start: start, end: end,
-                                allocation: try ZoneAPIs.allocationState(c) ?? "Enabled")
+        let f = Store.podFields(
+            name: name, zone: zone, gateway: gateway, netmask: netmask, start: start, end: end,
+            allocation: try ZoneAPIs.allocationState(c) ?? "Enabled")
         return .object(["pod": .record(c.store.insert("pod", f).fields)])
     }
 
     static func updatePod(_ c: Call) throws(APIError) -> Reply {
         let pod = try c.entity("pod", "id", what: "pod")
-        let gateway = c.optional("gateway") ?? pod["gateway"] ?? "", netmask = c.optional("netmask") ?? pod["netmask"] ?? ""
+        let gateway = c.optional("gateway") ?? pod["gateway"] ?? "",
+            netmask = c.optional("netmask") ?? pod["netmask"] ?? ""
         let start = c.optional("startip") ?? pod.fields["startip"]?[index: 0]?.plainText ?? ""
         let oldEnd = pod.fields["endip"]?[index: 0]?.plainText
         let end = try range(c, gateway: gateway, netmask: netmask, start: start, end: c.optional("endip") ?? oldEnd)
         let state = try ZoneAPIs.allocationState(c)
         let name = c.optional("name")
-        if let name, name.lowercased() != pod["name"]?.lowercased(), c.store.table("pod").first(where: {
-            $0["zoneid"] == pod["zoneid"] && $0["name"]?.lowercased() == name.lowercased()
-        }) != nil {
+        if let name, name.lowercased() != pod["name"]?.lowercased(),
+            c.store.table("pod").first(where: {
+                $0["zoneid"] == pod["zoneid"] && $0["name"]?.lowercased() == name.lowercased()
+            }) != nil
+        {
             throw APIError.invalid("name", "A pod with name \(name) already exists in this zone")
         }
         let zone = c.store.table("zone").get(pod["zoneid"] ?? "") ?? Entity(id: pod["zoneid"] ?? "", fields: [:])
         c.store.table("pod").update(pod.id) { p in
-            let f = Store.podFields(name: name ?? p["name"] ?? "", zone: zone, gateway: gateway, netmask: netmask, start: start,
-                                    end: end, allocation: state ?? p["allocationstate"] ?? "Enabled")
+            let f = Store.podFields(
+                name: name ?? p["name"] ?? "", zone: zone, gateway: gateway, netmask: netmask, start: start,
+                end: end, allocation: state ?? p["allocationstate"] ?? "Enabled")
             p.fields.merge(f, uniquingKeysWith: { $1 })
         }
         for e in c.store.table("cluster").rows where e["podid"] == pod.id && name != nil {
@@ -72,29 +79,40 @@ enum PodClusterAPIs {
     }
 
     /// Checks a pod's range and answers its end address (the subnet's last host when not given).
-    static func range(_ c: Call, gateway: String, netmask: String, start: String, end: String?) throws(APIError) -> String {
-        guard IPv4.parse(gateway) != nil else { throw APIError.invalid("gateway", "'\(gateway)' is not an IPv4 address") }
+    static func range(_ c: Call, gateway: String, netmask: String, start: String, end: String?) throws(APIError)
+        -> String
+    {
+        guard IPv4.parse(gateway) != nil else {
+            throw APIError.invalid("gateway", "'\(gateway)' is not an IPv4 address")
+        }
         guard let cidr = IPv4.cidr(gateway, netmask), let hosts = IPv4.hosts(cidr) else {
             throw APIError.invalid("netmask", "'\(netmask)' is not a netmask for a pod (255.0.0.0 to 255.255.255.252)")
         }
         guard let s = IPv4.parse(start), hosts.contains(s) else {
-            throw APIError.invalid("startip", "The start address \(start) is not in the subnet \(cidr) of gateway \(gateway)")
+            throw APIError.invalid(
+                "startip", "The start address \(start) is not in the subnet \(cidr) of gateway \(gateway)")
         }
         guard let end else { return IPv4.text(hosts.upperBound) }
         guard let e = IPv4.parse(end), hosts.contains(e) else {
             throw APIError.invalid("endip", "The end address \(end) is not in the subnet \(cidr) of gateway \(gateway)")
         }
-        guard s <= e else { throw APIError.invalid("endip", "The start address \(start) is after the end address \(end)") }
+        guard s <= e else {
+            throw APIError.invalid("endip", "The start address \(start) is after the end address \(end)")
+        }
         return end
     }
 
     /// The hypervisor types the server knows, in its spelling.
-    static let hypervisors = ["XenServer", "KVM", "VMware", "Hyperv", "BareMetal", "Simulator", "Ovm", "Ovm3", "LXC", "Custom"]
+    static let hypervisors = [
+        "XenServer", "KVM", "VMware", "Hyperv", "BareMetal", "Simulator", "Ovm", "Ovm3", "LXC", "Custom",
+    ]
 
     static func hypervisor(_ c: Call, _ param: String = "hypervisor") throws(APIError) -> String? {
         guard let v = c.optional(param) else { return nil }
         guard let h = hypervisors.first(where: { $0.lowercased() == v.lowercased() }) else {
-            throw APIError.invalid(param, "Unable to resolve \(v) to a valid supported hypervisor type (\(hypervisors.joined(separator: ", ")))")
+            throw APIError.invalid(
+                param,
+                "Unable to resolve \(v) to a valid supported hypervisor type (\(hypervisors.joined(separator: ", ")))")
         }
         return h
     }
@@ -102,7 +120,8 @@ enum PodClusterAPIs {
     static func clusterType(_ c: Call) throws(APIError) -> String? {
         guard let v = c.optional("clustertype") else { return nil }
         guard let t = ["CloudManaged", "ExternalManaged"].first(where: { $0.lowercased() == v.lowercased() }) else {
-            throw APIError.invalid("clustertype", "Unable to resolve \(v) to a supported cluster type (CloudManaged, ExternalManaged)")
+            throw APIError.invalid(
+                "clustertype", "Unable to resolve \(v) to a supported cluster type (CloudManaged, ExternalManaged)")
         }
         return t
     }
@@ -112,23 +131,33 @@ enum PodClusterAPIs {
         let name = try c.required("clustername")
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let pod = try c.entity("pod", "podid", what: "pod")
-        guard pod["zoneid"] == zone.id else { throw APIError.invalid("podid", "Pod \(pod.id) does not belong to zone \(zone.id)") }
+        guard pod["zoneid"] == zone.id else {
+            throw APIError.invalid("podid", "Pod \(pod.id) does not belong to zone \(zone.id)")
+        }
         _ = try c.required("hypervisor")
         let hv = try hypervisor(c)!
         _ = try c.required("clustertype")
         let type = try clusterType(c)!
-        if c.store.table("cluster").first(where: { $0["podid"] == pod.id && $0["name"]?.lowercased() == name.lowercased() }) != nil {
-            throw APIError.invalid("clustername", "A cluster with name \(name) already exists in pod \(pod["name"] ?? pod.id)")
+        if c.store.table("cluster").first(where: {
+            $0["podid"] == pod.id && $0["name"]?.lowercased() == name.lowercased()
+        }) != nil {
+            throw APIError.invalid(
+                "clustername", "A cluster with name \(name) already exists in pod \(pod["name"] ?? pod.id)")
         }
-        let cluster = c.store.insert("cluster", Store.clusterFields(name: name, pod: pod, hypervisor: hv, type: type,
-                                                                    allocation: try ZoneAPIs.allocationState(c) ?? "Enabled"))
+        let cluster = c.store.insert(
+            "cluster",
+            Store.clusterFields(
+                name: name, pod: pod, hypervisor: hv, type: type,
+                allocation: try ZoneAPIs.allocationState(c) ?? "Enabled"))
         return .list(noun: "cluster", items: [.record(cluster.fields)], total: 1)
     }
 
     static func updateCluster(_ c: Call) throws(APIError) -> Reply {
         let cluster = try c.entity("cluster", "id", what: "cluster")
         if let hv = try hypervisor(c), hv != cluster["hypervisortype"] {
-            throw APIError.invalid("hypervisor", "The hypervisor type of a cluster cannot be changed (it is \(cluster["hypervisortype"] ?? ""))")
+            throw APIError.invalid(
+                "hypervisor",
+                "The hypervisor type of a cluster cannot be changed (it is \(cluster["hypervisortype"] ?? ""))")
         }
         let type = try clusterType(c), state = try ZoneAPIs.allocationState(c)
         let managed = c.optional("managedstate")
@@ -139,7 +168,9 @@ enum PodClusterAPIs {
             if let v = c.optional("clustername") { e.fields["name"] = .string(v) }
             if let type { e.fields["clustertype"] = .string(type) }
             if let state { e.fields["allocationstate"] = .string(state) }
-            if let managed { e.fields["managedstate"] = .string(managed.lowercased() == "managed" ? "Managed" : "Unmanaged") }
+            if let managed {
+                e.fields["managedstate"] = .string(managed.lowercased() == "managed" ? "Managed" : "Unmanaged")
+            }
         }
         return .object(["cluster": .record(c.store.table("cluster").get(cluster.id)!.fields)])
     }

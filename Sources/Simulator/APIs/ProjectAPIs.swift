@@ -16,21 +16,29 @@ enum ProjectAPIs {
             }
             let name = try c.required("name")
             let domainID = account["domainid"] ?? ""
-            if c.store.table(Store.projectNoun).first(where: { $0["name"] == name && $0["domainid"] == domainID }) != nil {
+            if c.store.table(Store.projectNoun).first(where: { $0["name"] == name && $0["domainid"] == domainID })
+                != nil
+            {
                 let seq = c.store.table("domain").get(domainID)?.seq ?? 0
                 throw APIError.refused("Project with name \(name) already exists in domain id=\(seq)")
             }
             try c.store.checkLimit(.account(account), 5, 1)
-            var f: Record = ["name": .string(name), "displaytext": .string(c.optional("displaytext") ?? name),
-                             "domainid": .string(domainID), "domain": account.fields["domain"] ?? .string(""),
-                             "owner": .list([.record(["account": account.fields["name"] ?? .string(""), "accountid": .string(account.id)])]),
-                             "created": .string(c.created), "state": .string("Active")]
+            var f: Record = [
+                "name": .string(name), "displaytext": .string(c.optional("displaytext") ?? name),
+                "domainid": .string(domainID), "domain": account.fields["domain"] ?? .string(""),
+                "owner": .list([
+                    .record(["account": account.fields["name"] ?? .string(""), "accountid": .string(account.id)])
+                ]),
+                "created": .string(c.created), "state": .string("Active"),
+            ]
             f["projectaccountname"] = .string("PrjAcct-\(name)-\(account["name"] ?? "")")
             let p = c.store.insert(Store.projectNoun, f)
             c.store.addMember(project: p, account: account, role: "Admin")
-            return .job(JobSpec(cmd: cmd + "CreateProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: p.id,
-                                work: { store, _ in ["project": render(try store.jobEntity(Store.projectNoun, p.id), store)] },
-                                onFailure: { $0.removeProject(p) }))
+            return .job(
+                JobSpec(
+                    cmd: cmd + "CreateProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: p.id,
+                    work: { store, _ in ["project": render(try store.jobEntity(Store.projectNoun, p.id), store)] },
+                    onFailure: { $0.removeProject(p) }))
         },
         Handler("listProjects") { c throws(APIError) in
             let state = c.optional("state")?.lowercased(), name = c.optional("name")?.lowercased()
@@ -53,41 +61,57 @@ enum ProjectAPIs {
             let p = try project(c, "id", admin: true)
             var newOwner: Entity?
             if let name = c.optional("account") {
-                guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == p["domainid"] }) else {
+                guard
+                    let a = c.store.table("account").first(where: {
+                        $0["name"] == name && $0["domainid"] == p["domainid"]
+                    })
+                else {
                     throw APIError.refused("Unable to find account name=\(name) in domain id=\(p["domainid"] ?? "")")
                 }
                 newOwner = a
             }
-            return .job(JobSpec(cmd: cmd + "UpdateProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
-                store.table(Store.projectNoun).update(p.id) { e in
-                    if let t = c.optional("displaytext") { e.fields["displaytext"] = .string(t) }
+            return .job(
+                JobSpec(cmd: cmd + "UpdateProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) {
+                    store, _ in
+                    store.table(Store.projectNoun).update(p.id) { e in
+                        if let t = c.optional("displaytext") { e.fields["displaytext"] = .string(t) }
+                        if let a = newOwner {
+                            e.fields["owner"] = .list([
+                                .record(["account": a.fields["name"] ?? .string(""), "accountid": .string(a.id)])
+                            ])
+                        }
+                    }
                     if let a = newOwner {
-                        e.fields["owner"] = .list([.record(["account": a.fields["name"] ?? .string(""), "accountid": .string(a.id)])])
+                        for m in store.members(ofProject: p.id) where m["role"] == "Admin" {
+                            store.table(Store.memberNoun).update(m.id) { $0.fields["role"] = .string("Regular") }
+                        }
+                        if store.isMember(a.id, ofProject: p.id),
+                            store.table(Store.memberNoun).get("\(p.id)/\(a.id)") != nil
+                        {
+                            store.table(Store.memberNoun).update("\(p.id)/\(a.id)") {
+                                $0.fields["role"] = .string("Admin")
+                            }
+                        } else {
+                            store.addMember(
+                                project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: "Admin")
+                        }
                     }
-                }
-                if let a = newOwner {
-                    for m in store.members(ofProject: p.id) where m["role"] == "Admin" {
-                        store.table(Store.memberNoun).update(m.id) { $0.fields["role"] = .string("Regular") }
-                    }
-                    if store.isMember(a.id, ofProject: p.id), store.table(Store.memberNoun).get("\(p.id)/\(a.id)") != nil {
-                        store.table(Store.memberNoun).update("\(p.id)/\(a.id)") { $0.fields["role"] = .string("Admin") }
-                    } else {
-                        store.addMember(project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: "Admin")
-                    }
-                }
-                return ["project": render(try store.jobEntity(Store.projectNoun, p.id), store)]
-            })
+                    return ["project": render(try store.jobEntity(Store.projectNoun, p.id), store)]
+                })
         },
         Handler("deleteProject", async: true) { c throws(APIError) in
             let p = try project(c, "id", admin: true)
             let cleanup = try c.bool("cleanup")
             if !cleanup, let what = resources(c.store, p) {
-                throw APIError.refused("Can't delete the project yet because it has \(what); delete them first or pass cleanup=true")
+                throw APIError.refused(
+                    "Can't delete the project yet because it has \(what); delete them first or pass cleanup=true")
             }
-            return .job(JobSpec(cmd: cmd + "DeleteProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
-                store.removeProject(try store.jobEntity(Store.projectNoun, p.id))
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(cmd: cmd + "DeleteProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) {
+                    store, _ in
+                    store.removeProject(try store.jobEntity(Store.projectNoun, p.id))
+                    return ["success": .bool(true)]
+                })
         },
         Handler("activateProject", async: true) { c throws(APIError) in
             let p = try project(c, "id", admin: true)
@@ -100,7 +124,9 @@ enum ProjectAPIs {
         Handler("addAccountToProject", async: true) { c throws(APIError) in
             let p = try project(c, "projectid", admin: true)
             if p["state"] != "Active" {
-                throw APIError.refused("Can't add account to the specified project id in state=\(p["state"] ?? "") as it's no longer active")
+                throw APIError.refused(
+                    "Can't add account to the specified project id in state=\(p["state"] ?? "") as it's no longer active"
+                )
             }
             let invite = ProjectInvitationAPIs.invitationRequired(c.store)
             guard let name = c.optional("account") else {
@@ -108,37 +134,53 @@ enum ProjectAPIs {
                 guard invite, let email = c.optional("email") else {
                     throw APIError.refused("Account information is required for assigning account to the project")
                 }
-                return ProjectInvitationAPIs.invite(c, p, account: nil, user: nil, email: email, cmd: "AddAccountToProjectCmd")
+                return ProjectInvitationAPIs.invite(
+                    c, p, account: nil, user: nil, email: email, cmd: "AddAccountToProjectCmd")
             }
-            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == p["domainid"] }) else {
+            guard
+                let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == p["domainid"] })
+            else {
                 throw APIError.refused("Unable to find account name=\(name) in domain id=\(p["domainid"] ?? "")")
             }
             let role = try ProjectInvitationAPIs.roleType(c)
             if invite, !c.store.isMember(a.id, ofProject: p.id) {
-                return ProjectInvitationAPIs.invite(c, p, account: a, user: nil, email: c.optional("email"), cmd: "AddAccountToProjectCmd")
+                return ProjectInvitationAPIs.invite(
+                    c, p, account: a, user: nil, email: c.optional("email"), cmd: "AddAccountToProjectCmd")
             }
-            return .job(JobSpec(cmd: cmd + "AddAccountToProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
-                // Already a member: nothing to do, as on the server.
-                if !store.isMember(a.id, ofProject: p.id) { store.addMember(project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: role) }
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmd + "AddAccountToProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil
+                ) { store, _ in
+                    // Already a member: nothing to do, as on the server.
+                    if !store.isMember(a.id, ofProject: p.id) {
+                        store.addMember(project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: role)
+                    }
+                    return ["success": .bool(true)]
+                })
         },
         Handler("deleteAccountFromProject", async: true) { c throws(APIError) in
             let p = try project(c, "projectid", admin: true)
             let name = try c.required("account")
-            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == p["domainid"] }) else {
+            guard
+                let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == p["domainid"] })
+            else {
                 throw APIError.refused("Unable to find account name=\(name) in domain id=\(p["domainid"] ?? "")")
             }
             guard let m = c.store.table(Store.memberNoun).get("\(p.id)/\(a.id)") else {
                 throw APIError.refused("Account \(name) is not assigned to the project id=\(p.id)")
             }
             if m["role"] == "Admin", c.store.members(ofProject: p.id).filter({ $0["role"] == "Admin" }).count == 1 {
-                throw APIError.refused("Unable to delete account \(name) from the project: it is the project's only admin")
+                throw APIError.refused(
+                    "Unable to delete account \(name) from the project: it is the project's only admin")
             }
-            return .job(JobSpec(cmd: cmd + "DeleteAccountFromProjectCmd", instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
-                store.table(Store.memberNoun).remove(m.id)
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmd + "DeleteAccountFromProjectCmd", instanceType: "Project", instanceID: p.id,
+                    immediateID: nil
+                ) { store, _ in
+                    store.table(Store.memberNoun).remove(m.id)
+                    return ["success": .bool(true)]
+                })
         },
         Handler("listProjectAccounts") { c throws(APIError) in
             let p = try project(c, "projectid", admin: false)
@@ -152,7 +194,9 @@ enum ProjectAPIs {
     static func visible(_ c: Call, _ p: Entity) -> Bool {
         switch c.caller.role {
         case .rootAdmin: true
-        case .domainAdmin: c.store.isDomain(p["domainid"] ?? "", within: c.caller.domainID) || c.store.isMember(c.caller.accountID, ofProject: p.id)
+        case .domainAdmin:
+            c.store.isDomain(p["domainid"] ?? "", within: c.caller.domainID)
+                || c.store.isMember(c.caller.accountID, ofProject: p.id)
         case .user: c.store.isMember(c.caller.accountID, ofProject: p.id)
         }
     }
@@ -160,27 +204,32 @@ enum ProjectAPIs {
     /// The project a parameter names; `admin`: the caller must be able to manage it (a project admin or an admin above it).
     static func project(_ c: Call, _ param: String, admin: Bool) throws(APIError) -> Entity {
         let id = try c.required(param)
-        guard let p = c.store.table(Store.projectNoun).get(id) else { throw CatalogCheck.noEntity(param, id, command: c.command) }
+        guard let p = c.store.table(Store.projectNoun).get(id) else {
+            throw CatalogCheck.noEntity(param, id, command: c.command)
+        }
         if !visible(c, p) { throw c.denied("project \(p["name"] ?? id)") }
-        if admin, c.caller.role == .user, c.store.table(Store.memberNoun).get("\(p.id)/\(c.caller.accountID)")?["role"] != "Admin",
-           !(p.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == c.caller.accountID } ?? false) {
+        if admin, c.caller.role == .user,
+            c.store.table(Store.memberNoun).get("\(p.id)/\(c.caller.accountID)")?["role"] != "Admin",
+            !(p.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == c.caller.accountID } ?? false)
+        {
             throw c.denied("project \(p["name"] ?? id)")
         }
         return p
     }
 
     static func setState(_ p: Entity, _ state: String, command: String) -> Reply {
-        .job(JobSpec(cmd: cmd + command, instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
-            store.table(Store.projectNoun).update(p.id) { $0.fields["state"] = .string(state) }
-            // A suspended project's VMs are stopped.
-            if state == "Suspended" {
-                for vm in store.vms.live where vm.projectID == p.id && vm.state == "Running" {
-                    store.unplace(vm.id)
-                    store.vms.update(vm.id) { $0.state = "Stopped" }
+        .job(
+            JobSpec(cmd: cmd + command, instanceType: "Project", instanceID: p.id, immediateID: nil) { store, _ in
+                store.table(Store.projectNoun).update(p.id) { $0.fields["state"] = .string(state) }
+                // A suspended project's VMs are stopped.
+                if state == "Suspended" {
+                    for vm in store.vms.live where vm.projectID == p.id && vm.state == "Running" {
+                        store.unplace(vm.id)
+                        store.vms.update(vm.id) { $0.state = "Stopped" }
+                    }
                 }
-            }
-            return ["project": render(try store.jobEntity(Store.projectNoun, p.id), store)]
-        })
+                return ["project": render(try store.jobEntity(Store.projectNoun, p.id), store)]
+            })
     }
 
     /// What a project still holds ("2 VMs, 1 volume"), nil when nothing.
@@ -188,7 +237,10 @@ enum ProjectAPIs {
         var parts: [String] = []
         let vms = store.vms.live.filter { $0.projectID == p.id && Store.countsVM($0) }.count
         if vms > 0 { parts.append("\(vms) VM\(vms == 1 ? "" : "s")") }
-        for (noun, label) in [("volume", "volume"), ("network", "network"), ("vpc", "VPC"), ("template", "template"), ("snapshot", "snapshot")] {
+        for (noun, label) in [
+            ("volume", "volume"), ("network", "network"), ("vpc", "VPC"), ("template", "template"),
+            ("snapshot", "snapshot"),
+        ] {
             let n = store.tables[noun]?.rows.filter { $0["projectid"] == p.id }.count ?? 0
             if n > 0 { parts.append("\(n) \(label)\(n == 1 ? "" : "s")") }
         }

@@ -12,32 +12,41 @@ enum RemoteAccessVPNAPIs {
         Handler("createRemoteAccessVpn", async: true) { c throws(APIError) in
             let ip = try AddressAPIs.ownAddress(c, "publicipid")
             guard ip["issourcenat"] == "true" else {
-                throw APIError.refused("Remote access VPN can be enabled only on the source NAT IP address of a network or VPC, "
-                    + "not on \(ip["ipaddress"] ?? ip.id)")
+                throw APIError.refused(
+                    "Remote access VPN can be enabled only on the source NAT IP address of a network or VPC, "
+                        + "not on \(ip["ipaddress"] ?? ip.id)")
             }
             if c.store.table("remoteaccessvpn").first(where: { $0["publicipid"] == ip.id }) != nil {
-                throw APIError.refused("A Remote Access VPN already exists for the public IP address \(ip["ipaddress"] ?? "")")
+                throw APIError.refused(
+                    "A Remote Access VPN already exists for the public IP address \(ip["ipaddress"] ?? "")")
             }
             let range = c.optional("iprange") ?? defaultRange
             let ends = range.split(separator: "-").map(String.init)
             guard ends.count == 2, let a = IPv4.parse(ends[0]), let b = IPv4.parse(ends[1]), a <= b else {
                 throw APIError.invalid("iprange", "Invalid ip range \(range): use first-last, e.g. \(defaultRange)")
             }
-            let guest = ip["vpcid"].flatMap { c.store.table("vpc").get($0)?["cidr"] }
+            let guest =
+                ip["vpcid"].flatMap { c.store.table("vpc").get($0)?["cidr"] }
                 ?? ip["associatednetworkid"].flatMap { c.store.table("network").get($0)?["cidr"] }
             if let guest, let g = IPv4.Span(cidr: guest), g.overlaps(IPv4.Span(first: a, last: b)) {
                 throw APIError.refused("Invalid ip range: \(range) overlaps with guest ip range \(guest)")
             }
-            var f: Record = ["publicipid": .string(ip.id), "publicip": ip.fields["ipaddress"] ?? .string(""), "iprange": .string(range),
-                             "presharedkey": .string(String(c.store.newID().filter { $0 != "-" }.prefix(24))),
-                             "state": .string("Running"), "fordisplay": .bool(try c.bool("fordisplay", default: true))]
+            var f: Record = [
+                "publicipid": .string(ip.id), "publicip": ip.fields["ipaddress"] ?? .string(""),
+                "iprange": .string(range),
+                "presharedkey": .string(String(c.store.newID().filter { $0 != "-" }.prefix(24))),
+                "state": .string("Running"), "fordisplay": .bool(try c.bool("fordisplay", default: true)),
+            ]
             f.merge(Store.ownerFields(of: ip.fields), uniquingKeysWith: { $1 })
             if let n = ip["associatednetworkid"] { f["networkid"] = .string(n) }
             let id = c.store.newID()
-            return .job(JobSpec(cmd: cmdPrefix + "CreateRemoteAccessVpnCmd", instanceType: "RemoteAccessVpn", instanceID: id,
-                                immediateID: id) { store, _ in
-                ["remoteaccessvpn": vpn(store.insert("remoteaccessvpn", f, id: id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "CreateRemoteAccessVpnCmd", instanceType: "RemoteAccessVpn", instanceID: id,
+                    immediateID: id
+                ) { store, _ in
+                    ["remoteaccessvpn": vpn(store.insert("remoteaccessvpn", f, id: id))]
+                })
         },
         Handler("listRemoteAccessVpns") { c throws(APIError) in
             let exact = c.exactFields(["publicipid", "networkid"])
@@ -46,11 +55,14 @@ enum RemoteAccessVPNAPIs {
         Handler("updateRemoteAccessVpn", async: true) { c throws(APIError) in
             let v = try SiteToSiteVPNAPIs.own(c, "remoteaccessvpn", "remote access VPN")
             let display = try c.bool("fordisplay", default: v["fordisplay"] != "false")
-            return .job(JobSpec(cmd: cmdPrefix + "UpdateRemoteAccessVpnCmd", instanceType: "RemoteAccessVpn", instanceID: v.id,
-                                immediateID: nil) { store, _ in
-                store.table("remoteaccessvpn").update(v.id) { $0.fields["fordisplay"] = .bool(display) }
-                return ["remoteaccessvpn": vpn(try store.jobEntity("remoteaccessvpn", v.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "UpdateRemoteAccessVpnCmd", instanceType: "RemoteAccessVpn", instanceID: v.id,
+                    immediateID: nil
+                ) { store, _ in
+                    store.table("remoteaccessvpn").update(v.id) { $0.fields["fordisplay"] = .bool(display) }
+                    return ["remoteaccessvpn": vpn(try store.jobEntity("remoteaccessvpn", v.id))]
+                })
         },
         Handler("deleteRemoteAccessVpn", async: true) { c throws(APIError) in
             let ip = try AddressAPIs.ownAddress(c, "publicipid")
@@ -62,23 +74,35 @@ enum RemoteAccessVPNAPIs {
         Handler("addVpnUser", async: true) { c throws(APIError) in
             let username = try c.required("username"), password = try c.required("password")
             let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-_")
-            guard let first = username.first, first.isLetter, (3...64).contains(username.count), username.allSatisfy(allowed.contains) else {
-                throw APIError.invalid("username", "Username has to begin with a letter and have 3-64 characters: letters, digits and '@.-_'")
+            guard let first = username.first, first.isLetter, (3...64).contains(username.count),
+                username.allSatisfy(allowed.contains)
+            else {
+                throw APIError.invalid(
+                    "username",
+                    "Username has to begin with a letter and have 3-64 characters: letters, digits and '@.-_'")
             }
-            guard (3...255).contains(password.count), !password.contains(where: { $0 == "\"" || $0 == "\\" || $0 == " " }) else {
-                throw APIError.invalid("password", "Password has to be 3-255 characters, without quotes, backslashes or spaces")
+            guard (3...255).contains(password.count),
+                !password.contains(where: { $0 == "\"" || $0 == "\\" || $0 == " " })
+            else {
+                throw APIError.invalid(
+                    "password", "Password has to be 3-255 characters, without quotes, backslashes or spaces")
             }
             var f = try c.ownerFields()
-            if c.store.table("vpnuser").first(where: { $0["username"] == username && $0["account"] == f["account"]?.plainText
-                && $0["domainid"] == f["domainid"]?.plainText }) != nil {
-                throw APIError.refused("VPN User with name \(username) is already added for account \(f["account"]?.plainText ?? "")")
+            if c.store.table("vpnuser").first(where: {
+                $0["username"] == username && $0["account"] == f["account"]?.plainText
+                    && $0["domainid"] == f["domainid"]?.plainText
+            }) != nil {
+                throw APIError.refused(
+                    "VPN User with name \(username) is already added for account \(f["account"]?.plainText ?? "")")
             }
             f["username"] = .string(username)
             f["state"] = .string("Active")
             let id = c.store.newID()
-            return .job(JobSpec(cmd: cmdPrefix + "AddVpnUserCmd", instanceType: "VpnUser", instanceID: id, immediateID: id) { store, _ in
-                ["vpnuser": .record(store.insert("vpnuser", f, id: id).fields)]
-            })
+            return .job(
+                JobSpec(cmd: cmdPrefix + "AddVpnUserCmd", instanceType: "VpnUser", instanceID: id, immediateID: id) {
+                    store, _ in
+                    ["vpnuser": .record(store.insert("vpnuser", f, id: id).fields)]
+                })
         },
         Handler("listVpnUsers") { c throws(APIError) in
             let exact = c.exactFields(["username"])
@@ -87,9 +111,14 @@ enum RemoteAccessVPNAPIs {
         Handler("removeVpnUser", async: true) { c throws(APIError) in
             let username = try c.required("username")
             let owner = try c.ownerFields()
-            guard let u = c.store.table("vpnuser").first(where: { $0["username"] == username && $0["account"] == owner["account"]?.plainText
-                && $0["domainid"] == owner["domainid"]?.plainText }) else {
-                throw APIError.refused("Unable to find VPN user \(username) of account \(owner["account"]?.plainText ?? "")")
+            guard
+                let u = c.store.table("vpnuser").first(where: {
+                    $0["username"] == username && $0["account"] == owner["account"]?.plainText
+                        && $0["domainid"] == owner["domainid"]?.plainText
+                })
+            else {
+                throw APIError.refused(
+                    "Unable to find VPN user \(username) of account \(owner["account"]?.plainText ?? "")")
             }
             return SiteToSiteVPNAPIs.remove(c, "vpnuser", u, "RemoveVpnUserCmd")
         },

@@ -17,7 +17,8 @@ enum ResourceLimitAPIs {
             guard let type = try requestedTypes(c) else { throw APIError.missing("resourcetype", command: c.command) }
             let max = try c.int("max", in: Int(Int64.min)...Int(Int64.max)) ?? -1
             guard max >= -1 else {
-                throw APIError.refused("Please specify either '-1' for an infinite limit, or a limit that is at least '0'.")
+                throw APIError.refused(
+                    "Please specify either '-1' for an infinite limit, or a limit that is at least '0'.")
             }
             switch owner {
             case .account(let a) where a["accounttype"] == "1":
@@ -25,13 +26,16 @@ enum ResourceLimitAPIs {
             case .domain(let d):
                 if d["level"] == "0" { throw APIError.refused("Cannot update resource limit for ROOT domain \(d.seq)") }
                 if c.caller.role != .rootAdmin, d.id == c.caller.domainID {
-                    throw APIError.permission("Cannot update resource limit for domain \(d["name"] ?? "") as you are its domain admin")
+                    throw APIError.permission(
+                        "Cannot update resource limit for domain \(d["name"] ?? "") as you are its domain admin")
                 }
                 if let parentID = d["parentdomainid"], let parent = c.store.table("domain").get(parentID) {
                     let parentMax = c.store.limit(.domain(parent), type)
                     if parentMax >= 0, max > parentMax {
-                        throw APIError.refused("Domain \(d["name"] ?? "")(id: \(parent.seq)) has maximum allowed resource limit "
-                            + "\(parentMax) for \(ResourceTypes.names[type]), please specify a value less that or equal to \(parentMax)")
+                        throw APIError.refused(
+                            "Domain \(d["name"] ?? "")(id: \(parent.seq)) has maximum allowed resource limit "
+                                + "\(parentMax) for \(ResourceTypes.names[type]), please specify a value less that or equal to \(parentMax)"
+                        )
                     }
                 }
             default: break
@@ -74,7 +78,9 @@ enum ResourceLimitAPIs {
     /// A user only ever sees its own account's limits; changing limits is for admins (APIAccess).
     static func limitOwner(_ c: Call, forList: Bool) throws(APIError) -> LimitOwner {
         if let pid = c.optional("projectid") {
-            guard let p = c.store.table("project").get(pid) else { throw CatalogCheck.noEntity("projectid", pid, command: c.command) }
+            guard let p = c.store.table("project").get(pid) else {
+                throw CatalogCheck.noEntity("projectid", pid, command: c.command)
+            }
             if c.caller.role != .rootAdmin { try Generic.checkOwner(c, p) }
             return .project(p)
         }
@@ -85,7 +91,8 @@ enum ResourceLimitAPIs {
         if c.caller.role == .user, forList { return try own() }
         if let name = c.optional("account") {
             let domainID = c.optional("domainid") ?? c.caller.domainID
-            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {
+            guard let a = c.store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID })
+            else {
                 throw APIError.invalid("account", "Unable to find account by name \(name) in domain \(domainID)")
             }
             try c.checkAccess(accountID: a.id, domainID: domainID, what: "account \(name)")
@@ -104,8 +111,10 @@ enum ResourceLimitAPIs {
     static func ownerFields(_ owner: LimitOwner) -> Record {
         switch owner {
         case .account(let a):
-            ["account": a.fields["name"] ?? .string(""), "domainid": a.fields["domainid"] ?? .string(""),
-             "domain": a.fields["domain"] ?? .string("")]
+            [
+                "account": a.fields["name"] ?? .string(""), "domainid": a.fields["domainid"] ?? .string(""),
+                "domain": a.fields["domain"] ?? .string(""),
+            ]
         case .domain(let d):
             ["domainid": .string(d.id), "domain": d.fields["name"] ?? .string("")]
         case .project(let p):

@@ -27,8 +27,11 @@ enum RoleAPIs {
             f["isdefault"] = .bool(false)
             let r = c.store.insert(Store.roleNoun, f)
             // Cloned from another role: its rules too, in their order.
-            for (i, rule) in rules.enumerated() { addRule(c.store, role: r, rule: rule["rule"] ?? "", permission: rule["permission"] ?? "deny",
-                                                          description: rule["description"] ?? "", order: i) }
+            for (i, rule) in rules.enumerated() {
+                addRule(
+                    c.store, role: r, rule: rule["rule"] ?? "", permission: rule["permission"] ?? "deny",
+                    description: rule["description"] ?? "", order: i)
+            }
             return .object(["role": .record(r.fields)])
         },
         Handler("listRoles") { c throws(APIError) in
@@ -50,7 +53,9 @@ enum RoleAPIs {
             if r["isdefault"] == "true" { throw APIError.permission("Default roles cannot be updated") }
             var f = r.fields
             if let name = c.optional("name"), !name.isEmpty { f["name"] = .string(name) }
-            if let description = c.optional("description"), !description.isEmpty { f["description"] = .string(description) }
+            if let description = c.optional("description"), !description.isEmpty {
+                f["description"] = .string(description)
+            }
             if let t = c.optional("type") {
                 let type = try roleType(t)
                 if type != r["type"], inUse(c.store, r) {
@@ -65,7 +70,9 @@ enum RoleAPIs {
         Handler("deleteRole") { c throws(APIError) in
             let r = try role(c, try c.required("id"), param: "id")
             if r["isdefault"] == "true" { throw APIError.permission("Default roles cannot be deleted") }
-            if inUse(c.store, r) { throw APIError.permission("Found accounts that have role in use, won't allow to delete role") }
+            if inUse(c.store, r) {
+                throw APIError.permission("Found accounts that have role in use, won't allow to delete role")
+            }
             for rule in c.store.rules(ofRole: r.id) { c.store.table(Store.rulesNoun).remove(rule.id) }
             c.store.table(Store.roleNoun).remove(r.id)
             return .object(["success": .bool(true)])
@@ -77,17 +84,22 @@ enum RoleAPIs {
                 throw APIError.refused("Only API names and wildcards are allowed, invalid rule provided: \(rule)")
             }
             let permission = try permission(try c.required("permission"))
-            if r["isdefault"] == "true" { throw APIError.permission("Role permission cannot be added for Default roles") }
+            if r["isdefault"] == "true" {
+                throw APIError.permission("Role permission cannot be added for Default roles")
+            }
             if c.store.rules(ofRole: r.id).contains(where: { $0["rule"] == rule }) {
                 throw APIError.permission("Rule already exists for the role: \(r["name"] ?? r.id)")
             }
             let order = (c.store.rules(ofRole: r.id).compactMap { Int($0["sortorder"] ?? "") }.max() ?? -1) + 1
-            let e = addRule(c.store, role: r, rule: rule, permission: permission, description: c.optional("description") ?? "",
-                            order: order)
+            let e = addRule(
+                c.store, role: r, rule: rule, permission: permission, description: c.optional("description") ?? "",
+                order: order)
             return .object(["rolepermission": render(e)])
         },
         Handler("listRolePermissions") { c throws(APIError) in
-            var roles = c.store.table(Store.roleNoun).rows.filter { c.caller.role == .rootAdmin || $0["type"] != "Admin" }
+            var roles = c.store.table(Store.roleNoun).rows.filter {
+                c.caller.role == .rootAdmin || $0["type"] != "Admin"
+            }
             if let id = c.optional("roleid") { roles = [try role(c, id, param: "roleid")] }
             let items = roles.flatMap { r in
                 r["isdefault"] == "true" ? implicitRules(r) : c.store.rules(ofRole: r.id).map(render)
@@ -101,17 +113,25 @@ enum RoleAPIs {
                 if c.optional("ruleid") != nil || c.optional("permission") != nil {
                     throw APIError.refused("Parameters permission and ruleid must be mutually exclusive with ruleorder")
                 }
-                for id in order where rules.get(id) == nil { throw APIError.refused("Provided role permission(s) do not exist") }
-                if r["isdefault"] == "true" { throw APIError.permission("Role permission cannot be updated for Default roles") }
+                for id in order where rules.get(id) == nil {
+                    throw APIError.refused("Provided role permission(s) do not exist")
+                }
+                if r["isdefault"] == "true" {
+                    throw APIError.permission("Role permission cannot be updated for Default roles")
+                }
                 let current = c.store.rules(ofRole: r.id)
                 guard Set(order) == Set(current.map(\.id)), order.count == current.count else {
-                    throw APIError.internalError("Failed to update role permission order: the new order must list each of the role's \(current.count) rules once")
+                    throw APIError.internalError(
+                        "Failed to update role permission order: the new order must list each of the role's \(current.count) rules once"
+                    )
                 }
                 for (i, id) in order.enumerated() { rules.update(id) { $0.fields["sortorder"] = .int(i) } }
             } else if let ruleID = c.optional("ruleid"), let given = c.optional("permission") {
                 let p = try permission(given)
                 guard rules.get(ruleID) != nil else { throw APIError.refused("Invalid rule id provided") }
-                if r["isdefault"] == "true" { throw APIError.permission("Role permission cannot be updated for Default roles") }
+                if r["isdefault"] == "true" {
+                    throw APIError.permission("Role permission cannot be updated for Default roles")
+                }
                 rules.update(ruleID) { $0.fields["permission"] = .string(p) }
             } else {
                 return .object(["success": .bool(false)])  // nothing asked: the server answers false
@@ -120,7 +140,9 @@ enum RoleAPIs {
         },
         Handler("deleteRolePermission") { c throws(APIError) in
             let id = try c.required("id")
-            guard let rule = c.store.table(Store.rulesNoun).get(id) else { throw CatalogCheck.noEntity("id", id, command: c.command) }
+            guard let rule = c.store.table(Store.rulesNoun).get(id) else {
+                throw CatalogCheck.noEntity("id", id, command: c.command)
+            }
             if c.store.table(Store.roleNoun).get(rule["roleid"] ?? "")?["isdefault"] == "true" {
                 throw APIError.permission("Role permission cannot be deleted for Default roles")
             }
@@ -145,7 +167,9 @@ enum RoleAPIs {
 
     static func permission(_ given: String) throws(APIError) -> String {
         let p = given.lowercased()
-        guard p == "allow" || p == "deny" else { throw APIError.refused("Values for permission parameter should be: allow or deny") }
+        guard p == "allow" || p == "deny" else {
+            throw APIError.refused("Values for permission parameter should be: allow or deny")
+        }
         return p
     }
 
@@ -156,15 +180,23 @@ enum RoleAPIs {
     /// Accounts and users show their role's name.
     static func renameRole(_ store: Store, _ id: String, to name: Value) {
         for noun in ["account", "user", Store.rulesNoun] {
-            for e in store.table(noun).rows where e["roleid"] == id { store.table(noun).update(e.id) { $0.fields["rolename"] = name } }
+            for e in store.table(noun).rows where e["roleid"] == id {
+                store.table(noun).update(e.id) { $0.fields["rolename"] = name }
+            }
         }
     }
 
     @discardableResult
-    static func addRule(_ store: Store, role: Entity, rule: String, permission: String, description: String, order: Int) -> Entity {
-        store.insert(Store.rulesNoun, ["roleid": .string(role.id), "rolename": role.fields["name"] ?? .string(""),
-                                      "rule": .string(rule), "permission": .string(permission),
-                                      "description": .string(description), "sortorder": .int(order)])
+    static func addRule(_ store: Store, role: Entity, rule: String, permission: String, description: String, order: Int)
+        -> Entity
+    {
+        store.insert(
+            Store.rulesNoun,
+            [
+                "roleid": .string(role.id), "rolename": role.fields["name"] ?? .string(""),
+                "rule": .string(rule), "permission": .string(permission),
+                "description": .string(description), "sortorder": .int(order),
+            ])
     }
 
     /// A rule as the server shows it (the order is the list's order, not a field).
@@ -177,14 +209,18 @@ enum RoleAPIs {
     /// A default role's rules: `*` for the root admin, else each API its type may call, allowed.
     /// Made when listed (they cannot change), with ids that stay the same from one listing to the next.
     static func implicitRules(_ r: Entity) -> [Value] {
-        let apis = r["type"] == "Admin" ? ["*"]
+        let apis =
+            r["type"] == "Admin"
+            ? ["*"]
             : Catalog.bundled.apiNames.filter { APIAccess.allowed($0, for: Role(roleType: r["type"] ?? "User")) }
         return apis.map { api in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of role id and rule: a stable seed
             for b in (r.id + "/" + api).utf8 { hash = (hash ^ UInt64(b)) &* 0x0100_0000_01b3 }
             var ids = IDGenerator(seed: hash)
-            return .record(["id": .string(ids.uuid()), "roleid": .string(r.id), "rolename": r.fields["name"] ?? .string(""),
-                            "rule": .string(api), "permission": .string("allow"), "description": .string("")])
+            return .record([
+                "id": .string(ids.uuid()), "roleid": .string(r.id), "rolename": r.fields["name"] ?? .string(""),
+                "rule": .string(api), "permission": .string("allow"), "description": .string(""),
+            ])
         }
     }
 }

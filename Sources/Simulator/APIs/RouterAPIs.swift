@@ -25,8 +25,10 @@ enum RouterAPIs {
             try transition(c, "StartRouterCmd", from: ["Stopped"], to: "Running")
         },
         Handler("stopRouter", async: true) { c throws(APIError) in
-            try transition(c, "StopRouterCmd", from: try c.bool("forced") ? ["Running", "Starting", "Stopping", "Stopped"] : ["Running"],
-                           to: "Stopped")
+            try transition(
+                c, "StopRouterCmd",
+                from: try c.bool("forced") ? ["Running", "Starting", "Stopping", "Stopped"] : ["Running"],
+                to: "Stopped")
         },
         Handler("rebootRouter", async: true) { c throws(APIError) in
             try transition(c, "RebootRouterCmd", from: ["Running"], to: "Running")
@@ -40,8 +42,9 @@ enum RouterAPIs {
                 throw APIError.refused("Cannot upgrade router vm to a non system service offering \(offering.id)")
             }
             guard r["state"] == "Stopped" else {
-                throw APIError.refused("Unable to upgrade router \(r["name"] ?? r.id) in state \(r["state"] ?? ""); make sure the router "
-                    + "is stopped and not in an error state before upgrading.")
+                throw APIError.refused(
+                    "Unable to upgrade router \(r["name"] ?? r.id) in state \(r["state"] ?? ""); make sure the router "
+                        + "is stopped and not in an error state before upgrading.")
             }
             c.store.table("router").update(r.id) {
                 $0.fields["serviceofferingid"] = .string(offering.id)
@@ -51,16 +54,23 @@ enum RouterAPIs {
         },
         Handler("destroyRouter", async: true) { c throws(APIError) in
             let r = try c.entity("router", "id", what: "router")
-            return .job(JobSpec(cmd: cmdPrefix + "DestroyRouterCmd", instanceType: "DomainRouter", instanceID: r.id,
-                                immediateID: nil) { store, _ in
-                store.table("router").remove(r.id)
-                var f = r.fields
-                f["state"] = .string("Destroyed")
-                // The network keeps working on paper but needs a restart to get a router back.
-                if let n = r["guestnetworkid"] { store.table("network").update(n) { $0.fields["restartrequired"] = .bool(true) } }
-                if let v = r["vpcid"] { store.table("vpc").update(v) { $0.fields["restartrequired"] = .bool(true) } }
-                return ["router": .record(f)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "DestroyRouterCmd", instanceType: "DomainRouter", instanceID: r.id,
+                    immediateID: nil
+                ) { store, _ in
+                    store.table("router").remove(r.id)
+                    var f = r.fields
+                    f["state"] = .string("Destroyed")
+                    // The network keeps working on paper but needs a restart to get a router back.
+                    if let n = r["guestnetworkid"] {
+                        store.table("network").update(n) { $0.fields["restartrequired"] = .bool(true) }
+                    }
+                    if let v = r["vpcid"] {
+                        store.table("vpc").update(v) { $0.fields["restartrequired"] = .bool(true) }
+                    }
+                    return ["router": .record(f)]
+                })
         },
     ]
 
@@ -69,13 +79,18 @@ enum RouterAPIs {
         try c.checkAccess(account: r["account"], domainID: r["domainid"], what: "router \(r.id)")
         let state = r["state"] ?? ""
         guard from.contains(state) else {
-            if cmd == "StartRouterCmd", state == "Running" { throw APIError.refused("Router \(r["name"] ?? r.id) is already running") }
-            throw APIError.refused("Unable to \(cmd.hasPrefix("Reboot") ? "reboot" : cmd.hasPrefix("Stop") ? "stop" : "start") domR, "
-                + "it is not in right state \(state)")
+            if cmd == "StartRouterCmd", state == "Running" {
+                throw APIError.refused("Router \(r["name"] ?? r.id) is already running")
+            }
+            throw APIError.refused(
+                "Unable to \(cmd.hasPrefix("Reboot") ? "reboot" : cmd.hasPrefix("Stop") ? "stop" : "start") domR, "
+                    + "it is not in right state \(state)")
         }
-        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "DomainRouter", instanceID: r.id, immediateID: nil) { store, _ in
-            store.table("router").update(r.id) { $0.fields["state"] = .string(to) }
-            return ["router": .record(try store.jobEntity("router", r.id).fields)]
-        })
+        return .job(
+            JobSpec(cmd: cmdPrefix + cmd, instanceType: "DomainRouter", instanceID: r.id, immediateID: nil) {
+                store, _ in
+                store.table("router").update(r.id) { $0.fields["state"] = .string(to) }
+                return ["router": .record(try store.jobEntity("router", r.id).fields)]
+            })
     }
 }

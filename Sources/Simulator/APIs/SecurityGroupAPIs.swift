@@ -8,14 +8,18 @@ enum SecurityGroupAPIs {
     static let handlers: [Handler] = [
         Handler("listSecurityGroups") { c throws(APIError) in
             let name = c.optional("securitygroupname")?.lowercased()
-            return try c.listEntities("securitygroup", owned: true, taggable: true) { name == nil || $0["name"]?.lowercased() == name }
+            return try c.listEntities("securitygroup", owned: true, taggable: true) {
+                name == nil || $0["name"]?.lowercased() == name
+            }
         },
         Handler("createSecurityGroup") { c throws(APIError) in
             let name = try c.required("name")
             if c.store.table("securitygroup").first(where: {
-                $0["name"]?.lowercased() == name.lowercased() && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
+                $0["name"]?.lowercased() == name.lowercased()
+                    && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
             }) != nil {
-                throw APIError.invalid("name", "Unable to create security group, a group with name \(name) already exists.")
+                throw APIError.invalid(
+                    "name", "Unable to create security group, a group with name \(name) already exists.")
             }
             var f: Record = ["name": .string(name), "description": .string(c.optional("description") ?? "")]
             f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
@@ -32,22 +36,34 @@ enum SecurityGroupAPIs {
             c.store.table("securitygroup").remove(sg.id)
             return .object(["success": .bool(true)])
         },
-        Handler("authorizeSecurityGroupIngress", async: true) { c throws(APIError) in try authorize(c, "ingressrule", "AuthorizeSecurityGroupIngressCmd") },
-        Handler("authorizeSecurityGroupEgress", async: true) { c throws(APIError) in try authorize(c, "egressrule", "AuthorizeSecurityGroupEgressCmd") },
-        Handler("revokeSecurityGroupIngress", async: true) { c throws(APIError) in try revoke(c, "ingressrule", "RevokeSecurityGroupIngressCmd") },
-        Handler("revokeSecurityGroupEgress", async: true) { c throws(APIError) in try revoke(c, "egressrule", "RevokeSecurityGroupEgressCmd") },
+        Handler("authorizeSecurityGroupIngress", async: true) { c throws(APIError) in
+            try authorize(c, "ingressrule", "AuthorizeSecurityGroupIngressCmd")
+        },
+        Handler("authorizeSecurityGroupEgress", async: true) { c throws(APIError) in
+            try authorize(c, "egressrule", "AuthorizeSecurityGroupEgressCmd")
+        },
+        Handler("revokeSecurityGroupIngress", async: true) { c throws(APIError) in
+            try revoke(c, "ingressrule", "RevokeSecurityGroupIngressCmd")
+        },
+        Handler("revokeSecurityGroupEgress", async: true) { c throws(APIError) in
+            try revoke(c, "egressrule", "RevokeSecurityGroupEgressCmd")
+        },
     ]
 
     static func find(_ c: Call, idParam: String, nameParam: String) throws(APIError) -> Entity {
         if let id = c.optional(idParam) {
-            guard let sg = c.store.table("securitygroup").get(id) else { throw APIError.notFound("security group", id: id, param: idParam) }
+            guard let sg = c.store.table("securitygroup").get(id) else {
+                throw APIError.notFound("security group", id: id, param: idParam)
+            }
             try c.checkAccess(account: sg["account"], domainID: sg["domainid"], what: "security group \(id)")
             return sg
         }
         guard let name = c.optional(nameParam) else { throw APIError.missing(idParam, command: c.command) }
-        guard let sg = c.store.table("securitygroup").first(where: {
-            $0["name"] == name && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
-        }) else { throw APIError.invalid(nameParam, "Unable to find security group \(name)") }
+        guard
+            let sg = c.store.table("securitygroup").first(where: {
+                $0["name"] == name && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
+            })
+        else { throw APIError.invalid(nameParam, "Unable to find security group \(name)") }
         return sg
     }
 
@@ -84,29 +100,36 @@ enum SecurityGroupAPIs {
             r["tags"] = .list([])
             rules.append(.record(r))
         }
-        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) { store, _ in
-            store.table("securitygroup").update(sg.id) { e in
-                e.fields[field] = .list((e.fields[field]?.list ?? []) + rules)
-            }
-            // The server answers the group with the rules this call made, not all of them (clients read
-            // the new rule as the first one: Ansible's security group rule module does).
-            var answer = try store.jobEntity("securitygroup", sg.id)
-            answer.fields[field] = .list(rules)
-            answer.fields[field == "ingressrule" ? "egressrule" : "ingressrule"] = .list([])
-            return ["securitygroup": store.tagged(answer)]
-        })
+        return .job(
+            JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) {
+                store, _ in
+                store.table("securitygroup").update(sg.id) { e in
+                    e.fields[field] = .list((e.fields[field]?.list ?? []) + rules)
+                }
+                // The server answers the group with the rules this call made, not all of them (clients read
+                // the new rule as the first one: Ansible's security group rule module does).
+                var answer = try store.jobEntity("securitygroup", sg.id)
+                answer.fields[field] = .list(rules)
+                answer.fields[field == "ingressrule" ? "egressrule" : "ingressrule"] = .list([])
+                return ["securitygroup": store.tagged(answer)]
+            })
     }
 
     static func revoke(_ c: Call, _ field: String, _ cmd: String) throws(APIError) -> Reply {
         let ruleID = try c.required("id")
-        guard let sg = c.store.table("securitygroup").first(where: { e in
-            (e.fields[field]?.list ?? []).contains { $0[field: "ruleid"]?.string == ruleID }
-        }) else { throw APIError.notFound("security group rule", id: ruleID, param: "id") }
-        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) { store, _ in
-            store.table("securitygroup").update(sg.id) { e in
-                e.fields[field] = .list((e.fields[field]?.list ?? []).filter { $0[field: "ruleid"]?.string != ruleID })
-            }
-            return ["success": .bool(true)]
-        })
+        guard
+            let sg = c.store.table("securitygroup").first(where: { e in
+                (e.fields[field]?.list ?? []).contains { $0[field: "ruleid"]?.string == ruleID }
+            })
+        else { throw APIError.notFound("security group rule", id: ruleID, param: "id") }
+        return .job(
+            JobSpec(cmd: cmdPrefix + cmd, instanceType: "SecurityGroup", instanceID: sg.id, immediateID: nil) {
+                store, _ in
+                store.table("securitygroup").update(sg.id) { e in
+                    e.fields[field] = .list(
+                        (e.fields[field]?.list ?? []).filter { $0[field: "ruleid"]?.string != ruleID })
+                }
+                return ["success": .bool(true)]
+            })
     }
 }

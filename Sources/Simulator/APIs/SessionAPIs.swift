@@ -8,8 +8,9 @@ enum SessionAPIs {
         Handler("login", entry: .anonymous, login),
         Handler("logout", entry: .authenticator) { c throws(APIError) in
             c.server.auth.logout(cookies: c.request.cookies)
-            Events.record(c.store, c.caller, type: "USER.LOGOUT", state: "Completed", level: "INFO", created: c.created,
-                          description: "user has logged out", resource: (c.caller.userID, "User"))
+            Events.record(
+                c.store, c.caller, type: "USER.LOGOUT", state: "Completed", level: "INFO", created: c.created,
+                description: "user has logged out", resource: (c.caller.userID, "User"))
             return .object(["description": .string("success")])
         },
     ]
@@ -18,14 +19,18 @@ enum SessionAPIs {
     /// (every value a string), plus the JSESSIONID and sessionkey cookies.
     static func login(_ c: Call) throws(APIError) -> Reply {
         guard c.request.method == "POST" else { throw APIError(405, "Method not allowed: login must be sent by POST") }
-        let session = try c.server.auth.login(c.params, store: c.store, timeout: c.server.options.sessionTimeout, now: c.now)
+        let session = try c.server.auth.login(
+            c.params, store: c.store, timeout: c.server.options.sessionTimeout, now: c.now)
         let caller = session.principal.caller
-        Events.record(c.store, caller, type: "USER.LOGIN", state: "Completed", level: "INFO", created: c.created,
-                      description: "user has logged in from the API", resource: (caller.userID, "User"))
+        Events.record(
+            c.store, caller, type: "USER.LOGIN", state: "Completed", level: "INFO", created: c.created,
+            description: "user has logged in from the API", resource: (caller.userID, "User"))
         let (timeout, _) = c.server.options.sessionTimeout.components
         var r: Record = [
-            "username": .string(caller.username), "userid": .string(caller.userID), "domainid": .string(caller.domainID),
-            "timeout": .string(String(timeout)), "account": .string(caller.account), "firstname": .string(caller.username),
+            "username": .string(caller.username), "userid": .string(caller.userID),
+            "domainid": .string(caller.domainID),
+            "timeout": .string(String(timeout)), "account": .string(caller.account),
+            "firstname": .string(caller.username),
             "lastname": .string("Sandbox"), "type": .string(caller.isAdmin ? "1" : "0"), "timezone": .string("UTC"),
             "registered": .string("false"), "sessionkey": .string(session.sessionKey),
             "is2faenabled": .string(session.verified2FA ? "false" : "true"),
@@ -35,7 +40,11 @@ enum SessionAPIs {
             r["providerfor2fa"] = .string(provider)
             r["is2faverified"] = .string("false")
         }
-        return .objectSettingCookies(r, cookies: ["JSESSIONID=\(session.jsessionID); Path=/client; HttpOnly",
-                                                  "sessionkey=\(session.sessionKey); Path=/client"])
+        return .objectSettingCookies(
+            r,
+            cookies: [
+                "JSESSIONID=\(session.jsessionID); Path=/client; HttpOnly",
+                "sessionkey=\(session.sessionKey); Path=/client",
+            ])
     }
 }

@@ -17,13 +17,17 @@ enum SnapshotAPIs {
             let id = c.store.newID()
             let stamp = c.created.filter { $0.isNumber }.prefix(14)
             var f: Record = try c.ownerFields()
-            f.merge(["snapshottype": .string("MANUAL"), "volumeid": .string(volume.id),
-                     "volumename": volume.fields["name"] ?? .null, "volumetype": volume.fields["type"] ?? .null,
-                     "created": .string(c.created),
-                     "name": .string(c.optional("name") ?? "\(volume["vmname"] ?? "detached")_\(volume["name"] ?? "")_\(stamp)"),
-                     "intervaltype": .string("MANUAL"), "state": .string("BackedUp"),
-                     "zoneid": volume.fields["zoneid"] ?? .null, "physicalsize": volume.fields["size"] ?? .int(0),
-                     "virtualsize": volume.fields["size"] ?? .int(0), "revertable": .bool(true)], uniquingKeysWith: { $1 })
+            f.merge(
+                [
+                    "snapshottype": .string("MANUAL"), "volumeid": .string(volume.id),
+                    "volumename": volume.fields["name"] ?? .null, "volumetype": volume.fields["type"] ?? .null,
+                    "created": .string(c.created),
+                    "name": .string(
+                        c.optional("name") ?? "\(volume["vmname"] ?? "detached")_\(volume["name"] ?? "")_\(stamp)"),
+                    "intervaltype": .string("MANUAL"), "state": .string("BackedUp"),
+                    "zoneid": volume.fields["zoneid"] ?? .null, "physicalsize": volume.fields["size"] ?? .int(0),
+                    "virtualsize": volume.fields["size"] ?? .int(0), "revertable": .bool(true),
+                ], uniquingKeysWith: { $1 })
             // locationtype=primary keeps the snapshot on primary storage until archiveSnapshot moves it.
             if let location = c.optional("locationtype") {
                 guard ["primary", "secondary"].contains(location.lowercased()) else {
@@ -31,19 +35,25 @@ enum SnapshotAPIs {
                 }
                 f["locationtype"] = .string(location.uppercased())
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.snapshot.CreateSnapshotCmd",
-                                instanceType: "Snapshot", instanceID: id, immediateID: id) { store, _ in
-                ["snapshot": store.tagged(store.insert("snapshot", f, id: id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.snapshot.CreateSnapshotCmd",
+                    instanceType: "Snapshot", instanceID: id, immediateID: id
+                ) { store, _ in
+                    ["snapshot": store.tagged(store.insert("snapshot", f, id: id))]
+                })
         },
         Handler("listSnapshots") { c throws(APIError) in try c.listEntities("snapshot", owned: true, taggable: true) },
         Handler("deleteSnapshot", async: true) { c throws(APIError) in
             let s = try c.entity("snapshot", "id", what: "snapshot")
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.snapshot.DeleteSnapshotCmd",
-                                instanceType: "Snapshot", instanceID: s.id, immediateID: nil) { store, _ in
-                store.table("snapshot").remove(s.id)
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.snapshot.DeleteSnapshotCmd",
+                    instanceType: "Snapshot", instanceID: s.id, immediateID: nil
+                ) { store, _ in
+                    store.table("snapshot").remove(s.id)
+                    return ["success": .bool(true)]
+                })
         },
     ]
 }

@@ -17,7 +17,9 @@ enum SnapshotPolicyAPIs {
     static let maxSnapsLimit = 8
 
     /// The volume a policy is for and its owner (a root volume lives with its VM).
-    static func volume(_ c: Call, _ id: String, param: String) throws(APIError) -> (id: String, accountID: String, domainID: String) {
+    static func volume(_ c: Call, _ id: String, param: String) throws(APIError) -> (
+        id: String, accountID: String, domainID: String
+    ) {
         if let vm = c.store.vms.owner(ofRootVolume: id) { return (id, vm.accountID, vm.domainID) }
         guard let v = c.store.table("volume").get(id) else { throw APIError.notFound("volume", id: id, param: param) }
         let acct = c.store.table("account").first { $0["name"] == v["account"] && $0["domainid"] == v["domainid"] }
@@ -29,20 +31,24 @@ enum SnapshotPolicyAPIs {
         try c.checkAccess(accountID: vol.accountID, domainID: vol.domainID, what: "volume \(vol.id)")
         let given = try c.required("intervaltype")
         guard let code = intervals.firstIndex(of: given.uppercased()) else {
-            throw APIError.refused("Unsupported interval type \(given): use one of \(intervals.joined(separator: ", "))")
+            throw APIError.refused(
+                "Unsupported interval type \(given): use one of \(intervals.joined(separator: ", "))")
         }
         let schedule = try c.required("schedule")
         try checkSchedule(schedule, code)
         let maxSnaps = try c.int("maxsnaps") ?? 0
         guard maxSnaps > 0 else { throw APIError.refused("maxSnaps should be greater than 0") }
         guard maxSnaps <= maxSnapsLimit else {
-            throw APIError.refused("maxSnaps exceeds limit: \(maxSnapsLimit) for interval type: \(intervals[code].lowercased())")
+            throw APIError.refused(
+                "maxSnaps exceeds limit: \(maxSnapsLimit) for interval type: \(intervals[code].lowercased())")
         }
         let timezone = try c.required("timezone")
         let display = try c.bool("fordisplay", default: true)
         let table = c.store.table("snapshotpolicy")
-        let fields: Record = ["schedule": .string(schedule), "maxsnaps": .int(maxSnaps), "timezone": .string(timezone),
-                              "fordisplay": .bool(display)]
+        let fields: Record = [
+            "schedule": .string(schedule), "maxsnaps": .int(maxSnaps), "timezone": .string(timezone),
+            "fordisplay": .bool(display),
+        ]
         let policy: Entity
         if let existing = table.first(where: { $0["volumeid"] == vol.id && $0["intervaltype"] == String(code) }) {
             table.update(existing.id) { $0.fields.merge(fields, uniquingKeysWith: { $1 }) }
@@ -61,10 +67,13 @@ enum SnapshotPolicyAPIs {
     static func checkSchedule(_ s: String, _ code: Int) throws(APIError) {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         let shapes = ["MM", "MM:HH", "MM:HH:DD", "MM:HH:DD"]
-        let ranges: [[ClosedRange<Int>]] = [[0...59], [0...59, 0...23], [0...59, 0...23, 1...7], [0...59, 0...23, 1...28]]
+        let ranges: [[ClosedRange<Int>]] = [
+            [0...59], [0...59, 0...23], [0...59, 0...23, 1...7], [0...59, 0...23, 1...28],
+        ]
         let want = ranges[code]
         guard parts.count == want.count, zip(parts, want).allSatisfy({ p, r in p.map(r.contains) ?? false }) else {
-            throw APIError.invalid("schedule", "Invalid schedule: \(s) for interval type \(intervals[code]): it takes \(shapes[code])")
+            throw APIError.invalid(
+                "schedule", "Invalid schedule: \(s) for interval type \(intervals[code]): it takes \(shapes[code])")
         }
     }
 
@@ -81,7 +90,9 @@ enum SnapshotPolicyAPIs {
     }
 
     static func policy(_ c: Call, _ id: String, param: String) throws(APIError) -> Entity {
-        guard let p = c.store.table("snapshotpolicy").get(id) else { throw CatalogCheck.noEntity(param, id, command: c.command) }
+        guard let p = c.store.table("snapshotpolicy").get(id) else {
+            throw CatalogCheck.noEntity(param, id, command: c.command)
+        }
         let vol = try volume(c, p["volumeid"] ?? "", param: param)
         try c.checkAccess(accountID: vol.accountID, domainID: vol.domainID, what: "snapshot policy \(id)")
         return p
@@ -92,11 +103,16 @@ enum SnapshotPolicyAPIs {
     static func update(_ c: Call) throws(APIError) -> Reply {
         let p = try policy(c, try c.required("id"), param: "id")
         let display: Bool? = c.optional("fordisplay") == nil ? nil : try c.bool("fordisplay")
-        return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.snapshot.UpdateSnapshotPolicyCmd",
-                            instanceType: "SnapshotPolicy", instanceID: p.id, immediateID: nil) { store, _ in
-            if let display { store.table("snapshotpolicy").update(p.id) { $0.fields["fordisplay"] = .bool(display) } }
-            return ["snapshotpolicy": store.tagged(try store.jobEntity("snapshotpolicy", p.id))]
-        })
+        return .job(
+            JobSpec(
+                cmd: "org.apache.cloudstack.api.command.user.snapshot.UpdateSnapshotPolicyCmd",
+                instanceType: "SnapshotPolicy", instanceID: p.id, immediateID: nil
+            ) { store, _ in
+                if let display {
+                    store.table("snapshotpolicy").update(p.id) { $0.fields["fordisplay"] = .bool(display) }
+                }
+                return ["snapshotpolicy": store.tagged(try store.jobEntity("snapshotpolicy", p.id))]
+            })
     }
 
     static func delete(_ c: Call) throws(APIError) -> Reply {

@@ -8,7 +8,9 @@ import OrderedCollections
 enum StorageAPIs {
     /// The data store providers of a 4.18 management server, by type.
     static let providers = [
-        "primary": ["DefaultPrimary", "CloudByte", "Datera", "Linstor", "PowerFlex", "SolidFire", "SolidFireShared", "StorPool"],
+        "primary": [
+            "DefaultPrimary", "CloudByte", "Datera", "Linstor", "PowerFlex", "SolidFire", "SolidFireShared", "StorPool",
+        ],
         "image": ["NFS", "S3", "Swift"],
     ]
 
@@ -21,7 +23,8 @@ enum StorageAPIs {
         Handler("deleteStoragePool") { c throws(APIError) in
             let pool = try c.entity("storagepool", "id", what: "storage pool")
             if pool["state"] != "Maintenance", try !c.bool("forced") {
-                throw APIError.invalid("id", "Unable to delete storage due to it is not in Maintenance state, id: \(pool.id)")
+                throw APIError.invalid(
+                    "id", "Unable to delete storage due to it is not in Maintenance state, id: \(pool.id)")
             }
             c.store.table("storagepool").remove(pool.id)
             return .object(["success": .bool(true)])
@@ -47,7 +50,9 @@ enum StorageAPIs {
         },
         Handler("listStorageProviders") { c throws(APIError) in
             let type = try c.required("type").lowercased()
-            guard let names = providers[type] else { throw APIError.invalid("type", "Invalid type parameter '\(type)': use primary or image") }
+            guard let names = providers[type] else {
+                throw APIError.invalid("type", "Invalid type parameter '\(type)': use primary or image")
+            }
             let items = names.map { Value.record(["name": .string($0), "type": .string(type.uppercased())]) }
             let range = try c.pageRange(count: items.count)
             return .list(noun: "dataStoreProvider", items: Array(items[range]), total: items.count)
@@ -57,7 +62,9 @@ enum StorageAPIs {
     static func provider(_ c: Call, _ type: String, default d: String? = nil) throws(APIError) -> String {
         guard let v = c.optional("provider") ?? d else { throw APIError.missing("provider", command: c.command) }
         guard let p = providers[type]?.first(where: { $0.lowercased() == v.lowercased() }) else {
-            throw APIError.invalid("provider", "Failed to find \(type) storage provider \(v) (known: \(providers[type]!.joined(separator: ", ")))")
+            throw APIError.invalid(
+                "provider",
+                "Failed to find \(type) storage provider \(v) (known: \(providers[type]!.joined(separator: ", ")))")
         }
         return p
     }
@@ -67,8 +74,10 @@ enum StorageAPIs {
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let text = try c.required("url")
         guard let url = StorageURL(text) else {
-            throw APIError.invalid("url", "'\(text)' is not a storage URL this server supports (nfs://HOST/PATH, rbd://MONS/POOL, "
-                + "iscsi://..., presetup://..., sharedmountpoint://...)")
+            throw APIError.invalid(
+                "url",
+                "'\(text)' is not a storage URL this server supports (nfs://HOST/PATH, rbd://MONS/POOL, "
+                    + "iscsi://..., presetup://..., sharedmountpoint://...)")
         }
         let provider = try provider(c, "primary", default: "DefaultPrimary")
         var pod: Entity?, cluster: Entity?
@@ -77,8 +86,12 @@ enum StorageAPIs {
         let scope = (c.optional("scope") ?? (cluster == nil ? "zone" : "cluster")).lowercased()
         switch scope {
         case "cluster":
-            guard let cluster else { throw APIError.invalid("clusterid", "A cluster-wide storage pool needs clusterid (and podid)") }
-            guard let pod, cluster["podid"] == pod.id else { throw APIError.invalid("podid", "Cluster id requires pod id of its pod") }
+            guard let cluster else {
+                throw APIError.invalid("clusterid", "A cluster-wide storage pool needs clusterid (and podid)")
+            }
+            guard let pod, cluster["podid"] == pod.id else {
+                throw APIError.invalid("podid", "Cluster id requires pod id of its pod")
+            }
         case "zone":
             pod = nil
             cluster = nil
@@ -88,11 +101,13 @@ enum StorageAPIs {
         default: throw APIError.invalid("scope", "'\(scope)' is not cluster or zone")
         }
         if c.store.table("storagepool").first(where: { $0["zoneid"] == zone.id && $0["name"] == name }) != nil {
-            throw APIError.invalid("name", "A storage pool with name \(name) already exists in zone \(zone["name"] ?? zone.id)")
+            throw APIError.invalid(
+                "name", "A storage pool with name \(name) already exists in zone \(zone["name"] ?? zone.id)")
         }
         let capacity = try c.int("capacitybytes")
-        var f = Store.storagePoolFields(name: name, url: url, zone: zone, pod: pod, cluster: cluster, provider: provider,
-                                        created: c.created, tags: c.optional("tags"), capacity: capacity)
+        var f = Store.storagePoolFields(
+            name: name, url: url, zone: zone, pod: pod, cluster: cluster, provider: provider,
+            created: c.created, tags: c.optional("tags"), capacity: capacity)
         if cluster == nil, let hv = try PodClusterAPIs.hypervisor(c) { f["hypervisor"] = .string(hv) }
         if let iops = try c.int("capacityiops") { f["capacityiops"] = .int(iops) }
         return .object(["storagepool": .record(c.store.insert("storagepool", f).fields)])
@@ -121,8 +136,12 @@ enum StorageAPIs {
         if c.optional("zoneid") != nil { zone = try c.entity("zone", "zoneid", what: "zone") }
         let url = c.optional("url") ?? ""
         if provider == "NFS" {
-            guard url.lowercased().hasPrefix("nfs://") else { throw APIError.invalid("url", "An NFS image store needs an nfs:// URL") }
-            guard zone != nil else { throw APIError.invalid("zoneid", "An NFS image store belongs to a zone: give zoneid") }
+            guard url.lowercased().hasPrefix("nfs://") else {
+                throw APIError.invalid("url", "An NFS image store needs an nfs:// URL")
+            }
+            guard zone != nil else {
+                throw APIError.invalid("zoneid", "An NFS image store belongs to a zone: give zoneid")
+            }
         }
         let name = c.optional("name") ?? url
         if c.store.table("imagestore").first(where: { $0["name"] == name }) != nil {

@@ -16,7 +16,9 @@ enum TagAPIs {
         case "snapshot": store.table("snapshot").get(id) != nil
         case "firewallrule": store.table("firewallrule").get(id) != nil
         case "portforwardingrule": store.table("portforwardingrule").get(id) != nil
-        default: tableTypes.first { $0.key.lowercased() == type.lowercased() }.map { store.table($0.value).get(id) != nil } ?? false
+        default:
+            tableTypes.first { $0.key.lowercased() == type.lowercased() }.map { store.table($0.value).get(id) != nil }
+                ?? false
         }
     }
 
@@ -31,8 +33,11 @@ enum TagAPIs {
         "User": "user", "Domain": "domain", "NetworkOffering": "networkoffering", "VpcOffering": "vpcoffering",
     ]
 
-    static let types = ["UserVm", "Volume", "Template", "ISO", "Network", "SecurityGroup", "PublicIpAddress",
-                        "Snapshot", "FirewallRule", "PortForwardingRule"] + tableTypes.keys.sorted()
+    static let types =
+        [
+            "UserVm", "Volume", "Template", "ISO", "Network", "SecurityGroup", "PublicIpAddress",
+            "Snapshot", "FirewallRule", "PortForwardingRule",
+        ] + tableTypes.keys.sorted()
 
     static let handlers: [Handler] = [
         Handler("createTags", async: true) { c throws(APIError) in
@@ -50,31 +55,41 @@ enum TagAPIs {
                 throw APIError.invalid("tags", "every tag needs a key: tags[0].key=...&tags[0].value=...")
             }
             let caller = c.caller
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.tag.CreateTagsCmd", instanceType: nil,
-                                instanceID: nil, immediateID: nil) { store, _ in
-                for id in ids {
-                    for t in tags {
-                        store.removeTags(resourceID: id) { $0.key == t["key"] }
-                        store.addTag(Tag(key: t["key"]!, value: t["value"] ?? "", resourceType: type, resourceID: id,
-                                         account: caller.account, domainID: caller.domainID, domain: caller.domain))
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.tag.CreateTagsCmd", instanceType: nil,
+                    instanceID: nil, immediateID: nil
+                ) { store, _ in
+                    for id in ids {
+                        for t in tags {
+                            store.removeTags(resourceID: id) { $0.key == t["key"] }
+                            store.addTag(
+                                Tag(
+                                    key: t["key"]!, value: t["value"] ?? "", resourceType: type, resourceID: id,
+                                    account: caller.account, domainID: caller.domainID, domain: caller.domain))
+                        }
                     }
-                }
-                return ["success": .bool(true)]
-            })
+                    return ["success": .bool(true)]
+                })
         },
         Handler("deleteTags", async: true) { c throws(APIError) in
             let ids = try c.required("resourceids").split(separator: ",").map(String.init)
             _ = try c.required("resourcetype")
             let tags = c.params.map("tags")
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.user.tag.DeleteTagsCmd", instanceType: nil,
-                                instanceID: nil, immediateID: nil) { store, _ in
-                for id in ids {
-                    store.removeTags(resourceID: id) { t in
-                        tags.isEmpty || tags.contains { w in w["key"] == t.key && (w["value"].map { $0 == t.value } ?? true) }
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.tag.DeleteTagsCmd", instanceType: nil,
+                    instanceID: nil, immediateID: nil
+                ) { store, _ in
+                    for id in ids {
+                        store.removeTags(resourceID: id) { t in
+                            tags.isEmpty
+                                || tags.contains { w in w["key"] == t.key && (w["value"].map { $0 == t.value } ?? true)
+                                }
+                        }
                     }
-                }
-                return ["success": .bool(true)]
-            })
+                    return ["success": .bool(true)]
+                })
         },
         Handler("listTags") { c throws(APIError) in
             let key = c.optional("key"), value = c.optional("value")

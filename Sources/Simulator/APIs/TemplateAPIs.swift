@@ -16,7 +16,9 @@ enum TemplateAPIs {
 
     /// Image formats the server knows (Storage.ImageFormat).
     static let formats = ["QCOW2", "RAW", "VHD", "VHDX", "OVA", "ISO", "BAREMETAL", "VMDK", "TAR", "DIR"]
-    static let hypervisors = ["XenServer", "KVM", "VMware", "Hyperv", "BareMetal", "Simulator", "Ovm", "Ovm3", "LXC", "Any"]
+    static let hypervisors = [
+        "XenServer", "KVM", "VMware", "Hyperv", "BareMetal", "Simulator", "Ovm", "Ovm3", "LXC", "Any",
+    ]
 
     /// templatefilter/isofilter decide which images: featured (public and featured), self (the
     /// caller's own), selfexecutable (own, ready), sharedexecutable (shared with the caller by
@@ -69,13 +71,15 @@ enum TemplateAPIs {
         }
         let format = kind == .iso ? "ISO" : try c.required("format").uppercased()
         guard formats.contains(format) else {
-            throw APIError.refused("Image format: \(format) is incorrect. Supported formats are \(formats.joined(separator: ", "))")
+            throw APIError.refused(
+                "Image format: \(format) is incorrect. Supported formats are \(formats.joined(separator: ", "))")
         }
         var hypervisor: String?
         if kind == .template {
             let h = try c.required("hypervisor")
             guard let known = hypervisors.first(where: { $0.lowercased() == h.lowercased() }) else {
-                throw APIError.invalid("hypervisor", "Hypervisor \(h) is not supported; use one of \(hypervisors.joined(separator: ", "))")
+                throw APIError.invalid(
+                    "hypervisor", "Hypervisor \(h) is not supported; use one of \(hypervisors.joined(separator: ", "))")
             }
             hypervisor = known
         }
@@ -114,7 +118,9 @@ enum TemplateAPIs {
     static func targetZones(_ c: Call) throws(APIError) -> [String]? {
         if c.optional("zoneid") == "-1" { return nil }
         let ids = c.list("zoneids") ?? c.optional("zoneid").map { [$0] } ?? []
-        guard !ids.isEmpty else { throw APIError.invalid("zoneid", "Please specify zoneid, zoneids, or zoneid=-1 for every zone") }
+        guard !ids.isEmpty else {
+            throw APIError.invalid("zoneid", "Please specify zoneid, zoneids, or zoneid=-1 for every zone")
+        }
         for id in ids where c.store.table("zone").get(id) == nil {
             throw CatalogCheck.noEntity(c.optional("zoneids") != nil ? "zoneids" : "zoneid", id, command: c.command)
         }

@@ -19,20 +19,31 @@ enum TwoFactorAPIs {
 
     static func setup(_ c: Call) throws(APIError) -> Reply {
         let userID = c.optional("userid") ?? c.caller.userID
-        guard let user = c.store.table("user").get(userID) else { throw APIError.notFound("user", id: userID, param: "userid") }
-        if userID != c.caller.userID {
-            try c.checkAccess(accountID: user["accountid"] ?? "", domainID: user["domainid"] ?? "", what: "user \(userID)")
+        guard let user = c.store.table("user").get(userID) else {
+            throw APIError.notFound("user", id: userID, param: "userid")
         }
-        var r: Record = ["id": .string(userID), "username": user.fields["username"] ?? .string(""),
-                         "accountid": user.fields["accountid"] ?? .string("")]
+        if userID != c.caller.userID {
+            try c.checkAccess(
+                accountID: user["accountid"] ?? "", domainID: user["domainid"] ?? "", what: "user \(userID)")
+        }
+        var r: Record = [
+            "id": .string(userID), "username": user.fields["username"] ?? .string(""),
+            "accountid": user.fields["accountid"] ?? .string(""),
+        ]
         if try !c.bool("enable", default: true) {
             c.store.table("user2fa").remove(userID)
-            c.store.table("user").update(userID) { $0.fields["is2faenabled"] = .bool(false); $0.fields["providerfor2fa"] = nil }
+            c.store.table("user").update(userID) {
+                $0.fields["is2faenabled"] = .bool(false); $0.fields["providerfor2fa"] = nil
+            }
             return .object(["setup2fa": .record(r)])
         }
-        guard let provider = c.optional("provider")?.lowercased() else { throw APIError.missing("provider", command: c.command) }
+        guard let provider = c.optional("provider")?.lowercased() else {
+            throw APIError.missing("provider", command: c.command)
+        }
         guard providers.contains(provider) else {
-            throw APIError.invalid("provider", "'\(provider)' is not a two factor authentication provider (\(providers.joined(separator: ", ")))")
+            throw APIError.invalid(
+                "provider",
+                "'\(provider)' is not a two factor authentication provider (\(providers.joined(separator: ", ")))")
         }
         let secret = provider == "totp" ? TOTP.newSecret() : TOTP.newPin()
         c.store.table("user2fa").remove(userID)
@@ -54,7 +65,9 @@ enum TwoFactorAPIs {
         guard let saved = c.store.table("user2fa").get(c.caller.userID), let secret = saved["secret"] else {
             throw APIError(511, "two factor authentication is not set up for user \(c.caller.username)")
         }
-        let ok = saved["provider"] == "staticpin" ? Authenticator.sameBytes(code, secret) : TOTP.accepts(code, secret: secret, at: c.now)
+        let ok =
+            saved["provider"] == "staticpin"
+            ? Authenticator.sameBytes(code, secret) : TOTP.accepts(code, secret: secret, at: c.now)
         guard ok else {
             c.server.auth.sessions[jsession] = nil
             throw APIError(511, "failed to authenticate user, check if two factor authentication code is correct")
@@ -64,9 +77,11 @@ enum TwoFactorAPIs {
     }
 
     /// The 511 a session gets for calling anything before its code was checked (the session ends).
-    static let notVerified = APIError(511, "Unable to process the API request due to :Two factor authentication 2FA is enabled "
-        + "but not verified, please verify 2FA using validateUserTwoFactorAuthenticationCode API before calling other APIs. "
-        + "Existing session is invalidated.")
+    static let notVerified = APIError(
+        511,
+        "Unable to process the API request due to :Two factor authentication 2FA is enabled "
+            + "but not verified, please verify 2FA using validateUserTwoFactorAuthenticationCode API before calling other APIs. "
+            + "Existing session is invalidated.")
 }
 
 /// RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as
@@ -100,8 +115,9 @@ enum TOTP {
         let message = withUnsafeBytes(of: counter.bigEndian) { Array($0) }
         let mac = Array(HMAC<Insecure.SHA1>.authenticationCode(for: message, using: SymmetricKey(data: key)))
         let offset = Int(mac[mac.count - 1] & 0x0F)
-        let n = (UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8
-            | UInt32(mac[offset + 3])) % 1_000_000
+        let n =
+            (UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8
+                | UInt32(mac[offset + 3])) % 1_000_000
         let digits = String(n)
         return String(repeating: "0", count: 6 - digits.count) + digits
     }
@@ -110,6 +126,8 @@ enum TOTP {
     static func accepts(_ code: String, secret: String, at date: Date) -> Bool {
         guard let key = decodeBase32(secret), code.utf8.count == 6 else { return false }
         let step = Int64(date.timeIntervalSince1970 / 30)
-        return (step - 1...step + 1).contains { s in s >= 0 && Authenticator.sameBytes(Self.code(key: key, counter: UInt64(s)), code) }
+        return (step - 1...step + 1).contains { s in
+            s >= 0 && Authenticator.sameBytes(Self.code(key: key, counter: UInt64(s)), code)
+        }
     }
 }

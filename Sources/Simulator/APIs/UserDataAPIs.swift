@@ -14,20 +14,26 @@ enum UserDataAPIs {
             var project: Entity? = nil, owner: Caller? = nil
             if let id = c.optional("projectid") { project = try Self.project(c, id) } else { owner = try c.owner() }
             let mine = { (e: Entity) in
-                project.map { e["projectid"] == $0.id } ?? (e["account"] == owner?.account && e["domainid"] == owner?.domainID)
+                project.map { e["projectid"] == $0.id }
+                    ?? (e["account"] == owner?.account && e["domainid"] == owner?.domainID)
             }
             if c.store.table(noun).first(where: { mine($0) && $0["name"] == name }) != nil {
                 throw APIError.refused("A userdata with name \(name) already exists for this account.")
             }
             if let same = c.store.table(noun).first(where: { mine($0) && $0["userdata"] == text }) {
-                throw APIError.refused("Userdata \(same["name"] ?? "") with same content already exists for this account.")
+                throw APIError.refused(
+                    "Userdata \(same["name"] ?? "") with same content already exists for this account.")
             }
             var f: Record = ["name": .string(name)]
             if let project {
                 f.merge(Store.projectOwnerFields(project), uniquingKeysWith: { $1 })
             } else if let owner {
-                f.merge(["accountid": .string(owner.accountID), "account": .string(owner.account), "domainid": .string(owner.domainID),
-                         "domain": .string(owner.domain)], uniquingKeysWith: { $1 })
+                f.merge(
+                    [
+                        "accountid": .string(owner.accountID), "account": .string(owner.account),
+                        "domainid": .string(owner.domainID),
+                        "domain": .string(owner.domain),
+                    ], uniquingKeysWith: { $1 })
             }
             f["userdata"] = .string(text)
             if let params = c.optional("params") { f["params"] = .string(params) }
@@ -42,7 +48,10 @@ enum UserDataAPIs {
             let e = try find(c, try c.required("id"), param: "id")
             let name = e["name"] ?? e.id
             let linked = ["template", "iso"].contains { c.store.tables[$0]?.first { $0["userdataid"] == e.id } != nil }
-            if linked { throw APIError.internalError("Userdata \(name) cannot be removed as it is linked to active template/templates") }
+            if linked {
+                throw APIError.internalError(
+                    "Userdata \(name) cannot be removed as it is linked to active template/templates")
+            }
             if c.store.vms.live.contains(where: { $0.userDataID == e.id && !$0.expunged }) {
                 throw APIError.internalError("Userdata \(name) cannot be removed as it is being used by some VMs")
             }
@@ -52,8 +61,12 @@ enum UserDataAPIs {
         Handler("linkUserDataToTemplate") { c throws(APIError) in
             let (noun, param) = try templateParam(c)
             let id = c.optional(param)!
-            guard let t = c.store.table(noun).get(id) else { throw CatalogCheck.noEntity(param, id, command: c.command) }
-            if t["account"] != nil { try c.checkAccess(account: t["account"], domainID: t["domainid"], what: t["name"] ?? id) }
+            guard let t = c.store.table(noun).get(id) else {
+                throw CatalogCheck.noEntity(param, id, command: c.command)
+            }
+            if t["account"] != nil {
+                try c.checkAccess(account: t["account"], domainID: t["domainid"], what: t["name"] ?? id)
+            }
             let policy = (c.optional("userdatapolicy") ?? "ALLOWOVERRIDE").uppercased()
             guard ["ALLOWOVERRIDE", "APPEND", "DENYOVERRIDE"].contains(policy) else {
                 throw APIError.invalid("userdatapolicy", "'\(policy)' is not ALLOWOVERRIDE, APPEND or DENYOVERRIDE")
@@ -75,18 +88,24 @@ enum UserDataAPIs {
         // A stopped VM's user data replaced (by userdataid, or userdata given as text).
         Handler("resetUserDataForVirtualMachine") { c throws(APIError) in
             let id = try c.required("id")
-            guard let vm = c.store.vms[id: id], !vm.expunged else { throw CatalogCheck.noEntity("id", id, command: c.command) }
+            guard let vm = c.store.vms[id: id], !vm.expunged else {
+                throw CatalogCheck.noEntity("id", id, command: c.command)
+            }
             try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "VM \(vm.name)")
             guard vm.state == "Stopped" else {
                 throw APIError.refused("Vm \(vm.name) should be stopped to do UserData reset (it is \(vm.state))")
             }
             let userData = try resolve(c, template: c.store.table("template").get(vm.templateID))
-            c.store.vms.update(vm.id) { $0.userdata = userData.text; $0.userDataID = userData.id }
+            c.store.vms.update(vm.id) {
+                $0.userdata = userData.text; $0.userDataID = userData.id
+            }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
         },
         Handler("getVirtualMachineUserData") { c throws(APIError) in
             let id = try c.required("virtualmachineid")
-            guard let vm = c.store.vms[id: id], !vm.expunged else { throw CatalogCheck.noEntity("virtualmachineid", id, command: c.command) }
+            guard let vm = c.store.vms[id: id], !vm.expunged else {
+                throw CatalogCheck.noEntity("virtualmachineid", id, command: c.command)
+            }
             try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "VM \(vm.name)")
             var r: Record = ["virtualmachineid": .string(vm.id)]
             if let ud = vm.userdata { r["userdata"] = .string(ud) }
@@ -95,7 +114,9 @@ enum UserDataAPIs {
     ]
 
     static func project(_ c: Call, _ id: String) throws(APIError) -> Entity {
-        guard let p = c.store.table("project").get(id) else { throw CatalogCheck.noEntity("projectid", id, command: c.command) }
+        guard let p = c.store.table("project").get(id) else {
+            throw CatalogCheck.noEntity("projectid", id, command: c.command)
+        }
         try Generic.checkOwner(c, p)
         return p
     }
@@ -128,13 +149,17 @@ enum UserDataAPIs {
         if let id = c.optional("userdataid") { given = try find(c, id, param: "userdataid") }
         if let text = c.optional("userdata") { try VirtualMachineAPIs.validateUserData(text) }
         if let linked = template?["userdataid"], template?["userdatapolicy"] == "DENYOVERRIDE",
-           given != nil || c.optional("userdata") != nil {
-            throw APIError.refused("User data is not allowed to be passed while deploying the VM, as the template's user data "
-                + "\(linked) has the policy DENYOVERRIDE")
+            given != nil || c.optional("userdata") != nil
+        {
+            throw APIError.refused(
+                "User data is not allowed to be passed while deploying the VM, as the template's user data "
+                    + "\(linked) has the policy DENYOVERRIDE")
         }
         if let given { return (given["userdata"], given.id) }
         if let text = c.optional("userdata") { return (text, nil) }
-        if let linked = template?["userdataid"], let ud = c.store.table(noun).get(linked) { return (ud["userdata"], ud.id) }
+        if let linked = template?["userdataid"], let ud = c.store.table(noun).get(linked) {
+            return (ud["userdata"], ud.id)
+        }
         return (nil, nil)
     }
 }

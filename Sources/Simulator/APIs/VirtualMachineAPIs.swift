@@ -15,11 +15,14 @@ enum VirtualMachineAPIs {
                 throw APIError.refused("The virtual machine \(vm.id) (\(vm.displayName)) is already running")
             }
             let host = try c.store.requestedHost(c, zoneID: vm.zoneID)
-            return try transition(c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take(host: host))
+            return try transition(
+                c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take(host: host))
         },
         Handler("stopVirtualMachine", async: true) { c throws(APIError) in
             // forced=true stops a VM whatever it is doing (a stuck Starting or Stopping one too).
-            let from: Set<String> = try c.bool("forced") ? ["Running", "Stopped", "Starting", "Stopping", "Error"] : ["Running", "Stopped"]
+            let from: Set<String> =
+                try c.bool("forced")
+                ? ["Running", "Stopped", "Starting", "Stopping", "Error"] : ["Running", "Stopped"]
             return try transition(c, "StopVMCmd", from: from, via: "Stopping", to: "Stopped", capacity: .giveBack)
         },
         Handler("rebootVirtualMachine", async: true) { c throws(APIError) in
@@ -28,7 +31,9 @@ enum VirtualMachineAPIs {
         Handler("destroyVirtualMachine", async: true, destroy),
         Handler("recoverVirtualMachine") { c throws(APIError) in
             let vm = try find(c, states: nil)
-            guard vm.state == "Destroyed" else { throw APIError.refused("Vm with id \(vm.id) is not in the right state") }
+            guard vm.state == "Destroyed" else {
+                throw APIError.refused("Vm with id \(vm.id) is not in the right state")
+            }
             c.store.vms.update(vm.id) { $0.state = "Stopped" }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
         },
@@ -37,26 +42,34 @@ enum VirtualMachineAPIs {
             guard vm.state == "Destroyed" || vm.state == "Error" else {
                 throw APIError.refused("Please destroy vm with id \(vm.id) before expunging it (it is \(vm.state))")
             }
-            return .job(JobSpec(cmd: "org.apache.cloudstack.api.command.admin.vm.ExpungeVMCmd",
-                                instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil) { store, _ in
-                store.unplace(vm.id)
-                VolumeAPIs.detachAll(from: vm.id, store: store)
-                store.releaseNetworking(ofVM: vm.id, expunged: true)
-                store.vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
-                return ["success": .bool(true)]
-            })
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.vm.ExpungeVMCmd",
+                    instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil
+                ) { store, _ in
+                    store.unplace(vm.id)
+                    VolumeAPIs.detachAll(from: vm.id, store: store)
+                    store.releaseNetworking(ofVM: vm.id, expunged: true)
+                    store.vms.update(vm.id) {
+                        $0.state = "Expunging"; $0.expunged = true
+                    }
+                    return ["success": .bool(true)]
+                })
         },
         Handler("updateVirtualMachine") { c throws(APIError) in
             let vm = try find(c, states: nil)
             if let name = c.optional("name"), name != vm.name {
-                guard vm.state == "Stopped" else { throw APIError.invalid("name", "the VM must be stopped to rename it") }
+                guard vm.state == "Stopped" else {
+                    throw APIError.invalid("name", "the VM must be stopped to rename it")
+                }
                 try validateHostName(name)
             }
             let userData = try UserDataAPIs.resolve(c, template: nil)
             let ha = try c.bool("haenable", default: vm.haEnable)
             let details = c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } }
             if let g = c.optional("group"), !g.isEmpty {
-                c.store.ensureInstanceGroup(g, account: vm.account, domainID: vm.domainID, domain: vm.domain, created: c.created)
+                c.store.ensureInstanceGroup(
+                    g, account: vm.account, domainID: vm.domainID, domain: vm.domain, created: c.created)
             }
             c.store.vms.update(vm.id) { v in
                 if let n = c.optional("name") { v.name = n }
@@ -72,8 +85,9 @@ enum VirtualMachineAPIs {
             let vm = try find(c, states: nil)
             let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
             guard vm.state == "Stopped" else {
-                throw APIError.refused("Unable to upgrade virtual machine \(describe(vm)) in state \(vm.state); "
-                    + "make sure the virtual machine is stopped")
+                throw APIError.refused(
+                    "Unable to upgrade virtual machine \(describe(vm)) in state \(vm.state); "
+                        + "make sure the virtual machine is stopped")
             }
             c.store.vms.update(vm.id) { $0.offeringID = offering.id }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
@@ -81,35 +95,42 @@ enum VirtualMachineAPIs {
         Handler("scaleVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: ["Running", "Stopped"])
             let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
-            return .job(JobSpec(cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
-                                instanceID: vm.id, immediateID: nil) { store, _ in
-                // A running VM moves to the new size on a host with room for it, or stays as it was (533).
-                let running = store.vms[id: vm.id]?.hostID != nil
-                if running { store.unplace(vm.id) }
-                let old = vm.offeringID
-                store.vms.update(vm.id) { $0.offeringID = offering.id }
-                if running {
-                    do { try store.place(vm.id) } catch {
-                        store.vms.update(vm.id) { $0.offeringID = old }
-                        try? store.place(vm.id)
-                        throw error
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "ScaleVMCmd", instanceType: "VirtualMachine",
+                    instanceID: vm.id, immediateID: nil
+                ) { store, _ in
+                    // A running VM moves to the new size on a host with room for it, or stays as it was (533).
+                    let running = store.vms[id: vm.id]?.hostID != nil
+                    if running { store.unplace(vm.id) }
+                    let old = vm.offeringID
+                    store.vms.update(vm.id) { $0.offeringID = offering.id }
+                    if running {
+                        do { try store.place(vm.id) } catch {
+                            store.vms.update(vm.id) { $0.offeringID = old }
+                            try? store.place(vm.id)
+                            throw error
+                        }
                     }
-                }
-                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
-            })
+                    return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+                })
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: ["Stopped", "Running"])
-            return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
-                                instanceID: vm.id, immediateID: nil) { store, _ in
-                // Checked by the job, as the server's service does: the job fails with the server's text.
-                guard store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
-                    throw APIError.refused("Fail to reset password for the virtual machine, the template is not password enabled")
-                }
-                store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
-                defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
-                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
+                    instanceID: vm.id, immediateID: nil
+                ) { store, _ in
+                    // Checked by the job, as the server's service does: the job fails with the server's text.
+                    guard store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
+                        throw APIError.refused(
+                            "Fail to reset password for the virtual machine, the template is not password enabled")
+                    }
+                    store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
+                    defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
+                    return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+                })
         },
         // The checks run in the job, as in the server's service: a wrong state or key fails the job.
         Handler("resetSSHKeyForVirtualMachine", async: true) { c throws(APIError) in
@@ -118,21 +139,27 @@ enum VirtualMachineAPIs {
             let projectID = project?.id
             let owner = if let project { c.store.projectOwner(project, caller: c.caller) } else { try c.owner() }
             let names = KeyPairAPIs.requestedNames(c)
-            return .job(JobSpec(cmd: cmdPrefix + "ResetVMSSHKeyCmd", instanceType: "VirtualMachine",
-                                instanceID: vm.id, immediateID: nil) { store, _ in
-                guard let now = store.vms[id: vm.id], !["Error", "Expunging"].contains(now.state) else {
-                    throw APIError.refused("Vm with specified id is not in the right state")
-                }
-                guard now.state == "Stopped" else { throw APIError.refused("Vm \(describe(now)) should be stopped to do SSH Key reset") }
-                try KeyPairAPIs.check(names, owner: owner, projectID: projectID, required: true, store)
-                let passwords = store.table("template").get(vm.templateID)?["passwordenabled"] == "true"
-                store.vms.update(vm.id) {
-                    $0.keypair = names.joined(separator: ",")
-                    if passwords { $0.password = store.oneTimePassword() }
-                }
-                defer { if passwords { store.vms.update(vm.id) { $0.password = nil } } }  // shown once, like the server
-                return ["virtualmachine": store.render(try store.jobVM(vm.id))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "ResetVMSSHKeyCmd", instanceType: "VirtualMachine",
+                    instanceID: vm.id, immediateID: nil
+                ) { store, _ in
+                    guard let now = store.vms[id: vm.id], !["Error", "Expunging"].contains(now.state) else {
+                        throw APIError.refused("Vm with specified id is not in the right state")
+                    }
+                    guard now.state == "Stopped" else {
+                        throw APIError.refused("Vm \(describe(now)) should be stopped to do SSH Key reset")
+                    }
+                    try KeyPairAPIs.check(names, owner: owner, projectID: projectID, required: true, store)
+                    let passwords = store.table("template").get(vm.templateID)?["passwordenabled"] == "true"
+                    store.vms.update(vm.id) {
+                        $0.keypair = names.joined(separator: ",")
+                        if passwords { $0.password = store.oneTimePassword() }
+                    }
+                    // shown once, like the server
+                    defer { if passwords { store.vms.update(vm.id) { $0.password = nil } } }
+                    return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+                })
         },
     ]
 
@@ -142,34 +169,49 @@ enum VirtualMachineAPIs {
         guard let vm = c.store.vms[id: id] else { throw APIError.notFound("virtual machine", id: id, param: "id") }
         try c.checkAccess(accountID: vm.accountID, domainID: vm.domainID, what: "virtual machine \(vm.id)")
         if let states, !states.contains(vm.state) {
-            throw APIError.refused("\(describe(vm)) is in state \(vm.state); this needs it \(states.sorted().joined(separator: " or "))")
+            throw APIError.refused(
+                "\(describe(vm)) is in state \(vm.state); this needs it \(states.sorted().joined(separator: " or "))")
         }
         return vm
     }
 
     /// What a power transition does with host capacity when its job completes.
-    enum Capacity { case take(host: String? = nil), giveBack, keep }
+    enum Capacity {
+        case take(host: String? = nil)
+        case giveBack
+        case keep
+    }
 
     /// How the server prints a VM in messages.
     static func describe(_ vm: VM) -> String { "VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}" }
 
-    static func transition(_ c: Call, _ cmd: String, from: Set<String>, via: String, to: String,
-                           capacity: Capacity) throws(APIError) -> Reply {
+    static func transition(
+        _ c: Call, _ cmd: String, from: Set<String>, via: String, to: String,
+        capacity: Capacity
+    ) throws(APIError) -> Reply {
         let vm = try find(c, states: from)
         let already = vm.state == to && via != to
         if !already { c.store.vms.update(vm.id) { $0.state = via } }
-        return .job(JobSpec(cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
-                            immediateID: nil, work: { store, _ in
-            switch capacity {
-            case .take(let host): try store.place(vm.id, on: host)
-            case .giveBack: store.unplace(vm.id)
-            case .keep: break
-            }
-            store.vms.update(vm.id) { $0.state = to; $0.pendingJobID = nil }
-            return ["virtualmachine": store.render(try store.jobVM(vm.id))]
-        }, onFailure: { store in
-            store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil }
-        }))
+        return .job(
+            JobSpec(
+                cmd: cmdPrefix + cmd, instanceType: "VirtualMachine", instanceID: vm.id,
+                immediateID: nil,
+                work: { store, _ in
+                    switch capacity {
+                    case .take(let host): try store.place(vm.id, on: host)
+                    case .giveBack: store.unplace(vm.id)
+                    case .keep: break
+                    }
+                    store.vms.update(vm.id) {
+                        $0.state = to; $0.pendingJobID = nil
+                    }
+                    return ["virtualmachine": store.render(try store.jobVM(vm.id))]
+                },
+                onFailure: { store in
+                    store.vms.update(vm.id) {
+                        $0.state = vm.state; $0.pendingJobID = nil
+                    }
+                }))
     }
 
     static func destroy(_ c: Call) throws(APIError) -> Reply {
@@ -179,21 +221,32 @@ enum VirtualMachineAPIs {
         }
         let expunge = try c.bool("expunge")
         if expunge, c.caller.role == .user, !VolumeLifecycleAPIs.userMay(c, "allow.user.expunge.recover.vm") {
-            throw APIError.permission("Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.")
+            throw APIError.permission(
+                "Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.")
         }
         let volumes = try VolumeLifecycleAPIs.volumesDestroyedWith(c, vm: vm)
         c.store.vms.update(vm.id) { $0.state = "Stopping" }
-        return .job(JobSpec(cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
-                            immediateID: nil, work: { store, _ in
-            store.unplace(vm.id)
-            VolumeAPIs.detachAll(from: vm.id, store: store)
-            VolumeLifecycleAPIs.destroy(volumes, expunge: expunge, store: store)
-            store.releaseNetworking(ofVM: vm.id, expunged: expunge)
-            store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil }
-            let rendered = store.render(try store.jobVM(vm.id))
-            if expunge { store.vms.update(vm.id) { $0.expunged = true } }
-            return ["virtualmachine": rendered]
-        }, onFailure: { store in store.vms.update(vm.id) { $0.state = vm.state; $0.pendingJobID = nil } }))
+        return .job(
+            JobSpec(
+                cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
+                immediateID: nil,
+                work: { store, _ in
+                    store.unplace(vm.id)
+                    VolumeAPIs.detachAll(from: vm.id, store: store)
+                    VolumeLifecycleAPIs.destroy(volumes, expunge: expunge, store: store)
+                    store.releaseNetworking(ofVM: vm.id, expunged: expunge)
+                    store.vms.update(vm.id) {
+                        $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil
+                    }
+                    let rendered = store.render(try store.jobVM(vm.id))
+                    if expunge { store.vms.update(vm.id) { $0.expunged = true } }
+                    return ["virtualmachine": rendered]
+                },
+                onFailure: { store in
+                    store.vms.update(vm.id) {
+                        $0.state = vm.state; $0.pendingJobID = nil
+                    }
+                }))
     }
 
     static func list(_ c: Call) throws(APIError) -> Reply {
@@ -225,16 +278,19 @@ enum VirtualMachineAPIs {
         if projectID == nil, !store.table(Store.projectNoun).rows.isEmpty {
             if case .account = visible {} else { excludeProjects = true }
         }
-        let noFilter = id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
-            && template == nil && offering == nil && network == nil && keypair == nil && group == nil && wantedTags.isEmpty
+        let noFilter =
+            id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
+            && template == nil && offering == nil && network == nil && keypair == nil && group == nil
+            && wantedTags.isEmpty
             && !excludeProjects && projects == nil
         // Only the VMs the caller may see are looked at (per-owner index), so a page of an account's
         // VMs costs the same in a cloud of 1,000 VMs as of 100,000; with no filter a page is a slice.
         let candidates = store.vms.owners.positions(visible)
         if noFilter {
             let range = try c.pageRange(count: candidates.count)
-            return .list(noun: "virtualmachine", items: candidates[range].map { store.render(store.vms.rows[$0]) },
-                         total: candidates.count)
+            return .list(
+                noun: "virtualmachine", items: candidates[range].map { store.render(store.vms.rows[$0]) },
+                total: candidates.count)
         }
         let matches = candidates.lazy.map { store.vms.rows[$0] }.filter { vm in
             if excludeProjects, vm.projectID != nil { return false }
@@ -242,7 +298,9 @@ enum VirtualMachineAPIs {
             if let id, vm.id != id { return false }
             if let ids, !ids.contains(vm.id) { return false }
             if let name, vm.name.lowercased() != name { return false }
-            if let keyword, !vm.name.lowercased().contains(keyword), !vm.displayName.lowercased().contains(keyword) { return false }
+            if let keyword, !vm.name.lowercased().contains(keyword), !vm.displayName.lowercased().contains(keyword) {
+                return false
+            }
             if let state, vm.state.lowercased() != state { return false }
             if let zone, vm.zoneID != zone { return false }
             if let template, vm.templateID != template { return false }
@@ -260,12 +318,15 @@ enum VirtualMachineAPIs {
 
     static func validateHostName(_ name: String) throws(APIError) {
         let b = Array(name.utf8)
-        let ok = !b.isEmpty && b.count <= 63 && b.first != 45 && b.last != 45 && !(b[0] >= 48 && b[0] <= 57)
+        let ok =
+            !b.isEmpty && b.count <= 63 && b.first != 45 && b.last != 45 && !(b[0] >= 48 && b[0] <= 57)
             && b.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
         guard ok else {
-            throw APIError.invalid("name", "Invalid name. Vm name can contain ASCII letters 'a' through 'z', the digits "
-                + "'0' through '9', and the hyphen ('-'), must be between 1 and 63 characters long, and can't start or "
-                + "end with \"-\" and can't start with digit")
+            throw APIError.invalid(
+                "name",
+                "Invalid name. Vm name can contain ASCII letters 'a' through 'z', the digits "
+                    + "'0' through '9', and the hyphen ('-'), must be between 1 and 63 characters long, and can't start or "
+                    + "end with \"-\" and can't start with digit")
         }
     }
 

@@ -37,17 +37,22 @@ enum VolumeAPIs {
             let zone = try c.entity("zone", "zoneid", what: "zone")
             let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
             let gb = try sizeGB(c, offering: offering)
-            var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
-                             "type": .string("DATADISK"), "size": .int(gb << 30), "created": .string(c.created),
-                             "state": .string("Allocated")]
+            var f: Record = [
+                "name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
+                "type": .string("DATADISK"), "size": .int(gb << 30), "created": .string(c.created),
+                "state": .string("Allocated"),
+            ]
             f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
             f.merge(offeringFields(offering), uniquingKeysWith: { $1 })
             let id = c.store.newID()
-            return .job(JobSpec(cmd: cmdPrefix + "CreateVolumeCmd", instanceType: "Volume", instanceID: id,
-                                immediateID: id) { store, _ in
-                let v = store.insert("volume", f, id: id)
-                return ["volume": store.tagged(dataVolume(v, store: store))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "CreateVolumeCmd", instanceType: "Volume", instanceID: id,
+                    immediateID: id
+                ) { store, _ in
+                    let v = store.insert("volume", f, id: id)
+                    return ["volume": store.tagged(dataVolume(v, store: store))]
+                })
         },
         Handler("attachVolume", async: true) { c throws(APIError) in
             let vol = try ownDataVolume(c)
@@ -63,37 +68,46 @@ enum VolumeAPIs {
                 throw APIError.invalid("virtualmachineid", "the volume and the VM are in different zones")
             }
             let used = c.store.table("volume").rows.filter { $0["virtualmachineid"] == vm.id }.count
-            return .job(JobSpec(cmd: cmdPrefix + "AttachVolumeCmd", instanceType: "Volume", instanceID: vol.id,
-                                immediateID: nil) { store, _ in
-                store.table("volume").update(vol.id) { v in
-                    v.fields["virtualmachineid"] = .string(vm.id)
-                    v.fields["deviceid"] = .int(used + 1)
-                    v.fields["state"] = .string("Ready")
-                    v.fields["attached"] = .string(c.created)
-                    // Created on primary storage when first attached (an Allocated volume has no pool yet).
-                    if v.fields["storageid"] == nil, let pool = store.primaryPool(zoneID: vm.zoneID, id: vm.rootPoolID) {
-                        v.fields["storageid"] = .string(pool.id)
-                        v.fields["storage"] = pool.fields["name"]
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "AttachVolumeCmd", instanceType: "Volume", instanceID: vol.id,
+                    immediateID: nil
+                ) { store, _ in
+                    store.table("volume").update(vol.id) { v in
+                        v.fields["virtualmachineid"] = .string(vm.id)
+                        v.fields["deviceid"] = .int(used + 1)
+                        v.fields["state"] = .string("Ready")
+                        v.fields["attached"] = .string(c.created)
+                        // Created on primary storage when first attached (an Allocated volume has no pool yet).
+                        if v.fields["storageid"] == nil,
+                            let pool = store.primaryPool(zoneID: vm.zoneID, id: vm.rootPoolID)
+                        {
+                            v.fields["storageid"] = .string(pool.id)
+                            v.fields["storage"] = pool.fields["name"]
+                        }
                     }
-                }
-                return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
-            })
+                    return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
+                })
         },
         Handler("detachVolume", async: true) { c throws(APIError) in
             let vol = try ownDataVolume(c)
             guard vol["virtualmachineid"] != nil else {
                 throw APIError.invalid("id", "Please specify a volume that is attached to a VM.")
             }
-            return .job(JobSpec(cmd: cmdPrefix + "DetachVolumeCmd", instanceType: "Volume", instanceID: vol.id,
-                                immediateID: nil) { store, _ in
-                detach(vol.id, store: store)
-                return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "DetachVolumeCmd", instanceType: "Volume", instanceID: vol.id,
+                    immediateID: nil
+                ) { store, _ in
+                    detach(vol.id, store: store)
+                    return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", vol.id), store: store))]
+                })
         },
         Handler("deleteVolume") { c throws(APIError) in
             let vol = try ownDataVolume(c)
             if let vm = vol["virtualmachineid"] {
-                throw APIError.inUse("Unable to delete volume \(vol["name"] ?? vol.id): it is attached to VM \(vm); detach it first")
+                throw APIError.inUse(
+                    "Unable to delete volume \(vol["name"] ?? vol.id): it is attached to VM \(vm); detach it first")
             }
             c.store.table("volume").remove(vol.id)
             return .object(["success": .bool(true)])
@@ -109,30 +123,37 @@ enum VolumeAPIs {
             }
             guard let newGB = gb, newGB > 0 else { throw APIError.missing("size", command: c.command) }
             let current: Int
-            if let vm = c.store.vms.owner(ofRootVolume: id) { current = vm.rootSize } else {
+            if let vm = c.store.vms.owner(ofRootVolume: id) {
+                current = vm.rootSize
+            } else {
                 current = Int(try ownDataVolume(c)["size"] ?? "") ?? 0
             }
             if newGB << 30 < current, !(try c.bool("shrinkok")) {
                 throw APIError.invalid("size", "shrinking a volume needs shrinkok=true")
             }
-            return .job(JobSpec(cmd: cmdPrefix + "ResizeVolumeCmd", instanceType: "Volume", instanceID: id,
-                                immediateID: nil) { store, _ in
-                if let vm = store.vms.owner(ofRootVolume: id) {
-                    store.vms.update(vm.id) { $0.rootSize = newGB << 30 }
-                    return ["volume": store.tagged(rootVolume(of: try store.jobVM(vm.id), store: store))]
-                }
-                store.table("volume").update(id) { $0.fields["size"] = .int(newGB << 30) }
-                return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", id), store: store))]
-            })
+            return .job(
+                JobSpec(
+                    cmd: cmdPrefix + "ResizeVolumeCmd", instanceType: "Volume", instanceID: id,
+                    immediateID: nil
+                ) { store, _ in
+                    if let vm = store.vms.owner(ofRootVolume: id) {
+                        store.vms.update(vm.id) { $0.rootSize = newGB << 30 }
+                        return ["volume": store.tagged(rootVolume(of: try store.jobVM(vm.id), store: store))]
+                    }
+                    store.table("volume").update(id) { $0.fields["size"] = .int(newGB << 30) }
+                    return ["volume": store.tagged(dataVolume(try store.jobEntity("volume", id), store: store))]
+                })
         },
     ]
 
     /// The disk-offering and storage fields every DATADISK record carries.
     static func offeringFields(_ offering: Entity) -> Record {
-        ["diskofferingid": .string(offering.id), "diskofferingname": offering.fields["name"]!,
-         "diskofferingdisplaytext": offering.fields["displaytext"]!, "storagetype": .string("shared"),
-         "provisioningtype": .string("thin"), "hypervisor": .string("None"), "storage": .string("sandbox-primary"),
-         "destroyed": .bool(false), "isextractable": .bool(true)]
+        [
+            "diskofferingid": .string(offering.id), "diskofferingname": offering.fields["name"]!,
+            "diskofferingdisplaytext": offering.fields["displaytext"]!, "storagetype": .string("shared"),
+            "provisioningtype": .string("thin"), "hypervisor": .string("None"), "storage": .string("sandbox-primary"),
+            "destroyed": .bool(false), "isextractable": .bool(true),
+        ]
     }
 
     static func ownDataVolume(_ c: Call) throws(APIError) -> Entity {
@@ -168,7 +189,8 @@ enum VolumeAPIs {
             "vmdisplayname": .string(vm.displayName), "vmstate": .string(vm.state), "size": .int(vm.rootSize),
             "created": .string(vm.created), "state": .string("Ready"), "account": .string(vm.account),
             "domainid": .string(vm.domainID), "domain": .string(vm.domain), "storagetype": .string("shared"),
-            "provisioningtype": .string("thin"), "hypervisor": .string("Simulator"), "storage": pool?.fields["name"] ?? .string(""),
+            "provisioningtype": .string("thin"), "hypervisor": .string("Simulator"),
+            "storage": pool?.fields["name"] ?? .string(""),
             "destroyed": .bool(vm.state == "Destroyed"), "serviceofferingid": .string(vm.offeringID),
             "serviceofferingname": offering?.fields["name"] ?? .string(""),
             "serviceofferingdisplaytext": offering?.fields["displaytext"] ?? .string(""), "isextractable": .bool(false),

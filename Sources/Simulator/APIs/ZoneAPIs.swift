@@ -10,8 +10,12 @@ enum ZoneAPIs {
         Handler("listClusters") { c throws(APIError) in try c.listEntities("cluster") },
         Handler("listHosts") { c throws(APIError) in
             // virtualmachineid: the host the VM runs on (none for a stopped VM).
-            guard let vmID = c.optional("virtualmachineid") else { return HostHAAPIs.withHostStates(c.store, try c.listEntities("host")) }
-            guard let vm = c.store.vms[id: vmID] else { throw APIError.notFound("virtual machine", id: vmID, param: "virtualmachineid") }
+            guard let vmID = c.optional("virtualmachineid") else {
+                return HostHAAPIs.withHostStates(c.store, try c.listEntities("host"))
+            }
+            guard let vm = c.store.vms[id: vmID] else {
+                throw APIError.notFound("virtual machine", id: vmID, param: "virtualmachineid")
+            }
             return HostHAAPIs.withHostStates(c.store, try c.listEntities("host") { $0.id == vm.hostID })
         },
         Handler("listCapacity", listCapacity),
@@ -25,9 +29,10 @@ enum ZoneAPIs {
                 throw APIError.invalid("networktype", "'\(type)' is not a network type; use Basic or Advanced")
             }
             let sg = try c.bool("securitygroupenabled")
-            var f = Store.zoneFields(name: name, type: type, sg: type == "Basic" || sg,
-                                     description: c.optional("description") ?? name, token: c.store.newID(),
-                                     allocation: try allocationState(c) ?? "Disabled")
+            var f = Store.zoneFields(
+                name: name, type: type, sg: type == "Basic" || sg,
+                description: c.optional("description") ?? name, token: c.store.newID(),
+                allocation: try allocationState(c) ?? "Disabled")
             for key in ["dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress"] {
                 if let v = c.optional(key) { f[key] = .string(v) }
             }
@@ -40,7 +45,9 @@ enum ZoneAPIs {
             let local: Bool? = c.optional("localstorageenabled") == nil ? nil : try c.bool("localstorageenabled")
             c.store.table("zone").update(zone.id) { z in
                 if let local { z.fields["localstorageenabled"] = .bool(local) }
-                for key in ["name", "description", "dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress"] {
+                for key in [
+                    "name", "description", "dns1", "dns2", "internaldns1", "internaldns2", "domain", "guestcidraddress",
+                ] {
                     if let v = c.optional(key) { z.fields[key] = .string(v) }
                 }
                 if let state { z.fields["allocationstate"] = .string(state) }
@@ -54,14 +61,17 @@ enum ZoneAPIs {
                 throw APIError.inUse("The zone is not deletable because there are pods in this zone; delete them first")
             }
             if c.store.table("physicalnetwork").first(where: { $0["zoneid"] == zone.id }) != nil {
-                throw APIError.inUse("The zone is not deletable because there are physical networks in this zone; delete them first")
+                throw APIError.inUse(
+                    "The zone is not deletable because there are physical networks in this zone; delete them first")
             }
             if c.store.vms.live.contains(where: { $0.zoneID == zone.id }) {
                 throw APIError.inUse("The zone is not deletable because there are virtual machines in this zone")
             }
             c.store.table("zone").remove(zone.id)
             // Its system VMs (stopped once its hosts went) go with it.
-            for vm in c.store.table(Store.systemVMNoun).rows where vm["zoneid"] == zone.id { c.store.table(Store.systemVMNoun).remove(vm.id) }
+            for vm in c.store.table(Store.systemVMNoun).rows where vm["zoneid"] == zone.id {
+                c.store.table(Store.systemVMNoun).remove(vm.id)
+            }
             return .object(["success": .bool(true)])
         },
     ]
@@ -91,26 +101,40 @@ enum ZoneAPIs {
             let inZone = hosts.filter { $0["zoneid"] == zone.id }
             guard !inZone.isEmpty else { continue }
             func sum(_ key: String) -> Int { inZone.reduce(0) { $0 + (Int($1[key] ?? "") ?? 0) } }
-            let cpuTotal = inZone.reduce(0) { $0 + (Int($1["cpunumber"] ?? "") ?? 0) * (Int($1["cpuspeed"] ?? "") ?? 0) }
+            let cpuTotal = inZone.reduce(0) {
+                $0 + (Int($1["cpunumber"] ?? "") ?? 0) * (Int($1["cpuspeed"] ?? "") ?? 0)
+            }
             // Primary storage: the pools there (zone-wide ones count for every pod and cluster); volumes use it.
             let pools = c.store.table("storagepool").rows.filter { p in
                 p["zoneid"] == zone.id && (podID == nil || p["podid"] == podID || p["podid"] == nil)
                     && (clusterID == nil || p["clusterid"] == clusterID || p["clusterid"] == nil)
             }
             let poolTotal = pools.reduce(0) { $0 + (Int($1["disksizetotal"] ?? "") ?? 0) }
-            let volumes = c.store.table("volume").rows.filter { $0["zoneid"] == zone.id }.reduce(0) { $0 + (Int($1["size"] ?? "") ?? 0) }
+            let volumes =
+                c.store.table("volume").rows.filter { $0["zoneid"] == zone.id }.reduce(0) {
+                    $0 + (Int($1["size"] ?? "") ?? 0)
+                }
                 + c.store.vms.live.filter { $0.zoneID == zone.id }.reduce(0) { $0 + $1.rootSize }
             let secondary = c.store.table("imagestore").rows.filter { $0["zoneid"] == zone.id }
                 .reduce(0) { $0 + (Int($1["disksizetotal"] ?? "") ?? 0) }
-            var kinds = [(memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
-                         (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal)]
+            var kinds = [
+                (memoryType, "MEMORY", sum("memoryallocated"), sum("memorytotal")),
+                (cpuType, "CPU", sum("cpuallocatedvalue"), cpuTotal),
+            ]
             if poolTotal > 0 {
-                kinds += [(storageType, "STORAGE", volumes, poolTotal), (storageAllocatedType, "STORAGE_ALLOCATED", volumes, poolTotal)]
+                kinds += [
+                    (storageType, "STORAGE", volumes, poolTotal),
+                    (storageAllocatedType, "STORAGE_ALLOCATED", volumes, poolTotal),
+                ]
             }
-            if secondary > 0, podID == nil, clusterID == nil { kinds.append((secondaryStorageType, "SECONDARY_STORAGE", 0, secondary)) }
+            if secondary > 0, podID == nil, clusterID == nil {
+                kinds.append((secondaryStorageType, "SECONDARY_STORAGE", 0, secondary))
+            }
             for (code, name, used, total) in kinds where type == nil || type == code {
-                var r: Record = ["type": .int(code), "name": .string(name), "zoneid": .string(zone.id),
-                                 "zonename": zone.fields["name"] ?? .string("")]
+                var r: Record = [
+                    "type": .int(code), "name": .string(name), "zoneid": .string(zone.id),
+                    "zonename": zone.fields["name"] ?? .string(""),
+                ]
                 if let podID, let pod = c.store.table("pod").get(podID) {
                     r["podid"] = .string(podID)
                     r["podname"] = pod.fields["name"]

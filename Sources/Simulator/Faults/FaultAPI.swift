@@ -16,7 +16,9 @@ enum FaultAPI {
     static func run(_ c: Call) throws(APIError) -> Reply {
         let s = c.server
         if let clear = c.optional("clear") {
-            guard let b = Bool(clear.lowercased()) else { throw APIError.invalid("clear", "'\(clear)' is not true or false") }
+            guard let b = Bool(clear.lowercased()) else {
+                throw APIError.invalid("clear", "'\(clear)' is not true or false")
+            }
             if b { s.faults = []; s.faultHits = [] }
         }
         if let text = c.optional("fault") {
@@ -33,7 +35,9 @@ enum FaultAPI {
         if let secs = try c.int("clockoffset", in: -maxClockOffset...maxClockOffset) { s.clock.offset = .seconds(secs) }
         if let n = try c.int("throttle", in: 0...Int(Int32.max)) { s.throttleLimit = n == 0 ? nil : n }
         let (secs, _) = s.clock.offset.components
-        return .object(["fault": .list(s.faults.map { .string($0.description) }), "clockoffset": .int(Int(secs)),
-                        "throttle": .int(s.throttleLimit ?? 0)])
+        return .object([
+            "fault": .list(s.faults.map { .string($0.description) }), "clockoffset": .int(Int(secs)),
+            "throttle": .int(s.throttleLimit ?? 0),
+        ])
     }
 }

@@ -95,7 +95,9 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         case "http504": kind = .httpPage(status: 504)
         case "truncate": kind = .truncatedJSON
         case "delay":
-            guard let value else { throw FaultSpecError(text: text, problem: "delay needs milliseconds, e.g. delay=200") }
+            guard let value else {
+                throw FaultSpecError(text: text, problem: "delay needs milliseconds, e.g. delay=200")
+            }
             kind = .delay(milliseconds: value)
         case "drop": kind = .dropConnection
         case "throttle": kind = .throttle(retryAfterMilliseconds: value ?? 1000)
@@ -109,8 +111,10 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         case "job-cancel": kind = .jobCancelled
         case "job-unknown": kind = .jobUnknownStatus
         default:
-            throw FaultSpecError(text: text, problem: "unknown fault '\(name)'; use one of http502, http503, truncate, "
-                + "delay=MS, drop, throttle[=MS], error=CODE, job-hang, job-fail[=CODE], job-cancel, job-unknown")
+            throw FaultSpecError(
+                text: text,
+                problem: "unknown fault '\(name)'; use one of http502, http503, truncate, "
+                    + "delay=MS, drop, throttle[=MS], error=CODE, job-hang, job-fail[=CODE], job-cancel, job-unknown")
         }
         self.kind = kind
         self.command = command

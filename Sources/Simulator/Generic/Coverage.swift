@@ -10,9 +10,13 @@ struct Coverage {
     static var current: Coverage {
         var c = Coverage()
         for name in Catalog.bundled.apiNames {
-            if Registry.all[name] != nil { c.hand.append(name) }
-            else if Generic.handlers[name] != nil { c.generic.append(name) }
-            else { c.none.append(name) }
+            if Registry.all[name] != nil {
+                c.hand.append(name)
+            } else if Generic.handlers[name] != nil {
+                c.generic.append(name)
+            } else {
+                c.none.append(name)
+            }
         }
         return c
     }

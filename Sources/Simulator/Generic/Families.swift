@@ -31,8 +31,10 @@ enum GenericRole: Sendable, Equatable {
 enum Families {
     static let createVerbs: Set<String> = ["create", "add", "register"]
     static let deleteVerbs: Set<String> = ["delete", "remove"]
-    static let stateVerbs: [String: String] = ["enable": "Enabled", "disable": "Disabled", "activate": "Active",
-                                               "suspend": "Suspended"]
+    static let stateVerbs: [String: String] = [
+        "enable": "Enabled", "disable": "Disabled", "activate": "Active",
+        "suspend": "Suspended",
+    ]
 
     /// Families by singular noun (`vpc`), built once from the bundled catalog.
     static let byNoun: [String: Family] = {
@@ -45,10 +47,11 @@ enum Families {
             let members = apis.filter { $0.verb != "list" && API.singular($0.noun) == noun }
             let creators = members.filter { createVerbs.contains($0.verb) && $0.responseFields.contains("id") }
             let stringTags = members.contains { $0.param(named: "tags").map { $0.type != "map" } ?? false }
-            out[noun] = Family(list: list, key: key,
-                               owned: list.param(named: "account") != nil && list.responseFields.contains("account"),
-                               taggable: list.responseFields.contains("tags") && !stringTags,
-                               creatable: !creators.isEmpty)
+            out[noun] = Family(
+                list: list, key: key,
+                owned: list.param(named: "account") != nil && list.responseFields.contains("account"),
+                taggable: list.responseFields.contains("tags") && !stringTags,
+                creatable: !creators.isEmpty)
         }
         return out
     }()
@@ -84,8 +87,10 @@ enum Families {
     static func defaults(_ fam: Family) -> Record {
         switch fam.table {
         case "template", "iso":
-            ["templatetype": .string("USER"), "ispublic": .bool(false), "isfeatured": .bool(false),
-             "isextractable": .bool(false), "passwordenabled": .bool(false), "crossZones": .bool(false)]
+            [
+                "templatetype": .string("USER"), "ispublic": .bool(false), "isfeatured": .bool(false),
+                "isextractable": .bool(false), "passwordenabled": .bool(false), "crossZones": .bool(false),
+            ]
         case "vmsnapshot": ["current": .bool(true)]
         case "region": ["gslbserviceenabled": .bool(true), "portableipserviceenabled": .bool(false)]
         default: [:]
@@ -94,10 +99,12 @@ enum Families {
 
     /// The state a new entity starts in, as the server reports it right after creation.
     static func initialState(_ fam: Family) -> String {
-        let known = ["vpc": "Enabled", "vmsnapshot": "Ready", "physicalnetwork": "Disabled", "privategateway": "Ready",
-                     "vpnconnection": "Connected", "remoteaccessvpn": "Running", "storagepool": "Up", "host": "Up",
-                     "autoscalevmgroup": "Enabled", "vpcoffering": "Disabled", "networkoffering": "Disabled",
-                     "kubernetescluster": "Running"]
+        let known = [
+            "vpc": "Enabled", "vmsnapshot": "Ready", "physicalnetwork": "Disabled", "privategateway": "Ready",
+            "vpnconnection": "Connected", "remoteaccessvpn": "Running", "storagepool": "Up", "host": "Up",
+            "autoscalevmgroup": "Enabled", "vpcoffering": "Disabled", "networkoffering": "Disabled",
+            "kubernetescluster": "Running",
+        ]
         return known[fam.table] ?? "Active"
     }
 }

@@ -24,19 +24,24 @@ enum Generic {
         case .list:
             // (Empty rather than absent: a lookup may have made the table.)
             if Families.installFilled.contains(fam.table), c.store.tables[fam.table]?.rows.isEmpty ?? true {
-                throw APIError(432, "The acsh simulator does not model \(api.name) yet: a real install has entries here, "
-                    + "and this cloud was not seeded with them")
+                throw APIError(
+                    432,
+                    "The acsh simulator does not model \(api.name) yet: a real install has entries here, "
+                        + "and this cloud was not seeded with them")
             }
             // The table is named in lower case; the answer uses the server's spelling (`vmSnapshot`).
-            guard case .list(_, let items, let total) = try c.listEntities(fam.table, owned: fam.owned, taggable: fam.taggable,
-                                                                           where: { visibleOwnerList(c, $0) })
+            guard
+                case .list(_, let items, let total) = try c.listEntities(
+                    fam.table, owned: fam.owned, taggable: fam.taggable,
+                    where: { visibleOwnerList(c, $0) })
             else { return .list(noun: fam.key, items: [], total: 0) }
             return .list(noun: fam.key, items: items, total: total)
         case .create:
             try checkReferences(c, api)
             let e = try create(c, api, fam)
             c.store.table(fam.table).insert(e)
-            return try answer(c, api, fam, id: e.id, immediateID: e.id, onFailure: { $0.table(fam.table).remove(e.id) }) { store throws(APIError) in
+            return try answer(c, api, fam, id: e.id, immediateID: e.id, onFailure: { $0.table(fam.table).remove(e.id) })
+            { store throws(APIError) in
                 [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
             }
         case .update:
@@ -50,7 +55,9 @@ enum Generic {
             ResponseFill.fill(&f, api: fields, params: c.params, store: c.store, update: true)
             c.store.table(fam.table).update(e.id) { $0.fields = f }
             return try answer(c, api, fam, id: e.id) { store throws(APIError) in
-                shows ? [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)] : ["success": .bool(true)]
+                shows
+                    ? [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
+                    : ["success": .bool(true)]
             }
         case .state(let state):
             let e = try target(c, api, fam)
@@ -73,14 +80,19 @@ enum Generic {
     }
 
     /// A synchronous answer at once, or a job whose result `work` makes when it completes.
-    static func answer(_ c: Call, _ api: API, _ fam: Family, id: String, immediateID: String? = nil,
-                       onFailure: ((Store) -> Void)? = nil,
-                       _ work: @escaping (Store) throws(APIError) -> Record) throws(APIError) -> Reply {
+    static func answer(
+        _ c: Call, _ api: API, _ fam: Family, id: String, immediateID: String? = nil,
+        onFailure: ((Store) -> Void)? = nil,
+        _ work: @escaping (Store) throws(APIError) -> Record
+    ) throws(APIError) -> Reply {
         // Synchronous: done now, on the caller's store (under the engine's lock already).
         guard api.isAsync else { return .object(try work(c.store)) }
-        return .job(JobSpec(cmd: "org.apache.cloudstack.api.command." + api.name.prefix(1).uppercased() + api.name.dropFirst() + "Cmd",
-                            instanceType: nil, instanceID: id, immediateID: immediateID,
-                            work: { store, _ in try work(store) }, onFailure: onFailure))
+        return .job(
+            JobSpec(
+                cmd: "org.apache.cloudstack.api.command." + api.name.prefix(1).uppercased() + api.name.dropFirst()
+                    + "Cmd",
+                instanceType: nil, instanceID: id, immediateID: immediateID,
+                work: { store, _ in try work(store) }, onFailure: onFailure))
     }
 
     /// A list/create/update answer's entity: resource tags from the store when the family has them.

@@ -12,14 +12,18 @@ extension Generic {
         var f: Record = [:]
         let id: String
         if let p = api.param(named: "id"), p.required, let given = c.optional("id") {
-            if c.store.table(fam.table).get(given) != nil { throw APIError.invalid("id", "\(fam.key) with id \(given) already exists") }
+            if c.store.table(fam.table).get(given) != nil {
+                throw APIError.invalid("id", "\(fam.key) with id \(given) already exists")
+            }
             (id, f["id"]) = (given, ResponseFill.typed(given, p.type))
         } else {
             id = c.store.newID()
             f["id"] = .string(id)
         }
         ResponseFill.fill(&f, api: api, params: c.params, store: c.store, update: false)
-        for shown in ["displaytext", "displayname"] where fields.contains(shown) && f[shown] == nil { f[shown] = f["name"] }
+        for shown in ["displaytext", "displayname"] where fields.contains(shown) && f[shown] == nil {
+            f[shown] = f["name"]
+        }
         if let pid = c.optional("projectid"), fields.contains("projectid") {
             guard let owner = ResponseFill.projectOwner(api, c.params, c.store) else {
                 throw CatalogCheck.noEntity("projectid", pid, command: c.command)
@@ -36,7 +40,10 @@ extension Generic {
         } else if let d = c.optional("domainid"), fields.contains("domainid") {
             // Offerings and the like: the domains they are restricted to, as given.
             f["domainid"] = .string(d)
-            if fields.contains("domain") { f["domain"] = .string(d.split(separator: ",").compactMap { c.store.name(ofID: String($0)) }.joined(separator: ",")) }
+            if fields.contains("domain") {
+                f["domain"] = .string(
+                    d.split(separator: ",").compactMap { c.store.name(ofID: String($0)) }.joined(separator: ","))
+            }
         }
         for (k, v) in Families.defaults(fam) where f[k] == nil { f[k] = v }
         if c.optional("zoneid") == "-1", fields.contains("crossZones") {  // every zone
@@ -54,10 +61,14 @@ extension Generic {
     /// `vmsnapshotid`), else by its required parameters naming fields (removeVpnUser's `username`).
     /// The entities a delete names: each of `ids` when the API takes a list, else the one target.
     static func targets(_ c: Call, _ api: API, _ fam: Family) throws(APIError) -> [Entity] {
-        guard api.param(named: "ids") != nil, let ids = c.list("ids"), c.optional("id") == nil else { return [try target(c, api, fam)] }
+        guard api.param(named: "ids") != nil, let ids = c.list("ids"), c.optional("id") == nil else {
+            return [try target(c, api, fam)]
+        }
         var found: [Entity] = []
         for id in ids {
-            guard let e = c.store.table(fam.table).get(id) else { throw CatalogCheck.noEntity("ids", id, command: c.command) }
+            guard let e = c.store.table(fam.table).get(id) else {
+                throw CatalogCheck.noEntity("ids", id, command: c.command)
+            }
             try checkOwner(c, e)
             found.append(e)
         }
@@ -67,7 +78,8 @@ extension Generic {
     static func target(_ c: Call, _ api: API, _ fam: Family) throws(APIError) -> Entity {
         let table = c.store.table(fam.table)
         // `id`, `<noun>id`, else a uuid parameter pointing at no other family (updateRolePermission's `ruleid`).
-        let idParams = ["id", fam.table + "id"].compactMap { api.param(named: $0) }
+        let idParams =
+            ["id", fam.table + "id"].compactMap { api.param(named: $0) }
             + api.params.filter { $0.type == "uuid" && $0.name.lowercased() != "id" && referencedTable($0) == nil }
         for p in idParams {
             guard let id = c.optional(p.name) else { continue }

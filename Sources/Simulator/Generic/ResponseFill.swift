@@ -34,7 +34,9 @@ enum ResponseFill {
         var fields: [String: String] = [:]
         for f in api.responseFields { fields[f.lowercased()] = f }
         var set: Record = [:]
-        for p in api.params where p.type != "map" && !ownerParams.contains(p.name.lowercased()) && !SecretPolicy.isSecret(p.name) {  // kept by the server, never shown
+        for p in api.params
+        // kept by the server, never shown
+        where p.type != "map" && !ownerParams.contains(p.name.lowercased()) && !SecretPolicy.isSecret(p.name) {
             guard let raw = params.value(p.name), let name = field(for: p.name, in: fields) else { continue }
             // A stored value differing from the given one was ignored by the handler; on a create only
             // a boolean is surely so (other values may be converted: a volume's size is given in GB).
@@ -48,7 +50,8 @@ enum ResponseFill {
             guard record[name] == nil, set[name] == nil else { continue }
             let idKey = String(lower.dropLast(4)) + "id"
             guard let idField = fields[idKey], let id = (set[idField] ?? record[idField])?.plainText,
-                  let found = store.name(ofID: id) else { continue }
+                let found = store.name(ofID: id)
+            else { continue }
             set[name] = .string(found)
         }
         record.merge(set, uniquingKeysWith: { $1 })
@@ -75,7 +78,8 @@ enum ResponseFill {
     /// Fills the one entity record of an answer (`{"zone": {...}}`) and its stored row.
     static func completed(_ answer: Record, api: API, params: RequestParams, store: Store) -> Record {
         guard answer.count == 1, let key = answer.keys.first, case .record(var entity)? = answer[key],
-              let id = entity["id"]?.plainText, let table = store.tableHolding(id, preferring: key) else { return answer }
+            let id = entity["id"]?.plainText, let table = store.tableHolding(id, preferring: key)
+        else { return answer }
         var set = fill(&entity, api: api, params: params, store: store, update: api.verb == "update")
         var dropped: String?
         if api.verb != "update", let owner = projectOwner(api, params, store), entity["projectid"] == nil {
@@ -95,7 +99,8 @@ enum ResponseFill {
     /// projectid, project, domainid and domain of the project a create names, when its answer shows projects.
     static func projectOwner(_ api: API, _ params: RequestParams, _ store: Store) -> Record? {
         guard api.responseFields.contains("projectid"), let pid = params.value("projectid"),
-              let project = store.table("project").get(pid) else { return nil }
+            let project = store.table("project").get(pid)
+        else { return nil }
         return Store.projectOwnerFields(project)
     }
 }

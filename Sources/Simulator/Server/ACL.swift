@@ -59,10 +59,11 @@ extension Store {
     /// `id` and every domain below it (path prefix match, as the server's `path LIKE 'x%'`).
     func domainTree(_ id: String) -> Set<String> {
         guard let root = table("domain").get(id)?["path"] else { return [] }
-        return Set(table("domain").rows.filter { d in
-            guard let p = d["path"] else { return false }
-            return p == root || p.hasPrefix(root + "/")
-        }.map(\.id))
+        return Set(
+            table("domain").rows.filter { d in
+                guard let p = d["path"] else { return false }
+                return p == root || p.hasPrefix(root + "/")
+            }.map(\.id))
     }
 
     func isDomain(_ id: String, within ancestor: String) -> Bool { domainTree(ancestor).contains(id) }
@@ -80,7 +81,8 @@ extension Call {
         switch caller.role {
         case .rootAdmin: return
         case .domainAdmin: if store.isDomain(domainID, within: caller.domainID) { return }
-        case .user: if accountID == caller.accountID || store.isMember(caller.accountID, ofProject: accountID) { return }
+        case .user:
+            if accountID == caller.accountID || store.isMember(caller.accountID, ofProject: accountID) { return }
         }
         throw denied(what)
     }
@@ -96,24 +98,28 @@ extension Call {
     func owner() throws(APIError) -> Caller {
         guard let name = optional("account") else { return caller }
         let domainID = optional("domainid") ?? caller.domainID
-        guard let acct = store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID }) else {
+        guard let acct = store.table("account").first(where: { $0["name"] == name && $0["domainid"] == domainID })
+        else {
             throw APIError.invalid("account", "could not find account \(name) in domain \(domainID)")
         }
         try checkAccess(accountID: acct.id, domainID: domainID, what: "account \(name)")
         return store.principals.first { $0.caller.accountID == acct.id }?.caller
-            ?? Caller(userID: "", username: "", accountID: acct.id, account: name, domainID: domainID,
-                      domain: acct["domain"] ?? "", isAdmin: false)
+            ?? Caller(
+                userID: "", username: "", accountID: acct.id, account: name, domainID: domainID,
+                domain: acct["domain"] ?? "", isAdmin: false)
     }
 
     /// Checks `domainid` the way the server does before listing in it.
     func checkDomainAccess(_ domainID: String) throws(APIError) {
-        let ok = switch caller.role {
-        case .rootAdmin: true
-        case .domainAdmin: store.isDomain(domainID, within: caller.domainID)
-        case .user: domainID == caller.domainID
-        }
+        let ok =
+            switch caller.role {
+            case .rootAdmin: true
+            case .domainAdmin: store.isDomain(domainID, within: caller.domainID)
+            case .user: domainID == caller.domainID
+            }
         if !ok {
-            throw APIError.permission("Account \(caller.account) does not have permission to operate within domain id=\(domainID)")
+            throw APIError.permission(
+                "Account \(caller.account) does not have permission to operate within domain id=\(domainID)")
         }
     }
 
@@ -133,7 +139,8 @@ extension Call {
         }
         if let name = optional("account") {
             let inDomain = domainID ?? caller.domainID
-            guard let acct = store.table("account").first(where: { $0["name"] == name && $0["domainid"] == inDomain }) else {
+            guard let acct = store.table("account").first(where: { $0["name"] == name && $0["domainid"] == inDomain })
+            else {
                 throw APIError.invalid("account", "could not find account \(name) in domain \(inDomain)")
             }
             try checkAccess(accountID: acct.id, domainID: inDomain, what: "account \(name)")

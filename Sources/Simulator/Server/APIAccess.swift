@@ -23,7 +23,8 @@ enum APIAccess {
     ]
     /// Lists of admin nouns that users need to deploy anything.
     static let publicLists: Set<String> = [
-        "listZones", "listZonesMetrics", "listServiceOfferings", "listDiskOfferings", "listNetworkOfferings", "listVPCOfferings",
+        "listZones", "listZonesMetrics", "listServiceOfferings", "listDiskOfferings", "listNetworkOfferings",
+        "listVPCOfferings",
         "listRegions",
     ]
     /// Root-admin APIs whose names do not say so.

@@ -11,8 +11,9 @@ enum AdminKeysPage {
 
     static func response(_ store: Store) -> OutgoingResponse {
         guard store.options.datacenter == .cloudstackSimulator,
-              let admin = store.principals.first(where: { $0.caller.isAdmin && $0.caller.account == "admin" })
-                ?? store.principals.first(where: { $0.caller.isAdmin }) else {
+            let admin = store.principals.first(where: { $0.caller.isAdmin && $0.caller.account == "admin" })
+                ?? store.principals.first(where: { $0.caller.isAdmin })
+        else {
             return Responses.htmlPage(404)
         }
         let keys: Value = .record(["apikey": .string(admin.user.apiKey), "secretkey": .string(admin.user.secretKey)])

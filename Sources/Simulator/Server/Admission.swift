@@ -4,7 +4,8 @@
 enum Admission {
     static func run(_ x: Exchange) throws(APIError) -> Handler? {
         if let bad = x.params.controlCharacterParam {
-            throw APIError(431, "Received value for parameter \(bad) contains control characters, which are not allowed", cs: 4350)
+            throw APIError(
+                431, "Received value for parameter \(bad) contains control characters, which are not allowed", cs: 4350)
         }
         guard !x.command.isEmpty else { throw APIAccess.notAvailable }
         return Registry.handler(x.command)

@@ -23,7 +23,8 @@ struct Authenticator {
     /// Checks a signed request exactly as the management server does; any failure is the same 401.
     func verifySigned(_ params: RequestParams, store: Store, now: Date) throws(APIError) -> Principal {
         guard let key = params["apikey"], let signature = params["signature"],
-              let p = principal(forAPIKey: key, in: store), store.isActive(p) else { throw APIError.unauthorized }
+            let p = principal(forAPIKey: key, in: store), store.isActive(p)
+        else { throw APIError.unauthorized }
         let version = params["signatureVersion"]
         if let expires = params["expires"] {
             guard let date = SimClock.parseCloudStackTime(expires), now < date else { throw APIError.unauthorized }
@@ -36,11 +37,15 @@ struct Authenticator {
     }
 
     /// A session call needs the JSESSIONID cookie and the matching `sessionkey` parameter.
-    mutating func verifySession(_ params: RequestParams, command: String, cookies: [String: String], store: Store,
-                                timeout: Duration, now: Date) throws(APIError) -> Principal {
-        guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession], let p = store.principals.first(where: {
-            $0.caller.userID == s.principal.caller.userID
-        }), store.isActive(p) else { throw APIError.unauthorized }
+    mutating func verifySession(
+        _ params: RequestParams, command: String, cookies: [String: String], store: Store,
+        timeout: Duration, now: Date
+    ) throws(APIError) -> Principal {
+        guard let jsession = cookies["JSESSIONID"], var s = sessions[jsession],
+            let p = store.principals.first(where: {
+                $0.caller.userID == s.principal.caller.userID
+            }), store.isActive(p)
+        else { throw APIError.unauthorized }
         if now.timeIntervalSince(s.lastUsed) > timeout.seconds {
             sessions[jsession] = nil
             throw APIError.unauthorized
@@ -59,7 +64,9 @@ struct Authenticator {
     }
 
     /// `login`: username, password and domain path (or domainId); 531 on any mismatch.
-    mutating func login(_ params: RequestParams, store: Store, timeout: Duration, now: Date) throws(APIError) -> LoginSession {
+    mutating func login(_ params: RequestParams, store: Store, timeout: Duration, now: Date) throws(APIError)
+        -> LoginSession
+    {
         guard let username = params.value("username") else { throw APIError.missing("username", command: "login") }
         guard let password = params.value("password") else { throw APIError.missing("password", command: "login") }
         let domainPath = Self.normalizedDomain(params.value("domain") ?? "/")
@@ -70,13 +77,16 @@ struct Authenticator {
             return Self.normalizedDomain(p.user.domainPath) == domainPath
         }
         guard let p = match, p.user.password == password, store.isActive(p) else {
-            throw APIError(531, "Failed to authenticate user \(username) in domain \(domainPath); check username, password and domain",
-                           cs: 4365)
+            throw APIError(
+                531,
+                "Failed to authenticate user \(username) in domain \(domainPath); check username, password and domain",
+                cs: 4365)
         }
         purgeExpired(now: now, timeout: timeout)
         let twoFactor = store.table("user").get(p.caller.userID)?["is2faenabled"] == "true"
-        let s = LoginSession(jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now,
-                        verified2FA: !twoFactor)
+        let s = LoginSession(
+            jsessionID: Self.token(store), sessionKey: Self.token(store), principal: p, lastUsed: now,
+            verified2FA: !twoFactor)
         sessions[s.jsessionID] = s
         return s
     }

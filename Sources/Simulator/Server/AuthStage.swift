@@ -19,7 +19,8 @@ enum AuthStage {
         } else if x.params["apikey"] != nil || x.params["signature"] != nil {
             return try s.auth.verifySigned(x.params, store: s.store, now: x.now)
         }
-        return try s.auth.verifySession(x.params, command: x.command, cookies: x.request.cookies, store: s.store,
-                                        timeout: s.options.sessionTimeout, now: x.now)
+        return try s.auth.verifySession(
+            x.params, command: x.command, cookies: x.request.cookies, store: s.store,
+            timeout: s.options.sessionTimeout, now: x.now)
     }
 }

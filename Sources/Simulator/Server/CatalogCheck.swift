@@ -20,7 +20,8 @@ enum CatalogCheck {
         }
         if modelled { return }
         // List APIs too: an empty list would read as "you have none" and hide the gap.
-        throw APIError(432, "The acsh simulator does not implement \(command) (it is a CloudStack API, but not modelled here)")
+        throw APIError(
+            432, "The acsh simulator does not implement \(command) (it is a CloudStack API, but not modelled here)")
     }
 
     static func checkType(_ p: APIParam, _ value: String, command: String) throws(APIError) {
@@ -30,27 +31,37 @@ enum CatalogCheck {
         switch p.type {
         case "boolean":
             guard value.lowercased() == "true" || value.lowercased() == "false" else {
-                throw APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
-                    + "Invalid parameter \(p.name) value=\(value): it must be true or false", cs: 4350)
+                throw APIError(
+                    431,
+                    "Unable to execute API command \(command.lowercased()) due to invalid value. "
+                        + "Invalid parameter \(p.name) value=\(value): it must be true or false", cs: 4350)
             }
         case "integer", "long", "short":
             // In the parameter's Java type's range, as the server's parse of it demands.
-            let range = p.type == "integer" ? Call.javaInt : p.type == "short" ? Int(Int16.min)...Int(Int16.max) : Int.min...Int.max
+            let range =
+                p.type == "integer"
+                ? Call.javaInt : p.type == "short" ? Int(Int16.min)...Int(Int16.max) : Int.min...Int.max
             guard let n = Int(value), range.contains(n) else {
-                throw APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
-                    + "Invalid parameter \(p.name) value=\(value) due to incorrect long value format", cs: 4350)
+                throw APIError(
+                    431,
+                    "Unable to execute API command \(command.lowercased()) due to invalid value. "
+                        + "Invalid parameter \(p.name) value=\(value) due to incorrect long value format", cs: 4350)
             }
         case "uuid":
             // Parameters older than 3.0 (no `since`) still take the internal numeric id.
-            guard EntityID.isUUID(value) || (p.since == nil && Int(value) != nil) else { throw noEntity(p.name, value, command: command) }
+            guard EntityID.isUUID(value) || (p.since == nil && Int(value) != nil) else {
+                throw noEntity(p.name, value, command: command)
+            }
         default: break
         }
     }
 
     /// A uuid parameter naming nothing: the dispatcher's words, whether the value is malformed or unknown.
     static func noEntity(_ param: String, _ value: String, command: String) -> APIError {
-        APIError(431, "Unable to execute API command \(command.lowercased()) due to invalid value. "
-            + "Invalid parameter \(param) value=\(value) due to incorrect long value format, or entity does "
-            + "not exist or due to incorrect parameter annotation for the field in api cmd class.", cs: 4350)
+        APIError(
+            431,
+            "Unable to execute API command \(command.lowercased()) due to invalid value. "
+                + "Invalid parameter \(param) value=\(value) due to incorrect long value format, or entity does "
+                + "not exist or due to incorrect parameter annotation for the field in api cmd class.", cs: 4350)
     }
 }

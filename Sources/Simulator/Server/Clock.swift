@@ -1,7 +1,7 @@
 import CloudClient
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The server's clock: the real clock shifted by the configured offset, so tests
@@ -27,19 +27,25 @@ struct SimClock: Sendable {
             return v
         }
         guard let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10), let h = num(11..<13),
-              let mi = num(14..<16), let se = num(17..<19) else { return nil }
+            let mi = num(14..<16), let se = num(17..<19)
+        else { return nil }
         var zone = 0
         var i = 19
-        if i < b.count, b[i] == 46 { i += 1; while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 } } // fraction
+        if i < b.count, b[i] == 46 { i += 1; while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 } }  // fraction
         if i < b.count {
-            if b[i] == 90 { i += 1 } else if b[i] == 43 || b[i] == 45 {
+            if b[i] == 90 {
+                i += 1
+            } else if b[i] == 43 || b[i] == 45 {
                 let sign = b[i] == 43 ? 1 : -1
                 let digits = b[(i + 1)...].filter { $0 != 58 }
                 guard digits.count == 4, let zh = Int(String(decoding: digits.prefix(2), as: UTF8.self)),
-                      let zm = Int(String(decoding: digits.suffix(2), as: UTF8.self)) else { return nil }
+                    let zm = Int(String(decoding: digits.suffix(2), as: UTF8.self))
+                else { return nil }
                 zone = sign * (zh * 3600 + zm * 60)
                 i = b.count
-            } else { return nil }
+            } else {
+                return nil
+            }
         }
         guard i == b.count else { return nil }
         var t = tm()

@@ -18,15 +18,18 @@ enum DispatchStage {
             if let api { s.store.translateInternalIDs(api, &params) }
         }
         guard let handler else { throw APIAccess.notAvailable }  // CatalogCheck threw for unmodelled APIs
-        let prepared: (any Sendable)? = switch x.prepared {
-        case .success(let value): value
-        case .failure(let error): throw error
-        case nil: nil
-        }
-        let call = Call(command: x.command, params: params, caller: x.principal?.caller ?? .anonymous, store: s.store,
-                        now: x.now, request: x.request, server: s, prepared: prepared)
+        let prepared: (any Sendable)? =
+            switch x.prepared {
+            case .success(let value): value
+            case .failure(let error): throw error
+            case nil: nil
+            }
+        let call = Call(
+            command: x.command, params: params, caller: x.principal?.caller ?? .anonymous, store: s.store,
+            now: x.now, request: x.request, server: s, prepared: prepared)
         let api = Catalog.bundled.api(named: x.command)
-        let reply = Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call))))
+        let reply = Events.observe(
+            call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call))))
         if entry == .anonymous { s.count(x.command) }  // authenticated by the handler (login's password)
         switch reply {
         case .object(let r):
@@ -51,10 +54,13 @@ enum DispatchStage {
     private static func startJob(_ spec: JobSpec, _ x: Exchange, _ s: EngineState) -> String {
         let caller = x.principal?.caller ?? .anonymous
         let id = s.store.newID()
-        let due: Date? = x.jobFault == .jobNeverFinishes ? nil : x.now.addingTimeInterval(s.options.jobTime.seconds * spec.jobTimes)
-        s.store.jobs.add(Job(id: id, cmd: spec.cmd, accountID: caller.accountID, userID: caller.userID,
-                             created: x.now, completesAt: due, instanceType: spec.instanceType,
-                             instanceID: spec.instanceID, work: spec.work, onFailure: spec.onFailure, fault: x.jobFault))
+        let due: Date? =
+            x.jobFault == .jobNeverFinishes ? nil : x.now.addingTimeInterval(s.options.jobTime.seconds * spec.jobTimes)
+        s.store.jobs.add(
+            Job(
+                id: id, cmd: spec.cmd, accountID: caller.accountID, userID: caller.userID,
+                created: x.now, completesAt: due, instanceType: spec.instanceType,
+                instanceID: spec.instanceID, work: spec.work, onFailure: spec.onFailure, fault: x.jobFault))
         if spec.instanceType == "VirtualMachine", let vmID = spec.instanceID {
             s.store.vms.update(vmID) { $0.pendingJobID = id }
         }

@@ -2,7 +2,7 @@ import FoundationEssentials
 import NIOConcurrencyHelpers
 import Values
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The request path: a request passes through small stages in order (see `front`, `back`), all
@@ -15,7 +15,8 @@ final class Engine: Sendable {
     /// A seeded cloud, or with a state file the cloud it holds (seeded when the file is new).
     init(options: SimulatorOptions) throws(SimulatorError) {
         self.options = options
-        let clock = SimClock(offset: options.clockOffset)  // the live one is EngineState.clock (simulatorFault moves it)
+        // the live one is EngineState.clock (simulatorFault moves it)
+        let clock = SimClock(offset: options.clockOffset)
         var file: StateFile?
         if case .file(let path) = options.state { file = try StateFile(path: path, fresh: options.fresh) }
         let store = Store(options: options, journal: file?.journal)

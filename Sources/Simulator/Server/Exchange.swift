@@ -58,7 +58,8 @@ struct Exchange {
         var params = RequestParams()
         params.addEncoded(request.query)
         if request.method == "POST", let body = request.body,
-           request.contentType.map({ $0.lowercased().hasPrefix("application/x-www-form-urlencoded") }) ?? true {
+            request.contentType.map({ $0.lowercased().hasPrefix("application/x-www-form-urlencoded") }) ?? true
+        {
             params.addEncoded(Substring(body))
         }
         self.params = params

@@ -15,7 +15,9 @@ enum FaultStage {
             }
             guard fire else { continue }
             if f.kind.isJobFault {
-                if x.jobFault == nil, Registry.handler(x.command)?.isAsync == true { x.jobFault = f.kind; s.faultHits[i] += 1 }
+                if x.jobFault == nil, Registry.handler(x.command)?.isAsync == true {
+                    x.jobFault = f.kind; s.faultHits[i] += 1
+                }
                 continue
             }
             s.faultHits[i] += 1
@@ -25,7 +27,8 @@ enum FaultStage {
             case .truncatedJSON: x.truncate = true; continue
             case .httpPage(let status): answer = Responses.htmlPage(status, delay: x.delay)
             case .dropConnection: answer = OutgoingResponse(status: 0, body: "", drop: true, delay: x.delay)
-            case .throttle(let ms): answer = Responses.error(x.wrapper, APIError(429, Responses.throttleText(ms), cs: 9999), delay: x.delay)
+            case .throttle(let ms):
+                answer = Responses.error(x.wrapper, APIError(429, Responses.throttleText(ms), cs: 9999), delay: x.delay)
             case .apiError(let code): answer = Responses.error(x.wrapper, APIError.injected(code), delay: x.delay)
             default: continue
             }

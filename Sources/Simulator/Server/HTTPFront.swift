@@ -24,9 +24,10 @@ enum HTTPFront {
             }
             let contentType = request.headers[.contentType]
             let query = request.uri.query.map { Substring($0) } ?? ""
-            var incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path, query: query,
-                                           body: body, contentType: contentType, cookies: [:],
-                                           host: request.head.authority, origin: request.headers[.origin], integration: integration)
+            var incoming = IncomingRequest(
+                method: request.method.rawValue, path: request.uri.path, query: query,
+                body: body, contentType: contentType, cookies: [:],
+                host: request.head.authority, origin: request.headers[.origin], integration: integration)
             for header in request.headers[values: .cookie] { incoming.addCookies(header) }
             let out = engine.handle(incoming)
             if let delay = out.delay { try await Task.sleep(for: delay) }

@@ -18,8 +18,9 @@ struct Call {
 
     /// The same call with other parameters (a handler reusing another's lookup).
     func with(params: RequestParams) -> Call {
-        Call(command: command, params: params, caller: caller, store: store, now: now, request: request, server: server,
-             prepared: prepared)
+        Call(
+            command: command, params: params, caller: caller, store: store, now: now, request: request, server: server,
+            prepared: prepared)
     }
 
     var created: String { SimClock.cloudStackTime(now) }
@@ -125,9 +126,11 @@ struct Handler: Sendable {
     let prepare: (@Sendable () throws(APIError) -> any Sendable)?
     let run: @Sendable (Call) throws(APIError) -> Reply
 
-    init(_ name: String, async isAsync: Bool = false, entry: Entry = .api,
-         prepare: (@Sendable () throws(APIError) -> any Sendable)? = nil,
-         _ run: @escaping @Sendable (Call) throws(APIError) -> Reply) {
+    init(
+        _ name: String, async isAsync: Bool = false, entry: Entry = .api,
+        prepare: (@Sendable () throws(APIError) -> any Sendable)? = nil,
+        _ run: @escaping @Sendable (Call) throws(APIError) -> Reply
+    ) {
         self.name = name
         self.isAsync = isAsync
         self.entry = entry
@@ -138,7 +141,8 @@ struct Handler: Sendable {
 
 extension Caller {
     /// The caller of an anonymous authenticator (login), before anyone is known.
-    static let anonymous = Caller(userID: "", username: "", accountID: "", account: "", domainID: "", domain: "", isAdmin: false)
+    static let anonymous = Caller(
+        userID: "", username: "", accountID: "", account: "", domainID: "", domain: "", isAdmin: false)
 }
 
 /// Every modelled API, by name. Each resource family file contributes one array.
@@ -150,25 +154,31 @@ enum Registry {
         var map: [String: Handler] = [:]
         let families: [[Handler]] = [
             TemplateAPIs.handlers, ImageChangeAPIs.handlers, ImagePermissionAPIs.handlers, ISOAPIs.handlers,
-            InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
+            InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers,
+            DiscoveryAPIs.handlers,
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
             ZoneAPIs.handlers, OfferingAPIs.handlers, DomainAPIs.handlers, Events.handlers, VMSnapshotAPIs.handlers,
             PodClusterAPIs.handlers, HostAPIs.handlers, StorageAPIs.handlers, PlatformAPIs.handlers,
-            NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers, VLANAPIs.handlers,
+            NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers,
+            VLANAPIs.handlers,
             PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
             SystemVMAPIs.handlers, AlertAPIs.handlers, EventArchiveAPIs.handlers, DedicationAPIs.handlers,
             DedicatedRangeAPIs.handlers, MetricsAPIs.handlers, OutOfBandAPIs.handlers, HostHAAPIs.handlers,
-            ManagementServerAPIs.handlers, GuestOSChangeAPIs.handlers, ResourceDetailAPIs.handlers, ResourceIconAPIs.handlers,
+            ManagementServerAPIs.handlers, GuestOSChangeAPIs.handlers, ResourceDetailAPIs.handlers,
+            ResourceIconAPIs.handlers,
             PlatformInfoAPIs.handlers, CatalogInfoAPIs.handlers, HostReconnectAPIs.handlers,
             SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
-            ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers, VMRestoreAPIs.handlers,
+            ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers,
+            VMRestoreAPIs.handlers,
             // The tenant side added for issue 12 (sim-tenant).
             VolumeLifecycleAPIs.handlers, VolumeTransferAPIs.handlers, LBPolicyAPIs.handlers, VMOwnershipAPIs.handlers,
-            AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers, ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
-            NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers, PublicIPReserveAPIs.handlers,
+            AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers,
+            ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
+            NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
+            PublicIPReserveAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What counts as loopback. The simulator's keys are published and it has no TLS, so it must
@@ -30,8 +30,10 @@ enum Loopback {
         var node: UnsafeMutablePointer<addrinfo>? = first
         while let n = node {
             var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-            guard getnameinfo(n.pointee.ai_addr, n.pointee.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0,
-                  isLiteral(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            guard
+                getnameinfo(
+                    n.pointee.ai_addr, n.pointee.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0,
+                isLiteral(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
             else { return false }
             node = n.pointee.ai_next
         }

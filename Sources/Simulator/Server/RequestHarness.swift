@@ -25,19 +25,23 @@ public final class RequestHarness: Sendable {
 
     /// One request: `query` as it would follow `?` in `/client/api?...`, `body` a POST form.
     /// Answers the HTTP status and body (status 0: the connection would be dropped).
-    public func handle(query: String, body: String? = nil, from sender: Sender = .integration,
-                       headers: [(String, String)] = []) -> (status: Int, body: String) {
+    public func handle(
+        query: String, body: String? = nil, from sender: Sender = .integration,
+        headers: [(String, String)] = []
+    ) -> (status: Int, body: String) {
         var query = query
         if case .signed(let key, let secret) = sender {
             var params = RequestParams()
             params.addEncoded(Substring(query))
             if let body { params.addEncoded(Substring(body)) }
             let pairs = params.pairs + [("apiKey", key)]
-            query += (query.isEmpty ? "" : "&") + "apiKey=\(Signer.encode(key))&signature="
+            query +=
+                (query.isEmpty ? "" : "&") + "apiKey=\(Signer.encode(key))&signature="
                 + Signer.encode(Signer.signature(pairs, secretKey: secret))
         }
-        var req = IncomingRequest(method: body == nil ? "GET" : "POST", path: "/client/api", query: Substring(query), body: body,
-                                  contentType: body == nil ? nil : "application/x-www-form-urlencoded", cookies: [:])
+        var req = IncomingRequest(
+            method: body == nil ? "GET" : "POST", path: "/client/api", query: Substring(query), body: body,
+            contentType: body == nil ? nil : "application/x-www-form-urlencoded", cookies: [:])
         req.integration = if case .integration = sender { true } else { false }
         for (name, value) in headers {
             switch name.lowercased() {
@@ -61,12 +65,13 @@ public final class RequestHarness: Sendable {
         let text = withIDs(String(decoding: input.dropFirst(), as: UTF8.self))
         let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let admin = SimulatorOptions.defaultUsers[0], user = SimulatorOptions.defaultUsers[1]
-        let sender: Sender = switch first % 4 {
-        case 0: .integration
-        case 1: .signed(apiKey: admin.apiKey, secretKey: admin.secretKey)
-        case 2: .signed(apiKey: user.apiKey, secretKey: user.secretKey)
-        default: .raw
-        }
+        let sender: Sender =
+            switch first % 4 {
+            case 0: .integration
+            case 1: .signed(apiKey: admin.apiKey, secretKey: admin.secretKey)
+            case 2: .signed(apiKey: user.apiKey, secretKey: user.secretKey)
+            default: .raw
+            }
         return handle(query: String(parts.first ?? ""), body: parts.count > 1 ? String(parts[1]) : nil, from: sender)
     }
 

@@ -75,7 +75,8 @@ struct RequestParams: Sendable {
             if c == UInt8(ascii: "+") {
                 out.append(UInt8(ascii: " "))
             } else if c == UInt8(ascii: "%"), it.count >= 2, let h = hexValue(it[it.startIndex]),
-                      let l = hexValue(it[it.startIndex + 1]) {
+                let l = hexValue(it[it.startIndex + 1])
+            {
                 out.append(h << 4 | l)
                 it = it.dropFirst(2)
             } else {

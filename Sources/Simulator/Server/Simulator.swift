@@ -33,7 +33,9 @@ public final class Simulator: Sendable {
         "http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/client/api"
     }
 
-    private init(options: SimulatorOptions, ports: (Int, Int?), engine: Engine, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(
+        options: SimulatorOptions, ports: (Int, Int?), engine: Engine, group: ServiceGroup, task: Task<Void, any Error>
+    ) {
         self.options = options
         (self.port, self.integrationPort) = ports
         self.engine = engine
@@ -45,8 +47,9 @@ public final class Simulator: Sendable {
     /// the port (and the integration port) is open.
     public static func start(_ options: SimulatorOptions = SimulatorOptions()) async throws -> Simulator {
         guard options.hostIsLoopback else {
-            throw SimulatorError(message: "refusing to listen on \(options.host): the simulator's keys are published and "
-                + "it has no TLS, so it serves loopback only; use --host 127.0.0.1 (or ::1)")
+            throw SimulatorError(
+                message: "refusing to listen on \(options.host): the simulator's keys are published and "
+                    + "it has no TLS, so it serves loopback only; use --host 127.0.0.1 (or ::1)")
         }
         let engine = try Engine(options: options)
         var logger = Logger(label: "acsh.simulator")
@@ -56,11 +59,13 @@ public final class Simulator: Sendable {
         if let p = options.integrationPort { listeners.append((true, p)) }
         var servers: [any Service] = []
         for (integration, port) in listeners {
-            servers.append(try HTTPServerBuilder.http1().buildServer(
-                configuration: ServerConfiguration(address: .hostname(options.host, port: port)),
-                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
-                responder: HTTPFront.responder(engine, integration: integration),
-                onServerRunning: { channel in continuation.yield((integration, channel.localAddress?.port ?? port)) }))
+            servers.append(
+                try HTTPServerBuilder.http1().buildServer(
+                    configuration: ServerConfiguration(address: .hostname(options.host, port: port)),
+                    eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
+                    responder: HTTPFront.responder(engine, integration: integration),
+                    onServerRunning: { channel in continuation.yield((integration, channel.localAddress?.port ?? port))
+                    }))
         }
         let group = ServiceGroup(configuration: .init(services: servers, logger: logger))
         let task = Task(executorPreference: SimulatorExecutor.shared) {
@@ -77,8 +82,9 @@ public final class Simulator: Sendable {
             do { try await task.value } catch { reason = "\(error)" }
             engine.shutdown()
             let which = listeners.filter { bound[$0.integration] == nil }.map { "\(options.host):\($0.port)" }
-            throw SimulatorError(message: "cannot listen on \(which.joined(separator: " and ")): \(reason); "
-                + "choose another port (0 picks a free one)")
+            throw SimulatorError(
+                message: "cannot listen on \(which.joined(separator: " and ")): \(reason); "
+                    + "choose another port (0 picks a free one)")
         }
         return Simulator(options: options, ports: (port, bound[true]), engine: engine, group: group, task: task)
     }
@@ -120,17 +126,18 @@ public final class Simulator: Sendable {
         }
         var lines = ["acsh simulator listening on \(baseURL)"]
         if let integrationURL { lines.append("  integration: \(integrationURL) (no authentication, acts as admin)") }
-        lines += [
-            "  auth:       \(auth)",
-            "  API key:    \(keys.apiKey)",
-            "  secret key: \(keys.secretKey)",
-            "  users:      \(users)",
-        ] + o.users.filter { !$0.isAdmin }.map { "  \($0.username) keys:   \($0.apiKey) / \($0.secretKey)" } + [
-            "  data center: \(o.datacenter.rawValue)\(keysPage)",
-            "  state:      \(state)",
-            "  jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: "
-                + (o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " ")),
-        ]
+        lines +=
+            [
+                "  auth:       \(auth)",
+                "  API key:    \(keys.apiKey)",
+                "  secret key: \(keys.secretKey)",
+                "  users:      \(users)",
+            ] + o.users.filter { !$0.isAdmin }.map { "  \($0.username) keys:   \($0.apiKey) / \($0.secretKey)" } + [
+                "  data center: \(o.datacenter.rawValue)\(keysPage)",
+                "  state:      \(state)",
+                "  jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: "
+                    + (o.faults.isEmpty ? "none" : o.faults.map(\.description).joined(separator: " ")),
+            ]
         return lines.joined(separator: "\n")
     }
 

@@ -30,8 +30,10 @@ public struct SimulatorOptions: Sendable {
         public var apiKey: String
         public var secretKey: String
 
-        public init(username: String, password: String, domainPath: String, account: String,
-                    isAdmin: Bool, apiKey: String, secretKey: String) {
+        public init(
+            username: String, password: String, domainPath: String, account: String,
+            isAdmin: Bool, apiKey: String, secretKey: String
+        ) {
             self.username = username; self.password = password; self.domainPath = domainPath
             self.account = account; self.isAdmin = isAdmin; self.apiKey = apiKey; self.secretKey = secretKey
         }
@@ -43,10 +45,12 @@ public struct SimulatorOptions: Sendable {
 
     /// The users of a fresh sandbox: admin/password in ROOT, dev/password in ROOT/dev.
     public static let defaultUsers: [User] = [
-        User(username: "admin", password: "password", domainPath: "/", account: "admin", isAdmin: true,
-             apiKey: sandboxAPIKey, secretKey: sandboxSecretKey),
-        User(username: "dev", password: "password", domainPath: "/dev", account: "dev", isAdmin: false,
-             apiKey: "sandbox-dev-api-key-acsh-simulator-0002", secretKey: "sandbox-dev-secret-key-acsh-simulator-0002"),
+        User(
+            username: "admin", password: "password", domainPath: "/", account: "admin", isAdmin: true,
+            apiKey: sandboxAPIKey, secretKey: sandboxSecretKey),
+        User(
+            username: "dev", password: "password", domainPath: "/dev", account: "dev", isAdmin: false,
+            apiKey: "sandbox-dev-api-key-acsh-simulator-0002", secretKey: "sandbox-dev-secret-key-acsh-simulator-0002"),
     ]
 
     /// Where the cloud is kept between runs.

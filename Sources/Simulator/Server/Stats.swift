@@ -17,9 +17,11 @@ enum Stats {
     static func response(_ s: EngineState) -> OutgoingResponse {
         let commands = s.counts.values.filter { !$0.name.isEmpty }.sorted { $0.name < $1.name }
         let total = s.counts.values.reduce(0) { $0 + $1.count }
-        let body: Value = .record(["requests": .int(total),
-                                   "commands": .record(Record(uniqueKeysWithValues: commands.map { ($0.name, Value.int($0.count)) })),
-                                   "jobs": .int(s.store.jobs.all.count), "virtualmachines": .int(s.store.vms.liveCount)])
+        let body: Value = .record([
+            "requests": .int(total),
+            "commands": .record(Record(uniqueKeysWithValues: commands.map { ($0.name, Value.int($0.count)) })),
+            "jobs": .int(s.store.jobs.all.count), "virtualmachines": .int(s.store.vms.liveCount),
+        ])
         return OutgoingResponse(status: 200, body: JSONWriter.compact(body))
     }
 }

@@ -23,9 +23,13 @@ extension Store {
     /// roleid=...), else the default role of `role`'s type.
     @discardableResult
     func addAccount(name: String, role: Role, domain: Entity, created: String, customRole: Entity? = nil) -> Entity {
-        insert("securitygroup", ["name": .string("default"), "description": .string("Default Security Group"),
-                                 "account": .string(name), "domainid": .string(domain.id),
-                                 "domain": .string(domain["name"] ?? ""), "ingressrule": .list([]), "egressrule": .list([])])
+        insert(
+            "securitygroup",
+            [
+                "name": .string("default"), "description": .string("Default Security Group"),
+                "account": .string(name), "domainid": .string(domain.id),
+                "domain": .string(domain["name"] ?? ""), "ingressrule": .list([]), "egressrule": .list([]),
+            ])
         let roleRow = customRole ?? defaultRole(type: role.roleType)
         let type = roleRow?["type"] ?? role.roleType
         var f: Record = [
@@ -33,16 +37,22 @@ extension Store {
             "rolename": .string(roleRow?["name"] ?? role.roleName),
         ]
         if let roleRow { f["roleid"] = .string(roleRow.id) }
-        f.merge(["domainid": .string(domain.id), "domain": .string(domain["name"] ?? ""),
-                 "domainpath": domain.fields["path"] ?? .string(""), "state": .string("enabled"), "created": .string(created),
-                 "isdefault": .bool(role == .rootAdmin && domain["level"] == "0")], uniquingKeysWith: { $1 })
+        f.merge(
+            [
+                "domainid": .string(domain.id), "domain": .string(domain["name"] ?? ""),
+                "domainpath": domain.fields["path"] ?? .string(""), "state": .string("enabled"),
+                "created": .string(created),
+                "isdefault": .bool(role == .rootAdmin && domain["level"] == "0"),
+            ], uniquingKeysWith: { $1 })
         return insert("account", f)
     }
 
     /// A user record plus its principal (the identity its keys and password log in as).
     @discardableResult
-    func addUser(_ u: SimulatorOptions.User, firstName: String, lastName: String, email: String, account: Entity,
-                 created: String) -> Entity {
+    func addUser(
+        _ u: SimulatorOptions.User, firstName: String, lastName: String, email: String, account: Entity,
+        created: String
+    ) -> Entity {
         let role = Role(accountType: Int(account["accounttype"] ?? "") ?? 0)
         let roleType = account["roletype"] ?? role.roleType
         var f: Record = [
@@ -55,19 +65,26 @@ extension Store {
         f["roleid"] = account.fields["roleid"]
         f["rolename"] = account.fields["rolename"]
         if !u.apiKey.isEmpty { f["apikey"] = .string(u.apiKey) }
-        f.merge(["isdefault": .bool(account["isdefault"] == "true"), "usersource": .string("native"),
-                 "is2faenabled": .bool(false)], uniquingKeysWith: { $1 })
+        f.merge(
+            [
+                "isdefault": .bool(account["isdefault"] == "true"), "usersource": .string("native"),
+                "is2faenabled": .bool(false),
+            ], uniquingKeysWith: { $1 })
         let user = insert("user", f)
-        principals.append(Principal(user: u, caller: Caller(
-            userID: user.id, username: u.username, accountID: account.id, account: account["name"] ?? "",
-            domainID: account["domainid"] ?? "", domain: account["domain"] ?? "", isAdmin: role == .rootAdmin,
-            isDomainAdmin: role == .domainAdmin)))
+        principals.append(
+            Principal(
+                user: u,
+                caller: Caller(
+                    userID: user.id, username: u.username, accountID: account.id, account: account["name"] ?? "",
+                    domainID: account["domainid"] ?? "", domain: account["domain"] ?? "", isAdmin: role == .rootAdmin,
+                    isDomainAdmin: role == .domainAdmin)))
         return user
     }
 
     /// Keys of a disabled or locked account (or user) are refused, as the server refuses them.
     func isActive(_ p: Principal) -> Bool {
-        table("account").get(p.caller.accountID)?["state"] == "enabled" && table("user").get(p.caller.userID)?["state"] == "enabled"
+        table("account").get(p.caller.accountID)?["state"] == "enabled"
+            && table("user").get(p.caller.userID)?["state"] == "enabled"
     }
 
     /// The login domain path ("/", "/dev/team") of a domain record ("ROOT", "ROOT/dev/team").
@@ -79,7 +96,9 @@ extension Store {
     func removeAccount(_ account: Entity) {
         for vm in vms.live where vm.accountID == account.id {
             unplace(vm.id)
-            vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
+            vms.update(vm.id) {
+                $0.state = "Expunging"; $0.expunged = true
+            }
         }
         let owned = { (e: Entity) in e["account"] == account["name"] && e["domainid"] == account["domainid"] }
         for noun in ["volume", "securitygroup", "sshkeypair", "affinitygroup", "snapshot"] {

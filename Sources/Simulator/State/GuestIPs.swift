@@ -20,8 +20,9 @@ extension Store {
             // which also keeps clear of addresses handed out before the cursor existed.
             let taken = Set(vms.live.filter { $0.networkID == network.id }.compactMap { IPv4.parse($0.ip) })
             guard let free = range.first(where: { !taken.contains($0) }) else {
-                throw APIError.capacity("Insufficient address capacity: network \(network["name"] ?? network.id) has no free "
-                    + "address left in \(IPv4.text(range.lowerBound))-\(IPv4.text(range.upperBound))")
+                throw APIError.capacity(
+                    "Insufficient address capacity: network \(network["name"] ?? network.id) has no free "
+                        + "address left in \(IPv4.text(range.lowerBound))-\(IPv4.text(range.upperBound))")
             }
             next = free
         }
@@ -44,8 +45,12 @@ extension Store {
 
     /// The addresses VMs of `network` may get.
     func guestRange(_ network: Entity) -> ClosedRange<UInt32>? {
-        let ranges = table("vlaniprange").rows.filter { $0["networkid"] == network.id && $0["forvirtualnetwork"] != "true" }
-        if let r = ranges.first, let start = IPv4.parse(r["startip"] ?? ""), let end = IPv4.parse(r["endip"] ?? ""), start <= end {
+        let ranges = table("vlaniprange").rows.filter {
+            $0["networkid"] == network.id && $0["forvirtualnetwork"] != "true"
+        }
+        if let r = ranges.first, let start = IPv4.parse(r["startip"] ?? ""), let end = IPv4.parse(r["endip"] ?? ""),
+            start <= end
+        {
             return start...end
         }
         guard let hosts = IPv4.hosts(network["cidr"] ?? ""), hosts.count > 1 else { return nil }

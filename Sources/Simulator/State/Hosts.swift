@@ -12,14 +12,17 @@ extension Store {
     static let hostCPUs = 64
     static let hostCPUSpeed = 2400
 
-    static func zoneFields(name: String, type: String, sg: Bool, description: String, token: String,
-                           allocation: String = "Enabled") -> Record {
+    static func zoneFields(
+        name: String, type: String, sg: Bool, description: String, token: String,
+        allocation: String = "Enabled"
+    ) -> Record {
         [
             "name": .string(name), "description": .string(description), "dns1": .string("192.0.2.53"),
             "internaldns1": .string("10.0.0.53"), "networktype": .string(type),
             "securitygroupsenabled": .bool(sg), "allocationstate": .string(allocation),
             "zonetoken": .string(token), "dhcpprovider": .string("VirtualRouter"),
-            "localstorageenabled": .bool(false), "tags": .list([]), "type": .string("Core"), "hasannotations": .bool(false),
+            "localstorageenabled": .bool(false), "tags": .list([]), "type": .string("Core"),
+            "hasannotations": .bool(false),
             "allowuserspecifyvrmtu": .bool(false), "routerpublicinterfacemaxmtu": .int(1500),
             "routerprivateinterfacemaxmtu": .int(1500),
         ]
@@ -39,17 +42,21 @@ extension Store {
         guard let vm = vms[id: vmID], vm.hostID == nil else { return }
         let need = demand(offeringID: vm.offeringID)
         let hosts = table("host").rows.filter {
-            $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && (wanted == nil || $0.id == wanted) && $0.id != avoiding
+            $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && (wanted == nil || $0.id == wanted)
+                && $0.id != avoiding
                 && mayUse(host: $0, accountID: vm.accountID, domainID: vm.domainID)
         }
-        guard let host = hosts.first(where: { h in
-            let (mhz, bytes) = Self.free(h)
-            return mhz >= need.mhz && bytes >= need.bytes
-        }) else {
+        guard
+            let host = hosts.first(where: { h in
+                let (mhz, bytes) = Self.free(h)
+                return mhz >= need.mhz && bytes >= need.bytes
+            })
+        else {
             let zone = table("zone").get(vm.zoneID)?["name"] ?? vm.zoneID
-            throw APIError.capacity("Unable to create a deployment for VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}: "
-                + "insufficient capacity in \(wanted.map { "host \($0)" } ?? "zone \(zone)") (needs \(need.mhz) MHz and "
-                + "\(need.bytes >> 20) MB on one host)")
+            throw APIError.capacity(
+                "Unable to create a deployment for VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}: "
+                    + "insufficient capacity in \(wanted.map { "host \($0)" } ?? "zone \(zone)") (needs \(need.mhz) MHz and "
+                    + "\(need.bytes >> 20) MB on one host)")
         }
         adjust(host.id, mhz: need.mhz, bytes: need.bytes)
         vms.update(vmID) { $0.hostID = host.id }
@@ -60,9 +67,13 @@ extension Store {
     func requestedHost(_ c: Call, zoneID: String) throws(APIError) -> String? {
         guard c.optional("hostid") != nil else { return nil }
         let host = try c.entity("host", "hostid", what: "host")
-        guard host["zoneid"] == zoneID else { throw APIError.invalid("hostid", "Host \(host.id) is not in the zone of the virtual machine") }
+        guard host["zoneid"] == zoneID else {
+            throw APIError.invalid("hostid", "Host \(host.id) is not in the zone of the virtual machine")
+        }
         guard host["resourcestate"] == "Enabled" else {
-            throw APIError.invalid("hostid", "Host \(host.id) cannot take virtual machines: its resource state is \(host["resourcestate"] ?? "")")
+            throw APIError.invalid(
+                "hostid",
+                "Host \(host.id) cannot take virtual machines: its resource state is \(host["resourcestate"] ?? "")")
         }
         return host.id
     }
@@ -77,8 +88,10 @@ extension Store {
 
     static func free(_ h: Entity) -> (mhz: Int, bytes: Int) {
         let total = (Int(h["cpunumber"] ?? "") ?? 0) * (Int(h["cpuspeed"] ?? "") ?? 0)
-        return (total - (Int(h["cpuallocatedvalue"] ?? "") ?? 0),
-                (Int(h["memorytotal"] ?? "") ?? 0) - (Int(h["memoryallocated"] ?? "") ?? 0))
+        return (
+            total - (Int(h["cpuallocatedvalue"] ?? "") ?? 0),
+            (Int(h["memorytotal"] ?? "") ?? 0) - (Int(h["memoryallocated"] ?? "") ?? 0)
+        )
     }
 
     private func adjust(_ hostID: String, mhz: Int, bytes: Int) {

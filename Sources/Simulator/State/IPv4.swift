@@ -35,7 +35,9 @@ enum IPv4 {
 
     /// First and last host address of a CIDR ("10.1.0.0/24" -> 10.1.0.1 ... 10.1.0.254).
     static func hosts(_ cidr: String) -> ClosedRange<UInt32>? {
-        guard let span = Span(cidr: cidr), let p = cidr.split(separator: "/").last.flatMap({ Int($0) }), (8...30).contains(p) else { return nil }
+        guard let span = Span(cidr: cidr), let p = cidr.split(separator: "/").last.flatMap({ Int($0) }),
+            (8...30).contains(p)
+        else { return nil }
         return (span.first + 1)...(span.last - 1)
     }
 
@@ -48,7 +50,9 @@ enum IPv4 {
         /// `10.1.0.0/16`; nil when malformed.
         init?(cidr: String) {
             let parts = cidr.split(separator: "/")
-            guard parts.count == 2, let base = IPv4.parse(String(parts[0])), let bits = Int(parts[1]), (0...32).contains(bits) else {
+            guard parts.count == 2, let base = IPv4.parse(String(parts[0])), let bits = Int(parts[1]),
+                (0...32).contains(bits)
+            else {
                 return nil
             }
             let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << (32 - bits)

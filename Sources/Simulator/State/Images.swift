@@ -35,8 +35,12 @@ extension Store {
     /// Starts downloading `imageID` into `zoneID` now (a copy or a registration).
     func startImageDownload(_ imageID: String, zoneID: String, now: Date) {
         let start = now.timeIntervalSince1970
-        insert(Self.imageZoneNoun, ["imageid": .string(imageID), "zoneid": .string(zoneID),
-                                    "started": .number(Number(start)), "finishes": .number(Number(start + imageDownloadSeconds))])
+        insert(
+            Self.imageZoneNoun,
+            [
+                "imageid": .string(imageID), "zoneid": .string(zoneID),
+                "started": .number(Number(start)), "finishes": .number(Number(start + imageDownloadSeconds)),
+            ])
     }
 
     /// The zones an image is in, each with its download row (nil: ready, cross-zone).
@@ -49,7 +53,9 @@ extension Store {
 
     /// How far the download of `row` is at `now`: 0...100.
     static func downloadPercent(_ row: Entity?, now: Date) -> Int {
-        guard let row, let start = Double(row["started"] ?? ""), let end = Double(row["finishes"] ?? "") else { return 100 }
+        guard let row, let start = Double(row["started"] ?? ""), let end = Double(row["finishes"] ?? "") else {
+            return 100
+        }
         let t = now.timeIntervalSince1970
         if t >= end || end <= start { return 100 }
         return max(0, min(99, Int((t - start) / (end - start) * 100)))

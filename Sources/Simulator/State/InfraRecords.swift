@@ -4,40 +4,51 @@ import OrderedCollections
 /// The records the server renders for the physical cloud (pods, clusters, hosts, storage
 /// pools, image stores), built in one place for the seed and for the APIs that add them.
 extension Store {
-    static func podFields(name: String, zone: Entity, gateway: String, netmask: String, start: String, end: String,
-                          allocation: String = "Enabled") -> Record {
+    static func podFields(
+        name: String, zone: Entity, gateway: String, netmask: String, start: String, end: String,
+        allocation: String = "Enabled"
+    ) -> Record {
         // Lists since 4.11: a pod may hold several management IP ranges.
-        let range: Value = .record(["gateway": .string(gateway), "cidr": .string(IPv4.cidr(gateway, netmask) ?? ""),
-                                    "startip": .string(start), "endip": .string(end), "forsystemvms": .string("0"),
-                                    "vlanid": .string("vlan://untagged")])
+        let range: Value = .record([
+            "gateway": .string(gateway), "cidr": .string(IPv4.cidr(gateway, netmask) ?? ""),
+            "startip": .string(start), "endip": .string(end), "forsystemvms": .string("0"),
+            "vlanid": .string("vlan://untagged"),
+        ])
         return [
             "name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
             "gateway": .string(gateway), "netmask": .string(netmask), "startip": .list([.string(start)]),
-            "endip": .list([.string(end)]), "forsystemvms": .list([.string("0")]), "vlanid": .list([.string("vlan://untagged")]),
+            "endip": .list([.string(end)]), "forsystemvms": .list([.string("0")]),
+            "vlanid": .list([.string("vlan://untagged")]),
             "ipranges": .list([range]), "allocationstate": .string(allocation), "hasannotations": .bool(false),
         ]
     }
 
-    static func clusterFields(name: String, pod: Entity, hypervisor: String, type: String, allocation: String = "Enabled") -> Record {
+    static func clusterFields(
+        name: String, pod: Entity, hypervisor: String, type: String, allocation: String = "Enabled"
+    ) -> Record {
         [
             "name": .string(name), "podid": .string(pod.id), "podname": pod.fields["name"] ?? .string(""),
             "zoneid": pod.fields["zoneid"] ?? .string(""), "zonename": pod.fields["zonename"] ?? .string(""),
             "hypervisortype": .string(hypervisor), "clustertype": .string(type), "allocationstate": .string(allocation),
-            "managedstate": .string("Managed"), "cpuovercommitratio": .string("1.0"), "memoryovercommitratio": .string("1.0"),
+            "managedstate": .string("Managed"), "cpuovercommitratio": .string("1.0"),
+            "memoryovercommitratio": .string("1.0"),
             "hasannotations": .bool(false),
         ]
     }
 
     /// A routing host that just connected: Up, Enabled, nothing allocated.
-    static func hostFields(name: String, ip: String, cluster: Entity, created: String, tags: String? = nil,
-                           allocation: String = "Enabled") -> Record {
+    static func hostFields(
+        name: String, ip: String, cluster: Entity, created: String, tags: String? = nil,
+        allocation: String = "Enabled"
+    ) -> Record {
         var f: Record = [
             "name": .string(name), "state": .string("Up"), "type": .string("Routing"), "ipaddress": .string(ip),
             "zoneid": cluster.fields["zoneid"] ?? .string(""), "zonename": cluster.fields["zonename"] ?? .string(""),
             "podid": cluster.fields["podid"] ?? .string(""), "podname": cluster.fields["podname"] ?? .string(""),
             "clusterid": .string(cluster.id), "clustername": cluster.fields["name"] ?? .string(""),
             "clustertype": cluster.fields["clustertype"] ?? .string("CloudManaged"),
-            "hypervisor": cluster.fields["hypervisortype"] ?? .string("Simulator"), "hypervisorversion": .string("4.18.0.0"),
+            "hypervisor": cluster.fields["hypervisortype"] ?? .string("Simulator"),
+            "hypervisorversion": .string("4.18.0.0"),
             "cpunumber": .int(hostCPUs), "cpusockets": .int(1), "cpuspeed": .int(hostCPUSpeed),
             "cpuallocated": .string("0%"), "cpuallocatedvalue": .int(0), "cpuallocatedpercentage": .string("0%"),
             "cpuwithoverprovisioning": .string(String(hostCPUs * hostCPUSpeed)),
@@ -51,12 +62,16 @@ extension Store {
         return f
     }
 
-    static func storagePoolFields(name: String, url: StorageURL, zone: Entity, pod: Entity?, cluster: Entity?,
-                                  provider: String, created: String, tags: String? = nil, capacity: Int? = nil) -> Record {
+    static func storagePoolFields(
+        name: String, url: StorageURL, zone: Entity, pod: Entity?, cluster: Entity?,
+        provider: String, created: String, tags: String? = nil, capacity: Int? = nil
+    ) -> Record {
         var f: Record = [
             "name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
-            "ipaddress": .string(url.host), "path": .string(url.path), "type": .string(url.poolType), "created": .string(created),
-            "state": .string("Up"), "scope": .string(cluster == nil ? "ZONE" : "CLUSTER"), "provider": .string(provider),
+            "ipaddress": .string(url.host), "path": .string(url.path), "type": .string(url.poolType),
+            "created": .string(created),
+            "state": .string("Up"), "scope": .string(cluster == nil ? "ZONE" : "CLUSTER"),
+            "provider": .string(provider),
             "disksizetotal": .int(capacity ?? poolBytes), "disksizeallocated": .int(0), "disksizeused": .int(0),
             "overprovisionfactor": .string("2.0"), "hasannotations": .bool(false), "suitableformigration": .bool(false),
             "storagecapabilities": .record(["VOLUME_SNAPSHOT_QUIESCEVM": .string("false")]),
@@ -95,9 +110,12 @@ struct StorageURL {
 
     /// The pool types by URL scheme, as the server names them.
     static let types = [
-        "nfs": "NetworkFilesystem", "rbd": "RBD", "iscsi": "IscsiLUN", "file": "Filesystem", "sharedmountpoint": "SharedMountPoint",
-        "clvm": "CLVM", "gluster": "Gluster", "presetup": "PreSetup", "datastorecluster": "DatastoreCluster", "vmfs": "VMFS",
-        "ocfs2": "OCFS2", "smb": "SMB", "cifs": "SMB", "powerflex": "PowerFlex", "linstor": "Linstor", "storpool": "StorPool",
+        "nfs": "NetworkFilesystem", "rbd": "RBD", "iscsi": "IscsiLUN", "file": "Filesystem",
+        "sharedmountpoint": "SharedMountPoint",
+        "clvm": "CLVM", "gluster": "Gluster", "presetup": "PreSetup", "datastorecluster": "DatastoreCluster",
+        "vmfs": "VMFS",
+        "ocfs2": "OCFS2", "smb": "SMB", "cifs": "SMB", "powerflex": "PowerFlex", "linstor": "Linstor",
+        "storpool": "StorPool",
     ]
 
     var poolType: String { Self.types[scheme] ?? scheme.uppercased() }

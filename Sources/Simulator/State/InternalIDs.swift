@@ -10,7 +10,9 @@ import OrderedCollections
 extension Store {
     func translateInternalIDs(_ api: API, _ params: inout RequestParams) {
         for p in api.params where p.since == nil {
-            guard let value = params.value(p.name), let first = value.utf8.first, (48...57).contains(first) else { continue }
+            guard let value = params.value(p.name), let first = value.utf8.first, (48...57).contains(first) else {
+                continue
+            }
             let isList = p.type == "list" && p.name.lowercased().hasSuffix("ids")
             guard p.type == "uuid" || isList else { continue }
             let parts = isList ? value.split(separator: ",").map { String($0).trimmingSpaces() } : [value]
@@ -38,7 +40,10 @@ extension Store {
         if name == "id" || name == "ids" {
             words = [api.noun] + NounForms.singulars(of: api.noun)
         } else {
-            words = [name.hasSuffix("ids") ? String(name.dropLast(3)) : name.hasSuffix("id") ? String(name.dropLast(2)) : name]
+            words = [
+                name.hasSuffix("ids")
+                    ? String(name.dropLast(3)) : name.hasSuffix("id") ? String(name.dropLast(2)) : name
+            ]
         }
         for r in p.related {
             let noun = API.split(r).noun

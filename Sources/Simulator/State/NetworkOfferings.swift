@@ -8,9 +8,12 @@ enum NetworkOfferings {
 
     /// `service` as the API renders it: `[{name, provider: [{name}]}]`.
     static func servicesValue(_ services: Services) -> Value {
-        .list(services.map { s in
-            .record(["name": .string(s.service), "provider": .list(s.providers.map { .record(["name": .string($0)]) })])
-        })
+        .list(
+            services.map { s in
+                .record([
+                    "name": .string(s.service), "provider": .list(s.providers.map { .record(["name": .string($0)]) }),
+                ])
+            })
     }
 
     /// The service names of an offering or network record.
@@ -20,13 +23,16 @@ enum NetworkOfferings {
 
     /// Adds a capability to one service (how the server marks e.g. redundant routers or distributed VPCs).
     static func withCapability(_ services: Value, _ service: String, _ name: String, _ value: String) -> Value {
-        .list((services.list ?? []).map { s in
-            guard var r = s.record, r["name"]?.plainText == service else { return s }
-            var caps = r["capability"]?.list ?? []
-            caps.append(.record(["name": .string(name), "value": .string(value), "canchooseservicecapability": .bool(true)]))
-            r["capability"] = .list(caps)
-            return .record(r)
-        })
+        .list(
+            (services.list ?? []).map { s in
+                guard var r = s.record, r["name"]?.plainText == service else { return s }
+                var caps = r["capability"]?.list ?? []
+                caps.append(
+                    .record(["name": .string(name), "value": .string(value), "canchooseservicecapability": .bool(true)])
+                )
+                r["capability"] = .list(caps)
+                return .record(r)
+            })
     }
 
     static func capability(_ fields: Record, _ service: String, _ name: String) -> String? {
@@ -57,45 +63,75 @@ enum NetworkOfferings {
     }
 
     static let defaults: [Seed] = [
-        Seed(name: "DefaultSharedNetworkOfferingWithSGService", displayText: "Offering for Shared Security group enabled networks",
-             guestIPType: "Shared", services: vr("Dhcp", "Dns", "UserData") + [("SecurityGroup", ["SecurityGroupProvider"])],
-             specifyVlan: true, specifyIPRanges: true),
-        Seed(name: "DefaultSharedNetworkOffering", displayText: "Offering for Shared networks", guestIPType: "Shared",
-             services: vr("Dhcp", "Dns", "UserData"), specifyVlan: true, specifyIPRanges: true),
-        Seed(name: "DefaultIsolatedNetworkOfferingWithSourceNatService",
-             displayText: "Offering for Isolated networks with Source Nat service enabled", guestIPType: "Isolated",
-             services: vr("Dhcp", "Dns", "UserData", "Firewall", "Gateway", "Lb", "SourceNat", "StaticNat", "PortForwarding", "Vpn"),
-             availability: "Required"),
-        Seed(name: "DefaultIsolatedNetworkOffering", displayText: "Offering for Isolated networks with no Source Nat service",
-             guestIPType: "Isolated", services: vr("Dhcp", "Dns", "UserData"), specifyVlan: true, specifyIPRanges: true),
-        Seed(name: "DefaultSharedNetscalerEIPandELBNetworkOffering",
-             displayText: "Offering for Shared networks with Elastic IP and Elastic LB capabilities", guestIPType: "Shared",
-             services: vr("Dhcp", "Dns", "UserData") + [("SecurityGroup", ["SecurityGroupProvider"]), ("StaticNat", ["Netscaler"]),
-                                                        ("Lb", ["Netscaler"])],
-             specifyVlan: true, specifyIPRanges: true),
-        Seed(name: "DefaultIsolatedNetworkOfferingForVpcNetworks",
-             displayText: "Offering for Isolated Vpc networks with Source Nat service enabled", guestIPType: "Isolated",
-             services: vpcVR("Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "Lb", "SourceNat", "StaticNat", "PortForwarding", "Vpn"),
-             conserveMode: false, forVPC: true),
-        Seed(name: "DefaultIsolatedNetworkOfferingForVpcNetworksNoLB",
-             displayText: "Offering for Isolated Vpc networks with Source Nat service enabled and LB service Disabled",
-             guestIPType: "Isolated",
-             services: vpcVR("Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "SourceNat", "StaticNat", "PortForwarding", "Vpn"),
-             conserveMode: false, forVPC: true),
-        Seed(name: "DefaultIsolatedNetworkOfferingForVpcNetworksWithInternalLB",
-             displayText: "Offering for Isolated Vpc networks with Internal LB support", guestIPType: "Isolated",
-             services: vpcVR("Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "SourceNat") + [("Lb", ["InternalLbVm"])],
-             conserveMode: false, forVPC: true),
-        Seed(name: "DefaultL2NetworkOffering", displayText: "Offering for L2 networks", guestIPType: "L2", services: [],
-             conserveMode: false),
-        Seed(name: "DefaultL2NetworkOfferingVlan", displayText: "Offering for L2 networks VLAN", guestIPType: "L2", services: [],
-             specifyVlan: true, conserveMode: false),
-        Seed(name: "DefaultL2NetworkOfferingConfigDrive", displayText: "Offering for L2 networks with config drive user data",
-             guestIPType: "L2", services: [("UserData", ["ConfigDrive"])], conserveMode: false),
-        Seed(name: "DefaultL2NetworkOfferingConfigDriveVlan", displayText: "Offering for L2 networks with config drive user data VLAN",
-             guestIPType: "L2", services: [("UserData", ["ConfigDrive"])], specifyVlan: true, conserveMode: false),
-        Seed(name: "QuickCloudNoServices", displayText: "Offering for QuickCloud with no services", guestIPType: "Shared",
-             services: [], specifyVlan: true, specifyIPRanges: true, isDefault: false),
+        Seed(
+            name: "DefaultSharedNetworkOfferingWithSGService",
+            displayText: "Offering for Shared Security group enabled networks",
+            guestIPType: "Shared",
+            services: vr("Dhcp", "Dns", "UserData") + [("SecurityGroup", ["SecurityGroupProvider"])],
+            specifyVlan: true, specifyIPRanges: true),
+        Seed(
+            name: "DefaultSharedNetworkOffering", displayText: "Offering for Shared networks", guestIPType: "Shared",
+            services: vr("Dhcp", "Dns", "UserData"), specifyVlan: true, specifyIPRanges: true),
+        Seed(
+            name: "DefaultIsolatedNetworkOfferingWithSourceNatService",
+            displayText: "Offering for Isolated networks with Source Nat service enabled", guestIPType: "Isolated",
+            services: vr(
+                "Dhcp", "Dns", "UserData", "Firewall", "Gateway", "Lb", "SourceNat", "StaticNat", "PortForwarding",
+                "Vpn"),
+            availability: "Required"),
+        Seed(
+            name: "DefaultIsolatedNetworkOffering",
+            displayText: "Offering for Isolated networks with no Source Nat service",
+            guestIPType: "Isolated", services: vr("Dhcp", "Dns", "UserData"), specifyVlan: true, specifyIPRanges: true),
+        Seed(
+            name: "DefaultSharedNetscalerEIPandELBNetworkOffering",
+            displayText: "Offering for Shared networks with Elastic IP and Elastic LB capabilities",
+            guestIPType: "Shared",
+            services: vr("Dhcp", "Dns", "UserData") + [
+                ("SecurityGroup", ["SecurityGroupProvider"]), ("StaticNat", ["Netscaler"]),
+                ("Lb", ["Netscaler"]),
+            ],
+            specifyVlan: true, specifyIPRanges: true),
+        Seed(
+            name: "DefaultIsolatedNetworkOfferingForVpcNetworks",
+            displayText: "Offering for Isolated Vpc networks with Source Nat service enabled", guestIPType: "Isolated",
+            services: vpcVR(
+                "Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "Lb", "SourceNat", "StaticNat", "PortForwarding",
+                "Vpn"),
+            conserveMode: false, forVPC: true),
+        Seed(
+            name: "DefaultIsolatedNetworkOfferingForVpcNetworksNoLB",
+            displayText: "Offering for Isolated Vpc networks with Source Nat service enabled and LB service Disabled",
+            guestIPType: "Isolated",
+            services: vpcVR(
+                "Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "SourceNat", "StaticNat", "PortForwarding", "Vpn"),
+            conserveMode: false, forVPC: true),
+        Seed(
+            name: "DefaultIsolatedNetworkOfferingForVpcNetworksWithInternalLB",
+            displayText: "Offering for Isolated Vpc networks with Internal LB support", guestIPType: "Isolated",
+            services: vpcVR("Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "SourceNat") + [
+                ("Lb", ["InternalLbVm"])
+            ],
+            conserveMode: false, forVPC: true),
+        Seed(
+            name: "DefaultL2NetworkOffering", displayText: "Offering for L2 networks", guestIPType: "L2", services: [],
+            conserveMode: false),
+        Seed(
+            name: "DefaultL2NetworkOfferingVlan", displayText: "Offering for L2 networks VLAN", guestIPType: "L2",
+            services: [],
+            specifyVlan: true, conserveMode: false),
+        Seed(
+            name: "DefaultL2NetworkOfferingConfigDrive",
+            displayText: "Offering for L2 networks with config drive user data",
+            guestIPType: "L2", services: [("UserData", ["ConfigDrive"])], conserveMode: false),
+        Seed(
+            name: "DefaultL2NetworkOfferingConfigDriveVlan",
+            displayText: "Offering for L2 networks with config drive user data VLAN",
+            guestIPType: "L2", services: [("UserData", ["ConfigDrive"])], specifyVlan: true, conserveMode: false),
+        Seed(
+            name: "QuickCloudNoServices", displayText: "Offering for QuickCloud with no services",
+            guestIPType: "Shared",
+            services: [], specifyVlan: true, specifyIPRanges: true, isDefault: false),
     ]
 
     /// A network offering record; `state` is Disabled for created ones until enabled.
@@ -121,14 +157,17 @@ enum NetworkOfferings {
 
     static let vpcDefaults: [VPCSeed] = [
         VPCSeed(name: "Default VPC offering", displayText: "Default VPC offering", lbProviders: ["VpcVirtualRouter"]),
-        VPCSeed(name: "Default VPC  offering with Netscaler", displayText: "Default VPC  offering with Netscaler",
-                lbProviders: ["Netscaler", "InternalLbVm"]),
-        VPCSeed(name: "Redundant VPC offering", displayText: "Redundant VPC offering", lbProviders: ["VpcVirtualRouter"],
-                redundant: true),
+        VPCSeed(
+            name: "Default VPC  offering with Netscaler", displayText: "Default VPC  offering with Netscaler",
+            lbProviders: ["Netscaler", "InternalLbVm"]),
+        VPCSeed(
+            name: "Redundant VPC offering", displayText: "Redundant VPC offering", lbProviders: ["VpcVirtualRouter"],
+            redundant: true),
     ]
 
     static func vpcRecord(_ s: VPCSeed, created: String) -> Record {
-        var services = vpcVR("Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "SourceNat", "StaticNat", "PortForwarding", "Vpn")
+        var services = vpcVR(
+            "Dhcp", "Dns", "UserData", "NetworkACL", "Gateway", "SourceNat", "StaticNat", "PortForwarding", "Vpn")
         services.append(("Lb", s.lbProviders))
         var service = servicesValue(services)
         if s.redundant { service = withCapability(service, "SourceNat", "RedundantRouter", "true") }

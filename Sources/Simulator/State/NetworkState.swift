@@ -14,7 +14,8 @@ extension Store {
     func publicIP(zone: Entity) -> String {
         let used = Set(table("publicipaddress").rows.filter { $0["zoneid"] == zone.id }.compactMap { $0["ipaddress"] })
             .union(systemVMAddresses(zone: zone.id))
-        for r in table("vlaniprange").rows where r["zoneid"] == zone.id && r["forvirtualnetwork"] == "true" && r["networkid"] == nil {
+        for r in table("vlaniprange").rows
+        where r["zoneid"] == zone.id && r["forvirtualnetwork"] == "true" && r["networkid"] == nil {
             guard let a = IPv4.parse(r["startip"] ?? ""), let b = IPv4.parse(r["endip"] ?? ""), a <= b else { continue }
             if let free = (a...b).first(where: { !used.contains(IPv4.text($0)) }) { return IPv4.text(free) }
         }
@@ -22,13 +23,20 @@ extension Store {
     }
 
     /// A public IP taken for `owner` in `zone` (for a network or a VPC); not yet saved.
-    func publicIPRecord(zone: Entity, owner: Record, created: String, sourceNat: Bool = false,
-                        network: Entity? = nil, vpc: Entity? = nil) -> Record {
-        var f: Record = ["ipaddress": .string(publicIP(zone: zone)), "allocated": .string(created), "zoneid": .string(zone.id),
-                         "zonename": zone.fields["name"] ?? .string(""), "issourcenat": .bool(sourceNat)]
+    func publicIPRecord(
+        zone: Entity, owner: Record, created: String, sourceNat: Bool = false,
+        network: Entity? = nil, vpc: Entity? = nil
+    ) -> Record {
+        var f: Record = [
+            "ipaddress": .string(publicIP(zone: zone)), "allocated": .string(created), "zoneid": .string(zone.id),
+            "zonename": zone.fields["name"] ?? .string(""), "issourcenat": .bool(sourceNat),
+        ]
         f.merge(owner, uniquingKeysWith: { $1 })
-        f.merge(["forvirtualnetwork": .bool(true), "isstaticnat": .bool(false), "issystem": .bool(false),
-                 "state": .string("Allocated"), "fordisplay": .bool(true)], uniquingKeysWith: { $1 })
+        f.merge(
+            [
+                "forvirtualnetwork": .bool(true), "isstaticnat": .bool(false), "issystem": .bool(false),
+                "state": .string("Allocated"), "fordisplay": .bool(true),
+            ], uniquingKeysWith: { $1 })
         if let network {
             f["associatednetworkid"] = .string(network.id)
             f["associatednetworkname"] = network.fields["name"]
@@ -43,18 +51,22 @@ extension Store {
 
     /// A running virtual router for an isolated network or a VPC (redundant ones come in pairs).
     @discardableResult
-    func addRouter(zone: Entity, owner: Record, created: String, network: Entity?, vpc: Entity?, publicIP: String?,
-                   redundantState: String? = nil) -> Entity {
+    func addRouter(
+        zone: Entity, owner: Record, created: String, network: Entity?, vpc: Entity?, publicIP: String?,
+        redundantState: String? = nil
+    ) -> Entity {
         let seq = table("router").nextSeq
         let name = "r-\(seq + 2)-VM"  // system VMs 1 and 2 are the SSVM and console proxy
-        var f: Record = ["name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
-                         "dns1": zone.fields["dns1"] ?? .string("192.0.2.53"), "dns2": zone.fields["dns2"] ?? .string("192.0.2.54"),
-                         "state": .string("Running"), "role": .string("VIRTUAL_ROUTER"), "created": .string(created),
-                         "hypervisor": .string("Simulator"), "version": .string("4.18.0"), "softwareversion": .string("4.18.0"),
-                         "requiresupgrade": .bool(false), "isredundantrouter": .bool(redundantState != nil),
-                         "redundantstate": .string(redundantState ?? "UNKNOWN"), "healthcheckfailed": .bool(false),
-                         "serviceofferingname": .string("System Offering For Software Router"),
-                         "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)")]
+        var f: Record = [
+            "name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
+            "dns1": zone.fields["dns1"] ?? .string("192.0.2.53"), "dns2": zone.fields["dns2"] ?? .string("192.0.2.54"),
+            "state": .string("Running"), "role": .string("VIRTUAL_ROUTER"), "created": .string(created),
+            "hypervisor": .string("Simulator"), "version": .string("4.18.0"), "softwareversion": .string("4.18.0"),
+            "requiresupgrade": .bool(false), "isredundantrouter": .bool(redundantState != nil),
+            "redundantstate": .string(redundantState ?? "UNKNOWN"), "healthcheckfailed": .bool(false),
+            "serviceofferingname": .string("System Offering For Software Router"),
+            "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)"),
+        ]
         f.merge(owner, uniquingKeysWith: { $1 })
         if f["account"] == nil { f["account"] = .string("system") }  // a shared network's router is the system's
         if let publicIP {
@@ -87,16 +99,23 @@ extension Store {
         if let vpcID = n["vpcid"] {
             startVPC(vpcID, created: created)
         } else if table("router").first(where: { $0["guestnetworkid"] == id }) == nil,
-                  let zone = table("zone").get(n["zoneid"] ?? "") {
+            let zone = table("zone").get(n["zoneid"] ?? "")
+        {
             let offering = table("networkoffering").get(n["networkofferingid"] ?? "")?.fields ?? [:]
             let services = NetworkOfferings.serviceNames(offering)
             let routed = services.contains { NetworkOfferings.providers(offering, of: $0).contains("VirtualRouter") }
             let owner = Store.ownerFields(of: n.fields)
             var publicIP: String?
             if services.contains("SourceNat") {
-                publicIP = insert("publicipaddress", publicIPRecord(zone: zone, owner: owner, created: created, sourceNat: true, network: n))["ipaddress"]
+                publicIP =
+                    insert(
+                        "publicipaddress",
+                        publicIPRecord(zone: zone, owner: owner, created: created, sourceNat: true, network: n))[
+                        "ipaddress"]
             }
-            if routed { addRouter(zone: zone, owner: owner, created: created, network: n, vpc: nil, publicIP: publicIP) }
+            if routed {
+                addRouter(zone: zone, owner: owner, created: created, network: n, vpc: nil, publicIP: publicIP)
+            }
         }
         if n["state"] == "Allocated" {
             table("network").update(id) { $0.fields["state"] = .string("Implemented") }
@@ -107,7 +126,9 @@ extension Store {
     /// Everything that lives on a network or VPC, removed with it.
     func removeNetworkDependents(networkID: String? = nil, vpcID: String? = nil) {
         func belongs(_ e: Entity) -> Bool {
-            (networkID != nil && (e["guestnetworkid"] == networkID || e["associatednetworkid"] == networkID || e["networkid"] == networkID))
+            (networkID != nil
+                && (e["guestnetworkid"] == networkID || e["associatednetworkid"] == networkID
+                    || e["networkid"] == networkID))
                 || (vpcID != nil && e["vpcid"] == vpcID)
         }
         let ips = table("publicipaddress").rows.filter { e in
@@ -115,7 +136,9 @@ extension Store {
         }.map(\.id)
         for ipID in ips {
             for noun in ["firewallrule", "portforwardingrule", "loadbalancerrule", "remoteaccessvpn"] {
-                for r in table(noun).rows where r["ipaddressid"] == ipID || r["publicipid"] == ipID { table(noun).remove(r.id) }
+                for r in table(noun).rows where r["ipaddressid"] == ipID || r["publicipid"] == ipID {
+                    table(noun).remove(r.id)
+                }
             }
             table("publicipaddress").remove(ipID)
         }
@@ -138,7 +161,9 @@ extension Store {
             table("portforwardingrule").remove(r.id)
             if let ip = r["ipaddressid"] { untieFromTier(ip) }
         }
-        for ip in table("publicipaddress").rows where ip["virtualmachineid"] == id && ip["isstaticnat"] == "true" { clearStaticNat(ip.id) }
+        for ip in table("publicipaddress").rows where ip["virtualmachineid"] == id && ip["isstaticnat"] == "true" {
+            clearStaticNat(ip.id)
+        }
         for m in table("lbinstance").rows where m["virtualmachineid"] == id {
             table("lbinstance").remove(m.id)
             if let rule = m["ruleid"], table("lbinstance").first(where: { $0["ruleid"] == rule }) == nil {
@@ -154,12 +179,21 @@ extension Store {
     /// default_allow and default_deny: the two ACL lists every install has (no VPC, not editable).
     func seedDefaultACLs() {
         for (name, action) in [("default_allow", "Allow"), ("default_deny", "Deny")] {
-            let acl = insert("networkacllist", ["name": .string(name), "description": .string("\(name == "default_allow" ? "Allow" : "Deny") all traffic"),
-                                                "fordisplay": .bool(true)])
+            let acl = insert(
+                "networkacllist",
+                [
+                    "name": .string(name),
+                    "description": .string("\(name == "default_allow" ? "Allow" : "Deny") all traffic"),
+                    "fordisplay": .bool(true),
+                ])
             for (n, traffic) in [(1, "Ingress"), (2, "Egress")] {
-                insert("networkacl", ["aclid": .string(acl.id), "aclname": .string(name), "number": .int(n),
-                                      "protocol": .string("all"), "cidrlist": .string("0.0.0.0/0"), "traffictype": .string(traffic),
-                                      "action": .string(action), "state": .string("Active"), "fordisplay": .bool(true)])
+                insert(
+                    "networkacl",
+                    [
+                        "aclid": .string(acl.id), "aclname": .string(name), "number": .int(n),
+                        "protocol": .string("all"), "cidrlist": .string("0.0.0.0/0"), "traffictype": .string(traffic),
+                        "action": .string(action), "state": .string("Active"), "fordisplay": .bool(true),
+                    ])
             }
         }
     }

@@ -12,16 +12,22 @@ extension Store {
     func isMember(_ accountID: String, ofProject id: String) -> Bool {
         table(Self.memberNoun).get("\(id)/\(accountID)") != nil
             // (projects made before members were recorded: the owner list)
-            || table(Self.projectNoun).get(id)?.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == accountID } == true
+            || table(Self.projectNoun).get(id)?.fields["owner"]?.list?.contains {
+                $0[field: "accountid"]?.plainText == accountID
+            } == true
     }
 
     @discardableResult
     func addMember(project: Entity, account: Entity, role: String) -> Entity {
-        let e = Entity(id: "\(project.id)/\(account.id)", fields: [
-            "projectid": .string(project.id), "project": project.fields["name"] ?? .string(""),
-            "accountid": .string(account.id), "account": account.fields["name"] ?? .string(""), "role": .string(role),
-            "domainid": account.fields["domainid"] ?? .string(""), "domain": account.fields["domain"] ?? .string(""),
-        ])
+        let e = Entity(
+            id: "\(project.id)/\(account.id)",
+            fields: [
+                "projectid": .string(project.id), "project": project.fields["name"] ?? .string(""),
+                "accountid": .string(account.id), "account": account.fields["name"] ?? .string(""),
+                "role": .string(role),
+                "domainid": account.fields["domainid"] ?? .string(""),
+                "domain": account.fields["domain"] ?? .string(""),
+            ])
         table(Self.memberNoun).put(e)
         return e
     }
@@ -29,22 +35,28 @@ extension Store {
     /// The owner-like identity a project's resources are created under: the VM owner index keys VMs
     /// by account name and domain, so a project's VMs are listed by this key, never shown as an account.
     func projectOwner(_ project: Entity, caller: Caller) -> Caller {
-        Caller(userID: caller.userID, username: caller.username, accountID: project.id, account: Self.projectOwnerKey(project.id),
-               domainID: project["domainid"] ?? "", domain: project["domain"] ?? "", isAdmin: false)
+        Caller(
+            userID: caller.userID, username: caller.username, accountID: project.id,
+            account: Self.projectOwnerKey(project.id),
+            domainID: project["domainid"] ?? "", domain: project["domain"] ?? "", isAdmin: false)
     }
 
     static func projectOwnerKey(_ projectID: String) -> String { "project:" + projectID }
 
     /// What a project's resource shows instead of an account: projectid, project, domainid and domain.
     static func projectOwnerFields(_ project: Entity) -> Record {
-        ["projectid": .string(project.id), "project": project.fields["name"] ?? .string(""),
-         "domainid": project.fields["domainid"] ?? .string(""), "domain": project.fields["domain"] ?? .string("")]
+        [
+            "projectid": .string(project.id), "project": project.fields["name"] ?? .string(""),
+            "domainid": project.fields["domainid"] ?? .string(""), "domain": project.fields["domain"] ?? .string(""),
+        ]
     }
 
     /// Resource counts and limits as a project answer shows them (vmlimit "Unlimited", vmtotal 2, vmavailable "Unlimited").
     func projectLimitFields(_ p: Entity) -> Record {
-        let shown: [(String, Int)] = [("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
-                                      ("vpc", 7), ("cpu", 8), ("memory", 9), ("primarystorage", 10), ("secondarystorage", 11)]
+        let shown: [(String, Int)] = [
+            ("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
+            ("vpc", 7), ("cpu", 8), ("memory", 9), ("primarystorage", 10), ("secondarystorage", 11),
+        ]
         var r: Record = [:]
         for (prefix, type) in shown {
             let limit = self.limit(.project(p), type)
@@ -61,7 +73,9 @@ extension Store {
     func removeProject(_ p: Entity) {
         for vm in vms.live where vm.projectID == p.id {
             unplace(vm.id)
-            vms.update(vm.id) { $0.state = "Expunging"; $0.expunged = true }
+            vms.update(vm.id) {
+                $0.state = "Expunging"; $0.expunged = true
+            }
         }
         for t in tables.values where t.noun != Self.projectNoun {
             for e in t.rows where e["projectid"] == p.id { t.remove(e.id) }

@@ -3,13 +3,17 @@ import OrderedCollections
 
 /// CloudStack's resource types, by number (Resource.ResourceType's ordinals).
 enum ResourceTypes {
-    static let names = ["user_vm", "public_ip", "volume", "snapshot", "template", "project", "network", "vpc", "cpu",
-                        "memory", "primary_storage", "secondary_storage"]
+    static let names = [
+        "user_vm", "public_ip", "volume", "snapshot", "template", "project", "network", "vpc", "cpu",
+        "memory", "primary_storage", "secondary_storage",
+    ]
     /// Types with a `max.<owner>.*` default (project, 5, is unlimited unless set).
     static let limited = [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11]
-    static let settingStem: [Int: String] = [0: "user.vms", 1: "public.ips", 2: "volumes", 3: "snapshots", 4: "templates",
-                                             6: "networks", 7: "vpcs", 8: "cpus", 9: "memory", 10: "primary.storage",
-                                             11: "secondary.storage"]
+    static let settingStem: [Int: String] = [
+        0: "user.vms", 1: "public.ips", 2: "volumes", 3: "snapshots", 4: "templates",
+        6: "networks", 7: "vpcs", 8: "cpus", 9: "memory", 10: "primary.storage",
+        11: "secondary.storage",
+    ]
 
     /// Types an owner kind has limits for: a project owns no projects.
     static func types(for owner: LimitOwner) -> [Int] {
@@ -20,7 +24,9 @@ enum ResourceTypes {
 
 /// Whose limit or count: an account, a domain or a project.
 enum LimitOwner {
-    case account(Entity), domain(Entity), project(Entity)
+    case account(Entity)
+    case domain(Entity)
+    case project(Entity)
 
     var key: String {
         switch self {
@@ -61,7 +67,8 @@ extension Store {
 
     func defaultLimit(_ owner: String, _ type: Int) -> Int {
         guard let s = Settings.limitDefault(owner: owner, resourceType: type),
-              let v = ConfigurationAPIs.globalValue(s.name, self).flatMap({ Int($0) }), v >= 0 else { return -1 }
+            let v = ConfigurationAPIs.globalValue(s.name, self).flatMap({ Int($0) }), v >= 0
+        else { return -1 }
         return v
     }
 
@@ -72,19 +79,31 @@ extension Store {
         case .project(let p): return projectCount(p, type)
         case .domain(let d):
             let tree = domainTree(d.id)
-            let accounts = table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) { $0 + accountCount($1, type) }
-            return accounts + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) { $0 + projectCount($1, type) }
+            let accounts = table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) {
+                $0 + accountCount($1, type)
+            }
+            return accounts
+                + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) {
+                    $0 + projectCount($1, type)
+                }
         }
     }
 
     private func accountCount(_ a: Entity, _ type: Int) -> Int {
-        let owned = { (e: Entity) in e["account"] == a["name"] && e["domainid"] == a["domainid"] && e["projectid"] == nil }
+        let owned = { (e: Entity) in
+            e["account"] == a["name"] && e["domainid"] == a["domainid"] && e["projectid"] == nil
+        }
         return count(type, vms: vms.live.filter { $0.accountID == a.id && Self.countsVM($0) }, owned: owned)
-            + (type == 5 ? table("project").rows.filter { $0.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == a.id } ?? false }.count : 0)
+            + (type == 5
+                ? table("project").rows.filter {
+                    $0.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == a.id } ?? false
+                }.count : 0)
     }
 
     private func projectCount(_ p: Entity, _ type: Int) -> Int {
-        count(type, vms: vms.live.filter { $0.projectID == p.id && Self.countsVM($0) }, owned: { $0["projectid"] == p.id })
+        count(
+            type, vms: vms.live.filter { $0.projectID == p.id && Self.countsVM($0) }, owned: { $0["projectid"] == p.id }
+        )
     }
 
     /// A VM counts until it is destroyed (expunging or expunged ones free their share).
@@ -107,7 +126,9 @@ extension Store {
         case 8: return vms.reduce(0) { $0 + (Int(offering($1)?["cpunumber"] ?? "") ?? 1) }
         case 9: return vms.reduce(0) { $0 + (Int(offering($1)?["memory"] ?? "") ?? 0) }
         case 10: return volumes().reduce(0) { $0 + bytes($1) } + vms.reduce(0) { $0 + $1.rootSize }
-        case 11: return rows("snapshot").reduce(0) { $0 + bytes($1) } + rows("template").filter { $0["templatetype"] == "USER" }.reduce(0) { $0 + bytes($1) }
+        case 11:
+            return rows("snapshot").reduce(0) { $0 + bytes($1) }
+                + rows("template").filter { $0["templatetype"] == "USER" }.reduce(0) { $0 + bytes($1) }
         default: return 0
         }
     }
@@ -131,9 +152,11 @@ extension Store {
             let limit = self.limit(owner, type), used = count(owner, type)
             let max = storage && limit > 0 ? limit << 30 : limit
             if limit >= 0, used + amount > max {
-                throw APIError(535, "Maximum amount of resources of Type = '\(name)' for \(whom) in Domain Id = \(domainSeq) is "
-                    + "exceeded: Account Resource Limit = \(shown(max)), Current Account Resource Amount = \(shown(used)), "
-                    + "Requested Resource Amount = \(shown(amount)).", cs: 4370)
+                throw APIError(
+                    535,
+                    "Maximum amount of resources of Type = '\(name)' for \(whom) in Domain Id = \(domainSeq) is "
+                        + "exceeded: Account Resource Limit = \(shown(max)), Current Account Resource Amount = \(shown(used)), "
+                        + "Requested Resource Amount = \(shown(amount)).", cs: 4370)
             }
         }
         var current = table("domain").get(domainID)
@@ -141,9 +164,11 @@ extension Store {
             let dl = self.limit(.domain(d), type), du = count(.domain(d), type)
             let max = storage && dl > 0 ? dl << 30 : dl
             if dl >= 0, du + amount > max {
-                throw APIError(535, "Maximum domain resource limits of Type '\(name)' for Domain Id = \(d.seq) is exceeded: Domain "
-                    + "Resource Limit = \(Self.readableSize(max)), Current Domain Resource Amount = \(Self.readableSize(du)), "
-                    + "Requested Resource Amount = \(Self.readableSize(amount)).", cs: 4370)
+                throw APIError(
+                    535,
+                    "Maximum domain resource limits of Type '\(name)' for Domain Id = \(d.seq) is exceeded: Domain "
+                        + "Resource Limit = \(Self.readableSize(max)), Current Domain Resource Amount = \(Self.readableSize(du)), "
+                        + "Requested Resource Amount = \(Self.readableSize(amount)).", cs: 4370)
             }
             current = d["parentdomainid"].flatMap { table("domain").get($0) }
         }

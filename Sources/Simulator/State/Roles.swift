@@ -12,13 +12,19 @@ extension Store {
 
     /// The four roles a fresh install has (ids 1-4 on the server), immutable.
     func seedRoles() {
-        let roles = [("Root Admin", "Admin", "Default root admin role"),
-                     ("Resource Admin", "ResourceAdmin", "Default resource admin role"),
-                     ("Domain Admin", "DomainAdmin", "Default domain admin role"),
-                     ("User", "User", "Default user role")]
+        let roles = [
+            ("Root Admin", "Admin", "Default root admin role"),
+            ("Resource Admin", "ResourceAdmin", "Default resource admin role"),
+            ("Domain Admin", "DomainAdmin", "Default domain admin role"),
+            ("User", "User", "Default user role"),
+        ]
         for (name, type, description) in roles {
-            insert(Self.roleNoun, ["name": .string(name), "type": .string(type), "description": .string(description),
-                                   "isdefault": .bool(true)])
+            insert(
+                Self.roleNoun,
+                [
+                    "name": .string(name), "type": .string(type), "description": .string(description),
+                    "isdefault": .bool(true),
+                ])
         }
     }
 
@@ -31,7 +37,8 @@ extension Store {
     func role(ofAccount accountID: String) -> Entity? {
         guard let account = table("account").get(accountID) else { return nil }
         if let id = account["roleid"], let r = table(Self.roleNoun).get(id) { return r }
-        return defaultRole(type: account["roletype"] ?? Role(accountType: Int(account["accounttype"] ?? "") ?? 0).roleType)
+        return defaultRole(
+            type: account["roletype"] ?? Role(accountType: Int(account["accounttype"] ?? "") ?? 0).roleType)
     }
 
     /// A role's rules in their evaluation order.
@@ -61,7 +68,10 @@ extension Store {
 /// A rule's pattern: an API name, `*` standing for any run of letters and digits (`list*`), case aside.
 enum RoleRule {
     static func isValid(_ rule: String) -> Bool {
-        !rule.isEmpty && rule.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "*" }
+        !rule.isEmpty
+            && rule.unicodeScalars.allSatisfy {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "*"
+            }
     }
 
     static func matches(_ rule: String, _ api: String) -> Bool {

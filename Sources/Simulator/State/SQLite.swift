@@ -44,9 +44,10 @@ final class SQLiteDatabase {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return result }
             guard code == SQLITE_ROW else { throw SQLiteError(code: code, handle) }
-            result.append((0..<columns).map { i in
-                sqlite3_column_text(statement, i).map { String(cString: $0) }
-            })
+            result.append(
+                (0..<columns).map { i in
+                    sqlite3_column_text(statement, i).map { String(cString: $0) }
+                })
         }
     }
 

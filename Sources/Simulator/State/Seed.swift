@@ -39,8 +39,10 @@ extension Store {
     func checkDataCenter(_ path: String) throws(SimulatorError) {
         let saved = table(Self.cloudNoun).get("cloud")?["datacenter"] ?? DataCenter.sandbox.rawValue
         guard saved != options.datacenter.rawValue else { return }
-        throw SimulatorError(message: "simulator state file \(path) holds the \(saved) data center, not "
-            + "\(options.datacenter.rawValue); use --datacenter \(saved), or --fresh to start it over as \(options.datacenter.rawValue)")
+        throw SimulatorError(
+            message: "simulator state file \(path) holds the \(saved) data center, not "
+                + "\(options.datacenter.rawValue); use --datacenter \(saved), or --fresh to start it over as \(options.datacenter.rawValue)"
+        )
     }
 
     @discardableResult
@@ -67,10 +69,12 @@ extension Store {
     private func seedAccounts(_ domains: [String: Entity], _ created: String) {
         for u in options.users {
             let domain = domains[u.domainPath == "" ? "/" : u.domainPath]!
-            let account = table("account").first { $0["name"] == u.account && $0["domainid"] == domain.id }
+            let account =
+                table("account").first { $0["name"] == u.account && $0["domainid"] == domain.id }
                 ?? addAccount(name: u.account, role: u.isAdmin ? .rootAdmin : .user, domain: domain, created: created)
-            addUser(u, firstName: u.username, lastName: "Sandbox", email: "\(u.username)@sandbox.invalid", account: account,
-                    created: created)
+            addUser(
+                u, firstName: u.username, lastName: "Sandbox", email: "\(u.username)@sandbox.invalid", account: account,
+                created: created)
         }
     }
 
@@ -79,28 +83,38 @@ extension Store {
         let admin = principals.first { $0.caller.isAdmin }?.caller
         for t in plans {
             let o = os[t.osType]!
-            insert("template", [
-                "name": .string(t.name), "displaytext": .string(t.displayText), "ispublic": .bool(t.isPublic),
-                "created": .string(created), "isready": .bool(true), "passwordenabled": .bool(t.passwordEnabled),
-                "format": .string(t.format), "isfeatured": .bool(t.featured), "crossZones": .bool(true),
-                "ostypeid": .string(o.id), "ostypename": o.fields["description"]!,
-                "account": .string(t.system ? "system" : admin?.account ?? "admin"),
-                "zoneid": .string(zone.id), "zonename": zone.fields["name"]!, "status": .string("Download Complete"),
-                "size": .int(t.size), "templatetype": .string(t.type), "hypervisor": .string("Simulator"),
-                "domain": .string(admin?.domain ?? "ROOT"), "domainid": .string(admin?.domainID ?? ""),
-                "isextractable": .bool(false), "sshkeyenabled": .bool(false), "isdynamicallyscalable": .bool(!t.system),
-                "bits": .int(64), "directdownload": .bool(false), "deployasis": .bool(false), "requireshvm": .bool(t.system == false),
-            ])
+            insert(
+                "template",
+                [
+                    "name": .string(t.name), "displaytext": .string(t.displayText), "ispublic": .bool(t.isPublic),
+                    "created": .string(created), "isready": .bool(true), "passwordenabled": .bool(t.passwordEnabled),
+                    "format": .string(t.format), "isfeatured": .bool(t.featured), "crossZones": .bool(true),
+                    "ostypeid": .string(o.id), "ostypename": o.fields["description"]!,
+                    "account": .string(t.system ? "system" : admin?.account ?? "admin"),
+                    "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
+                    "status": .string("Download Complete"),
+                    "size": .int(t.size), "templatetype": .string(t.type), "hypervisor": .string("Simulator"),
+                    "domain": .string(admin?.domain ?? "ROOT"), "domainid": .string(admin?.domainID ?? ""),
+                    "isextractable": .bool(false), "sshkeyenabled": .bool(false),
+                    "isdynamicallyscalable": .bool(!t.system),
+                    "bits": .int(64), "directdownload": .bool(false), "deployasis": .bool(false),
+                    "requireshvm": .bool(t.system == false),
+                ])
         }
     }
 
     private func seedOfferings(_ plan: DataCenterPlan, _ created: String) {
         for o in plan.serviceOfferings {
-            insert("serviceoffering", OfferingAPIs.serviceOffering(name: o.name, displayText: o.displayText, cpus: o.cpus,
-                                                                   speed: o.speed, memory: o.memory, ha: o.ha, created: created))
+            insert(
+                "serviceoffering",
+                OfferingAPIs.serviceOffering(
+                    name: o.name, displayText: o.displayText, cpus: o.cpus,
+                    speed: o.speed, memory: o.memory, ha: o.ha, created: created))
         }
         for d in plan.diskOfferings {
-            insert("diskoffering", OfferingAPIs.diskOffering(name: d.name, displayText: d.displayText, gb: d.gb, created: created))
+            insert(
+                "diskoffering",
+                OfferingAPIs.diskOffering(name: d.name, displayText: d.displayText, gb: d.gb, created: created))
         }
     }
 
@@ -110,8 +124,9 @@ extension Store {
         let shared = offerings["DefaultSharedNetworkOfferingWithSGService"]!
         if plan.accountNetworks, let advanced = zones.first(where: { $0["networktype"] == "Advanced" }) {
             for (i, p) in principals.enumerated() {
-                let n = insertNetwork(name: "\(p.caller.account)-network", zone: advanced, offering: isolated, type: "Isolated",
-                                      cidr: "10.1.\(i).0/24", owner: p.caller, created)
+                let n = insertNetwork(
+                    name: "\(p.caller.account)-network", zone: advanced, offering: isolated, type: "Isolated",
+                    cidr: "10.1.\(i).0/24", owner: p.caller, created)
                 implementNetwork(n.id, created: created)
             }
         }
@@ -119,30 +134,41 @@ extension Store {
         for (zone, zonePlan) in zip(zones, plan.zones) where zonePlan.networkType == "Basic" {
             let podPlan = zonePlan.pods.first { $0.guestRange != nil }
             let range = podPlan?.guestRange
-            let network = insertNetwork(name: "guestNetworkForBasicZone", zone: zone, offering: shared, type: "Shared",
-                                        cidr: range.flatMap { IPv4.cidr($0.gateway, $0.netmask) } ?? "10.2.0.0/16",
-                                        owner: principals.first { $0.caller.isAdmin }?.caller, created)
-            if let range, let podPlan, let pod = table("pod").first(where: { $0["name"] == podPlan.name && $0["zoneid"] == zone.id }) {
-                insert("vlaniprange", vlanRangeFields(range, zone: zone, networkID: network.id, podID: pod.id, public: false))
+            let network = insertNetwork(
+                name: "guestNetworkForBasicZone", zone: zone, offering: shared, type: "Shared",
+                cidr: range.flatMap { IPv4.cidr($0.gateway, $0.netmask) } ?? "10.2.0.0/16",
+                owner: principals.first { $0.caller.isAdmin }?.caller, created)
+            if let range, let podPlan,
+                let pod = table("pod").first(where: { $0["name"] == podPlan.name && $0["zoneid"] == zone.id })
+            {
+                insert(
+                    "vlaniprange",
+                    vlanRangeFields(range, zone: zone, networkID: network.id, podID: pod.id, public: false))
             }
         }
     }
 
     @discardableResult
-    func insertNetwork(name: String, zone: Entity, offering: Entity, type: String, cidr: String, owner: Caller?,
-                       _ created: String, displayText: String? = nil) -> Entity {
+    func insertNetwork(
+        name: String, zone: Entity, offering: Entity, type: String, cidr: String, owner: Caller?,
+        _ created: String, displayText: String? = nil
+    ) -> Entity {
         let gateway = cidr.split(separator: "/")[0].split(separator: ".").prefix(3).joined(separator: ".") + ".1"
         var f: Record = [
             "name": .string(name), "displaytext": .string(displayText ?? name), "broadcastdomaintype": .string("Vlan"),
-            "traffictype": .string("Guest"), "gateway": .string(gateway), "netmask": .string(IPv4.netmask(cidr) ?? "255.255.255.0"),
+            "traffictype": .string("Guest"), "gateway": .string(gateway),
+            "netmask": .string(IPv4.netmask(cidr) ?? "255.255.255.0"),
             "cidr": .string(cidr), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
             "networkofferingid": .string(offering.id), "networkofferingname": offering.fields["name"]!,
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
             "networkofferingavailability": offering.fields["availability"]!, "issystem": .bool(false),
             "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
-            "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type), "acltype": .string(type == "Shared" ? "Domain" : "Account"),
-            "subdomainaccess": .bool(type == "Shared"), "networkdomain": .string("cs\(zone.id.prefix(4))sandbox.internal"),
-            "physicalnetworkid": .string(PhysicalNetworkAPIs.carrier(self, zone: zone.id, traffic: "Guest")?.id ?? zone.id),
+            "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type),
+            "acltype": .string(type == "Shared" ? "Domain" : "Account"),
+            "subdomainaccess": .bool(type == "Shared"),
+            "networkdomain": .string("cs\(zone.id.prefix(4))sandbox.internal"),
+            "physicalnetworkid": .string(
+                PhysicalNetworkAPIs.carrier(self, zone: zone.id, traffic: "Guest")?.id ?? zone.id),
             "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
             "created": .string(created),
@@ -168,12 +194,15 @@ extension Store {
             let net = networks[i % networks.count]
             let id = newID()
             let name = "seed-\(i + 1)"
-            vms.insert(VM(id: id, name: name, displayName: name, state: "Running", zoneID: net["zoneid"]!,
-                          templateID: templates[i % templates.count].id, offeringID: offerings[offerings.startIndex + i % offerings.count].id,
-                          networkID: net.id, nicID: newID(), ip: IPv4.text(0x0A40_0000 + UInt32(i)),
-                          mac: VirtualMachineAPIs.macAddress(i), rootVolumeID: newID(), rootSize: 8 << 30, created: created,
-                          accountID: admin.accountID, account: admin.account, domainID: admin.domainID,
-                          domain: admin.domain, userID: admin.userID, username: admin.username))
+            vms.insert(
+                VM(
+                    id: id, name: name, displayName: name, state: "Running", zoneID: net["zoneid"]!,
+                    templateID: templates[i % templates.count].id,
+                    offeringID: offerings[offerings.startIndex + i % offerings.count].id,
+                    networkID: net.id, nicID: newID(), ip: IPv4.text(0x0A40_0000 + UInt32(i)),
+                    mac: VirtualMachineAPIs.macAddress(i), rootVolumeID: newID(), rootSize: 8 << 30, created: created,
+                    accountID: admin.accountID, account: admin.account, domainID: admin.domainID,
+                    domain: admin.domain, userID: admin.userID, username: admin.username))
         }
     }
 }

@@ -1,8 +1,8 @@
 import FoundationEssentials
 import Values
 #if canImport(Glibc)
-import Glibc
-import OrderedCollections
+    import Glibc
+    import OrderedCollections
 #endif
 
 /// The durable copy of a simulator's cloud: an SQLite file (SQLite.swift) that
@@ -35,8 +35,9 @@ final class StateFile: @unchecked Sendable {
         guard lockFD >= 0 else { throw Self.failure(path, "cannot open it: \(String(cString: strerror(errno)))") }
         guard Self.lock(lockFD) else {
             Glibc.close(lockFD)
-            throw SimulatorError(message: "simulator state file \(path) is in use by another simulator; stop that one "
-                + "or choose another --state file", isStateInUse: true)
+            throw SimulatorError(
+                message: "simulator state file \(path) is in use by another simulator; stop that one "
+                    + "or choose another --state file", isStateInUse: true)
         }
         _ = fchmod(lockFD, 0o600)  // it holds secret keys, whatever mode it had
         do {
@@ -81,20 +82,26 @@ final class StateFile: @unchecked Sendable {
         let tables = try db.value("SELECT count(*) FROM sqlite_master").flatMap { Int($0) } ?? 0
         if app == 0 && tables == 0 { return true }
         guard app == applicationID else {
-            throw failure(path, "it is an SQLite file of another program, not an acsh simulator state; "
-                + "choose another --state file (it was left untouched)")
+            throw failure(
+                path,
+                "it is an SQLite file of another program, not an acsh simulator state; "
+                    + "choose another --state file (it was left untouched)")
         }
         guard version == schemaVersion || anyVersion else {
-            throw failure(path, version > schemaVersion
-                ? "it was written by a newer acsh (state schema \(version), this acsh reads \(schemaVersion)); "
-                    + "use that acsh, or --fresh to start over"
-                : "its state schema \(version) is older than this acsh reads (\(schemaVersion)); use --fresh to start over")
+            throw failure(
+                path,
+                version > schemaVersion
+                    ? "it was written by a newer acsh (state schema \(version), this acsh reads \(schemaVersion)); "
+                        + "use that acsh, or --fresh to start over"
+                    : "its state schema \(version) is older than this acsh reads (\(schemaVersion)); use --fresh to start over"
+            )
         }
         return false
     }
 
     private static func createSchema(_ db: SQLiteDatabase) throws {
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE entity(noun TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, fields TEXT NOT NULL,
                                 PRIMARY KEY(noun, id));
@@ -115,7 +122,8 @@ final class StateFile: @unchecked Sendable {
             try db.transaction { try self.write(store, db) }
             journal.clear()
         } catch {
-            throw Self.failure(path, "cannot save the simulator state: \(Self.describe(error)); changes are kept in memory only")
+            throw Self.failure(
+                path, "cannot save the simulator state: \(Self.describe(error)); changes are kept in memory only")
         }
     }
 
@@ -128,26 +136,35 @@ final class StateFile: @unchecked Sendable {
             let table = store.tables[noun]
             for id in ids {
                 if let e = table?.get(id) {
-                    try db.execute(upsertEntity, [.text(noun), .text(id), .integer(Int64(e.seq)),
-                                                  .text(JSONWriter.compact(.record(e.fields)))])
+                    try db.execute(
+                        upsertEntity,
+                        [
+                            .text(noun), .text(id), .integer(Int64(e.seq)),
+                            .text(JSONWriter.compact(.record(e.fields))),
+                        ])
                 } else {
                     try db.execute("DELETE FROM entity WHERE noun = ? AND id = ?", [.text(noun), .text(id)])
                 }
             }
         }
         let encoder = JSONEncoder()
-        func json(_ value: some Encodable) throws -> SQLiteValue { .text(String(decoding: try encoder.encode(value), as: UTF8.self)) }
+        func json(_ value: some Encodable) throws -> SQLiteValue {
+            .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
         for id in journal.vms {
             if let vm = store.vms.stored(id), !vm.expunged {
-                try db.execute("INSERT OR REPLACE INTO vm(id, seq, data) VALUES (?, ?, ?)", [.text(id), .integer(Int64(vm.seq)), try json(vm)])
+                try db.execute(
+                    "INSERT OR REPLACE INTO vm(id, seq, data) VALUES (?, ?, ?)",
+                    [.text(id), .integer(Int64(vm.seq)), try json(vm)])
             } else {
                 try db.execute("DELETE FROM vm WHERE id = ?", [.text(id)])
             }
         }
         for id in journal.jobs {
             guard let job = store.jobs[id: id] else { continue }
-            try db.execute("INSERT INTO job(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-                           [.text(id), try json(SavedJob(job))])
+            try db.execute(
+                "INSERT INTO job(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+                [.text(id), try json(SavedJob(job))])
         }
         if journal.tags {
             try db.execute("DELETE FROM tag")
@@ -162,9 +179,15 @@ final class StateFile: @unchecked Sendable {
         if !journal.vms.isEmpty { meta.append(("seq.virtualmachine", String(store.vms.nextSeq))) }
         for noun in journal.entities.keys { meta.append(("seq." + noun, String(store.table(noun).nextSeq))) }
         if journal.principals {
-            meta.append(("principals", String(decoding: try encoder.encode(store.principals.map(SavedPrincipal.init)), as: UTF8.self)))
+            meta.append(
+                (
+                    "principals",
+                    String(decoding: try encoder.encode(store.principals.map(SavedPrincipal.init)), as: UTF8.self)
+                ))
         }
-        for (k, v) in meta { try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [.text(k), .text(v)]) }
+        for (k, v) in meta {
+            try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [.text(k), .text(v)])
+        }
     }
 
     // MARK: reading
@@ -177,7 +200,8 @@ final class StateFile: @unchecked Sendable {
         } catch let e as SimulatorError {
             throw e
         } catch {
-            throw Self.failure(path, "cannot read the simulator state: \(Self.describe(error)); use --fresh to start over")
+            throw Self.failure(
+                path, "cannot read the simulator state: \(Self.describe(error)); use --fresh to start over")
         }
     }
 
@@ -194,7 +218,8 @@ final class StateFile: @unchecked Sendable {
         var byNoun: [String: [Entity]] = [:]
         for row in try db.rows("SELECT noun, id, seq, fields FROM entity ORDER BY noun, seq") {
             guard let noun = row[0], let id = row[1], let seq = row[2].flatMap({ Int($0) }), let text = row[3],
-                  case .record(let fields) = try JSONParser.parse(text) else { throw Self.corrupt("entity \(row[1] ?? "?")") }
+                case .record(let fields) = try JSONParser.parse(text)
+            else { throw Self.corrupt("entity \(row[1] ?? "?")") }
             byNoun[noun, default: []].append(Entity(id: id, fields: fields, seq: seq))
         }
         for noun in Set(byNoun.keys).union(meta.keys.filter { $0.hasPrefix("seq.") }.map { String($0.dropFirst(4)) })
@@ -215,7 +240,10 @@ final class StateFile: @unchecked Sendable {
             jobs[i].status = 2
             jobs[i].resultCode = 530
             jobs[i].completed = now
-            jobs[i].result = ["errorcode": .int(530), "errortext": .string("Job cancelled: the simulator stopped before the job finished")]
+            jobs[i].result = [
+                "errorcode": .int(530),
+                "errortext": .string("Job cancelled: the simulator stopped before the job finished"),
+            ]
             cancelled.insert(jobs[i].id)
         }
         for i in vms.indices {
@@ -286,7 +314,8 @@ final class StateFile: @unchecked Sendable {
     private static func describe(_ error: any Error) -> String {
         if let e = error as? SQLiteError {
             if e.isNotADatabase {
-                return "it is not an SQLite database, so not an acsh simulator state; choose another --state file (it was left untouched)"
+                return
+                    "it is not an SQLite database, so not an acsh simulator state; choose another --state file (it was left untouched)"
             }
             return e.message
         }
@@ -314,9 +343,10 @@ private struct SavedJob: Codable {
     var job: Job {
         var r: Values.Record?
         if let result, case .record(let rec)? = try? JSONParser.parse(result) { r = rec }
-        return Job(id: id, cmd: cmd, accountID: accountID, userID: userID, created: created, completesAt: completesAt,
-                   completed: completed, status: status, resultCode: resultCode, result: r, instanceType: instanceType,
-                   instanceID: instanceID)
+        return Job(
+            id: id, cmd: cmd, accountID: accountID, userID: userID, created: created, completesAt: completesAt,
+            completed: completed, status: status, resultCode: resultCode, result: r, instanceType: instanceType,
+            instanceID: instanceID)
     }
 }
 

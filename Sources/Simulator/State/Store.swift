@@ -86,18 +86,23 @@ struct Tag: Codable {
 
     /// Resources whose answers the server builds in ApiResponseHelper: their tags show key and
     /// value only (the join-view ones, VMs, volumes, templates, show the whole tag).
-    static let keyValueOnlyTypes: Set<String> = ["PublicIpAddress", "Network", "Vpc", "Snapshot", "FirewallRule",
-                                                 "PortForwardingRule", "LoadBalancer", "NetworkACL"]
+    static let keyValueOnlyTypes: Set<String> = [
+        "PublicIpAddress", "Network", "Vpc", "Snapshot", "FirewallRule",
+        "PortForwardingRule", "LoadBalancer", "NetworkACL",
+    ]
 
     /// The tag inside its resource's answer.
     var nested: Value {
-        Self.keyValueOnlyTypes.contains(resourceType) ? .record(["key": .string(key), "value": .string(value)]) : record
+        Self.keyValueOnlyTypes.contains(resourceType)
+            ? .record(["key": .string(key), "value": .string(value)]) : record
     }
 
     var record: Value {
-        .record(["key": .string(key), "value": .string(value), "resourcetype": .string(resourceType),
-                 "resourceid": .string(resourceID), "account": .string(account),
-                 "domainid": .string(domainID), "domain": .string(domain)])
+        .record([
+            "key": .string(key), "value": .string(value), "resourcetype": .string(resourceType),
+            "resourceid": .string(resourceID), "account": .string(account),
+            "domainid": .string(domainID), "domain": .string(domain),
+        ])
     }
 }
 
@@ -158,13 +163,17 @@ final class Store: @unchecked Sendable {
 
     /// A VM a finishing job acts on; it may have been expunged while the job ran.
     func jobVM(_ id: String) throws(APIError) -> VM {
-        guard let vm = vms[id: id] else { throw APIError.internalError("virtual machine \(id) was removed while the job ran") }
+        guard let vm = vms[id: id] else {
+            throw APIError.internalError("virtual machine \(id) was removed while the job ran")
+        }
         return vm
     }
 
     /// An entity a finishing job acts on; it may have been deleted while the job ran.
     func jobEntity(_ noun: String, _ id: String) throws(APIError) -> Entity {
-        guard let e = table(noun).get(id) else { throw APIError.internalError("\(noun) \(id) was removed while the job ran") }
+        guard let e = table(noun).get(id) else {
+            throw APIError.internalError("\(noun) \(id) was removed while the job ran")
+        }
         return e
     }
 

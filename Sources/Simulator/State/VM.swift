@@ -152,17 +152,24 @@ extension Store {
         } else {
             r["account"] = .string(vm.account)
         }
-        r.merge(["userid": .string(vm.userID), "username": .string(vm.username),
-                 "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
-                 "state": .string(vm.state), "haenable": .bool(vm.haEnable)], uniquingKeysWith: { $1 })
+        r.merge(
+            [
+                "userid": .string(vm.userID), "username": .string(vm.username),
+                "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
+                "state": .string(vm.state), "haenable": .bool(vm.haEnable),
+            ], uniquingKeysWith: { $1 })
         if let group = vm.group {
             r["group"] = .string(group)
-            if let g = instanceGroup(named: group, account: vm.account, domainID: vm.domainID) { r["groupid"] = .string(g.id) }
+            if let g = instanceGroup(named: group, account: vm.account, domainID: vm.domainID) {
+                r["groupid"] = .string(g.id)
+            }
         }
         r["zoneid"] = .string(vm.zoneID)
         r["zonename"] = zone?.fields["name"] ?? .string("")
         if vm.state == "Running" || vm.state == "Stopping" {
-            if let host = vm.hostID.flatMap({ table("host").get($0) }) ?? table("host").first(where: { $0["zoneid"] == vm.zoneID }) {
+            if let host = vm.hostID.flatMap({ table("host").get($0) })
+                ?? table("host").first(where: { $0["zoneid"] == vm.zoneID })
+            {
                 r["hostid"] = .string(host.id)
                 r["hostname"] = host.fields["name"]
             }
@@ -191,20 +198,26 @@ extension Store {
         r["ostypeid"] = template?.fields["ostypeid"] ?? .string("")
         r["rootdeviceid"] = .int(0)
         r["rootdevicetype"] = .string("ROOT")
-        r["securitygroup"] = .list(vm.securityGroupIDs.compactMap { id in
-            table("securitygroup").get(id).map { sg in
-                .record(["id": .string(sg.id), "name": sg.fields["name"] ?? .null,
-                         "description": sg.fields["description"] ?? .null])
-            }
-        })
-        r["nic"] = nicList(vm.id, primary: [
-            "id": .string(vm.nicID), "networkid": .string(vm.networkID),
-            "networkname": network?.fields["name"] ?? .string(""),
-            "netmask": .string(network?["netmask"] ?? "255.255.255.0"), "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
-            "ipaddress": .string(vm.ip), "traffictype": .string("Guest"),
-            "type": .string(network?["type"] == "Shared" ? "Shared" : "Isolated"),
-            "isdefault": .bool(true), "macaddress": .string(vm.mac),
-        ])
+        r["securitygroup"] = .list(
+            vm.securityGroupIDs.compactMap { id in
+                table("securitygroup").get(id).map { sg in
+                    .record([
+                        "id": .string(sg.id), "name": sg.fields["name"] ?? .null,
+                        "description": sg.fields["description"] ?? .null,
+                    ])
+                }
+            })
+        r["nic"] = nicList(
+            vm.id,
+            primary: [
+                "id": .string(vm.nicID), "networkid": .string(vm.networkID),
+                "networkname": network?.fields["name"] ?? .string(""),
+                "netmask": .string(network?["netmask"] ?? "255.255.255.0"),
+                "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
+                "ipaddress": .string(vm.ip), "traffictype": .string("Guest"),
+                "type": .string(network?["type"] == "Shared" ? "Shared" : "Isolated"),
+                "isdefault": .bool(true), "macaddress": .string(vm.mac),
+            ])
         r["hypervisor"] = template?.fields["hypervisor"] ?? .string("Simulator")
         if let keypair = vm.keypair { r["keypairs"] = .string(keypair) }
         if let ud = vm.userDataID.flatMap({ table(UserDataAPIs.noun).get($0) }) {
@@ -212,11 +225,12 @@ extension Store {
             r["userdataname"] = ud.fields["name"]
             if let template, template["userdataid"] == ud.id { r["userdatapolicy"] = template.fields["userdatapolicy"] }
         }
-        r["affinitygroup"] = .list(vm.affinityGroupIDs.compactMap { id in
-            table("affinitygroup").get(id).map { g in
-                .record(["id": .string(g.id), "name": g.fields["name"] ?? .null, "type": g.fields["type"] ?? .null])
-            }
-        })
+        r["affinitygroup"] = .list(
+            vm.affinityGroupIDs.compactMap { id in
+                table("affinitygroup").get(id).map { g in
+                    .record(["id": .string(g.id), "name": g.fields["name"] ?? .null, "type": g.fields["type"] ?? .null])
+                }
+            })
         r["details"] = .record(Record(vm.details.map { ($0.key, Value.string($0.value)) }, uniquingKeysWith: { $1 }))
         r["isdynamicallyscalable"] = .bool(true)
         r["tags"] = tagsValue(vm.id)

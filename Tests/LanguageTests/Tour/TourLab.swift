@@ -57,15 +57,21 @@ final class TourLab: @unchecked Sendable {
     }
 
     /// Expects the check to say "not yet" with a hint containing `text`.
-    func expectHint(_ id: String, _ text: String, remembered: [String: String] = [:],
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+    func expectHint(
+        _ id: String, _ text: String, remembered: [String: String] = [:],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
         let v = try await check(id, remembered: remembered)
-        #expect(v.hint?.contains(text) == true, "step \(id): wanted a hint with '\(text)', got \(v)", sourceLocation: sourceLocation)
+        #expect(
+            v.hint?.contains(text) == true, "step \(id): wanted a hint with '\(text)', got \(v)",
+            sourceLocation: sourceLocation)
     }
 
     /// Expects the check to pass; its explanation lines joined, and what it remembers.
-    func expectPass(_ id: String, remembered: [String: String] = [:],
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> (text: String, remember: [String: String]) {
+    func expectPass(
+        _ id: String, remembered: [String: String] = [:],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws -> (text: String, remember: [String: String]) {
         let v = try await check(id, remembered: remembered)
         guard case .passed(let lines, let equivalent, let remember) = v else {
             Issue.record("step \(id) did not pass: \(v.hint ?? "")", sourceLocation: sourceLocation)

@@ -68,17 +68,21 @@ import Values
         let lab = try await TourLab()
         defer { Task { await lab.close() } }
         await lab.skip(2)
-        await lab.type("job = deploy vm zone:Sandbox-1 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm &")
+        await lab.type(
+            "job = deploy vm zone:Sandbox-1 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm &")
         let vm = await lab.type("print (wait job).id").trimmingCharacters(in: .whitespacesAndNewlines)
         let out = await lab.type("tour")
         #expect(out.contains("Done: step 3 of 8"))
         #expect(out.contains("Behind it, the API calls this session sent"))
         #expect(out.contains("listZones name=Sandbox-1"))
-        let deploy = try #require(out.split(separator: "\n").first { $0.contains("deployVirtualMachine ") && $0.contains("name=tour-vm") })
+        let deploy = try #require(
+            out.split(separator: "\n").first { $0.contains("deployVirtualMachine ") && $0.contains("name=tour-vm") })
         #expect(deploy.contains("zoneid=") && deploy.contains("templateid=") && deploy.contains("serviceofferingid="))
         #expect(out.contains("queryAsyncJobResult jobid="))
         #expect(out.contains("until the job ended"))
-        for secret in ["apiKey=", "signature=", "expires=", SimulatorOptions.sandboxAPIKey, SimulatorOptions.sandboxSecretKey] {
+        for secret in [
+            "apiKey=", "signature=", "expires=", SimulatorOptions.sandboxAPIKey, SimulatorOptions.sandboxSecretKey,
+        ] {
             #expect(!out.contains(secret))
         }
         // The tour's own queries are not the learner's calls.
@@ -94,7 +98,8 @@ import Values
         defer { Task { await lab.close() } }
         await lab.skip(2)
         lab.restart()
-        await lab.type("deploy vm zone:Sandbox-1 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm")
+        await lab.type(
+            "deploy vm zone:Sandbox-1 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm")
         let out = await lab.type("tour")
         #expect(out.contains("Done: step 3 of 8"))
         #expect(out.contains("Behind it, the API calls this session sent"))
@@ -116,7 +121,8 @@ import Values
         // The simulator says what it is.
         let lab = try await TourLab()
         defer { Task { await lab.close() } }
-        let version = try await lab.host.client.request("listCapabilities", [])[field: "capability"]?[field: "cloudstackversion"]?.plainText
+        let version = try await lab.host.client.request("listCapabilities", [])[field: "capability"]?[
+            field: "cloudstackversion"]?.plainText
         #expect(TourRunner.refusal(version: version ?? "", profile: "sandbox") == nil)
         // `--here` is taken as one word; anything else is refused with the usage.
         #expect(await lab.session.evaluate("tour --here") == 0)
@@ -134,9 +140,16 @@ import Values
         let log = CallLog(capacity: 3)
         let api = RecordingAPI(lab.host.client, log: log)
         // No such account: a failed call is logged too.
-        _ = try? await api.call("createUser", [("username", "bob"), ("password", "hunter2"), ("account", "nobody"),
-                                              ("email", "b@x"), ("firstname", "B"), ("lastname", "X")])
-        #expect(log.since(0).map(\.text) == ["createUser username=bob password=<redacted> account=nobody email=b@x firstname=B lastname=X"])
+        _ = try? await api.call(
+            "createUser",
+            [
+                ("username", "bob"), ("password", "hunter2"), ("account", "nobody"),
+                ("email", "b@x"), ("firstname", "B"), ("lastname", "X"),
+            ])
+        #expect(
+            log.since(0).map(\.text) == [
+                "createUser username=bob password=<redacted> account=nobody email=b@x firstname=B lastname=X"
+            ])
         #expect(log.since(0).first?.succeeded == false)
         #expect(!log.since(0).contains { $0.params.contains { $0.1 == "hunter2" } })
         for _ in 0..<3 { _ = try await api.call("listZones", []) }
@@ -144,7 +157,8 @@ import Values
         #expect(log.since(0).allSatisfy { $0.command == "listZones" && $0.succeeded })
         #expect(log.position == 4)
         // Long values are kept short.
-        _ = try? await api.call("listZones", [("keyword", String(repeating: "z", count: 5000))])  // refused (431), logged all the same
+        // refused (431), logged all the same
+        _ = try? await api.call("listZones", [("keyword", String(repeating: "z", count: 5000))])
         #expect(log.since(4).first?.text == "listZones keyword=\(String(repeating: "z", count: 40))... (5000 bytes)")
     }
 }

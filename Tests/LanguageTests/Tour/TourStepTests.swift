@@ -6,7 +6,8 @@ import Values
 /// Each step's check against a real simulator: the learner's commands run in a
 /// real session, the check asks the server, and a wrong action gets its hint.
 @Suite struct TourStepTests {
-    static let deploy = "deploy vm zone:Sandbox-1 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm"
+    static let deploy =
+        "deploy vm zone:Sandbox-1 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm"
 
     @Test func infrastructureWantsAZoneAndOneOfItsHosts() async throws {
         let lab = try await TourLab()
@@ -65,7 +66,8 @@ import Values
         let vmid = await lab.type("print $vm.id").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(pass.remember == ["vmid": vmid])
         // Another tour-vm, in the other zone (names are unique per network).
-        await lab.type("deploy vm zone:Sandbox-2 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm")
+        await lab.type(
+            "deploy vm zone:Sandbox-2 template:\"Debian 12\" serviceoffering:\"Small Instance\" name:tour-vm")
         try await lab.expectHint("deploy", "2 VMs are named tour-vm")
     }
 
@@ -90,9 +92,13 @@ import Values
         try await lab.expectHint("securitygroup", "no security group named tour-web yet")
         await lab.type("create securitygroup name:tour-web")
         try await lab.expectHint("securitygroup", "tour-web has no ingress rule yet")
-        await lab.type("authorize securitygroupingress securitygroupname:tour-web protocol:tcp startport:22 endport:22 cidrlist:0.0.0.0/0")
+        await lab.type(
+            "authorize securitygroupingress securitygroupname:tour-web protocol:tcp startport:22 endport:22 cidrlist:0.0.0.0/0"
+        )
         try await lab.expectHint("securitygroup", "no egress rule yet")
-        await lab.type("authorize securitygroupegress securitygroupname:tour-web protocol:tcp startport:443 endport:443 cidrlist:0.0.0.0/0")
+        await lab.type(
+            "authorize securitygroupegress securitygroupname:tour-web protocol:tcp startport:443 endport:443 cidrlist:0.0.0.0/0"
+        )
         let pass = try await lab.expectPass("securitygroup")
         #expect(pass.text.contains("tour-web lets in: tcp 22-22 0.0.0.0/0."))
         #expect(pass.text.contains("It lets out: tcp 443-443 0.0.0.0/0."))
@@ -116,7 +122,8 @@ import Values
         #expect(destroyed.text.contains("tour-data is detached now"))
         try await lab.expectHint("expunge", "tour-vm is Destroyed, not gone yet: `expunge vm id:tour-vm`")
         await lab.type("expunge vm id:tour-vm")
-        let gone = try await lab.expectPass("expunge", remembered: remembered.merging(["vmid": destroyed.remember["vmid"] ?? ""]) { $1 })
+        let gone = try await lab.expectPass(
+            "expunge", remembered: remembered.merging(["vmid": destroyed.remember["vmid"] ?? ""]) { $1 })
         #expect(gone.text.contains("Its ROOT volume went with it"))
         #expect(gone.text.contains("tour-data is still there"))
     }

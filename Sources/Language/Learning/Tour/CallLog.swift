@@ -45,7 +45,8 @@ public final class CallLog: @unchecked Sendable {
             return (name, v.utf8.count > 200 ? "\(v.prefix(40))... (\(v.utf8.count) bytes)" : v)
         }
         lock.withLock {
-            records.append(CallRecord(sequence: next, command: command, params: params, succeeded: succeeded, polls: polls))
+            records.append(
+                CallRecord(sequence: next, command: command, params: params, succeeded: succeeded, polls: polls))
             next += 1
             if records.count > capacity { records.removeFirst(records.count - capacity) }
         }
@@ -80,8 +81,10 @@ public struct RecordingAPI: CloudAPI {
         }
     }
 
-    public func awaitJob(_ jobid: String, deadline: ContinuousClock.Instant?,
-                         progress: (@Sendable (JobProgress) -> Void)?) async throws -> Value {
+    public func awaitJob(
+        _ jobid: String, deadline: ContinuousClock.Instant?,
+        progress: (@Sendable (JobProgress) -> Void)?
+    ) async throws -> Value {
         let polls = PollCounter()
         let counting: @Sendable (JobProgress) -> Void = { p in
             polls.set(p.polls)
@@ -104,7 +107,9 @@ public struct RecordingAPI: CloudAPI {
     public var pollSchedule: (first: Duration, cap: Duration)? { base.pollSchedule }
 
     /// Logged when the listing starts; `page` and `pagesize` are added per page below.
-    public func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<[Value], Error> {
+    public func recordPages(_ command: String, _ params: [(String, String)], pageSize: Int) -> AsyncThrowingStream<
+        [Value], Error
+    > {
         log.append(command, params, succeeded: true)
         return base.recordPages(command, params, pageSize: pageSize)
     }

@@ -2,8 +2,8 @@ import FoundationEssentials
 import PrivateFiles
 import Values
 #if canImport(Glibc)
-import Glibc
-import OrderedCollections
+    import Glibc
+    import OrderedCollections
 #endif
 
 /// Where a learner is in the tour, one file per profile (JSON, mode 0600):
@@ -32,16 +32,21 @@ struct TourProgress: Equatable {
         }
         let known = Set(steps.map(\.id))
         guard known.contains(current) || current == TourProgress.finished else { return nil }
-        func strings(_ key: String) -> [String] { value[field: key]?.list?.compactMap(\.string).filter(known.contains) ?? [] }
+        func strings(_ key: String) -> [String] {
+            value[field: key]?.list?.compactMap(\.string).filter(known.contains) ?? []
+        }
         var remembered: [String: String] = [:]
         for (k, v) in value[field: "remembered"]?.record ?? [:] { remembered[k] = v.plainText }
-        return TourProgress(current: current, done: strings("done"), skipped: strings("skipped"), remembered: remembered)
+        return TourProgress(
+            current: current, done: strings("done"), skipped: strings("skipped"), remembered: remembered)
     }
 
     /// Written whole through a temporary file created 0600 (folders 0700), then renamed.
     func save(_ path: String) throws {
-        var r: Record = ["version": .int(1), "current": .string(current),
-                         "done": .list(done.map { .string($0) }), "skipped": .list(skipped.map { .string($0) })]
+        var r: Record = [
+            "version": .int(1), "current": .string(current),
+            "done": .list(done.map { .string($0) }), "skipped": .list(skipped.map { .string($0) }),
+        ]
         var rem: Record = [:]
         for k in remembered.keys.sorted() { rem[k] = .string(remembered[k]!) }
         r["remembered"] = .record(rem)
@@ -61,7 +66,8 @@ struct TourProgress: Equatable {
         do {
             try PrivateFile.replace(path, with: Array(text.utf8))
         } catch {
-            throw ScriptError("cannot write the tour progress \(path): \(error.problem); check the folder's permissions")
+            throw ScriptError(
+                "cannot write the tour progress \(path): \(error.problem); check the folder's permissions")
         }
     }
 }

@@ -56,7 +56,8 @@ struct TourRunner {
                     try wrap { try progress.save(path) }
                     return out + present(progress)
                 }
-                return "Not yet (step \(number(step)) of \(steps.count), \(step.title)):\n  \(hint)\n  `tour show` repeats the step.\n"
+                return
+                    "Not yet (step \(number(step)) of \(steps.count), \(step.title)):\n  \(hint)\n  `tour show` repeats the step.\n"
             case .passed(let explanation, let equivalent, let remember):
                 out += done(step, explanation: explanation, equivalent: equivalent, since: shownSince ?? 0)
                 progress.done.append(step.id)
@@ -125,10 +126,15 @@ struct TourRunner {
     }
 
     func status(_ progress: TourProgress, path: String, started: Bool) -> String {
-        var out = "Tour for profile \(profile)" + (started ? " (progress in \(path)):\n" : ": not started; `tour` begins.\n")
+        var out =
+            "Tour for profile \(profile)" + (started ? " (progress in \(path)):\n" : ": not started; `tour` begins.\n")
         for (i, step) in steps.enumerated() {
-            let mark = progress.done.contains(step.id) ? "done   " : progress.skipped.contains(step.id) ? "skipped"
-                : step.id == progress.current ? "here > " : "       "
+            let mark =
+                progress.done.contains(step.id)
+                ? "done   "
+                : progress.skipped.contains(step.id)
+                    ? "skipped"
+                    : step.id == progress.current ? "here > " : "       "
             out += "  \(mark) \(i + 1). \(step.title)\n"
         }
         if progress.current == TourProgress.finished { out += "Every step is done.\n" }
@@ -170,7 +176,8 @@ struct TourRunner {
     /// Why the tour stops on this cloud, nil on the acsh simulator (its cloudstackversion says so).
     static func refusal(version: String, profile: String) -> String? {
         guard !version.contains("acsh-simulator") else { return nil }
-        return "the tour creates a VM, a volume and a security group, so it runs on the sandbox (`acsh --sandbox`, or `use sandbox`); "
+        return
+            "the tour creates a VM, a volume and a security group, so it runs on the sandbox (`acsh --sandbox`, or `use sandbox`); "
             + "profile \(profile) is a real cloud (CloudStack \(version.isEmpty ? "of unknown version" : version)): to take the tour here anyway, `tour --here`"
     }
 }

@@ -40,8 +40,9 @@ struct TourContext: Sendable {
             return try await ValueStream.pages(api.recordPages(command, params, pageSize: 500)).collect()
         } catch let e as ScriptErrorConvertible {
             let err = e.scriptError(at: nil)
-            throw ScriptError("the tour could not check this step: \(command) failed: \(err.message)",
-                              exitCode: err.exitCode)
+            throw ScriptError(
+                "the tour could not check this step: \(command) failed: \(err.message)",
+                exitCode: err.exitCode)
         }
     }
 
@@ -56,7 +57,9 @@ struct TourContext: Sendable {
             throw TourHint("no variable `$\(name)` yet: put \(what) in it: `\(example)`")
         }
         if let l = v.list {
-            throw TourHint("`$\(name)` holds a list of \(l.count) item\(l.count == 1 ? "" : "s"), not one \(what): take one with [0]: `\(example)`")
+            throw TourHint(
+                "`$\(name)` holds a list of \(l.count) item\(l.count == 1 ? "" : "s"), not one \(what): take one with [0]: `\(example)`"
+            )
         }
         guard v.record != nil, !v.text("id").isEmpty else {
             throw TourHint("`$\(name)` is a \(v.typeName), not \(what) with an id: `\(example)`")
