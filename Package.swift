@@ -78,7 +78,7 @@ let package = Package(
                     exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Simulator", "APICatalog", "CloudClient", "Contracts", "Values", "Output",
                                                           "TestSupport"],
-                    exclude: ["Scripts", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
+                    exclude: ["Scripts", "Check", "FuzzRegressions", "Golden"]),  // read from the source tree (#filePath)
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Language", "APICatalog", "Simulator", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Simulator", "TestSupport"]),
     ],

@@ -173,13 +173,32 @@ _acsh() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    simulator|profile|sync|completions|help)
+    check|simulator|profile|sync|completions|help)
         # Offer subcommand argument completions
         "_acsh_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'simulator profile sync completions help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'check simulator profile sync completions help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_acsh_check() {
+    repeating_flags=()
+    non_repeating_flags=(--sandbox -h --help)
+    repeating_options=()
+    non_repeating_options=(-p --profile -o --output)
+    __acsh_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-p'|'--profile')
+        return
+        ;;
+    '-o'|'--output')
+        __acsh_add_completions -W 'json'$'\n''table'$'\n''csv'$'\n''text'
+        return
         ;;
     esac
 }

@@ -22,6 +22,8 @@ function __acsh_parse_tokens -S
     case 'acsh'
         __acsh_parse_subcommand 0 'h/help'
         switch $unparsed_tokens[1]
+        case 'check'
+            __acsh_parse_subcommand -r 1 'p/profile=' 'sandbox' 'o/output=' 'h/help'
         case 'simulator'
             __acsh_parse_subcommand 0 'host=' 'port=' 'integration-port=' 'state=' 'memory' 'fresh' 'job-delay=' 'admin-api-key=' 'admin-secret-key=' 'seed=' 'seed-vms=' 'datacenter=' 'fault=+' 'throttle=' 'clock-offset=' 'open' 'log' 'print-keys' 'h/help'
         case 'profile'
@@ -102,11 +104,16 @@ end
 
 complete -c 'acsh' -f
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq 1' -fa 'check' -d 'Check scripts without running them: syntax, commands and parameters against the profile\'s catalog, variables, stages, wait.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq 1' -fa 'simulator' -d 'Run the CloudStack simulator on 127.0.0.1.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq 1' -fa 'profile' -d 'Manage the clouds acsh knows (config file profiles).'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq 1' -fa 'sync' -d 'Fetch and cache the active profile\'s API catalog.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq 1' -fa 'completions' -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_positional "acsh" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" p profile' -s 'p' -l 'profile' -d 'Check against this profile\'s catalog and parameter defaults.' -rfka ''
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" sandbox' -l 'sandbox' -d 'Check against the sandbox (the bundled catalog and the sandbox\'s parameter defaults).'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" o output' -s 'o' -l 'output' -d 'Findings as json, csv or table instead of compiler lines.' -rfka 'json table csv text'
+complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" host' -l 'host' -d 'Address to listen on; loopback only (127.0.0.1, ::1, localhost).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" port' -l 'port' -d 'Port to listen on (0 picks a free one).' -rfka ''
 complete -c 'acsh' -n '__acsh_should_offer_completions_for_flags_or_options "acsh simulator" integration-port' -l 'integration-port' -d 'Also listen on this port for unsigned requests, run as the admin (0 picks a free one).' -rfka ''

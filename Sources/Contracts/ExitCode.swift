@@ -9,6 +9,8 @@ public struct ExitCode: RawRepresentable, Hashable, Sendable, ExpressibleByInteg
     public static let ok: ExitCode = 0
     /// The server answered with an error.
     public static let apiError: ExitCode = 1
+    /// `acsh check` found an error in a script (1, as linters and compilers say it).
+    public static let findings: ExitCode = 1
     /// A usage or parse error: nothing was sent.
     public static let usage: ExitCode = 2
     /// Connection refused, DNS, TLS, timeout, a non-CloudStack or truncated answer.

@@ -12,7 +12,9 @@ struct ACSH: AsyncParsableCommand {
         abstract: "A shell and scripting language for the Apache CloudStack API.",
         discussion: """
             acsh                      start the shell (on the sandbox when no profile is set)
-            acsh FILE.cs [ARGS...]    run a script (a path with '/', or ending in .cs or .acsh)
+            acsh FILE.cs [ARGS...]    run a script (a path with '/', or ending in .cs or .acsh), checked
+                                      first like acsh check (--no-check skips that)
+            acsh check FILE...        find mistakes in scripts without running them
             acsh -c 'TEXT'            run acsh language text (pipelines, variables, several statements)
             acsh [OPTIONS] WORDS...   run one command, each word one argument sent as typed,
                                       e.g. acsh -o json list zones 'keyword=a&b'
@@ -24,7 +26,7 @@ struct ACSH: AsyncParsableCommand {
             Exit codes: 0 ok, 1 API error, 2 usage or parse error, 3 transport error,
             4 async job failed, 124 deadline passed, 130 interrupted.
             """,
-        subcommands: [RunCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
+        subcommands: [RunCommand.self, CheckCommand.self, SimulatorCommand.self, ProfileCommand.self, SyncCommand.self,
                       CompletionsCommand.self, DebugCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -11,7 +11,7 @@ import Contracts
 /// single authority for help, errors and completions; EndToEndTests check both
 /// paths agree.
 enum FastPath {
-    static let subcommands: Set<String> = ["run", "simulator", "profile", "sync", "completions", "debug", "help"]
+    static let subcommands: Set<String> = ["run", "check", "simulator", "profile", "sync", "completions", "debug", "help"]
 
     static func parse(_ args: [String]) -> Invocation? {
         var inv = Invocation(settings: Settings())
@@ -45,6 +45,7 @@ enum FastPath {
             case "--no-color": inv.settings.noColor = true
             case "--insecure": inv.settings.insecure = true
             case "--dry-run": inv.dryRun = true
+            case "--no-check": inv.check = false
             case "--yes", "-y": inv.settings.yes = true
             default: return nil
             }

@@ -9,6 +9,8 @@ struct Invocation {
     var settings: Settings
     var text: String?
     var dryRun = false
+    /// Check a script before it runs (`--no-check` skips it).
+    var check = true
     var words: [String] = []
 
     func run() async -> Int32 {
@@ -71,11 +73,21 @@ struct Invocation {
             Terminal.stderr("\(file): not UTF-8 text; save it as UTF-8")
             return ExitCode.usage.rawValue
         }
-        return await runInterruptible(source, file: file, host: host, options: options)
+        return await runInterruptible(source, file: file, host: host, options: options, check: check)
     }
 
-    private func runInterruptible(_ source: String, file: String, host: CLIHost, options: SessionOptions) async -> Int32 {
+    private func runInterruptible(_ source: String, file: String, host: CLIHost, options: SessionOptions,
+                                  check: Bool = false) async -> Int32 {
         let session = Session(host: host, options: options)
+        if check {
+            // A typo on line 80 must not fire after line 1 already changed the cloud.
+            let findings = session.check(source: source, file: file)
+            if !findings.isEmpty { host.writeError(findings.rendered(nil)) }
+            if findings.hasErrors {
+                host.writeError("\(file): not run: fix the error\(findings.filter { $0.severity == .error }.count == 1 ? "" : "s") above, or run it with --no-check\n")
+                return ExitCode.usage.rawValue
+            }
+        }
         let interrupt = InterruptHandler(session: session)
         defer { interrupt.cancel() }
         return await session.run(source: source, file: file)

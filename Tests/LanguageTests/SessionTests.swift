@@ -52,19 +52,17 @@ import Testing
     }
 
     @Test func interruptStopsAWaitAndNamesTheJob() async throws {
-        try await withSandbox({ $0.jobTime = .seconds(30) }) { sim, client in
+        try await withSandbox({ $0.jobTime = .seconds(600) }) { sim, client in
             let host = TestHost(api: client)
             let s = Session(host: host)
             let started = ContinuousClock.now
             async let code = s.run(source: "vm = deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\"", file: "t.cs")
             // Interrupt once the job runs on the server (name lookups come first).
-            while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(20) {
+            while s.interpreter.jobs.running.isEmpty, ContinuousClock.now - started < .seconds(120) {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            let interrupted = ContinuousClock.now
             s.interrupt()
-            #expect(await code == 130)
-            #expect(ContinuousClock.now - interrupted < .seconds(10))  // milliseconds when idle; the job takes 30 s
+            #expect(await code == 130)  // the job takes 600 s: returning at all proves the wait ended
             #expect(host.errors.contains("is still running on the server"))
             #expect(host.errors.contains("queryAsyncJobResult jobid="))
             let jobid = try #require(s.interpreter.jobs.running.first?.jobid)
@@ -73,13 +71,13 @@ import Testing
     }
 
     @Test func interruptingParallelWaitsNamesEveryRunningJob() async throws {
-        try await withSandbox({ $0.jobTime = .seconds(30) }) { sim, client in
+        try await withSandbox({ $0.jobTime = .seconds(600) }) { sim, client in
             let host = TestHost(api: client)
             let s = Session(host: host)
             let src = "r = range(3) | each -p 3 { deploy template:\"Debian 12\" zone:Sandbox-1 serviceoffering:\"Small Instance\" name:\"i-$it\" }"
             async let code = s.run(source: src, file: "t.cs")
             let started = ContinuousClock.now
-            while s.interpreter.jobs.running.count < 3, ContinuousClock.now - started < .seconds(20) {
+            while s.interpreter.jobs.running.count < 3, ContinuousClock.now - started < .seconds(120) {
                 try await Task.sleep(for: .milliseconds(20))
             }
             s.interrupt()

@@ -11,7 +11,7 @@ extension ReplEndToEndTests {
             let before = prompts(try s.screen())
             try s.type(line)
             try s.press("Enter")
-            try await s.waitUntil("the prompt after \(line)", timeout: .seconds(20)) { prompts($0) > before }
+            try await s.waitUntil("the prompt after \(line)", timeout: .seconds(60)) { prompts($0) > before }
         }
         try await s.waitFor("saved 2 statements to \(path)")
         let text = try String(contentsOfFile: path, encoding: .utf8)

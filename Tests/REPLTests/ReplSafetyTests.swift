@@ -13,7 +13,7 @@ import Testing
         try await s.waitUntil("four deploys and a new prompt", timeout: .seconds(30)) { repl.prompts($0) >= 2 }
         try s.type("list vms keyword:ask- | stop vm")
         try s.press("Enter")
-        try await s.waitFor("stop 4 virtual machines (ask-0, ask-1, ask-2, ...)? [y/N]", timeout: .seconds(15))
+        try await s.waitFor("stop 4 virtual machines (ask-0, ask-1, ask-2, ...)? [y/N]", timeout: .seconds(60))
         try s.type("n")
         try s.press("Enter")
         try await s.waitFor("stop not confirmed: nothing was sent")
@@ -51,9 +51,9 @@ import Testing
         let (s, _) = try await repl.start()
         try s.type("deploy zone:Sa")
         try s.press("Tab")
-        try await s.waitFor("acsh sandbox> deploy zone:Sandbox-", timeout: .seconds(15))
+        try await s.waitFor("acsh sandbox> deploy zone:Sandbox-", timeout: .seconds(60))
         try s.type("1 template:Deb")
         try s.press("Tab")
-        try await s.waitFor(#"acsh sandbox> deploy zone:Sandbox-1 template:"Debian 12""#, timeout: .seconds(15))
+        try await s.waitFor(#"acsh sandbox> deploy zone:Sandbox-1 template:"Debian 12""#, timeout: .seconds(60))
     }
 }

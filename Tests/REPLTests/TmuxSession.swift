@@ -63,12 +63,12 @@ final class TmuxSession {
     /// Waits until the screen contains `text` (or `predicate` holds); fails with the screen.
     /// Waits without holding a thread of the test pool (other tests need it).
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitFor(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
         try await waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ predicate: (String) -> Bool) async throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(60), _ predicate: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
@@ -121,12 +121,12 @@ final class TmuxSession {
         let rc = posix_spawn(&pid, tmux, &actions, &attributes, &cArgs, environ)
         guard rc == 0 else { throw Failure(description: "could not start tmux: error \(rc)") }
         var status: Int32 = 0
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while waitpid(pid, &status, WNOHANG) == 0 {
             if ContinuousClock.now > deadline {
                 kill(pid, SIGKILL)
                 waitpid(pid, &status, 0)
-                throw Failure(description: "tmux \(args.joined(separator: " ")) did not finish within 10 s")
+                throw Failure(description: "tmux \(args.joined(separator: " ")) did not finish within 60 s")
             }
             Thread.sleep(forTimeInterval: 0.005)
         }

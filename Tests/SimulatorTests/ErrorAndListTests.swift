@@ -104,16 +104,13 @@ import Values
         }
     }
 
-    @Test func hundredThousandVMsSeedAndPageQuickly() async throws {
-        let clock = ContinuousClock(), start = clock.now
+    /// How fast is scripts/bench's question ("simulator page cost"); this proves the last page is right.
+    @Test func hundredThousandVMsSeedAndPage() async throws {
         try await withSimulator(testOptions { $0.seedVMs = 100_000 }) { sim async throws in
-            let seeded = clock.now - start
             let c = TestClient(sim)
             let last = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "200"), ("pagesize", "500")]).inner
             #expect(last["count"]?.text == "100000")
             #expect(last["virtualmachine.499.name"]?.text == "seed-100000")
-            // Debug builds are several times slower than release; the bound is loose on purpose.
-            #expect(seeded < .seconds(20))
         }
     }
 }

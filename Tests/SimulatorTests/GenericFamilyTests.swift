@@ -59,9 +59,9 @@ import Values
             let c = TestClient(sim)
             let volume = try #require(try await c.get("listVolumes", [("listall", "true")]).inner["volume.0.id"]?.text)
             var ids: [String] = []
-            for type in ["DAILY", "WEEKLY"] {
+            for (type, schedule) in [("DAILY", "00:01"), ("WEEKLY", "00:01:1")] {
                 let p = try await c.get("createSnapshotPolicy", [("volumeid", volume), ("intervaltype", type), ("maxsnaps", "3"),
-                                                                 ("schedule", "00:01"), ("timezone", "UTC")]).inner
+                                                                 ("schedule", schedule), ("timezone", "UTC")]).inner
                 #expect(p["snapshotpolicy.volumeid"]?.text == volume)
                 #expect(p["snapshotpolicy.maxsnaps"]?.number?.int == 3)
                 #expect(p["snapshotpolicy.intervaltype"]?.number?.int == (type == "DAILY" ? 1 : 2))  // answered as a code
@@ -71,26 +71,6 @@ import Values
             #expect(try await c.get("deleteSnapshotPolicies", [("ids", ids.joined(separator: ","))]).inner["success"]?.bool == true)
             #expect(try await c.get("listSnapshotPolicies", [("volumeid", volume)]).inner["count"] == nil)
             #expect(try await c.get("deleteSnapshotPolicies").status == 431)
-        }
-    }
-
-    @Test func registeredTemplatesAreReadyAndListedAsTheCallersOwn() async throws {
-        try await withSimulator { sim async throws in
-            let c = TestClient(sim)
-            let zone = try #require(try await c.get("listZones", [("name", "Sandbox-1")]).inner["zone.0.id"]?.text)
-            let made = try await c.get("registerTemplate", [("name", "alpine"), ("displaytext", "Alpine"), ("format", "QCOW2"),
-                                                            ("hypervisor", "Simulator"), ("url", "http://example.com/a.qcow2"),
-                                                            ("zoneid", zone), ("ispublic", "true")]).inner
-            // The server answers registerTemplate with a list (one entry per zone).
-            #expect(made["count"]?.text == "1")
-            #expect(made["template.0.zonename"]?.text == "Sandbox-1")
-            #expect(made["template.0.isready"]?.bool == true)
-            #expect(made["template.0.ispublic"]?.bool == true)
-            let id = try #require(made["template.0.id"]?.text)
-            let mine = try await c.get("listTemplates", [("templatefilter", "self"), ("name", "alpine")]).inner
-            #expect(mine["template.0.id"]?.text == id)
-            #expect(try await c.job("deleteTemplate", [("id", id)])["jobresult.success"]?.bool == true)
-            #expect(try await c.get("listTemplates", [("templatefilter", "self"), ("name", "alpine")]).inner["count"] == nil)
         }
     }
 

@@ -70,7 +70,7 @@ struct TestClient {
     }
 
     /// Polls queryAsyncJobResult until the job leaves status 0 (or `limit` passes).
-    func wait(job: String, limit: Duration = .seconds(10)) async throws -> Value {
+    func wait(job: String, limit: Duration = .seconds(120)) async throws -> Value {
         let clock = ContinuousClock(), end = clock.now + limit
         while true {
             let r = try await get("queryAsyncJobResult", [("jobid", job)]).inner

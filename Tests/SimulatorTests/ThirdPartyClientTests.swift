@@ -149,7 +149,7 @@ import Values
                                               "vpcid=\(vpcID)", "networkofferingid=\(tierOffering)", "gateway=10.10.1.1",
                                               "netmask=255.255.255.0"], sim)
             let tierID = try #require(tier["network.id"]?.text, "\(tier)")
-            #expect(tier["network.aclname"]?.text == "default_deny")
+            #expect(tier["network.aclid"] == nil)
             let tmpl = try #require(try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
             let so = try #require(try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?.text)
             let vm = try await self.cs(cs, ["deployVirtualMachine", "zoneid=\(zone)", "templateid=\(tmpl)", "serviceofferingid=\(so)",

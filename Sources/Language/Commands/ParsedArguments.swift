@@ -16,7 +16,7 @@ struct ParsedArguments {
             switch args[k] {
             case .flag(let f, let loc):
                 guard let flag = signature.flags.first(where: { $0.matches(f) }) else {
-                    throw ScriptError("\(signature.name) has no flag -\(f); usage: \(signature.usage)", at: loc)
+                    throw ScriptError(signature.noFlag(f), at: loc)
                 }
                 guard let slot = flag.value else {
                     out.flags[flag.name] = .bool(true)
@@ -24,13 +24,13 @@ struct ParsedArguments {
                     continue
                 }
                 guard k + 1 < args.count, case .positional(let e) = args[k + 1] else {
-                    throw ScriptError("-\(f) needs \(slot.name); usage: \(signature.usage)", at: loc)
+                    throw ScriptError(signature.flagNeedsValue(f, slot), at: loc)
                 }
                 out.flags[flag.name] = try await evaluate(e)
                 k += 2
             case .block(let body, let loc):
                 guard signature.slots.contains(where: { $0.kind == .block }) else {
-                    throw ScriptError("\(signature.name) takes no block; usage: \(signature.usage)", at: loc)
+                    throw ScriptError(signature.noBlock, at: loc)
                 }
                 out.block = body
                 k += 1
@@ -45,7 +45,7 @@ struct ParsedArguments {
                 }
                 k += 1
             case .named(let n, _, _, let loc):
-                throw ScriptError("\(signature.name) takes no name:value arguments (got '\(n)'); usage: \(signature.usage)", at: loc)
+                throw ScriptError(signature.noNamed(n), at: loc)
             }
         }
         return out
@@ -57,6 +57,16 @@ struct ParsedArguments {
         guard let n = v.number?.int ?? Int(v.plainText), n >= minimum else { throw invalid() }
         return n
     }
+}
+
+/// The words' mistakes, said once for the run (ParsedArguments) and `acsh check`.
+extension Signature {
+    func noFlag(_ f: String) -> String { "\(name) has no flag -\(f); usage: \(usage)" }
+    func flagNeedsValue(_ f: String, _ slot: Slot) -> String { "-\(f) needs \(slot.name); usage: \(usage)" }
+    var noBlock: String { "\(name) takes no block; usage: \(usage)" }
+    func noNamed(_ n: String) -> String { "\(name) takes no name:value arguments (got '\(n)'); usage: \(usage)" }
+    /// `first abc`: a count slot given something else.
+    var countNeeded: String { "\(name) takes one count, a whole number ≥ 0: \(usage)" }
 }
 
 extension BuiltinCall {

@@ -55,7 +55,10 @@ public struct Slot: Sendable {
         self.repeats = repeats
     }
 
-    var usage: String {
+    var usage: String { usage() }
+
+    /// `prefix` goes inside the brackets: `[[-]FIELD...]` for sort's optional fields.
+    func usage(prefix: String = "") -> String {
         var text: String
         switch kind {
         case .block: text = "{ \(name) }"
@@ -63,7 +66,7 @@ public struct Slot: Sendable {
         default: text = name
         }
         if repeats { text += "..." }
-        return optional ? "[\(text)]" : text
+        return optional ? "[\(prefix)\(text)]" : prefix + text
     }
 }
 
@@ -122,7 +125,7 @@ public struct Signature: Sendable {
         // As it is written: flags taking a value, the words, switches, then a block.
         let valued = flags.filter { $0.value != nil }.map(\.usage)
         let switches = flags.filter { $0.value == nil }.map(\.usage)
-        let plain = slots.filter { $0.kind != .block }.map { fieldFlags ? "[-]" + $0.usage : $0.usage }
+        let plain = slots.filter { $0.kind != .block }.map { $0.usage(prefix: fieldFlags ? "[-]" : "") }
         let blocks = slots.filter { $0.kind == .block }.map(\.usage)
         return ([name] + valued + plain + switches + blocks).joined(separator: " ")
     }

@@ -16,11 +16,11 @@ struct StageCall {
             switch a {
             case .positional(let e): out.append(try await interpreter.evaluate(e, scope))
             case .named(let n, _, _, let loc):
-                throw ScriptError("\(name) takes no name:value arguments (got '\(n)'); usage: \(Stages.all[name]?.signature.usage ?? name)", at: loc)
+                throw ScriptError(Stages.all[name]?.signature.noNamed(n) ?? "\(name) takes no name:value arguments", at: loc)
             case .flag(let f, let loc):
-                throw ScriptError("\(name) has no flag -\(f); usage: \(Stages.all[name]?.signature.usage ?? name)", at: loc)
+                throw ScriptError(Stages.all[name]?.signature.noFlag(f) ?? "\(name) has no flag -\(f)", at: loc)
             case .block(_, let loc):
-                throw ScriptError("\(name) takes no block", at: loc)
+                throw ScriptError(Stages.all[name]?.signature.noBlock ?? "\(name) takes no block", at: loc)
             }
         }
         return out
@@ -43,7 +43,7 @@ struct StageCall {
         let v = try await values()
         guard let first = v.first else { return d }
         guard v.count == 1, let n = first.number?.int ?? Int(first.plainText), n >= 0 else {
-            throw ScriptError("\(name) takes one count, a whole number ≥ 0: \(Stages.all[name]!.signature.usage)", at: location)
+            throw ScriptError(Stages.all[name]!.signature.countNeeded, at: location)
         }
         return n
     }

@@ -44,8 +44,8 @@ extension Stages {
             if !hasCount { return .value(ring.last ?? .null) }
             return .value(.list(n == 0 ? [] : ring))
         },
-        StageDefinition(signature: Signature("skip", [Slot("N", .count)],
-            summary: "leave out the first N records")) { call, input in
+        StageDefinition(signature: Signature("skip", [Slot("N", .count, optional: true)],
+            summary: "leave out the first N records (1 without N)")) { call, input in
             let n = try await call.count(default: 1)
             var skipped = 0
             return .stream(ValueStream {
@@ -56,7 +56,7 @@ extension Stages {
                 return try await input.next()
             })
         },
-        StageDefinition(signature: Signature("uniq", [Slot("FIELD", .fieldPath, optional: true)],
+        StageDefinition(signature: Signature("uniq", [Slot("FIELD", .fieldPath, optional: true, repeats: true)],
             summary: "drop repeated values (or records repeating FIELD), keeping the first")) { call, input in
             let fields = try await call.values().map { FieldPath($0.plainText) }
             let input = call.warnMissing(FieldCheck.roots(fields), input)

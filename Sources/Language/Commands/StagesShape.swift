@@ -28,7 +28,7 @@ extension Stages {
                 return .record(r)
             })
         },
-        StageDefinition(signature: Signature("sort", [Slot("FIELD", .fieldPath, repeats: true)], fieldFlags: true,
+        StageDefinition(signature: Signature("sort", [Slot("FIELD", .fieldPath, optional: true, repeats: true)], fieldFlags: true,
             summary: "sort by fields (- before a field: descending); without fields, by value",
             examples: ["list vms | sort -created name"])) { call, input in
             var keys: [(FieldPath, Bool)] = []

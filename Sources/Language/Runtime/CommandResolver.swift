@@ -25,7 +25,7 @@ final class CommandResolver: @unchecked Sendable {
 
     /// An API the catalog does not list, written in its camelCase form with `name=value`
     /// arguments (a server newer than the catalog has it): sent as is. The API and
-    /// its one warning line (the first time per name), or nil when `cmd` is not that shape.
+    /// its one warning (the first time per name, without the location), or nil when `cmd` is not that shape.
     func unlisted(_ cmd: Command, catalog: Catalog) -> (api: API, command: Command, warning: String?)? {
         guard cmd.words.count == 1, Self.isCamelCase(cmd.words[0]), !cmd.args.isEmpty else { return nil }
         var params: [APIParam] = []
@@ -45,7 +45,7 @@ final class CommandResolver: @unchecked Sendable {
         if first {
             let close = Catalog.suggestions(for: name, among: catalog.apiNames).prefix(3)
             let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-            warning = "\(cmd.location): warning: \(catalog.versionDescription) does not list \(name); sending it as typed\(hint) "
+            warning = "\(catalog.versionDescription) does not list \(name); sending it as typed\(hint) "
                 + "(run `sync` to fetch this server's own catalog)"
         }
         return (api, Command(words: cmd.words, args: args, location: cmd.location), warning)

@@ -15,7 +15,7 @@ extension Interpreter {
             api = try resolver.api(for: cmd, catalog: catalog)
         } catch {
             guard let unlisted = resolver.unlisted(cmd, catalog: catalog) else { throw error }
-            if let warning = unlisted.warning { host.writeError(warning + "\n") }
+            if let warning = unlisted.warning { host.writeError("\(cmd.location): warning: \(warning)\n") }
             api = unlisted.api
             cmd = unlisted.command
         }
@@ -39,18 +39,26 @@ extension Interpreter {
                 try Self.checkBoolean(p, name, v, loc)
                 out.removeAll { $0.name == sent }
                 out.append(BoundParam(param: p, name: sent, value: v, location: loc))
-            case .positional(let e):
-                throw ScriptError("unexpected argument to \(api.name): write parameters as name:value or name=value",
-                                  at: e.location)
             case .flag("keep-going", _):
                 continue  // read by runBulk
-            case .flag(let f, let loc):
-                throw ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value (or --keep-going after a pipe)", at: loc)
-            case .block(_, let loc):
-                throw ScriptError("\(api.name) takes no block; to run a block per record use '| each { ... }'", at: loc)
+            case .positional, .flag, .block:
+                if let e = Self.wordProblem(word, of: api) { throw e }
             }
         }
         return out
+    }
+
+    /// A word an API command cannot take, whatever its value (also for `acsh check`).
+    static func wordProblem(_ word: CommandWord, of api: API) -> ScriptError? {
+        switch word {
+        case .positional(let e):
+            ScriptError("unexpected argument to \(api.name): write parameters as name:value or name=value", at: e.location)
+        case .flag("keep-going", _), .named: nil
+        case .flag(let f, let loc):
+            ScriptError("unexpected flag -\(f) for \(api.name): write parameters as name:value or name=value (or --keep-going after a pipe)", at: loc)
+        case .block(_, let loc):
+            ScriptError("\(api.name) takes no block; to run a block per record use '| each { ... }'", at: loc)
+        }
     }
 
     /// A boolean parameter takes true or false: `expunge:yes` would reach the server as text.

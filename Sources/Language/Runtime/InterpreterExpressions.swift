@@ -1,3 +1,4 @@
+import APICatalog
 import Foundation
 import Values
 
@@ -83,15 +84,17 @@ extension Interpreter {
         case .pipeline(let p): return try await runPipeline(p, scope)
         case .variableOrCommand(let name, let cmd):
             if let v = scope.lookup(name) { return .value(v) }
-            guard host.catalog.resolve(word: name).api != nil || !host.catalog.apiNames(forVerb: name.lowercased()).isEmpty else {
-                let names = Array(scope.all().keys)
-                let close = Suggest.closest(name, among: names)
-                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-                throw ScriptError("unknown variable or command '\(name)'\(hint)", at: e.location)
+            guard Self.namesCommand(name, host.catalog) else {
+                throw ScriptError(Self.unknownWord(name, among: Array(scope.all().keys)), at: e.location)
             }
             return try await runCommand(cmd, input: nil, scope, background: false)
         default: return .value(try await evaluate(e, scope))
         }
+    }
+
+    /// Whether a bare word that is no variable runs as a command: an API name or a verb.
+    static func namesCommand(_ name: String, _ catalog: Catalog) -> Bool {
+        catalog.resolve(word: name).api != nil || !catalog.apiNames(forVerb: name.lowercased()).isEmpty
     }
 
     /// `$name.a.b` inside a string: a field of a plain value (string, number)
@@ -106,10 +109,34 @@ extension Interpreter {
     }
 
     func unknownVariable(_ name: String, _ scope: Scope, _ loc: SourceLocation) -> ScriptError {
-        let names = Array(scope.all().keys) + Builtins.functionNames
+        ScriptError(Self.unknownVariable(name, among: Array(scope.all().keys)), at: loc)
+    }
+
+    /// The messages a run and `acsh check` share, so both say the same.
+    static func unknownVariable(_ name: String, among variables: [String]) -> String {
+        "unknown variable '\(name)'" + Self.didYouMean(name, among: variables + Builtins.functionNames)
+    }
+
+    static func unknownWord(_ name: String, among variables: [String]) -> String {
+        "unknown variable or command '\(name)'" + Self.didYouMean(name, among: variables)
+    }
+
+    static func unknownFunction(_ name: String, among functions: [String]) -> String {
+        let close = Suggest.closest(name, among: Builtins.functionNames + functions)
+        return "unknown function '\(name)'" + (close.isEmpty ? "" : "; did you mean \(close.map { "\($0)()" }.joined(separator: " or "))?")
+    }
+
+    static func didYouMean(_ name: String, among names: [String]) -> String {
         let close = Suggest.closest(name, among: names)
-        let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-        return ScriptError("unknown variable '\(name)'\(hint)", at: loc)
+        return close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+    }
+
+    static func arity(_ f: FunctionDefinition, got n: Int) -> String {
+        "\(f.name)() takes \(f.arityText), got \(n): \(f.usage)"
+    }
+
+    static func arity(function name: String, params: [String], got n: Int) -> String {
+        "\(name)() takes \(params.count) argument\(params.count == 1 ? "" : "s") (\(params.joined(separator: ", "))), got \(n)"
     }
 
     func member(_ base: Value, _ name: String, _ loc: SourceLocation) throws -> Value {
@@ -218,21 +245,18 @@ extension Interpreter {
             return try await callFunction(f, args, loc)
         }
         if let f = Builtins.functions[name] {
-            guard f.arity.contains(args.count) else {
-                throw ScriptError("\(name)() takes \(f.arityText), got \(args.count): \(f.usage)", at: loc)
-            }
+            guard f.arity.contains(args.count) else { throw ScriptError(Self.arity(f, got: args.count), at: loc) }
             return try await f.run(FunctionCall(args: args, location: loc, interpreter: self, scope: scope))
         }
-        let close = Suggest.closest(name, among: Builtins.functionNames + scope.all().compactMap { k, v in
+        let functions = scope.all().compactMap { k, v in
             if case .opaque(let o) = v, o is FunctionValue { return k } else { return nil }
-        })
-        let hint = close.isEmpty ? "" : "; did you mean \(close.map { "\($0)()" }.joined(separator: " or "))?"
-        throw ScriptError("unknown function '\(name)'\(hint)", at: loc)
+        }
+        throw ScriptError(Self.unknownFunction(name, among: functions), at: loc)
     }
 
     func callFunction(_ f: FunctionValue, _ args: [Value], _ loc: SourceLocation) async throws -> Value {
         guard args.count == f.params.count else {
-            throw ScriptError("\(f.name)() takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s") (\(f.params.joined(separator: ", "))), got \(args.count)", at: loc)
+            throw ScriptError(Self.arity(function: f.name, params: f.params, got: args.count), at: loc)
         }
         let local = Scope(parent: globals)
         for (p, a) in zip(f.params, args) { local.define(p, a) }

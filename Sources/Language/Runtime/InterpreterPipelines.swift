@@ -28,11 +28,15 @@ extension Interpreter {
             }
         }
         if p.background, case .command = p.stages.last?.kind {} else if p.background {
-            throw ScriptError("'&' runs an API command in the background; put it after a command such as 'deploy vm ...'",
-                              at: p.location)
+            throw ScriptError(Self.backgroundNeedsCommand, at: p.location)
         }
         return current ?? .value(.null)
     }
+
+    static let backgroundNeedsCommand =
+        "'&' runs an API command in the background; put it after a command such as 'deploy vm ...'"
+    static func waitNeedsJob(got type: String) -> String { "wait needs a job (from a command ending in '&'), got a \(type)" }
+    static func waitNeedsJobs(got type: String) -> String { "wait needs jobs (values from a command ending in '&'), got a \(type)" }
 
     /// `wait` (every job started here), `wait job`, `wait [$a, $b]`, `wait "jobid"`.
     func waitFor(_ target: Expr?, _ scope: Scope, _ loc: SourceLocation) async throws -> Value {
@@ -60,7 +64,7 @@ extension Interpreter {
             var out: [Value] = []
             for item in items {
                 guard case .opaque(let any) = item, let o = any as? JobValue else {
-                    throw ScriptError("wait needs jobs (values from a command ending in '&'), got a \(item.typeName)", at: loc)
+                    throw ScriptError(Self.waitNeedsJobs(got: item.typeName), at: loc)
                 }
                 out.append(try await waitJob(o, loc))
                 jobs.remove(o)
@@ -71,7 +75,7 @@ extension Interpreter {
         case .record(let r) where r["jobid"] != nil:
             return try await waitJob(JobValue(jobid: r["jobid"]!.plainText, command: "job", resourceID: nil), loc)
         default:
-            throw ScriptError("wait needs a job (from a command ending in '&'), got a \(v.typeName)", at: loc)
+            throw ScriptError(Self.waitNeedsJob(got: v.typeName), at: loc)
         }
     }
 

@@ -16,13 +16,15 @@ enum AccountAPIs {
         Handler("listUsers") { c throws(APIError) in try c.listEntities("user", owned: true, visible: try peopleVisibility(c)) },
         Handler("createAccount") { c throws(APIError) in
             let domain = try targetDomain(c)
-            let role: Role
+            var role = Role.user
             if let t = try c.int("accounttype") {
                 guard [0, 1, 2].contains(t) else { throw APIError.invalid("accounttype", "'\(t)' is not 0 (user), 1 (root admin) or 2 (domain admin)") }
                 role = Role(accountType: t)
-            } else {
-                role = .user
             }
+            // A role (roleid) decides the account's type; its rules decide which APIs it may call.
+            var customRole: Entity? = nil
+            if let id = c.optional("roleid") { customRole = try RoleAPIs.role(c, id, param: "roleid") }
+            if let customRole { role = Role(roleType: customRole["type"] ?? "User") }
             if role == .rootAdmin, c.caller.role != .rootAdmin { throw c.denied("account type 1 (root admin)") }
             let username = try c.required("username")
             let name = c.optional("account") ?? username
@@ -30,13 +32,14 @@ enum AccountAPIs {
                 throw APIError.invalid("account", "The specified account: \(name) already exists in domain \(domain["path"] ?? domain.id)")
             }
             try checkNewUsername(c, username, domain: domain)
-            let account = c.store.addAccount(name: name, role: role, domain: domain, created: c.created)
+            let account = c.store.addAccount(name: name, role: role, domain: domain, created: c.created, customRole: customRole)
             try addUser(c, account: account)
             return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
         },
         Handler("updateAccount") { c throws(APIError) in
             let account = try findAccount(c)
             if let newName = c.optional("newname") { c.store.renameAccount(account, to: newName) }
+            if let roleID = c.optional("roleid") { try changeRole(c, account, roleID) }
             return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
         },
         Handler("deleteAccount", async: true) { c throws(APIError) in
@@ -109,6 +112,28 @@ enum AccountAPIs {
             }
             return .object(["userkeys": .record(["apikey": .string(apiKey), "secretkey": .string(secretKey)])])
         },
+        // Enabling a user enables its account too.
+        Handler("enableUser") { c throws(APIError) in
+            let user = try findUser(c)
+            c.store.table("user").update(user.id) { $0.fields["state"] = .string("enabled") }
+            c.store.table("account").update(user["accountid"] ?? "") { $0.fields["state"] = .string("enabled") }
+            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+        },
+        // Only an enabled user is locked (a locked one stays so); the account locks with its last enabled user.
+        Handler("lockUser") { c throws(APIError) in
+            let user = try findUser(c)
+            switch user["state"] {
+            case "locked": break
+            case "enabled":
+                c.store.table("user").update(user.id) { $0.fields["state"] = .string("locked") }
+                let accountID = user["accountid"] ?? ""
+                if !c.store.table("user").rows.contains(where: { $0["accountid"] == accountID && $0["state"] == "enabled" }) {
+                    c.store.table("account").update(accountID) { $0.fields["state"] = .string("locked") }
+                }
+            default: throw APIError.internalError("Unable to lock user \(user.seq)")
+            }
+            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+        },
         // Who owns an API key (clients ask it to learn their own account and domain).
         Handler("getUser") { c throws(APIError) in
             let key = try c.required("userapikey")
@@ -154,6 +179,21 @@ enum AccountAPIs {
     static func checkNewUsername(_ c: Call, _ username: String, domain: Entity) throws(APIError) {
         if c.store.table("user").first(where: { $0["username"] == username && $0["domainid"] == domain.id }) != nil {
             throw APIError.invalid("username", "The user \(username) already exists in domain \(domain["path"] ?? domain.id)")
+        }
+    }
+
+    /// updateAccount roleid=...: another role of the same account type (users and the principal follow).
+    static func changeRole(_ c: Call, _ account: Entity, _ roleID: String) throws(APIError) {
+        let r = try RoleAPIs.role(c, roleID, param: "roleid")
+        let type = r["type"] ?? "User"
+        guard Role.accountType(ofRoleType: type) == Int(account["accounttype"] ?? "") else {
+            throw APIError.refused("Role of type \(type) cannot be given to account \(account["name"] ?? account.id) of type "
+                + "\(account["roletype"] ?? ""): only a role of the account's own type may be assigned")
+        }
+        for noun in ["account", "user"] {
+            for e in c.store.table(noun).rows where (noun == "account" ? e.id : e["accountid"]) == account.id {
+                c.store.table(noun).update(e.id) { $0.fields["roleid"] = .string(r.id); $0.fields["rolename"] = r.fields["name"] }
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import APICatalog
 import Values
 
 /// What the server tells a client about itself: its APIs (listApis, from the bundled
-/// catalog, filtered by the caller's role) and its capabilities.
+/// catalog, filtered by the caller's role rules) and its capabilities.
 enum DiscoveryAPIs {
     static let handlers: [Handler] = [
         Handler("listApis", listApis),
@@ -24,8 +24,9 @@ enum DiscoveryAPIs {
     /// listApis in the live server's shape: {"count": N, "api": [...]}, from the bundled catalog.
     static func listApis(_ c: Call) throws(APIError) -> Reply {
         let name = c.optional("name")
+        let allowed = c.store.apiChecker(for: c.caller)
         let apis = (name.map { n in Catalog.bundled.api(named: n).map { [$0] } ?? [] } ?? Catalog.bundled.allAPIs)
-            .filter { APIAccess.allowed($0.name, for: c.caller.role) }
+            .filter { allowed($0.name) }
         let items: [Value] = apis.map { a in
             var r: Record = ["name": .string(a.name), "description": .string(a.description ?? ""),
                              "isasync": .bool(a.isAsync), "related": .string(a.related.joined(separator: ","))]

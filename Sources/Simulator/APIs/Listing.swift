@@ -52,6 +52,16 @@ extension Call {
         // Project resources show only with `projectid` (that project's) or `projectid=-1` (every
         // project's); without it an owned list shows accounts' resources, never a project's.
         let project = optional("projectid")
+        // A project's resources show to those who see the project (its members, the admins above it).
+        var visibleProjects: Set<String>? = nil
+        if owned, let project {
+            let projects = store.table(Store.projectNoun)
+            if project == "-1" {
+                if caller.role != .rootAdmin { visibleProjects = Set(projects.rows.filter { ProjectAPIs.visible(self, $0) }.map(\.id)) }
+            } else if projects.get(project).map({ ProjectAPIs.visible(self, $0) }) != true {
+                throw CatalogCheck.noEntity("projectid", project, command: command)
+            }
+        }
         var visible = Visibility.all
         if let given2 { visible = given2 } else if owned, project == nil { visible = try visibility() }
         let matches = rows.filter { e in
@@ -67,7 +77,7 @@ extension Call {
                 let inProject = e["projectid"]
                 switch project {
                 case nil: if inProject != nil || !visible.allows(account: e[ownerKey], domainID: e["domainid"]) { return false }
-                case "-1": if inProject == nil { return false }
+                case "-1": if inProject == nil || visibleProjects.map({ !$0.contains(inProject!) }) == true { return false }
                 case let p?: if inProject != p { return false }
                 }
             }

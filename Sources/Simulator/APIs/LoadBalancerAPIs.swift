@@ -147,8 +147,12 @@ enum LoadBalancerAPIs {
         return a.lowercased()
     }
 
+    /// A public rule, or an internal load balancer (InternalLBAPIs): members are assigned alike.
     static func ownRule(_ c: Call) throws(APIError) -> Entity {
-        let rule = try c.entity("loadbalancerrule", "id", what: "load balancer rule")
+        let id = try c.required("id")
+        guard let rule = c.store.table("loadbalancerrule").get(id) ?? c.store.table(InternalLBAPIs.table).get(id) else {
+            throw APIError.notFound("load balancer rule", id: id, param: "id")
+        }
         try c.checkAccess(account: rule["account"], domainID: rule["domainid"], what: "load balancer rule \(rule.id)")
         return rule
     }

@@ -108,8 +108,8 @@ enum NetworkAPIs {
                         + "belonging to the same vpc \(vpc["name"] ?? vpc.id)")
                 }
             }
+            // A tier made without aclid has no ACL list until replaceNetworkACLList gives it one (the server sets none).
             acl = try c.optional("aclid").map { _ throws(APIError) in try NetworkACLAPIs.usableACL(c, "aclid", vpcID: vpc.id) }
-                ?? c.store.table("networkacllist").first { $0["name"] == "default_deny" && $0["vpcid"] == nil }
         }
         let owner: Caller? = type == "Shared" && c.optional("account") == nil ? c.caller : try c.owner()
         var e = c.store.insertNetwork(name: name, zone: zone, offering: offering, type: type, cidr: range.cidr,

@@ -30,6 +30,24 @@ enum RouterAPIs {
         Handler("rebootRouter", async: true) { c throws(APIError) in
             try transition(c, "RebootRouterCmd", from: ["Running"], to: "Running")
         },
+        // A stopped router takes another system offering for routers (systemvmtype domainrouter).
+        Handler("changeServiceForRouter") { c throws(APIError) in
+            let r = try c.entity("router", "id", what: "router")
+            try c.checkAccess(account: r["account"], domainID: r["domainid"], what: "router \(r.id)")
+            let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
+            guard offering["issystem"] == "true", offering["systemvmtype"]?.lowercased() == "domainrouter" else {
+                throw APIError.refused("Cannot upgrade router vm to a non system service offering \(offering.id)")
+            }
+            guard r["state"] == "Stopped" else {
+                throw APIError.refused("Unable to upgrade router \(r["name"] ?? r.id) in state \(r["state"] ?? ""); make sure the router "
+                    + "is stopped and not in an error state before upgrading.")
+            }
+            c.store.table("router").update(r.id) {
+                $0.fields["serviceofferingid"] = .string(offering.id)
+                $0.fields["serviceofferingname"] = offering.fields["name"]
+            }
+            return .object(["router": .record(c.store.table("router").get(r.id)!.fields)])
+        },
         Handler("destroyRouter", async: true) { c throws(APIError) in
             let r = try c.entity("router", "id", what: "router")
             return .job(JobSpec(cmd: cmdPrefix + "DestroyRouterCmd", instanceType: "DomainRouter", instanceID: r.id,

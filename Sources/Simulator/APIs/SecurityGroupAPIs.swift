@@ -87,7 +87,12 @@ enum SecurityGroupAPIs {
             store.table("securitygroup").update(sg.id) { e in
                 e.fields[field] = .list((e.fields[field]?.list ?? []) + rules)
             }
-            return ["securitygroup": store.tagged(try store.jobEntity("securitygroup", sg.id))]
+            // The server answers the group with the rules this call made, not all of them (clients read
+            // the new rule as the first one: Ansible's security group rule module does).
+            var answer = try store.jobEntity("securitygroup", sg.id)
+            answer.fields[field] = .list(rules)
+            answer.fields[field == "ingressrule" ? "egressrule" : "ingressrule"] = nil
+            return ["securitygroup": store.tagged(answer)]
         })
     }
 

@@ -7,7 +7,8 @@ enum TagAPIs {
         switch type.lowercased() {
         case "uservm": store.vms[id: id] != nil
         case "volume": store.vms.owner(ofRootVolume: id) != nil || store.table("volume").get(id) != nil
-        case "template", "iso": store.table("template").get(id) != nil
+        case "template": store.table("template").get(id) != nil
+        case "iso": store.table("iso").get(id) != nil
         case "network": store.table("network").get(id) != nil
         case "securitygroup": store.table("securitygroup").get(id) != nil
         case "publicipaddress": store.table("publicipaddress").get(id) != nil

@@ -5,12 +5,22 @@ extension VirtualMachineAPIs {
     /// creates the VM in Starting (or Stopped with startvm=false); the job makes it Running.
     static func deploy(_ c: Call) throws(APIError) -> Reply {
         let store = c.store
-        let owner = try c.owner()
+        // projectid: the project owns the VM (it must be active, and the caller one of its members).
+        var project: Entity? = nil
+        if c.optional("projectid") != nil { project = try ProjectAPIs.project(c, "projectid", admin: false) }
+        if let project, project["state"] != "Active" {
+            throw APIError.permission("Can't add resources to the project id=\(project.seq) in state=\(project["state"] ?? "") as it's no longer active")
+        }
+        let owner = if let project { store.projectOwner(project, caller: c.caller) } else { try c.owner() }
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let template = try c.entity("template", "templateid", what: "template")
         let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
         if zone["allocationstate"] == "Disabled" {
             throw APIError.unavailable("Cannot deploy in zone \(zone["name"] ?? zone.id): it is disabled")
+        }
+        guard store.imageReady(template, zoneID: zone.id, now: c.now) else {
+            throw APIError.invalid("templateid", "Template \(template["name"] ?? template.id) is not ready in zone "
+                + "\(zone["name"] ?? zone.id): it is not downloaded there (yet)")
         }
         let startVM = try c.bool("startvm", default: true)
         var networkID: String
@@ -23,13 +33,22 @@ extension VirtualMachineAPIs {
             }
             networkID = first
         } else {
-            let candidates = store.table("network").rows.filter {
-                $0["zoneid"] == zone.id && ($0["type"] == "Shared" || $0["account"] == owner.account)
+            let projectID = project?.id
+            let candidates = store.table("network").rows.filter { n in
+                let mine = projectID.map { n["projectid"] == $0 } ?? (n["account"] == owner.account && n["projectid"] == nil)
+                return n["zoneid"] == zone.id && (n["type"] == "Shared" || mine)
             }
             if let n = candidates.first {
                 networkID = n.id
             } else {
                 networkID = try defaultNetwork(c, zone: zone, owner: owner).id
+                if let project {  // the project's network, shown under the project
+                    store.table("network").update(networkID) { n in
+                        n.fields["account"] = nil
+                        n.fields["projectid"] = .string(project.id)
+                        n.fields["project"] = project.fields["name"]
+                    }
+                }
             }
         }
         var keypair: String?
@@ -39,7 +58,7 @@ extension VirtualMachineAPIs {
             }
             keypair = k
         }
-        if let ud = c.optional("userdata") { try validateUserData(ud) }
+        let userData = try UserDataAPIs.resolve(c, template: template)
         var sgIDs: [String] = []
         for id in c.list("securitygroupids") ?? [] {
             guard store.table("securitygroup").get(id) != nil else { throw APIError.notFound("security group", id: id, param: "securitygroupids") }
@@ -76,12 +95,20 @@ extension VirtualMachineAPIs {
                     rootSize: rootGB.map { $0 << 30 } ?? Int(template["size"] ?? "") ?? 8 << 30,
                     created: c.created, accountID: owner.accountID, account: owner.account,
                     domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
-                    username: owner.username, keypair: keypair, userdata: c.optional("userdata"),
+                    username: owner.username, keypair: keypair, userdata: userData.text, projectID: project?.id, userDataID: userData.id,
                     group: c.optional("group"), haEnable: offering["offerha"] == "true",
                     details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
                     securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         let dataDisk = try dataDiskFields(c, zone: zone)
         let hostID = try store.requestedHost(c, zoneID: zone.id)
+        // The owner's resource limits, in the server's order (VM, CPUs, memory, then its volumes).
+        if let limited = project.map(LimitOwner.project) ?? store.table("account").get(owner.accountID).map(LimitOwner.account) {
+            try store.checkLimit(limited, 0, 1)
+            try store.checkLimit(limited, 8, Int(offering["cpunumber"] ?? "") ?? 1)
+            try store.checkLimit(limited, 9, Int(offering["memory"] ?? "") ?? 0)
+            try store.checkLimit(limited, 2, dataDisk == nil ? 1 : 2)
+        }
+        if let g = vm.group { store.ensureInstanceGroup(g, account: owner.account, domainID: owner.domainID, domain: owner.domain, created: c.created) }
         store.vms.insert(vm)
         store.implementNetwork(networkID, created: c.created)
         for extra in (c.list("networkids") ?? []).dropFirst() {

@@ -51,14 +51,17 @@ enum VirtualMachineAPIs {
                 guard vm.state == "Stopped" else { throw APIError.invalid("name", "the VM must be stopped to rename it") }
                 try validateHostName(name)
             }
-            if let ud = c.optional("userdata") { try validateUserData(ud) }
+            let userData = try UserDataAPIs.resolve(c, template: nil)
             let ha = try c.bool("haenable", default: vm.haEnable)
             let details = c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } }
+            if let g = c.optional("group"), !g.isEmpty {
+                c.store.ensureInstanceGroup(g, account: vm.account, domainID: vm.domainID, domain: vm.domain, created: c.created)
+            }
             c.store.vms.update(vm.id) { v in
                 if let n = c.optional("name") { v.name = n }
                 if let d = c.optional("displayname") { v.displayName = d }
                 if let g = c.optional("group") { v.group = g }
-                if let ud = c.optional("userdata") { v.userdata = ud }
+                if let ud = userData.text { v.userdata = ud; v.userDataID = userData.id }
                 if !details.isEmpty { v.details = details }
                 v.haEnable = ha
             }
@@ -96,11 +99,12 @@ enum VirtualMachineAPIs {
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
             let vm = try find(c, states: ["Stopped", "Running"])
-            guard c.store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
-                throw APIError.invalid("id", "the template of VM \(vm.name) is not password enabled")
-            }
             return .job(JobSpec(cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
                                 instanceID: vm.id, immediateID: nil) { store, _ in
+                // Checked by the job, as the server's service does: the job fails with the server's text.
+                guard store.table("template").get(vm.templateID)?["passwordenabled"] == "true" else {
+                    throw APIError.refused("Fail to reset password for the virtual machine, the template is not password enabled")
+                }
                 store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
                 defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                 return ["virtualmachine": store.render(try store.jobVM(vm.id))]
@@ -175,10 +179,29 @@ enum VirtualMachineAPIs {
         let network = c.optional("networkid"), keypair = c.optional("keypair")
         let group = c.optional("group")
         let wantedTags = p.map("tags")
-        let visible = try c.visibility()
+        let store = c.store
+        // projectid: that project's VMs (the index holds them under the project's key); -1: every project's
+        // the caller may see; none: no project's (only a wide visibility can hold any, and only once projects exist).
+        let projectID = c.optional("projectid")
+        var visible: Visibility
+        var projects: Set<String>? = nil
+        switch projectID {
+        case "-1":
+            visible = .all
+            projects = Set(store.table(Store.projectNoun).rows.filter { ProjectAPIs.visible(c, $0) }.map(\.id))
+        case let pid?:
+            let p = try ProjectAPIs.project(c, "projectid", admin: false)
+            visible = .account(name: Store.projectOwnerKey(pid), domainID: p["domainid"] ?? "")
+        case nil:
+            visible = try c.visibility()
+        }
+        var excludeProjects = false
+        if projectID == nil, !store.table(Store.projectNoun).rows.isEmpty {
+            if case .account = visible {} else { excludeProjects = true }
+        }
         let noFilter = id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
             && template == nil && offering == nil && network == nil && keypair == nil && group == nil && wantedTags.isEmpty
-        let store = c.store
+            && !excludeProjects && projects == nil
         // Only the VMs the caller may see are looked at (per-owner index), so a page of an account's
         // VMs costs the same in a cloud of 1,000 VMs as of 100,000; with no filter a page is a slice.
         let candidates = store.vms.owners.positions(visible)
@@ -188,6 +211,8 @@ enum VirtualMachineAPIs {
                          total: candidates.count)
         }
         let matches = candidates.lazy.map { store.vms.rows[$0] }.filter { vm in
+            if excludeProjects, vm.projectID != nil { return false }
+            if let projects, !projects.contains(vm.projectID ?? "") { return false }
             if let id, vm.id != id { return false }
             if let ids, !ids.contains(vm.id) { return false }
             if let name, vm.name.lowercased() != name { return false }

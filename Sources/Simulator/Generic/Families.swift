@@ -78,28 +78,17 @@ enum Families {
         "guestosmapping", "virtualrouterelement", "internalloadbalancerelement", "vlaniprange", "counter",
     ]
 
-    /// Creates the server answers with a one-item list (`{"count": 1, "template": [...]}`), one per zone.
-    static let listAnswers: Set<String> = ["registerTemplate", "registerIso"]
-
-    /// Fields a new entity of these families has whatever the parameters say: templates and
-    /// ISOs registered by URL are downloaded at once here (the simulator's secondary storage).
+    /// Fields a new entity of these families has whatever the parameters say (a template's
+    /// download state is per zone: see Images.swift).
     static func defaults(_ fam: Family) -> Record {
         switch fam.table {
         case "template", "iso":
-            ["isready": .bool(true), "status": .string("Download Complete"), "templatetype": .string("USER"),
-             "ispublic": .bool(false), "isfeatured": .bool(false), "isextractable": .bool(false),
-             "passwordenabled": .bool(false), "crossZones": .bool(false)]
+            ["templatetype": .string("USER"), "ispublic": .bool(false), "isfeatured": .bool(false),
+             "isextractable": .bool(false), "passwordenabled": .bool(false), "crossZones": .bool(false)]
         case "vmsnapshot": ["current": .bool(true)]
         case "region": ["gslbserviceenabled": .bool(true), "portableipserviceenabled": .bool(false)]
         default: [:]
         }
-    }
-
-    /// Values the server stores as codes though they are given by name: a snapshot policy's
-    /// `intervaltype=DAILY` is answered as 1 (HOURLY 0, DAILY 1, WEEKLY 2, MONTHLY 3).
-    static func normalise(_ fam: Family, _ f: inout Record) {
-        guard fam.table == "snapshotpolicy", let given = f["intervaltype"]?.plainText.uppercased() else { return }
-        if let code = ["HOURLY", "DAILY", "WEEKLY", "MONTHLY"].firstIndex(of: given) { f["intervaltype"] = .int(code) }
     }
 
     /// The state a new entity starts in, as the server reports it right after creation.

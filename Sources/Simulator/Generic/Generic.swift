@@ -35,9 +35,6 @@ enum Generic {
             try checkReferences(c, api)
             let e = try create(c, api, fam)
             c.store.table(fam.table).insert(e)
-            if Families.listAnswers.contains(api.name) {
-                return .list(noun: fam.key, items: [render(e, fam, c.store)], total: 1)
-            }
             return try answer(c, api, fam, id: e.id, immediateID: e.id, onFailure: { $0.table(fam.table).remove(e.id) }) { store throws(APIError) in
                 [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)]
             }
@@ -50,7 +47,6 @@ enum Generic {
             var fields = api
             if !shows { fields.responseFields = fam.list.responseFields }
             ResponseFill.fill(&f, api: fields, params: c.params, store: c.store, update: true)
-            Families.normalise(fam, &f)
             c.store.table(fam.table).update(e.id) { $0.fields = f }
             return try answer(c, api, fam, id: e.id) { store throws(APIError) in
                 shows ? [fam.objectKey: render(try store.jobEntity(fam.table, e.id), fam, store)] : ["success": .bool(true)]

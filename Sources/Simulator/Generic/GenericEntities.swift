@@ -37,7 +37,6 @@ extension Generic {
             f["domainid"] = .string(d)
             if fields.contains("domain") { f["domain"] = .string(d.split(separator: ",").compactMap { c.store.name(ofID: String($0)) }.joined(separator: ",")) }
         }
-        Families.normalise(fam, &f)
         for (k, v) in Families.defaults(fam) where f[k] == nil { f[k] = v }
         if c.optional("zoneid") == "-1", fields.contains("crossZones") {  // every zone
             f["crossZones"] = .bool(true)
@@ -105,6 +104,10 @@ extension Generic {
     /// Someone else's entity is out of reach (531), as for the hand-written families.
     static func checkOwner(_ c: Call, _ e: Entity) throws(APIError) {
         if !visibleOwnerList(c, e) { throw c.denied("\(e["name"] ?? e.id)") }
+        // A project's resource: for its members (and the admins above the project).
+        if let pid = e["projectid"], let p = c.store.table(Store.projectNoun).get(pid), !ProjectAPIs.visible(c, p) {
+            throw c.denied("\(e["name"] ?? e.id)")
+        }
         guard e["account"] != nil else { return }
         try c.checkAccess(account: e["account"], domainID: e["domainid"], what: "\(e["name"] ?? e.id)")
     }

@@ -31,7 +31,8 @@ enum Role: Sendable {
     }
 
     init(accountType: Int) {
-        self = accountType == 1 ? .rootAdmin : accountType == 2 ? .domainAdmin : .user
+        // 3: a resource admin (RESOURCE_DOMAIN_ADMIN), administering its domain like a domain admin.
+        self = accountType == 1 ? .rootAdmin : accountType == 2 || accountType == 3 ? .domainAdmin : .user
     }
 }
 
@@ -79,7 +80,7 @@ extension Call {
         switch caller.role {
         case .rootAdmin: return
         case .domainAdmin: if store.isDomain(domainID, within: caller.domainID) { return }
-        case .user: if accountID == caller.accountID { return }
+        case .user: if accountID == caller.accountID || store.isMember(caller.accountID, ofProject: accountID) { return }
         }
         throw denied(what)
     }

@@ -33,7 +33,7 @@ enum APIAccess {
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
         "createUser", "deleteUser", "disableUser", "enableUser", "lockUser", "listDomains", "listDomainChildren",
         "recoverVirtualMachine", "expungeVirtualMachine", "assignVirtualMachine", "updateResourceLimit",
-        "updateResourceCount", "listRouters", "startRouter", "stopRouter", "rebootRouter", "destroyRouter",
+        "updateResourceCount", "listRoles", "listRouters", "startRouter", "stopRouter", "rebootRouter", "destroyRouter",
     ]
 
     static func minimumRole(_ name: String) -> Role {

@@ -10,7 +10,7 @@ enum AuthStage {
         x.principal = principal
         s.count(x.command)
         // Authenticators (logout) come before the API checker, as on the server.
-        if entry == .api, !APIAccess.allowed(x.command, for: principal.caller.role) { throw APIAccess.notAvailable }
+        if entry == .api, !s.store.allows(x.command, principal.caller) { throw APIAccess.notAvailable }
     }
 
     static func identify(_ x: Exchange, _ s: EngineState) throws(APIError) -> Principal {

@@ -144,7 +144,8 @@ enum Registry {
     static let all: [String: Handler] = {
         var map: [String: Handler] = [:]
         let families: [[Handler]] = [
-            TemplateAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
+            TemplateAPIs.handlers, ImageChangeAPIs.handlers, ImagePermissionAPIs.handlers, ISOAPIs.handlers,
+            InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers, DiscoveryAPIs.handlers,
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
@@ -153,7 +154,8 @@ enum Registry {
             NetworkOfferingAPIs.handlers, VPCAPIs.handlers, NetworkACLAPIs.handlers, NICAPIs.handlers, VLANAPIs.handlers,
             PhysicalNetworkAPIs.handlers, TrafficTypeAPIs.handlers, FirewallAPIs.handlers, LoadBalancerAPIs.handlers,
             SiteToSiteVPNAPIs.handlers, RemoteAccessVPNAPIs.handlers, RouterAPIs.handlers, VPCGatewayAPIs.handlers,
-            SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers,
+            SessionAPIs.handlers, TwoFactorAPIs.handlers, FaultAPI.handlers, RoleAPIs.handlers,
+            ConfigurationAPIs.handlers, ResourceLimitAPIs.handlers, UserDataAPIs.handlers, ProjectAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

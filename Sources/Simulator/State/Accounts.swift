@@ -18,18 +18,24 @@ extension Store {
         return insert("domain", f)
     }
 
-    /// An account and its default security group.
+    /// An account and its default security group. Its role is `customRole` when given (createAccount
+    /// roleid=...), else the default role of `role`'s type.
     @discardableResult
-    func addAccount(name: String, role: Role, domain: Entity, created: String) -> Entity {
+    func addAccount(name: String, role: Role, domain: Entity, created: String, customRole: Entity? = nil) -> Entity {
         insert("securitygroup", ["name": .string("default"), "description": .string("Default Security Group"),
                                  "account": .string(name), "domainid": .string(domain.id),
                                  "domain": .string(domain["name"] ?? ""), "ingressrule": .list([]), "egressrule": .list([])])
-        return insert("account", [
-            "name": .string(name), "accounttype": .int(role.accountType), "roletype": .string(role.roleType),
-            "rolename": .string(role.roleName), "domainid": .string(domain.id), "domain": .string(domain["name"] ?? ""),
-            "domainpath": domain.fields["path"] ?? .string(""), "state": .string("enabled"), "created": .string(created),
-            "isdefault": .bool(role == .rootAdmin && domain["level"] == "0"),
-        ])
+        let roleRow = customRole ?? defaultRole(type: role.roleType)
+        let type = roleRow?["type"] ?? role.roleType
+        var f: Record = [
+            "name": .string(name), "accounttype": .int(Role.accountType(ofRoleType: type)), "roletype": .string(type),
+            "rolename": .string(roleRow?["name"] ?? role.roleName),
+        ]
+        if let roleRow { f["roleid"] = .string(roleRow.id) }
+        f.merge(["domainid": .string(domain.id), "domain": .string(domain["name"] ?? ""),
+                 "domainpath": domain.fields["path"] ?? .string(""), "state": .string("enabled"), "created": .string(created),
+                 "isdefault": .bool(role == .rootAdmin && domain["level"] == "0")], uniquingKeysWith: { $1 })
+        return insert("account", f)
     }
 
     /// A user record plus its principal (the identity its keys and password log in as).
@@ -37,13 +43,16 @@ extension Store {
     func addUser(_ u: SimulatorOptions.User, firstName: String, lastName: String, email: String, account: Entity,
                  created: String) -> Entity {
         let role = Role(accountType: Int(account["accounttype"] ?? "") ?? 0)
+        let roleType = account["roletype"] ?? role.roleType
         var f: Record = [
             "username": .string(u.username), "firstname": .string(firstName), "lastname": .string(lastName),
             "email": .string(email), "created": .string(created), "state": .string("enabled"),
-            "account": .string(account["name"] ?? ""), "accounttype": .int(role.accountType),
-            "roletype": .string(role.roleType), "domainid": account.fields["domainid"]!, "domain": account.fields["domain"]!,
+            "account": .string(account["name"] ?? ""), "accounttype": .int(Role.accountType(ofRoleType: roleType)),
+            "roletype": .string(roleType), "domainid": account.fields["domainid"]!, "domain": account.fields["domain"]!,
             "accountid": .string(account.id),
         ]
+        f["roleid"] = account.fields["roleid"]
+        f["rolename"] = account.fields["rolename"]
         if !u.apiKey.isEmpty { f["apikey"] = .string(u.apiKey) }
         f.merge(["isdefault": .bool(account["isdefault"] == "true"), "usersource": .string("native"),
                  "is2faenabled": .bool(false)], uniquingKeysWith: { $1 })

@@ -14,6 +14,7 @@ extension Store {
     func seed(created: String) {
         let plan = DataCenterPlan.plan(options.datacenter)
         insert(Self.cloudNoun, ["datacenter": .string(options.datacenter.rawValue)], id: "cloud")
+        seedRoles()
         let domains = seedDomains(created)
         seedAccounts(domains, created)
         let os = seedOSTypes()
@@ -22,7 +23,6 @@ extension Store {
         seedTemplates(plan.templates, os, zones[0], created)
         seedOfferings(plan, created)
         seedNetworks(plan, zones, created)
-        seedGenericDefaults()
     }
 
     /// Facts about the cloud as a whole (which data center it was seeded with), saved with it.

@@ -25,7 +25,13 @@ struct VM: Codable {
     var username: String
     var keypair: String? = nil
     var userdata: String? = nil
+    /// The project owning the VM (its `account` is then the project's owner key, never shown).
+    var projectID: String? = nil
+    /// The registered user data (registerUserData) the VM's user data came from.
+    var userDataID: String? = nil
     var group: String? = nil
+    /// The ISO attached to the VM's CD drive (attachIso).
+    var isoID: String? = nil
     var haEnable = false
     var details: [VMDetail] = []
     var securityGroupIDs: [String] = []
@@ -134,13 +140,21 @@ extension Store {
         let template = table("template").get(vm.templateID)
         let offering = table("serviceoffering").get(vm.offeringID)
         let network = table("network").get(vm.networkID)
-        var r: Record = [
-            "id": .string(vm.id), "name": .string(vm.name), "displayname": .string(vm.displayName),
-            "account": .string(vm.account), "userid": .string(vm.userID), "username": .string(vm.username),
-            "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
-            "state": .string(vm.state), "haenable": .bool(vm.haEnable),
-        ]
-        if let group = vm.group { r["group"] = .string(group) }
+        var r: Record = ["id": .string(vm.id), "name": .string(vm.name), "displayname": .string(vm.displayName)]
+        // A project's VM shows its project, not an account.
+        if let pid = vm.projectID {
+            r["projectid"] = .string(pid)
+            r["project"] = table(Self.projectNoun).get(pid)?.fields["name"] ?? .string("")
+        } else {
+            r["account"] = .string(vm.account)
+        }
+        r.merge(["userid": .string(vm.userID), "username": .string(vm.username),
+                 "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
+                 "state": .string(vm.state), "haenable": .bool(vm.haEnable)], uniquingKeysWith: { $1 })
+        if let group = vm.group {
+            r["group"] = .string(group)
+            if let g = instanceGroup(named: group, account: vm.account, domainID: vm.domainID) { r["groupid"] = .string(g.id) }
+        }
         r["zoneid"] = .string(vm.zoneID)
         r["zonename"] = zone?.fields["name"] ?? .string("")
         if vm.state == "Running" || vm.state == "Stopping" {
@@ -153,6 +167,11 @@ extension Store {
         r["templatename"] = template?.fields["name"] ?? .string("")
         r["templatedisplaytext"] = template?.fields["displaytext"] ?? .string("")
         r["passwordenabled"] = template?.fields["passwordenabled"] ?? .bool(false)
+        if let isoID = vm.isoID, let iso = table("iso").get(isoID) {
+            r["isoid"] = .string(isoID)
+            r["isoname"] = iso.fields["name"]
+            r["isodisplaytext"] = iso.fields["displaytext"]
+        }
         if let password = vm.password { r["password"] = .string(password) }
         r["serviceofferingid"] = .string(vm.offeringID)
         r["serviceofferingname"] = offering?.fields["name"] ?? .string("")
@@ -184,6 +203,11 @@ extension Store {
         ])
         r["hypervisor"] = template?.fields["hypervisor"] ?? .string("Simulator")
         if let keypair = vm.keypair { r["keypair"] = .string(keypair) }
+        if let ud = vm.userDataID.flatMap({ table(UserDataAPIs.noun).get($0) }) {
+            r["userdataid"] = .string(ud.id)
+            r["userdataname"] = ud.fields["name"]
+            if let template, template["userdataid"] == ud.id { r["userdatapolicy"] = template.fields["userdatapolicy"] }
+        }
         r["affinitygroup"] = .list(vm.affinityGroupIDs.compactMap { id in
             table("affinitygroup").get(id).map { g in
                 .record(["id": .string(g.id), "name": g.fields["name"] ?? .null, "type": g.fields["type"] ?? .null])

@@ -1,0 +1,2 @@
+greeting = "hello"
+def shout(s) { return upper(s) }

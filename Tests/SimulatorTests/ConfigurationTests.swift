@@ -1,0 +1,74 @@
+import Simulator
+import Testing
+import Values
+
+/// Configuration settings by scope: global, zone, cluster, storage pool, account, domain.
+@Suite struct ConfigurationTests {
+    @Test func globalSettingsHaveTheirRealNamesAndDefaults() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let one = try await c.get("listConfigurations", [("name", "expunge.delay")]).inner
+            #expect(one["count"]?.text == "1")
+            #expect(one["configuration.0.value"]?.text == "86400")
+            #expect(one["configuration.0.defaultvalue"]?.text == "86400")
+            #expect(one["configuration.0.category"]?.text == "Advanced")
+            #expect(one["configuration.0.type"]?.text == "Number")
+            #expect(one["configuration.0.scope"]?.text == "Global")
+            let accountDefaults = try await c.get("listConfigurations", [("category", "Account Defaults")]).inner
+            #expect(accountDefaults["count"]?.text == "11")
+            #expect(try await c.value("listConfigurations", [("name", "max.account.user.vms")], "configuration.0.value") == "20")
+
+            // Update and reset; the value must read as the setting's type.
+            let set = try await c.get("updateConfiguration", [("name", "agent.load.threshold"), ("value", "0.81")]).inner
+            #expect(set["configuration.value"]?.text == "0.81")
+            #expect(set["configuration.type"]?.text == "Decimal")
+            #expect(try await c.value("listConfigurations", [("name", "agent.load.threshold")], "configuration.0.value") == "0.81")
+            #expect(try await c.get("resetConfiguration", [("name", "agent.load.threshold")]).inner["configuration.value"]?.text == "0.7")
+            let notBool = try await c.get("updateConfiguration", [("name", "vmware.recycle.hung.wokervm"), ("value", "yes")])
+            #expect(notBool.status == 431)
+            #expect(notBool.inner["errortext"]?.text == "Please enter either 'true' or 'false'.")
+            let unknown = try await c.get("updateConfiguration", [("name", "no.such.setting"), ("value", "1")])
+            #expect(unknown.inner["errortext"]?.text == "Config parameter with name no.such.setting doesn't exist")
+            // Users do not reach the settings.
+            #expect(try await c.signed().get("listConfigurations").status == 432)
+        }
+    }
+
+    @Test func scopedValuesOverrideTheGlobalOneWhereTheyAreSet() async throws {
+        try await withSimulator { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let other = try await c.value("listZones", [("name", "Sandbox-2")], "zone.0.id")
+            let pool = try await c.value("listStoragePools", [], "storagepool.0.id")
+            let cluster = try await c.value("listClusters", [], "cluster.0.id")
+            let account = try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
+
+            let zoned = try await c.get("updateConfiguration", [("name", "use.external.dns"), ("zoneid", zone), ("value", "true")]).inner
+            #expect(zoned["configuration.scope"]?.text == "zone")
+            #expect(zoned["configuration.value"]?.text == "true")
+            #expect(try await c.value("listConfigurations", [("name", "use.external.dns"), ("zoneid", zone)], "configuration.0.value") == "true")
+            #expect(try await c.value("listConfigurations", [("name", "use.external.dns"), ("zoneid", other)], "configuration.0.value") == "false")
+            #expect(try await c.value("listConfigurations", [("name", "use.external.dns")], "configuration.0.value") == "false")
+            // A scope lists only the settings of that scope.
+            #expect(try await c.get("listConfigurations", [("name", "expunge.delay"), ("zoneid", zone)]).inner["count"] == nil)
+
+            let stored = try await c.get("updateConfiguration", [("name", "storage.overprovisioning.factor"), ("storageid", pool), ("value", "3.0")]).inner
+            #expect(stored["configuration.scope"]?.text == "storagepool")
+            #expect(stored["configuration.value"]?.text == "3.0")
+            let clustered = try await c.get("updateConfiguration", [("name", "cpu.overprovisioning.factor"), ("clusterid", cluster), ("value", "2.0")]).inner
+            #expect(clustered["configuration.scope"]?.text == "cluster")
+            let forAccount = try await c.get("updateConfiguration", [("name", "allow.public.user.templates"), ("accountid", account), ("value", "false")]).inner
+            #expect(forAccount["configuration.scope"]?.text == "account")
+            #expect(try await c.value("listConfigurations", [("name", "allow.public.user.templates"), ("accountid", account)], "configuration.0.value") == "false")
+            // Reset at a scope drops that scope's value: the global one shows again.
+            #expect(try await c.get("resetConfiguration", [("name", "allow.public.user.templates"), ("accountid", account)])
+                .inner["configuration.value"]?.text == "true")
+
+            // A setting is set only at its own scope, and at one scope at a time.
+            let wrong = try await c.get("updateConfiguration", [("name", "expunge.delay"), ("zoneid", zone), ("value", "10")])
+            #expect(wrong.inner["errortext"]?.text == "Invalid scope id provided for the parameter expunge.delay")
+            let both = try await c.get("updateConfiguration", [("name", "use.external.dns"), ("zoneid", zone), ("clusterid", cluster), ("value", "true")])
+            #expect(both.status == 431)
+        }
+    }
+}
