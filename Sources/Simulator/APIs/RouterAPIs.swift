@@ -13,6 +13,7 @@ enum RouterAPIs {
             if c.optional("networkid") != nil, network == nil { return .list(noun: "router", items: [], total: 0) }
             let forVPC: Bool? = c.optional("forvpc") == nil ? nil : try c.bool("forvpc")
             return try c.listEntities("router", owned: true) { r in
+                if Store.isInternalLBVM(r) { return false }  // listInternalLoadBalancerVMs shows those
                 if let network {
                     let servesTier = network["vpcid"] != nil && r["vpcid"] == network["vpcid"]
                     if r["guestnetworkid"] != network.id && !servesTier { return false }
