@@ -1,4 +1,5 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -39,7 +40,7 @@ import Values
     }
 
     @Test func theFirstMemberDeploysTheVMAndTheAdminStopsAndStartsIt() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let (tier, lb, vm) = try await Self.setUp(c)
             // A load balancer without members has no VM yet.
@@ -61,6 +62,9 @@ import Values
             let wrong = try await c.get("startInternalLoadBalancerVM", [("id", router)])
             #expect(wrong.status == 431)
             #expect(wrong.inner["errortext"]?.text == "Unable to find internal lb vm by id")
+            let asRouter = try await c.get("stopRouter", [("id", id)])
+            #expect(asRouter.status == 431)
+            #expect(asRouter.inner["errortext"]?.text == "Unable to find router by id")
 
             #expect(
                 try await c.job("stopInternalLoadBalancerVM", [("id", id)])["jobresult.router.state"]?.text
@@ -84,7 +88,7 @@ import Values
     }
 
     @Test func anUndisplayedLoadBalancerIsListedOnlyWhenAsked() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let (tier, lb, _) = try await Self.setUp(c)
             let updated = try await c.job("updateLoadBalancer", [("id", lb), ("fordisplay", "false")])

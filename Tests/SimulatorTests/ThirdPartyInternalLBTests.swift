@@ -1,4 +1,5 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 extension ThirdPartyClientTests {
     @Test func csFindsStopsAndStartsAnInternalLBVM() async throws {
         let cs = try await Self.csExecutable()
-        let options = testOptions {
+        let options = quickJobOptions {
             $0.datacenter = .cloudstackSimulator; $0.jobTime = .milliseconds(100)
         }
         try await withSimulator(options) { sim async throws in

@@ -1,4 +1,5 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// then goes as if expunged.
 @Suite struct VMExpungeTests {
     @Test func aDestroyedVMIsExpungedOnceTheDelayHasPassed() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             // The default delay (a day) keeps a destroyed VM: it can be recovered.
             let kept = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
@@ -30,7 +31,7 @@ import Values
     }
 
     @Test func theSimulatorContainersDataCenterExpungesAfterTwentySeconds() async throws {
-        try await withSimulator(testOptions { $0.datacenter = .cloudstackSimulator }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.datacenter = .cloudstackSimulator }) { sim async throws in
             let c = TestClient(sim)
             for (name, value) in [
                 ("expunge.delay", "20"), ("expunge.interval", "20"), ("account.cleanup.interval", "20"),

@@ -77,6 +77,8 @@ enum RouterAPIs {
 
     static func transition(_ c: Call, _ cmd: String, from: Set<String>, to: String) throws(APIError) -> Reply {
         let r = try c.entity("router", "id", what: "router")
+        // Internal LB VMs have their own start and stop (InternalLBVMAPIs).
+        if Store.isInternalLBVM(r) { throw APIError.refused("Unable to find router by id") }
         try c.checkAccess(account: r["account"], domainID: r["domainid"], what: "router \(r.id)")
         let state = r["state"] ?? ""
         guard from.contains(state) else {
