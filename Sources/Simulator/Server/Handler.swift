@@ -178,7 +178,7 @@ enum Registry {
             AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers,
             ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
             NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
-            PublicIPReserveAPIs.handlers,
+            PublicIPReserveAPIs.handlers, IPForwardingAPIs.handlers, TemplateCreateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
