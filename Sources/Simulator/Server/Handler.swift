@@ -153,7 +153,7 @@ enum Registry {
         let families: [[Handler]] = [
             TemplateAPIs.handlers, ImageChangeAPIs.handlers, ImagePermissionAPIs.handlers, ISOAPIs.handlers,
             InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers,
-            DiscoveryAPIs.handlers,
+            DiscoveryAPIs.handlers, InternalLBVMAPIs.handlers,
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,
