@@ -179,6 +179,8 @@ enum Registry {
             ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
             NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
             PublicIPReserveAPIs.handlers,
+            // The admin side added for issue 12 (sim-admin).
+            UsageAPIs.handlers, UploadParamsAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
