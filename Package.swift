@@ -101,7 +101,7 @@ let package = Package(
             ],
             exclude: ["Golden"]),
         .testTarget(
-            name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog"],
+            name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog", "TestSupport"],
             exclude: ["RequestSeeds"]),  // read from the source tree (#filePath)
         .testTarget(
             name: "LanguageTests",

@@ -169,7 +169,7 @@ final class Connection: Sendable {
         do {
             o.proxy = try Proxy.forEndpoint(o.endpoint, configured: p.proxy, environment: env)
         } catch {
-            throw CommandFailure("acsh: profile \(p.name): \(error)", code: 2)
+            throw CommandFailure("acsh: profile \(p.name): \(error)", code: .usage)
         }
         if settings.trace { o.trace = { Terminal.stderr("trace: " + $0) } }
         o.warning = { Terminal.stderr("acsh: warning: " + $0) }

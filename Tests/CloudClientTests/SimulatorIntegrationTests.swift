@@ -139,16 +139,16 @@ import Values
 /// the wire or URL parsing re-encodes the whole query and the signature fails.
 @Suite struct MapParameterTests {
     @Test func aTagFilterIsSignedAndAccepted() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let options = ClientOptions(
-            url: sim.baseURL,
-            credentials: .apiKey(
-                key: SimulatorOptions.sandboxAPIKey,
-                secret: SimulatorOptions.sandboxSecretKey))
-        let answer = try await CloudStackClient.withClient(options) { client in
-            try await client.request("listVirtualMachines", [("tags[0].key", "env"), ("tags[0].value", "a b~")])
+        try await withSimulator { sim in
+            let options = ClientOptions(
+                url: sim.baseURL,
+                credentials: .apiKey(
+                    key: SimulatorOptions.sandboxAPIKey,
+                    secret: SimulatorOptions.sandboxSecretKey))
+            let answer = try await CloudStackClient.withClient(options) { client in
+                try await client.request("listVirtualMachines", [("tags[0].key", "env"), ("tags[0].value", "a b~")])
+            }
+            #expect(answer.record != nil)
         }
-        #expect(answer.record != nil)
     }
 }

@@ -95,21 +95,21 @@ import Testing
 
     /// Issue 11 point 3: an API the catalog does not list goes to the server, which has the last word.
     @Test func anUnlistedAPIIsSentWithOneWarning() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let before = sim.requestCount()
-        let r = try await acsh.run(
-            ["cancelHostForMaintenance", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
-        #expect(r.code == 1, "\(r.err)")
-        let lines = r.err.split(separator: "\n")
-        #expect(
-            lines.first?.hasPrefix(
-                "<command line>:1:1: warning: the bundled CloudStack 4.18.0 catalog does not list cancelHostForMaintenance; sending it as typed; did you mean"
-            ) == true, "\(r.err)")
-        #expect(lines.first?.contains("'cancelHostMaintenance'") == true && lines.first?.contains("sync") == true)
-        #expect(r.err.contains("432"), "the server's answer: \(r.err)")
-        #expect(sim.requestCount() > before)
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let before = sim.requestCount()
+            let r = try await acsh.run(
+                ["cancelHostForMaintenance", "id=00000000-0000-0000-0000-000000000000"], env: acsh.cloud(sim))
+            #expect(r.code == 1, "\(r.err)")
+            let lines = r.err.split(separator: "\n")
+            #expect(
+                lines.first?.hasPrefix(
+                    "<command line>:1:1: warning: the bundled CloudStack 4.18.0 catalog does not list cancelHostForMaintenance; sending it as typed; did you mean"
+                ) == true, "\(r.err)")
+            #expect(lines.first?.contains("'cancelHostMaintenance'") == true && lines.first?.contains("sync") == true)
+            #expect(r.err.contains("432"), "the server's answer: \(r.err)")
+            #expect(sim.requestCount() > before)
+        }
     }
 
     @Test func apiErrorExits1AndTransportErrorExits3() async throws {

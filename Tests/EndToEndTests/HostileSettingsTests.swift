@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 
 /// Numbers and settings from the user and the environment (issue 16 points 7 and 9):
@@ -49,28 +50,29 @@ import Testing
     }
 
     @Test func anEndpointFromTheEnvironmentNeverGetsTheProfilesKeys() async throws {
-        let sim = try await Simulator.start()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let add = try await acsh.run(
-            [
-                "profile", "add", "prod", "--url", "https://cloud.example.com/client/api",
-                "--api-key", "PRODKEY", "--secret-key", "-",
-            ], stdin: "PRODSECRET\n")
-        #expect(add.code == 0, "\(add.err)")
-        var env = acsh.environment
-        env["CLOUDSTACK_ENDPOINT"] = sim.baseURL
-        let before = sim.requestCount()
-        let refused = try await acsh.run(["list", "zones"], env: env)
-        #expect(refused.code == 2)
-        #expect(refused.err.contains("CLOUDSTACK_ENDPOINT points profile 'prod' at \(sim.baseURL)"), "\(refused.err)")
-        #expect(refused.err.contains("CLOUDSTACK_KEY and CLOUDSTACK_SECRET"))
-        #expect(sim.requestCount() == before, "nothing sent")
-        let cli = try await acsh.run(["--url", sim.baseURL, "list", "zones"], env: acsh.environment)
-        #expect(cli.code == 2 && cli.err.contains("--url points profile 'prod'"), "\(cli.err)")
-        // With the environment's own keys it goes ahead.
-        let ok = try await acsh.run(["-o", "json", "list", "zones"], env: acsh.cloud(sim))
-        #expect(ok.code == 0 && ok.out.contains("Sandbox-1"), "\(ok.err)")
+        try await withSimulator { sim in
+            let acsh = try ACSHProcess()
+            let add = try await acsh.run(
+                [
+                    "profile", "add", "prod", "--url", "https://cloud.example.com/client/api",
+                    "--api-key", "PRODKEY", "--secret-key", "-",
+                ], stdin: "PRODSECRET\n")
+            #expect(add.code == 0, "\(add.err)")
+            var env = acsh.environment
+            env["CLOUDSTACK_ENDPOINT"] = sim.baseURL
+            let before = sim.requestCount()
+            let refused = try await acsh.run(["list", "zones"], env: env)
+            #expect(refused.code == 2)
+            #expect(
+                refused.err.contains("CLOUDSTACK_ENDPOINT points profile 'prod' at \(sim.baseURL)"), "\(refused.err)")
+            #expect(refused.err.contains("CLOUDSTACK_KEY and CLOUDSTACK_SECRET"))
+            #expect(sim.requestCount() == before, "nothing sent")
+            let cli = try await acsh.run(["--url", sim.baseURL, "list", "zones"], env: acsh.environment)
+            #expect(cli.code == 2 && cli.err.contains("--url points profile 'prod'"), "\(cli.err)")
+            // With the environment's own keys it goes ahead.
+            let ok = try await acsh.run(["-o", "json", "list", "zones"], env: acsh.cloud(sim))
+            #expect(ok.code == 0 && ok.out.contains("Sandbox-1"), "\(ok.err)")
+        }
     }
 
     @Test func aPasswordOverPlainHTTPIsWarnedAbout() async throws {

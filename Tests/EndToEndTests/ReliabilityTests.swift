@@ -7,51 +7,52 @@ import Testing
 @Suite(.serialized) struct ReliabilityTests {
     static let deploy = #"deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:stuck-1"#
 
-    static func hangingSimulator() async throws -> Simulator {
+    static func hangingOptions() throws -> SimulatorOptions {
         var o = SimulatorOptions()
         o.faults = [try FaultSpec(parsing: "job-hang@deployVirtualMachine")]
-        return try await Simulator.start(o)
+        return o
     }
 
     @Test func aJobThatNeverEndsStopsAtTheDeadlineWith124AndItsId() async throws {
-        let sim = try await Self.hangingSimulator()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let file = try acsh.write("deadline.cs", "set timeout 1\nvm = \(Self.deploy)\nprint \"not reached\"\n")
-        let r = try await acsh.run([file], env: acsh.cloud(sim))
-        #expect(r.code == 124, "\(r.err)")
-        #expect(r.err.contains("queryAsyncJobResult jobid="), "\(r.err)")
-        #expect(!r.out.contains("not reached"))
+        try await withSimulator(try Self.hangingOptions()) { sim in
+            let acsh = try ACSHProcess()
+            let file = try acsh.write("deadline.cs", "set timeout 1\nvm = \(Self.deploy)\nprint \"not reached\"\n")
+            let r = try await acsh.run([file], env: acsh.cloud(sim))
+            #expect(r.code == 124, "\(r.err)")
+            #expect(r.err.contains("queryAsyncJobResult jobid="), "\(r.err)")
+            #expect(!r.out.contains("not reached"))
+        }
     }
 
     @Test func sigintDuringAWaitExits130AndNamesTheJob() async throws {
-        let sim = try await Self.hangingSimulator()
-        defer { Task { await sim.stop() } }
-        let acsh = try ACSHProcess()
-        let file = try acsh.write("wait.cs", "job = \(Self.deploy) &\nwait job\n")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ACSHProcess.binary)
-        p.arguments = [file]
-        p.environment = acsh.cloud(sim)
-        let errURL = acsh.home.appendingPathComponent("sigint.err")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        p.standardOutput = FileHandle.nullDevice
-        let exited = AsyncStream<Void>.makeStream()
-        p.terminationHandler = { _ in exited.continuation.yield() }
-        try p.run()
-        // Interrupt once the job exists and is being polled (not after a fixed delay:
-        // a loaded machine may still be starting the binary).
-        let waitStart = ContinuousClock.now
-        while sim.requestCount(command: "queryAsyncJobResult") == 0, ContinuousClock.now - waitStart < .seconds(30) {
-            try await Task.sleep(for: .milliseconds(20))
+        try await withSimulator(try Self.hangingOptions()) { sim in
+            let acsh = try ACSHProcess()
+            let file = try acsh.write("wait.cs", "job = \(Self.deploy) &\nwait job\n")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: ACSHProcess.binary)
+            p.arguments = [file]
+            p.environment = acsh.cloud(sim)
+            let errURL = acsh.home.appendingPathComponent("sigint.err")
+            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            p.standardError = try FileHandle(forWritingTo: errURL)
+            p.standardOutput = FileHandle.nullDevice
+            let exited = AsyncStream<Void>.makeStream()
+            p.terminationHandler = { _ in exited.continuation.yield() }
+            try p.run()
+            // Interrupt once the job exists and is being polled (not after a fixed delay:
+            // a loaded machine may still be starting the binary).
+            let waitStart = ContinuousClock.now
+            while sim.requestCount(command: "queryAsyncJobResult") == 0, ContinuousClock.now - waitStart < .seconds(30)
+            {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            kill(p.processIdentifier, SIGINT)
+            for await _ in exited.stream { break }
+            // The job never ends on its own (see above): exiting at all proves Ctrl-C stopped the wait.
+            #expect(p.terminationStatus == 130)
+            let err = try String(contentsOf: errURL, encoding: .utf8)
+            #expect(err.contains("still running on the server"), "\(err)")
         }
-        kill(p.processIdentifier, SIGINT)
-        for await _ in exited.stream { break }
-        // The job never ends on its own (see above): exiting at all proves Ctrl-C stopped the wait.
-        #expect(p.terminationStatus == 130)
-        let err = try String(contentsOf: errURL, encoding: .utf8)
-        #expect(err.contains("still running on the server"), "\(err)")
     }
 
     @Test func aScriptThatIsNotUTF8IsRefusedClearly() async throws {

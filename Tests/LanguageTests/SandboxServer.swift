@@ -27,10 +27,7 @@ actor SandboxServer {
     static func fresh(fastPolls: Bool = true, _ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws
         -> (Simulator, CloudStackClient)
     {
-        var options = SimulatorOptions()
-        options.jobTime = .milliseconds(50)
-        configure(&options)
-        let sim = try await Simulator.start(options)
+        let sim = try await Simulator.start(quickJobOptions(configure))
         var co = sandboxClientOptions(sim)
         if !fastPolls {
             let defaults = ClientOptions(url: sim.baseURL, credentials: co.credentials)

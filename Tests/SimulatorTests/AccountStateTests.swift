@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// lockAccount, markDefaultZoneForAccount and moveUser through the HTTP API.
 @Suite struct AccountStateTests {
     @Test func aLockedAccountsKeysAreRefused() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let domain = try await c.value(
                 "listAccounts", [("name", "dev"), ("listall", "true")], "account.0.domainid")
@@ -26,7 +27,7 @@ import Values
     }
 
     @Test func anAccountGetsADefaultZone() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let domain = try await c.value(
                 "listAccounts", [("name", "dev"), ("listall", "true")], "account.0.domainid")
@@ -44,7 +45,7 @@ import Values
     }
 
     @Test func aUserMovesToAnotherAccountOfItsDomain() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let domain = try await c.value(
                 "listAccounts", [("name", "dev"), ("listall", "true")], "account.0.domainid")

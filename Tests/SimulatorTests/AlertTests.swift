@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Alerts (listAlerts, generateAlert, archiveAlerts, deleteAlerts) and archiveEvents/deleteEvents.
 @Suite struct AlertTests {
     @Test func generatedAlertsAreListedArchivedAndDeleted() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             // The server's start raised the management node's alert.
             let start = try await c.get("listAlerts").inner
@@ -53,7 +54,7 @@ import Values
     }
 
     @Test func eventsAreArchivedAndDeletedByTheirOwnersAndAdmins() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             _ = try await dev.get("createSSHKeyPair", [("name", "dev-key")])
             _ = try await dev.get("createSSHKeyPair", [("name", "dev-key-2")])

@@ -1,12 +1,13 @@
 import CloudClient
 import FoundationEssentials
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 @Suite struct AuthTests {
     @Test func signedRequestIsAccepted() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let r = try await TestClient(sim).get("listZones")
             #expect(r.status == 200)
             #expect(r.inner["count"]?.text == "2")
@@ -15,7 +16,7 @@ import Values
     }
 
     @Test func wrongSecretTamperingAndUnknownKeyGive401() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             var c = TestClient(sim)
             c.secretKey = "not-the-secret"
             let bad = try await c.get("listZones")
@@ -40,7 +41,7 @@ import Values
     }
 
     @Test func expiresIsCheckedAgainstTheServerClock() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             var c = TestClient(sim)
             c.expires = Signer.expiresString(Date().addingTimeInterval(60))
             #expect(try await c.get("listZones").status == 200)
@@ -48,7 +49,7 @@ import Values
             #expect(try await c.get("listZones").status == 401)
         }
         // Server clock 10 minutes ahead: a request valid for 5 minutes by the client's clock is already expired.
-        try await withSimulator(testOptions { $0.clockOffset = .seconds(600) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.clockOffset = .seconds(600) }) { sim async throws in
             var c = TestClient(sim)
             c.expires = Signer.expiresString(Date().addingTimeInterval(300))
             let r = try await c.get("listZones")
@@ -59,7 +60,7 @@ import Values
     }
 
     @Test func signatureVersion3WithoutExpiresIsRefused() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             var p = [
                 ("command", "listZones"), ("response", "json"), ("signatureVersion", "3"),
@@ -72,7 +73,7 @@ import Values
     }
 
     @Test func postFormBodyIsSignedAndHandledLikeGet() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let r = try await TestClient(sim).post("listZones", [("name", "Sandbox 2 + more~")])
             #expect(r.status == 200)
             let g = try await TestClient(sim).post("listZones", [("name", "Sandbox-2")])
@@ -81,7 +82,7 @@ import Values
     }
 
     @Test func loginSessionFlow() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             var c = TestClient(sim)
             c.apiKey = nil
             let byGet = try await c.get("login", [("username", "admin"), ("password", "password")])
@@ -115,7 +116,7 @@ import Values
 
     @Test func sessionsExpire() async throws {
         // A timeout long enough that login and the first call fit inside it on a loaded CI machine.
-        try await withSimulator(testOptions { $0.sessionTimeout = .seconds(30) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.sessionTimeout = .seconds(30) }) { sim async throws in
             var c = TestClient(sim)
             c.apiKey = nil
             let ok = try await c.post("login", [("username", "admin"), ("password", "password")])
@@ -129,7 +130,7 @@ import Values
     }
 
     @Test func openModeNeedsNoCredentials() async throws {
-        try await withSimulator(testOptions { $0.auth = .open }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.auth = .open }) { sim async throws in
             var c = TestClient(sim)
             c.apiKey = nil
             #expect(try await c.get("listZones").status == 200)

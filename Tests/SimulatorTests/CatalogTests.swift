@@ -1,5 +1,6 @@
 import APICatalog
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -18,7 +19,7 @@ import Values
         let unmodelled = Coverage.current.none.compactMap(Catalog.bundled.api(named:))
         let list = try #require(unmodelled.first { $0.verb == "list" && $0.requiredParams.isEmpty })
         let other = try #require(unmodelled.first { $0.verb != "list" && !$0.requiredParams.isEmpty })
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             // A list API too: an empty list would read as "you have none".
             let listed = try await c.get(list.name)
@@ -56,7 +57,7 @@ import Values
     }
 
     @Test func valuesAreCheckedAgainstParameterTypes() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let badUUID = try await c.get("listVirtualMachines", [("zoneid", "not-a-uuid")])
             #expect(badUUID.status == 431)
@@ -67,7 +68,7 @@ import Values
     }
 
     @Test func listApisServesTheCatalogInTheServerShape() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let all = try await c.get("listApis").inner
             #expect(all["count"]?.number?.int == Catalog.bundled.count)

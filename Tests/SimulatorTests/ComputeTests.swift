@@ -1,11 +1,12 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// VM snapshots, volume snapshot policies, instance groups and OS types as a real install has them.
 @Suite struct ComputeTests {
     @Test func vmSnapshotsChainAndRevert() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             let first = try await c.get("createVMSnapshot", [("virtualmachineid", vm), ("name", "before")]).inner
@@ -48,7 +49,7 @@ import Values
     }
 
     @Test func snapshotPoliciesAreOnePerIntervalAndValidated() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             let volume = try await c.value("listVolumes", [("virtualmachineid", vm), ("type", "ROOT")], "volume.0.id")
@@ -94,7 +95,7 @@ import Values
     }
 
     @Test func deployingWithAGroupMakesItAndGroupsFollowRenames() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy([("group", "web")])
             let groupID = try #require(vm["jobresult.virtualmachine.groupid"]?.text, "\(vm)")
@@ -116,7 +117,7 @@ import Values
     }
 
     @Test func osTypesHaveTheirInstallIDs() {
-        let store = Store(options: testOptions())
+        let store = Store(options: quickJobOptions())
         store.seed(created: "2026-01-01T00:00:00+0000")
         let types = store.table("ostype")
         #expect(types.get(seq: 184)?["description"] == "Debian GNU/Linux 7(64-bit)")

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Configuration settings by scope: global, zone, cluster, storage pool, account, domain.
 @Suite struct ConfigurationTests {
     @Test func globalSettingsHaveTheirRealNamesAndDefaults() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let one = try await c.get("listConfigurations", [("name", "expunge.delay")]).inner
             #expect(one["count"]?.text == "1")
@@ -44,7 +45,7 @@ import Values
     }
 
     @Test func scopedValuesOverrideTheGlobalOneWhereTheyAreSet() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let other = try await c.value("listZones", [("name", "Sandbox-2")], "zone.0.id")

@@ -1,12 +1,13 @@
 import AsyncHTTPClient
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// `--datacenter cloudstack-simulator`: the data center of the official simulator container,
 /// its /admin.json, and guest addresses taken from each network's own range.
 @Suite struct DataCenterTests {
-    static let simulatorDC = testOptions { $0.datacenter = .cloudstackSimulator }
+    static let simulatorDC = quickJobOptions { $0.datacenter = .cloudstackSimulator }
 
     @Test func theContainersZonesPodsClustersHostsAndStorage() async throws {
         try await withSimulator(Self.simulatorDC) { sim async throws in
@@ -101,7 +102,7 @@ import Values
             fromPage.secretKey = page.json["secretkey"]?.text ?? ""
             #expect(try await fromPage.get("listZones").status == 200)
         }
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let root = String(sim.baseURL.dropLast("/client/api".count))
             #expect(try await TestClient(sim).send(method: .GET, url: root + "/admin.json", body: nil).status == 404)
         }
@@ -129,7 +130,7 @@ import Values
             let basic2 = try await c.deploy(zone: "Sandbox-simulator-basic")
             #expect(basic2["jobresult.virtualmachine.nic.0.ipaddress"]?.text == "60.147.41.4")
         }
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let one = try await c.deploy(zone: "Sandbox-1")
             let two = try await c.deploy(zone: "Sandbox-2")

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Guest VLAN ranges and public IP ranges dedicated to an account.
 @Suite struct DedicatedRangeTests {
     @Test func guestVlanRangesOfAPhysicalNetwork() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let pn = try await c.value("listPhysicalNetworks", [("zoneid", zone)], "physicalnetwork.0.id")
@@ -57,7 +58,7 @@ import Values
     }
 
     @Test func publicIpRangeToAnAccount() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let range = try await c.value(

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Dedicating zones, pods, clusters and hosts to a domain or an account, and what it does to deploys.
 @Suite struct DedicationTests {
     @Test func aHostDedicatedToAnAccountTakesOnlyItsVMs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let hosts = try #require(
@@ -53,7 +54,7 @@ import Values
     }
 
     @Test func containersAndWhatIsInsideThem() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-2")], "zone.0.id")
             let pod = try await c.value("listPods", [("zoneid", zone)], "pod.0.id")

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -23,7 +24,7 @@ import Values
     }
 
     @Test func aRolesRulesDecideWhatItsAccountsMayCall() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim)
             let role = try await admin.get(
                 "createRole", [("name", "no-deploy"), ("type", "User"), ("description", "cannot deploy")]
@@ -108,7 +109,7 @@ import Values
     }
 
     @Test func defaultRolesAreFixedAndListTheirTypesAPIs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim)
             let roles = try await admin.get("listRoles").inner["role"]?.list ?? []
             let user = try #require(roles.first { $0[field: "name"]?.text == "User" })
@@ -150,7 +151,7 @@ import Values
     }
 
     @Test func aCustomAdminRoleIsLimitedByItsRules() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim)
             let role = try #require(
                 try await admin.get("createRole", [("name", "ops"), ("type", "Admin")]).inner["role.id"]?.text)

@@ -1,10 +1,11 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 @Suite struct ErrorAndListTests {
     @Test func errorShapeAndCodes() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let missing = try await c.get("deployVirtualMachine", [("templateid", "x"), ("serviceofferingid", "y")])
             #expect(missing.status == 431)
@@ -33,7 +34,7 @@ import Values
     }
 
     @Test func longValuesNeedPost() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
@@ -56,14 +57,14 @@ import Values
     }
 
     @Test func emptyListIsAnEmptyObject() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let r = try await TestClient(sim).get("listZones", [("name", "nowhere")])
             #expect(r.body == "{\"listzonesresponse\":{}}")
         }
     }
 
     @Test func pagingFiltersAndTags() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 25 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 25 }) { sim async throws in
             let c = TestClient(sim)
             let p1 = try await c.get("listVirtualMachines", [("listall", "true"), ("page", "1"), ("pagesize", "10")])
                 .inner
@@ -105,7 +106,7 @@ import Values
     }
 
     @Test func userSeesOnlyOwnResourcesAdminWithListall() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 3 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 3 }) { sim async throws in
             var dev = TestClient(sim)
             dev.apiKey = SimulatorOptions.defaultUsers[1].apiKey
             dev.secretKey = SimulatorOptions.defaultUsers[1].secretKey
@@ -119,7 +120,7 @@ import Values
 
     /// How fast is scripts/bench's question ("simulator page cost"); this proves the last page is right.
     @Test func hundredThousandVMsSeedAndPage() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 100_000 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 100_000 }) { sim async throws in
             let c = TestClient(sim)
             let last = try await c.get(
                 "listVirtualMachines", [("listall", "true"), ("page", "200"), ("pagesize", "500")]

@@ -1,13 +1,14 @@
 import CloudClient
 import FoundationEssentials
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// `simulatorFault`: changing faults, the clock and throttling while the simulator runs.
 @Suite struct FaultAPITests {
     @Test func faultsAreAddedAndClearedAtRunTime() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let set = try await c.get("simulatorFault", [("fault", "http502@listZones:first1,truncate@listOsTypes")])
                 .inner
@@ -39,7 +40,7 @@ import Values
 
     @Test func clockOffsetAndThrottlingAtRunTime() async throws {
         // A long throttling window so the count does not depend on how fast this machine is.
-        try await withSimulator(testOptions { $0.throttleInterval = .seconds(30) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.throttleInterval = .seconds(30) }) { sim async throws in
             var c = TestClient(sim)
             c.expires = Signer.expiresString(Date().addingTimeInterval(300))
             #expect(try await c.get("listZones").status == 200)

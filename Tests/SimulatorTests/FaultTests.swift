@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -21,7 +22,7 @@ import Values
     }
 
     @Test func failsThenSucceeds() async throws {
-        let o = testOptions { $0.faults = [try! FaultSpec(parsing: "http502@listZones:first2")] }
+        let o = quickJobOptions { $0.faults = [try! FaultSpec(parsing: "http502@listZones:first2")] }
         try await withSimulator(o) { sim async throws in
             let c = TestClient(sim)
             let first = try await c.get("listZones")
@@ -35,7 +36,7 @@ import Values
     }
 
     @Test func truncatedThrottledAndAPIErrors() async throws {
-        let o = testOptions {
+        let o = quickJobOptions {
             $0.faults = [
                 try! FaultSpec(parsing: "truncate@listZones"),
                 try! FaultSpec(parsing: "throttle=250@listOsTypes:first1"),
@@ -58,7 +59,7 @@ import Values
     }
 
     @Test func delayAndDrop() async throws {
-        let o = testOptions {
+        let o = quickJobOptions {
             $0.faults = [try! FaultSpec(parsing: "delay=300@listZones"), try! FaultSpec(parsing: "drop@listOsTypes")]
         }
         try await withSimulator(o) { sim async throws in
@@ -72,7 +73,7 @@ import Values
     }
 
     @Test func jobFaults() async throws {
-        let o = testOptions {
+        let o = quickJobOptions {
             $0.faults = [
                 try! FaultSpec(parsing: "job-fail=535@deployVirtualMachine:first1"),
                 try! FaultSpec(parsing: "job-cancel@stopVirtualMachine:first1"),
@@ -117,7 +118,7 @@ import Values
         }
         // A long window so the count does not depend on how fast this machine is.
         try await withSimulator(
-            testOptions {
+            quickJobOptions {
                 $0.throttlePerSecond = 3; $0.throttleInterval = .seconds(30)
             }
         ) { sim async throws in
@@ -131,7 +132,7 @@ import Values
         }
         // A short window: the account is let in again once it has passed.
         try await withSimulator(
-            testOptions {
+            quickJobOptions {
                 $0.throttlePerSecond = 1; $0.throttleInterval = .seconds(2)
             }
         ) { sim async throws in

@@ -1,5 +1,6 @@
 import APICatalog
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -24,7 +25,7 @@ import Values
     }
 
     @Test func infrastructureListsMatchRecordedResponses() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 2 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 2 }) { sim async throws in
             let c = TestClient(sim)
             try await expectShape(c, "listZones_default", "listZones")
             try await expectShape(c, "listTemplates_default", "listTemplates", [("templatefilter", "featured")])
@@ -43,7 +44,7 @@ import Values
     }
 
     @Test func deployAndJobResultMatchRecordedResponses() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
@@ -69,7 +70,7 @@ import Values
     }
 
     @Test func createdResourcesMatchRecordedResponses() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1 }) { sim async throws in
             let c = TestClient(sim)
             let kp = try await c.get("createSSHKeyPair", [("name", "test-keypair")])
             let kfx = try Shape.fixture("createSSHKeyPair_default").record!.values.first!
@@ -166,7 +167,7 @@ import Values
     }
 
     @Test func powerOperationsMatchRecordedResponses() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let id = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             // Usage counters: the recordings were of stopped and destroyed VMs that still showed them;
@@ -188,7 +189,7 @@ import Values
     }
 
     @Test func groupsAndVolumesMatchRecordedResponses() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let sg = try await c.get("createSecurityGroup", [("name", "MySG")])
             let sgFx = try Shape.fixture("createSecurityGroup_default").record!.values.first!
@@ -232,7 +233,7 @@ import Values
     }
 
     @Test func deployVariantsMatchRecordedResponses() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let tmpl = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
@@ -261,7 +262,7 @@ import Values
         ("listUsers", [("listall", "true")]),
         ("listAsyncJobs", []), ("listZones", []), ("listVolumes", [("type", "DATADISK")]),
     ]) func fieldsAreTheCatalogsOwn(command: String, params: [(String, String)]) async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let fixed = try await c.value("listDiskOfferings", [("name", "Small")], "diskoffering.0.id")
             _ = try await c.deploy([("diskofferingid", fixed)])  // leaves events, a job and a data disk

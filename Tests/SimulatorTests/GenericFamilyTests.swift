@@ -1,11 +1,12 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Families that start with a real install's rows, take the caller's id, or change state.
 @Suite struct GenericFamilyTests {
     @Test func rolesAndRegionStartAsOnAFreshInstall() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let roles = try await c.get("listRoles").inner
             #expect(roles["count"]?.text == "4")
@@ -50,7 +51,7 @@ import Values
     }
 
     @Test func projectsSuspendAndActivate() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let made = try await c.job("createProject", [("name", "p1"), ("displaytext", "P1")])
             let id = try #require(made["jobresult.project.id"]?.text)
@@ -68,7 +69,7 @@ import Values
     }
 
     @Test func snapshotPoliciesDeleteByIDs() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1 }) { sim async throws in
             let c = TestClient(sim)
             let volume = try #require(try await c.get("listVolumes", [("listall", "true")]).inner["volume.0.id"]?.text)
             var ids: [String] = []
@@ -96,9 +97,9 @@ import Values
     }
 
     @Test func installFilledFamiliesAreNotServedEmpty() async throws {
-        let fresh = Store(options: testOptions())
+        let fresh = Store(options: quickJobOptions())
         fresh.seed(created: "2026-01-01T00:00:00+0000")
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             for table in Families.installFilled.sorted() {
                 let list = try #require(Families.byNoun.values.first { $0.table == table }?.list)
@@ -110,7 +111,7 @@ import Values
     }
 
     @Test func userStatesKeepTheirLowerCaseSpelling() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let users = try await c.get("listUsers", [("username", "dev"), ("listall", "true")]).inner
             let id = try #require(users["user.0.id"]?.text)
@@ -139,7 +140,7 @@ import Values
 /// getUser: which user an API key belongs to (clients use it to find their own account).
 @Suite struct GetUserTests {
     @Test func getUserFindsTheOwnerOfAKey() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let dev = try await c.get("getUser", [("userapikey", SimulatorOptions.defaultUsers[1].apiKey)]).inner
             #expect(dev["user.username"]?.text == "dev")

@@ -1,6 +1,7 @@
 import APICatalog
 import CloudClient
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -40,7 +41,7 @@ import Values
     }
 
     @Test func vpcLifecycleStoresListsUpdatesAndDeletes() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let zone = try await Self.zoneID(client), offering = try await Self.vpcOffering(client)
                 let accepted = try await client.request(
@@ -88,7 +89,7 @@ import Values
     }
 
     @Test func referencesAndTargetsMustExist() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let missing = "8d2b9a7c-4b21-4c53-9b3a-0d1e2f3a4b5c"
             #expect(try await c.get("createInstanceGroup", [("name", "g")]).status == 200)
@@ -106,7 +107,7 @@ import Values
     }
 
     @Test func projectResourcesShowOnlyWithTheirProject() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let accepted = try await client.request(
                     "createProject", [("name", "web"), ("displaytext", "Web team")])
@@ -133,7 +134,7 @@ import Values
     }
 
     @Test func vmSnapshotsUseTheServersKeysAndNamedIDParameter() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1 }) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let vm = try #require(
                     try await client.request("listVirtualMachines", [("listall", "true")])["virtualmachine.0"])
@@ -158,7 +159,7 @@ import Values
     }
 
     @Test func removeFindsTheEntityByItsRequiredParameters() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let add = try await client.request("addVpnUser", [("username", "alice"), ("password", "s3cret-pw")])
                 let user = try await Self.job(client, add)
@@ -173,7 +174,7 @@ import Values
     }
 
     @Test func genericEntitiesTakeResourceTags() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let accepted = try await client.request("createProject", [("name", "tagged"), ("displaytext", "t")])
                 let pid = try #require(try await Self.job(client, accepted)["project.id"]?.text)

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// addGuestOs, updateGuestOs and removeGuestOs: user-defined OS types only.
 @Suite struct GuestOSChangeTests {
     @Test func userDefinedGuestOSTypes() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let category = try await c.value("listOsCategories", [("name", "Debian")], "oscategory.0.id")
             let added = try await c.job(

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// management (configure, enable/disable, power actions, password change).
 @Suite struct HostHAAndOutOfBandTests {
     @Test func hostHA() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             #expect(
                 try await c.value("listHostHAProviders", [("hypervisor", "Simulator")], "haprovider.0.haprovider")
@@ -39,7 +40,7 @@ import Values
     }
 
     @Test func outOfBandManagementPowersAHost() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
             let zone = try await c.value("listHosts", [("id", host)], "host.0.zoneid")
@@ -92,7 +93,7 @@ import Values
 /// What listHosts shows of HA and out-of-band management, and system VMs leaving a host in maintenance.
 @Suite struct HostStateTests {
     @Test func listHostsNestsHAAndOutOfBandState() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
             let before = try await c.get("listHosts", [("id", host)]).inner
@@ -107,7 +108,7 @@ import Values
     }
 
     @Test func systemVMsLeaveAHostGoingIntoMaintenance() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let ssvm = try #require(
                 try await c.get("listSystemVms", [("systemvmtype", "secondarystoragevm")]).inner["systemvm.0"])
@@ -125,7 +126,7 @@ import Values
 @Suite struct HostReconnectTests {
     @Test func aHostReconnects() async throws {
         // Jobs long enough to see the host Connecting on a loaded machine.
-        try await withSimulator(testOptions { $0.jobTime = .seconds(30) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .seconds(30) }) { sim async throws in
             let c = TestClient(sim)
             let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
             let r = try await c.get("reconnectHost", [("id", host)])

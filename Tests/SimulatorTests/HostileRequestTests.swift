@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -29,7 +30,7 @@ import Values
         ("listCapacity", [("type", "9223372036854775807")]),
     ])
     func outOfRangeNumbersAreRefused(command: String, params: [(String, String)]) async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let r = try await c.get(command, params)
             #expect(r.status == 431, "\(command): \(r.body)")
@@ -39,7 +40,7 @@ import Values
     }
 
     @Test func theLargestAcceptedNumbersDoNotOverflow() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let page = try await c.get("listZones", [("page", "2147483647"), ("pagesize", "2147483647")])
             #expect(page.status == 200)
@@ -81,7 +82,7 @@ import Values
     }
 
     @Test func anotherHostOrSiteIsRefused() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let url = sim.baseURL + "?" + c.query("listZones", [])
             for (name, value) in [
@@ -106,11 +107,11 @@ import Values
             "127.lan.corp.example", "127.1", "0x7f.0.0.1", "10.0.0.1", "::", "example.com", "127.0.0.1.nip.io",
         ] {
             await #expect(throws: SimulatorError.self, "\(host)") {
-                try await Simulator.start(testOptions { $0.host = host })
+                try await Simulator.start(quickJobOptions { $0.host = host })
             }
         }
         for host in ["127.0.0.1", "::1"] {
-            try await withSimulator(testOptions { $0.host = host }) { sim async throws in
+            try await withSimulator(quickJobOptions { $0.host = host }) { sim async throws in
                 #expect(try await TestClient(sim).get("listZones").status == 200)
             }
         }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -33,7 +34,7 @@ import Values
 
     @Test func aRegisteredTemplateDownloadsBeforeItCanBeDeployed() async throws {
         // Long jobs: the download takes four job times, so it is still running on the next calls (even on a loaded machine).
-        try await withSimulator(testOptions { $0.jobTime = .seconds(120) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .seconds(120) }) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let made = try await Self.register(c, "alpine", zone: zone, [("ispublic", "true")])
@@ -65,7 +66,7 @@ import Values
     }
 
     @Test func downloadsCompleteAndCopiesAddZones() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone1 = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let zone2 = try await c.value("listZones", [("name", "Sandbox-2")], "zone.0.id")
@@ -91,7 +92,7 @@ import Values
     }
 
     @Test func updatesAndFiltersFollowTheServer() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let os = try await c.value("listOsTypes", [("description", "Debian GNU/Linux 7(64-bit)")], "ostype.0.id")
             let made = try await c.get(
@@ -156,7 +157,7 @@ import Values
     }
 
     @Test func launchPermissionsShareWithAccounts() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             // An account in the template owner's domain (ROOT), with keys.
             let root = try await c.value("listDomains", [("name", "ROOT")], "domain.0.id")
@@ -219,7 +220,7 @@ import Values
     }
 
     @Test func isosAttachToVMsAndDetach() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let os = try await c.value("listOsTypes", [("description", "CentOS 7")], "ostype.0.id")
             #expect(

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// platform lists, as a root admin changes them.
 @Suite struct InfrastructureLifecycleTests {
     @Test func zonesKeepLocalStorageAsGiven() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let made = try await c.get(
                 "createZone",
@@ -27,7 +28,7 @@ import Values
     }
 
     @Test func podsAreCreatedUpdatedDisabledAndDeleted() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-2")], "zone.0.id")
             let made = try await c.get(
@@ -72,7 +73,7 @@ import Values
     }
 
     @Test func clustersAndHostsThroughMaintenance() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let pod = try await c.value("listPods", [("zoneid", zone)], "pod.0.id")
@@ -127,7 +128,7 @@ import Values
     }
 
     @Test func maintenanceMovesRunningVMsToAnotherHost() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy()
             let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)
@@ -143,7 +144,7 @@ import Values
     }
 
     @Test func vmsGoToTheHostAskedForAndMigrate() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let hosts = try await c.get("listHosts", [("zoneid", zone)]).inner
@@ -173,7 +174,7 @@ import Values
     }
 
     @Test func capacityCountsPrimaryAndSecondaryStorage() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             func storage() async throws -> Value {
@@ -194,7 +195,7 @@ import Values
     }
 
     @Test func storagePoolsFromCreationToDeletion() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let pod = try await c.value("listPods", [("zoneid", zone)], "pod.0.id")
@@ -242,7 +243,7 @@ import Values
     }
 
     @Test func imageStoresRegionsAndThePlatformLists() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let store = try await c.get(

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// The seeded cloud and the physical side: zone > pod > cluster > hosts, capacity, zones.
 @Suite struct InfrastructureTests {
     @Test func seededCloudIsWhatTheIssueDescribes() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zones = try await c.get("listZones").inner
             #expect(zones["count"]?.text == "2")
@@ -65,7 +66,7 @@ import Values
     }
 
     @Test func runningVMsTakeHostCapacityAndGiveItBack() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             func memoryUsed() async throws -> Int {
@@ -103,7 +104,7 @@ import Values
     }
 
     @Test func aDeployThatFitsNoHostFailsItsJobWith533() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             // 160 GB each: one per 192 GB host, so the third of three does not fit.
             let big = try await c.get(
@@ -127,7 +128,7 @@ import Values
     }
 
     @Test func zonesAreCreatedUpdatedAndDeleted() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let missing = try await c.get("createZone", [("name", "z3"), ("networktype", "Advanced")])
             #expect(missing.status == 431)
@@ -156,7 +157,7 @@ import Values
     }
 
     @Test func offeringsAreCreatedUpdatedAndDeleted() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let so = try await c.get(
                 "createServiceOffering",

@@ -1,11 +1,12 @@
 import FoundationEssentials
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// The integration port: a second listener taking unsigned calls as the root admin.
 @Suite struct IntegrationPortTests {
-    static let options = testOptions { $0.integrationPort = 0 }
+    static let options = quickJobOptions { $0.integrationPort = 0 }
 
     @Test func unsignedCallsWorkThereAndOnlyThere() async throws {
         try await withSimulator(Self.options) { sim async throws in
@@ -63,9 +64,9 @@ import Values
     }
 
     @Test func aPortInUseIsAClearError() async throws {
-        try await withSimulator { busy async throws in
+        try await withSimulator(quickJobOptions()) { busy async throws in
             let error = await #expect(throws: SimulatorError.self) {
-                try await Simulator.start(testOptions { $0.integrationPort = busy.port })
+                try await Simulator.start(quickJobOptions { $0.integrationPort = busy.port })
             }
             #expect(error?.message.contains("cannot listen on 127.0.0.1:\(busy.port)") == true)
         }
@@ -73,10 +74,10 @@ import Values
 
     @Test func onlyLoopbackAddressesAreServed() async throws {
         let error = await #expect(throws: SimulatorError.self) {
-            try await Simulator.start(testOptions { $0.host = "0.0.0.0" })
+            try await Simulator.start(quickJobOptions { $0.host = "0.0.0.0" })
         }
         #expect(error?.message.contains("loopback only") == true)
-        try await withSimulator(testOptions { $0.host = "localhost" }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.host = "localhost" }) { sim async throws in
             #expect(try await TestClient(sim).get("listZones").status == 200)
         }
     }

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Internal numeric ids: taken where a parameter is older than 3.0, refused where it has a `since`.
 @Suite struct InternalIDTests {
     @Test func numbersStandForTheEntitiesInSeedOrder() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zones = try await c.get("listZones").inner
             #expect(try await c.get("listZones", [("id", "1")]).inner["zone.0.id"] == zones["zone.0.id"])
@@ -18,7 +19,7 @@ import Values
     }
 
     @Test func deployTakesNumbersAndTheVMShowsUUIDs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try #require(try await c.get("listZones").inner["zone.0.id"]?.text)
             let tmpl = try #require(
@@ -39,7 +40,7 @@ import Values
     }
 
     @Test func aParameterWithASinceDemandsAUUID() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             // deployVirtualMachine's podid is from 4.13: the number is refused before anything happens.
             let r = try await c.get(
@@ -59,7 +60,7 @@ import Values
     }
 
     @Test func aNumberNamingNothingIsNotFound() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let r = try await TestClient(sim).get(
                 "deployVirtualMachine",
                 [

@@ -1,11 +1,12 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Internal load balancers on VPC tiers, and a stopped router changing its system offering.
 @Suite struct InternalLBTests {
     @Test func internalLoadBalancersBalanceTierVMs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim).signed()  // as the user dev
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let offering = try await c.value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
@@ -75,7 +76,7 @@ import Values
     }
 
     @Test func aStoppedRouterChangesItsSystemOffering() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             _ = try await c.deploy()  // implements the admin's network: its router runs
             let router = try await c.value("listRouters", [("listall", "true")], "router.0.id")

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -29,7 +30,7 @@ import Values
     }
 
     @Test func stickinessPoliciesLiveOnTheirRule() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let (rule, ip) = try await Self.rule(c)
             let made = try await c.job(

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 @Suite struct LifecycleTests {
     @Test func aPendingJobShowsOnTheVM() async throws {
         // Jobs far longer than the test, so "pending" holds even on a loaded machine.
-        try await withSimulator(testOptions { $0.jobTime = .seconds(120) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .seconds(120) }) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!
@@ -25,7 +26,7 @@ import Values
     }
 
     @Test func deployRunsAJobThenTheVMIsRunning() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try #require(try await c.get("listZones", [("name", "Sandbox-1")]).inner["zone.0.id"]?.text)
             let tmpl = try #require(
@@ -63,7 +64,7 @@ import Values
     }
 
     @Test func jobTakesAboutJobTime() async throws {
-        try await withSimulator(testOptions { $0.jobTime = .milliseconds(300) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(300) }) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "all")]).inner["template.0.id"]!.text!
@@ -82,7 +83,7 @@ import Values
     }
 
     @Test func capacityFailureEndsTheJobWithStatus2() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.get("listZones").inner["zone.0.id"]!.text!
             let tmpl = try await c.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]!.text!

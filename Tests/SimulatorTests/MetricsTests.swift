@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// The metrics views: the plain list's items with the server's computed figures.
 @Suite struct MetricsTests {
     @Test func vmVolumeHostClusterAndZoneMetrics() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy(offering: "Medium Instance")  // 2 x 2000 MHz, 2048 MB
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)
@@ -53,7 +54,7 @@ import Values
     }
 
     @Test func theManagementServerItsDatabaseAndTheInfrastructure() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let ms = try await c.get("listManagementServers").inner
             #expect(ms["count"]?.number?.int == 1)

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Network permissions, guest VLANs, migrateNetwork/migrateVPC and moveNetworkAclItem through the HTTP API.
 @Suite struct NetworkPermissionTests {
     @Test func anotherAccountDeploysInANetworkOnlyWithPermission() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let zone = try await admin.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let domain = try await admin.value(
@@ -79,7 +80,7 @@ import Values
     }
 
     @Test func networksAndVPCsMoveToOtherOfferings() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let withNat = try await c.value(

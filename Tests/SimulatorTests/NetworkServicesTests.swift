@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// virtual router power states, NICs and secondary IPs.
 @Suite struct NetworkServicesTests {
     @Test func physicalNetworksProvidersTrafficTypesAndRanges() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let pnJob = try await c.job(
@@ -133,7 +134,7 @@ import Values
     }
 
     @Test func siteToSiteAndRemoteAccessVPN() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim).signed()
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let offering = try await c.value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
@@ -200,7 +201,7 @@ import Values
     }
 
     @Test func routersNicsAndSecondaryIPs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let net = try await c.value("listNetworks", [("name", "admin-network")], "network.0.id")

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// ACLs, static NAT, port forwarding, load balancing, routers, NICs.
 @Suite struct NetworkingTests {
     @Test func offeringsAndACLListsAreSeededAsAFreshInstall() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let offerings = try await c.get("listNetworkOfferings").inner["networkoffering"]?.list ?? []
             let names = Set(offerings.compactMap { $0[field: "name"]?.text })
@@ -50,7 +51,7 @@ import Values
     }
 
     @Test func networkOfferingsAreCreatedDisabledAndGuarded() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let created = try await c.get(
                 "createNetworkOffering",
@@ -112,7 +113,7 @@ import Values
     }
 
     @Test func vpcTiersStaticNatAndPortForwarding() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim).signed()  // as the user dev
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let offering = try await c.value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
@@ -189,7 +190,7 @@ import Values
     }
 
     @Test func networkACLListsAndItems() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let offering = try await c.value(
@@ -266,7 +267,7 @@ import Values
     }
 
     @Test func loadBalancerRulesWithInstances() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let offering = try await c.value(
@@ -325,7 +326,7 @@ import Values
     }
 
     @Test func privateGatewaysStaticRoutesEgressAndVPCRestart() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let offering = try await c.value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")

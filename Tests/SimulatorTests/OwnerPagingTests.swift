@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// VMs the filter would, as the owners of VMs change.
 @Suite struct OwnerPagingTests {
     @Test func eachOwnershipPathShowsItsOwnVMs() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 30 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 30 }) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let devVM = try #require(try await dev.deploy([("name", "dev-1")])["jobresult.virtualmachine.id"]?.text)
             // The admin without listall: its own 30, paged; with listall: 31; the user: its one.

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -25,7 +26,7 @@ import Values
     }
 
     @Test func anInvitedAccountJoinsWhenItAccepts() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let (project, bob, _) = try await Self.setUp(admin)
             _ = try await admin.get("updateConfiguration", [("name", "project.invite.required"), ("value", "true")])
@@ -67,7 +68,7 @@ import Values
     }
 
     @Test func aUserJoinsAndLeavesAProject() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let (project, bob, bobUser) = try await Self.setUp(admin)
             #expect(

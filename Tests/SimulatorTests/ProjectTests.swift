@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Projects: members, resources owned by the project (projectid on creates and lists, -1 for all), deletion.
 @Suite struct ProjectTests {
     @Test func aProjectsVMsShowOnlyUnderItsID() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let made = try await dev.job("createProject", [("name", "web"), ("displaytext", "Web team")])
             let project = try #require(made["jobresult.project.id"]?.text, "\(made)")
@@ -54,7 +55,7 @@ import Values
     }
 
     @Test func accountsJoinAndLeaveAProject() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim)
             let domain = try await admin.value("listDomains", [("name", "dev")], "domain.0.id")
             let made = try await admin.job(

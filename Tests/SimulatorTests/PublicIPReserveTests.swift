@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// reserveIpAddress and releaseIpAddress through the HTTP API: free addresses listed with allocatedonly=false.
 @Suite struct PublicIPReserveTests {
     @Test func aFreeAddressIsReservedAssociatedAndReleased() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let zone = try await dev.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let free = try await dev.get(

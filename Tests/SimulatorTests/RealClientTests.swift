@@ -1,5 +1,6 @@
 import CloudClient
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -18,7 +19,7 @@ import Values
     }
 
     @Test func signedCallsJobsAndPaging() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1200 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1200 }) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in
                 let zones = try await client.request("listZones")
                 #expect(zones["count"]?.text == "2")
@@ -35,7 +36,7 @@ import Values
     }
 
     @Test func passwordLoginAsTheSecondDomainsUser() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let o = ClientOptions(
                 url: sim.baseURL, credentials: .password(username: "dev", password: "password", domain: "/dev"))
             try await CloudStackClient.withClient(o) { client in
@@ -47,7 +48,7 @@ import Values
     }
 
     @Test func readRetriesThroughGatewayErrorsAndThrottling() async throws {
-        let o = testOptions {
+        let o = quickJobOptions {
             $0.faults = [
                 try! FaultSpec(parsing: "http502@listZones:first2"),
                 try! FaultSpec(parsing: "throttle=50@listOsTypes:first1"),
@@ -64,7 +65,7 @@ import Values
     }
 
     @Test func jobFailureAndAPIErrorsReachTheCallerTyped() async throws {
-        let o = testOptions {
+        let o = quickJobOptions {
             $0.faults = [
                 try! FaultSpec(parsing: "job-fail=533@stopVirtualMachine"),
                 try! FaultSpec(parsing: "error=536@deleteNetwork"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Simulator
 #if canImport(Glibc)
@@ -17,7 +18,7 @@ import Testing
         dup2(out, 2)
         do {
             try await withSimulator(
-                testOptions {
+                quickJobOptions {
                     $0.integrationPort = 0; $0.logRequests = true
                 }
             ) { sim in

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Resource details and resource icons.
 @Suite struct ResourceDetailTests {
     @Test func detailsAreAddedListedAndRemovedByTheResourcesOwner() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let vm = try #require(try await dev.deploy()["jobresult.virtualmachine.id"]?.text)
             let added = try await dev.job(
@@ -63,7 +64,7 @@ import Values
     }
 
     @Test func iconsAreUploadedListedAndDeleted() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [], "zone.0.id")
             // A 1x1 PNG's first bytes are enough for the check; the answer gives back what was stored.

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Resource limits and counts per account, domain and project, enforced at deploy.
 @Suite struct ResourceLimitTests {
     @Test func limitsStartAtTheSettingsAndAreEnforcedAtDeploy() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let domain = try await admin.value("listDomains", [("name", "dev")], "domain.0.id")
             let limits = try await dev.get("listResourceLimits").inner
@@ -76,7 +77,7 @@ import Values
     }
 
     @Test func domainLimitsFollowTheirParentsAndBoundTheirAccounts() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let root = try await admin.value("listDomains", [("name", "ROOT")], "domain.0.id")
             let domain = try await admin.value("listDomains", [("name", "dev")], "domain.0.id")

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// Lifecycles and the semantic errors (536 in use, 537 rule conflict) of the resource families.
 @Suite struct ResourceTests {
     @Test func volumesAttachDetachAndInUse() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1 }) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.get("listVirtualMachines").inner["virtualmachine.0"]!
             let vmID = vm[field: "id"]!.text!
@@ -40,7 +41,7 @@ import Values
     }
 
     @Test func keyPairsSecurityGroupsAndNetworks() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1 }) { sim async throws in
             let c = TestClient(sim)
             #expect(try await c.get("createSSHKeyPair", [("name", "k1")]).status == 200)
             #expect(try await c.get("createSSHKeyPair", [("name", "k1")]).status == 431)
@@ -79,7 +80,7 @@ import Values
     }
 
     @Test func portForwardingConflictsAndPowerStates() async throws {
-        try await withSimulator(testOptions { $0.seedVMs = 1 }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.seedVMs = 1 }) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.get(
                 "listVirtualMachines",
@@ -120,7 +121,7 @@ import Values
     }
 
     @Test func securityGroupRulesBothWaysAndVMsInGroups() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim).signed()  // as the user dev, as a learner would
             let sg = try await c.value(
                 "createSecurityGroup", [("name", "web"), ("description", "web servers")], "securitygroup.id")

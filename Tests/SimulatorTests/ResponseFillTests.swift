@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Values
 
@@ -5,7 +6,7 @@ import Values
 /// included (Sources/Simulator/Generic/ResponseFill.swift runs after each create/update).
 @Suite struct ResponseFillTests {
     @Test func handWrittenCreatesKeepEveryResponseParameter() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let disk = try await c.get(
                 "createDiskOffering",
@@ -46,7 +47,7 @@ import Values
     }
 
     @Test func handWrittenUpdatesChangeWhatTheyAreGiven() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let domains = try await c.get("listDomains", [("listall", "true")]).inner
             let dev = try #require(
@@ -65,7 +66,7 @@ import Values
     }
 
     @Test func securityGroupRulesForGroupsKeepTheirPorts() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let sg = try await c.get("createSecurityGroup", [("name", "app")]).inner
             let id = try #require(sg["securitygroup.id"]?.text)
@@ -85,7 +86,7 @@ import Values
     }
 
     @Test func handWrittenCreatesBelongToTheProjectTheyName() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let project = try await c.job("createProject", [("name", "shop"), ("displaytext", "Shop")])
             let pid = try #require(project["jobresult.project.id"]?.text)

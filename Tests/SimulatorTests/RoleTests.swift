@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -20,7 +21,7 @@ import Values
     }
 
     @Test func listallAccountDomainIDAndIsRecursive() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let devDomain = try await admin.value("listDomains", [("name", "dev")], "domain.0.id")
             let sub = try await admin.get("createDomain", [("name", "team"), ("parentdomainid", devDomain)]).inner
@@ -72,7 +73,7 @@ import Values
     }
 
     @Test func usersDoNotReachAdminAPIs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             for (cmd, params) in [
                 ("listHosts", []), ("listCapacity", []),
@@ -111,7 +112,7 @@ import Values
     }
 
     @Test func disabledAccountsKeysAreRefused() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()
             let vm = try await dev.deploy()
             #expect(vm["jobresult.virtualmachine.state"]?.text == "Running")
@@ -136,7 +137,7 @@ import Values
     }
 
     @Test func accountsUsersAndDomainsAreManaged() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim)
             let domain = try await admin.get("createDomain", [("name", "ops")]).inner
             let domainID = try #require(domain["domain.id"]?.text)

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 /// project's key pairs belong to the project.
 @Suite struct SSHKeyResetTests {
     @Test func aStoppedVMGetsNewKeys() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             for name in ["k1", "k2", "k3"] { _ = try await c.get("createSSHKeyPair", [("name", name)]) }
             let vm = try await c.deploy([("keypair", "k1")])
@@ -37,7 +38,7 @@ import Values
     }
 
     @Test func deployRefusesUnknownKeys() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             _ = try await c.get("createSSHKeyPair", [("name", "mine")])
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
@@ -55,7 +56,7 @@ import Values
     }
 
     @Test func aProjectsKeyPairsAreTheProjects() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let project = try await c.job("createProject", [("name", "web"), ("displaytext", "Web team")])
             let pid = try #require(project["jobresult.project.id"]?.text)

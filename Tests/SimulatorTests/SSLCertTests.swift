@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -34,7 +35,7 @@ import Values
         """
 
     @Test func aCertificateIsCheckedAgainstItsKeyAndNeverShowsIt() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let mismatched = try await c.post(
                 "uploadSslCert", [("name", "web"), ("certificate", Self.certificate), ("privatekey", Self.otherKey)])

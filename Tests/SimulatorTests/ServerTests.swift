@@ -1,11 +1,12 @@
 import CloudClient
 import Simulator
+import TestSupport
 import Testing
 
 @Suite struct ServerTests {
     @Test func busyPortIsAClearError() async throws {
-        try await withSimulator { first async throws in
-            var o = testOptions()
+        try await withSimulator(quickJobOptions()) { first async throws in
+            var o = quickJobOptions()
             o.port = first.port
             do {
                 let second = try await Simulator.start(o)
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func runReturnsWhenStopped() async throws {
-        let sim = try await Simulator.start(testOptions())
+        let sim = try await Simulator.start(quickJobOptions())
         #expect(sim.port > 0)
         #expect(sim.baseURL == "http://127.0.0.1:\(sim.port)/client/api")
         let running = Task { try await sim.run() }
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func statsEndpointCountsRequestsPerCommand() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             for _ in 0..<3 { _ = try await c.get("listZones") }
             _ = try await c.get("listOsTypes")
@@ -53,9 +54,13 @@ import Testing
     }
 
     @Test func sameSeedSameIDs() async throws {
-        let a = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
-        let b = try await withSimulator { try await TestClient($0).get("listZones").inner["zone.0.id"]?.text }
-        let c = try await withSimulator(testOptions { $0.seed = 7 }) {
+        let a = try await withSimulator(quickJobOptions()) {
+            try await TestClient($0).get("listZones").inner["zone.0.id"]?.text
+        }
+        let b = try await withSimulator(quickJobOptions()) {
+            try await TestClient($0).get("listZones").inner["zone.0.id"]?.text
+        }
+        let c = try await withSimulator(quickJobOptions { $0.seed = 7 }) {
             try await TestClient($0).get("listZones").inner["zone.0.id"]?.text
         }
         #expect(a != nil && a == b)

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// revertSnapshot, archiveSnapshot and createSnapshotFromVMSnapshot through the HTTP API.
 @Suite struct SnapshotRevertTests {
     @Test func aSnapshotRevertsTheVolumeOfAStoppedVM() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             let root = try await c.value("listVolumes", [("virtualmachineid", vm)], "volume.0.id")
@@ -28,7 +29,7 @@ import Values
     }
 
     @Test func onlyASnapshotOnPrimaryStorageIsArchived() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             let root = try await c.value("listVolumes", [("virtualmachineid", vm)], "volume.0.id")

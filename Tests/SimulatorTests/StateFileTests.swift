@@ -1,5 +1,6 @@
 import FoundationEssentials
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ import Values
     static func options(_ path: String, fresh: Bool = false, _ change: (inout SimulatorOptions) -> Void = { _ in })
         -> SimulatorOptions
     {
-        testOptions {
+        quickJobOptions {
             $0.state = .file(path)
             $0.fresh = fresh
             change(&$0)
@@ -178,7 +179,9 @@ import Values
 
     @Test func theSameSeedGivesTheSameIds() async throws {
         func zones(_ seed: UInt64) async throws -> Value {
-            try await withSimulator(testOptions { $0.seed = seed }) { try await TestClient($0).get("listZones").inner }
+            try await withSimulator(quickJobOptions { $0.seed = seed }) {
+                try await TestClient($0).get("listZones").inner
+            }
         }
         #expect(try await zones(7) == zones(7))
         #expect(try await zones(7) != zones(8))

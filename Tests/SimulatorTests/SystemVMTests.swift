@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 /// migrate/scale/changeService/patch APIs.
 @Suite struct SystemVMTests {
     @Test func everyZoneRunsASecondaryStorageVMAndAConsoleProxy() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let all = try await c.get("listSystemVms").inner
             #expect(all["count"]?.number?.int == 4)
@@ -57,7 +58,7 @@ import Values
     }
 
     @Test func stopStartRebootAndDestroy() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let id = try await c.value("listSystemVms", [("systemvmtype", "consoleproxy")], "systemvm.0.id")
             let stopped = try await c.job("stopSystemVm", [("id", id)])
@@ -106,7 +107,7 @@ import Values
     }
 
     @Test func migrateToAnotherHostOrPool() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let ssvm = try #require(
                 try await c.get("listSystemVms", [("systemvmtype", "secondarystoragevm")]).inner["systemvm.0"])
@@ -144,7 +145,7 @@ import Values
     }
 
     @Test func scaleAndChangeServiceTakeSystemOfferings() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let id = try await c.value("listSystemVms", [("systemvmtype", "consoleproxy")], "systemvm.0.id")
             let bigger = try await c.value(
@@ -185,7 +186,7 @@ import Values
     }
 
     @Test func patchNeedsARunningSystemVM() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let id = try await c.value("listSystemVms", [], "systemvm.0.id")
             let patched = try await c.job("patchSystemVm", [("id", id)])
@@ -203,7 +204,7 @@ import Values
     }
 
     @Test func aNewZoneGetsItsSystemVMsOnceEnabledWithAHostAndStorage() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value(
                 "createZone",

@@ -80,29 +80,6 @@ struct TestClient {
     }
 }
 
-/// Quick options for tests: short jobs so lifecycles finish fast.
-func testOptions(_ change: (inout SimulatorOptions) -> Void = { _ in }) -> SimulatorOptions {
-    var o = SimulatorOptions()
-    o.jobTime = .milliseconds(50)
-    change(&o)
-    return o
-}
-
-/// Starts a simulator, runs `body`, and always stops it.
-func withSimulator<T>(_ options: SimulatorOptions = testOptions(), _ body: (Simulator) async throws -> T) async throws
-    -> T
-{
-    let sim = try await Simulator.start(options)
-    do {
-        let r = try await body(sim)
-        await sim.stop()
-        return r
-    } catch {
-        await sim.stop()
-        throw error
-    }
-}
-
 extension Value {
     subscript(_ path: String) -> Value? {
         var v: Value? = self

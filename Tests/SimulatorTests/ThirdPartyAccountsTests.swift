@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 extension ThirdPartyClientTests {
     @Test func csDrivesRolesLimitsSettingsProjectsAndUserData() async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             // A role denying deploys; an account of that role is refused deployVirtualMachine.
             let role = try #require(
                 try await self.cs(cs, ["createRole", "name=cs-role", "type=User"], sim)["role.id"]?.text)

@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -76,7 +77,7 @@ import Values
 
     @Test func csListsZonesDeploysAndWaits() async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator(testOptions { $0.jobTime = .milliseconds(200) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(200) }) { sim async throws in
             let zones = try await Self.run(cs, ["listZones"], env: env(sim))
             #expect(zones.status == 0, "cs listZones: \(zones.err)")
             let z = try JSONParser.parse(zones.out)
@@ -100,7 +101,7 @@ import Values
     /// list, stop, destroy with expunge, and a call missing a required parameter.
     @Test(arguments: [false, true]) func csScenario(post: Bool) async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator(testOptions { $0.jobTime = .milliseconds(200) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(200) }) { sim async throws in
             let method = post ? ["--post"] : []
             let name = post ? "cs-post" : "cs-get"
             let z = try await self.cs(cs, method + ["listZones"], sim)
@@ -152,7 +153,7 @@ import Values
     /// a load balancer rule with the VM assigned, and the server's refusal of a second VPN gateway.
     @Test func csVPCTierAndLoadBalancer() async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator(testOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
             let zone = try #require(try await self.cs(cs, ["listZones", "name=Sandbox-1"], sim)["zone.0.id"]?.text)
             let offering = try #require(
                 try await self.cs(cs, ["listVPCOfferings", "name=Default VPC offering"], sim)["vpcoffering.0.id"]?.text)
@@ -216,7 +217,7 @@ import Values
     /// Older clients sign without signatureVersion and expires; the server still accepts that.
     @Test func csSigningWithoutExpires() async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             var e = env(sim)
             e["CLOUDSTACK_EXPIRATION"] = "-1"  // cs then leaves both parameters out
             let r = try await Self.run(cs, ["--trace", "listZones"], env: e)

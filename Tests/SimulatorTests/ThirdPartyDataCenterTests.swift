@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ extension ThirdPartyClientTests {
     @Test func csAgainstTheContainersDataCenter() async throws {
         let cs = try await Self.csExecutable()
         try await withSimulator(
-            testOptions {
+            quickJobOptions {
                 $0.datacenter = .cloudstackSimulator; $0.jobTime = .milliseconds(100)
             }
         ) { sim async throws in

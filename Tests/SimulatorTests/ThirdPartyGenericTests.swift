@@ -1,5 +1,6 @@
 import APICatalog
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 extension ThirdPartyClientTests {
     @Test func csDrivesAGenericFamily() async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let zone = try #require(try await self.cs(cs, ["listZones", "name=Sandbox-1"], sim)["zone.0.id"]?.text)
             let seeded = try await Self.run(cs, ["listVPCOfferings"], env: env(sim))  // 432 until seeded
             var found = (try? JSONParser.parse(seeded.out))?["vpcoffering.0.id"]?.text

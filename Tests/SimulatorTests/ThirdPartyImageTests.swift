@@ -1,5 +1,6 @@
 import FoundationEssentials
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 extension ThirdPartyClientTests {
     @Test func csRegistersAnISOAttachesItAndSnapshotsTheVM() async throws {
         let cs = try await Self.csExecutable()
-        try await withSimulator(testOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
             let zone = try #require(try await self.cs(cs, ["listZones", "name=Sandbox-1"], sim)["zone.0.id"]?.text)
             let os = try #require(
                 try await self.cs(cs, ["listOsTypes", "description=Debian GNU/Linux 7(64-bit)"], sim)["ostype.0.id"]?

@@ -1,5 +1,6 @@
 import FoundationEssentials
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -33,7 +34,7 @@ import Values
     }
 
     @Test func aStaticPinGuardsTheSession() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let (first, answer, key) = try await Self.login(sim)
             #expect(answer["is2faenabled"]?.text == "false")
             let setup = try await first.get(
@@ -74,7 +75,7 @@ import Values
     }
 
     @Test func anAuthenticatorAppCodeOpensTheSession() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let dev = TestClient(sim).signed()
             let setup = try await dev.get("setupUserTwoFactorAuthentication", [("provider", "totp")])
             let secret = try #require(setup.inner["setup2fa.secretcode"]?.text, "\(setup.body)")

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
     static let cloudInit = "I2Nsb3VkLWNvbmZpZwpob3N0bmFtZTogd2Vi"  // "#cloud-config\nhostname: web"
 
     @Test func registeredUserDataReachesTheVM() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let made = try await c.get(
                 "registerUserData", [("name", "web-init"), ("userdata", Self.cloudInit), ("params", "hostname")]
@@ -62,7 +63,7 @@ import Values
     }
 
     @Test func aTemplateLinkedToUserDataGivesItToItsVMs() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let id = try await c.value(
                 "registerUserData", [("name", "base"), ("userdata", Self.cloudInit)], "userdata.id")

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// lockUser and enableUser as the server's account manager runs them.
 @Suite struct UserLockTests {
     @Test func onlyAnEnabledUserLocksAndTheLastOneLocksItsAccount() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let id = try await c.value("listUsers", [("username", "dev"), ("listall", "true")], "user.0.id")
             let locked = try await c.get("lockUser", [("id", id)]).inner

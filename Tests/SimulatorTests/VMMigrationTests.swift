@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// findHostsForMigration and migrateVirtualMachineWithVolume through the HTTP API.
 @Suite struct VMMigrationTests {
     @Test func aRunningVMMovesToAnotherHostWithItsVolumes() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let deployed = try await c.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// assignVirtualMachine and updateVMAffinityGroup through the HTTP API: both need a stopped VM.
 @Suite struct VMOwnershipTests {
     @Test func aStoppedVMChangesAffinityGroups() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             let group = try #require(
@@ -27,7 +28,7 @@ import Values
     }
 
     @Test func assignMovesAStoppedVMWithItsDataVolumesToAnotherAccount() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let deployed = try await c.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)

@@ -1,11 +1,12 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// restoreVirtualMachine keeps the VM's state and may change its template.
 @Suite struct VMRestoreTests {
     @Test func aRunningVMIsRestoredRunning() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy()
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)

@@ -1,12 +1,13 @@
 import FoundationEssentials
 import Simulator
+import TestSupport
 import Testing
 import Values
 
 /// The VM state machine's edges, data disks at deploy, events and job records.
 @Suite struct VMStateTests {
     @Test func wrongStatesGiveTheServersErrors() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy()
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)
@@ -54,7 +55,7 @@ import Values
     }
 
     @Test func deployWithADiskOfferingMakesADataVolume() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let fixed = try await c.value("listDiskOfferings", [("name", "Extra Large")], "diskoffering.0.id")
             let vm = try await c.deploy([("diskofferingid", fixed), ("name", "db-1")])
@@ -89,7 +90,7 @@ import Values
     }
 
     @Test func everyChangeLeavesAnEvent() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy()
             let id = try #require(vm["jobresult.virtualmachine.id"]?.text)
@@ -128,7 +129,7 @@ import Values
     }
 
     @Test func adminsDeployOnBehalfOfAnAccount() async throws {
-        try await withSimulator(testOptions { $0.auth = .open }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.auth = .open }) { sim async throws in
             var c = TestClient(sim)
             c.apiKey = nil  // the integration port: no keys, acts as the root admin
             let disk5 = try await c.value("listDiskOfferings", [("name", "Extra Large")], "diskoffering.0.id")
@@ -157,7 +158,7 @@ import Values
     }
 
     @Test func twoJobsPendingOnOneVMBothFinish() async throws {
-        try await withSimulator(testOptions { $0.jobTime = .milliseconds(300) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(300) }) { sim async throws in
             let c = TestClient(sim)
             let id = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
             // The first job's result renders the VM while the second is still pending on it.

@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -17,7 +18,7 @@ import Values
     }
 
     @Test func destroyKeepsTheVolumeInDestroyUntilRecoveredOrExpunged() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let vm = try await dev.deploy()
             let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)
@@ -79,7 +80,7 @@ import Values
     }
 
     @Test func aVMDestroysTheDataVolumesItIsGiven() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let deployed = try await dev.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
@@ -121,7 +122,7 @@ import Values
     }
 
     @Test func migrateMovesAVolumeToAnotherPoolOfItsZone() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy()
             let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)
@@ -164,7 +165,7 @@ import Values
     }
 
     @Test func changeOfferingResizesAndAssignMovesOwnership() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let vm = try await c.deploy()
             let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)

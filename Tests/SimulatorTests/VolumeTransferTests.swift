@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -6,7 +7,7 @@ import Values
 @Suite struct VolumeTransferTests {
     @Test func anUploadedVolumeArrivesThenAttaches() async throws {
         // Slow jobs, so the download (four job times) is still running when the test looks, even on a loaded machine.
-        try await withSimulator(testOptions { $0.jobTime = .seconds(3) }) { sim async throws in
+        try await withSimulator(quickJobOptions { $0.jobTime = .seconds(3) }) { sim async throws in
             let c = TestClient(sim)
             let deployed = try await c.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
@@ -40,7 +41,7 @@ import Values
     }
 
     @Test func extractNeedsAVolumeOnStorageAndAStoppedVM() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let deployed = try await c.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)

@@ -17,7 +17,9 @@ enum LBPolicyAPIs {
 
     static let handlers: [Handler] = [
         Handler("createLBStickinessPolicy", async: true) { c throws(APIError) in
-            let rule = try policyRule(c)
+            let rule = try LoadBalancerAPIs.ownRule(c, param: "lbruleid", includingInternal: false) {
+                .refused("Failed: LB rule id: \($0) not present ")
+            }
             let name = try c.required("name")
             let method = try c.required("methodname")
             guard let allowed = stickinessMethods.first(where: { $0.key.lowercased() == method.lowercased() }) else {
@@ -65,7 +67,9 @@ enum LBPolicyAPIs {
                 c, table: stickinessTable, cmd: "DeleteLBStickinessPolicyCmd", what: "LB stickiness policy")
         },
         Handler("createLBHealthCheckPolicy", async: true) { c throws(APIError) in
-            let rule = try policyRule(c)
+            let rule = try LoadBalancerAPIs.ownRule(c, param: "lbruleid", includingInternal: false) {
+                .refused("Failed: LB rule id: \($0) not present ")
+            }
             // Health checks need a provider with the HealthCheckPolicy capability (NetScaler, ...): the virtual router has none.
             throw APIError.refused(
                 "Failed to create HealthCheck policy: Validation Failed (HealthCheck Policy is not supported by LB "
@@ -84,16 +88,6 @@ enum LBPolicyAPIs {
                 c, table: healthCheckTable, cmd: "DeleteLBHealthCheckPolicyCmd", what: "LB health check policy")
         },
     ]
-
-    /// The public rule named by `lbruleid`, the caller's to change.
-    static func policyRule(_ c: Call) throws(APIError) -> Entity {
-        let id = try c.required("lbruleid")
-        guard let rule = c.store.table("loadbalancerrule").get(id) else {
-            throw APIError.refused("Failed: LB rule id: \(id) not present ")
-        }
-        try c.checkAccess(account: rule["account"], domainID: rule["domainid"], what: "load balancer rule \(rule.id)")
-        return rule
-    }
 
     /// One answer per rule: the rule's owner and zone around the list of its policies.
     static func policies(of rule: Entity, _ rows: [Entity], key nested: String) -> Value {

@@ -198,10 +198,17 @@ enum LoadBalancerAPIs {
 
     /// A public rule, or an internal load balancer (InternalLBAPIs): members are assigned alike.
     static func ownRule(_ c: Call) throws(APIError) -> Entity {
-        let id = try c.required("id")
-        guard let rule = c.store.table("loadbalancerrule").get(id) ?? c.store.table(InternalLBAPIs.table).get(id) else {
-            throw APIError.notFound("load balancer rule", id: id, param: "id")
-        }
+        try ownRule(c, param: "id", includingInternal: true) { .notFound("load balancer rule", id: $0, param: "id") }
+    }
+
+    /// The rule named by `param` that the caller may change; `missing` is the server's words when there
+    /// is none, which differ per API (policies, certificates and members each say it their own way).
+    static func ownRule(
+        _ c: Call, param: String, includingInternal: Bool, missing: (String) -> APIError
+    ) throws(APIError) -> Entity {
+        let id = try c.required(param)
+        let internalRule = includingInternal ? c.store.table(InternalLBAPIs.table).get(id) : nil
+        guard let rule = c.store.table("loadbalancerrule").get(id) ?? internalRule else { throw missing(id) }
         try c.checkAccess(account: rule["account"], domainID: rule["domainid"], what: "load balancer rule \(rule.id)")
         return rule
     }

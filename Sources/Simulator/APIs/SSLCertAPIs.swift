@@ -84,7 +84,9 @@ enum SSLCertAPIs {
             return .object(["success": .bool(true)])
         },
         Handler("assignCertToLoadBalancer", async: true) { c throws(APIError) in
-            let rule = try lbRule(c)
+            let rule = try LoadBalancerAPIs.ownRule(c, param: "lbruleid", includingInternal: false) {
+                .refused("Invalid load balancer id: \($0)")
+            }
             let certID = try c.required("certid")
             guard let cert = c.store.table(table).get(certID) else {
                 throw APIError.refused("Invalid certificate id: \(certID)")
@@ -97,19 +99,12 @@ enum SSLCertAPIs {
             throw APIError.refused("Ssl termination not supported by the loadbalancer")
         },
         Handler("removeCertFromLoadBalancer", async: true) { c throws(APIError) in
-            let rule = try lbRule(c)
+            let rule = try LoadBalancerAPIs.ownRule(c, param: "lbruleid", includingInternal: false) {
+                .refused("Invalid load balancer id: \($0)")
+            }
             throw APIError.internalError("No certificate is bound to lb with id: \(rule.seq)")
         },
     ]
-
-    static func lbRule(_ c: Call) throws(APIError) -> Entity {
-        let id = try c.required("lbruleid")
-        guard let rule = c.store.table("loadbalancerrule").get(id) else {
-            throw APIError.refused("Invalid load balancer id: \(id)")
-        }
-        try c.checkAccess(account: rule["account"], domainID: rule["domainid"], what: "load balancer rule \(rule.id)")
-        return rule
-    }
 
     /// The DER bytes of the first PEM CERTIFICATE block.
     static func certificateDER(_ pem: String) throws(APIError) -> [UInt8] {

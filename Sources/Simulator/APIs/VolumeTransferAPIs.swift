@@ -50,7 +50,6 @@ enum VolumeTransferAPIs {
             c.store.insert(
                 uploadNoun, ["started": .number(Number(start)), "finishes": .number(Number(start + seconds))], id: id)
             c.store.insert("volume", f, id: id)
-            let jobSeconds = c.store.options.jobTime.seconds
             return .job(
                 JobSpec(
                     cmd: VolumeAPIs.cmdPrefix + "UploadVolumeCmd", instanceType: "Volume", instanceID: id,
@@ -66,7 +65,7 @@ enum VolumeTransferAPIs {
                         store.table(uploadNoun).remove(id)
                         store.table("volume").update(id) { $0.fields["state"] = .string("UploadError") }
                     },
-                    jobTimes: jobSeconds > 0 ? seconds / jobSeconds : 1))
+                    jobTimes: Store.imageDownloadJobTimes))
         },
         Handler("extractVolume", async: true) { c throws(APIError) in
             let vol = try VolumeRef.find(c, "id")

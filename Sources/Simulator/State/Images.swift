@@ -24,8 +24,9 @@ enum ImageKind: Sendable {
 extension Store {
     static let imageZoneNoun = "imagezone"
 
-    /// A download takes this long: a few job times, so a client sees it progress.
-    var imageDownloadSeconds: Double { max(options.jobTime.seconds * 4, 0) }
+    /// A download lasts this many job times, so a client sees it progress (an upload's job as long).
+    static let imageDownloadJobTimes: Double = 4
+    var imageDownloadSeconds: Double { max(options.jobTime.seconds * Self.imageDownloadJobTimes, 0) }
 
     /// The zone rows of every image, by image id (one pass over the table per request).
     func imageZoneRows() -> [String: [Entity]] {

@@ -43,7 +43,7 @@ private final class SessionServer: Sendable {
     }
 }
 
-@Suite struct SessionTests {
+@Suite struct LoginSessionTests {
     let password = Credentials.password(username: "admin", password: "p@ss word", domain: "/")
 
     @Test func logsInOnceAndSendsCookieAndParameter() async throws {

@@ -7,7 +7,7 @@ import Testing
 
 /// `deploy ... userdata:(base64(read("cloud-init.yaml")))`: a long file goes by POST
 /// (CloudClient's Wire picks it past its URL limit) and is redacted in the trace.
-@Suite struct UserDataTests {
+@Suite struct UserDataFromFileTests {
     @Test func longUserDataFromAFileGoesByPostAndStaysOutOfTheTrace() async throws {
         let dir = try TemporaryDirectory()
         // About 6 KB of cloud-init: well past what a URL may carry.
@@ -21,9 +21,14 @@ import Testing
                 """
                 vm = deploy template:"Debian 12" zone:Sandbox-1 serviceoffering:"Small Instance" name:ud-1 userdata:(base64(read("cloud-init.yaml")))
                 print vm.name, vm.state
+                ud = getVirtualMachineUserData virtualmachineid=$vm.id
+                print tojson(ud)
                 """, file: dir.path + "/deploy.cs", api: client)
             #expect(r.code == 0, "\(r.err)")
-            #expect(r.out == "ud-1 Running\n")
+            // The server holds exactly the file's base64 (it reads it back on request; the trace never shows it).
+            let lines = r.out.split(separator: "\n").map(String.init)
+            #expect(lines.first == "ud-1 Running")
+            #expect(lines.count == 2 && lines[1].contains("\"\(Data(yaml.utf8).base64EncodedString())\""), "\(r.out)")
             let deploy = trace.lines.filter { $0.contains("command=deployVirtualMachine") }
             #expect(deploy.count == 1 && deploy[0].hasPrefix("> POST "), "\(deploy)")
             #expect(deploy.first?.contains("userdata=\(SecretPolicy.marker)") == true)
