@@ -1,4 +1,5 @@
 import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -37,7 +38,7 @@ import Values
     }
 
     @Test func aVolumeIsUploadedByPostingTheFileWithTheSignedHeaders() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let answer = try await dev.get(
@@ -80,7 +81,7 @@ import Values
     }
 
     @Test func aTemplateWaitsForItsUploadThenBecomesReady() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
             let os = try await c.value("listOsTypes", [], "ostype.0.id")

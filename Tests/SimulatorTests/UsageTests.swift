@@ -1,4 +1,5 @@
 @testable import Simulator
+import TestSupport
 import Testing
 import Values
 
@@ -12,7 +13,7 @@ import Values
     }
 
     @Test func theUsageJobMetersRunningAndAllocatedTimeVolumesAndAddresses() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let deployed = try await dev.deploy()
             let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
@@ -106,7 +107,7 @@ import Values
     }
 
     @Test func recordsOfAnAccountAndOfDeletedResources() async throws {
-        try await withSimulator { sim async throws in
+        try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()
             let vm = try #require(try await dev.deploy()["jobresult.virtualmachine.id"]?.text)
             _ = try await c.get("simulatorFault", [("clockoffset", "3600")])
@@ -125,6 +126,42 @@ import Values
                 "listUsageRecords",
                 [("startdate", "2000-01-01"), ("enddate", "2999-12-31"), ("accountid", devID), ("projectid", vm)])
             #expect(both.status == 431)
+        }
+    }
+
+    @Test func usageHistorySamplesWhileMachinesRun() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim), dev = c.signed()
+            let deployed = try await dev.deploy()
+            let vm = try #require(deployed["jobresult.virtualmachine.id"]?.text)
+            // Twenty minutes later: a sample a minute for the VM, one each ten minutes for its disk.
+            _ = try await c.get("simulatorFault", [("clockoffset", "1200")])
+            let history = try await dev.get("listVirtualMachinesUsageHistory", [("id", vm)])
+            let stats = try #require(history.inner["virtualmachine.0.stats"]?.list, "\(history.body)")
+            #expect((19...20).contains(stats.count))
+            #expect(stats.first?[field: "cpuused"]?.text == "0.42%")
+            #expect(stats.first?[field: "memorykbs"]?.number?.int != nil)
+            #expect(history.inner["virtualmachine.0.displayname"]?.text != nil)
+            let root = try await dev.value("listVolumes", [("virtualmachineid", vm)], "volume.0.id")
+            let disk = try await dev.get("listVolumesUsageHistory", [("id", root)])
+            #expect((1...2).contains(disk.inner["volume.0.stats"]?.list?.count ?? 0))
+            // Another account's VM is not the user's to see.
+            let admins = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
+            let mine = try await dev.get("listVirtualMachinesUsageHistory").inner["virtualmachine"]?.list ?? []
+            #expect(mine.map { $0[field: "id"]?.text } == [vm])
+            let own = try await c.get("listVirtualMachinesUsageHistory", [("id", admins)])
+            #expect(own.inner["count"]?.number?.int == 1)
+            let backwards = try await dev.get(
+                "listVirtualMachinesUsageHistory", [("startdate", "2024-02-01"), ("enddate", "2024-01-01")])
+            #expect(backwards.inner["errortext"]?.text == "startDate cannot be after endDate.")
+            // A window before the VM existed has no samples.
+            let old = try await dev.get(
+                "listVirtualMachinesUsageHistory", [("id", vm), ("startdate", "2000-01-01"), ("enddate", "2000-01-02")])
+            #expect(old.inner["virtualmachine.0.stats"]?.list?.isEmpty == true)
+            // System VMs: root admins only.
+            let system = try await c.get("listSystemVmsUsageHistory")
+            #expect((system.inner["systemvm"]?.list?.count ?? 0) > 0)
+            #expect(try await dev.get("listSystemVmsUsageHistory").status == 432)
         }
     }
 
