@@ -180,7 +180,7 @@ enum Registry {
             NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
             PublicIPReserveAPIs.handlers,
             // The admin side added for issue 12 (sim-admin).
-            UsageAPIs.handlers, UploadParamsAPIs.handlers, UsageHistoryAPIs.handlers,
+            UsageAPIs.handlers, UploadParamsAPIs.handlers, UsageHistoryAPIs.handlers, LDAPAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
