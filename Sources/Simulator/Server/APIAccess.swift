@@ -33,7 +33,8 @@ enum APIAccess {
         "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
         "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit", "moveUser", "listGuestVlans",
         "generateUsageRecords", "removeRawUsageRecords", "addLdapConfiguration", "deleteLdapConfiguration",
-        "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap",
+        "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap", "listUnmanagedInstances",
+        "importUnmanagedInstance", "unmanageVirtualMachine",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
