@@ -7,16 +7,7 @@ import Values
 @Suite struct LBPolicyTests {
     /// An isolated network with a VM, a public IP and a load balancer rule on it: (rule, ip).
     static func rule(_ c: TestClient) async throws -> (String, String) {
-        let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
-        let offering = try await c.value(
-            "listNetworkOfferings", [("name", "DefaultIsolatedNetworkOfferingWithSourceNatService")],
-            "networkoffering.0.id")
-        let net = try await c.value(
-            "createNetwork",
-            [
-                ("name", "lb"), ("displaytext", "lb"), ("zoneid", zone),
-                ("networkofferingid", offering),
-            ], "network.id")
+        let net = try await c.isolatedNetwork("lb")
         _ = try await c.deploy([("networkids", net), ("name", "lb-1")])
         let ip = try #require(
             try await c.job("associateIpAddress", [("networkid", net)])["jobresult.ipaddress.id"]?.text)

@@ -269,16 +269,7 @@ import Values
     @Test func loadBalancerRulesWithInstances() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
-            let offering = try await c.value(
-                "listNetworkOfferings", [("name", "DefaultIsolatedNetworkOfferingWithSourceNatService")],
-                "networkoffering.0.id")
-            let net = try await c.value(
-                "createNetwork",
-                [
-                    ("name", "lb"), ("displaytext", "lb"), ("zoneid", zone),
-                    ("networkofferingid", offering),
-                ], "network.id")
+            let net = try await c.isolatedNetwork("lb")
             #expect(try await c.value("listNetworks", [("id", net)], "network.0.state") == "Allocated")
             #expect(try await c.get("listRouters", [("networkid", net)]).inner["count"] == nil)
             let vm = try #require(

@@ -122,6 +122,17 @@ extension TestClient {
         return try await wait(job: id)
     }
 
+    /// A new isolated network (the default offering with source NAT) in `zone`; its id.
+    func isolatedNetwork(_ name: String, zone: String = "Sandbox-1") async throws -> String {
+        let zoneID = try await value("listZones", [("name", zone)], "zone.0.id")
+        let offering = try await value(
+            "listNetworkOfferings", [("name", "DefaultIsolatedNetworkOfferingWithSourceNatService")],
+            "networkoffering.0.id")
+        return try await value(
+            "createNetwork",
+            [("name", name), ("displaytext", name), ("zoneid", zoneID), ("networkofferingid", offering)], "network.id")
+    }
+
     /// Deploys a VM from the seed's first zone, template and `offering`; the finished job.
     func deploy(_ extra: [(String, String)] = [], offering: String = "Small Instance", zone: String = "Sandbox-1")
         async throws -> Value

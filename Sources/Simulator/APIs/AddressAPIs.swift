@@ -30,7 +30,7 @@ enum AddressAPIs {
             }
         },
         Handler("associateIpAddress", async: true) { c throws(APIError) in
-            let network = try c.optional("networkid").map { _ throws(APIError) in
+            var network = try c.optional("networkid").map { _ throws(APIError) in
                 try NetworkAPIs.ownNetwork(c, "networkid")
             }
             let vpc = try c.optional("vpcid").map { _ throws(APIError) in try VPCAPIs.ownVPC(c, "vpcid") }
@@ -47,6 +47,7 @@ enum AddressAPIs {
                 throw APIError.invalid(
                     "zoneid", "zone \(zone["name"] ?? zoneID) is a Basic zone: it has no public IPs to associate")
             }
+            if network == nil, vpc == nil { network = try soleIsolatedNetwork(c, zone: zone) }
             if let network, network["type"] == "Shared" {
                 throw APIError.refused(
                     "Can't associate a public IP address with shared network \(network["name"] ?? network.id)")
@@ -195,6 +196,27 @@ enum AddressAPIs {
         },
     ]
 
+    /// With only a zone, the address goes to the owner's one isolated network there, as the server's
+    /// AssociateIPAddrCmd picks it; none or several is an error in the server's words.
+    static func soleIsolatedNetwork(_ c: Call, zone: Entity) throws(APIError) -> Entity {
+        let owner = try c.ownerFields()
+        let account = owner["account"]?.plainText, domainID = owner["domainid"]?.plainText
+        let networks = c.store.table("network").rows.filter {
+            $0["zoneid"] == zone.id && $0["type"] == "Isolated" && $0["account"] == account
+                && $0["domainid"] == domainID && $0["projectid"] == nil
+        }
+        guard networks.count == 1, let only = networks.first else {
+            if networks.isEmpty {
+                let domain = owner["domain"]?.plainText ?? ""
+                throw APIError.refused(
+                    "Account name=\(account ?? "") domain=\(domain) doesn't have virtual networks in zone=\(zone["name"] ?? zone.id)"
+                )
+            }
+            throw APIError.refused("Account has more than one isolated network in the zone")
+        }
+        return only
+    }
+
     static func ownAddress(_ c: Call, _ param: String) throws(APIError) -> Entity {
         let ip = try c.entity("publicipaddress", param, what: "public IP address")
         try c.checkAccess(account: ip["account"], domainID: ip["domainid"], what: "public IP address \(ip.id)")
@@ -234,7 +256,7 @@ enum AddressAPIs {
 extension Store {
     /// Releases a public IP with the rules and VPN on it.
     func releaseAddress(_ id: String) {
-        for noun in ["firewallrule", "portforwardingrule", "remoteaccessvpn"] {
+        for noun in ["firewallrule", "portforwardingrule", "remoteaccessvpn", IPForwardingAPIs.noun] {
             for r in table(noun).rows where r["ipaddressid"] == id || r["publicipid"] == id { table(noun).remove(r.id) }
         }
         for r in table("loadbalancerrule").rows where r["publicipid"] == id {
@@ -244,7 +266,11 @@ extension Store {
         table("publicipaddress").remove(id)
     }
 
+    /// Disabling static NAT also revokes the address's static NAT rules (IPForwardingAPIs).
     func clearStaticNat(_ id: String) {
+        for r in table(IPForwardingAPIs.noun).rows where r["ipaddressid"] == id {
+            table(IPForwardingAPIs.noun).remove(r.id)
+        }
         table("publicipaddress").update(id) { e in
             for k in ["virtualmachineid", "virtualmachinename", "virtualmachinedisplayname", "vmipaddress"] {
                 e.fields[k] = nil

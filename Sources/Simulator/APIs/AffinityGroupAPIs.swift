@@ -55,14 +55,16 @@ enum AffinityGroupAPIs {
                 }
                 g = e
             }
-            if c.store.vms.live.contains(where: { $0.affinityGroupIDs.contains(g.id) }) {
-                throw APIError.inUse("Cannot delete affinity group \(g["name"] ?? g.id): VMs are still in it")
-            }
+            try c.checkAccess(account: g["account"], domainID: g["domainid"], what: "affinity group \(g.id)")
             return .job(
                 JobSpec(
                     cmd: "org.apache.cloudstack.api.command.user.affinitygroup.DeleteAffinityGroupCmd",
                     instanceType: "AffinityGroup", instanceID: g.id, immediateID: nil
                 ) { store, _ in
+                    // The server drops the group's VM mappings with it (AffinityGroupServiceImpl), in use or not.
+                    for vm in store.vms.live where vm.affinityGroupIDs.contains(g.id) {
+                        store.vms.update(vm.id) { $0.affinityGroupIDs.removeAll { $0 == g.id } }
+                    }
                     store.table("affinitygroup").remove(g.id)
                     return ["success": .bool(true)]
                 })

@@ -34,13 +34,14 @@ enum NetworkACLAPIs {
                 "vpcid": .string(vpc.id), "vpcname": vpc.fields["name"] ?? .string(""),
                 "fordisplay": .bool(try c.bool("fordisplay", default: true)),
             ]
-            let id = c.store.newID()
+            // Stored by the command's create step, before its job (as createVPC): usable by its id at once.
+            let id = c.store.insert("networkacllist", f).id
             return .job(
                 JobSpec(
                     cmd: cmdPrefix + "CreateNetworkACLListCmd", instanceType: "NetworkAclList", instanceID: id,
                     immediateID: id
                 ) { store, _ in
-                    ["networkacllist": .record(store.insert("networkacllist", f, id: id).fields)]
+                    ["networkacllist": .record(try store.jobEntity("networkacllist", id).fields)]
                 })
         },
         Handler("updateNetworkACLList", async: true) { c throws(APIError) in

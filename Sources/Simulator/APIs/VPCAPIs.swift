@@ -39,12 +39,14 @@ enum VPCAPIs {
             if let mtu = try c.int("publicmtu") { f["publicmtu"] = .int(mtu) }
             f.merge(owner, uniquingKeysWith: { $1 })
             let start = try c.bool("start", default: true)
-            let id = c.store.newID()
+            // The command's create step stores the VPC before the job runs (clients that read only the
+            // immediate id, such as libcloud, use it at once); the job starts its router.
+            let vpc = c.store.insert("vpc", f)
+            let id = vpc.id
             return .job(
                 JobSpec(cmd: cmdPrefix + "CreateVPCCmd", instanceType: "Vpc", instanceID: id, immediateID: id) {
                     store, date in
-                    let vpc = store.insert("vpc", f, id: id)
-                    if start { store.startVPC(vpc.id, created: SimClock.cloudStackTime(date)) }
+                    if start { store.startVPC(id, created: SimClock.cloudStackTime(date)) }
                     return ["vpc": store.renderVPC(try store.jobEntity("vpc", id))]
                 })
         },

@@ -178,7 +178,7 @@ enum Registry {
             AccountStateAPIs.handlers, SnapshotRevertAPIs.handlers, SSLCertAPIs.handlers,
             ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
             NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
-            PublicIPReserveAPIs.handlers,
+            PublicIPReserveAPIs.handlers, IPForwardingAPIs.handlers, TemplateCreateAPIs.handlers,
             // The admin side added for issue 12 (sim-admin).
             UsageAPIs.handlers, UploadParamsAPIs.handlers, UsageHistoryAPIs.handlers, LDAPAPIs.handlers,
             UnmanagedInstanceAPIs.handlers,
