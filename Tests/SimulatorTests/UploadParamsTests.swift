@@ -59,7 +59,9 @@ import Values
             let sent = try await Self.post(c, grant, body: Self.form(content))
             #expect(sent.status == 200)
             #expect(sent.body == "upload successful.")
-            #expect(try await dev.value("listVolumes", [("id", id)], "volume.0.state") == "UploadInProgress")
+            // The storage processes the file over a few job times (already done on a slow machine).
+            let processing = try await dev.value("listVolumes", [("id", id)], "volume.0.state")
+            #expect(["UploadInProgress", "Uploaded"].contains(processing))
             #expect(
                 try await Self.eventually {
                     try await dev.value("listVolumes", [("id", id)], "volume.0.state") == "Uploaded"
