@@ -130,9 +130,11 @@ enum UsageLedger {
                     ], uniquingKeysWith: { $1 })
                 return f
             }
-            guard let v = store.table("volume").get(id), !["Destroy", "Expunged"].contains(v["state"] ?? "") else {
-                return nil
-            }
+            // A volume waiting for (or failing) its upload holds nothing yet.
+            let unmetered: Set = [
+                "Destroy", "Expunged", "NotUploaded", "UploadOp", "UploadInProgress", "UploadError", "UploadAbandoned",
+            ]
+            guard let v = store.table("volume").get(id), !unmetered.contains(v["state"] ?? "") else { return nil }
             var f = owner(store, v)
             f["zoneid"] = v.fields["zoneid"]
             f["name"] = v.fields["name"]
