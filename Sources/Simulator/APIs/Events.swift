@@ -71,6 +71,7 @@ enum Events {
                 c.store, c.caller, type: type, state: "Completed", level: "INFO", created: c.created,
                 description: "Successfully completed \(c.command)" + (id.map { " for \($0)" } ?? ""),
                 resource: (id, nil))
+            UsageLedger.observe(c.store, result: r, id: c.optional("id"), at: c.now)
             return reply
         case .job(var spec):
             let type = spec.eventType ?? type
@@ -80,9 +81,10 @@ enum Events {
                 c.store, c.caller, type: type, state: "Scheduled", level: "INFO", created: c.created,
                 description: "Scheduled \(c.command)\(what)", resource: resource)
             let work = spec.work, onFailure = spec.onFailure, caller = c.caller, command = c.command,
-                created = c.created
+                created = c.created, named = c.optional("id")
             spec.work = { store, date in
                 let result = try work(store, date)
+                UsageLedger.observe(store, result: result, id: named, at: date)
                 record(
                     store, caller, type: type, state: "Completed", level: "INFO",
                     created: SimClock.cloudStackTime(date),

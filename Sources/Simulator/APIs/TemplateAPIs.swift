@@ -64,11 +64,25 @@ enum TemplateAPIs {
     /// registerTemplate/registerIso: the image is stored at once and downloads into each zone
     /// (zoneid, zoneids, or zoneid=-1 for every zone, cross-zone); answered as a one-item list.
     static func register(_ kind: ImageKind, _ c: Call) throws(APIError) -> Reply {
-        let api = Catalog.bundled.api(named: c.command)!
         let url = try c.required("url")
         guard let scheme = url.split(separator: ":").first?.lowercased(), ["http", "https"].contains(scheme) else {
             throw APIError.refused("Unsupported scheme for url: \(url)")
         }
+        let (image, zones) = try newImage(kind, c)
+        for z in zones ?? c.store.table("zone").rows.map(\.id) {
+            c.store.startImageDownload(image.id, zoneID: z, now: c.now)
+        }
+        let items = c.store.placements(of: image, rows: c.store.imageZoneRows()[image.id]).map {
+            Value.record(c.store.imageInZone(image, zone: $0.zone, row: $0.row, now: c.now).fields)
+        }
+        return .list(noun: kind.table, items: items, total: items.count)
+    }
+
+    /// The image a registration or an upload (getUploadParamsFor*) stores, checked and owned, with the
+    /// zones it goes to (nil: every zone, cross-zone); it is in none of them until its download starts.
+    static func newImage(_ kind: ImageKind, _ c: Call) throws(APIError) -> (Entity, [String]?) {
+        // The register API names the image's fields (an upload's own API answers upload parameters).
+        let api = Catalog.bundled.api(named: kind == .template ? "registerTemplate" : "registerIso")!
         let format = kind == .iso ? "ISO" : try c.required("format").uppercased()
         guard formats.contains(format) else {
             throw APIError.refused(
@@ -105,13 +119,7 @@ enum TemplateAPIs {
         }
         image.fields["size"] = .int(0)
         c.store.table(kind.table).insert(image)
-        for z in zones ?? c.store.table("zone").rows.map(\.id) {
-            c.store.startImageDownload(image.id, zoneID: z, now: c.now)
-        }
-        let items = c.store.placements(of: image, rows: c.store.imageZoneRows()[image.id]).map {
-            Value.record(c.store.imageInZone(image, zone: $0.zone, row: $0.row, now: c.now).fields)
-        }
-        return .list(noun: kind.table, items: items, total: items.count)
+        return (image, zones)
     }
 
     /// The zones a registration names: nil for zoneid=-1 (every zone, cross-zone).

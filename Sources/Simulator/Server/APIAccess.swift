@@ -32,12 +32,16 @@ enum APIAccess {
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
         "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
         "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit", "moveUser", "listGuestVlans",
+        "generateUsageRecords", "removeRawUsageRecords", "addLdapConfiguration", "deleteLdapConfiguration",
+        "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap", "listUnmanagedInstances",
+        "importUnmanagedInstance", "unmanageVirtualMachine",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
         "createUser", "deleteUser", "disableUser", "enableUser", "lockUser", "listDomains", "listDomainChildren",
         "recoverVirtualMachine", "expungeVirtualMachine", "assignVirtualMachine", "updateResourceLimit",
         "updateResourceCount", "listRoles", "listRouters", "startRouter", "stopRouter", "rebootRouter", "destroyRouter",
+        "listUsageRecords", "listLdapUsers", "importLdapUsers", "ldapCreateAccount",
     ]
 
     static func minimumRole(_ name: String) -> Role {

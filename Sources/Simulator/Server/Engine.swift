@@ -78,6 +78,16 @@ final class Engine: Sendable {
         }
     }
 
+    /// The secondary storage's upload endpoint (`POST /upload/UUID`; see PostUpload).
+    func upload(_ r: PostUpload.Request) -> OutgoingResponse {
+        state.withLockedValue { s in
+            var out = PostUpload.receive(r, s.store, now: s.clock.now)
+            Persist.run(s)
+            out.headers.append(("Date", SimClock.httpDate(s.clock.now)))
+            return out
+        }
+    }
+
     func handle(_ req: IncomingRequest) -> OutgoingResponse {
         // One locked pass, unless the handler has slow `prepare` work: that runs between two passes.
         let first: (step: Step, x: Exchange) = state.withLockedValue { s in

@@ -17,6 +17,11 @@ enum HTTPFront {
     static func responder(_ engine: Engine, integration: Bool = false) -> HTTPChannelHandler.Responder {
         { request, writer, _ in
             var request = request
+            if request.uri.path.hasPrefix(PostUploadFront.prefix) {
+                let out = try await PostUploadFront.receive(&request, engine)
+                try await write(out, writer)
+                return
+            }
             var body: String?
             if request.method == .post {
                 let buffer = try await request.collectBody(upTo: maxBody)
@@ -32,15 +37,19 @@ enum HTTPFront {
             let out = engine.handle(incoming)
             if let delay = out.delay { try await Task.sleep(for: delay) }
             if out.drop { throw DropConnection() }
-            let bytes = ByteBuffer(string: out.body)
-            var fields = HTTPFields()
-            fields[.contentType] = out.contentType
-            fields[.contentLength] = String(bytes.readableBytes)
-            for (name, value) in out.headers {
-                if let n = HTTPField.Name(name) { fields.append(HTTPField(name: n, value: value)) }
-            }
-            let head = HTTPResponse(status: HTTPResponse.Status(code: out.status), headerFields: fields)
-            try await writer.write(response: head, body: ResponseBody(byteBuffer: bytes))
+            try await write(out, writer)
         }
+    }
+
+    static func write(_ out: OutgoingResponse, _ writer: consuming ResponseWriter) async throws {
+        let bytes = ByteBuffer(string: out.body)
+        var fields = HTTPFields()
+        fields[.contentType] = out.contentType
+        fields[.contentLength] = String(bytes.readableBytes)
+        for (name, value) in out.headers {
+            if let n = HTTPField.Name(name) { fields.append(HTTPField(name: n, value: value)) }
+        }
+        let head = HTTPResponse(status: HTTPResponse.Status(code: out.status), headerFields: fields)
+        try await writer.write(response: head, body: ResponseBody(byteBuffer: bytes))
     }
 }

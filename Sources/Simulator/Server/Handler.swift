@@ -177,6 +177,9 @@ enum Registry {
             ProjectInvitationAPIs.handlers, VMMigrationAPIs.handlers,
             NetworkPermissionAPIs.handlers, GuestVlanAPIs.handlers, NetworkMigrationAPIs.handlers,
             PublicIPReserveAPIs.handlers, IPForwardingAPIs.handlers, TemplateCreateAPIs.handlers,
+            // The admin side added for issue 12 (sim-admin).
+            UsageAPIs.handlers, UploadParamsAPIs.handlers, UsageHistoryAPIs.handlers, LDAPAPIs.handlers,
+            UnmanagedInstanceAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

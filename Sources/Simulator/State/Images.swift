@@ -68,6 +68,12 @@ extension Store {
         var e = image
         e.fields["zoneid"] = .string(zone.id)
         e.fields["zonename"] = zone.fields["name"]
+        // Waiting for its POST upload (getUploadParamsFor*): the template's state is its status.
+        if let upload = row?["upload"] {
+            e.fields["isready"] = .bool(false)
+            e.fields["status"] = .string(upload)
+            return e
+        }
         let percent = Self.downloadPercent(row, now: now)
         e.fields["isready"] = .bool(percent == 100)
         e.fields["status"] = .string(percent == 100 ? "Download Complete" : "\(percent)% Downloaded")

@@ -190,9 +190,9 @@ extension Store {
         r["cpuspeed"] = offering?.fields["cpuspeed"] ?? .int(1000)
         r["memory"] = offering?.fields["memory"] ?? .int(512)
         if vm.state == "Running" {
-            r["cpuused"] = .string("0.42%")
-            r["networkkbsread"] = .int(2)
-            r["networkkbswrite"] = .int(1)
+            r["cpuused"] = .string(VMStats.cpuUsed)
+            r["networkkbsread"] = .int(VMStats.networkKbsRead)
+            r["networkkbswrite"] = .int(VMStats.networkKbsWrite)
         }
         r["guestosid"] = template?.fields["ostypeid"] ?? .string("")
         r["ostypeid"] = template?.fields["ostypeid"] ?? .string("")
