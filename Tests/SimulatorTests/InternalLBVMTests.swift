@@ -90,7 +90,7 @@ import Values
     @Test func anUndisplayedLoadBalancerIsListedOnlyWhenAsked() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let (tier, lb, _) = try await Self.setUp(c)
+            let (tier, lb, vm) = try await Self.setUp(c)
             let updated = try await c.job("updateLoadBalancer", [("id", lb), ("fordisplay", "false")])
             #expect(updated["jobresult.loadbalancer.fordisplay"]?.bool == false, "\(updated)")
             // The answer keeps the internal load balancer's shape: ports in loadbalancerrule.
@@ -101,6 +101,11 @@ import Values
             #expect(asked["loadbalancer.0.id"]?.text == lb)
             let custom = try await c.get("updateLoadBalancer", [("id", lb), ("customid", "x")])
             #expect(custom.status == 431)
+            // Deleting the tier revokes its internal load balancers.
+            _ = try await c.job("destroyVirtualMachine", [("id", vm), ("expunge", "true")])
+            #expect(try await c.job("deleteNetwork", [("id", tier)])["jobresult.success"]?.bool == true)
+            #expect(
+                try await c.get("listLoadBalancers", [("id", lb), ("fordisplay", "false")]).inner["count"] == nil)
         }
     }
 }

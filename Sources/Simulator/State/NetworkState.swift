@@ -152,8 +152,17 @@ extension Store {
             }
             table("publicipaddress").remove(ipID)
         }
-        for noun in ["router", "egressfirewallrule", "loadbalancerrule", "portforwardingrule", "vlaniprange"] {
-            for r in table(noun).rows where belongs(r) { table(noun).remove(r.id) }
+        // Internal load balancers (InternalLBAPIs.table) are revoked with their tier, as the server does.
+        for noun in [
+            "router", "egressfirewallrule", "loadbalancerrule", InternalLBAPIs.table, "portforwardingrule",
+            "vlaniprange",
+        ] {
+            for r in table(noun).rows where belongs(r) {
+                table(noun).remove(r.id)
+                if noun == InternalLBAPIs.table {
+                    for m in table("lbinstance").rows where m["ruleid"] == r.id { table("lbinstance").remove(m.id) }
+                }
+            }
         }
         // VPC addresses used by a deleted tier go back to the VPC.
         if let networkID {
