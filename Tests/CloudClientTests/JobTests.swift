@@ -152,10 +152,11 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
 
     @Test func cancellationEndsTheWaitAtOnce() async throws {
         try await TestServer.with(jobServer(pendingPolls: 1000, final: "")) { server in
-            // The next poll is 5 s away: ending well before it proves the sleep was cancelled.
+            // The next poll is ten minutes away: ending at all within the bound below proves the sleep
+            // was cancelled, however loaded the machine is.
             var o = testOptions(server)
-            o.pollFirst = .seconds(5)
-            o.pollCap = .seconds(6)
+            o.pollFirst = .seconds(600)
+            o.pollCap = .seconds(601)
             let client = CloudStackClient(options: o)
             let task = Task { try await client.waitForJob("job-1") }
             try await Task.sleep(for: .milliseconds(100))
@@ -163,7 +164,7 @@ private func jobServer(pendingPolls: Int, final: String) -> @Sendable (SeenReque
             let start = clock.now
             task.cancel()
             let result = await task.result
-            #expect(clock.now - start < .milliseconds(2500))
+            #expect(clock.now - start < .seconds(300))
             guard case .failure(let e as CloudStackError) = result, case .interrupted("job-1") = e.kind else {
                 Issue.record("got \(result)"); try await client.shutdown(); return
             }

@@ -39,6 +39,12 @@ import Values
             #expect(notBool.inner["errortext"]?.text == "Please enter either 'true' or 'false'.")
             let unknown = try await c.get("updateConfiguration", [("name", "no.such.setting"), ("value", "1")])
             #expect(unknown.inner["errortext"]?.text == "Config parameter with name no.such.setting doesn't exist")
+            // Added to the configuration table by the 4.10 upgrade rather than by a ConfigKey.
+            let ssl = try await c.get("updateConfiguration", [("name", "consoleproxy.sslEnabled"), ("value", "true")])
+            #expect(ssl.inner["configuration.value"]?.text == "true", "\(ssl.body)")
+            let sslListed = try await c.get("listConfigurations", [("name", "consoleproxy.sslEnabled")]).inner
+            #expect(sslListed["configuration.0.category"]?.text == "Console Proxy")
+            #expect(sslListed["configuration.0.value"]?.text == "true")
             // Users do not reach the settings.
             #expect(try await c.signed().get("listConfigurations").status == 432)
         }

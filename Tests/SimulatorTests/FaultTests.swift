@@ -119,7 +119,7 @@ import Values
         // A long window so the count does not depend on how fast this machine is.
         try await withSimulator(
             quickJobOptions {
-                $0.throttlePerSecond = 3; $0.throttleInterval = .seconds(30)
+                $0.throttlePerSecond = 3; $0.throttleInterval = .seconds(3600)
             }
         ) { sim async throws in
             let c = dev(sim)

@@ -13,13 +13,13 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-log-\(UUID().uuidString)").path
         let out = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         #expect(out >= 0)
-        let saved = dup(2)
-        // stderr goes to the file while the simulator logs; restored whatever happens.
-        dup2(out, 2)
+        // The simulator writes its lines to the file: the process's stderr stays where the test runner reads it.
         do {
             try await withSimulator(
                 quickJobOptions {
-                    $0.integrationPort = 0; $0.logRequests = true
+                    $0.integrationPort = 0
+                    $0.logRequests = true
+                    $0.logDescriptor = out
                 }
             ) { sim in
                 let url = try #require(sim.integrationURL)
@@ -28,8 +28,6 @@ import Testing
         } catch {
             Issue.record("\(error)")
         }
-        dup2(saved, 2)
-        close(saved)
         close(out)
         let logged = try String(contentsOfFile: file, encoding: .utf8)
         #expect(logged.contains("list\u{FFFD}]0;owned\u{FFFD}Zones\u{FFFD}2J"), "\(logged.debugDescription)")

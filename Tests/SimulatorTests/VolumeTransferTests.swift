@@ -5,6 +5,21 @@ import Values
 
 /// uploadVolume (UploadOp while it downloads; its job ends Uploaded) and extractVolume through the HTTP API.
 @Suite struct VolumeTransferTests {
+    /// Every upload's job answers Uploaded: the stored finish time (written as decimal text) used to read
+    /// back a hair later than the job's end now and then, and the job answered UploadOp.
+    @Test func everyUploadJobEndsWithItsDownload() async throws {
+        try await withSimulator(quickJobOptions { $0.jobTime = .milliseconds(100) }) { sim async throws in
+            let c = TestClient(sim)
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            for n in 1...10 {
+                let up = try await c.job(
+                    "uploadVolume",
+                    [("name", "up\(n)"), ("zoneid", zone), ("format", "QCOW2"), ("url", "http://example.com/d.qcow2")])
+                #expect(up["jobresult.volume.state"]?.text == "Uploaded", "upload \(n): \(up)")
+            }
+        }
+    }
+
     @Test func anUploadedVolumeArrivesThenAttaches() async throws {
         // Slow jobs, so the download (four job times) is still running when the test looks, even on a loaded machine.
         try await withSimulator(quickJobOptions { $0.jobTime = .seconds(3) }) { sim async throws in

@@ -10,11 +10,35 @@ enum InternalLBAPIs {
 
     static let handlers: [Handler] = [
         Handler("createLoadBalancer", async: true, create),
+        // Without fordisplay the list shows only displayed ones (the list commands' display defaults to true).
         Handler("listLoadBalancers") { c throws(APIError) in
-            guard case .list(_, let items, let total) = try c.listEntities(table, owned: true, taggable: true) else {
+            let hideUndisplayed = c.optional("fordisplay") == nil
+            guard
+                case .list(_, let items, let total) = try c.listEntities(
+                    table, owned: true, taggable: true, where: { !hideUndisplayed || $0["fordisplay"] != "false" })
+            else {
                 return .list(noun: table, items: [], total: 0)
             }
             return .list(noun: table, items: items.map { render($0, c.store) }, total: total)
+        },
+        Handler("updateLoadBalancer", async: true) { c throws(APIError) in
+            let lb = try c.entity(table, "id", what: "load balancer")
+            try c.checkAccess(
+                account: lb["account"], domainID: lb["domainid"], what: "load balancer \(lb["name"] ?? lb.id)")
+            let display = try c.optional("fordisplay").map { _ throws(APIError) in try c.bool("fordisplay") }
+            try VMOwnershipAPIs.refuseCustomID(c)
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.loadbalancer.UpdateApplicationLoadBalancerCmd",
+                    instanceType: "FirewallRule", instanceID: lb.id, immediateID: nil
+                ) { store, _ in
+                    store.table(table).update(lb.id) { e in
+                        if let display { e.fields["fordisplay"] = .bool(display) }
+                    }
+                    var shown = try store.jobEntity(table, lb.id).fields
+                    shown["tags"] = store.tagsValue(lb.id)
+                    return [table: render(.record(shown), store)]
+                })
         },
         Handler("deleteLoadBalancer", async: true) { c throws(APIError) in
             let lb = try c.entity(table, "id", what: "load balancer")
@@ -30,6 +54,7 @@ enum InternalLBAPIs {
                     }
                     store.table(table).remove(lb.id)
                     store.removeTags(resourceID: lb.id) { _ in true }
+                    store.releaseInternalLBVM(address: lb["sourceipaddress"] ?? "", networkID: lb["networkid"] ?? "")
                     return ["success": .bool(true)]
                 })
         },

@@ -118,7 +118,10 @@ enum LoadBalancerAPIs {
                 JobSpec(
                     cmd: cmdPrefix + "AssignToLoadBalancerRuleCmd", instanceType: "FirewallRule", instanceID: rule.id,
                     immediateID: nil
-                ) { store, _ in
+                ) { store, date in
+                    if let lb = store.table(InternalLBAPIs.table).get(rule.id) {
+                        store.deployInternalLBVM(for: lb, created: SimClock.cloudStackTime(date))
+                    }
                     for (vm, ip) in members {
                         store.insert(
                             "lbinstance",

@@ -46,7 +46,10 @@ enum NetworkAPIs {
                     immediateID: nil
                 ) { store, date in
                     // cleanup: the old router goes and a new one takes its place.
-                    if cleanup, let old = store.table("router").first(where: { $0["guestnetworkid"] == n.id }),
+                    if cleanup,
+                        let old = store.table("router").first(where: {
+                            $0["guestnetworkid"] == n.id && !Store.isInternalLBVM($0)
+                        }),
                         let zone = store.table("zone").get(n["zoneid"] ?? "")
                     {
                         store.table("router").remove(old.id)
@@ -170,7 +173,8 @@ enum NetworkAPIs {
             _ = try VLANAPIs.addRange(c, network: e, zone: zone, start: start, end: c.optional("endip") ?? start)
         }
         // A tier of a running VPC is plugged into its router at once.
-        if let vpc, c.store.table("router").first(where: { $0["vpcid"] == vpc.id }) != nil {
+        if let vpc, c.store.table("router").first(where: { $0["vpcid"] == vpc.id && !Store.isInternalLBVM($0) }) != nil
+        {
             c.store.table("network").update(e.id) { $0.fields["state"] = .string("Implemented") }
         }
         return .object(["network": c.render(c.store.table("network").get(e.id)!, taggable: true)])

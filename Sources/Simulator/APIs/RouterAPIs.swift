@@ -13,6 +13,7 @@ enum RouterAPIs {
             if c.optional("networkid") != nil, network == nil { return .list(noun: "router", items: [], total: 0) }
             let forVPC: Bool? = c.optional("forvpc") == nil ? nil : try c.bool("forvpc")
             return try c.listEntities("router", owned: true) { r in
+                if Store.isInternalLBVM(r) { return false }  // listInternalLoadBalancerVMs shows those
                 if let network {
                     let servesTier = network["vpcid"] != nil && r["vpcid"] == network["vpcid"]
                     if r["guestnetworkid"] != network.id && !servesTier { return false }
@@ -76,6 +77,8 @@ enum RouterAPIs {
 
     static func transition(_ c: Call, _ cmd: String, from: Set<String>, to: String) throws(APIError) -> Reply {
         let r = try c.entity("router", "id", what: "router")
+        // Internal LB VMs have their own start and stop (InternalLBVMAPIs).
+        if Store.isInternalLBVM(r) { throw APIError.refused("Unable to find router by id") }
         try c.checkAccess(account: r["account"], domainID: r["domainid"], what: "router \(r.id)")
         let state = r["state"] ?? ""
         guard from.contains(state) else {

@@ -83,7 +83,7 @@ enum VPCAPIs {
                     store, date in
                     // cleanup: new routers replace the old ones; makeredundant: a pair from now on.
                     if cleanup || redundant {
-                        for r in store.table("router").rows where r["vpcid"] == vpc.id {
+                        for r in store.table("router").rows where r["vpcid"] == vpc.id && !Store.isInternalLBVM(r) {
                             store.table("router").remove(r.id)
                         }
                     }
@@ -138,7 +138,7 @@ extension Store {
             ?? insert(
                 "publicipaddress", publicIPRecord(zone: zone, owner: owner, created: created, sourceNat: true, vpc: vpc)
             )
-        guard table("router").first(where: { $0["vpcid"] == id }) == nil else { return }
+        guard table("router").first(where: { $0["vpcid"] == id && !Self.isInternalLBVM($0) }) == nil else { return }
         let states: [String?] = vpc["redundantvpcrouter"] == "true" ? ["PRIMARY", "BACKUP"] : [nil]
         for s in states {
             addRouter(

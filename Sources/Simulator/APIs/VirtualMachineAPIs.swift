@@ -47,12 +47,7 @@ enum VirtualMachineAPIs {
                     cmd: "org.apache.cloudstack.api.command.admin.vm.ExpungeVMCmd",
                     instanceType: "VirtualMachine", instanceID: vm.id, immediateID: nil
                 ) { store, _ in
-                    store.unplace(vm.id)
-                    VolumeAPIs.detachAll(from: vm.id, store: store)
-                    store.releaseNetworking(ofVM: vm.id, expunged: true)
-                    store.vms.update(vm.id) {
-                        $0.state = "Expunging"; $0.expunged = true
-                    }
+                    store.expungeVM(vm.id)
                     return ["success": .bool(true)]
                 })
         },
@@ -230,10 +225,11 @@ enum VirtualMachineAPIs {
             JobSpec(
                 cmd: cmdPrefix + "DestroyVMCmd", instanceType: "VirtualMachine", instanceID: vm.id,
                 immediateID: nil,
-                work: { store, _ in
+                work: { store, date in
                     store.unplace(vm.id)
                     VolumeAPIs.detachAll(from: vm.id, store: store)
                     VolumeLifecycleAPIs.destroy(volumes, expunge: expunge, store: store)
+                    if !expunge { store.scheduleExpunge(vmID: vm.id, destroyedAt: date) }
                     store.releaseNetworking(ofVM: vm.id, expunged: expunge)
                     store.vms.update(vm.id) {
                         $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil

@@ -55,7 +55,10 @@ enum VolumeTransferAPIs {
                     cmd: VolumeAPIs.cmdPrefix + "UploadVolumeCmd", instanceType: "Volume", instanceID: id,
                     immediateID: id,
                     work: { store, date in
-                        store.settleUploads(now: date)
+                        // The job ends with the download: its own upload is done even when the stored
+                        // finish time (a decimal written as text) reads back a hair after the job's end.
+                        let finishes = store.table(uploadNoun).get(id)?["finishes"].flatMap(Double.init) ?? 0
+                        store.settleUploads(now: max(date, Date(timeIntervalSince1970: finishes)))
                         guard let volume = store.table("volume").get(id) else {
                             throw APIError.internalError("Volume \(name) was removed while it uploaded")
                         }

@@ -30,12 +30,9 @@ enum CatalogCheck {
         }
         switch p.type {
         case "boolean":
-            guard value.lowercased() == "true" || value.lowercased() == "false" else {
-                throw APIError(
-                    431,
-                    "Unable to execute API command \(command.lowercased()) due to invalid value. "
-                        + "Invalid parameter \(p.name) value=\(value): it must be true or false", cs: 4350)
-            }
+            // Any value reads: the dispatcher takes Java's Boolean.valueOf, so what is not "true" is false
+            // (libcloud sends `forced=None` and the server deletes the network unforced).
+            break
         case "integer", "long", "short":
             // In the parameter's Java type's range, as the server's parse of it demands.
             let range =

@@ -3,7 +3,7 @@ import FoundationEssentials
 import Values
 import OrderedCollections
 
-/// Runs the handler and turns its reply into the answer: settles due jobs first (so a handler
+/// Runs the handler and turns its reply into the answer: settles due jobs and expunges (so a handler
 /// sees their results), checks the request against the catalog (API requests only: the
 /// server's authenticators, login and logout, come before its dispatcher), gives internal ids
 /// their UUIDs, records events, and starts a job for an async reply.
@@ -13,6 +13,7 @@ enum DispatchStage {
         let entry = handler?.entry ?? .api
         if entry == .api {
             s.store.settleJobs(now: x.now)
+            s.store.expungeDueVMs(now: x.now)
             let api = Catalog.bundled.api(named: x.command)  // decoded once per request, shared by both checks
             try CatalogCheck.check(x.command, api, params, modelled: handler != nil)
             if let api { s.store.translateInternalIDs(api, &params) }

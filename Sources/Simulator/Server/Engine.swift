@@ -48,7 +48,7 @@ final class Engine: Sendable {
         state.withLockedValue { s in
             guard let file = s.stateFile else { return }
             s.store.finishAllJobs(now: s.clock.now)
-            do { try file.close(s.store) } catch { Self.log("acsh simulator: \(error)") }
+            do { try file.close(s.store) } catch { Self.log("acsh simulator: \(error)", to: s.options.logDescriptor) }
             s.stateFile = nil
         }
     }
@@ -152,13 +152,16 @@ final class Engine: Sendable {
     private static func finish(_ out: OutgoingResponse, _ x: Exchange, _ s: EngineState) -> OutgoingResponse {
         var out = out
         FaultStage.finish(&out, x)
-        if s.options.logRequests { log("\(x.request.method) \(x.command.isEmpty ? "-" : x.command) \(out.status)") }
+        if s.options.logRequests {
+            Self.log(
+                "\(x.request.method) \(x.command.isEmpty ? "-" : x.command) \(out.status)", to: s.options.logDescriptor)
+        }
         return out
     }
 
-    static func log(_ line: String) {
+    static func log(_ line: String, to descriptor: Int32) {
         // The line quotes the request (its command): a control character in it must not act on the terminal.
         let bytes = Array((ControlCharacters.replaced(line) + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
 }

@@ -32,13 +32,11 @@ struct Call {
 
     func optional(_ name: String) -> String? { params.value(name) }
 
+    /// A boolean parameter as the server reads it (Java's Boolean.valueOf): "true" in any case is
+    /// true, any other value false; absent, `d`.
     func bool(_ name: String, default d: Bool = false) throws(APIError) -> Bool {
         guard let v = params.value(name) else { return d }
-        switch v.lowercased() {
-        case "true": return true
-        case "false": return false
-        default: throw APIError.invalid(name, "'\(v)' is not true or false")
-        }
+        return v.lowercased() == "true"
     }
 
     /// A Java `int`: the type of most numeric CloudStack parameters, and the default bound below.
@@ -155,7 +153,7 @@ enum Registry {
         let families: [[Handler]] = [
             TemplateAPIs.handlers, ImageChangeAPIs.handlers, ImagePermissionAPIs.handlers, ISOAPIs.handlers,
             InstanceGroupAPIs.handlers, SnapshotPolicyAPIs.handlers, InternalLBAPIs.handlers, GuestOSAPIs.handlers,
-            DiscoveryAPIs.handlers,
+            DiscoveryAPIs.handlers, InternalLBVMAPIs.handlers,
             VirtualMachineAPIs.handlers, VolumeAPIs.handlers, JobAPIs.handlers,
             NetworkAPIs.handlers, SecurityGroupAPIs.handlers, KeyPairAPIs.handlers, TagAPIs.handlers,
             AddressAPIs.handlers, AccountAPIs.handlers, SnapshotAPIs.handlers, AffinityGroupAPIs.handlers,

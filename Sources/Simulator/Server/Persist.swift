@@ -7,7 +7,7 @@ enum Persist {
             try file.flush(s.store)
             s.saveFailed = false
         } catch {
-            if !s.saveFailed { Engine.log("acsh simulator: \(error)") }
+            if !s.saveFailed { Engine.log("acsh simulator: \(error)", to: s.options.logDescriptor) }
             s.saveFailed = true
         }
     }

@@ -93,6 +93,9 @@ public struct SimulatorOptions: Sendable {
     public var faults: [FaultSpec] = []
     /// Print one line per request on stderr (command and status; never parameters, which may hold secrets).
     public var logRequests: Bool = false
+    /// Where those lines and the simulator's own errors go: stderr, or a file a test reads (a test that
+    /// moved the process's stderr would also hide what every other test reports meanwhile).
+    public var logDescriptor: Int32 = 2
     /// Which data center a new cloud is seeded with (see DataCenterPlans.swift).
     public var datacenter: DataCenter = .sandbox
 

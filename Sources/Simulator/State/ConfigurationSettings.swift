@@ -102,6 +102,10 @@ enum Settings {
         Setting(
             name: "cluster.message.timeout.seconds", category: "Advanced", javaType: "Integer", defaultValue: "300",
             description: "Time (in seconds) to wait before a inter-management server message post times out."),
+        // Added by the 4.10 schema upgrade (CLOUDSTACK-9902), not by a ConfigKey: global and not dynamic.
+        Setting(
+            name: "consoleproxy.sslEnabled", category: "Console Proxy", javaType: "Boolean", defaultValue: "false",
+            description: "Enable SSL for console proxy"),
         Setting(
             name: "cpu.overprovisioning.factor", category: "Advanced", javaType: "Float", defaultValue: "1.0",
             scope: .cluster,

@@ -9,6 +9,8 @@ struct DataCenterPlan {
     /// Each account gets an isolated network in the first advanced zone at start (the sandbox);
     /// otherwise the first deploy there creates it, as on a fresh install.
     var accountNetworks: Bool
+    /// Global settings the deployment changes before the cloud is used (the container's zones.cfg globalConfig).
+    var globalSettings: [(name: String, value: String)] = []
 }
 
 struct ZonePlan {
@@ -238,5 +240,11 @@ extension DataCenterPlan {
             ("Small", "Small Disk, 5 GB", 5), ("Medium", "Medium Disk, 20 GB", 20),
             ("Large", "Large Disk, 100 GB", 100), ("Custom", "Custom Disk", 0),
         ],
-        accountNetworks: false)
+        accountNetworks: false,
+        // zones.cfg's globalConfig, for the settings the simulator has (instance.name=QA is left out:
+        // the simulator's VM and router names do not follow it).
+        globalSettings: [
+            ("account.cleanup.interval", "20"), ("default.page.size", "500"), ("expunge.delay", "20"),
+            ("expunge.interval", "20"), ("expunge.workers", "3"),
+        ])
 }

@@ -49,24 +49,33 @@ extension Store {
         return f
     }
 
-    /// A running virtual router for an isolated network or a VPC (redundant ones come in pairs).
+    /// A running virtual router for an isolated network or a VPC (redundant ones come in pairs), or,
+    /// given `internalLBAddress`, the internal LB VM (`b-N-VM`) serving that address of a VPC tier.
     @discardableResult
     func addRouter(
         zone: Entity, owner: Record, created: String, network: Entity?, vpc: Entity?, publicIP: String?,
-        redundantState: String? = nil
+        redundantState: String? = nil, internalLBAddress: String? = nil
     ) -> Entity {
         let seq = table("router").nextSeq
-        let name = "r-\(seq + 2)-VM"  // system VMs 1 and 2 are the SSVM and console proxy
+        let internalLB = internalLBAddress != nil
+        // system VMs 1 and 2 are the SSVM and console proxy
+        let name = "\(internalLB ? "b" : "r")-\(seq + 2)-VM"
+        let offering = table("serviceoffering").first {
+            $0["issystem"] == "true" && $0["systemvmtype"] == (internalLB ? "internalloadbalancervm" : "domainrouter")
+        }
         var f: Record = [
             "name": .string(name), "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .string(""),
             "dns1": zone.fields["dns1"] ?? .string("192.0.2.53"), "dns2": zone.fields["dns2"] ?? .string("192.0.2.54"),
-            "state": .string("Running"), "role": .string("VIRTUAL_ROUTER"), "created": .string(created),
+            "state": .string("Running"), "role": .string(internalLB ? Self.internalLBVMRole : "VIRTUAL_ROUTER"),
+            "created": .string(created),
             "hypervisor": .string("Simulator"), "version": .string("4.18.0"), "softwareversion": .string("4.18.0"),
             "requiresupgrade": .bool(false), "isredundantrouter": .bool(redundantState != nil),
-            "redundantstate": .string(redundantState ?? "UNKNOWN"), "healthcheckfailed": .bool(false),
-            "serviceofferingname": .string("System Offering For Software Router"),
+            "redundantstate": .string(redundantState ?? "UNKNOWN"), "healthchecksfailed": .bool(false),
+            "serviceofferingname": .string(
+                internalLB ? "System Offering For Internal LB VM" : "System Offering For Software Router"),
             "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)"),
         ]
+        if let offering { f["serviceofferingid"] = .string(offering.id) }
         f.merge(owner, uniquingKeysWith: { $1 })
         if f["account"] == nil { f["account"] = .string("system") }  // a shared network's router is the system's
         if let publicIP {
@@ -79,7 +88,8 @@ extension Store {
             f["guestnetworkname"] = network.fields["name"]
             // An isolated network's router is its gateway; a shared one's takes the next address of the range.
             let shared = network["type"] == "Shared" ? try? guestIP(network: network) : nil
-            f["guestipaddress"] = shared.map(Value.string) ?? network.fields["gateway"]
+            f["guestipaddress"] =
+                internalLBAddress.map(Value.string) ?? shared.map(Value.string) ?? network.fields["gateway"]
             f["guestnetmask"] = network.fields["netmask"]
             f["networkdomain"] = network.fields["networkdomain"]
         }

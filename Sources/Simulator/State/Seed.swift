@@ -29,6 +29,10 @@ extension Store {
         }
         seedSystemOfferings(created)
         seedSystemVMs(created)
+        for (name, value) in plan.globalSettings {
+            table(ConfigurationAPIs.noun).put(
+                Entity(id: ConfigurationAPIs.key(name, nil), fields: ["value": .string(value)]))
+        }
     }
 
     /// Facts about the cloud as a whole (which data center it was seeded with), saved with it.
