@@ -85,10 +85,10 @@ enum HostHAAPIs {
     }
 
     /// The host a `hostid` names; an unknown id is the dispatcher's error.
-    static func host(_ c: Call) throws(APIError) -> Entity {
-        let id = try c.required("hostid")
+    static func host(_ c: Call, _ param: String = "hostid") throws(APIError) -> Entity {
+        let id = try c.required(param)
         guard let h = c.store.table("host").get(id) else {
-            throw CatalogCheck.noEntity("hostid", id, command: c.command)
+            throw CatalogCheck.noEntity(param, id, command: c.command)
         }
         return h
     }

@@ -34,7 +34,7 @@ enum APIAccess {
         "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit", "moveUser", "listGuestVlans",
         "generateUsageRecords", "removeRawUsageRecords", "addLdapConfiguration", "deleteLdapConfiguration",
         "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap", "listUnmanagedInstances",
-        "importUnmanagedInstance", "unmanageVirtualMachine",
+        "importUnmanagedInstance", "unmanageVirtualMachine", "cleanVMReservations",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

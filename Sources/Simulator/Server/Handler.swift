@@ -179,7 +179,7 @@ enum Registry {
             PublicIPReserveAPIs.handlers, IPForwardingAPIs.handlers, TemplateCreateAPIs.handlers,
             // The admin side added for issue 12 (sim-admin).
             UsageAPIs.handlers, UploadParamsAPIs.handlers, UsageHistoryAPIs.handlers, LDAPAPIs.handlers,
-            UnmanagedInstanceAPIs.handlers,
+            UnmanagedInstanceAPIs.handlers, RoleImportAPIs.handlers, HostStateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
