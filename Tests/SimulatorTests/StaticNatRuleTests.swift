@@ -63,6 +63,26 @@ import Values
             #expect(two.status == 431)
             #expect(two.inner["errortext"]?.text == "Account has more than one isolated network in the zone")
         }
+        // With projectid, the project's one isolated network.
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let dev = TestClient(sim).signed()
+            let project = try #require(
+                try await dev.job("createProject", [("name", "web"), ("displaytext", "web")])["jobresult.project.id"]?
+                    .text)
+            let zone = try await dev.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let offering = try await dev.value(
+                "listNetworkOfferings", [("name", "DefaultIsolatedNetworkOfferingWithSourceNatService")],
+                "networkoffering.0.id")
+            let net = try await dev.value(
+                "createNetwork",
+                [
+                    ("name", "p"), ("displaytext", "p"), ("zoneid", zone), ("networkofferingid", offering),
+                    ("projectid", project),
+                ], "network.id")
+            let ip = try await dev.job("associateIpAddress", [("zoneid", zone), ("projectid", project)])
+            #expect(ip["jobresult.ipaddress.associatednetworkid"]?.text == net, "\(ip)")
+            #expect(ip["jobresult.ipaddress.projectid"]?.text == project)
+        }
         // The container's data center starts with no network of the admin's.
         try await withSimulator(quickJobOptions { $0.datacenter = .cloudstackSimulator }) { sim async throws in
             let c = TestClient(sim)

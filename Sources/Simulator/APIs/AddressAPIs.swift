@@ -196,14 +196,19 @@ enum AddressAPIs {
         },
     ]
 
-    /// With only a zone, the address goes to the owner's one isolated network there, as the server's
-    /// AssociateIPAddrCmd picks it; none or several is an error in the server's words.
+    /// With only a zone, the address goes to the owner's one isolated network there (the project's,
+    /// given `projectid`), as the server's AssociateIPAddrCmd picks it; none or several is an error in
+    /// the server's words, which name the caller's (or `account`'s) account and domain either way.
     static func soleIsolatedNetwork(_ c: Call, zone: Entity) throws(APIError) -> Entity {
         let owner = try c.ownerFields()
         let account = owner["account"]?.plainText, domainID = owner["domainid"]?.plainText
+        let projectID = try c.optional("projectid").map { _ throws(APIError) in
+            try ProjectAPIs.project(c, "projectid", admin: false).id
+        }
         let networks = c.store.table("network").rows.filter {
-            $0["zoneid"] == zone.id && $0["type"] == "Isolated" && $0["account"] == account
-                && $0["domainid"] == domainID && $0["projectid"] == nil
+            guard $0["zoneid"] == zone.id, $0["type"] == "Isolated" else { return false }
+            if let projectID { return $0["projectid"] == projectID }
+            return $0["account"] == account && $0["domainid"] == domainID && $0["projectid"] == nil
         }
         guard networks.count == 1, let only = networks.first else {
             if networks.isEmpty {
