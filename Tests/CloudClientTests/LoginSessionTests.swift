@@ -119,16 +119,8 @@ private final class SessionServer: Sendable {
         try await TestServer.with({ _, _ in Reply(body: "{}", delay: .seconds(300)) }) { server in
             let client = CloudStackClient(options: testOptions(server, credentials: password))
             let task = Task { try await client.request("listZones") }
-            // Cancel once the request is at the server (a loaded machine may take seconds to get there).
-            let sent = ContinuousClock.now
-            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) {
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            let clock = ContinuousClock()
-            let start = clock.now
-            task.cancel()
-            let result = await task.result
-            #expect(clock.now - start < .seconds(120))
+            let (result, took) = try await server.cancelOnceSeen(task)
+            #expect(took < .seconds(120))
             if case .failure(let e as CloudStackError) = result {
                 #expect(e.exitCode == 130)
             } else {

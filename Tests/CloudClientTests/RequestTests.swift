@@ -176,16 +176,8 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         try await TestServer.with({ _, _ in Reply(body: zones, delay: .seconds(300)) }) { server in
             let client = CloudStackClient(options: testOptions(server))
             let task = Task { try await client.request("listZones") }
-            // Cancel once the request is at the server (a loaded machine may take seconds to get there).
-            let sent = ContinuousClock.now
-            while server.seen.isEmpty, ContinuousClock.now - sent < .seconds(20) {
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            let clock = ContinuousClock()
-            let start = clock.now
-            task.cancel()
-            let result = await task.result
-            #expect(clock.now - start < .seconds(120))
+            let (result, took) = try await server.cancelOnceSeen(task)
+            #expect(took < .seconds(120))
             if case .failure(let e as CloudStackError) = result, case .interrupted(nil) = e.kind {
                 #expect(e.exitCode == 130)
             } else {

@@ -42,6 +42,19 @@ final class TestServer: Sendable {
     private let task: Task<Void, Error>
 
     var seen: [SeenRequest] { seenBox.withLockedValue { $0 } }
+
+    /// Cancels `task` once its request has reached this server (a loaded machine may take seconds to
+    /// get there) and waits for it to end: its result and how long the end took after the cancel.
+    func cancelOnceSeen<T: Sendable>(_ task: Task<T, any Error>) async throws -> (Result<T, any Error>, Duration) {
+        let sent = ContinuousClock.now
+        while seen.isEmpty, ContinuousClock.now - sent < .seconds(20) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let start = ContinuousClock.now
+        task.cancel()
+        let result = await task.result
+        return (result, ContinuousClock.now - start)
+    }
     var url: String { "\(scheme)://127.0.0.1:\(port)/client/api" }
     let scheme: String
 

@@ -27,19 +27,7 @@ import Values
             #expect(set["resourcelimit.account"]?.text == "dev")
             _ = try await dev.deploy()
             let over = try await dev.get(
-                "deployVirtualMachine",
-                [
-                    ("zoneid", try await dev.value("listZones", [("name", "Sandbox-1")], "zone.0.id")),
-                    (
-                        "templateid",
-                        try await dev.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
-                    ),
-                    (
-                        "serviceofferingid",
-                        try await dev.value(
-                            "listServiceOfferings", [("name", "Small Instance")], "serviceoffering.0.id")
-                    ),
-                ])
+                "deployVirtualMachine", try await dev.deployParameters())
             #expect(over.status == 535)
             #expect(over.inner["cserrorcode"]?.number?.int == 4370)
             let text = try #require(over.inner["errortext"]?.text)
@@ -94,19 +82,7 @@ import Values
             #expect(set["resourcelimit.domain"]?.text == "dev")
             #expect(set["resourcelimit.account"] == nil)
             let over = try await dev.get(
-                "deployVirtualMachine",
-                [
-                    ("zoneid", try await dev.value("listZones", [("name", "Sandbox-1")], "zone.0.id")),
-                    (
-                        "templateid",
-                        try await dev.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
-                    ),
-                    (
-                        "serviceofferingid",
-                        try await dev.value(
-                            "listServiceOfferings", [("name", "Small Instance")], "serviceoffering.0.id")
-                    ),
-                ])
+                "deployVirtualMachine", try await dev.deployParameters())
             #expect(over.status == 535)
             #expect(
                 over.inner["errortext"]?.text?.hasPrefix(

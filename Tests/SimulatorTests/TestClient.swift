@@ -133,14 +133,21 @@ extension TestClient {
             [("name", name), ("displaytext", name), ("zoneid", zoneID), ("networkofferingid", offering)], "network.id")
     }
 
-    /// Deploys a VM from the seed's first zone, template and `offering`; the finished job.
-    func deploy(_ extra: [(String, String)] = [], offering: String = "Small Instance", zone: String = "Sandbox-1")
-        async throws -> Value
+    /// The zone, template and offering parameters of a deploy from the seed's `zone`, first featured
+    /// template and `offering`.
+    func deployParameters(offering: String = "Small Instance", zone: String = "Sandbox-1") async throws
+        -> [(String, String)]
     {
         let zone = try await value("listZones", [("name", zone)], "zone.0.id")
         let tmpl = try await value("listTemplates", [("templatefilter", "featured")], "template.0.id")
         let so = try await value("listServiceOfferings", [("name", offering)], "serviceoffering.0.id")
-        return try await job(
-            "deployVirtualMachine", [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)] + extra)
+        return [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so)]
+    }
+
+    /// Deploys a VM from the seed's first zone, template and `offering`; the finished job.
+    func deploy(_ extra: [(String, String)] = [], offering: String = "Small Instance", zone: String = "Sandbox-1")
+        async throws -> Value
+    {
+        try await job("deployVirtualMachine", try await deployParameters(offering: offering, zone: zone) + extra)
     }
 }

@@ -31,11 +31,7 @@ extension ThirdPartyClientTests {
             let limit = try await self.cs(
                 cs, ["updateResourceLimit", "resourcetype=0", "max=0", "account=dev", "domainid=\(domain)"], sim)
             #expect(limit["resourcelimit.max"]?.number?.int == 0)
-            let template = try #require(
-                try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
-            let offering = try #require(
-                try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?
-                    .text)
+            let (template, offering) = try await self.csDeployIDs(cs, sim)
             var devEnv = env(sim)
             devEnv["CLOUDSTACK_KEY"] = SimulatorOptions.defaultUsers[1].apiKey
             devEnv["CLOUDSTACK_SECRET"] = SimulatorOptions.defaultUsers[1].secretKey

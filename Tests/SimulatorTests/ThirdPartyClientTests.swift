@@ -66,6 +66,15 @@ import Values
         return v
     }
 
+    /// The seed's first featured template and "Small Instance", looked up through cs itself: (template, offering).
+    func csDeployIDs(_ exe: String, _ sim: Simulator) async throws -> (String, String) {
+        let tmpl = try #require(
+            try await cs(exe, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
+        let so = try #require(
+            try await cs(exe, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?.text)
+        return (tmpl, so)
+    }
+
     /// cs's own request timeout is 10 s: a loaded CI machine must never turn a slow answer into a failure.
     func env(_ sim: Simulator) -> [String: String] {
         [
@@ -180,11 +189,7 @@ import Values
                 ], sim)
             let tierID = try #require(tier["network.id"]?.text, "\(tier)")
             #expect(tier["network.aclid"] == nil)
-            let tmpl = try #require(
-                try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
-            let so = try #require(
-                try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?
-                    .text)
+            let (tmpl, so) = try await self.csDeployIDs(cs, sim)
             let vm = try await self.cs(
                 cs,
                 [

@@ -30,11 +30,7 @@ extension ThirdPartyClientTests {
                 if ready.out.contains(isoID) { break }
                 try await Task.sleep(for: .milliseconds(50))
             }
-            let tmpl = try #require(
-                try await self.cs(cs, ["listTemplates", "templatefilter=featured"], sim)["template.0.id"]?.text)
-            let so = try #require(
-                try await self.cs(cs, ["listServiceOfferings", "name=Small Instance"], sim)["serviceoffering.0.id"]?
-                    .text)
+            let (tmpl, so) = try await self.csDeployIDs(cs, sim)
             let vm = try await self.cs(
                 cs,
                 [

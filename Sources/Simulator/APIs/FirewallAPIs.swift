@@ -195,15 +195,16 @@ enum FirewallAPIs {
         return (lo, hi)
     }
 
-    /// Port forwarding and load balancer rules of one address may not share public ports.
+    /// Port forwarding, static NAT and load balancer rules of one address may not share public ports.
     static func checkPortConflict(_ c: Call, ip: String, proto: String, _ lo: Int, _ hi: Int, except: String? = nil)
         throws(APIError)
     {
-        for r in c.store.table("portforwardingrule").rows
-        where r["ipaddressid"] == ip && r["protocol"] == proto && r.id != except {
-            if let a = Int(r["publicport"] ?? ""), let b = Int(r["publicendport"] ?? ""), a <= hi, lo <= b {
-                throw APIError.conflict(
-                    "The range specified, \(lo)-\(hi), conflicts with rule \(r.id) which has \(a)-\(b)")
+        for noun in ["portforwardingrule", IPForwardingAPIs.noun] {
+            for r in c.store.table(noun).rows where r["ipaddressid"] == ip && r["protocol"] == proto && r.id != except {
+                if let a = Int(r["publicport"] ?? ""), let b = Int(r["publicendport"] ?? ""), a <= hi, lo <= b {
+                    throw APIError.conflict(
+                        "The range specified, \(lo)-\(hi), conflicts with rule \(r.id) which has \(a)-\(b)")
+                }
             }
         }
         for r in c.store.table("loadbalancerrule").rows

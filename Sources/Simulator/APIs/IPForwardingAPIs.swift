@@ -18,7 +18,7 @@ enum IPForwardingAPIs {
             let proto = try c.required("protocol").lowercased()
             guard proto == "tcp" || proto == "udp" else { throw APIError.invalid("protocol", "must be tcp or udp") }
             let (lo, hi) = try FirewallAPIs.ports(c, "startport", "endport")
-            try checkConflict(c, ip: ip.id, proto: proto, lo, hi)
+            try FirewallAPIs.checkPortConflict(c, ip: ip.id, proto: proto, lo, hi)
             var f: Record = [
                 "protocol": .string(proto),
                 "publicport": .string(String(lo)), "publicendport": .string(String(hi)),
@@ -60,14 +60,4 @@ enum IPForwardingAPIs {
                 })
         },
     ]
-
-    /// Two static NAT rules of one address may not share a port of the same protocol.
-    static func checkConflict(_ c: Call, ip: String, proto: String, _ lo: Int, _ hi: Int) throws(APIError) {
-        for r in c.store.table(noun).rows where r["ipaddressid"] == ip && r["protocol"] == proto {
-            if let a = Int(r["publicport"] ?? ""), let b = Int(r["publicendport"] ?? ""), a <= hi, lo <= b {
-                throw APIError.conflict(
-                    "The range specified, \(lo)-\(hi), conflicts with rule \(r.id) which has \(a)-\(b)")
-            }
-        }
-    }
 }

@@ -32,7 +32,7 @@ enum TemplateCreateAPIs {
             "requireshvm": .bool(try c.bool("requireshvm", default: true)),
             "isdynamicallyscalable": .bool(try c.bool("isdynamicallyscalable")),
             "bits": .int(try c.int("bits") ?? 64), "format": .string("RAW"), "templatetype": .string("USER"),
-            "hypervisor": .string(source.hypervisor), "crossZones": .bool(false),
+            "hypervisor": .string("Simulator"), "crossZones": .bool(false),
             "ostypeid": .string(os.id), "ostypename": os.fields["description"] ?? .string(""),
             "isextractable": .bool(source.extractable), "size": .int(source.size),
             "created": .string(c.created), "directdownload": .bool(false), "deployasis": .bool(false),
@@ -50,13 +50,7 @@ enum TemplateCreateAPIs {
             ) { store, date in
                 let template = store.insert("template", f, id: id)
                 // Made on the zone's secondary storage: ready there at once, nothing to download.
-                store.insert(
-                    Store.imageZoneNoun,
-                    [
-                        "imageid": .string(id), "zoneid": .string(zoneID),
-                        "started": .number(Number(date.timeIntervalSince1970)),
-                        "finishes": .number(Number(date.timeIntervalSince1970)),
-                    ])
+                store.startImageDownload(id, zoneID: zoneID, now: date, seconds: 0)
                 return ["template": store.imageAnswer(template, now: date)]
             })
     }
@@ -64,7 +58,6 @@ enum TemplateCreateAPIs {
     struct Source {
         var zoneID: String
         var size: Int
-        var hypervisor: String
         var templateID: String?
         var extractable: Bool
     }
@@ -84,27 +77,18 @@ enum TemplateCreateAPIs {
             if let vm = c.store.vms.owner(ofRootVolume: v) {
                 try c.checkAccess(account: vm.account, domainID: vm.domainID, what: "volume \(v)")
                 guard vm.state == "Stopped" else {
-                    throw APIError.internalError(
-                        "Unable to create private template for volume: ROOT-\(vm.name); volume is attached to a "
-                            + "non-stopped VM, please stop the VM first")
+                    throw notStopped("ROOT-\(vm.name)")
                 }
-                return Source(
-                    zoneID: vm.zoneID, size: vm.rootSize, hypervisor: "Simulator",
-                    templateID: vm.isoID ?? vm.templateID,
-                    extractable: c.store.table("template").get(vm.templateID)?["isextractable"] == "true")
+                return source(of: vm, zoneID: vm.zoneID, size: vm.rootSize, c.store)
             }
             guard let vol = c.store.table("volume").get(v) else {
                 throw APIError.refused("Failed to create private template record, unable to find volume \(v)")
             }
             try c.checkAccess(account: vol["account"], domainID: vol["domainid"], what: "volume \(v)")
             if let vmID = vol["virtualmachineid"], let vm = c.store.vms[id: vmID], vm.state != "Stopped" {
-                throw APIError.internalError(
-                    "Unable to create private template for volume: \(vol["name"] ?? v); volume is attached to a "
-                        + "non-stopped VM, please stop the VM first")
+                throw notStopped(vol["name"] ?? v)
             }
-            return Source(
-                zoneID: vol["zoneid"] ?? "", size: Int(vol["size"] ?? "") ?? 0, hypervisor: "Simulator",
-                templateID: nil, extractable: false)
+            return source(of: nil, zoneID: vol["zoneid"] ?? "", size: Int(vol["size"] ?? "") ?? 0, c.store)
         case (nil, let s?):
             guard let snap = c.store.table("snapshot").get(s) else {
                 throw APIError.refused("Failed to create private template record, unable to find snapshot \(s)")
@@ -115,10 +99,20 @@ enum TemplateCreateAPIs {
                     "Snapshot id=\(s) is not in BackedUp state yet and can't be used for template creation")
             }
             let vm = snap["volumeid"].flatMap { c.store.vms.owner(ofRootVolume: $0) }
-            return Source(
-                zoneID: snap["zoneid"] ?? "", size: Int(snap["virtualsize"] ?? "") ?? 0, hypervisor: "Simulator",
-                templateID: vm.map { $0.isoID ?? $0.templateID },
-                extractable: vm.flatMap { c.store.table("template").get($0.templateID) }?["isextractable"] == "true")
+            return source(of: vm, zoneID: snap["zoneid"] ?? "", size: Int(snap["virtualsize"] ?? "") ?? 0, c.store)
         }
+    }
+
+    /// A source whose VM (if known) gives the template its `sourcetemplateid` and extractability.
+    static func source(of vm: VM?, zoneID: String, size: Int, _ store: Store) -> Source {
+        Source(
+            zoneID: zoneID, size: size, templateID: vm.map { $0.isoID ?? $0.templateID },
+            extractable: vm.flatMap { store.table("template").get($0.templateID) }?["isextractable"] == "true")
+    }
+
+    static func notStopped(_ volume: String) -> APIError {
+        APIError.internalError(
+            "Unable to create private template for volume: \(volume); volume is attached to a non-stopped VM, "
+                + "please stop the VM first")
     }
 }

@@ -33,14 +33,16 @@ extension Store {
         Dictionary(grouping: table(Self.imageZoneNoun).rows) { $0["imageid"] ?? "" }
     }
 
-    /// Starts downloading `imageID` into `zoneID` now (a copy or a registration).
-    func startImageDownload(_ imageID: String, zoneID: String, now: Date) {
+    /// Starts downloading `imageID` into `zoneID` now (a copy or a registration); `seconds` 0 places
+    /// it ready at once (a template made from a volume on the zone's own storage).
+    func startImageDownload(_ imageID: String, zoneID: String, now: Date, seconds: Double? = nil) {
         let start = now.timeIntervalSince1970
         insert(
             Self.imageZoneNoun,
             [
                 "imageid": .string(imageID), "zoneid": .string(zoneID),
-                "started": .number(Number(start)), "finishes": .number(Number(start + imageDownloadSeconds)),
+                "started": .number(Number(start)),
+                "finishes": .number(Number(start + (seconds ?? imageDownloadSeconds))),
             ])
     }
 
