@@ -48,6 +48,7 @@ import Values
     @Test func coverageFigure() {
         let c = Coverage.current
         print("acsh simulator coverage: \(c.summary)")
+        print("generic engine: \(c.generic.joined(separator: " "))")
         print("not modelled: \(c.none.joined(separator: " "))")
         #expect(c.hand.count + c.generic.count + c.none.count == Catalog.bundled.count)
         #expect(c.hand.count >= 448)
