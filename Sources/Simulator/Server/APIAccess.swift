@@ -35,6 +35,10 @@ enum APIAccess {
         "generateUsageRecords", "removeRawUsageRecords", "addLdapConfiguration", "deleteLdapConfiguration",
         "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap", "listUnmanagedInstances",
         "importUnmanagedInstance", "unmanageVirtualMachine", "cleanVMReservations",
+        "runDiagnostics", "getDiagnosticsData", "getRouterHealthCheckResults", "upgradeRouterTemplate",
+        "startRollingMaintenance", "updateStorageCapabilities", "getPathForVolume", "getVolumeSnapshotDetails",
+        "addSecondaryStorage", "migrateSecondaryStorageData", "createManagementNetworkIpRange",
+        "deleteManagementNetworkIpRange",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",
