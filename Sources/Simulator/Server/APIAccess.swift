@@ -38,7 +38,9 @@ enum APIAccess {
         "runDiagnostics", "getDiagnosticsData", "getRouterHealthCheckResults", "upgradeRouterTemplate",
         "startRollingMaintenance", "updateStorageCapabilities", "getPathForVolume", "getVolumeSnapshotDetails",
         "addSecondaryStorage", "migrateSecondaryStorageData", "createManagementNetworkIpRange",
-        "deleteManagementNetworkIpRange",
+        "deleteManagementNetworkIpRange", "createGuestNetworkIpv6Prefix", "listGuestNetworkIpv6Prefixes",
+        "deleteGuestNetworkIpv6Prefix", "updateAnnotationVisibility", "listTrafficTypeImplementors",
+        "linkAccountToLdap",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

@@ -182,7 +182,9 @@ enum Registry {
             UnmanagedInstanceAPIs.handlers, RoleImportAPIs.handlers, HostStateAPIs.handlers,
             // The remaining everyday admin APIs (sim-admin2).
             DiagnosticsAPIs.handlers, RouterHealthAPIs.handlers, HostMaintenanceAPIs.handlers, ImageStoreAPIs.handlers,
-            StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers,
+            StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers, GuestIPv6PrefixAPIs.handlers, ConsoleEndpointAPIs.handlers,
+            AnnotationVisibilityAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
+            GSLBAssignmentAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
