@@ -184,7 +184,7 @@ enum Registry {
             DiagnosticsAPIs.handlers, RouterHealthAPIs.handlers, HostMaintenanceAPIs.handlers, ImageStoreAPIs.handlers,
             StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers, GuestIPv6PrefixAPIs.handlers, ConsoleEndpointAPIs.handlers,
             AnnotationVisibilityAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
-            GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers,
+            GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
