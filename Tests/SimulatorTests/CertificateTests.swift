@@ -81,6 +81,18 @@ import Values
         }
     }
 
+    @Test func aConnectedHostsAgentGetsItsCertificate() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
+            let done = try await c.job("provisionCertificate", [("hostid", host), ("reconnect", "true")])
+            #expect(done["jobresult.success"]?.bool == true)
+            #expect(done["cmd"]?.text == "org.apache.cloudstack.api.command.admin.ca.ProvisionCertificateCmd")
+            #expect(try await c.get("provisionCertificate", [("hostid", host), ("provider", "acme")]).status == 431)
+            #expect(try await c.signed().get("provisionCertificate", [("hostid", host)]).status == 432)
+        }
+    }
+
     /// A certificate signing request for CN=csr.example.org (made with openssl req; its key is not kept).
     static let request =
         "-----BEGIN CERTIFICATE REQUEST-----\nMIICXzCCAUcCAQAwGjEYMBYGA1UEAwwPY3NyLmV4YW1wbGUub3JnMIIBIjANBgkq\nhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAo5Ir7RwZJcsjuXPPqCH9dQSQUCoX3fnL\nBMaOd3YN7wa3FjPV96aPLiUKagcEP/9j/ZC2zHRDbs3jRUqt73L55j2HPHCdYgtS\nZ/+Eeb3r2MGJBJJEwflrAnYV2kuz1kJ/Fz2IBebVFjDKa9lsFySJ56ZuIKEQ6TxG\nChTbC5GEi3K8gvlwYLSv+CNVsKGtWOdbJObZitDFT5Nb0luNBO89mvsikj0XJ2pI\nleNdIf/Do7JjkAVkQK64eBspt1bmWn8TtqdZaqu2vJddkqicmM8bWHPA5U38ha3W\nJunBOPIwEryAVbHMghYQWovgshba55O4de8uYJYMjU5h3m5Ni9n04wIDAQABoAAw\nDQYJKoZIhvcNAQELBQADggEBAD+lJrg75W+o0pnSf5CN8/MXM3YLajPppbHzi+vT\nVnVDdMIdF8A4TWCMnjyQKZsDD1Th4QBN2GJs4gKU1KKOm11oRYB8NrBQywlSLfHg\nVFSCVdQB34s3cKFAyOEGPlnOHDIK1JR/xhpQZJTiCKCdTSug6Mj6DlZNvCQNAvcD\nQatlXv+XiUrwR1FpTERwRwQfBBBQ4r2n53nWfShg7V9Z0nYdlJ5qMhrB2fb572V6\na/02EOxIGwecq/a9OlCoTtbz2ot4YDWcqWZ9CcHcalFes3KqZiQZWq6aAnYmiXR+\nfUPIEYK734rpKWpD1b9aXATTo2r/3dZI5NU9IMUliDn4oSI=\n-----END CERTIFICATE REQUEST-----\n"
