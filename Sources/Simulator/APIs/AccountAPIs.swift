@@ -18,7 +18,13 @@ enum AccountAPIs {
             }
         },
         Handler("listUsers") { c throws(APIError) in
-            try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+            let page = try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+            // Whether the user lies in a domain other than the caller's (a primitive: always written).
+            return c.store.rerender(page) { _, u in
+                var f = u.fields
+                f["iscallerchilddomain"] = .bool(u["domainid"] != c.caller.domainID)
+                return .record(f)
+            }
         },
         Handler("createAccount") { c throws(APIError) in
             let domain = try targetDomain(c)
