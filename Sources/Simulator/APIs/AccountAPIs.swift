@@ -88,16 +88,7 @@ enum AccountAPIs {
                     cmd: "org.apache.cloudstack.api.command.admin.account.DisableAccountCmd", instanceType: "Account",
                     instanceID: account.id, immediateID: nil
                 ) { store, _ in
-                    store.table("account").update(account.id) {
-                        $0.fields["state"] = .string(lock ? "locked" : "disabled")
-                    }
-                    // A disabled account's VMs are stopped (a locked one keeps them running).
-                    if !lock {
-                        for vm in store.vms.live where vm.accountID == account.id && vm.state == "Running" {
-                            store.unplace(vm.id)
-                            store.vms.update(vm.id) { $0.state = "Stopped" }
-                        }
-                    }
+                    disable(store, account.id, lock: lock)
                     return ["account": render(try store.jobEntity("account", account.id), store: store)]
                 })
         },
@@ -281,6 +272,16 @@ enum AccountAPIs {
         try c.checkAccess(
             accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account["name"] ?? "")")
         return account
+    }
+
+    /// Disables (or locks) an account; a disabled account's VMs are stopped (a locked one keeps them running).
+    static func disable(_ store: Store, _ accountID: String, lock: Bool) {
+        store.table("account").update(accountID) { $0.fields["state"] = .string(lock ? "locked" : "disabled") }
+        guard !lock else { return }
+        for vm in store.vms.live where vm.accountID == accountID && vm.state == "Running" {
+            store.unplace(vm.id)
+            store.vms.update(vm.id) { $0.state = "Stopped" }
+        }
     }
 
     static func findUser(_ c: Call) throws(APIError) -> Entity {

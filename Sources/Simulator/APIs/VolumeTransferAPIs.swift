@@ -102,7 +102,7 @@ enum VolumeTransferAPIs {
                 "status": .string("DOWNLOAD_URL_CREATED"), "uploadpercentage": .int(100),
                 "storagetype": .string("SecondaryStorage"),
                 "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .null, "extractMode": .string(mode),
-                "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).qcow2"),
+                "url": .string(Store.extractURL(extractID, suffix: "qcow2")),
                 "created": .string(c.created),
             ]
             return .job(
