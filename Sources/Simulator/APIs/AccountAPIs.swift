@@ -7,13 +7,15 @@ enum AccountAPIs {
     static let handlers: [Handler] = [
         Handler("listAccounts") { c throws(APIError) in
             let users = c.store.table("user").rows
-            let rows = c.store.table("account").rows.map { a -> Entity in
-                var e = a
-                e.fields["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
-                return e
+            let page = try c.listEntities(
+                "account", owned: true, ownerKey: "name", visible: try peopleVisibility(c))
+            // Users, counts and limits are drawn for the page only (details=all, the default).
+            return c.store.rerender(page) { store, a in
+                var f = a.fields
+                f["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
+                f.merge(store.limitFields(.account(a)), uniquingKeysWith: { $1 })
+                return .record(f)
             }
-            return try c.listEntities(
-                "account", rows: rows, owned: true, ownerKey: "name", visible: try peopleVisibility(c))
         },
         Handler("listUsers") { c throws(APIError) in
             try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
