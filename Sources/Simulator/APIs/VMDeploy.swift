@@ -75,29 +75,38 @@ extension VirtualMachineAPIs {
             }
             sgIDs.append(id)
         }
+        // Groups named are the VM owner's: the project's when it deploys into one.
+        let owned = { (e: Entity) -> Bool in
+            project.map { e["projectid"] == $0.id }
+                ?? (e["account"] == owner.account && e["domainid"] == owner.domainID && e["projectid"] == nil)
+        }
         for name in c.list("securitygroupnames") ?? [] {
-            guard
-                let sg = store.table("securitygroup").first(where: {
-                    $0["name"] == name && $0["account"] == owner.account
-                })
-            else {
+            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && owned($0) }) else {
                 throw APIError.invalid("securitygroupnames", "Unable to find security group by name \(name)")
             }
             sgIDs.append(sg.id)
         }
         if sgIDs.isEmpty, zone["securitygroupsenabled"] == "true",
-            let sg = store.table("securitygroup").first(where: {
-                $0["name"] == "default" && $0["account"] == owner.account
-            })
+            let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && owned($0) })
         {
             sgIDs.append(sg.id)
         }
         var agIDs: [String] = []
+        let agNames = c.list("affinitygroupnames") ?? []
+        if !agNames.isEmpty, !(c.list("affinitygroupids") ?? []).isEmpty {
+            throw APIError.refused("affinitygroupids parameter is mutually exclusive with affinitygroupnames parameter")
+        }
         for id in c.list("affinitygroupids") ?? [] {
             guard store.table("affinitygroup").get(id) != nil else {
                 throw APIError.notFound("affinity group", id: id, param: "affinitygroupids")
             }
             agIDs.append(id)
+        }
+        for name in agNames {
+            guard let ag = store.table("affinitygroup").first(where: { $0["name"] == name && owned($0) }) else {
+                throw APIError.refused("Unable to find affinity group by name \(name)")
+            }
+            agIDs.append(ag.id)
         }
         let id = store.newID()
         let name = c.optional("name") ?? "VM-\(id)"
