@@ -158,21 +158,6 @@ import Values
         }
     }
 
-    @Test func removeFindsTheEntityByItsRequiredParameters() async throws {
-        try await withSimulator(quickJobOptions()) { sim async throws in
-            try await CloudStackClient.withClient(keys(sim)) { client in
-                let add = try await client.request("addVpnUser", [("username", "alice"), ("password", "s3cret-pw")])
-                let user = try await Self.job(client, add)
-                #expect(user["vpnuser.username"]?.text == "alice")
-                #expect(user["vpnuser.password"] == nil)  // never echoed
-                #expect(try await client.request("listVpnUsers")["vpnuser.0.username"]?.text == "alice")
-                let remove = try await client.request("removeVpnUser", [("username", "alice")])
-                #expect(try await Self.job(client, remove)["success"]?.bool == true)
-                #expect(try await client.request("listVpnUsers")["count"] == nil)
-            }
-        }
-    }
-
     @Test func genericEntitiesTakeResourceTags() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             try await CloudStackClient.withClient(keys(sim)) { client in

@@ -156,6 +156,34 @@ import Values
         }
     }
 
+    /// With projectid the project is the owner `self` means; public images stay listed, as a
+    /// project's VMs deploy from them (ngine_io.cloudstack's instance target deploys so).
+    @Test func aProjectListsItsOwnAndThePublicImages() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let project = try #require(
+                try await c.job("createProject", [("name", "web"), ("displaytext", "Web")])["jobresult.project.id"]?
+                    .text)
+            let featured = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
+            for filter in ["featured", "executable"] {
+                let listed = try await c.get("listTemplates", [("templatefilter", filter), ("projectid", project)])
+                #expect(listed.inner["template.0.id"]?.text == featured, "\(filter): \(listed.body)")
+            }
+            let os = try await c.value("listOsTypes", [], "ostype.0.id")
+            let own = try await c.get(
+                "registerTemplate",
+                [
+                    ("name", "prj"), ("displaytext", "prj"), ("format", "qcow2"), ("hypervisor", "simulator"),
+                    ("url", "https://images.example/prj.qcow2"), ("zoneid", "-1"), ("ostypeid", os),
+                    ("projectid", project),
+                ])
+            let id = try #require(own.inner["template.0.id"]?.text, "\(own.body)")
+            let mine = try await c.get("listTemplates", [("templatefilter", "self"), ("projectid", project)])
+            #expect(mine.inner["template.0.id"]?.text == id, "\(mine.body)")
+            #expect(try await c.get("listTemplates", [("templatefilter", "self"), ("id", id)]).inner["count"] == nil)
+        }
+    }
+
     @Test func launchPermissionsShareWithAccounts() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim), dev = c.signed()

@@ -64,6 +64,24 @@ import Values
         }
     }
 
+    @Test func anAccountAnswerShowsItsCountsAndLimits() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let dev = TestClient(sim).signed()
+            let vm = try #require(try await dev.deploy()["jobresult.virtualmachine.id"]?.text)
+            _ = try await dev.job("stopVirtualMachine", [("id", vm)])
+            _ = try await dev.deploy()
+            let a = try await dev.get("listAccounts").inner
+            #expect(a["account.0.name"]?.text == "dev")
+            #expect(a["account.0.vmlimit"]?.text == "20")
+            #expect(a["account.0.vmtotal"]?.number?.int == 2)
+            #expect(a["account.0.vmavailable"]?.text == "18")
+            #expect(a["account.0.vmrunning"]?.number?.int == 1 && a["account.0.vmstopped"]?.number?.int == 1)
+            #expect(a["account.0.volumetotal"]?.number?.int == 2)
+            #expect(a["account.0.projectlimit"] != nil && a["account.0.projecttotal"]?.number?.int == 0)
+            #expect(a["account.0.user.0.username"]?.text == "dev")
+        }
+    }
+
     @Test func domainLimitsFollowTheirParentsAndBoundTheirAccounts() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let admin = TestClient(sim), dev = admin.signed()

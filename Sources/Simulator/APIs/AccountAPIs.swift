@@ -7,16 +7,24 @@ enum AccountAPIs {
     static let handlers: [Handler] = [
         Handler("listAccounts") { c throws(APIError) in
             let users = c.store.table("user").rows
-            let rows = c.store.table("account").rows.map { a -> Entity in
-                var e = a
-                e.fields["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
-                return e
+            let page = try c.listEntities(
+                "account", owned: true, ownerKey: "name", visible: try peopleVisibility(c))
+            // Users, counts and limits are drawn for the page only (details=all, the default).
+            return c.store.rerender(page) { store, a in
+                var f = a.fields
+                f["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
+                f.merge(store.limitFields(.account(a)), uniquingKeysWith: { $1 })
+                return .record(f)
             }
-            return try c.listEntities(
-                "account", rows: rows, owned: true, ownerKey: "name", visible: try peopleVisibility(c))
         },
         Handler("listUsers") { c throws(APIError) in
-            try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+            let page = try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+            // Whether the user lies in a domain other than the caller's (a primitive: always written).
+            return c.store.rerender(page) { _, u in
+                var f = u.fields
+                f["iscallerchilddomain"] = .bool(u["domainid"] != c.caller.domainID)
+                return .record(f)
+            }
         },
         Handler("createAccount") { c throws(APIError) in
             let domain = try targetDomain(c)

@@ -58,6 +58,13 @@ extension Store {
 
     /// An isolated network being implemented takes the first free guest VLAN of its zone's physical
     /// network (a network made with `vlan` keeps that one); none when the zone has no ranges.
+    /// A NIC on a VLAN network names the VLAN twice, as NicResponse does: where it broadcasts and what
+    /// isolates it.
+    static func vlanURIs(_ network: Entity?) -> Record {
+        guard let uri = network?.fields["broadcasturi"] else { return [:] }
+        return ["broadcasturi": uri, "isolationuri": uri]
+    }
+
     func allocateGuestVlan(_ networkID: String) {
         guard let n = table("network").get(networkID), n["vlan"] == nil, n["type"] == "Isolated" else { return }
         let used = Set(table("network").rows.filter { $0["zoneid"] == n["zoneid"] }.compactMap { $0["vlan"] })

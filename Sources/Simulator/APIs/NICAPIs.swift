@@ -194,20 +194,21 @@ extension Store {
     /// A further NIC for a VM (addNicToVirtualMachine, or the 2nd+ network of a deploy).
     func addNIC(vmID: String, network: Entity, ip: String?, mac: String?, created: String) throws(APIError) {
         implementNetwork(network.id, created: created)
+        let network = table("network").get(network.id) ?? network  // with the VLAN it got when implemented
         let address = if let ip { ip } else { try guestIP(network: network) }
         let count = table("nic").rows.filter { $0["virtualmachineid"] == vmID }.count
-        insert(
-            "nic",
-            [
-                "virtualmachineid": .string(vmID), "networkid": .string(network.id),
-                "networkname": network.fields["name"] ?? .string(""),
-                "netmask": network.fields["netmask"] ?? .string("255.255.255.0"),
-                "gateway": network.fields["gateway"] ?? .string(""), "ipaddress": .string(address),
-                "traffictype": .string("Guest"), "type": .string(network["type"] ?? "Isolated"),
-                "isdefault": .bool(false),
-                "macaddress": .string(mac ?? VirtualMachineAPIs.macAddress(0x1_0000 + table("nic").nextSeq)),
-                "deviceid": .string(String(count + 1)),
-            ])
+        var nic: Record = [
+            "virtualmachineid": .string(vmID), "networkid": .string(network.id),
+            "networkname": network.fields["name"] ?? .string(""),
+            "netmask": network.fields["netmask"] ?? .string("255.255.255.0"),
+            "gateway": network.fields["gateway"] ?? .string(""), "ipaddress": .string(address),
+            "traffictype": .string("Guest"), "type": .string(network["type"] ?? "Isolated"),
+            "isdefault": .bool(false),
+            "macaddress": .string(mac ?? Store.guestMAC(0x1_0000 + table("nic").nextSeq)),
+            "deviceid": .string(String(count + 1)),
+        ]
+        nic.merge(Self.vlanURIs(network), uniquingKeysWith: { $1 })
+        insert("nic", nic)
     }
 
     /// Whether the first NIC is still the default one (no added NIC took that role).

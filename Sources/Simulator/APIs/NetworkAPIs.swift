@@ -33,6 +33,7 @@ enum NetworkAPIs {
                         for k in ["name", "displaytext", "networkdomain"] {
                             if let v = params.value(k) { e.fields[k] = .string(v) }
                         }
+                        if let v = params.value("displaynetwork") { e.fields["displaynetwork"] = .bool(v == "true") }
                     }
                     return ["network": store.tagged(try store.jobEntity("network", n.id))]
                 })
@@ -152,11 +153,13 @@ enum NetworkAPIs {
             n.fields["gateway"] = .string(c.optional("gateway") ?? IPv4.text(range.first + 1))
             n.fields["netmask"] = .string(c.optional("netmask") ?? IPv4.netmask(range.cidr) ?? "255.255.255.0")
             if let d = c.optional("networkdomain") { n.fields["networkdomain"] = .string(d) }
+            if let d = c.optional("displaynetwork") { n.fields["displaynetwork"] = .bool(d == "true") }
             if let v = c.optional("vlan") {
                 n.fields["vlan"] = .string(v)
                 n.fields["broadcasturi"] = .string(v.hasPrefix("vlan://") ? v : "vlan://\(v)")
             }
             if let vpc {
+                n.fields["egressdefaultpolicy"] = nil
                 n.fields["vpcid"] = .string(vpc.id)
                 n.fields["vpcname"] = vpc.fields["name"]
             }
@@ -176,6 +179,8 @@ enum NetworkAPIs {
         if let vpc, c.store.table("router").first(where: { $0["vpcid"] == vpc.id && !Store.isInternalLBVM($0) }) != nil
         {
             c.store.table("network").update(e.id) { $0.fields["state"] = .string("Implemented") }
+            c.store.allocateGuestVlan(e.id)
+            c.store.addTierNIC(c.store.table("network").get(e.id)!)
         }
         return .object(["network": c.render(c.store.table("network").get(e.id)!, taggable: true)])
     }

@@ -159,6 +159,7 @@ extension Store {
             n.fields["networkofferingname"] = offering.fields["name"]
             n.fields["networkofferingdisplaytext"] = offering.fields["displaytext"]
             n.fields["networkofferingavailability"] = offering.fields["availability"]
+            n.fields["networkofferingconservemode"] = offering.fields["conservemode"] ?? .bool(false)
             n.fields["service"] = offering.fields["service"]
         }
     }

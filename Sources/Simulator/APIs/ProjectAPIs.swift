@@ -261,7 +261,7 @@ enum ProjectAPIs {
     /// A project as the server answers it: with its tags and resource counts and limits.
     static func render(_ p: Entity, _ store: Store) -> Value {
         var f = p.fields
-        f.merge(store.projectLimitFields(p), uniquingKeysWith: { $1 })
+        f.merge(store.limitFields(.project(p)), uniquingKeysWith: { $1 })
         f["tags"] = store.tagsValue(p.id)
         return .record(f)
     }

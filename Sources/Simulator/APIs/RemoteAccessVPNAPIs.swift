@@ -73,56 +73,84 @@ enum RemoteAccessVPNAPIs {
         },
         Handler("addVpnUser", async: true) { c throws(APIError) in
             let username = try c.required("username"), password = try c.required("password")
-            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-_")
-            guard let first = username.first, first.isLetter, (3...64).contains(username.count),
-                username.allSatisfy(allowed.contains)
-            else {
-                throw APIError.invalid(
-                    "username",
-                    "Username has to begin with a letter and have 3-64 characters: letters, digits and '@.-_'")
+            // RemoteAccessVpnManagerImpl.addVpnUser's two patterns and words.
+            guard matches(username, first: alnum, rest: alnum.union("@._-"), 3...64) else {
+                throw APIError.refused(
+                    "Username [\(username)] is invalid. Username has to begin with an alphabet have 3-64 characters "
+                        + "including alphabets, numbers and the set '@.-_'.")
             }
-            guard (3...255).contains(password.count),
-                !password.contains(where: { $0 == "\"" || $0 == "\\" || $0 == " " })
-            else {
-                throw APIError.invalid(
-                    "password", "Password has to be 3-255 characters, without quotes, backslashes or spaces")
+            guard matches(password, first: alnum, rest: alnum.union("@+=._-"), 3...32) else {
+                throw APIError.refused(
+                    "Password has to be 3-32 characters including alphabets, numbers and the set '@+=.-_'")
             }
             var f = try c.ownerFields()
-            if c.store.table("vpnuser").first(where: {
-                $0["username"] == username && $0["account"] == f["account"]?.plainText
-                    && $0["domainid"] == f["domainid"]?.plainText
-            }) != nil {
+            if c.store.table("vpnuser").first(where: { sameOwner($0.fields, f) && $0["username"] == username }) != nil {
                 throw APIError.refused(
                     "VPN User with name \(username) is already added for account \(f["account"]?.plainText ?? "")")
             }
+            // AddVpnUserCmd is a create command: the user is stored (state Add) before the job runs,
+            // so a client that does not wait for the job already lists it.
             f["username"] = .string(username)
-            f["state"] = .string("Active")
-            let id = c.store.newID()
+            f["state"] = .string("Add")
+            let user = c.store.insert("vpnuser", f, id: c.store.newID())
             return .job(
-                JobSpec(cmd: cmdPrefix + "AddVpnUserCmd", instanceType: "VpnUser", instanceID: id, immediateID: id) {
-                    store, _ in
-                    ["vpnuser": .record(store.insert("vpnuser", f, id: id).fields)]
+                JobSpec(
+                    cmd: cmdPrefix + "AddVpnUserCmd", instanceType: "VpnUser", instanceID: user.id,
+                    immediateID: user.id
+                ) { store, _ in
+                    // applyVpnUsers answers false when the owner has no remote access VPN: the job fails
+                    // and the user stays in state Add (4.18 does not roll it back).
+                    guard hasVPN(store, owner: f) else { throw APIError.internalError("Failed to add vpn user") }
+                    store.table("vpnuser").update(user.id) { $0.fields["state"] = .string("Active") }
+                    return ["vpnuser": .record(try store.jobEntity("vpnuser", user.id).fields)]
                 })
         },
         Handler("listVpnUsers") { c throws(APIError) in
             let exact = c.exactFields(["username"])
-            return try c.listEntities("vpnuser", owned: true) { exact($0) }
+            // searchForVpnUsers lists states Active and Add only: a revoked user is gone from the list.
+            return try c.listEntities("vpnuser", owned: true) { exact($0) && $0["state"] != "Revoke" }
         },
         Handler("removeVpnUser", async: true) { c throws(APIError) in
             let username = try c.required("username")
             let owner = try c.ownerFields()
             guard
                 let u = c.store.table("vpnuser").first(where: {
-                    $0["username"] == username && $0["account"] == owner["account"]?.plainText
-                        && $0["domainid"] == owner["domainid"]?.plainText
+                    sameOwner($0.fields, owner) && $0["username"] == username
                 })
             else {
                 throw APIError.refused(
                     "Unable to find VPN user \(username) of account \(owner["account"]?.plainText ?? "")")
             }
-            return SiteToSiteVPNAPIs.remove(c, "vpnuser", u, "RemoveVpnUserCmd")
+            return .job(
+                JobSpec(cmd: cmdPrefix + "RemoveVpnUserCmd", instanceType: nil, instanceID: u.id, immediateID: nil) {
+                    store, _ in
+                    // Revoked first; applyVpnUsers then deletes it, or fails without a remote access VPN.
+                    store.table("vpnuser").update(u.id) { $0.fields["state"] = .string("Revoke") }
+                    guard hasVPN(store, owner: owner) else {
+                        throw APIError.internalError("Failed to apply vpn user removal")
+                    }
+                    store.table("vpnuser").remove(u.id)
+                    return ["success": .bool(true)]
+                })
         },
     ]
+
+    static let alnum = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+    /// `^[first][rest]{n-1}$` with the length in `count`, as the server's regular expressions read.
+    static func matches(_ s: String, first: Set<Character>, rest: Set<Character>, _ count: ClosedRange<Int>) -> Bool {
+        guard let c = s.first, first.contains(c), count.contains(s.count) else { return false }
+        return s.dropFirst().allSatisfy(rest.contains)
+    }
+
+    static func sameOwner(_ a: Record, _ b: Record) -> Bool {
+        a["account"]?.plainText == b["account"]?.plainText && a["domainid"]?.plainText == b["domainid"]?.plainText
+    }
+
+    /// Whether the account has a remote access VPN to apply its users to.
+    static func hasVPN(_ store: Store, owner: Record) -> Bool {
+        store.table("remoteaccessvpn").first(where: { sameOwner($0.fields, owner) }) != nil
+    }
 
     static func vpn(_ e: Entity) -> Value {
         var f = e.fields

@@ -92,7 +92,18 @@ enum RouterAPIs {
         return .job(
             JobSpec(cmd: cmdPrefix + cmd, instanceType: "DomainRouter", instanceID: r.id, immediateID: nil) {
                 store, _ in
-                store.table("router").update(r.id) { $0.fields["state"] = .string(to) }
+                // A stopped router has no host; starting it places it again.
+                let placed =
+                    to == "Running" && r["hostid"] == nil
+                    ? store.placement(onHostOf: r["zoneid"] ?? "", seq: r.seq) : [:]
+                store.table("router").update(r.id) {
+                    $0.fields["state"] = .string(to)
+                    if to == "Stopped" {
+                        $0.fields["hostid"] = nil
+                        $0.fields["hostname"] = nil
+                    }
+                    $0.fields.merge(placed, uniquingKeysWith: { $1 })
+                }
                 return ["router": .record(try store.jobEntity("router", r.id).fields)]
             })
     }

@@ -34,11 +34,15 @@ enum TemplateAPIs {
         let onlyReady = try c.bool("isready") || filter.hasSuffix("executable")
         let shared = Set(ImagePermissionAPIs.sharedWith(c.caller, store: c.store))
         let owner = try listOwner(c)
+        let project = c.optional("projectid").flatMap { $0 == "-1" ? nil : $0 }
         let rows = c.store.imagesPerZone(kind, now: c.now).filter { t in
             if t["templatetype"] == "SYSTEM", filter != "all" { return false }
             if onlyReady, t["isready"] != "true" { return false }
-            if let p = c.optional("projectid"), p != "-1", t["projectid"] != p { return false }
-            let mine = t["account"] == owner.account && t["domainid"] == owner.domainID
+            // projectid makes the project the owner whose images `self` means; public and shared
+            // images stay in the other filters, as a project's VM deploys from them.
+            let mine =
+                project.map { t["projectid"] == $0 }
+                ?? (t["account"] == owner.account && t["domainid"] == owner.domainID)
             let isPublic = t["ispublic"] == "true"
             return switch filter {
             case "featured": t["isfeatured"] == "true" && isPublic
@@ -46,7 +50,7 @@ enum TemplateAPIs {
             case "sharedexecutable": shared.contains(t.id) && !mine
             case "community": isPublic && t["isfeatured"] != "true" && !mine
             case "executable": mine || isPublic || shared.contains(t.id)
-            default: c.caller.isAdmin || mine || isPublic || shared.contains(t.id)
+            default: (c.caller.isAdmin && project == nil) || mine || isPublic || shared.contains(t.id)
             }
         }
         // Filters handled above (owner, isready) must not also match fields by equality.

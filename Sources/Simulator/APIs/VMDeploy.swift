@@ -75,29 +75,38 @@ extension VirtualMachineAPIs {
             }
             sgIDs.append(id)
         }
+        // Groups named are the VM owner's: the project's when it deploys into one.
+        let owned = { (e: Entity) -> Bool in
+            project.map { e["projectid"] == $0.id }
+                ?? (e["account"] == owner.account && e["domainid"] == owner.domainID && e["projectid"] == nil)
+        }
         for name in c.list("securitygroupnames") ?? [] {
-            guard
-                let sg = store.table("securitygroup").first(where: {
-                    $0["name"] == name && $0["account"] == owner.account
-                })
-            else {
+            guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && owned($0) }) else {
                 throw APIError.invalid("securitygroupnames", "Unable to find security group by name \(name)")
             }
             sgIDs.append(sg.id)
         }
         if sgIDs.isEmpty, zone["securitygroupsenabled"] == "true",
-            let sg = store.table("securitygroup").first(where: {
-                $0["name"] == "default" && $0["account"] == owner.account
-            })
+            let sg = store.table("securitygroup").first(where: { $0["name"] == "default" && owned($0) })
         {
             sgIDs.append(sg.id)
         }
         var agIDs: [String] = []
+        let agNames = c.list("affinitygroupnames") ?? []
+        if !agNames.isEmpty, !(c.list("affinitygroupids") ?? []).isEmpty {
+            throw APIError.refused("affinitygroupids parameter is mutually exclusive with affinitygroupnames parameter")
+        }
         for id in c.list("affinitygroupids") ?? [] {
             guard store.table("affinitygroup").get(id) != nil else {
                 throw APIError.notFound("affinity group", id: id, param: "affinitygroupids")
             }
             agIDs.append(id)
+        }
+        for name in agNames {
+            guard let ag = store.table("affinitygroup").first(where: { $0["name"] == name && owned($0) }) else {
+                throw APIError.refused("Unable to find affinity group by name \(name)")
+            }
+            agIDs.append(ag.id)
         }
         let id = store.newID()
         let name = c.optional("name") ?? "VM-\(id)"
@@ -109,11 +118,11 @@ extension VirtualMachineAPIs {
         var ip = c.optional("ipaddress") ?? ""
         if ip.isEmpty { ip = try store.guestIP(network: store.table("network").get(networkID)!) }
         let rootGB = try c.int("rootdisksize", in: 1...VolumeAPIs.maxGB)
-        let vm = VM(
+        var vm = VM(
             id: id, name: name, displayName: c.optional("displayname") ?? name,
             state: startVM ? "Starting" : "Stopped", zoneID: zone.id, templateID: template.id,
             offeringID: offering.id, networkID: networkID, nicID: store.newID(), ip: ip,
-            mac: macAddress(store.vms.rows.count), rootVolumeID: store.newID(),
+            mac: Store.guestMAC(store.vms.rows.count), rootVolumeID: store.newID(),
             rootSize: rootGB.map { $0 << 30 } ?? Int(template["size"] ?? "") ?? 8 << 30,
             created: c.created, accountID: owner.accountID, account: owner.account,
             domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
@@ -122,6 +131,7 @@ extension VirtualMachineAPIs {
             group: c.optional("group"), haEnable: offering["offerha"] == "true",
             details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
             securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
+        vm.displayVM = try c.optional("displayvm").map { _ throws(APIError) in try c.bool("displayvm") }
         let dataDisk = try dataDiskFields(c, zone: zone)
         let hostID = try store.requestedHost(c, zoneID: zone.id)
         // The owner's resource limits, in the server's order (VM, CPUs, memory, then its volumes).
@@ -205,12 +215,5 @@ extension VirtualMachineAPIs {
         f.merge(try c.ownerFields(), uniquingKeysWith: { $1 })
         f.merge(VolumeAPIs.offeringFields(offering), uniquingKeysWith: { $1 })
         return f
-    }
-
-    /// Locally administered MACs, like the 02:00:... ones CloudStack hands out.
-    static func macAddress(_ n: Int) -> String {
-        let hex = Array("0123456789abcdef")
-        func b(_ v: Int) -> String { String([hex[(v >> 4) & 15], hex[v & 15]]) }
-        return "02:00:\(b(n >> 24)):\(b(n >> 16)):\(b(n >> 8)):\(b(n))"
     }
 }

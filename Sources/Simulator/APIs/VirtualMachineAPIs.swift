@@ -61,6 +61,7 @@ enum VirtualMachineAPIs {
             }
             let userData = try UserDataAPIs.resolve(c, template: nil)
             let ha = try c.bool("haenable", default: vm.haEnable)
+            let display = try c.bool("displayvm", default: vm.displayVM ?? true)
             let details = c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } }
             if let g = c.optional("group"), !g.isEmpty {
                 c.store.ensureInstanceGroup(
@@ -73,6 +74,7 @@ enum VirtualMachineAPIs {
                 if let ud = userData.text { v.userdata = ud; v.userDataID = userData.id }
                 if !details.isEmpty { v.details = details }
                 v.haEnable = ha
+                v.displayVM = display
             }
             return .object(["virtualmachine": c.store.render(c.store.vms[id: vm.id]!)])
         },

@@ -31,6 +31,7 @@ enum VolumeTransferAPIs {
                 "provisioningtype": .string("thin"), "hypervisor": .string("None"), "destroyed": .bool(false),
                 "isextractable": .bool(true), "size": .int(0),
             ]
+            f.merge(VolumeAPIs.alwaysShown, uniquingKeysWith: { $1 })
             if c.optional("diskofferingid") != nil {
                 let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
                 f.merge(

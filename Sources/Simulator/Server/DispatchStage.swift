@@ -6,7 +6,8 @@ import OrderedCollections
 /// Runs the handler and turns its reply into the answer: settles due jobs and expunges (so a handler
 /// sees their results), checks the request against the catalog (API requests only: the
 /// server's authenticators, login and logout, come before its dispatcher), gives internal ids
-/// their UUIDs, records events, and starts a job for an async reply.
+/// their UUIDs, records events, cuts the answer to the caller's view, and starts a job for an
+/// async reply.
 enum DispatchStage {
     static func run(_ x: Exchange, _ handler: Handler?, _ s: EngineState) throws(APIError) -> OutgoingResponse {
         var params = x.params
@@ -29,8 +30,9 @@ enum DispatchStage {
             command: x.command, params: params, caller: x.principal?.caller ?? .anonymous, store: s.store,
             now: x.now, request: x.request, server: s, prepared: prepared)
         let api = Catalog.bundled.api(named: x.command)
-        let reply = Events.observe(
-            call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call))))
+        let reply = ResponseView.apply(
+            call.caller,
+            Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call)))))
         if entry == .anonymous { s.count(x.command) }  // authenticated by the handler (login's password)
         switch reply {
         case .object(let r):

@@ -7,6 +7,14 @@ import OrderedCollections
 /// is saved with the state) hands addresses out in order; past the end, the first address no
 /// live VM of the network holds is reused; none left is 533, as the server's IP allocator says.
 extension Store {
+    /// Locally administered MACs, like the 02:00:... ones CloudStack hands out: user VMs count from 0,
+    /// added NICs from 0x1_0000, routers from `routerMACBase`.
+    static func guestMAC(_ n: Int) -> String {
+        let hex = Array("0123456789abcdef")
+        func b(_ v: Int) -> String { String([hex[(v >> 4) & 15], hex[v & 15]]) }
+        return "02:00:\(b(n >> 24)):\(b(n >> 16)):\(b(n >> 8)):\(b(n))"
+    }
+
     func guestIP(network: Entity) throws(APIError) -> String {
         guard let range = guestRange(network) else {
             throw APIError.internalError("network \(network["name"] ?? network.id) has no usable guest address range")

@@ -11,15 +11,18 @@ extension Store {
 
     /// The first free address of the zone's public VLAN ranges, as the server allocates them;
     /// a zone without any (or with all taken) falls back to the documentation range.
-    func publicIP(zone: Entity) -> String {
+    func publicIP(zone: Entity) -> String { publicIPAndRange(zone: zone).ip }
+
+    /// The address and the VLAN range it comes from (nil for the documentation-range fallback).
+    func publicIPAndRange(zone: Entity) -> (ip: String, range: Entity?) {
         let used = Set(table("publicipaddress").rows.filter { $0["zoneid"] == zone.id }.compactMap { $0["ipaddress"] })
             .union(systemVMAddresses(zone: zone.id))
         for r in table("vlaniprange").rows
         where r["zoneid"] == zone.id && r["forvirtualnetwork"] == "true" && r["networkid"] == nil {
             guard let a = IPv4.parse(r["startip"] ?? ""), let b = IPv4.parse(r["endip"] ?? ""), a <= b else { continue }
-            if let free = (a...b).first(where: { !used.contains(IPv4.text($0)) }) { return IPv4.text(free) }
+            if let free = (a...b).first(where: { !used.contains(IPv4.text($0)) }) { return (IPv4.text(free), r) }
         }
-        return publicIP()
+        return (publicIP(), nil)
     }
 
     /// A public IP taken for `owner` in `zone` (for a network or a VPC); not yet saved.
@@ -27,10 +30,16 @@ extension Store {
         zone: Entity, owner: Record, created: String, sourceNat: Bool = false,
         network: Entity? = nil, vpc: Entity? = nil
     ) -> Record {
+        let (ip, range) = publicIPAndRange(zone: zone)
         var f: Record = [
-            "ipaddress": .string(publicIP(zone: zone)), "allocated": .string(created), "zoneid": .string(zone.id),
+            "ipaddress": .string(ip), "allocated": .string(created), "zoneid": .string(zone.id),
             "zonename": zone.fields["name"] ?? .string(""), "issourcenat": .bool(sourceNat),
         ]
+        if let range {  // the range's VLAN shows to root admins only (ResponseView)
+            f["vlanid"] = .string(range.id)
+            f["vlanname"] = range.fields["vlan"]
+            f["physicalnetworkid"] = range.fields["physicalnetworkid"]
+        }
         f.merge(owner, uniquingKeysWith: { $1 })
         f.merge(
             [
@@ -76,10 +85,20 @@ extension Store {
             "linklocalip": .string("169.254.\(seq / 254 % 254).\(seq % 254 + 1)"),
         ]
         if let offering { f["serviceofferingid"] = .string(offering.id) }
+        if let template = table("template").first(where: { $0["templatetype"] == "SYSTEM" }) {
+            f["templateid"] = .string(template.id)
+            f["templatename"] = template.fields["name"]
+        }
+        // Routers follow the system VMs round the zone's hosts; their MACs keep apart from those.
+        let macSeq = Self.routerMACBase + seq
+        f.merge(placement(onHostOf: zone.id, seq: seq), uniquingKeysWith: { $1 })
+        f["linklocalnetmask"] = .string("255.255.0.0")
+        f["linklocalmacaddress"] = .string(Self.systemMAC(0x0e, macSeq))
         f.merge(owner, uniquingKeysWith: { $1 })
         if f["account"] == nil { f["account"] = .string("system") }  // a shared network's router is the system's
         if let publicIP {
             f["publicip"] = .string(publicIP)
+            f["publicmacaddress"] = .string(Self.systemMAC(0x06, macSeq))
             f["publicnetmask"] = .string("255.255.255.0")
             f["gateway"] = .string(publicIP.split(separator: ".").prefix(3).joined(separator: ".") + ".1")
         }
@@ -91,21 +110,35 @@ extension Store {
             f["guestipaddress"] =
                 internalLBAddress.map(Value.string) ?? shared.map(Value.string) ?? network.fields["gateway"]
             f["guestnetmask"] = network.fields["netmask"]
+            f["guestmacaddress"] = .string(Store.guestMAC(macSeq))
             f["networkdomain"] = network.fields["networkdomain"]
+            if !internalLB, let ip = f["guestipaddress"]?.plainText {
+                f["nic"] = .list([Self.routerNIC(id: newID(), network: network, ip: ip, mac: Store.guestMAC(macSeq))])
+            }
         }
         if let vpc {
             f["vpcid"] = .string(vpc.id)
             f["vpcname"] = vpc.fields["name"]
             f["networkdomain"] = vpc.fields["networkdomain"]
         }
-        return insert("router", f)
+        let router = insert("router", f)
+        if let vpc, !internalLB {
+            for tier in table("network").rows where tier["vpcid"] == vpc.id && tier["state"] == "Implemented" {
+                addTierNIC(tier)
+            }
+        }
+        return table("router").get(router.id) ?? router
     }
 
     /// Brings up a network for its first VM (or, isolated, its first public IP) as the server does:
     /// an Allocated isolated network becomes Implemented with its source NAT address; a network
     /// whose services a virtual router provides gets that router (VPC tiers use the VPC's).
     func implementNetwork(_ id: String, created: String) {
-        guard let n = table("network").get(id), n["state"] == "Allocated" || n["type"] == "Shared" else { return }
+        guard var n = table("network").get(id), n["state"] == "Allocated" || n["type"] == "Shared" else { return }
+        if n["state"] == "Allocated" {  // its VLAN first: the router's guest NIC is on it
+            allocateGuestVlan(id)
+            n = table("network").get(id) ?? n
+        }
         if let vpcID = n["vpcid"] {
             startVPC(vpcID, created: created)
         } else if table("router").first(where: { $0["guestnetworkid"] == id }) == nil,
@@ -129,7 +162,7 @@ extension Store {
         }
         if n["state"] == "Allocated" {
             table("network").update(id) { $0.fields["state"] = .string("Implemented") }
-            allocateGuestVlan(id)
+            if n["vpcid"] != nil, let tier = table("network").get(id) { addTierNIC(tier) }
         }
     }
 
@@ -166,6 +199,7 @@ extension Store {
         }
         // VPC addresses used by a deleted tier go back to the VPC.
         if let networkID {
+            removeTierNICs(networkID: networkID)
             for ip in table("publicipaddress").rows where ip["vpcid"] != nil && ip["associatednetworkid"] == networkID {
                 clearStaticNat(ip.id)
                 untieFromTier(ip.id)

@@ -51,24 +51,6 @@ extension Store {
         ]
     }
 
-    /// Resource counts and limits as a project answer shows them (vmlimit "Unlimited", vmtotal 2, vmavailable "Unlimited").
-    func projectLimitFields(_ p: Entity) -> Record {
-        let shown: [(String, Int)] = [
-            ("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
-            ("vpc", 7), ("cpu", 8), ("memory", 9), ("primarystorage", 10), ("secondarystorage", 11),
-        ]
-        var r: Record = [:]
-        for (prefix, type) in shown {
-            let limit = self.limit(.project(p), type)
-            var total = count(.project(p), type)
-            if type == 10 || type == 11 { total >>= 30 }  // shown in GiB
-            r[prefix + "limit"] = .string(limit < 0 ? "Unlimited" : String(limit))
-            r[prefix + "total"] = .int(total)
-            r[prefix + "available"] = .string(limit < 0 ? "Unlimited" : String(max(0, limit - total)))
-        }
-        return r
-    }
-
     /// Removes a project with everything it owns (deleteProject cleanup=true).
     func removeProject(_ p: Entity) {
         for vm in vms.live where vm.projectID == p.id {

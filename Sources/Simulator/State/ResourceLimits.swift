@@ -77,55 +77,123 @@ extension Store {
         switch owner {
         case .account(let a): return accountCount(a, type)
         case .project(let p): return projectCount(p, type)
-        case .domain(let d):
-            let tree = domainTree(d.id)
-            let accounts = table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) {
-                $0 + accountCount($1, type)
-            }
-            return accounts
-                + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) {
-                    $0 + projectCount($1, type)
-                }
+        case .domain(let d): return domainHoldings(d).reduce(0) { $0 + count(type, holding: $1) }
         }
+    }
+
+    /// What the accounts and projects of a domain and its subdomains hold, each found once.
+    private func domainHoldings(_ d: Entity) -> [Holding] {
+        let tree = domainTree(d.id)
+        return table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.account($0)) }
+            + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.project($0)) }
     }
 
     private func accountCount(_ a: Entity, _ type: Int) -> Int {
-        let owned = { (e: Entity) in
-            e["account"] == a["name"] && e["domainid"] == a["domainid"] && e["projectid"] == nil
-        }
-        return count(type, vms: vms.live.filter { $0.accountID == a.id && Self.countsVM($0) }, owned: owned)
-            + (type == 5
-                ? table("project").rows.filter {
-                    $0.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == a.id } ?? false
-                }.count : 0)
+        count(type, holding: holdings(.account(a)))
     }
 
     private func projectCount(_ p: Entity, _ type: Int) -> Int {
-        count(
-            type, vms: vms.live.filter { $0.projectID == p.id && Self.countsVM($0) }, owned: { $0["projectid"] == p.id }
-        )
+        count(type, holding: holdings(.project(p)))
+    }
+
+    /// What an account or project holds: its counted VMs summed up in one pass (a listing at 100,000
+    /// VMs must not walk them once per resource type), a test for its other resources, and (an
+    /// account) the projects it owns.
+    private struct Holding {
+        var vms = 0, cpus = 0, memory = 0, rootBytes = 0, running = 0, stopped = 0, projects = 0
+        var owns: (Entity) -> Bool
+    }
+
+    private func holdings(_ owner: LimitOwner) -> Holding {
+        let mine: (VM) -> Bool
+        // An account's VMs come from the owner index (its own, not every VM of the cloud).
+        var positions: [Int]? = nil
+        var h: Holding
+        switch owner {
+        case .account(let a):
+            mine = { $0.accountID == a.id }
+            positions = vms.owners.positions(.account(name: a["name"] ?? "", domainID: a["domainid"] ?? ""))
+            h = Holding { e in e["account"] == a["name"] && e["domainid"] == a["domainid"] && e["projectid"] == nil }
+            h.projects =
+                table("project").rows.filter {
+                    $0.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == a.id } ?? false
+                }.count
+        case .project(let p):
+            mine = { $0.projectID == p.id }
+            h = Holding { $0["projectid"] == p.id }
+        case .domain:
+            return Holding { _ in false }
+        }
+        var perOffering: [String: Int] = [:]
+        func tally(_ vm: VM) {
+            guard mine(vm) && Self.countsVM(vm) else { return }
+            h.vms += 1
+            h.rootBytes += vm.rootSize
+            perOffering[vm.offeringID, default: 0] += 1
+            if vm.state == "Running" { h.running += 1 } else if vm.state == "Stopped" { h.stopped += 1 }
+        }
+        if let positions {
+            for i in positions { tally(vms.rows[i]) }
+        } else {
+            for vm in vms.live { tally(vm) }
+        }
+        for (id, n) in perOffering {
+            let offering = table("serviceoffering").get(id)
+            h.cpus += n * (Int(offering?["cpunumber"] ?? "") ?? 1)
+            h.memory += n * (Int(offering?["memory"] ?? "") ?? 0)
+        }
+        return h
+    }
+
+    /// Resource counts and limits as an account, project or domain answer shows them (vmlimit "Unlimited",
+    /// vmtotal 2, vmavailable "Unlimited"; storage in GiB), with an account's or project's running and
+    /// stopped VMs.
+    func limitFields(_ owner: LimitOwner) -> Record {
+        var shown: [(String, Int)] = [
+            ("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
+            ("vpc", 7), ("cpu", 8), ("memory", 9), ("primarystorage", 10), ("secondarystorage", 11),
+        ]
+        let held: [Holding]
+        switch owner {
+        case .domain(let d): held = domainHoldings(d)
+        default: held = [holdings(owner)]
+        }
+        if case .project = owner {} else { shown.append(("project", 5)) }  // accounts own projects
+        var r: Record = [:]
+        for (prefix, type) in shown {
+            let limit = self.limit(owner, type)
+            var total = held.reduce(0) { $0 + count(type, holding: $1) }
+            if type == 10 || type == 11 { total >>= 30 }
+            r[prefix + "limit"] = .string(limit < 0 ? "Unlimited" : String(limit))
+            r[prefix + "total"] = .int(total)
+            r[prefix + "available"] = .string(limit < 0 ? "Unlimited" : String(max(0, limit - total)))
+        }
+        if case .domain = owner { return r }
+        r["vmrunning"] = .int(held[0].running)
+        r["vmstopped"] = .int(held[0].stopped)
+        return r
     }
 
     /// A VM counts until it is destroyed (expunging or expunged ones free their share).
     static func countsVM(_ vm: VM) -> Bool { !vm.expunged && vm.state != "Destroyed" && vm.state != "Expunging" }
 
-    private func count(_ type: Int, vms: [VM], owned: (Entity) -> Bool) -> Int {
-        func rows(_ noun: String) -> [Entity] { tables[noun]?.rows.filter(owned) ?? [] }
-        func offering(_ vm: VM) -> Entity? { table("serviceoffering").get(vm.offeringID) }
+    private func count(_ type: Int, holding h: Holding) -> Int {
+        func rows(_ noun: String) -> [Entity] { tables[noun]?.rows.filter(h.owns) ?? [] }
         // A destroyed volume no longer counts (recoverVolume counts it again).
         func volumes() -> [Entity] { rows("volume").filter { $0["state"] != "Destroy" } }
         func bytes(_ e: Entity) -> Int { Int(e["size"] ?? "") ?? Int(e["physicalsize"] ?? "") ?? 0 }
         switch type {
-        case 0: return vms.count
+        case 0: return h.vms
         case 1: return rows("publicipaddress").count
-        case 2: return volumes().count + vms.count
+        case 2: return volumes().count + h.vms
         case 3: return rows("snapshot").count
         case 4: return rows("template").filter { $0["templatetype"] == "USER" }.count
+        case 5: return h.projects
         case 6: return rows("network").filter { $0["type"] == "Isolated" }.count
         case 7: return rows("vpc").count
-        case 8: return vms.reduce(0) { $0 + (Int(offering($1)?["cpunumber"] ?? "") ?? 1) }
-        case 9: return vms.reduce(0) { $0 + (Int(offering($1)?["memory"] ?? "") ?? 0) }
-        case 10: return volumes().reduce(0) { $0 + bytes($1) } + vms.reduce(0) { $0 + $1.rootSize }
+        case 8: return h.cpus
+        case 9: return h.memory
+        case 10: return volumes().reduce(0) { $0 + bytes($1) } + h.rootBytes
         case 11:
             return rows("snapshot").reduce(0) { $0 + bytes($1) }
                 + rows("template").filter { $0["templatetype"] == "USER" }.reduce(0) { $0 + bytes($1) }

@@ -165,7 +165,10 @@ extension Store {
             "cidr": .string(cidr), "zoneid": .string(zone.id), "zonename": zone.fields["name"]!,
             "networkofferingid": .string(offering.id), "networkofferingname": offering.fields["name"]!,
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
-            "networkofferingavailability": offering.fields["availability"]!, "issystem": .bool(false),
+            "networkofferingavailability": offering.fields["availability"]!,
+            "networkofferingconservemode": offering.fields["conservemode"] ?? .bool(false), "issystem": .bool(false),
+            "displaynetwork": .bool(true), "redundantrouter": .bool(false), "strechedl2subnet": .bool(false),
+            "receivedbytes": .int(0), "sentbytes": .int(0),
             "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
             "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type),
             "acltype": .string(type == "Shared" ? "Domain" : "Account"),
@@ -177,6 +180,8 @@ extension Store {
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
             "created": .string(created),
         ]
+        // An isolated network outside a VPC shows its offering's egress default (createNetwork drops it for tiers).
+        if type == "Isolated" { f["egressdefaultpolicy"] = offering.fields["egressdefaultpolicy"] ?? .bool(false) }
         if let owner {
             if type != "Shared" { f["account"] = .string(owner.account) }
             f["domainid"] = .string(owner.domainID)
@@ -204,7 +209,7 @@ extension Store {
                     templateID: templates[i % templates.count].id,
                     offeringID: offerings[offerings.startIndex + i % offerings.count].id,
                     networkID: net.id, nicID: newID(), ip: IPv4.text(0x0A40_0000 + UInt32(i)),
-                    mac: VirtualMachineAPIs.macAddress(i), rootVolumeID: newID(), rootSize: 8 << 30, created: created,
+                    mac: Store.guestMAC(i), rootVolumeID: newID(), rootSize: 8 << 30, created: created,
                     accountID: admin.accountID, account: admin.account, domainID: admin.domainID,
                     domain: admin.domain, userID: admin.userID, username: admin.username))
         }

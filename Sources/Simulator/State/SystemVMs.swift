@@ -50,11 +50,9 @@ extension Store {
     /// nil when the zone has no enabled host.
     @discardableResult
     func addSystemVM(_ type: String, zone: Entity, created: String) -> Entity? {
-        let hosts = table("host").rows.filter { $0["zoneid"] == zone.id && $0["resourcestate"] == "Enabled" }
-        guard !hosts.isEmpty else { return nil }
         let table = table(Self.systemVMNoun)
         let seq = table.nextSeq
-        let host = hosts[(seq - 1) % hosts.count]
+        guard let host = systemVMHost(zone: zone.id, seq: seq) else { return nil }
         let pod = self.table("pod").get(host["podid"] ?? "")
         let offering = self.table("serviceoffering").first { $0["issystem"] == "true" && $0["systemvmtype"] == type }
         let template = self.table("template").first { $0["templatetype"] == "SYSTEM" }
@@ -118,10 +116,20 @@ extension Store {
         return insert(Self.systemVMNoun, f)
     }
 
-    /// A host going into maintenance: its system VMs move to another enabled host of the zone, or stop
-    /// when there is none.
+    /// The enabled host of `zone` that the system VM numbered `seq` runs on: they go round the hosts.
+    func systemVMHost(zone: String, seq: Int) -> Entity? {
+        let hosts = table("host").rows.filter { $0["zoneid"] == zone && $0["resourcestate"] == "Enabled" }
+        return hosts.isEmpty ? nil : hosts[(seq - 1) % hosts.count]
+    }
+
+    /// A host going into maintenance: its system VMs and routers move to another enabled host of the
+    /// zone, or stop when there is none.
     func moveSystemVMs(off hostID: String) {
-        let table = table(Self.systemVMNoun)
+        for noun in [Self.systemVMNoun, "router"] { moveSystemVMs(in: noun, off: hostID) }
+    }
+
+    private func moveSystemVMs(in noun: String, off hostID: String) {
+        let table = table(noun)
         for vm in table.rows where vm["hostid"] == hostID {
             let other = self.table("host").first {
                 $0["zoneid"] == vm["zoneid"] && $0["resourcestate"] == "Enabled" && $0.id != hostID
@@ -132,8 +140,10 @@ extension Store {
                     $0.fields["hostname"] = other.fields["name"]
                 } else {
                     $0.fields["state"] = .string("Stopped")
-                    $0.fields["agentstate"] = .string("Disconnected")
-                    $0.fields["lasthostid"] = $0.fields["hostid"]
+                    if noun == Self.systemVMNoun {
+                        $0.fields["agentstate"] = .string("Disconnected")
+                        $0.fields["lasthostid"] = $0.fields["hostid"]
+                    }
                     $0.fields["hostid"] = nil
                     $0.fields["hostname"] = nil
                 }
@@ -154,7 +164,7 @@ extension Store {
         Set(table(Self.systemVMNoun).rows.filter { $0["zoneid"] == zone }.compactMap { $0["publicip"] })
     }
 
-    private static func systemMAC(_ first: Int, _ seq: Int) -> String {
+    static func systemMAC(_ first: Int, _ seq: Int) -> String {
         let bytes = [first, 0, 0xa9, (seq >> 16) & 0xff, (seq >> 8) & 0xff, seq & 0xff]
         return bytes.map { b in
             let h = String(b, radix: 16); return h.count == 1 ? "0" + h : h

@@ -48,6 +48,8 @@ struct VM: Codable {
     var rootPoolID: String? = nil
     /// Internal numeric id (see Entity.seq).
     var seq = 0
+    /// Whether the end user is shown the VM (deploy's and update's `displayvm`); nil: shown.
+    var displayVM: Bool? = nil
 }
 
 /// One `details[i].key/value` pair a VM was deployed or updated with.
@@ -156,7 +158,7 @@ extension Store {
             [
                 "userid": .string(vm.userID), "username": .string(vm.username),
                 "domainid": .string(vm.domainID), "domain": .string(vm.domain), "created": .string(vm.created),
-                "state": .string(vm.state), "haenable": .bool(vm.haEnable),
+                "state": .string(vm.state), "haenable": .bool(vm.haEnable), "displayvm": .bool(vm.displayVM ?? true),
             ], uniquingKeysWith: { $1 })
         if let group = vm.group {
             r["group"] = .string(group)
@@ -166,6 +168,10 @@ extension Store {
         }
         r["zoneid"] = .string(vm.zoneID)
         r["zonename"] = zone?.fields["name"] ?? .string("")
+        // The hypervisor's name for it, from the internal ids (VirtualMachineName: i-ACCOUNT-VM-suffix).
+        if let account = table("account").get(vm.accountID) {
+            r["instancename"] = .string("i-\(account.seq)-\(vm.seq)-VM")
+        }
         if vm.state == "Running" || vm.state == "Stopping" {
             if let host = vm.hostID.flatMap({ table("host").get($0) })
                 ?? table("host").first(where: { $0["zoneid"] == vm.zoneID })
@@ -196,6 +202,9 @@ extension Store {
         }
         r["guestosid"] = template?.fields["ostypeid"] ?? .string("")
         r["ostypeid"] = template?.fields["ostypeid"] ?? .string("")
+        if let os = template?["ostypeid"].flatMap({ table("ostype").get($0) }) {
+            r["osdisplayname"] = os.fields["description"]
+        }
         r["rootdeviceid"] = .int(0)
         r["rootdevicetype"] = .string("ROOT")
         r["securitygroup"] = .list(
@@ -207,17 +216,17 @@ extension Store {
                     ])
                 }
             })
-        r["nic"] = nicList(
-            vm.id,
-            primary: [
-                "id": .string(vm.nicID), "networkid": .string(vm.networkID),
-                "networkname": network?.fields["name"] ?? .string(""),
-                "netmask": .string(network?["netmask"] ?? "255.255.255.0"),
-                "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
-                "ipaddress": .string(vm.ip), "traffictype": .string("Guest"),
-                "type": .string(network?["type"] == "Shared" ? "Shared" : "Isolated"),
-                "isdefault": .bool(true), "macaddress": .string(vm.mac),
-            ])
+        var primaryNIC: Record = [
+            "id": .string(vm.nicID), "networkid": .string(vm.networkID),
+            "networkname": network?.fields["name"] ?? .string(""),
+            "netmask": .string(network?["netmask"] ?? "255.255.255.0"),
+            "gateway": .string(network?["gateway"] ?? "10.1.0.1"),
+            "ipaddress": .string(vm.ip), "traffictype": .string("Guest"),
+            "type": .string(network?["type"] == "Shared" ? "Shared" : "Isolated"),
+            "isdefault": .bool(true), "macaddress": .string(vm.mac),
+        ]
+        primaryNIC.merge(Self.vlanURIs(network), uniquingKeysWith: { $1 })
+        r["nic"] = nicList(vm.id, primary: primaryNIC)
         r["hypervisor"] = template?.fields["hypervisor"] ?? .string("Simulator")
         if let keypair = vm.keypair { r["keypairs"] = .string(keypair) }
         if let ud = vm.userDataID.flatMap({ table(UserDataAPIs.noun).get($0) }) {

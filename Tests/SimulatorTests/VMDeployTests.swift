@@ -1,0 +1,42 @@
+@testable import Simulator
+import TestSupport
+import Testing
+import Values
+
+/// deployVirtualMachine's group names resolve among the VM owner's groups: the project's when
+/// it deploys into one (DeployVMCmd.getAffinityGroupIdList with getEntityOwnerId).
+@Suite struct VMDeployTests {
+    @Test func affinityGroupNamesAreTheOwnersGroups() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let project = try #require(
+                try await c.job("createProject", [("name", "web"), ("displaytext", "Web")])["jobresult.project.id"]?
+                    .text)
+            let own = try #require(
+                try await c.job("createAffinityGroup", [("name", "spread"), ("type", "host anti-affinity")])[
+                    "jobresult.affinitygroup.id"]?.text)
+            let theirs = try #require(
+                try await c.job(
+                    "createAffinityGroup",
+                    [("name", "spread"), ("type", "host anti-affinity"), ("projectid", project)])[
+                        "jobresult.affinitygroup.id"]?.text)
+
+            let mine = try await c.deploy([("name", "a1"), ("affinitygroupnames", "spread")])
+            #expect(mine["jobresult.virtualmachine.affinitygroup.0.id"]?.text == own, "\(mine)")
+            let inProject = try await c.deploy([
+                ("name", "p1"), ("affinitygroupnames", "spread"), ("projectid", project),
+            ])
+            #expect(inProject["jobresult.virtualmachine.affinitygroup.0.id"]?.text == theirs, "\(inProject)")
+
+            let params = try await c.deployParameters()
+            let missing = try await c.get("deployVirtualMachine", params + [("affinitygroupnames", "nope")])
+            #expect(missing.status == 431)
+            #expect(missing.inner["errortext"]?.text == "Unable to find affinity group by name nope")
+            let both = try await c.get(
+                "deployVirtualMachine", params + [("affinitygroupnames", "spread"), ("affinitygroupids", own)])
+            #expect(
+                both.inner["errortext"]?.text
+                    == "affinitygroupids parameter is mutually exclusive with affinitygroupnames parameter")
+        }
+    }
+}
