@@ -6,7 +6,8 @@ import PackageDescription
 //   Profiles    -> Contracts, Values
 //   CloudClient -> APICatalog (API facts), Values, Contracts
 //   Output      -> Values, Contracts
-//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ the system SQLite for its state file)
+//   Simulator   -> APICatalog, CloudClient (shares the Signer), Values (+ the system SQLite for its state file,
+//                  X509 for the root CA's certificates)
 //   Language    -> APICatalog, CloudClient, Output, Values, Contracts (Crypto for sha256)
 //   REPL        -> Language, Output, Profiles, Contracts, CEditLine
 //   acsh        -> everything (thin wiring)
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         .target(name: "PrivateFiles"),
@@ -50,6 +53,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 "CSQLite",
             ]),
         .target(

@@ -1,7 +1,9 @@
 import Crypto
 import FoundationEssentials
 import OrderedCollections
+import SwiftASN1
 import Values
+import X509
 import _CryptoExtras
 
 /// The root CA plugin (root admin): the cloud's own certificate authority, made on first use (an RSA
@@ -50,19 +52,19 @@ enum CertificateAPIs {
                     guard let caKey = try? _RSA.Signing.PrivateKey(pemRepresentation: ca["privatekey"] ?? ""),
                         let fresh = keys.last
                     else { throw APIError.internalError("The root CA's key could not be read") }
-                    let subject: [UInt8], spki: [UInt8]
+                    let subject: DistinguishedName, publicKey: Certificate.PublicKey
                     var answer: Record = [:]
                     if let csr, !csr.isEmpty {
-                        (subject, spki) = try request(csr)
+                        (subject, publicKey) = try request(csr)
                     } else {
                         subject = name(domains.first ?? ips[0])
-                        spki = Array(fresh.publicKey.derRepresentation)
+                        publicKey = Certificate.PublicKey(fresh.publicKey)
                         answer["privatekey"] = .string(fresh.pkcs8PEMRepresentation)
                     }
-                    let der = try certificate(
-                        subject: subject, spki: spki, days: days, now: now, authority: false, dns: domains, ips: ips,
-                        key: caKey)
-                    answer["certificate"] = .string(DER.pem(der, "CERTIFICATE"))
+                    answer["certificate"] = .string(
+                        try certificate(
+                            subject: subject, publicKey: publicKey, days: days, now: now, authority: false,
+                            dns: domains, ips: ips, key: caKey))
                     answer["cacertificates"] = .string(ca["certificate"] ?? "")
                     return ["certificates": .record(answer)]
                 })
@@ -119,71 +121,63 @@ enum CertificateAPIs {
     static func authority(_ store: Store, _ keys: [_RSA.Signing.PrivateKey], now: Date) throws(APIError) -> Entity {
         if let ca = store.table(caTable).get("root") { return ca }
         guard let key = keys.first else { throw APIError.internalError("no key was generated") }
-        let der = try certificate(
-            subject: name(caName), spki: Array(key.publicKey.derRepresentation), days: caDays, now: now,
+        let pem = try certificate(
+            subject: name(caName), publicKey: Certificate.PublicKey(key.publicKey), days: caDays, now: now,
             authority: true, dns: [], ips: [], key: key)
         let ca = Entity(
-            id: "root",
-            fields: ["certificate": .string(DER.pem(der, "CERTIFICATE")), "privatekey": .string(key.pemRepresentation)])
+            id: "root", fields: ["certificate": .string(pem), "privatekey": .string(key.pemRepresentation)])
         store.table(caTable).put(ca)
         return ca
     }
 
     /// An X.509 Name holding one common name.
-    static func name(_ cn: String) -> [UInt8] {
-        DER.sequence([DER.set([DER.sequence([DER.oid([2, 5, 4, 3]), DER.utf8(cn)])])])
+    static func name(_ cn: String) -> DistinguishedName {
+        DistinguishedName([RelativeDistinguishedName(.init(type: .RDNAttributeType.commonName, utf8String: cn))])
     }
 
     /// A v3 certificate issued by the CA (the CA's own when `authority`), signed SHA256withRSA by `key`.
     static func certificate(
-        subject: [UInt8], spki: [UInt8], days: Int, now: Date, authority: Bool, dns: [String], ips: [String],
-        key: _RSA.Signing.PrivateKey
-    ) throws(APIError) -> [UInt8] {
-        let algorithm = DER.sequence([DER.oid([1, 2, 840, 113_549, 1, 1, 11]), DER.null])
+        subject: DistinguishedName, publicKey: Certificate.PublicKey, days: Int, now: Date, authority: Bool,
+        dns: [String], ips: [String], key: _RSA.Signing.PrivateKey
+    ) throws(APIError) -> String {
+        // 8 random bytes, the top bit clear so the INTEGER stays positive without padding.
         var serial = [UInt8](repeating: 0, count: 8)
         var rng = SystemRandomNumberGenerator()
         for i in serial.indices { serial[i] = UInt8.random(in: 0...255, using: &rng) }
         serial[0] &= 0x7f
-        var extensions: [[UInt8]]
-        if authority {
-            extensions = [
-                DER.sequence([DER.oid([2, 5, 29, 19]), DER.true, DER.octets(DER.sequence([DER.true]))]),
-                // keyCertSign and cRLSign.
-                DER.sequence([DER.oid([2, 5, 29, 15]), DER.true, DER.octets(DER.tlv(0x03, [0x01, 0x06]))]),
-            ]
-        } else {
-            let names =
-                dns.map { DER.tlv(0x82, Array($0.utf8)) }
-                + ips.compactMap { ip in
-                    IPv4.parse(ip).map { v in DER.tlv(0x87, [24, 16, 8, 0].map { UInt8(v >> $0 & 0xff) }) }
+        let names: [GeneralName] =
+            dns.map { .dnsName($0) }
+            + ips.compactMap { ip in
+                IPv4.parse(ip).map { v in
+                    .ipAddress(ASN1OctetString(contentBytes: [24, 16, 8, 0].map { UInt8(v >> $0 & 0xff) }[...]))
                 }
-            extensions =
-                names.isEmpty ? [] : [DER.sequence([DER.oid([2, 5, 29, 17]), DER.octets(DER.sequence(names))])]
-        }
-        var tbs = [
-            DER.explicit(0, DER.integer([2])), DER.integer(serial), algorithm, name(caName),
-            DER.sequence([DER.time(now), DER.time(now.addingTimeInterval(Double(days) * 86400))]), subject, spki,
-        ]
-        if !extensions.isEmpty { tbs.append(DER.explicit(3, DER.sequence(extensions))) }
-        let body = DER.sequence(tbs)
+            }
         do {
-            let signature = try key.signature(for: Data(body), padding: .insecurePKCS1v1_5)
-            return DER.sequence([body, algorithm, DER.bits(Array(signature.rawRepresentation))])
+            let extensions =
+                authority
+                ? try Certificate.Extensions {
+                    Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
+                    Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+                }
+                : names.isEmpty
+                    ? Certificate.Extensions() : try Certificate.Extensions { SubjectAlternativeNames(names) }
+            let certificate = try Certificate(
+                version: .v3, serialNumber: Certificate.SerialNumber(bytes: serial), publicKey: publicKey,
+                notValidBefore: now, notValidAfter: now.addingTimeInterval(Double(days) * 86400), issuer: name(caName),
+                subject: subject, signatureAlgorithm: .sha256WithRSAEncryption, extensions: extensions,
+                issuerPrivateKey: Certificate.PrivateKey(key))
+            // CloudStack's PEM writer ends the block with a newline.
+            return try certificate.serializeAsPEM().pemString + "\n"
         } catch {
             throw APIError.internalError("Failed to sign the certificate: \(error)")
         }
     }
 
     /// The subject and public key of a PEM certificate signing request (PKCS#10).
-    static func request(_ pem: String) throws(APIError) -> ([UInt8], [UInt8]) {
-        let bad = APIError.refused("Failed to parse the provided CSR: it is not a PEM certificate request")
-        guard let b = pem.firstRange(of: "-----BEGIN CERTIFICATE REQUEST-----"),
-            let e = pem[b.upperBound...].firstRange(of: "-----END CERTIFICATE REQUEST-----"),
-            let data = Data(base64Encoded: String(pem[b.upperBound..<e.lowerBound].filter { !$0.isWhitespace }))
-        else { throw bad }
-        let der = Array(data)
-        guard let top = DER.children(der[...]), let info = top.first, let parts = DER.children(info), parts.count >= 3
-        else { throw bad }
-        return (Array(parts[1]), Array(parts[2]))
+    static func request(_ pem: String) throws(APIError) -> (DistinguishedName, Certificate.PublicKey) {
+        guard let csr = try? CertificateSigningRequest(pemEncoded: pem) else {
+            throw APIError.refused("Failed to parse the provided CSR: it is not a PEM certificate request")
+        }
+        return (csr.subject, csr.publicKey)
     }
 }
