@@ -255,6 +255,59 @@ import Values
         }
     }
 
+    /// Fields the 4.18 server writes on every answer of a kind (primitive or defaulted in its response
+    /// classes), so clients may read them without checking.
+    @Test func everydayAnswersCarryWhatTheServerAlwaysWrites() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let so = try await c.get("listServiceOfferings", [("name", "Small Instance")]).inner
+            #expect(so["serviceoffering.0.dynamicscalingenabled"]?.bool == true)
+            #expect(so["serviceoffering.0.encryptroot"]?.bool == false)
+            #expect(so["serviceoffering.0.diskofferingstrictness"]?.bool == false)
+            #expect(so["serviceoffering.0.rootdisksize"]?.number?.int == 0)
+            let disk = try await c.get("listDiskOfferings", [("name", "Small")]).inner
+            #expect(
+                disk["diskoffering.0.encrypt"]?.bool == false
+                    && disk["diskoffering.0.disksizestrictness"]?.bool == false)
+
+            let vm = try await c.deploy()
+            let template = try #require(vm["jobresult.virtualmachine.templateid"]?.text)
+            let osType = try #require(vm["jobresult.virtualmachine.ostypeid"]?.text)
+            #expect(
+                vm["jobresult.virtualmachine.osdisplayname"]?.text
+                    == (try await c.value("listOsTypes", [("id", osType)], "ostype.0.description")))
+            let vmID = try #require(vm["jobresult.virtualmachine.id"]?.text)
+            let root = try await c.get("listVolumes", [("virtualmachineid", vmID), ("type", "ROOT")]).inner
+            #expect(root["volume.0.templateid"]?.text == template)
+            #expect(root["volume.0.displayvolume"]?.bool == true)
+            #expect(
+                root["volume.0.quiescevm"]?.bool == false && root["volume.0.supportsstoragesnapshot"]?.bool == false)
+            #expect(root["volume.0.podid"] != nil && root["volume.0.clusterid"] != nil)
+
+            let network = try #require(vm["jobresult.virtualmachine.nic.0.networkid"]?.text)
+            let n = try await c.get("listNetworks", [("id", network)]).inner
+            #expect(n["network.0.redundantrouter"]?.bool == false && n["network.0.strechedl2subnet"]?.bool == false)
+            #expect(n["network.0.egressdefaultpolicy"]?.bool != nil)
+            #expect(n["network.0.receivedbytes"]?.number?.int == 0)
+
+            let root0 = try await c.get("listDomains", [("name", "ROOT")]).inner
+            #expect(root0["domain.0.vmlimit"]?.text == "Unlimited")
+            #expect((root0["domain.0.vmtotal"]?.number?.int ?? 0) >= 1)
+            #expect(root0["domain.0.projectlimit"] != nil)
+
+            let host = try await c.get("listHosts", [("type", "Routing")]).inner
+            #expect(host["host.0.hahost"]?.bool == false)
+            #expect(host["host.0.cpuallocatedwithoverprovisioning"]?.text == host["host.0.cpuallocated"]?.text)
+            // iscallerchilddomain: whether the user lies in a domain other than the caller's.
+            let users = try await c.get("listUsers", [("listall", "true")]).inner["user"]?.list ?? []
+            let byName = Dictionary(
+                uniqueKeysWithValues: users.compactMap { u in
+                    u[field: "username"]?.text.map { ($0, u[field: "iscallerchilddomain"]?.bool) }
+                })
+            #expect(byName["admin"] == false && byName["dev"] == true)
+        }
+    }
+
     /// APIs with no recording: every field the simulator sends must be one the 4.18 catalog lists for that API.
     @Test(arguments: [
         ("listPods", [(String, String)]()), ("listClusters", []), ("listHosts", []), ("listCapacity", []),

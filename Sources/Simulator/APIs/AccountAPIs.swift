@@ -18,7 +18,13 @@ enum AccountAPIs {
             }
         },
         Handler("listUsers") { c throws(APIError) in
-            try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+            let page = try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
+            // Whether the user lies in a domain other than the caller's (a primitive: always written).
+            return c.store.rerender(page) { _, u in
+                var f = u.fields
+                f["iscallerchilddomain"] = .bool(u["domainid"] != c.caller.domainID)
+                return .record(f)
+            }
         },
         Handler("createAccount") { c throws(APIError) in
             let domain = try targetDomain(c)
@@ -82,16 +88,7 @@ enum AccountAPIs {
                     cmd: "org.apache.cloudstack.api.command.admin.account.DisableAccountCmd", instanceType: "Account",
                     instanceID: account.id, immediateID: nil
                 ) { store, _ in
-                    store.table("account").update(account.id) {
-                        $0.fields["state"] = .string(lock ? "locked" : "disabled")
-                    }
-                    // A disabled account's VMs are stopped (a locked one keeps them running).
-                    if !lock {
-                        for vm in store.vms.live where vm.accountID == account.id && vm.state == "Running" {
-                            store.unplace(vm.id)
-                            store.vms.update(vm.id) { $0.state = "Stopped" }
-                        }
-                    }
+                    disable(store, account.id, lock: lock)
                     return ["account": render(try store.jobEntity("account", account.id), store: store)]
                 })
         },
@@ -275,6 +272,16 @@ enum AccountAPIs {
         try c.checkAccess(
             accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account["name"] ?? "")")
         return account
+    }
+
+    /// Disables (or locks) an account; a disabled account's VMs are stopped (a locked one keeps them running).
+    static func disable(_ store: Store, _ accountID: String, lock: Bool) {
+        store.table("account").update(accountID) { $0.fields["state"] = .string(lock ? "locked" : "disabled") }
+        guard !lock else { return }
+        for vm in store.vms.live where vm.accountID == accountID && vm.state == "Running" {
+            store.unplace(vm.id)
+            store.vms.update(vm.id) { $0.state = "Stopped" }
+        }
     }
 
     static func findUser(_ c: Call) throws(APIError) -> Entity {

@@ -1,10 +1,36 @@
 import OrderedCollections
 import Values
 
-/// An account's lock and default zone, and a user moving to another account of its domain, as
-/// AccountManagerImpl and ConfigurationManagerImpl do them.
+/// An account's lock and default zone, disabling a user, and a user moving to another account of its
+/// domain, as AccountManagerImpl and ConfigurationManagerImpl do them.
 enum AccountStateAPIs {
     static let handlers: [Handler] = [
+        // A disabled user's keys and sessions are refused (Store.isActive); the account goes with its last
+        // enabled user, as AccountManagerImpl.disableUser disables it.
+        Handler("disableUser", async: true) { c throws(APIError) in
+            let id = try c.required("id")
+            guard let user = c.store.table("user").get(id), user["state"] != "removed" else {
+                throw CatalogCheck.noEntity("id", id, command: c.command)
+            }
+            let accountID = user["accountid"] ?? ""
+            guard let account = c.store.table("account").get(accountID) else {
+                throw APIError.refused("Unable to find active user by id \(user.seq)")
+            }
+            try c.checkAccess(accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account.id)")
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.user.DisableUserCmd", instanceType: "User",
+                    instanceID: user.id, immediateID: nil
+                ) { store, _ in
+                    _ = try store.jobEntity("user", user.id)
+                    store.table("user").update(user.id) { $0.fields["state"] = .string("disabled") }
+                    let stillEnabled = store.table("user").rows.contains {
+                        $0["accountid"] == accountID && $0["state"] == "enabled"
+                    }
+                    if !stillEnabled { AccountAPIs.disable(store, accountID, lock: false) }
+                    return ["user": .record(try store.jobEntity("user", user.id).fields)]
+                })
+        },
         // A locked account keeps its resources running; its users can no longer log in or use their keys.
         Handler("lockAccount") { c throws(APIError) in
             let account = try AccountAPIs.findAccount(c)

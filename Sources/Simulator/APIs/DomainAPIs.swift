@@ -8,17 +8,19 @@ enum DomainAPIs {
         Handler("listDomains") { c throws(APIError) in
             let reach = c.caller.role == .rootAdmin ? nil : c.store.domainTree(c.caller.domainID)
             let level = try c.int("level")
-            return try c.listEntities("domain") { d in
+            let page = try c.listEntities("domain") { d in
                 (reach?.contains(d.id) ?? true) && (level == nil || d["level"] == level.map(String.init))
             }
+            return withLimits(page, c.store)
         },
         Handler("listDomainChildren") { c throws(APIError) in
             let parent = c.optional("id") ?? c.caller.domainID
             try c.checkDomainAccess(parent)
             let tree = try c.bool("isrecursive") ? c.store.domainTree(parent) : []
-            return try c.listEntities("domain") { d in
+            let page = try c.listEntities("domain") { d in
                 d.id != parent && (d["parentdomainid"] == parent || tree.contains(d.id))
             }
+            return withLimits(page, c.store)
         },
         Handler("createDomain") { c throws(APIError) in
             let name = try c.required("name")
@@ -76,4 +78,13 @@ enum DomainAPIs {
                 })
         },
     ]
+
+    /// A page of domains with their counts and limits (drawn for the page only).
+    static func withLimits(_ page: Reply, _ store: Store) -> Reply {
+        store.rerender(page) { store, d in
+            var f = d.fields
+            f.merge(store.limitFields(.domain(d)), uniquingKeysWith: { $1 })
+            return .record(f)
+        }
+    }
 }

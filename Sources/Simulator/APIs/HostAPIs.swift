@@ -120,6 +120,7 @@ enum HostAPIs {
             Store.hostFields(
                 name: "SimulatedAgent.\(id)", ip: ip, cluster: cluster, created: c.created,
                 tags: c.optional("hosttags"), allocation: state), id: id)
+        if let user = c.optional("username") { HostMaintenanceAPIs.recordUsername(c.store, host: id, user) }
         c.store.seedSystemVMs(c.created)
         return .list(noun: "host", items: [.record(host.fields)], total: 1)
     }

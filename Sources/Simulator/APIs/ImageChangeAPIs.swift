@@ -179,7 +179,7 @@ enum ImageChangeAPIs {
             "storagetype": .string("SecondaryStorage"),
             "zoneid": .string(place.zone.id), "zonename": place.zone.fields["name"] ?? .null,
             "extractMode": .string(mode),
-            "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).\(suffix)"),
+            "url": .string(Store.extractURL(extractID, suffix: suffix)),
             "created": .string(c.created),
         ]
         return .job(

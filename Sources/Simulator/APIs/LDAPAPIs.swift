@@ -102,6 +102,29 @@ enum LDAPAPIs {
             // An `admin` to create is looked up in the directory, which does not answer: nothing is made.
             return .object(["LinkDomainToLdap": .record(fields)])
         },
+        // Links a group or OU to one account (made now when missing); its members join that account at login.
+        Handler("linkAccountToLdap") { c throws(APIError) in
+            let domain = try c.entity("domain", "domainid", what: "domain")
+            let group = try c.required("ldapdomain"), name = try c.required("account")
+            guard !group.isEmpty else {
+                throw APIError.internalError("ldapDomain cannot be empty, please supply a GROUP or OU name")
+            }
+            let type = (c.optional("type") ?? "GROUP").uppercased()
+            guard ["GROUP", "OU"].contains(type) else {
+                throw APIError.internalError("No enum constant org.apache.cloudstack.ldap.LdapManager.LinkType.\(type)")
+            }
+            let accountType = try c.int("accounttype") ?? 0
+            let account =
+                c.store.table("account").first { $0["name"] == name && $0["domainid"] == domain.id }
+                ?? c.store.addAccount(
+                    name: name, role: Role(accountType: accountType), domain: domain, created: c.created)
+            let fields: Record = [
+                "domainid": .string(domain.id), "type": .string(type), "ldapdomain": .string(group),
+                "name": .string(name), "accounttype": .int(accountType), "accountid": .string(account.id),
+            ]
+            c.store.table(linkNoun).put(Entity(id: "\(domain.id)/\(account.id)", fields: fields))
+            return .object(["LinkAccountToLdap": .record(fields)])
+        },
         Handler("searchLdap") { c throws(APIError) in
             _ = try c.required("query")
             return unreachable()

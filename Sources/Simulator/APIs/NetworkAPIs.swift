@@ -159,6 +159,7 @@ enum NetworkAPIs {
                 n.fields["broadcasturi"] = .string(v.hasPrefix("vlan://") ? v : "vlan://\(v)")
             }
             if let vpc {
+                n.fields["egressdefaultpolicy"] = nil
                 n.fields["vpcid"] = .string(vpc.id)
                 n.fields["vpcname"] = vpc.fields["name"]
             }

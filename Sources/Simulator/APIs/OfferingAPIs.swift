@@ -18,6 +18,9 @@ enum OfferingAPIs {
                 "offerha": .bool(ha), "limitcpuuse": .bool(false), "isvolatile": .bool(false), "issystem": .bool(false),
                 "defaultuse": .bool(false), "iscustomized": .bool(cpus == nil || memory == nil),
                 "hasannotations": .bool(false),
+                // The 4.18 defaults of what every offering answer carries (ServiceOfferingJoinDaoImpl).
+                "dynamicscalingenabled": .bool(true), "encryptroot": .bool(false), "rootdisksize": .int(0),
+                "diskofferingstrictness": .bool(false),
             ], uniquingKeysWith: { $1 })
         return r
     }
@@ -29,7 +32,7 @@ enum OfferingAPIs {
             "name": .string(name), "displaytext": .string(displayText), "disksize": .int(gb),
             "created": .string(created),
             "iscustomized": .bool(gb == 0), "storagetype": .string(storage), "provisioningtype": .string("thin"),
-            "displayoffering": .bool(true),
+            "displayoffering": .bool(true), "encrypt": .bool(false), "disksizestrictness": .bool(false),
         ]
     }
 
@@ -48,9 +51,13 @@ enum OfferingAPIs {
                 throw APIError.invalid(
                     "cpunumber", "give cpunumber, cpuspeed and memory together, or none for a custom offering")
             }
-            let f = serviceOffering(
+            var f = serviceOffering(
                 name: name, displayText: text, cpus: cpus, speed: speed, memory: memory,
                 ha: try c.bool("offerha"), created: c.created, storage: try storageType(c))
+            f["dynamicscalingenabled"] = .bool(try c.bool("dynamicscalingenabled", default: true))
+            f["encryptroot"] = .bool(try c.bool("encryptroot"))
+            f["diskofferingstrictness"] = .bool(try c.bool("diskofferingstrictness"))
+            if let gb = try positive(c, "rootdisksize") { f["rootdisksize"] = .int(gb) }
             return .object(["serviceoffering": .record(c.store.insert("serviceoffering", f).fields)])
         },
         Handler("updateServiceOffering") { c throws(APIError) in
@@ -72,8 +79,10 @@ enum OfferingAPIs {
             if try c.bool("customized") == false, gb == nil {
                 throw APIError.invalid("disksize", "Disksize is required for a non-customized disk offering")
             }
-            let f = diskOffering(
+            var f = diskOffering(
                 name: name, displayText: text, gb: gb ?? 0, created: c.created, storage: try storageType(c))
+            f["encrypt"] = .bool(try c.bool("encrypt"))
+            f["disksizestrictness"] = .bool(try c.bool("disksizestrictness"))
             return .object(["diskoffering": .record(c.store.insert("diskoffering", f).fields)])
         },
         Handler("updateDiskOffering") { c throws(APIError) in try update(c, "diskoffering", what: "disk offering") },

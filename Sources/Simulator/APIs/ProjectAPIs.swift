@@ -143,6 +143,11 @@ enum ProjectAPIs {
                 throw APIError.refused("Unable to find account name=\(name) in domain id=\(p["domainid"] ?? "")")
             }
             let role = try ProjectInvitationAPIs.roleType(c)
+            let projectRole = c.optional("projectroleid")
+            if let projectRole, c.store.table(ProjectRoleAPIs.roleNoun).get(projectRole)?["projectid"] != p.id {
+                throw APIError.refused(
+                    "Only project roles of project \(p["name"] ?? p.id) can be assigned to its members")
+            }
             if invite, !c.store.isMember(a.id, ofProject: p.id) {
                 return ProjectInvitationAPIs.invite(
                     c, p, account: a, user: nil, email: c.optional("email"), cmd: "AddAccountToProjectCmd")
@@ -153,7 +158,13 @@ enum ProjectAPIs {
                 ) { store, _ in
                     // Already a member: nothing to do, as on the server.
                     if !store.isMember(a.id, ofProject: p.id) {
-                        store.addMember(project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: role)
+                        let m = store.addMember(
+                            project: try store.jobEntity(Store.projectNoun, p.id), account: a, role: role)
+                        if let projectRole {
+                            store.table(Store.memberNoun).update(m.id) {
+                                $0.fields["projectroleid"] = .string(projectRole)
+                            }
+                        }
                     }
                     return ["success": .bool(true)]
                 })

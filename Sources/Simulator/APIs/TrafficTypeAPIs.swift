@@ -9,7 +9,28 @@ enum TrafficTypeAPIs {
         "kvmnetworklabel", "xennetworklabel", "vmwarenetworklabel", "hypervnetworklabel", "ovm3networklabel",
     ]
 
+    /// The core server's network gurus and the traffic types each implements (vendor plugins' gurus,
+    /// which stay unmodelled, are left out).
+    static let gurus: [(String, [String])] = [
+        ("StorageNetworkGuru", ["Storage"]), ("ExternalGuestNetworkGuru", ["Guest"]), ("PublicNetworkGuru", ["Public"]),
+        ("PodBasedNetworkGuru", ["Management"]), ("DirectPodBasedNetworkGuru", ["Guest"]),
+        ("ControlNetworkGuru", ["Control"]), ("DirectNetworkGuru", ["Guest"]), ("OvsGuestNetworkGuru", ["Guest"]),
+        ("PrivateNetworkGuru", ["Guest"]), ("VxlanGuestNetworkGuru", ["Guest"]),
+    ]
+
     static let handlers: [Handler] = [
+        // An unknown traffic type reads as None, which no guru implements: an empty list.
+        Handler("listTrafficTypeImplementors") { c throws(APIError) in
+            let wanted = c.optional("traffictype")?.lowercased()
+            var items: [Value] = []
+            for (guru, types) in gurus {
+                for t in types where wanted == nil || t.lowercased() == wanted {
+                    items.append(.record(["traffictype": .string(t), "traffictypeimplementor": .string(guru)]))
+                }
+            }
+            let range = try c.pageRange(count: items.count)
+            return .list(noun: "traffictypeimplementorresponse", items: Array(items[range]), total: items.count)
+        },
         Handler("listTrafficTypes") { c throws(APIError) in
             let pn = try c.entity("physicalnetwork", "physicalnetworkid", what: "physical network")
             return try c.listEntities("traffictype") { $0["physicalnetworkid"] == pn.id }

@@ -148,13 +148,21 @@ enum VolumeAPIs {
 
     /// The disk-offering and storage fields every DATADISK record carries.
     static func offeringFields(_ offering: Entity) -> Record {
-        [
+        var f: Record = [
             "diskofferingid": .string(offering.id), "diskofferingname": offering.fields["name"]!,
             "diskofferingdisplaytext": offering.fields["displaytext"]!, "storagetype": .string("shared"),
             "provisioningtype": .string("thin"), "hypervisor": .string("None"), "storage": .string("sandbox-primary"),
             "destroyed": .bool(false), "isextractable": .bool(true),
         ]
+        f.merge(alwaysShown, uniquingKeysWith: { $1 })
+        return f
     }
+
+    /// What every volume answer carries: its display flag and the storage driver's snapshot capabilities
+    /// (primitive booleans in VolumeResponse, so the server writes them even when false).
+    static let alwaysShown: Record = [
+        "displayvolume": .bool(true), "quiescevm": .bool(false), "supportsstoragesnapshot": .bool(false),
+    ]
 
     static func ownDataVolume(_ c: Call) throws(APIError) -> Entity {
         let id = try c.required("id")
@@ -195,7 +203,22 @@ enum VolumeAPIs {
             "serviceofferingname": offering?.fields["name"] ?? .string(""),
             "serviceofferingdisplaytext": offering?.fields["displaytext"] ?? .string(""), "isextractable": .bool(false),
         ]
-        if let pool { f["storageid"] = .string(pool.id) }
+        f.merge(alwaysShown, uniquingKeysWith: { $1 })
+        if let template = store.table("template").get(vm.templateID) {
+            f["templateid"] = .string(template.id)
+            f["templatename"] = template.fields["name"]
+            f["templatedisplaytext"] = template.fields["displaytext"]
+        }
+        if let pool {
+            f["storageid"] = .string(pool.id)
+            // Where the pool lies (the full view only; ResponseView cuts it for others).
+            for (k, from) in [
+                ("podid", "podid"), ("podname", "podname"), ("clusterid", "clusterid"),
+                ("clustername", "clustername"),
+            ] {
+                if let v = pool.fields[from] { f[k] = v }
+            }
+        }
         // A destroyed VM's ROOT volume waits in Destroy with it until the VM is expunged.
         if vm.state == "Destroyed" { f["state"] = .string("Destroy") }
         return Entity(id: vm.rootVolumeID, fields: f)

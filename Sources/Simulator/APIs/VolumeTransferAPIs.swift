@@ -31,6 +31,7 @@ enum VolumeTransferAPIs {
                 "provisioningtype": .string("thin"), "hypervisor": .string("None"), "destroyed": .bool(false),
                 "isextractable": .bool(true), "size": .int(0),
             ]
+            f.merge(VolumeAPIs.alwaysShown, uniquingKeysWith: { $1 })
             if c.optional("diskofferingid") != nil {
                 let offering = try c.entity("diskoffering", "diskofferingid", what: "disk offering")
                 f.merge(
@@ -101,7 +102,7 @@ enum VolumeTransferAPIs {
                 "status": .string("DOWNLOAD_URL_CREATED"), "uploadpercentage": .int(100),
                 "storagetype": .string("SecondaryStorage"),
                 "zoneid": .string(zone.id), "zonename": zone.fields["name"] ?? .null, "extractMode": .string(mode),
-                "url": .string("https://secondary-storage.simulator.invalid/userdata/\(extractID).qcow2"),
+                "url": .string(Store.extractURL(extractID, suffix: "qcow2")),
                 "created": .string(c.created),
             ]
             return .job(

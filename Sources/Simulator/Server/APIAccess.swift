@@ -35,6 +35,12 @@ enum APIAccess {
         "generateUsageRecords", "removeRawUsageRecords", "addLdapConfiguration", "deleteLdapConfiguration",
         "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap", "listUnmanagedInstances",
         "importUnmanagedInstance", "unmanageVirtualMachine", "cleanVMReservations",
+        "runDiagnostics", "getDiagnosticsData", "getRouterHealthCheckResults", "upgradeRouterTemplate",
+        "startRollingMaintenance", "updateStorageCapabilities", "getPathForVolume", "getVolumeSnapshotDetails",
+        "addSecondaryStorage", "migrateSecondaryStorageData", "createManagementNetworkIpRange",
+        "deleteManagementNetworkIpRange", "createGuestNetworkIpv6Prefix", "listGuestNetworkIpv6Prefixes",
+        "deleteGuestNetworkIpv6Prefix", "updateAnnotationVisibility", "listTrafficTypeImplementors",
+        "linkAccountToLdap", "issueCertificate", "revokeCertificate",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

@@ -11,6 +11,12 @@ enum AuthStage {
         s.count(x.command)
         // Authenticators (logout) come before the API checker, as on the server.
         if entry == .api, !s.store.allows(x.command, principal.caller) { throw APIAccess.notAvailable }
+        // Acting in a project, a member is also bound by its project role (ProjectRoleBasedApiAccessChecker).
+        if entry == .api, let project = x.params["projectid"],
+            !s.store.projectRolePermits(x.command, principal.caller, projectID: project)
+        {
+            throw APIError(432, "The API \(x.command) is denied for the user's/account's project role.")
+        }
     }
 
     static func identify(_ x: Exchange, _ s: EngineState) throws(APIError) -> Principal {

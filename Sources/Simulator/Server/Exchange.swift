@@ -68,5 +68,10 @@ struct Exchange {
     }
 
     /// The object every answer is wrapped in: `listzonesresponse`.
-    var wrapper: String { command.lowercased() + "response" }
+    var wrapper: String { Self.answerNames[command.lowercased()] ?? command.lowercased() + "response" }
+
+    /// Commands whose class names its answers (errors too) otherwise than `<command>response`.
+    static let answerNames = [
+        "acquirepodipaddress": "acquirepodipaddress", "releasepodipaddress": "releasepodipresponse",
+    ]
 }

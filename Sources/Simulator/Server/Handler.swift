@@ -180,6 +180,11 @@ enum Registry {
             // The admin side added for issue 12 (sim-admin).
             UsageAPIs.handlers, UploadParamsAPIs.handlers, UsageHistoryAPIs.handlers, LDAPAPIs.handlers,
             UnmanagedInstanceAPIs.handlers, RoleImportAPIs.handlers, HostStateAPIs.handlers,
+            // The remaining everyday admin APIs (sim-admin2).
+            DiagnosticsAPIs.handlers, RouterHealthAPIs.handlers, HostMaintenanceAPIs.handlers, ImageStoreAPIs.handlers,
+            StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers, GuestIPv6PrefixAPIs.handlers, ConsoleEndpointAPIs.handlers,
+            AnnotationVisibilityAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
+            GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -56,6 +56,10 @@ enum Settings {
                 "Percentage (as a value between 0 and 1) of connected agents after which agent load balancing will start happening"
         ),
         Setting(
+            name: "allow.domain.admins.to.create.tagged.offerings", category: "Advanced", javaType: "Boolean",
+            defaultValue: "false", scope: .account, isDynamic: true,
+            description: "Allow domain admins to create offerings with tags."),
+        Setting(
             name: "allow.public.user.templates", category: "Advanced", javaType: "Boolean", defaultValue: "true",
             scope: .account, isDynamic: true,
             description: "If false, users will not be able to create public templates."),

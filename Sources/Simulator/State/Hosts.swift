@@ -104,6 +104,7 @@ extension Store {
             h.fields["cpuallocated"] = .string(cpuPct)
             h.fields["cpuallocatedvalue"] = .int(cpu)
             h.fields["cpuallocatedpercentage"] = .string(cpuPct)
+            h.fields["cpuallocatedwithoverprovisioning"] = .string(cpuPct)  // the overprovisioning factor is 1
             h.fields["memoryallocated"] = .int(mem)
             h.fields["memoryallocatedbytes"] = .int(mem)
             h.fields["memoryallocatedpercentage"] = .string(memPct)

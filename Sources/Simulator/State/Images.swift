@@ -118,3 +118,11 @@ extension Store {
         removeTags(resourceID: image.id) { _ in true }
     }
 }
+
+extension Store {
+    /// The download link the secondary storage VM serves for an extracted file (templates, ISOs, volumes,
+    /// diagnostics data): a symbolic link named by a fresh id under `userdata/`.
+    static func extractURL(_ id: String, suffix: String) -> String {
+        "https://secondary-storage.simulator.invalid/userdata/\(id).\(suffix)"
+    }
+}

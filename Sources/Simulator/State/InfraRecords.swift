@@ -51,6 +51,7 @@ extension Store {
             "hypervisorversion": .string("4.18.0.0"),
             "cpunumber": .int(hostCPUs), "cpusockets": .int(1), "cpuspeed": .int(hostCPUSpeed),
             "cpuallocated": .string("0%"), "cpuallocatedvalue": .int(0), "cpuallocatedpercentage": .string("0%"),
+            "cpuallocatedwithoverprovisioning": .string("0%"), "hahost": .bool(false),
             "cpuwithoverprovisioning": .string(String(hostCPUs * hostCPUSpeed)),
             "memorytotal": .int(hostMemoryBytes), "memoryallocated": .int(0), "memoryallocatedbytes": .int(0),
             "memoryallocatedpercentage": .string("0%"), "memorywithoverprovisioning": .string(String(hostMemoryBytes)),

@@ -77,16 +77,15 @@ extension Store {
         switch owner {
         case .account(let a): return accountCount(a, type)
         case .project(let p): return projectCount(p, type)
-        case .domain(let d):
-            let tree = domainTree(d.id)
-            let accounts = table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) {
-                $0 + accountCount($1, type)
-            }
-            return accounts
-                + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.reduce(0) {
-                    $0 + projectCount($1, type)
-                }
+        case .domain(let d): return domainHoldings(d).reduce(0) { $0 + count(type, holding: $1) }
         }
+    }
+
+    /// What the accounts and projects of a domain and its subdomains hold, each found once.
+    private func domainHoldings(_ d: Entity) -> [Holding] {
+        let tree = domainTree(d.id)
+        return table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.account($0)) }
+            + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.project($0)) }
     }
 
     private func accountCount(_ a: Entity, _ type: Int) -> Int {
@@ -146,27 +145,32 @@ extension Store {
         return h
     }
 
-    /// Resource counts and limits as an account or project answer shows them (vmlimit "Unlimited",
-    /// vmtotal 2, vmavailable "Unlimited"; storage in GiB), with its running and stopped VMs.
+    /// Resource counts and limits as an account, project or domain answer shows them (vmlimit "Unlimited",
+    /// vmtotal 2, vmavailable "Unlimited"; storage in GiB), with an account's or project's running and
+    /// stopped VMs.
     func limitFields(_ owner: LimitOwner) -> Record {
         var shown: [(String, Int)] = [
             ("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
             ("vpc", 7), ("cpu", 8), ("memory", 9), ("primarystorage", 10), ("secondarystorage", 11),
         ]
-        if case .account = owner { shown.append(("project", 5)) }  // projects are owned by accounts
-        let held = holdings(owner)
+        let held: [Holding]
+        switch owner {
+        case .domain(let d): held = domainHoldings(d)
+        default: held = [holdings(owner)]
+        }
+        if case .project = owner {} else { shown.append(("project", 5)) }  // accounts own projects
         var r: Record = [:]
         for (prefix, type) in shown {
             let limit = self.limit(owner, type)
-            var total = count(type, holding: held)
+            var total = held.reduce(0) { $0 + count(type, holding: $1) }
             if type == 10 || type == 11 { total >>= 30 }
             r[prefix + "limit"] = .string(limit < 0 ? "Unlimited" : String(limit))
             r[prefix + "total"] = .int(total)
             r[prefix + "available"] = .string(limit < 0 ? "Unlimited" : String(max(0, limit - total)))
         }
         if case .domain = owner { return r }
-        r["vmrunning"] = .int(held.running)
-        r["vmstopped"] = .int(held.stopped)
+        r["vmrunning"] = .int(held[0].running)
+        r["vmstopped"] = .int(held[0].stopped)
         return r
     }
 

@@ -167,7 +167,8 @@ extension Store {
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
             "networkofferingavailability": offering.fields["availability"]!,
             "networkofferingconservemode": offering.fields["conservemode"] ?? .bool(false), "issystem": .bool(false),
-            "displaynetwork": .bool(true),
+            "displaynetwork": .bool(true), "redundantrouter": .bool(false), "strechedl2subnet": .bool(false),
+            "receivedbytes": .int(0), "sentbytes": .int(0),
             "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
             "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type),
             "acltype": .string(type == "Shared" ? "Domain" : "Account"),
@@ -179,6 +180,8 @@ extension Store {
             "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
             "created": .string(created),
         ]
+        // An isolated network outside a VPC shows its offering's egress default (createNetwork drops it for tiers).
+        if type == "Isolated" { f["egressdefaultpolicy"] = offering.fields["egressdefaultpolicy"] ?? .bool(false) }
         if let owner {
             if type != "Shared" { f["account"] = .string(owner.account) }
             f["domainid"] = .string(owner.domainID)

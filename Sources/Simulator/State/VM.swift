@@ -202,6 +202,9 @@ extension Store {
         }
         r["guestosid"] = template?.fields["ostypeid"] ?? .string("")
         r["ostypeid"] = template?.fields["ostypeid"] ?? .string("")
+        if let os = template?["ostypeid"].flatMap({ table("ostype").get($0) }) {
+            r["osdisplayname"] = os.fields["description"]
+        }
         r["rootdeviceid"] = .int(0)
         r["rootdevicetype"] = .string("ROOT")
         r["securitygroup"] = .list(
