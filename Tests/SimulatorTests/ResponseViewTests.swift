@@ -80,4 +80,37 @@ import Values
             #expect((inRange["publicipaddress"]?.list ?? []).contains { $0[field: "id"]?.text == id })
         }
     }
+
+    @Test func noAnswerNamesTheGatewayServiceAndOnlyRootAdminsSeeANetworksVLAN() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let admin = TestClient(sim)
+            let user = admin.signed()
+            func names(_ services: Value?) -> [String] { (services?.list ?? []).compactMap { $0[field: "name"]?.text } }
+            let offering = try await admin.get(
+                "listNetworkOfferings", [("name", "DefaultIsolatedNetworkOfferingWithSourceNatService")]
+            ).inner
+            let offered = names(offering["networkoffering.0.service"])
+            #expect(offered.contains("SourceNat") && !offered.contains("Gateway"))
+            // The offering keeps it: a filter by the service still finds it, as on the server.
+            let byGateway = try await admin.get("listNetworkOfferings", [("supportedservices", "Gateway")]).inner
+            #expect(
+                (byGateway["networkoffering"]?.list ?? []).contains {
+                    $0[field: "id"] == offering["networkoffering.0.id"]
+                })
+            let vpcOffering = try await admin.get("listVPCOfferings", [("name", "Default VPC offering")]).inner
+            #expect(!names(vpcOffering["vpcoffering.0.service"]).isEmpty)
+            #expect(!names(vpcOffering["vpcoffering.0.service"]).contains("Gateway"))
+            let supported = try await admin.get("listSupportedNetworkServices").inner
+            #expect(!names(supported["networkservice"]).contains("Gateway"))
+            #expect(supported["count"]?.number?.int == supported["networkservice"]?.list?.count)
+
+            let network = try await user.isolatedNetwork("tagged-vlan")
+            _ = try await user.deploy([("networkids", network)])
+            let mine = try await user.get("listNetworks", [("id", network)]).inner
+            #expect(!names(mine["network.0.service"]).contains("Gateway"))
+            #expect(mine["network.0.broadcasturi"] == nil && mine["network.0.vlan"] == nil)
+            let full = try await admin.get("listNetworks", [("id", network), ("listall", "true")]).inner
+            #expect(full["network.0.broadcasturi"]?.text?.hasPrefix("vlan://") == true)
+        }
+    }
 }

@@ -56,8 +56,9 @@ enum CatalogInfoAPIs {
                     }
                 }
             }
+            // The server never lists Gateway (ListSupportedNetworkServicesCmd skips it).
             let chosen = order.filter { s in
-                (service == nil || s.lowercased() == service)
+                s != ResponseView.unshownService && (service == nil || s.lowercased() == service)
                     && (provider == nil || providers[s, default: []].contains { $0.lowercased() == provider })
             }
             let range = try c.pageRange(count: chosen.count)

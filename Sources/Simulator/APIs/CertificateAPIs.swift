@@ -67,6 +67,27 @@ enum CertificateAPIs {
                     return ["certificates": .record(answer)]
                 })
         },
+        // The agent makes a key store and a request, the CA signs it, the agent installs the result: an
+        // agent that is not connected cannot, and the job fails as CAManagerImpl fails it.
+        Handler("provisionCertificate", async: true, prepare: keys) { c throws(APIError) in
+            try provider(c)
+            let host = try c.entity("host", "hostid", what: "host")
+            let keys = c.prepared as? [_RSA.Signing.PrivateKey] ?? [], now = c.now
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.admin.ca.ProvisionCertificateCmd", instanceType: "Host",
+                    instanceID: host.id, immediateID: nil
+                ) { store, _ in
+                    let h = try store.jobEntity("host", host.id)
+                    guard h["state"] == "Up" else {
+                        throw APIError.internalError(
+                            "Failed to generate keystore and get CSR from the host/agent id=\(h.seq)")
+                    }
+                    // The CA (made on first use) signs the agent's request; the certificate stays on the host.
+                    _ = try authority(store, keys, now: now)
+                    return ["success": .bool(true)]
+                })
+        },
         Handler("revokeCertificate", async: true) { c throws(APIError) in
             try provider(c)
             let serial = try c.required("serial").lowercased()

@@ -40,7 +40,8 @@ enum APIAccess {
         "addSecondaryStorage", "migrateSecondaryStorageData", "createManagementNetworkIpRange",
         "deleteManagementNetworkIpRange", "createGuestNetworkIpv6Prefix", "listGuestNetworkIpv6Prefixes",
         "deleteGuestNetworkIpv6Prefix", "updateAnnotationVisibility", "listTrafficTypeImplementors",
-        "linkAccountToLdap", "issueCertificate", "revokeCertificate",
+        "linkAccountToLdap", "issueCertificate", "revokeCertificate", "uploadCustomCertificate",
+        "provisionCertificate",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

@@ -185,6 +185,7 @@ enum Registry {
             StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers, GuestIPv6PrefixAPIs.handlers, ConsoleEndpointAPIs.handlers,
             AnnotationVisibilityAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
             GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
+            ConsoleProxyCertificateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -1,11 +1,13 @@
 import Values
 import OrderedCollections
 
-/// The real server answers a root admin with the full view (its `...CmdByAdmin` commands) and
-/// everyone else, domain admins included, with the restricted one: that leaves out where a
-/// resource runs (host, pod, cluster, storage pool and path) and the hypervisor's name for it
-/// (UserVmJoinDaoImpl, VolumeJoinDaoImpl, DomainRouterJoinDaoImpl). Handlers build the full
-/// record; this stage cuts it to the caller's view, job results included.
+/// What a caller is shown of the records a handler built. The real server answers a root admin
+/// with the full view (its `...CmdByAdmin` commands) and everyone else, domain admins included,
+/// with the restricted one, which leaves out where a resource runs (host, pod, cluster, storage
+/// pool and path), the hypervisor's names for it and a network's VLAN (UserVmJoinDaoImpl,
+/// VolumeJoinDaoImpl, DomainRouterJoinDaoImpl, createNetworkResponse). And no answer names the
+/// Gateway service, which offerings keep in their service map (createNetworkOfferingResponse,
+/// createNetworkResponse, createVpcOfferingResponse skip it). Job results are cut the same way.
 enum ResponseView {
     /// Fields of the full view only, by the answer's object name.
     static let fullViewOnly: [String: Set<String>] = [
@@ -14,6 +16,7 @@ enum ResponseView {
             "path", "storagetype", "hypervisor", "storage", "storageid", "clusterid", "clustername", "podid",
             "podname",
         ],
+        "network": ["broadcasturi", "vlan"],
         // A public address's VLAN range (createIPAddressResponse).
         "ipaddress": ["vlanid", "vlanname"],
         "publicipaddress": ["vlanid", "vlanname"],
@@ -26,33 +29,46 @@ enum ResponseView {
         ],
     ]
 
+    /// Records whose `service` list is shown without the Gateway service (a VPC's tiers too).
+    static let serviceHolders: Set<String> = ["networkoffering", "network", "vpcoffering", "vpc"]
+    static let unshownService = "Gateway"
+
     static func apply(_ caller: Caller, _ reply: Reply) -> Reply {
-        guard caller.role != .rootAdmin else { return reply }
+        let full = caller.role == .rootAdmin
         switch reply {
         case .object(let r):
-            return .object(restricted(answer: r))
+            return .object(shown(answer: r, full: full))
         case .objectSettingCookies(let r, let cookies):
-            return .objectSettingCookies(restricted(answer: r), cookies: cookies)
+            return .objectSettingCookies(shown(answer: r, full: full), cookies: cookies)
         case .list(let noun, let items, let total):
-            guard let hidden = fullViewOnly[noun] else { return reply }
-            return .list(noun: noun, items: items.map { without(hidden, $0) }, total: total)
+            guard fullViewOnly[noun] != nil || serviceHolders.contains(noun) else { return reply }
+            return .list(noun: noun, items: items.map { shown($0, as: noun, full: full) }, total: total)
         case .job(var spec):
             let work = spec.work
-            spec.work = { store, date in restricted(answer: try work(store, date)) }
+            spec.work = { store, date in shown(answer: try work(store, date), full: full) }
             return .job(spec)
         }
     }
 
-    /// `{"virtualmachine": {...}}` loses the full view's fields; other answers stay as they are.
-    private static func restricted(answer: Record) -> Record {
-        guard answer.count == 1, let key = answer.keys.first, let hidden = fullViewOnly[key], let inner = answer[key]
-        else { return answer }
-        return [key: without(hidden, inner)]
+    /// `{"virtualmachine": {...}}` is shown as its kind is; other answers stay as they are.
+    private static func shown(answer: Record, full: Bool) -> Record {
+        guard answer.count == 1, let key = answer.keys.first, let inner = answer[key] else { return answer }
+        return [key: shown(inner, as: key, full: full)]
     }
 
-    private static func without(_ hidden: Set<String>, _ value: Value) -> Value {
+    private static func shown(_ value: Value, as noun: String, full: Bool) -> Value {
         guard case .record(var r) = value else { return value }
-        for name in hidden { r.removeValue(forKey: name) }
+        if !full, let hidden = fullViewOnly[noun] {
+            for name in hidden { r.removeValue(forKey: name) }
+        }
+        if serviceHolders.contains(noun) {
+            if let services = r["service"]?.list {
+                r["service"] = .list(services.filter { $0[field: "name"]?.string != unshownService })
+            }
+            if noun == "vpc", let tiers = r["network"]?.list {
+                r["network"] = .list(tiers.map { shown($0, as: "network", full: full) })
+            }
+        }
         return .record(r)
     }
 }
