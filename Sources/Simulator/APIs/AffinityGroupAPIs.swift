@@ -45,23 +45,13 @@ enum AffinityGroupAPIs {
                 }
                 g = e
             } else {
-                // DeleteAffinityGroupCmd.getId looks the name up among its entity owner's groups:
-                // projectid's project, account in domainid, else the caller.
+                // DeleteAffinityGroupCmd.getId looks the name up among its entity owner's groups.
                 let name = try c.required("name")
-                var project: Entity? = nil
-                if c.optional("projectid") != nil { project = try ProjectAPIs.project(c, "projectid", admin: false) }
-                let owner = try c.owner()
-                guard
-                    let e = c.store.table("affinitygroup").first(where: { g in
-                        let owned =
-                            project.map { g["projectid"] == $0.id }
-                            ?? (g["account"] == owner.account && g["domainid"] == owner.domainID
-                                && g["projectid"] == nil)
-                        return g["name"] == name && owned
-                    })
+                let owner = try c.namedOwner()
+                guard let e = c.store.table("affinitygroup").first(where: { $0["name"] == name && owner.owns($0) })
                 else {
-                    let seq = project?.seq ?? c.store.table("account").get(owner.accountID)?.seq ?? 0
-                    throw APIError.refused("Unable to find affinity group by name \(name) for the account id=\(seq)")
+                    throw APIError.refused(
+                        "Unable to find affinity group by name \(name) for the account id=\(owner.seq)")
                 }
                 g = e
             }

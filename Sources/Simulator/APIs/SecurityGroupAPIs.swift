@@ -59,11 +59,14 @@ enum SecurityGroupAPIs {
             return sg
         }
         guard let name = c.optional(nameParam) else { throw APIError.missing(idParam, command: c.command) }
-        guard
-            let sg = c.store.table("securitygroup").first(where: {
-                $0["name"] == name && c.ownedByCaller(account: $0["account"], domainID: $0["domainid"])
-            })
-        else { throw APIError.invalid(nameParam, "Unable to find security group \(name)") }
+        // getSecurityGroupId(name, getEntityOwnerId()): the group of the owner the command names.
+        let owner = try c.namedOwner()
+        guard let sg = c.store.table("securitygroup").first(where: { $0["name"] == name && owner.owns($0) }) else {
+            if c.command == "deleteSecurityGroup" {
+                throw APIError.refused("Unable to find security group by name \(name) for the account id=\(owner.seq)")
+            }
+            throw APIError.invalid(nameParam, "Unable to find security group \(name)")
+        }
         return sg
     }
 

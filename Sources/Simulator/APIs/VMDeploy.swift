@@ -76,10 +76,7 @@ extension VirtualMachineAPIs {
             sgIDs.append(id)
         }
         // Groups named are the VM owner's: the project's when it deploys into one.
-        let owned = { (e: Entity) -> Bool in
-            project.map { e["projectid"] == $0.id }
-                ?? (e["account"] == owner.account && e["domainid"] == owner.domainID && e["projectid"] == nil)
-        }
+        let owned = try c.namedOwner().owns
         for name in c.list("securitygroupnames") ?? [] {
             guard let sg = store.table("securitygroup").first(where: { $0["name"] == name && owned($0) }) else {
                 throw APIError.invalid("securitygroupnames", "Unable to find security group by name \(name)")

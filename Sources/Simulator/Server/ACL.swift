@@ -109,6 +109,21 @@ extension Call {
                 domain: acct["domain"] ?? "", isAdmin: false)
     }
 
+    /// The entity owner a command names, as getEntityOwnerId's finalyzeAccountId reads account,
+    /// domainid and projectid: whether a record is that owner's (the project's with projectid, else
+    /// the account's own, outside projects), and the owner's internal id for the server's messages.
+    func namedOwner() throws(APIError) -> (owns: (Entity) -> Bool, seq: Int) {
+        if optional("projectid") != nil {
+            let project = try ProjectAPIs.project(self, "projectid", admin: false)
+            return ({ $0["projectid"] == project.id }, project.seq)
+        }
+        let o = try owner()
+        return (
+            { $0["account"] == o.account && $0["domainid"] == o.domainID && $0["projectid"] == nil },
+            store.table("account").get(o.accountID)?.seq ?? 0
+        )
+    }
+
     /// Checks `domainid` the way the server does before listing in it.
     func checkDomainAccess(_ domainID: String) throws(APIError) {
         let ok =
