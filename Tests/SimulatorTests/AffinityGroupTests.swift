@@ -8,9 +8,7 @@ import Values
     @Test func deleteByNameFindsTheProjectsGroup() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let project = try #require(
-                try await c.job("createProject", [("name", "web"), ("displaytext", "Web")])["jobresult.project.id"]?
-                    .text)
+            let project = try await c.project("web")
             let theirs = try #require(
                 try await c.job(
                     "createAffinityGroup",

@@ -161,9 +161,7 @@ import Values
     @Test func aProjectListsItsOwnAndThePublicImages() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let project = try #require(
-                try await c.job("createProject", [("name", "web"), ("displaytext", "Web")])["jobresult.project.id"]?
-                    .text)
+            let project = try await c.project("web")
             let featured = try await c.value("listTemplates", [("templatefilter", "featured")], "template.0.id")
             for filter in ["featured", "executable"] {
                 let listed = try await c.get("listTemplates", [("templatefilter", filter), ("projectid", project)])

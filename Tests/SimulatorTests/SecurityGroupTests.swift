@@ -8,9 +8,7 @@ import Values
     @Test func deleteByNameFindsTheProjectsGroup() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let project = try #require(
-                try await c.job("createProject", [("name", "web"), ("displaytext", "Web")])["jobresult.project.id"]?
-                    .text)
+            let project = try await c.project("web")
             let made = try await c.get("createSecurityGroup", [("name", "web-sg"), ("projectid", project)])
             let id = try #require(made.inner["securitygroup.id"]?.text, "\(made.body)")
             let missing = try await c.get("deleteSecurityGroup", [("name", "web-sg")])

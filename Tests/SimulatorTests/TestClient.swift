@@ -122,6 +122,12 @@ extension TestClient {
         return try await wait(job: id)
     }
 
+    /// A new project named `name` (its display text the same); its id.
+    func project(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let made = try await job("createProject", [("name", name), ("displaytext", name)])
+        return try #require(made["jobresult.project.id"]?.text, "\(made)", sourceLocation: sourceLocation)
+    }
+
     /// A new isolated network (the default offering with source NAT) in `zone`; its id.
     func isolatedNetwork(_ name: String, zone: String = "Sandbox-1") async throws -> String {
         let zoneID = try await value("listZones", [("name", zone)], "zone.0.id")

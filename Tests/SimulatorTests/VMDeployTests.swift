@@ -9,9 +9,7 @@ import Values
     @Test func affinityGroupNamesAreTheOwnersGroups() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let project = try #require(
-                try await c.job("createProject", [("name", "web"), ("displaytext", "Web")])["jobresult.project.id"]?
-                    .text)
+            let project = try await c.project("web")
             let own = try #require(
                 try await c.job("createAffinityGroup", [("name", "spread"), ("type", "host anti-affinity")])[
                     "jobresult.affinitygroup.id"]?.text)
