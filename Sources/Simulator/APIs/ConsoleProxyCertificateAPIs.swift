@@ -1,5 +1,6 @@
 import OrderedCollections
 import Values
+import X509
 
 /// uploadCustomCertificate (root admin): the SSL certificate the console proxies (and the secondary
 /// storage VMs' downloads) serve, for a domain suffix. With its private key it is the server certificate:
@@ -19,12 +20,11 @@ enum ConsoleProxyCertificateAPIs {
                     cmd: "org.apache.cloudstack.api.command.admin.resource.UploadCustomCertificateCmd",
                     instanceType: nil, instanceID: nil, immediateID: nil
                 ) { store, _ in
-                    let der = try SSLCertAPIs.certificateDER(pem)
+                    let (certificate, _) = try SSLCertAPIs.read(pem)
                     var f: Record = ["certificate": .string(pem), "domainsuffix": .string(suffix)]
                     if let key {
-                        // The certificate carries its subject's public key verbatim: the pair matches when it is there.
-                        let publicKey = try? SSLCertAPIs.publicKeyDER(ofPrivateKey: key)
-                        guard let publicKey, der.containsSubsequence(publicKey) else {
+                        let publicKey = try? SSLCertAPIs.publicKey(ofPrivateKey: key)
+                        guard let publicKey, certificate.publicKey == publicKey else {
                             throw APIError.refused("Failed to pass certificate validation check")
                         }
                         store.table(table).put(Entity(id: "CPVMCertificate", fields: f))

@@ -2,7 +2,9 @@ import Crypto
 import _CryptoExtras
 import FoundationEssentials
 import OrderedCollections
+import SwiftASN1
 import Values
+import X509
 
 /// SSL certificates for load balancers, as CertServiceImpl keeps them: the certificate must be PEM and
 /// its public key the private key's (the key is checked, never stored or shown). Binding one to a rule
@@ -13,11 +15,10 @@ enum SSLCertAPIs {
     static let handlers: [Handler] = [
         Handler("uploadSslCert") { c throws(APIError) in
             let name = try c.required("name")
-            let der = try certificateDER(try c.required("certificate"))
-            let publicKey = try publicKeyDER(ofPrivateKey: try c.required("privatekey"))
-            // The certificate carries its subject's public key verbatim: the pair matches when it is there.
-            guard der.containsSubsequence(publicKey) else { throw APIError.refused("Bad public-private key") }
-            if let chain = c.optional("certchain") { _ = try certificateDER(chain) }
+            let (certificate, der) = try read(try c.required("certificate"))
+            let key = try SSLCertAPIs.publicKey(ofPrivateKey: try c.required("privatekey"))
+            guard certificate.publicKey == key else { throw APIError.refused("Bad public-private key") }
+            if let chain = c.optional("certchain") { _ = try read(chain) }
             var f: Record = [
                 "name": .string(name), "certificate": .string(try c.required("certificate")),
                 "fingerprint": .string(fingerprint(der)), "loadbalancerrulelist": .list([]),
@@ -107,25 +108,22 @@ enum SSLCertAPIs {
     ]
 
     /// The DER bytes of the first PEM CERTIFICATE block.
-    static func certificateDER(_ pem: String) throws(APIError) -> [UInt8] {
-        let begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----"
-        guard let b = pem.firstRange(of: begin), let e = pem[b.upperBound...].firstRange(of: end) else {
-            throw APIError.refused(
-                "Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
-        }
-        let body = pem[b.upperBound..<e.lowerBound].filter { !$0.isWhitespace }
-        guard let data = Data(base64Encoded: String(body)), data.count > 16, data.first == 0x30 else {
-            throw APIError.refused(
-                "Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
-        }
-        return Array(data)
+    /// The first certificate of a PEM text, read as X.509, with its DER (for the fingerprint); anything else
+    /// is refused in the server's words.
+    static func read(_ pem: String) throws(APIError) -> (Certificate, [UInt8]) {
+        let refusal = APIError.refused(
+            "Parsing certificate/key failed: Invalid certificate format. Expected X509 certificate")
+        guard let first = try? PEMDocument.parseMultiple(pemString: pem).first, first.discriminator == "CERTIFICATE",
+            let certificate = try? Certificate(derEncoded: first.derBytes)
+        else { throw refusal }
+        return (certificate, first.derBytes)
     }
 
-    /// The SubjectPublicKeyInfo (DER) of an RSA or EC (P-256/P-384) private key in PEM.
-    static func publicKeyDER(ofPrivateKey pem: String) throws(APIError) -> [UInt8] {
-        if let k = try? _RSA.Signing.PrivateKey(pemRepresentation: pem) { return Array(k.publicKey.derRepresentation) }
-        if let k = try? P256.Signing.PrivateKey(pemRepresentation: pem) { return Array(k.publicKey.derRepresentation) }
-        if let k = try? P384.Signing.PrivateKey(pemRepresentation: pem) { return Array(k.publicKey.derRepresentation) }
+    /// The public key of an RSA or EC (P-256/P-384) private key in PEM.
+    static func publicKey(ofPrivateKey pem: String) throws(APIError) -> Certificate.PublicKey {
+        if let k = try? _RSA.Signing.PrivateKey(pemRepresentation: pem) { return Certificate.PrivateKey(k).publicKey }
+        if let k = try? P256.Signing.PrivateKey(pemRepresentation: pem) { return Certificate.PrivateKey(k).publicKey }
+        if let k = try? P384.Signing.PrivateKey(pemRepresentation: pem) { return Certificate.PrivateKey(k).publicKey }
         throw APIError.refused(
             "Parsing certificate/key failed: Invalid private key format. Expected a PEM RSA or EC private key")
     }
@@ -136,12 +134,5 @@ enum SSLCertAPIs {
             let hex = String(byte, radix: 16, uppercase: true)
             return hex.count == 1 ? "0" + hex : hex
         }.joined(separator: ":")
-    }
-}
-
-extension Array where Element == UInt8 {
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        return (0...(count - needle.count)).contains { i in self[i..<(i + needle.count)].elementsEqual(needle) }
     }
 }
