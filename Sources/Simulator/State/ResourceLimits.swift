@@ -74,26 +74,16 @@ extension Store {
 
     /// What an owner uses of a type now (storage in bytes), counted from the resources themselves.
     func count(_ owner: LimitOwner, _ type: Int) -> Int {
-        switch owner {
-        case .account(let a): return accountCount(a, type)
-        case .project(let p): return projectCount(p, type)
-        case .domain(let d): return domainHoldings(d).reduce(0) { $0 + count(type, holding: $1) }
-        }
+        heldBy(owner).reduce(0) { $0 + count(type, holding: $1) }
     }
 
-    /// What the accounts and projects of a domain and its subdomains hold, each found once.
-    private func domainHoldings(_ d: Entity) -> [Holding] {
+    /// What an owner holds: an account's or project's own, or, for a domain, what each account and
+    /// project of it and its subdomains holds (each found once).
+    private func heldBy(_ owner: LimitOwner) -> [Holding] {
+        guard case .domain(let d) = owner else { return [holdings(owner)] }
         let tree = domainTree(d.id)
         return table("account").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.account($0)) }
             + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.project($0)) }
-    }
-
-    private func accountCount(_ a: Entity, _ type: Int) -> Int {
-        count(type, holding: holdings(.account(a)))
-    }
-
-    private func projectCount(_ p: Entity, _ type: Int) -> Int {
-        count(type, holding: holdings(.project(p)))
     }
 
     /// What an account or project holds: its counted VMs summed up in one pass (a listing at 100,000
@@ -153,11 +143,7 @@ extension Store {
             ("vm", 0), ("ip", 1), ("volume", 2), ("snapshot", 3), ("template", 4), ("network", 6),
             ("vpc", 7), ("cpu", 8), ("memory", 9), ("primarystorage", 10), ("secondarystorage", 11),
         ]
-        let held: [Holding]
-        switch owner {
-        case .domain(let d): held = domainHoldings(d)
-        default: held = [holdings(owner)]
-        }
+        let held = heldBy(owner)
         if case .project = owner {} else { shown.append(("project", 5)) }  // accounts own projects
         var r: Record = [:]
         for (prefix, type) in shown {
