@@ -56,7 +56,11 @@ import Values
             #expect(cut.status == 200, "\(cut.body)")
             // The domain admin of ROOT sees the admin's router, but not where it runs or its NICs.
             #expect(cut.inner["router.0.id"]?.text == full["router.0.id"]?.text)
-            for hidden in ["hostid", "podid", "nic", "publicip", "guestipaddress", "linklocalip"] {
+            #expect(full["router.0.publicnetworkid"] != nil && full["router.0.linklocalnetworkid"] != nil)
+            for hidden in [
+                "hostid", "podid", "nic", "publicip", "guestipaddress", "linklocalip", "publicnetworkid",
+                "linklocalnetworkid",
+            ] {
                 #expect(cut.inner["router.0.\(hidden)"] == nil, "domain admin sees \(hidden)")
             }
         }

@@ -13,8 +13,17 @@ enum NetworkAPIs {
             let wanted = try NetworkOfferingAPIs.services(c, "supportedservices")
             let exact = c.exactFields(["vpcid", "aclid", "zoneid", "physicalnetworkid", "networkofferingid"])
             let forVPC: Bool? = c.optional("forvpc") == nil ? nil : try c.bool("forvpc")
-            return try c.listEntities("network", taggable: true) { n in
-                guard n["type"] == "Shared" || visible.allows(account: n["account"], domainID: n["domainid"]) else {
+            // System networks show only to admins asking issystem=true (a user's issystem is ignored),
+            // and then alone, whoever owns what (NetworkServiceImpl.searchForNetworks).
+            let system = try c.bool("issystem") && c.caller.role != .user
+            if system, c.optional("account") != nil || c.optional("domainid") != nil {
+                throw APIError.refused(
+                    "System network belongs to system, account and domainId parameters can't be specified")
+            }
+            return try c.without(["issystem"]).listEntities("network", taggable: true) { n in
+                guard (n["issystem"] == "true") == system else { return false }
+                guard system || n["type"] == "Shared" || visible.allows(account: n["account"], domainID: n["domainid"])
+                else {
                     return false
                 }
                 if let forVPC, (n["vpcid"] != nil) != forVPC { return false }
@@ -187,6 +196,13 @@ enum NetworkAPIs {
 
     static func ownNetwork(_ c: Call, _ param: String = "id") throws(APIError) -> Entity {
         let n = try c.entity("network", param, what: "network")
+        // The zone's system networks are the server's own (NetworkServiceImpl refuses them by these words).
+        if n["issystem"] == "true" {
+            if c.command.lowercased() == "deletenetwork" {
+                throw APIError.refused("Network \(n.id) is system and can't be removed")
+            }
+            throw APIError.refused("Can't allow networks which traffic type is not Guest")
+        }
         // Shared networks have no owning account: only admins change them.
         if n["account"] == nil {
             if c.caller.role == .user { throw c.denied("network \(n.id)") }

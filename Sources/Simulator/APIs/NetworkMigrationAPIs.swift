@@ -160,7 +160,7 @@ extension Store {
             n.fields["networkofferingdisplaytext"] = offering.fields["displaytext"]
             n.fields["networkofferingavailability"] = offering.fields["availability"]
             n.fields["networkofferingconservemode"] = offering.fields["conservemode"] ?? .bool(false)
-            n.fields["service"] = offering.fields["service"]
+            n.fields["service"] = offering.fields["service"].map(ServiceCapabilities.networkServices)
         }
     }
 }

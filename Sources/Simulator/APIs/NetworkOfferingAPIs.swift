@@ -14,6 +14,15 @@ enum NetworkOfferingAPIs {
         Handler("listNetworkOfferings") { c throws(APIError) in
             let wanted = try services(c, "supportedservices")
             let sourceNat: Bool? = c.optional("sourcenatsupported") == nil ? nil : try c.bool("sourcenatsupported")
+            // No network is made in a basic zone, so none of its offerings is listed for one.
+            if c.optional("zoneid") != nil, try c.entity("zone", "zoneid", what: "zone")["networktype"] == "Basic" {
+                return .list(noun: "networkoffering", items: [], total: 0)
+            }
+            if c.optional("networkid") != nil,
+                try c.entity("network", "networkid", what: "network")["issystem"] == "true"
+            {
+                throw APIError.refused("Can't update system networks")
+            }
             return try c.listEntities("networkoffering") { o in
                 let have = NetworkOfferings.serviceNames(o.fields)
                 if !wanted.allSatisfy(have.contains) { return false }
@@ -35,16 +44,24 @@ enum NetworkOfferingAPIs {
                 name: name, displayText: text, guestIPType: type, services: byService,
                 specifyVlan: try c.bool("specifyvlan"), specifyIPRanges: try c.bool("specifyipranges"),
                 availability: try choice(c, "availability", ["Optional", "Required"]) ?? "Optional",
-                conserveMode: try c.bool("conservemode", default: true), forVPC: forVPC)
+                conserveMode: try c.bool("conservemode", default: true), forVPC: forVPC,
+                flags: try OfferingCapabilityParams.flags(c, services: list))
             seed.isDefault = false
+            var router = c.store.defaultRouterOfferingID()
+            if c.optional("serviceofferingid") != nil {
+                let o = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
+                guard o["systemvmtype"]?.lowercased() == "domainrouter" else {
+                    throw APIError.refused("The specified service offering \(o.id) cannot be used by virtual router!")
+                }
+                router = o.id
+            }
             var f = NetworkOfferings.record(
-                seed, state: try c.bool("enable") ? "Enabled" : "Disabled", created: c.created)
+                seed, state: try c.bool("enable") ? "Enabled" : "Disabled", created: c.created, routerOffering: router)
             f["ispersistent"] = .bool(try c.bool("ispersistent"))
             f["egressdefaultpolicy"] = .bool(try c.bool("egressdefaultpolicy"))
             if let m = try c.int("maxconnections") { f["maxconnections"] = .int(m) }
             if let r = try c.int("networkrate") { f["networkrate"] = .int(r) }
             if let t = c.optional("tags") { f["tags"] = .string(t) }
-            f["service"] = capabilities(c, f["service"]!)
             return .object(["networkoffering": .record(c.store.insert("networkoffering", f).fields)])
         },
         Handler("updateNetworkOffering") { c throws(APIError) in
@@ -210,7 +227,7 @@ enum NetworkOfferingAPIs {
         return known.first { $0.lowercased() == p.lowercased() } ?? p
     }
 
-    /// servicecapabilitylist[i].service/capabilitytype/capabilityvalue onto the services.
+    /// servicecapabilitylist[i].service/capabilitytype/capabilityvalue onto a VPC offering's services.
     static func capabilities(_ c: Call, _ service: Value) -> Value {
         var out = service
         for e in c.params.map("servicecapabilitylist") {

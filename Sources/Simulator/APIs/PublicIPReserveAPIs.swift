@@ -81,7 +81,9 @@ extension Store {
             "isstaticnat": .bool(false), "issystem": .bool(false), "isportable": .bool(false),
             "fordisplay": .bool(true),
         ]
-        for k in ["ipaddress", "zoneid", "zonename", "vlanid", "vlanname", "physicalnetworkid"] { r[k] = f[k] }
+        for k in ["ipaddress", "zoneid", "zonename", "vlanid", "vlanname", "physicalnetworkid", "networkid"] {
+            r[k] = f[k]
+        }
         return r
     }
 
@@ -106,6 +108,8 @@ extension Store {
                         "zonename": zone?.fields["name"] ?? .null,
                         "vlanid": .string(r.id), "vlanname": r.fields["vlan"] ?? .null,
                         "physicalnetworkid": r.fields["physicalnetworkid"] ?? .null,
+                        "networkid": systemNetwork(zone: r["zoneid"] ?? "", traffic: "Public").map { .string($0.id) }
+                            ?? .null,
                     ]))
             }
         }

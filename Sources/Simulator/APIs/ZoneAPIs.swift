@@ -37,7 +37,9 @@ enum ZoneAPIs {
                 if let v = c.optional(key) { f[key] = .string(v) }
             }
             f["localstorageenabled"] = .bool(try c.bool("localstorageenabled"))
-            return .object(["zone": .record(c.store.insert("zone", f).fields)])
+            let zone = c.store.insert("zone", f)
+            c.store.addSystemNetworks(zone: zone, created: c.created)
+            return .object(["zone": .record(zone.fields)])
         },
         Handler("updateZone") { c throws(APIError) in
             let zone = try c.entity("zone", "id", what: "zone")
@@ -68,6 +70,10 @@ enum ZoneAPIs {
                 throw APIError.inUse("The zone is not deletable because there are virtual machines in this zone")
             }
             c.store.table("zone").remove(zone.id)
+            // Its system networks go with it.
+            for n in c.store.table("network").rows where n["zoneid"] == zone.id && n["issystem"] == "true" {
+                c.store.table("network").remove(n.id)
+            }
             // Its system VMs (stopped once its hosts went) go with it.
             for vm in c.store.table(Store.systemVMNoun).rows where vm["zoneid"] == zone.id {
                 c.store.table(Store.systemVMNoun).remove(vm.id)

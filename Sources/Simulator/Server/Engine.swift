@@ -24,6 +24,7 @@ final class Engine: Sendable {
             try file.load(into: store, now: clock.now)
             try store.checkDataCenter(file.path)
             store.addMissingSystemVMs(SimClock.cloudStackTime(clock.now))
+            store.addMissingSystemNetworks(SimClock.cloudStackTime(clock.now))
             if options.adminKeysGiven { store.applyAdminKeys(options) }
         } else {
             let created = SimClock.cloudStackTime(clock.now)

@@ -47,7 +47,7 @@ extension Store {
     /// (every such network of the zone shares it, as on a real server), else a /24 of its own.
     func defaultGuestCIDR(zone: Entity) -> String {
         if let cidr = zone["guestcidraddress"], IPv4.hosts(cidr) != nil { return cidr }
-        let n = table("network").rows.count
+        let n = table("network").rows.count { $0["issystem"] != "true" }
         return "10.\(3 + n / 256).\(n % 256).0/24"
     }
 

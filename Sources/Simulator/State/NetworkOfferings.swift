@@ -60,6 +60,7 @@ enum NetworkOfferings {
         var conserveMode = true
         var forVPC = false
         var isDefault = true
+        var flags = ServiceCapabilities.Flags()
     }
 
     static let defaults: [Seed] = [
@@ -91,7 +92,8 @@ enum NetworkOfferings {
                 ("SecurityGroup", ["SecurityGroupProvider"]), ("StaticNat", ["Netscaler"]),
                 ("Lb", ["Netscaler"]),
             ],
-            specifyVlan: true, specifyIPRanges: true),
+            specifyVlan: true, specifyIPRanges: true,
+            flags: ServiceCapabilities.Flags(elasticLB: true, elasticIP: true, associatePublicIP: true)),
         Seed(
             name: "DefaultIsolatedNetworkOfferingForVpcNetworks",
             displayText: "Offering for Isolated Vpc networks with Source Nat service enabled", guestIPType: "Isolated",
@@ -134,18 +136,22 @@ enum NetworkOfferings {
             services: [], specifyVlan: true, specifyIPRanges: true, isDefault: false),
     ]
 
-    /// A network offering record; `state` is Disabled for created ones until enabled.
-    static func record(_ s: Seed, state: String, created: String) -> Record {
-        [
+    /// A network offering record; `state` is Disabled for created ones until enabled. Routers of its
+    /// networks run on `routerOffering` (the default router offering unless createNetworkOffering names one).
+    static func record(_ s: Seed, state: String, created: String, routerOffering: String?) -> Record {
+        var r: Record = [
             "name": .string(s.name), "displaytext": .string(s.displayText), "traffictype": .string("Guest"),
             "isdefault": .bool(s.isDefault), "specifyvlan": .bool(s.specifyVlan), "conservemode": .bool(s.conserveMode),
             "specifyipranges": .bool(s.specifyIPRanges), "availability": .string(s.availability),
             "networkrate": .int(200), "state": .string(state), "guestiptype": .string(s.guestIPType),
-            "service": servicesValue(s.services), "forvpc": .bool(s.forVPC), "ispersistent": .bool(false),
+            "service": ServiceCapabilities.offeringServices(s.services, s.flags), "forvpc": .bool(s.forVPC),
+            "ispersistent": .bool(false),
             "egressdefaultpolicy": .bool(false), "supportsstrechedl2subnet": .bool(false),
             "supportspublicaccess": .bool(false), "internetprotocol": .string("IPv4"), "created": .string(created),
             "hasannotations": .bool(false), "fortungsten": .bool(false),
         ]
+        if let routerOffering { r["serviceofferingid"] = .string(routerOffering) }
+        return r
     }
 
     struct VPCSeed {
@@ -185,8 +191,11 @@ extension Store {
     @discardableResult
     func seedNetworkOfferings(_ created: String) -> [String: Entity] {
         var byName: [String: Entity] = [:]
+        let router = defaultRouterOfferingID()
         for s in NetworkOfferings.defaults {
-            byName[s.name] = insert("networkoffering", NetworkOfferings.record(s, state: "Enabled", created: created))
+            byName[s.name] = insert(
+                "networkoffering",
+                NetworkOfferings.record(s, state: "Enabled", created: created, routerOffering: router))
         }
         for s in NetworkOfferings.vpcDefaults { insert("vpcoffering", NetworkOfferings.vpcRecord(s, created: created)) }
         seedDefaultACLs()

@@ -46,10 +46,11 @@ extension Store {
                 "forvirtualnetwork": .bool(true), "isstaticnat": .bool(false), "issystem": .bool(false),
                 "state": .string("Allocated"), "fordisplay": .bool(true),
             ], uniquingKeysWith: { $1 })
+        // The network an address comes from is the zone's public one (IPAddressResponse's networkid).
+        if let pub = systemNetwork(zone: zone.id, traffic: "Public") { f["networkid"] = .string(pub.id) }
         if let network {
             f["associatednetworkid"] = .string(network.id)
             f["associatednetworkname"] = network.fields["name"]
-            f["networkid"] = .string(network.id)
         }
         if let vpc {
             f["vpcid"] = .string(vpc.id)
@@ -92,15 +93,14 @@ extension Store {
         // Routers follow the system VMs round the zone's hosts; their MACs keep apart from those.
         let macSeq = Self.routerMACBase + seq
         f.merge(placement(onHostOf: zone.id, seq: seq), uniquingKeysWith: { $1 })
-        f["linklocalnetmask"] = .string("255.255.0.0")
+        f["linklocalnetmask"] = .string(SystemNetworks.controlNetmask)
         f["linklocalmacaddress"] = .string(Self.systemMAC(0x0e, macSeq))
         f.merge(owner, uniquingKeysWith: { $1 })
         if f["account"] == nil { f["account"] = .string("system") }  // a shared network's router is the system's
+        var nics: [Value] = []
         if let publicIP {
             f["publicip"] = .string(publicIP)
             f["publicmacaddress"] = .string(Self.systemMAC(0x06, macSeq))
-            f["publicnetmask"] = .string("255.255.255.0")
-            f["gateway"] = .string(publicIP.split(separator: ".").prefix(3).joined(separator: ".") + ".1")
         }
         if let network {
             f["guestnetworkid"] = .string(network.id)
@@ -113,14 +113,18 @@ extension Store {
             f["guestmacaddress"] = .string(Store.guestMAC(macSeq))
             f["networkdomain"] = network.fields["networkdomain"]
             if !internalLB, let ip = f["guestipaddress"]?.plainText {
-                f["nic"] = .list([Self.routerNIC(id: newID(), network: network, ip: ip, mac: Store.guestMAC(macSeq))])
+                nics.append(
+                    Self.routerNIC(
+                        id: newID(), network: network, ip: ip, mac: Store.guestMAC(macSeq), isDefault: publicIP == nil))
             }
         }
+        nics += systemNICs(&f, zone: zone)
         if let vpc {
             f["vpcid"] = .string(vpc.id)
             f["vpcname"] = vpc.fields["name"]
             f["networkdomain"] = vpc.fields["networkdomain"]
         }
+        if !nics.isEmpty { f["nic"] = .list(nics) }
         let router = insert("router", f)
         if let vpc, !internalLB {
             for tier in table("network").rows where tier["vpcid"] == vpc.id && tier["state"] == "Implemented" {

@@ -22,12 +22,13 @@ extension Store {
         seedPlatform()
         let zones = plan.zones.map { seedZone($0, created) }
         seedTemplates(plan.templates, os, zones[0], created)
-        seedOfferings(plan, created)
-        seedNetworks(plan, zones, created)
         if !plan.templates.contains(where: { $0.type == "SYSTEM" }) {
             seedTemplates([DataCenterPlan.systemVMTemplate], os, zones[0], created)
         }
+        seedOfferings(plan, created)
+        // before the networks: their routers run the system template on the router offering
         seedSystemOfferings(created)
+        seedNetworks(plan, zones, created)
         seedSystemVMs(created)
         for (name, value) in plan.globalSettings {
             table(ConfigurationAPIs.noun).put(
@@ -167,7 +168,9 @@ extension Store {
             "networkofferingdisplaytext": offering.fields["displaytext"]!,
             "networkofferingavailability": offering.fields["availability"]!,
             "networkofferingconservemode": offering.fields["conservemode"] ?? .bool(false), "issystem": .bool(false),
-            "displaynetwork": .bool(true), "redundantrouter": .bool(false), "strechedl2subnet": .bool(false),
+            "displaynetwork": .bool(true), "strechedl2subnet": .bool(false),
+            "redundantrouter": .bool(
+                NetworkOfferings.capability(offering.fields, "SourceNat", "RedundantRouter") == "true"),
             "receivedbytes": .int(0), "sentbytes": .int(0),
             "state": .string(type == "Shared" ? "Setup" : "Allocated"), "related": .string(""),
             "dns1": .string("192.0.2.53"), "dns2": .string("192.0.2.54"), "type": .string(type),
@@ -177,7 +180,8 @@ extension Store {
             "physicalnetworkid": .string(
                 PhysicalNetworkAPIs.carrier(self, zone: zone.id, traffic: "Guest")?.id ?? zone.id),
             "restartrequired": .bool(false), "specifyipranges": .bool(type == "Shared"),
-            "canusefordeploy": .bool(true), "ispersistent": .bool(false), "service": offering.fields["service"]!,
+            "canusefordeploy": .bool(true), "ispersistent": .bool(false),
+            "service": ServiceCapabilities.networkServices(offering.fields["service"]!),
             "created": .string(created),
         ]
         // An isolated network outside a VPC shows its offering's egress default (createNetwork drops it for tiers).

@@ -13,6 +13,7 @@ extension Store {
         f["internaldns1"] = .string(plan.internalDNS1)
         if let cidr = plan.guestCIDR { f["guestcidraddress"] = .string(cidr) }
         let zone = insert("zone", f)
+        addSystemNetworks(zone: zone, created: created)
         for pn in plan.physicalNetworks { seedPhysicalNetwork(pn, zone) }
         var hostNumber = 0
         for podPlan in plan.pods {
