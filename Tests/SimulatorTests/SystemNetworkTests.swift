@@ -1,4 +1,4 @@
-import Simulator
+@testable import Simulator
 import TestSupport
 import Testing
 import Values
@@ -56,9 +56,29 @@ import Values
             #expect(
                 offerings["networkoffering"]?.list?.contains { $0[field: "name"]?.text == "System-Public-Network" }
                     == false)
+            let deploy = try await admin.get(
+                "deployVirtualMachine", try await admin.deployParameters() + [("networkids", control)])
+            #expect(deploy.status == 431 && deploy.body.contains("is system only and can't be used for vm deployment"))
             let upgrade = try await admin.get("listNetworkOfferings", [("networkid", control)])
             #expect(upgrade.status == 431 && upgrade.body.contains("Can't update system networks"))
         }
+    }
+
+    @Test func aCloudSavedBeforeSystemNetworksGetsThemWhenReadBack() {
+        let store = Store(options: quickJobOptions())
+        store.seed(created: "2026-01-01T00:00:00+0000")
+        let zones = store.table("zone").rows.count
+        #expect(store.table("network").rows.count { $0["issystem"] == "true" } == zones * 4)
+        for n in store.table("network").rows where n["issystem"] == "true" { store.table("network").remove(n.id) }
+        for o in store.table("networkoffering").rows {
+            store.table("networkoffering").update(o.id) { $0.fields["serviceofferingid"] = nil }
+        }
+        store.addMissingSystemNetworks("2026-01-02T00:00:00+0000")
+        #expect(store.table("network").rows.count { $0["issystem"] == "true" } == zones * 4)
+        #expect(store.table(SystemNetworks.offeringNoun).rows.count == 4)  // not made twice
+        let router = store.defaultRouterOfferingID()
+        #expect(router != nil)
+        #expect(store.table("networkoffering").rows.allSatisfy { $0["serviceofferingid"] == router })
     }
 
     @Test func aNewZoneGetsItsSystemNetworksAndLosesThemWithIt() async throws {

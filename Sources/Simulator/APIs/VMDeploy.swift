@@ -37,6 +37,9 @@ extension VirtualMachineAPIs {
                 guard n["zoneid"] == zone.id else {
                     throw APIError.invalid("networkids", "network \(id) is not in zone \(zone["name"] ?? zone.id)")
                 }
+                if n["issystem"] == "true" {
+                    throw APIError.refused("Network id=\(n.id) is system only and can't be used for vm deployment")
+                }
                 // Another account's isolated network needs a network permission (NetworkPermissionAPIs).
                 if store.table("account").get(owner.accountID)?["accounttype"] != "1",
                     !store.mayUse(n, ownerAccountID: owner.accountID, ownerName: owner.account, projectID: project?.id)
