@@ -109,6 +109,26 @@ import Values
         }
     }
 
+    @Test func vpcOfferingsAndVPCsNameProvidersOnly() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let o = try await c.get("listVPCOfferings", [("name", "Redundant VPC offering")]).inner
+            let services = try #require(o["vpcoffering.0.service"]?.list)
+            #expect(!services.isEmpty)
+            #expect(services.allSatisfy { $0[field: "capability"] == nil && $0[field: "provider"] != nil })
+            // The offering still makes redundant VPCs.
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let vpc = try await c.job(
+                "createVPC",
+                [
+                    ("name", "r"), ("displaytext", "r"), ("zoneid", zone), ("cidr", "10.8.0.0/16"),
+                    ("vpcofferingid", try #require(o["vpcoffering.0.id"]?.text)),
+                ])
+            #expect(vpc["jobresult.vpc.redundantvpcrouter"]?.text == "true")
+            #expect(vpc["jobresult.vpc.service"]?.list?.allSatisfy { $0[field: "capability"] == nil } == true)
+        }
+    }
+
     @Test func aNetworkShowsWhatItsProvidersCanDo() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)

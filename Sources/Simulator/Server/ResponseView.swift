@@ -34,6 +34,9 @@ enum ResponseView {
     /// Records whose `service` list is shown without the Gateway service (a VPC's tiers too).
     static let serviceHolders: Set<String> = ["networkoffering", "network", "vpcoffering", "vpc"]
     static let unshownService = "Gateway"
+    /// VPC offerings and VPCs name each service's providers only (createVpcOfferingResponse,
+    /// createVpcResponse): the capabilities an offering was made with (a redundant router) stay inside.
+    static let providersOnly: Set<String> = ["vpcoffering", "vpc"]
 
     static func apply(_ caller: Caller, _ reply: Reply, _ store: Store, annotatable: Bool) -> Reply {
         let full = caller.role == .rootAdmin
@@ -71,7 +74,12 @@ enum ResponseView {
         notes?.mark(&r, as: noun)
         if serviceHolders.contains(noun) {
             if let services = r["service"]?.list {
-                r["service"] = .list(services.filter { $0[field: "name"]?.string != unshownService })
+                r["service"] = .list(
+                    services.filter { $0[field: "name"]?.string != unshownService }.map { s in
+                        guard providersOnly.contains(noun), var shown = s.record else { return s }
+                        shown["capability"] = nil
+                        return .record(shown)
+                    })
             }
             if noun == "vpc", let tiers = r["network"]?.list {
                 r["network"] = .list(tiers.map { shown($0, as: "network", full: full, notes) })
