@@ -55,6 +55,12 @@ import Values
             #expect(listed["router.0.guestipaddress"]?.text == "10.40.1.50")
             #expect(listed["router.0.guestnetworkid"]?.text == tier)
             #expect(listed["router.0.serviceofferingname"]?.text == "System Offering For Internal LB VM")
+            // Its default NIC on the tier holds the balanced address; its control NIC is on the link-local network.
+            let nics = try #require(listed["router.0.nic"]?.list)
+            #expect(nics.compactMap { $0[field: "traffictype"]?.text } == ["Guest", "Control"])
+            #expect(nics[0][field: "ipaddress"]?.text == "10.40.1.50" && nics[0][field: "isdefault"]?.text == "true")
+            #expect(nics[0][field: "networkid"]?.text == tier)
+            #expect(listed["router.0.linklocalnetworkid"]?.text == nics[1][field: "networkid"]?.text)
             // listRouters shows the VPC's router only.
             let routers = try await c.get("listRouters", [("listall", "true")]).inner
             #expect(routers["router"]?.list?.allSatisfy { $0["role"]?.text == "VIRTUAL_ROUTER" } == true)

@@ -112,7 +112,8 @@ extension Store {
             f["guestnetmask"] = network.fields["netmask"]
             f["guestmacaddress"] = .string(Store.guestMAC(macSeq))
             f["networkdomain"] = network.fields["networkdomain"]
-            if !internalLB, let ip = f["guestipaddress"]?.plainText {
+            // (an internal LB VM's guest NIC holds the address it balances, its default NIC)
+            if let ip = f["guestipaddress"]?.plainText {
                 nics.append(
                     Self.routerNIC(
                         id: newID(), network: network, ip: ip, mac: Store.guestMAC(macSeq), isDefault: publicIP == nil))
