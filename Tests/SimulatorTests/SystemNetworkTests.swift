@@ -59,6 +59,9 @@ import Values
             let deploy = try await admin.get(
                 "deployVirtualMachine", try await admin.deployParameters() + [("networkids", control)])
             #expect(deploy.status == 431 && deploy.body.contains("is system only and can't be used for vm deployment"))
+            let systemOffering = try #require(byTraffic["Control"]?[field: "networkofferingid"]?.text)
+            let byID = try await admin.get("listNetworkOfferings", [("id", systemOffering)])
+            #expect(byID.status == 200 && byID.inner["count"] == nil, "\(byID.body)")
             let upgrade = try await admin.get("listNetworkOfferings", [("networkid", control)])
             #expect(upgrade.status == 431 && upgrade.body.contains("Can't update system networks"))
         }
