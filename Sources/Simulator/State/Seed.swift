@@ -29,6 +29,7 @@ extension Store {
         }
         seedSystemOfferings(created)
         seedSystemVMs(created)
+        seedCounters()
         for (name, value) in plan.globalSettings {
             table(ConfigurationAPIs.noun).put(
                 Entity(id: ConfigurationAPIs.key(name, nil), fields: ["value": .string(value)]))
