@@ -124,7 +124,7 @@ enum VirtualMachineAPIs {
                         throw APIError.refused(
                             "Fail to reset password for the virtual machine, the template is not password enabled")
                     }
-                    store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
+                    try store.newPassword(vm.id)
                     defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                 })
@@ -149,10 +149,14 @@ enum VirtualMachineAPIs {
                     }
                     try KeyPairAPIs.check(names, owner: owner, projectID: projectID, required: true, store)
                     let passwords = store.table("template").get(vm.templateID)?["passwordenabled"] == "true"
+                    // The password encrypted with the old key is dropped; a password-enabled template's VM gets a
+                    // new one, encrypted with the new key.
                     store.vms.update(vm.id) {
                         $0.keypair = names.joined(separator: ",")
-                        if passwords { $0.password = store.oneTimePassword() }
+                        $0.publicKeys = KeyPairAPIs.publicKeys(names, for: owner, projectID: projectID, store)
+                        $0.encryptedPassword = nil
                     }
+                    if passwords { try store.newPassword(vm.id) }
                     // shown once, like the server
                     defer { if passwords { store.vms.update(vm.id) { $0.password = nil } } }
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
