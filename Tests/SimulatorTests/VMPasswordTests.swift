@@ -111,6 +111,28 @@ import _CryptoExtras
         }
     }
 
+    @Test func keyPairsAndEncryptedPasswordsOutliveARestart() async throws {
+        let path = try StateFileTests.stateFile()
+        let (vm, password, privateKey) = try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            let privateKey = try await c.get("createSSHKeyPair", [("name", "kept")]).inner["keypair.privatekey"]?.text
+            let deployed = try await c.deploy([("keypair", "kept")])
+            return (
+                try #require(deployed["jobresult.virtualmachine.id"]?.text),
+                deployed["jobresult.virtualmachine.password"]?.text, privateKey
+            )
+        }
+        try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            #expect(try Self.decrypt(try await Self.encryptedPassword(c, vm), with: privateKey) == password)
+            // The key pair's public key was kept too: a new VM with it gets a password encrypted for it.
+            let again = try await c.deploy([("keypair", "kept")])
+            let id = try #require(again["jobresult.virtualmachine.id"]?.text)
+            let encrypted = try await Self.encryptedPassword(c, id)
+            #expect(try Self.decrypt(encrypted, with: privateKey) == again["jobresult.virtualmachine.password"]?.text)
+        }
+    }
+
     @Test func aVMWithoutAnEncryptedPasswordSaysSo() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
