@@ -33,7 +33,7 @@ import Values
             #expect(r["annotation.adminsonly"]?.bool == true)
             #expect(r["annotation.annotation"]?.text == "rack 4")
             #expect(
-                try await c.get("updateAnnotationVisibility", [("id", "nope"), ("adminsonly", "true")]).status == 431)
+                try await c.get("updateAnnotationVisibility", [("id", "nope"), ("adminsonly", "true")]).status == 530)
 
             #expect(try await c.get("isAccountAllowedToCreateOfferingsWithTags").inner["isallowed"]?.bool == true)
             let dev = try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")

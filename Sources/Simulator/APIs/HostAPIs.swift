@@ -142,9 +142,16 @@ enum HostAPIs {
                 h.fields["oscategoryid"] = .string(id)
                 h.fields["oscategoryname"] = cat.fields["name"]
             }
-            if let note = c.optional("annotation") {
-                h.fields["annotation"] = .string(note); h.fields["hasannotations"] = .bool(true)
-            }
+        }
+        // The note becomes an admins-only annotation on the host; the host shows its latest.
+        if let note = c.optional("annotation"), note.contains(where: { !$0.isWhitespace }) {
+            c.store.insert(
+                AnnotationAPIs.noun,
+                [
+                    "entitytype": .string(AnnotatedKind.host.rawValue), "entityid": .string(host.id),
+                    "annotation": .string(note), "userid": .string(c.caller.userID), "adminsonly": .bool(true),
+                    "created": .string(c.created),
+                ])
         }
         return .object(["host": .record(c.store.table("host").get(host.id)!.fields)])
     }

@@ -11,7 +11,7 @@ enum PodIPAPIs {
     static let cmdPrefix = "org.apache.cloudstack.api.command.admin.network."
 
     static let handlers: [Handler] = [
-        Handler("acquirePodIpAddress") { c throws(APIError) in
+        Handler("acquirePodIpAddress", answer: "acquirepodipaddress") { c throws(APIError) in
             guard let zone = c.store.table("zone").get(try c.required("zoneid")) else {
                 throw APIError.refused("Invalid zone Id ")
             }
@@ -40,7 +40,7 @@ enum PodIPAPIs {
                 ])
             ])
         },
-        Handler("releasePodIpAddress") { c throws(APIError) in
+        Handler("releasePodIpAddress", answer: "releasepodipresponse") { c throws(APIError) in
             let id = try c.int("id", in: 0...Int(Int64.max)) ?? 0
             guard let ip = numbered(c.store).first(where: { $0.number == id }) else {
                 throw APIError.internalError("Unable to find ip address by id:\(id)")

@@ -32,7 +32,8 @@ enum DispatchStage {
         let api = Catalog.bundled.api(named: x.command)
         let reply = ResponseView.apply(
             call.caller,
-            Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call)))))
+            Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call)))),
+            s.store, annotatable: api?.responseFields.contains("hasannotations") == true)
         if entry == .anonymous { s.count(x.command) }  // authenticated by the handler (login's password)
         switch reply {
         case .object(let r):

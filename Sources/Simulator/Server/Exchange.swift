@@ -67,11 +67,6 @@ struct Exchange {
         self.now = now
     }
 
-    /// The object every answer is wrapped in: `listzonesresponse`.
-    var wrapper: String { Self.answerNames[command.lowercased()] ?? command.lowercased() + "response" }
-
-    /// Commands whose class names its answers (errors too) otherwise than `<command>response`.
-    static let answerNames = [
-        "acquirepodipaddress": "acquirepodipaddress", "releasepodipaddress": "releasepodipresponse",
-    ]
+    /// The object every answer is wrapped in: `listzonesresponse`, unless the handler names another.
+    var wrapper: String { Registry.handler(command)?.answerName ?? command.lowercased() + "response" }
 }

@@ -123,15 +123,19 @@ struct Handler: Sendable {
     /// the request passed authentication, so other requests are not held up; `Call.prepared` has it.
     let prepare: (@Sendable () throws(APIError) -> any Sendable)?
     let run: @Sendable (Call) throws(APIError) -> Reply
+    /// The object its answers (errors too) are wrapped in, where the command's class names it
+    /// otherwise than `<command>response`; see `Exchange.wrapper`.
+    let answerName: String?
 
     init(
-        _ name: String, async isAsync: Bool = false, entry: Entry = .api,
+        _ name: String, async isAsync: Bool = false, entry: Entry = .api, answer answerName: String? = nil,
         prepare: (@Sendable () throws(APIError) -> any Sendable)? = nil,
         _ run: @escaping @Sendable (Call) throws(APIError) -> Reply
     ) {
         self.name = name
         self.isAsync = isAsync
         self.entry = entry
+        self.answerName = answerName
         self.prepare = prepare
         self.run = run
     }
@@ -183,7 +187,7 @@ enum Registry {
             // The remaining everyday admin APIs (sim-admin2).
             DiagnosticsAPIs.handlers, RouterHealthAPIs.handlers, HostMaintenanceAPIs.handlers, ImageStoreAPIs.handlers,
             StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers, GuestIPv6PrefixAPIs.handlers, ConsoleEndpointAPIs.handlers,
-            AnnotationVisibilityAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
+            AnnotationAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
             GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
             ConsoleProxyCertificateAPIs.handlers,
         ]
