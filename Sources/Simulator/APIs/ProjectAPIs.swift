@@ -246,7 +246,7 @@ enum ProjectAPIs {
     /// What a project still holds ("2 VMs, 1 volume"), nil when nothing.
     static func resources(_ store: Store, _ p: Entity) -> String? {
         var parts: [String] = []
-        let vms = store.vms.live.filter { $0.projectID == p.id && Store.countsVM($0) }.count
+        let vms = store.vms.tallies[owner: p.id].vms
         if vms > 0 { parts.append("\(vms) VM\(vms == 1 ? "" : "s")") }
         for (noun, label) in [
             ("volume", "volume"), ("network", "network"), ("vpc", "VPC"), ("template", "template"),

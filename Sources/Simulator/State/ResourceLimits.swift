@@ -86,48 +86,32 @@ extension Store {
             + table("project").rows.filter { tree.contains($0["domainid"] ?? "") }.map { holdings(.project($0)) }
     }
 
-    /// What an account or project holds: its counted VMs summed up in one pass (a listing at 100,000
-    /// VMs must not walk them once per resource type), a test for its other resources, and (an
-    /// account) the projects it owns.
+    /// What an account or project holds: its counted VMs (summed as they change, `VMTallies`), a
+    /// test for its other resources, and (an account) the projects it owns.
     private struct Holding {
         var vms = 0, cpus = 0, memory = 0, rootBytes = 0, running = 0, stopped = 0, projects = 0
         var owns: (Entity) -> Bool
     }
 
     private func holdings(_ owner: LimitOwner) -> Holding {
-        let mine: (VM) -> Bool
-        // An account's VMs come from the owner index (its own, not every VM of the cloud).
-        var positions: [Int]? = nil
         var h: Holding
+        let tally: VMTally
         switch owner {
         case .account(let a):
-            mine = { $0.accountID == a.id }
-            positions = vms.owners.positions(.account(name: a["name"] ?? "", domainID: a["domainid"] ?? ""))
+            tally = vms.tallies[owner: a.id]
             h = Holding { e in e["account"] == a["name"] && e["domainid"] == a["domainid"] && e["projectid"] == nil }
             h.projects =
                 table("project").rows.filter {
                     $0.fields["owner"]?.list?.contains { $0[field: "accountid"]?.plainText == a.id } ?? false
                 }.count
         case .project(let p):
-            mine = { $0.projectID == p.id }
+            tally = vms.tallies[owner: p.id]
             h = Holding { $0["projectid"] == p.id }
         case .domain:
             return Holding { _ in false }
         }
-        var perOffering: [String: Int] = [:]
-        func tally(_ vm: VM) {
-            guard mine(vm) && Self.countsVM(vm) else { return }
-            h.vms += 1
-            h.rootBytes += vm.rootSize
-            perOffering[vm.offeringID, default: 0] += 1
-            if vm.state == "Running" { h.running += 1 } else if vm.state == "Stopped" { h.stopped += 1 }
-        }
-        if let positions {
-            for i in positions { tally(vms.rows[i]) }
-        } else {
-            for vm in vms.live { tally(vm) }
-        }
-        for (id, n) in perOffering {
+        (h.vms, h.rootBytes, h.running, h.stopped) = (tally.vms, tally.rootBytes, tally.running, tally.stopped)
+        for (id, n) in tally.perOffering {
             let offering = table("serviceoffering").get(id)
             h.cpus += n * (Int(offering?["cpunumber"] ?? "") ?? 1)
             h.memory += n * (Int(offering?["memory"] ?? "") ?? 0)
@@ -159,9 +143,6 @@ extension Store {
         r["vmstopped"] = .int(held[0].stopped)
         return r
     }
-
-    /// A VM counts until it is destroyed (expunging or expunged ones free their share).
-    static func countsVM(_ vm: VM) -> Bool { !vm.expunged && vm.state != "Destroyed" && vm.state != "Expunging" }
 
     private func count(_ type: Int, holding h: Holding) -> Int {
         func rows(_ noun: String) -> [Entity] { tables[noun]?.rows.filter(h.owns) ?? [] }

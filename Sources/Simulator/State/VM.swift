@@ -72,6 +72,8 @@ struct VMTable {
     private var rootIndex: [String: Int] = [:]
     /// The live VMs' positions, in all and per owner (what list pages slice).
     private(set) var owners = VMOwnerIndex()
+    /// Each owner's counted VMs, summed (resource counts read these).
+    private(set) var tallies = VMTallies()
     var liveCount: Int { owners.all.count }
     private(set) var nextSeq = 1
     let journal: Journal?
@@ -92,6 +94,7 @@ struct VMTable {
         index[vm.id] = rows.count
         rootIndex[vm.rootVolumeID] = rows.count
         owners.add(rows.count, vm)
+        tallies.add(vm)
         rows.append(vm)
         journal?.vms.insert(vm.id)
     }
@@ -102,10 +105,12 @@ struct VMTable {
         index = [:]
         rootIndex = [:]
         owners = VMOwnerIndex()
+        tallies = VMTallies()
         for vm in loaded {
             index[vm.id] = rows.count
             rootIndex[vm.rootVolumeID] = rows.count
             if !vm.expunged { owners.add(rows.count, vm) }
+            tallies.add(vm)
             rows.append(vm)
         }
         nextSeq = max(saved, (rows.last?.seq ?? 0) + 1)
@@ -132,6 +137,8 @@ struct VMTable {
         guard let i = index[id], !rows[i].expunged else { return }
         let before = rows[i]
         change(&rows[i])
+        tallies.add(before, sign: -1)
+        tallies.add(rows[i])
         if rows[i].expunged || VMOwnerIndex.owner(before) != VMOwnerIndex.owner(rows[i]) {
             owners.remove(i, before)
             if !rows[i].expunged { owners.add(i, rows[i]) }
