@@ -50,18 +50,32 @@ import _CryptoExtras
         }
     }
 
-    @Test func aNewKeyPairDropsThePasswordOrEncryptsANewOne() async throws {
+    @Test func aNewKeyPairDropsTheEncryptedPasswordUntilAReset() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             _ = try await c.get("createSSHKeyPair", [("name", "old")])
             let second = try await c.get("createSSHKeyPair", [("name", "new")]).inner["keypair.privatekey"]?.text
             let vm = try #require(try await c.deploy([("keypair", "old")])["jobresult.virtualmachine.id"]?.text)
+
+            // A password reset needs the VM stopped, as on the server; the job fails with its words.
+            let running = try await c.job("resetPasswordForVirtualMachine", [("id", vm)])
+            #expect(running["jobstatus"]?.number?.int == 2)
+            #expect(running["jobresult.errortext"]?.text?.hasSuffix("should be stopped to do password reset") == true)
+
+            // A new key pair drops the encrypted password and makes no new one.
             _ = try await c.job("stopVirtualMachine", [("id", vm)])
             let reset = try await c.job("resetSSHKeyForVirtualMachine", [("id", vm), ("keypair", "new")])
-            let password = try #require(reset["jobresult.virtualmachine.password"]?.text)
+            #expect(reset["jobstatus"]?.number?.int == 1)
+            #expect(reset["jobresult.virtualmachine.password"] == nil)
+            let dropped = try await c.get("getVMPassword", [("id", vm)])
+            #expect(dropped.status == 431)
+            #expect(dropped.inner["errortext"]?.text?.hasSuffix("To get a new password, it must be reseted.") == true)
+            // The next reset encrypts for the new key.
+            let again = try await c.job("resetPasswordForVirtualMachine", [("id", vm)])
+            let password = try #require(again["jobresult.virtualmachine.password"]?.text)
             #expect(try Self.decrypt(try await Self.encryptedPassword(c, vm), with: second) == password)
 
-            // A template without passwords: the old encrypted password is removed and none replaces it.
+            // A template without passwords: no password, so none to get.
             let rocky = try await c.value(
                 "listTemplates", [("templatefilter", "featured"), ("name", "Rocky Linux 9")], "template.0.id")
             var params = try await c.deployParameters().filter { $0.0 != "templateid" }

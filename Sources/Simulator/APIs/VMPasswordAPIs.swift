@@ -5,9 +5,9 @@ import Values
 import _CryptoExtras
 
 /// VM passwords as UserVmManagerImpl keeps them: a password-enabled template's VM gets a new password at
-/// deploy, resetPasswordForVirtualMachine and resetSSHKeyForVirtualMachine (shown once, in that job's answer);
-/// when the VM has SSH key pairs, the password is also kept encrypted with the first one's public key (RSA,
-/// PKCS#1 v1.5, base64: RSAHelper.encryptWithSSHPublicKey), and getVMPassword answers that.
+/// deploy and resetPasswordForVirtualMachine (shown once, in that job's answer); when the VM has SSH key pairs,
+/// the password is also kept encrypted with the first one's public key (RSA, PKCS#1 v1.5, base64:
+/// RSAHelper.encryptWithSSHPublicKey), and getVMPassword answers that. resetSSHKeyForVirtualMachine drops it.
 enum VMPasswordAPIs {
     static let handlers: [Handler] = [
         Handler("getVMPassword") { c throws(APIError) in
