@@ -23,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Without its default traits: "FullFoundation" would link Foundation's ICU data (README "Performance").
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -106,7 +106,12 @@ let package = Package(
             ],
             exclude: ["Golden"]),
         .testTarget(
-            name: "SimulatorTests", dependencies: ["Simulator", "CloudClient", "Values", "APICatalog", "TestSupport"],
+            name: "SimulatorTests",
+            dependencies: [
+                "Simulator", "CloudClient", "Values", "APICatalog", "TestSupport",
+                // getVMPassword's answer is decrypted with createSSHKeyPair's private key.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             exclude: ["RequestSeeds", "Clients"]),  // read from the source tree (#filePath)
         .testTarget(
             name: "LanguageTests",

@@ -76,7 +76,7 @@ import Values
         for o in store.table("networkoffering").rows {
             store.table("networkoffering").update(o.id) { $0.fields["serviceofferingid"] = nil }
         }
-        store.addMissingSystemNetworks("2026-01-02T00:00:00+0000")
+        store.completeSeed("2026-01-02T00:00:00+0000")
         #expect(store.table("network").rows.count { $0["issystem"] == "true" } == zones * 4)
         #expect(store.table(SystemNetworks.offeringNoun).rows.count == 4)  // not made twice
         let router = store.defaultRouterOfferingID()

@@ -6,6 +6,7 @@ import OrderedCollections
 
 /// SSH key pairs: create (a real RSA key; the private key is shown once), register
 /// an OpenSSH public key, list, delete. Fingerprints are MD5 of the key blob, as the server computes them.
+/// The public key itself is kept (deploy copies it to the VM to encrypt its password) but never shown.
 enum KeyPairAPIs {
     static let handlers: [Handler] = [
         // Generating a 2048-bit key takes long enough to stall every other request: it runs outside the lock.
@@ -26,7 +27,7 @@ enum KeyPairAPIs {
             guard let blob = sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
                 throw APIError.internalError("Could not encode the generated public key")
             }
-            let e = insert(name, blob: blob, owner: owner, c)
+            let e = insert(name, blob: blob, publicKey: "ssh-rsa " + Data(blob).base64EncodedString(), owner: owner, c)
             var f = e.fields
             f["privatekey"] = .string(key.pemRepresentation + "\n")
             return .object(["keypair": .record(f)])
@@ -42,7 +43,8 @@ enum KeyPairAPIs {
             }
             let owner = try owner(c)
             try ensureFree(name, owner, c)
-            return .object(["keypair": .record(insert(name, blob: Array(blob), owner: owner, c).fields)])
+            let e = insert(name, blob: Array(blob), publicKey: parts.joined(separator: " "), owner: owner, c)
+            return .object(["keypair": .record(e.fields)])
         },
         Handler("listSSHKeyPairs") { c throws(APIError) in try c.listEntities(noun, owned: true) },
         Handler("deleteSSHKeyPair") { c throws(APIError) in
@@ -54,7 +56,7 @@ enum KeyPairAPIs {
                     "A key pair with name '\(name)' does not exist for account \(owner["account"]?.plainText ?? c.caller.account) in specified domain id"
                 )
             }
-            c.store.table(noun).remove(e.id)
+            remove(e.id, c.store)
             return .object(["success": .bool(true)])
         },
     ]
@@ -88,6 +90,24 @@ enum KeyPairAPIs {
     }
 
     static let noun = "sshkeypair"
+    /// Each key pair's OpenSSH public key by the key pair's id, apart so that no answer shows it
+    /// (the server keeps it as ssh_keypairs.public_key; SSHKeyPairResponse has no such field).
+    static let publicKeyNoun = "sshpublickey"
+
+    static func remove(_ id: String, _ store: Store) {
+        store.table(noun).remove(id)
+        store.table(publicKeyNoun).remove(id)
+    }
+
+    /// The public keys of the named key pairs of a VM's owner, one a line in the order named, as deploy
+    /// and resetSSHKeyForVirtualMachine copy them to the VM; nil when there are none.
+    static func publicKeys(_ names: [String], for owner: Caller, projectID: String?, _ store: Store) -> String? {
+        let pairs = named(names, for: owner, projectID: projectID, store)
+        let keys = names.compactMap { name in
+            pairs.first { $0["name"] == name }.flatMap { store.table(publicKeyNoun).get($0.id)?["publickey"] }
+        }
+        return keys.isEmpty ? nil : keys.joined(separator: "\n")
+    }
 
     /// The names given by `keypair` and `keypairs` (4.17+ takes several), in order, once each.
     static func requestedNames(_ c: Call) -> [String] {
@@ -118,7 +138,7 @@ enum KeyPairAPIs {
         }
     }
 
-    static func insert(_ name: String, blob: [UInt8], owner: Record, _ c: Call) -> Entity {
+    static func insert(_ name: String, blob: [UInt8], publicKey: String, owner: Record, _ c: Call) -> Entity {
         var f: Record = ["name": .string(name)]
         f.merge(owner, uniquingKeysWith: { $1 })
         f["fingerprint"] = .string(
@@ -126,7 +146,9 @@ enum KeyPairAPIs {
                 let h = String(b, radix: 16)
                 return h.count == 1 ? "0" + h : h
             }.joined(separator: ":"))
-        return c.store.insert(noun, f)
+        let e = c.store.insert(noun, f)
+        c.store.table(publicKeyNoun).insert(Entity(id: e.id, fields: ["publickey": .string(publicKey)]))
+        return e
     }
 
     /// OpenSSH `ssh-rsa` wire blob from a PKCS#1 RSAPublicKey (SEQUENCE { INTEGER n, INTEGER e }).

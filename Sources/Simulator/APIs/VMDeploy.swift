@@ -127,6 +127,7 @@ extension VirtualMachineAPIs {
             created: c.created, accountID: owner.accountID, account: owner.account,
             domainID: owner.domainID, domain: owner.domain, userID: owner.userID,
             username: owner.username, keypair: keypairs.isEmpty ? nil : keypairs.joined(separator: ","),
+            publicKeys: KeyPairAPIs.publicKeys(keypairs, for: owner, projectID: project?.id, store),
             userdata: userData.text, projectID: project?.id, userDataID: userData.id,
             group: c.optional("group"), haEnable: offering["offerha"] == "true",
             details: c.params.map("details").flatMap { $0.map { VMDetail(key: $0.key, value: $0.value) } },
@@ -159,6 +160,10 @@ extension VirtualMachineAPIs {
                 cmd: cmdPrefix + "DeployVMCmd", instanceType: "VirtualMachine", instanceID: id,
                 immediateID: id,
                 work: { store, _ in
+                    // A password-enabled template gets a generated password, shown in this result only (encrypted
+                    // first with a key pair's key: a key that cannot encrypt fails the deploy, as the server's start).
+                    if template["passwordenabled"] == "true" { try store.newPassword(id) }
+                    defer { store.vms.update(id) { $0.password = nil } }
                     if startVM { try store.place(id, on: hostID) }
                     store.vms.update(id) {
                         $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil
@@ -168,11 +173,6 @@ extension VirtualMachineAPIs {
                         f["name"] = .string("DATA-\(name)")
                         store.insert("volume", f)
                     }
-                    // A password-enabled template gets a generated password, shown in this result only.
-                    if template["passwordenabled"] == "true" {
-                        store.vms.update(id) { $0.password = store.oneTimePassword() }
-                    }
-                    defer { store.vms.update(id) { $0.password = nil } }
                     return ["virtualmachine": store.render(try store.jobVM(id))]
                 },
                 onFailure: { store in

@@ -113,7 +113,7 @@ enum VirtualMachineAPIs {
                 })
         },
         Handler("resetPasswordForVirtualMachine", async: true) { c throws(APIError) in
-            let vm = try find(c, states: ["Stopped", "Running"])
+            let vm = try find(c, states: nil)
             return .job(
                 JobSpec(
                     cmd: cmdPrefix + "ResetVMPasswordCmd", instanceType: "VirtualMachine",
@@ -124,7 +124,13 @@ enum VirtualMachineAPIs {
                         throw APIError.refused(
                             "Fail to reset password for the virtual machine, the template is not password enabled")
                     }
-                    store.vms.update(vm.id) { $0.password = store.oneTimePassword() }
+                    guard let now = store.vms[id: vm.id], !["Error", "Expunging"].contains(now.state) else {
+                        throw APIError.refused("Vm with id \(vm.seq) is not in the right state")
+                    }
+                    guard now.state == "Stopped" else {
+                        throw APIError.refused("Vm \(describe(now)) should be stopped to do password reset")
+                    }
+                    try store.newPassword(vm.id)
                     defer { store.vms.update(vm.id) { $0.password = nil } }  // shown once, like the server
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                 })
@@ -148,13 +154,13 @@ enum VirtualMachineAPIs {
                         throw APIError.refused("Vm \(describe(now)) should be stopped to do SSH Key reset")
                     }
                     try KeyPairAPIs.check(names, owner: owner, projectID: projectID, required: true, store)
-                    let passwords = store.table("template").get(vm.templateID)?["passwordenabled"] == "true"
+                    // The password encrypted with the old key is dropped and none is made (since 4.16 the server
+                    // leaves passwords to resetPasswordForVirtualMachine), so getVMPassword has none until a reset.
                     store.vms.update(vm.id) {
                         $0.keypair = names.joined(separator: ",")
-                        if passwords { $0.password = store.oneTimePassword() }
+                        $0.publicKeys = KeyPairAPIs.publicKeys(names, for: owner, projectID: projectID, store)
+                        $0.encryptedPassword = nil
                     }
-                    // shown once, like the server
-                    defer { if passwords { store.vms.update(vm.id) { $0.password = nil } } }
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                 })
         },

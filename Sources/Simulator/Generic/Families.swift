@@ -79,7 +79,7 @@ enum Families {
     /// the seed holds such rows, their list is not served, since an empty one would show a gap as data.
     static let installFilled: Set<String> = [
         "storagepool", "imagestore", "physicalnetwork", "traffictype", "networkserviceprovider", "vpcoffering",
-        "guestosmapping", "virtualrouterelement", "internalloadbalancerelement", "vlaniprange", "counter",
+        "guestosmapping", "virtualrouterelement", "internalloadbalancerelement", "vlaniprange",
     ]
 
     /// Fields a new entity of these families has whatever the parameters say (a template's

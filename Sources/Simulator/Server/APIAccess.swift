@@ -41,7 +41,7 @@ enum APIAccess {
         "deleteManagementNetworkIpRange", "createGuestNetworkIpv6Prefix", "listGuestNetworkIpv6Prefixes",
         "deleteGuestNetworkIpv6Prefix", "updateAnnotationVisibility", "listTrafficTypeImplementors",
         "linkAccountToLdap", "issueCertificate", "revokeCertificate", "uploadCustomCertificate",
-        "provisionCertificate",
+        "provisionCertificate", "createCounter", "deleteCounter",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

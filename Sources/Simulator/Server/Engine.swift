@@ -23,8 +23,7 @@ final class Engine: Sendable {
         if let file, !file.isNew {
             try file.load(into: store, now: clock.now)
             try store.checkDataCenter(file.path)
-            store.addMissingSystemVMs(SimClock.cloudStackTime(clock.now))
-            store.addMissingSystemNetworks(SimClock.cloudStackTime(clock.now))
+            store.completeSeed(SimClock.cloudStackTime(clock.now))
             if options.adminKeysGiven { store.applyAdminKeys(options) }
         } else {
             let created = SimClock.cloudStackTime(clock.now)

@@ -189,7 +189,7 @@ enum Registry {
             StoragePoolOpsAPIs.handlers, PodIPAPIs.handlers, GuestIPv6PrefixAPIs.handlers, ConsoleEndpointAPIs.handlers,
             AnnotationAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
             GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
-            ConsoleProxyCertificateAPIs.handlers,
+            ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

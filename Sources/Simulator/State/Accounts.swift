@@ -102,7 +102,9 @@ extension Store {
         }
         let owned = { (e: Entity) in e["account"] == account["name"] && e["domainid"] == account["domainid"] }
         for noun in ["volume", "securitygroup", "sshkeypair", "affinitygroup", "snapshot"] {
-            for e in table(noun).rows where owned(e) { table(noun).remove(e.id) }
+            for e in table(noun).rows where owned(e) {
+                if noun == KeyPairAPIs.noun { KeyPairAPIs.remove(e.id, self) } else { table(noun).remove(e.id) }
+            }
         }
         for u in table("user").rows where u["accountid"] == account.id { removeUser(u.id) }
         table("account").remove(account.id)

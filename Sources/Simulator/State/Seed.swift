@@ -30,6 +30,7 @@ extension Store {
         seedSystemOfferings(created)
         seedNetworks(plan, zones, created)
         seedSystemVMs(created)
+        seedCounters()
         for (name, value) in plan.globalSettings {
             table(ConfigurationAPIs.noun).put(
                 Entity(id: ConfigurationAPIs.key(name, nil), fields: ["value": .string(value)]))

@@ -28,10 +28,13 @@ extension Store {
         }
     }
 
-    /// A cloud saved before system VMs were modelled gets them (and their offerings) when read back.
-    func addMissingSystemVMs(_ created: String) {
+    /// A cloud saved before system VMs (and their offerings), autoscale counters or system networks were
+    /// seeded gets them when read back.
+    func completeSeed(_ created: String) {
         if table("serviceoffering").first(where: { $0["issystem"] == "true" }) == nil { seedSystemOfferings(created) }
         seedSystemVMs(created)
+        seedCounters()
+        addMissingSystemNetworks(created)
     }
 
     /// Every enabled zone with a host and an image store gets its two system VMs, as the server starts them

@@ -26,6 +26,12 @@ struct VM: Codable {
     var username: String
     /// The SSH key pair names, joined by commas as the server keeps them (and answers them as `keypairs`).
     var keypair: String? = nil
+    /// Those key pairs' OpenSSH public keys, one a line, copied at deploy as the server's SSH.PublicKey detail
+    /// (deleting a key pair later does not take them from the VM).
+    var publicKeys: String? = nil
+    /// The VM's password encrypted with the first of its public keys, base64 (the server's Encrypted.Password
+    /// detail), what getVMPassword answers.
+    var encryptedPassword: String? = nil
     var userdata: String? = nil
     /// The project owning the VM (its `account` is then the project's owner key, never shown).
     var projectID: String? = nil

@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 import Values
 
-/// createConsoleEndpoint and getVMPassword.
-@Suite struct ConsoleAndPasswordTests {
+/// createConsoleEndpoint.
+@Suite struct ConsoleEndpointTests {
     @Test func aRunningVMsConsoleIsALinkThroughTheZonesProxy() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
@@ -37,18 +37,6 @@ import Values
             #expect(
                 stopped["consoleendpoint.details"]?.text?.hasSuffix(
                     "must be running to connect console, sending blank response for console access request") == true)
-        }
-    }
-
-    @Test func aVMWithoutAnEncryptedPasswordSaysSo() async throws {
-        try await withSimulator(quickJobOptions()) { sim async throws in
-            let c = TestClient(sim)
-            let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
-            let r = try await c.get("getVMPassword", [("id", vm)])
-            #expect(r.status == 431)
-            #expect(r.inner["errortext"]?.text?.hasPrefix("No password found for VM with id [") == true)
-            // Someone else's VM is not theirs to ask about.
-            #expect(try await c.signed().get("getVMPassword", [("id", vm)]).status == 531)
         }
     }
 }
