@@ -129,6 +129,23 @@ import Values
         }
     }
 
+    @Test func supportedServicesNameTheirCapabilitiesAndWhichAreChoosable() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let l = try await c.get("listSupportedNetworkServices", [("service", "SourceNat")]).inner
+            let caps = try #require(l["networkservice.0.capability"]?.list)
+            #expect(caps.compactMap { $0[field: "name"]?.text } == ["SupportedSourceNatTypes", "RedundantRouter"])
+            #expect(caps.allSatisfy { $0[field: "canchooseservicecapability"]?.text == "true" })
+            let lb = try await c.get("listSupportedNetworkServices", [("service", "Lb")]).inner
+            let chosen = (lb["networkservice.0.capability"]?.list ?? []).filter {
+                $0[field: "canchooseservicecapability"]?.text == "true"
+            }
+            #expect(chosen.compactMap { $0[field: "name"]?.text } == ["SupportedLBIsolation"])
+            let userData = try await c.get("listSupportedNetworkServices", [("service", "UserData")]).inner
+            #expect(userData["networkservice.0.capability"]?.list?.isEmpty == true)
+        }
+    }
+
     @Test func aNetworkShowsWhatItsProvidersCanDo() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)

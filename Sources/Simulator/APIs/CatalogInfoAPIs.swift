@@ -68,6 +68,7 @@ enum CatalogInfoAPIs {
                     .record([
                         "name": .string(s),
                         "provider": .list(providers[s, default: []].map { .record(["name": .string($0)]) }),
+                        "capability": ServiceCapabilities.serviceCapabilities(s),
                     ])
                 }, total: chosen.count)
         },

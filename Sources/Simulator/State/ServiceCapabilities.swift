@@ -54,6 +54,32 @@ enum ServiceCapabilities {
             })
     }
 
+    /// The capabilities each service has (Network.Service), which listSupportedNetworkServices names; of
+    /// them an offering may choose the LB isolation, the source NAT type and a redundant router.
+    static let ofService: [String: [String]] = [
+        "Vpn": ["SupportedVpnTypes", "VpnTypes"], "Dhcp": ["ExtraDhcpOptions"], "Dns": ["AllowDnsSuffixModification"],
+        "Firewall": [
+            "SupportedProtocols", "MultipleIps", "TrafficStatistics", "SupportedTrafficDirection",
+            "SupportedEgressProtocols",
+        ],
+        "Lb": [
+            "SupportedLbAlgorithms", "SupportedLBIsolation", "SupportedProtocols", "TrafficStatistics",
+            "LoadBalancingSupportedIps", "SupportedStickinessMethods", "ElasticLb", "LbSchemes",
+        ],
+        "SourceNat": ["SupportedSourceNatTypes", "RedundantRouter"], "StaticNat": ["ElasticIp"],
+        "NetworkACL": ["SupportedProtocols"],
+        "Connectivity": ["DistributedRouter", "RegionLevelVpc", "StretchedL2Subnet", "NoVlan", "PublicAccess"],
+    ]
+    static let choosable: Set<String> = ["SupportedLBIsolation", "SupportedSourceNatTypes", "RedundantRouter"]
+
+    /// A service's capabilities as listSupportedNetworkServices shows them (no values).
+    static func serviceCapabilities(_ service: String) -> Value {
+        .list(
+            (ofService[service] ?? []).map { name in
+                .record(["name": .string(name), "canchooseservicecapability": .bool(choosable.contains(name))])
+            })
+    }
+
     /// The virtual router's capabilities (its LB stickiness methods and autoscale counters, long JSON
     /// documents, are left out).
     static let virtualRouter: [String: [(String, String)]] = [
