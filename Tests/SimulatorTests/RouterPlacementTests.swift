@@ -74,6 +74,15 @@ import Values
             #expect(Set(both.compactMap { $0[field: "ipaddress"]?.text }) == ["10.9.1.1", "10.9.2.1"])
             #expect(Set(both.compactMap { $0[field: "macaddress"]?.text }).count == 2)
 
+            // Before its tiers come the control NIC and the public one, on the VPC's source NAT address.
+            let router = try await c.get("listRouters", [("vpcid", vpcID)]).inner
+            let all = router["router.0.nic"]?.list ?? []
+            #expect(all.prefix(2).compactMap { $0[field: "traffictype"]?.text } == ["Control", "Public"])
+            let sourceNat = try await c.value(
+                "listPublicIpAddresses", [("vpcid", vpcID), ("issourcenat", "true")], "publicipaddress.0.ipaddress")
+            #expect(all.count > 1 && all[1][field: "ipaddress"]?.text == sourceNat)
+            #expect(router["router.0.publicnetworkid"]?.text == all[1][field: "networkid"]?.text)
+
             _ = try await c.job("deleteNetwork", [("id", tiers[1])])
             #expect(try await nics().compactMap { $0[field: "networkid"]?.text } == [tiers[0]])
         }
