@@ -14,6 +14,7 @@ import Values
             let zone = try #require(deployed["jobresult.virtualmachine.zoneid"]?.text)
             let root = try await c.value(
                 "listVolumes", [("virtualmachineid", vm), ("type", "ROOT")], "volume.0.id")
+            let rootName = try await c.value("listVolumes", [("id", root)], "volume.0.name")
             let os = try await c.value("listOsTypes", [], "ostype.0.id")
             let params = [("name", "golden-image"), ("displaytext", "golden image"), ("ostypeid", os)]
 
@@ -22,7 +23,7 @@ import Values
             #expect(running.status == 530)
             #expect(
                 running.inner["errortext"]?.text
-                    == "Unable to create private template for volume: ROOT-golden; volume is attached to a non-stopped VM, please stop the VM first"
+                    == "Unable to create private template for volume: \(rootName); volume is attached to a non-stopped VM, please stop the VM first"
             )
 
             _ = try await c.job("stopVirtualMachine", [("id", vm)])

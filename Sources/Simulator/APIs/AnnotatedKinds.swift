@@ -86,7 +86,7 @@ enum AnnotatedKind: String, CaseIterable {
         if self == .vm || self == .volume {
             if let vm = self == .vm ? store.vms[id: id] : store.vms.owner(ofRootVolume: id) {
                 return Found(
-                    name: self == .vm ? vm.name : "ROOT-\(vm.seq)", ownerID: vm.projectID ?? vm.accountID,
+                    name: self == .vm ? vm.name : vm.rootVolumeName, ownerID: vm.projectID ?? vm.accountID,
                     domainID: vm.domainID)
             }
             if self == .vm { return nil }

@@ -77,7 +77,7 @@ enum TemplateCreateAPIs {
             if let vm = c.store.vms.owner(ofRootVolume: v) {
                 try c.checkAccess(account: vm.account, domainID: vm.domainID, what: "volume \(v)")
                 guard vm.state == "Stopped" else {
-                    throw notStopped("ROOT-\(vm.name)")
+                    throw notStopped(vm.rootVolumeName)
                 }
                 return source(of: vm, zoneID: vm.zoneID, size: vm.rootSize, c.store)
             }

@@ -74,7 +74,7 @@ enum UsageHistoryAPIs {
             let visible = try c.visibility()
             var volumes: [(id: String, name: String, state: String, vm: String?)] = c.store.vms.live.filter {
                 $0.projectID == nil && visible.allows(account: $0.account, domainID: $0.domainID)
-            }.map { ($0.rootVolumeID, "ROOT-\($0.seq)", "Ready", $0.id) }
+            }.map { ($0.rootVolumeID, $0.rootVolumeName, "Ready", $0.id) }
             volumes += c.store.table("volume").rows.filter {
                 $0["projectid"] == nil && visible.allows(account: $0["account"], domainID: $0["domainid"])
             }.map { ($0.id, $0["name"] ?? "", $0["state"] ?? "", $0["virtualmachineid"]) }

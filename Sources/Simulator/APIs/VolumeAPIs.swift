@@ -191,7 +191,7 @@ enum VolumeAPIs {
         let offering = store.table("serviceoffering").get(vm.offeringID)
         let pool = store.primaryPool(zoneID: vm.zoneID, id: vm.rootPoolID)
         var f: Record = [
-            "id": .string(vm.rootVolumeID), "name": .string("ROOT-\(vm.name)"), "zoneid": .string(vm.zoneID),
+            "id": .string(vm.rootVolumeID), "name": .string(vm.rootVolumeName), "zoneid": .string(vm.zoneID),
             "zonename": store.table("zone").get(vm.zoneID)?.fields["name"] ?? .string(""), "type": .string("ROOT"),
             "deviceid": .int(0), "virtualmachineid": .string(vm.id), "vmname": .string(vm.name),
             "vmdisplayname": .string(vm.displayName), "vmstate": .string(vm.state), "size": .int(vm.rootSize),
@@ -221,6 +221,7 @@ enum VolumeAPIs {
         }
         // A destroyed VM's ROOT volume waits in Destroy with it until the VM is expunged.
         if vm.state == "Destroyed" { f["state"] = .string("Destroy") }
+        for (k, v) in vm.rootVolumeChanges ?? [:] { f[k] = k == "displayvolume" ? .bool(v == "true") : .string(v) }
         return Entity(id: vm.rootVolumeID, fields: f)
     }
 

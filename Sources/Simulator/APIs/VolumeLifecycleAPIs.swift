@@ -277,6 +277,11 @@ struct VolumeRef {
             edit(&f)
             store.vms.update(vm.id) { v in
                 if let pool = f["storageid"]?.plainText { v.rootPoolID = pool }
+                for k in ["name", "path", "state", "displayvolume"] {
+                    if let value = f[k]?.plainText {
+                        v.rootVolumeChanges = (v.rootVolumeChanges ?? [:]).merging([k: value]) { $1 }
+                    }
+                }
             }
             return
         }

@@ -30,7 +30,7 @@ enum APIAccess {
     /// Root-admin APIs whose names do not say so.
     static let rootOnlyAPIs: Set<String> = [
         "simulatorFault", "migrateVirtualMachine", "migrateVirtualMachineWithVolume", "markDefaultZoneForAccount",
-        "updateVolume", "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
+        "prepareTemplate", "getUser", "addRegion", "updateRegion", "removeRegion",
         "enableStorageMaintenance", "cancelStorageMaintenance", "resetApiLimit", "moveUser", "listGuestVlans",
         "generateUsageRecords", "removeRawUsageRecords", "addLdapConfiguration", "deleteLdapConfiguration",
         "ldapConfig", "ldapRemove", "linkDomainToLdap", "searchLdap", "listUnmanagedInstances",

@@ -190,6 +190,7 @@ enum Registry {
             AnnotationAPIs.handlers, OfferingTagPermissionAPIs.handlers, VMPasswordAPIs.handlers,
             GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
             ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
+            VolumeUpdateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

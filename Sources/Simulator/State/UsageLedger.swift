@@ -125,7 +125,7 @@ enum UsageLedger {
                 var f = owner(store, vm)
                 f.merge(
                     [
-                        "zoneid": .string(vm.zoneID), "name": .string("ROOT-\(vm.seq)"), "size": .int(vm.rootSize),
+                        "zoneid": .string(vm.zoneID), "name": .string(vm.rootVolumeName), "size": .int(vm.rootSize),
                         "templateid": .string(vm.templateID), "vmid": .string(vm.id),
                     ], uniquingKeysWith: { $1 })
                 return f

@@ -52,6 +52,10 @@ struct VM: Codable {
     var hostID: String? = nil
     /// The primary storage pool of the ROOT volume once migrateVolume moved it (nil: the zone's first pool).
     var rootPoolID: String? = nil
+    /// What updateVolume set on the ROOT volume (name, path, state, displayvolume), over its derived fields.
+    var rootVolumeChanges: [String: String]? = nil
+    /// The ROOT volume's name: the server's `ROOT-<internal VM id>` unless renamed.
+    var rootVolumeName: String { rootVolumeChanges?["name"] ?? "ROOT-\(seq)" }
     /// Internal numeric id (see Entity.seq).
     var seq = 0
     /// Whether the end user is shown the VM (deploy's and update's `displayvm`); nil: shown.
