@@ -19,4 +19,35 @@ import Values
             #expect(try await c.get("listSecurityGroups", [("id", id), ("projectid", project)]).inner["count"] == nil)
         }
     }
+
+    @Test func onlyTheNameChangesAndDefaultStaysAsItIs() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let web = try await c.value("createSecurityGroup", [("name", "web")], "securitygroup.id")
+            let db = try await c.value("createSecurityGroup", [("name", "db")], "securitygroup.id")
+            let renamed = try await c.get("updateSecurityGroup", [("id", web), ("name", "frontend")]).inner
+            #expect(renamed["securitygroup.name"]?.text == "frontend")
+            let reserved = try await c.get("updateSecurityGroup", [("id", web), ("name", "Default")])
+            #expect(reserved.inner["errortext"]?.text == "The security group name default is reserved")
+            let dflt = try await c.value("listSecurityGroups", [("securitygroupname", "default")], "securitygroup.0.id")
+            let fixed = try await c.get("updateSecurityGroup", [("id", dflt), ("name", "mine")])
+            #expect(fixed.inner["errortext"]?.text == "The default security group cannot be renamed")
+            let reservedDelete = try await c.get("deleteSecurityGroup", [("id", dflt)])
+            #expect(reservedDelete.status == 431)
+            #expect(reservedDelete.inner["errortext"]?.text == "The network group default is reserved")
+
+            // A rule of db letting frontend in keeps frontend until the rule goes.
+            _ = try await c.job(
+                "authorizeSecurityGroupIngress",
+                [
+                    ("securitygroupid", db), ("protocol", "tcp"), ("startport", "5432"), ("endport", "5432"),
+                    ("usersecuritygrouplist[0].account", "admin"), ("usersecuritygrouplist[0].group", "frontend"),
+                ])
+            let kept = try await c.get("deleteSecurityGroup", [("id", web)])
+            #expect(kept.status == 536)
+            #expect(
+                kept.inner["errortext"]?.text
+                    == "Cannot delete group when there are security rules that allow this group")
+        }
+    }
 }

@@ -29,12 +29,51 @@ enum SecurityGroupAPIs {
         },
         Handler("deleteSecurityGroup") { c throws(APIError) in
             let sg = try find(c, idParam: "id", nameParam: "name")
-            if sg["name"] == "default" { throw APIError.invalid("id", "The network default group cannot be deleted") }
+            if sg["name"]?.lowercased() == "default" { throw APIError.refused("The network group default is reserved") }
+            // Another group's rule naming this one (usersecuritygrouplist) keeps it, as VMs in it do.
+            let allowing = c.store.table("securitygroup").rows.contains { other in
+                ["ingressrule", "egressrule"].contains { side in
+                    other.fields[side]?.list?.contains {
+                        $0[field: "securitygroupname"]?.plainText == sg["name"]
+                            && $0[field: "account"]?.plainText == sg["account"]
+                    } == true
+                }
+            }
+            if allowing {
+                throw APIError.inUse("Cannot delete group when there are security rules that allow this group")
+            }
             if c.store.vms.live.contains(where: { $0.securityGroupIDs.contains(sg.id) }) {
-                throw APIError.inUse("Cannot delete security group \(sg["name"] ?? sg.id): VMs still use it")
+                throw APIError.inUse("Cannot delete group when it's in use by virtual machines")
             }
             c.store.table("securitygroup").remove(sg.id)
             return .object(["success": .bool(true)])
+        },
+        // Only the name changes, and never to or from "default" (SecurityGroupManagerImpl).
+        Handler("updateSecurityGroup") { c throws(APIError) in
+            let id = try c.required("id")
+            guard let sg = c.store.table("securitygroup").get(id) else {
+                throw APIError.refused("Unable to find security group: \(id); failed to update security group.")
+            }
+            if let name = c.optional("customid") {
+                throw APIError.refused(
+                    "The acsh simulator does not model customid \(name) (it would change the security group's id)")
+            }
+            if let name = c.optional("name") {
+                guard name.contains(where: { !$0.isWhitespace }) else {
+                    throw APIError.refused("Security group name cannot be empty")
+                }
+                try c.checkAccess(account: sg["account"], domainID: sg["domainid"], what: "security group \(id)")
+                if name != sg["name"] {
+                    if name.lowercased() == "default" {
+                        throw APIError.refused("The security group name default is reserved")
+                    }
+                    if sg["name"]?.lowercased() == "default" {
+                        throw APIError.refused("The default security group cannot be renamed")
+                    }
+                    c.store.table("securitygroup").update(id) { $0.fields["name"] = .string(name) }
+                }
+            }
+            return .object(["securitygroup": .record(c.store.table("securitygroup").get(id)!.fields)])
         },
         Handler("authorizeSecurityGroupIngress", async: true) { c throws(APIError) in
             try authorize(c, "ingressrule", "AuthorizeSecurityGroupIngressCmd")
