@@ -78,7 +78,7 @@ import Values
             let took = clock.now - start
             #expect(r["jobstatus"]?.text == "1")
             #expect(took >= .milliseconds(290))
-            #expect(took < .seconds(30))  // only a sanity bound: the machine may be busy
+            #expect(took < .seconds(180))  // only a sanity bound: the machine may be busy
         }
     }
 

@@ -64,7 +64,9 @@ struct TestClient {
         if !cookies.isEmpty {
             req.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        let resp = try await HTTPClient.shared.execute(req, timeout: .seconds(30))
+        // Only a bound against a hung server: the full suite runs hundreds of simulators at once,
+        // and on a loaded machine one answer has taken over 30 s.
+        let resp = try await HTTPClient.shared.execute(req, timeout: .seconds(180))
         let bytes = try await resp.body.collect(upTo: 64 << 20)
         return Reply(status: Int(resp.status.code), headers: resp.headers, body: String(buffer: bytes))
     }
