@@ -101,4 +101,17 @@ import Values
             #expect(notes["annotation"]?.list?.allSatisfy { $0[field: "adminsonly"]?.bool == true } == true)
         }
     }
+
+    @Test func aResourcesNotesGoWithItButANoteOnNothingStays() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let vm = try #require(try await c.deploy()["jobresult.virtualmachine.id"]?.text)
+            _ = try await c.get("addAnnotation", [("entitytype", "VM"), ("entityid", vm), ("annotation", "temp")])
+            _ = try await c.get("addAnnotation", [("entitytype", "VM"), ("entityid", "not-a-vm"), ("annotation", "x")])
+            #expect(try await c.get("listAnnotations", [("entitytype", "VM")]).inner["count"]?.number?.int == 2)
+            _ = try await c.job("destroyVirtualMachine", [("id", vm), ("expunge", "true")])
+            let left = try await c.get("listAnnotations", [("entitytype", "VM")]).inner
+            #expect(left["annotation"]?.list?.compactMap { $0[field: "entityid"]?.text } == ["not-a-vm"])
+        }
+    }
 }

@@ -32,7 +32,7 @@ enum AnnotationAPIs {
                     "entitytype": .string(type.rawValue), "entityid": .string(entityID),
                     "annotation": c.optional("annotation").map(Value.string) ?? .null,
                     "userid": .string(c.caller.userID), "adminsonly": .bool(try c.bool("adminsonly")),
-                    "created": .string(c.created),
+                    "created": .string(c.created), entityFound: .bool(type.find(entityID, c.store) != nil),
                 ])
             return .object(["annotation": .record(shown(e, c.store))])
         },
@@ -54,7 +54,7 @@ enum AnnotationAPIs {
         },
         Handler("removeAnnotation") { c throws(APIError) in
             let id = try c.required("id")
-            guard let a = c.store.table(noun).get(id) else {
+            guard let a = c.store.table(noun).get(id), live(a, c.store) else {
                 throw APIError.internalError("Unable to find annotation with uuid: \(id)")
             }
             guard c.caller.role == .rootAdmin || a["userid"] == c.caller.userID else {
@@ -69,7 +69,7 @@ enum AnnotationAPIs {
         Handler("updateAnnotationVisibility") { c throws(APIError) in
             let id = try c.required("id")
             let adminsOnly = try c.bool("adminsonly")
-            guard c.store.table(noun).get(id) != nil else {
+            guard let a = c.store.table(noun).get(id), live(a, c.store) else {
                 throw APIError.internalError(
                     "Only admins can update annotations' visibility. Cannot update visibility for annotation with "
                         + "id: \(id) - Annotation id:\(id) does not exist")
@@ -85,11 +85,11 @@ enum AnnotationAPIs {
         let filter = c.optional("annotationfilter").flatMap { $0.isEmpty ? nil : $0 } ?? "all"
         var userID = c.optional("userid").flatMap { $0.isEmpty ? nil : $0 }
         let keyword = c.optional("keyword").flatMap { $0.isEmpty ? nil : $0 }
-        let all = Array(c.store.table(noun).rows.reversed())
+        let all = Array(rows(c.store).reversed())
         if let id {
             // The server's lookup by id also asks that `userid` names its author and that its
             // adminsonly flag equals the caller's admin-ness; kept, since clients see exactly that.
-            guard let a = c.store.table(noun).get(id), let author = a["userid"], author == userID,
+            guard let a = c.store.table(noun).get(id), live(a, c.store), let author = a["userid"], author == userID,
                 filter.lowercased() == "all" || (filter.lowercased() == "self" && author == c.caller.userID),
                 (a.fields["adminsonly"]?.bool ?? false) == admin
             else { return [] }
@@ -141,6 +141,22 @@ enum AnnotationAPIs {
         } catch { return false }
     }
 
+    /// Set on a note whose resource existed when it was made. The server removes a resource's notes
+    /// with it (annotationDao.removeByEntityType in each manager); here such a note counts as gone
+    /// once its resource is, which keeps that rule in one place. A note an admin put on an id that
+    /// named nothing stays, as on the server.
+    static let entityFound = "entityfound"
+
+    static func live(_ a: Entity, _ store: Store) -> Bool {
+        guard a.fields[entityFound]?.bool == true else { return true }
+        return AnnotatedKind(rawValue: a["entitytype"] ?? "")?.find(a["entityid"] ?? "", store) != nil
+    }
+
+    /// The notes that still stand, oldest first.
+    static func rows(_ store: Store) -> [Entity] {
+        (store.tables[noun]?.rows ?? []).filter { live($0, store) }
+    }
+
     static func missingEntity(_ type: AnnotatedKind, _ id: String) -> APIError {
         APIError.internalError("Could not find an entity with type: \(type.rawValue) and ID: \(id)")
     }
@@ -172,8 +188,8 @@ struct AnnotationIndex {
     /// For an API whose answer has `hasannotations`, or any answer while annotations exist
     /// (records that carry the field); nil otherwise, leaving answers as their builders made them.
     init?(_ store: Store, admin: Bool, annotatable: Bool) {
-        let rows = store.tables[AnnotationAPIs.noun]?.rows ?? []
-        guard annotatable || !rows.isEmpty else { return nil }
+        guard annotatable || store.tables[AnnotationAPIs.noun]?.rows.isEmpty == false else { return nil }
+        let rows = AnnotationAPIs.rows(store)
         self.store = store
         self.everyRecord = annotatable
         for a in rows {

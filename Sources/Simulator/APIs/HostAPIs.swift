@@ -150,7 +150,7 @@ enum HostAPIs {
                 [
                     "entitytype": .string(AnnotatedKind.host.rawValue), "entityid": .string(host.id),
                     "annotation": .string(note), "userid": .string(c.caller.userID), "adminsonly": .bool(true),
-                    "created": .string(c.created),
+                    "created": .string(c.created), AnnotationAPIs.entityFound: .bool(true),
                 ])
         }
         return .object(["host": .record(c.store.table("host").get(host.id)!.fields)])
