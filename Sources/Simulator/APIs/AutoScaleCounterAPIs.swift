@@ -53,14 +53,7 @@ enum AutoScaleCounterAPIs {
             if c.store.table(conditionNoun).first(where: { $0["counterid"] == counter.id }) != nil {
                 throw APIError.inUse("Counter is in use.")
             }
-            return .job(
-                JobSpec(
-                    cmd: "org.apache.cloudstack.api.command.admin.autoscale.DeleteCounterCmd",
-                    instanceType: "Counter", instanceID: id, immediateID: nil
-                ) { store, _ in
-                    store.table(Store.counterNoun).remove(id)
-                    return ["success": .bool(true)]
-                })
+            return removal(Store.counterNoun, id, "admin.autoscale.DeleteCounterCmd", "Counter")
         },
         Handler("createCondition", async: true) { c throws(APIError) in
             let op = try c.required("relationaloperator").uppercased()
@@ -101,10 +94,12 @@ enum AutoScaleCounterAPIs {
             guard let condition = c.store.table(conditionNoun).get(id) else {
                 throw APIError.refused("Unable to find Condition")
             }
-            try c.checkAccess(
-                accountID: condition["projectid"] ?? accountID(condition, c.store),
-                domainID: condition["domainid"] ?? "",
-                what: "condition \(id)")
+            if let project = condition["projectid"] {
+                try c.checkAccess(accountID: project, domainID: condition["domainid"] ?? "", what: "condition \(id)")
+            } else {
+                try c.checkAccess(
+                    account: condition["account"], domainID: condition["domainid"], what: "condition \(id)")
+            }
             let used = c.store.table(policyNoun).first {
                 ($0["conditionids"] ?? "").split(separator: ",").contains { $0 == id }
                     || $0.fields["conditions"]?.list?.contains { $0[field: "id"]?.plainText == id } == true
@@ -112,18 +107,18 @@ enum AutoScaleCounterAPIs {
             if used != nil {
                 throw APIError.inUse("Cannot delete Condition when it is in use by one or more AutoScale Policies.")
             }
-            return .job(
-                JobSpec(
-                    cmd: "org.apache.cloudstack.api.command.user.autoscale.DeleteConditionCmd",
-                    instanceType: "Condition", instanceID: id, immediateID: nil
-                ) { store, _ in
-                    store.table(conditionNoun).remove(id)
-                    return ["success": .bool(true)]
-                })
+            return removal(conditionNoun, id, "user.autoscale.DeleteConditionCmd", "Condition")
         },
     ]
 
-    private static func accountID(_ e: Entity, _ store: Store) -> String {
-        store.table("account").first { $0["name"] == e["account"] && $0["domainid"] == e["domainid"] }?.id ?? ""
+    /// A delete's job: the row goes when the job ends (the checks ran at the call).
+    private static func removal(_ noun: String, _ id: String, _ cmd: String, _ type: String) -> Reply {
+        .job(
+            JobSpec(
+                cmd: "org.apache.cloudstack.api.command." + cmd, instanceType: type, instanceID: id, immediateID: nil
+            ) { store, _ in
+                store.table(noun).remove(id)
+                return ["success": .bool(true)]
+            })
     }
 }

@@ -24,7 +24,7 @@ enum KeyPairAPIs {
             guard let key = c.prepared as? _RSA.Signing.PrivateKey else {
                 throw APIError.internalError("no key was generated")
             }
-            guard let blob = sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
+            guard let blob = SSHKeyFormat.sshBlob(pkcs1: Array(key.publicKey.pkcs1DERRepresentation)) else {
                 throw APIError.internalError("Could not encode the generated public key")
             }
             let e = insert(name, blob: blob, publicKey: "ssh-rsa " + Data(blob).base64EncodedString(), owner: owner, c)
@@ -149,33 +149,5 @@ enum KeyPairAPIs {
         let e = c.store.insert(noun, f)
         c.store.table(publicKeyNoun).insert(Entity(id: e.id, fields: ["publickey": .string(publicKey)]))
         return e
-    }
-
-    /// OpenSSH `ssh-rsa` wire blob from a PKCS#1 RSAPublicKey (SEQUENCE { INTEGER n, INTEGER e }).
-    static func sshBlob(pkcs1 der: [UInt8]) -> [UInt8]? {
-        var i = 0
-        func length() -> Int? {
-            guard i < der.count else { return nil }
-            let first = Int(der[i]); i += 1
-            if first < 0x80 { return first }
-            var n = 0
-            for _ in 0..<(first & 0x7F) { guard i < der.count else { return nil }; n = n << 8 | Int(der[i]); i += 1 }
-            return n
-        }
-        func integer() -> [UInt8]? {
-            guard i < der.count, der[i] == 0x02 else { return nil }
-            i += 1
-            guard let n = length(), i + n <= der.count else { return nil }
-            defer { i += n }
-            return Array(der[i..<i + n])
-        }
-        guard der.first == 0x30 else { return nil }
-        i = 1
-        guard length() != nil, let n = integer(), let e = integer() else { return nil }
-        func string(_ b: [UInt8]) -> [UInt8] {
-            let c = UInt32(b.count)
-            return [UInt8(c >> 24), UInt8(c >> 16 & 255), UInt8(c >> 8 & 255), UInt8(c & 255)] + b
-        }
-        return string(Array("ssh-rsa".utf8)) + string(e) + string(n)
     }
 }

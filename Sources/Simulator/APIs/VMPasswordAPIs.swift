@@ -1,6 +1,5 @@
 import FoundationEssentials
 import OrderedCollections
-import SwiftASN1
 import Values
 import _CryptoExtras
 
@@ -33,36 +32,11 @@ enum VMPasswordAPIs {
         // The server reads the second space-separated field of the whole text: the first key's base64 blob.
         let fields = publicKeys.split(whereSeparator: { $0 == " " || $0.isNewline })
         guard fields.count >= 2, let blob = Data(base64Encoded: String(fields[1])),
-            let der = pkcs1(sshRSABlob: Array(blob)),
+            let der = SSHKeyFormat.pkcs1(sshRSABlob: Array(blob)),
             let key = try? _RSA.Encryption.PublicKey(unsafeDERRepresentation: der),
             let sealed = try? key.encrypt(Array(password.utf8), padding: ._WEAK_AND_INSECURE_PKCS_V1_5)
         else { throw encryptionFailed }
         return sealed.base64EncodedString()
-    }
-
-    /// A PKCS#1 RSAPublicKey (SEQUENCE { INTEGER n, INTEGER e }) from an OpenSSH `ssh-rsa` wire blob
-    /// (string "ssh-rsa", mpint e, mpint n; RFC 4253 section 6.6).
-    static func pkcs1(sshRSABlob blob: [UInt8]) -> [UInt8]? {
-        var at = 0
-        func field() -> ArraySlice<UInt8>? {
-            guard at + 4 <= blob.count else { return nil }
-            let n = blob[at..<at + 4].reduce(0) { $0 << 8 | Int($1) }
-            at += 4
-            guard n <= blob.count - at else { return nil }
-            defer { at += n }
-            return blob[at..<at + n]
-        }
-        guard let type = field(), Array(type) == Array("ssh-rsa".utf8), let e = field(), let n = field(),
-            !e.isEmpty, !n.isEmpty
-        else { return nil }
-        var der = DER.Serializer()
-        do {
-            try der.appendConstructedNode(identifier: .sequence) { seq in
-                try seq.serialize(n)
-                try seq.serialize(e)
-            }
-        } catch { return nil }
-        return der.serializedBytes
     }
 }
 
