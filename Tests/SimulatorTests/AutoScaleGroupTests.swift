@@ -85,6 +85,17 @@ import Values
             #expect(
                 try await c.value("listAutoScaleVmGroups", [("policyid", p.down)], "autoscalevmgroup.0.id") == group)
 
+            // The group's VMs and rule are the group's to manage while it runs.
+            let member = try #require(members["loadbalancerruleinstance.0.id"]?.text)
+            let destroy = try await c.get("destroyVirtualMachine", [("id", member)])
+            #expect(
+                destroy.inner["errortext"]?.text
+                    == "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
+            let assign = try await c.get("assignToLoadBalancerRule", [("id", p.rule), ("virtualmachineids", member)])
+            #expect(
+                assign.inner["errortext"]?.text?.hasSuffix("because it is being used by an Autoscale VM group.") == true
+            )
+
             // While the group runs, what it is made of stays as it is.
             let condition = try await c.get(
                 "updateCondition", [("id", p.condition), ("relationaloperator", "GE"), ("threshold", "90")])

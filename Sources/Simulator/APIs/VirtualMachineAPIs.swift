@@ -222,6 +222,7 @@ enum VirtualMachineAPIs {
         guard ["Running", "Stopped", "Error", "Starting", "Stopping"].contains(vm.state) else {
             throw APIError.refused("Unable to destroy \(describe(vm)): it is already \(vm.state)")
         }
+        try c.store.checkAutoScaleVMAction(vm.id)
         let expunge = try c.bool("expunge")
         if expunge, c.caller.role == .user, !VolumeLifecycleAPIs.userMay(c, "allow.user.expunge.recover.vm") {
             throw APIError.permission(

@@ -40,6 +40,26 @@ extension Store {
         return table(Self.groupNoun).rows.filter { ids.contains($0.id) }
     }
 
+    func group(onRule ruleID: String) -> Entity? { table(Self.groupNoun).first { $0["lbruleid"] == ruleID } }
+
+    /// A VM of a group that is not Disabled is the group's to act on (checkIfVmActionAllowed).
+    func checkAutoScaleVMAction(_ vmID: String) throws(APIError) {
+        for link in table(Self.groupVMNoun).rows where link["virtualmachineid"] == vmID {
+            if let g = table(Self.groupNoun).get(link["groupid"] ?? ""), g["state"] != "Disabled" {
+                throw APIError.refused(
+                    "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
+            }
+        }
+    }
+
+    /// The VMs leave whatever group they are in (removed from the group's rule, or expunged).
+    func leaveGroups(_ vmIDs: [String]) {
+        let gone = Set(vmIDs)
+        for link in table(Self.groupVMNoun).rows where gone.contains(link["virtualmachineid"] ?? "") {
+            table(Self.groupVMNoun).remove(link.id)
+        }
+    }
+
     /// Replaces the rows linking `owner` (in field `key`) to `targets` (in field `targetKey`).
     func relink(_ noun: String, _ key: String, _ owner: String, _ targetKey: String, _ targets: [String]) {
         for r in table(noun).rows where r[key] == owner { table(noun).remove(r.id) }
