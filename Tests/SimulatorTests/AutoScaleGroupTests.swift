@@ -91,6 +91,12 @@ import Values
             #expect(
                 destroy.inner["errortext"]?.text
                     == "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
+            let deleteRule = try await c.wait(
+                job: try await c.value("deleteLoadBalancerRule", [("id", p.rule)], "jobid"))
+            #expect(deleteRule["jobresult.errorcode"]?.number?.int == 530)
+            #expect(
+                deleteRule["jobresult.errortext"]?.text?.hasSuffix("because it is being used by 1 Autoscale VM group.")
+                    == true, "\(deleteRule)")
             let assign = try await c.get("assignToLoadBalancerRule", [("id", p.rule), ("virtualmachineids", member)])
             #expect(
                 assign.inner["errortext"]?.text?.hasSuffix("because it is being used by an Autoscale VM group.") == true

@@ -96,6 +96,12 @@ enum LoadBalancerAPIs {
                     cmd: cmdPrefix + "DeleteLoadBalancerRuleCmd", instanceType: "FirewallRule", instanceID: rule.id,
                     immediateID: nil
                 ) { store, _ in
+                    // The rules manager's check, in the job: the job fails (530) while a group uses the rule.
+                    if store.group(onRule: rule.id) != nil {
+                        throw APIError.internalError(
+                            "Cannot delete load balancer rule \(rule.seq) because it is being used by 1 Autoscale VM group."
+                        )
+                    }
                     for m in store.table("lbinstance").rows where m["ruleid"] == rule.id {
                         store.table("lbinstance").remove(m.id)
                     }
