@@ -87,6 +87,9 @@ import Values
 
             // The group's VMs and rule are the group's to manage while it runs.
             let member = try #require(members["loadbalancerruleinstance.0.id"]?.text)
+            let listed = try await c.get("listVirtualMachines", [("autoscalevmgroupid", group)]).inner
+            #expect(listed["count"]?.number?.int == 2)
+            #expect(listed["virtualmachine.0.autoscalevmgroupname"]?.text == "web")
             let destroy = try await c.get("destroyVirtualMachine", [("id", member)])
             #expect(
                 destroy.inner["errortext"]?.text

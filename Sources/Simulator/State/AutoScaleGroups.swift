@@ -42,6 +42,13 @@ extension Store {
 
     func group(onRule ruleID: String) -> Entity? { table(Self.groupNoun).first { $0["lbruleid"] == ruleID } }
 
+    /// The group a VM was made for (what VM answers show as autoscalevmgroupid and name).
+    func autoScaleGroup(ofVM vmID: String) -> Entity? {
+        let links = table(Self.groupVMNoun).rows
+        guard !links.isEmpty, let link = links.first(where: { $0["virtualmachineid"] == vmID }) else { return nil }
+        return table(Self.groupNoun).get(link["groupid"] ?? "")
+    }
+
     /// A VM of a group that is not Disabled is the group's to act on (checkIfVmActionAllowed).
     func checkAutoScaleVMAction(_ vmID: String) throws(APIError) {
         for link in table(Self.groupVMNoun).rows where link["virtualmachineid"] == vmID {
