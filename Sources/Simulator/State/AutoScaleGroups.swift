@@ -192,6 +192,23 @@ extension Store {
         return prefix + String(group.prefix(63 - prefix.count - suffix.count)) + suffix
     }
 
+    /// What goes with a deleted account (deleteAutoScaleVmGroupsByAccount, then cleanUpAutoScaleResources):
+    /// its groups with their VMs, then its profiles, policies and conditions.
+    func removeAutoScale(ownedBy owned: (Entity) -> Bool) {
+        for g in table(Self.groupNoun).rows where owned(g) {
+            destroyGroupVMs(g.id)
+            relink(Self.groupPolicyNoun, "groupid", g.id, "policyid", [])
+            table(Self.groupNoun).remove(g.id)
+        }
+        for p in table(Self.policyNoun).rows where owned(p) {
+            relink(Self.policyConditionNoun, "policyid", p.id, "conditionid", [])
+            table(Self.policyNoun).remove(p.id)
+        }
+        for noun in [Self.profileNoun, AutoScaleCounterAPIs.conditionNoun] {
+            for e in table(noun).rows where owned(e) { table(noun).remove(e.id) }
+        }
+    }
+
     /// Destroys the group's VMs (deleteAutoScaleVmGroup cleanup=true): out of the rule, then expunged.
     func destroyGroupVMs(_ groupID: String) {
         for link in table(Self.groupVMNoun).rows where link["groupid"] == groupID {
