@@ -192,7 +192,7 @@ enum Registry {
             ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
             VolumeUpdateAPIs.handlers,
             // The network leftovers (sim-netmisc).
-            DisplayUpdateAPIs.handlers,
+            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
