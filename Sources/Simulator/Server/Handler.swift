@@ -193,6 +193,8 @@ enum Registry {
             VolumeUpdateAPIs.handlers,
             // The network leftovers (sim-netmisc).
             DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers,
+            // The autoscale family (sim-autoscale).
+            AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
