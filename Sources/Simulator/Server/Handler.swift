@@ -191,6 +191,8 @@ enum Registry {
             GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
             ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
             VolumeUpdateAPIs.handlers,
+            // The network leftovers (sim-netmisc).
+            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers,
             // The autoscale family (sim-autoscale).
             AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
         ]
