@@ -170,6 +170,24 @@ import Values
         }
     }
 
+    @Test func aGroupAndWhatItLinksAreThereAfterARestart() async throws {
+        let path = try StateFileTests.stateFile()
+        let group = try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            let p = try await Self.parts(c)
+            let made = try await c.job("createAutoScaleVmGroup", Self.groupParams(p))
+            return try #require(made["jobresult.autoscalevmgroup.id"]?.text)
+        }
+        try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            let listed = try await c.get("listAutoScaleVmGroups", [("id", group)]).inner
+            #expect(listed["autoscalevmgroup.0.availablevirtualmachinecount"]?.number?.int == 2)
+            #expect(listed["autoscalevmgroup.0.scaleuppolicies.0.conditions.0.threshold"]?.number?.int == 80)
+            let vms = try await c.get("listVirtualMachines", [("autoscalevmgroupid", group)]).inner
+            #expect(vms["count"]?.number?.int == 2)
+        }
+    }
+
     @Test func aGroupIsCheckedAsTheServerChecksIt() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
