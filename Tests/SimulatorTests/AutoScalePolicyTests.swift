@@ -49,6 +49,15 @@ import Values
                 try await refused([("action", "ScaleUp"), ("duration", "60"), ("conditionids", unknown)])?
                     .hasPrefix("Unable to execute API command createautoscalepolicy due to invalid value.") == true)
 
+            for command in ["deleteCondition", "updateCondition", "deleteCounter"] {
+                let r = try await c.get(command, [("id", unknown), ("relationaloperator", "GT"), ("threshold", "1")])
+                #expect(
+                    r.inner["errortext"]?.text?.hasPrefix(
+                        "Unable to execute API command \(command.lowercased()) due to invalid value. Invalid parameter id"
+                    )
+                        == true, "\(r.body)")
+            }
+
             // Lists: by action (checked), by condition.
             #expect(try await c.get("listAutoScalePolicies", [("action", "ScaleDown")]).inner["count"] == nil)
             #expect(

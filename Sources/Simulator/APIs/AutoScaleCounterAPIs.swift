@@ -45,14 +45,11 @@ enum AutoScaleCounterAPIs {
                 })
         },
         Handler("deleteCounter", async: true) { c throws(APIError) in
-            let id = try c.required("id")
-            guard let counter = c.store.table(Store.counterNoun).get(id) else {
-                throw APIError.refused("Unable to find Counter")
-            }
+            let counter = try AutoScalePolicyAPIs.known(c, "id", Store.counterNoun)
             if c.store.table(conditionNoun).first(where: { $0["counterid"] == counter.id }) != nil {
                 throw APIError.inUse("Counter is in use.")
             }
-            return removal(Store.counterNoun, id, "admin.autoscale.DeleteCounterCmd", "Counter")
+            return removal(Store.counterNoun, counter.id, "admin.autoscale.DeleteCounterCmd", "Counter")
         },
         // The counter DAO's search: name and keyword as LIKE, source and provider equal; newest first.
         Handler("listCounters") { c throws(APIError) in
@@ -114,7 +111,8 @@ enum AutoScaleCounterAPIs {
         },
         Handler("createCondition", async: true) { c throws(APIError) in
             let op = try c.required("relationaloperator").uppercased()
-            let counterID = try c.required("counterid")
+            // The dispatcher finds the counter before the command runs.
+            let counter = try AutoScalePolicyAPIs.known(c, "counterid", Store.counterNoun)
             guard let threshold = try c.int("threshold") else {
                 throw APIError.missing("threshold", command: c.command)
             }
@@ -122,9 +120,6 @@ enum AutoScaleCounterAPIs {
                 throw APIError.refused("The Operator \(op) does not exist; Unable to create Condition.")
             }
             try checkThreshold(threshold)
-            guard let counter = c.store.table(Store.counterNoun).get(counterID) else {
-                throw APIError.refused("Unable to find counter")
-            }
             var f: Record = [
                 "relationaloperator": .string(op), "threshold": .int(threshold), "counterid": .string(counter.id),
                 "countername": counter.fields["name"] ?? .null, "counter": .list([.record(counter.fields)]),
@@ -159,12 +154,7 @@ enum AutoScaleCounterAPIs {
 
     /// The condition named by `id`, if the caller may change it.
     static func ownCondition(_ c: Call) throws(APIError) -> Entity {
-        let id = try c.required("id")
-        guard let condition = c.store.table(conditionNoun).get(id) else {
-            throw APIError.refused("Unable to find Condition")
-        }
-        try c.checkAccess(owner: condition, what: "condition \(id)")
-        return condition
+        try AutoScalePolicyAPIs.own(c, conditionNoun)
     }
 
     static func checkThreshold(_ threshold: Int) throws(APIError) {
