@@ -262,7 +262,11 @@ enum VirtualMachineAPIs {
         let template = c.optional("templateid"), offering = c.optional("serviceofferingid")
         let network = c.optional("networkid"), keypair = c.optional("keypair")
         let group = c.optional("group")
-        let autoScaled = c.optional("autoscalevmgroupid").map { Set(c.store.groupVMIDs($0)) }
+        var autoScaled: Set<String>? = nil
+        if c.optional("autoscalevmgroupid") != nil {
+            autoScaled = Set(
+                c.store.groupVMIDs(try AutoScalePolicyAPIs.known(c, "autoscalevmgroupid", Store.groupNoun).id))
+        }
         let wantedTags = p.map("tags")
         let store = c.store
         let parts = try VMListDetails(c)
