@@ -188,6 +188,21 @@ import Values
         }
     }
 
+    @Test func aUsersGroupDeploysWithinTheAccountsLimits() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let admin = TestClient(sim), dev = admin.signed()
+            let domain = try await admin.value("listDomains", [("name", "dev")], "domain.0.id")
+            _ = try await admin.get(
+                "updateResourceLimit", [("resourcetype", "0"), ("max", "1"), ("account", "dev"), ("domainid", domain)])
+            let p = try await Self.parts(dev)
+            let made = try await dev.job("createAutoScaleVmGroup", Self.groupParams(p))
+            #expect(made["jobresult.autoscalevmgroup.account"]?.text == "dev")
+            #expect(made["jobresult.autoscalevmgroup.state"]?.text == "Enabled")
+            // One VM is all the account may have: the second waits, as the monitor's next round would.
+            #expect(made["jobresult.autoscalevmgroup.availablevirtualmachinecount"]?.number?.int == 1)
+        }
+    }
+
     @Test func aGroupIsCheckedAsTheServerChecksIt() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)

@@ -158,7 +158,20 @@ extension Store {
         let want = Int(group["minmembers"] ?? "") ?? 0
         guard have < want else { return }
         implementNetwork(network.id, created: created)
+        let offering = table("serviceoffering").get(profile["serviceofferingid"] ?? "")
+        let limited =
+            group["projectid"].flatMap { table(Self.projectNoun).get($0) }.map(LimitOwner.project)
+            ?? table("account").get(owner.accountID).map(LimitOwner.account)
         for _ in have..<want {
+            // The owner's limits hold the monitor's deploys as anyone's (VMs, CPUs, memory, volumes).
+            if let limited {
+                do {
+                    try checkLimit(limited, 0, 1)
+                    try checkLimit(limited, 8, Int(offering?["cpunumber"] ?? "") ?? 1)
+                    try checkLimit(limited, 9, Int(offering?["memory"] ?? "") ?? 0)
+                    try checkLimit(limited, 2, 1)
+                } catch { return }
+            }
             let vmSeq = Int(table(Self.groupNoun).get(groupID)?["nextvmseq"] ?? "") ?? 1
             table(Self.groupNoun).update(groupID) { $0.fields["nextvmseq"] = .int(vmSeq + 1) }
             let name = Self.groupVMName(group["name"] ?? groupID, seq: vmSeq)
