@@ -85,6 +85,13 @@ import Values
             #expect(
                 try await c.value("listAutoScaleVmGroups", [("policyid", p.down)], "autoscalevmgroup.0.id") == group)
 
+            _ = try await c.get(
+                "addAnnotation",
+                [("entityid", group), ("entitytype", "AUTOSCALE_VM_GROUP"), ("annotation", "peak hours")])
+            #expect(
+                try await c.get("listAutoScaleVmGroups", [("id", group)]).inner["autoscalevmgroup.0.hasannotations"]?
+                    .bool == true)
+
             // The group's VMs and rule are the group's to manage while it runs.
             let member = try #require(members["loadbalancerruleinstance.0.id"]?.text)
             let listed = try await c.get("listVirtualMachines", [("autoscalevmgroupid", group)]).inner
