@@ -192,7 +192,8 @@ enum Registry {
             ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
             VolumeUpdateAPIs.handlers,
             // The network leftovers (sim-netmisc).
-            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers,
+            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers, PortableIPAPIs.handlers,
+            StorageNetworkAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
