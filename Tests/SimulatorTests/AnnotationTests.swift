@@ -69,19 +69,26 @@ import Values
 
             let refused = try await bob.get(
                 "addAnnotation", [("entitytype", "ZONE"), ("entityid", zone), ("annotation", "mine")])
+            // The manager's CloudRuntimeExceptions: their text reaches the root admin only (ApiServer hides
+            // an unwrapped exception's text from everyone else).
+            let hidden = "Internal error executing command, please contact your system administrator"
             #expect(refused.status == 530)
-            #expect(refused.inner["errortext"]?.text == "User: bob is not allowed to add annotations on type: ZONE")
+            #expect(refused.inner["errortext"]?.text == hidden)
             let bogus = try await admin.get("addAnnotation", [("entitytype", "Vm"), ("entityid", zone)])
             #expect(bogus.inner["errortext"]?.text == "'Vm' is not a valid EntityType to put annotations on")
             let missing = try await bob.get("addAnnotation", [("entitytype", "VM"), ("entityid", "no-such-vm")])
-            #expect(missing.inner["errortext"]?.text == "Could not find an entity with type: VM and ID: no-such-vm")
+            #expect(missing.status == 530)
+            #expect(missing.inner["errortext"]?.text == hidden)
+            let adminsMissing = try await admin.get(
+                "removeAnnotation", [("id", "no-such-note")])
+            #expect(adminsMissing.inner["errortext"]?.text == "Unable to find annotation with uuid: no-such-note")
 
             // A zone note is the infrastructure's: users neither list it nor remove it.
             #expect(try await bob.get("listAnnotations").inner["count"] == nil)
             #expect(try await bob.get("listAnnotations", [("entitytype", "ZONE")]).inner["count"] == nil)
             let removal = try await bob.get("removeAnnotation", [("id", zoneNote)])
             #expect(removal.status == 530)
-            #expect(removal.inner["errortext"]?.text?.hasPrefix("Only administrators or entity owner users") == true)
+            #expect(removal.inner["errortext"]?.text == hidden)
             #expect(try await admin.get("listAnnotations", [("entitytype", "ZONE")]).inner["count"]?.number?.int == 1)
         }
     }

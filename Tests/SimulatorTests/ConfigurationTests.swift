@@ -25,7 +25,8 @@ import Values
             let set = try await c.get("updateConfiguration", [("name", "agent.load.threshold"), ("value", "0.81")])
                 .inner
             #expect(set["configuration.value"]?.text == "0.81")
-            #expect(set["configuration.type"]?.text == "Decimal")
+            // A fraction the server checks between 0 and 1 (weightBasedParametersForValidation) is a Range.
+            #expect(set["configuration.type"]?.text == "Range")
             #expect(
                 try await c.value("listConfigurations", [("name", "agent.load.threshold")], "configuration.0.value")
                     == "0.81")
@@ -47,6 +48,86 @@ import Values
             #expect(sslListed["configuration.0.value"]?.text == "true")
             // Users do not reach the settings.
             #expect(try await c.signed().get("listConfigurations").status == 432)
+        }
+    }
+
+    /// 4.18 files each setting under a group and subgroup by the words of its name, and answers its display
+    /// text, parent switch and choices; listConfigurations filters by them.
+    @Test func settingsAreFiledUnderTheirGroupsAndSubgroups() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let throttling = try await c.get("listConfigurations", [("name", "api.throttling.max")]).inner
+            #expect(throttling["configuration.0.group"]?.text == "Management Server")
+            #expect(throttling["configuration.0.subgroup"]?.text == "API")
+            #expect(throttling["configuration.0.displaytext"]?.text == "Api throttling max")
+            #expect(throttling["configuration.0.parent"]?.text == "api.throttling.enabled")
+            // A word that is no subgroup's name files the setting by a keyword ("cpu": Virtual Machine).
+            let factor = try await c.get("listConfigurations", [("name", "cpu.overprovisioning.factor")]).inner
+            #expect(factor["configuration.0.subgroup"]?.text == "Virtual Machine")
+            #expect(factor["configuration.0.parent"] == nil)
+            // A name with no known word goes to Miscellaneous, Others.
+            let page = try await c.get("listConfigurations", [("name", "default.page.size")]).inner
+            #expect(page["configuration.0.group"]?.text == "Miscellaneous")
+            #expect(page["configuration.0.subgroup"]?.text == "Others")
+            let select = try await c.get("listConfigurations", [("name", "network.dns.basiczone.updates")]).inner
+            #expect(select["configuration.0.type"]?.text == "Select")
+            #expect(select["configuration.0.options"]?.text == "all,pod")
+
+            let api = try await c.get("listConfigurations", [("group", "management server"), ("subgroup", "API")])
+                .inner
+            let names = (0..<(Int(api["count"]?.text ?? "") ?? 0)).compactMap { api["configuration.\($0).name"]?.text }
+            #expect(names == ["api.throttling.enabled", "api.throttling.interval", "api.throttling.max"])
+            let children = try await c.get("listConfigurations", [("parent", "api.throttling.enabled")]).inner
+            #expect(children["count"]?.text == "2")
+            // The keyword also finds a setting by its category or value.
+            let byCategory = try await c.get("listConfigurations", [("keyword", "project defaults")]).inner
+            #expect(Int(byCategory["count"]?.text ?? "") ?? 0 >= 11)
+            let noGroup = try await c.get("listConfigurations", [("group", "Nowhere")])
+            #expect(noGroup.status == 431)
+            #expect(noGroup.inner["errortext"]?.text == "Invalid configuration group: Nowhere")
+            let noSubgroup = try await c.get("listConfigurations", [("subgroup", "Nowhere")])
+            #expect(noSubgroup.inner["errortext"]?.text == "Invalid configuration subgroup: Nowhere")
+        }
+    }
+
+    /// updateConfiguration checks a value as ConfigurationManagerImpl does, in its words.
+    @Test func valuesAreCheckedAsTheServerChecksThem() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            func refusal(_ name: String, _ value: String) async throws -> String? {
+                let reply = try await c.get("updateConfiguration", [("name", name), ("value", value)])
+                #expect(reply.status == 431, "\(name)=\(value): \(reply.body)")
+                return reply.inner["errortext"]?.text
+            }
+            #expect(
+                try await refusal("expunge.interval", "soon")
+                    == "There was error in trying to parse value: soon. Please enter a valid integer value for parameter expunge.interval"
+            )
+            #expect(
+                try await refusal("expunge.interval", "0")
+                    == "Please enter a positive value for the configuration parameter:expunge.interval")
+            #expect(
+                try await refusal("agent.load.threshold", "1.5")
+                    == "Please enter a value between 0 and 1 for the configuration parameter: agent.load.threshold")
+            #expect(
+                try await refusal("mem.overprovisioning.factor", "0.5")
+                    == "mem.overprovisioning.factor should be greater than or equal to 1")
+            #expect(
+                try await refusal("default.page.size", "many")
+                    == "There was error in trying to parse value: many. Please enter a valid long value for parameter default.page.size"
+            )
+            // true and false are compared as written.
+            #expect(try await refusal("api.throttling.enabled", "TRUE") == "Please enter either 'true' or 'false'.")
+            // Clearing a number fails to parse (`null`); clearing a string setting is allowed.
+            #expect(
+                try await refusal("expunge.workers", "")
+                    == "There was error in trying to parse value: null. Please enter a valid integer value for parameter expunge.workers"
+            )
+            let cleared = try await c.get("updateConfiguration", [("name", "instance.name"), ("value", " ")]).inner
+            #expect(cleared["configuration.value"] == nil)
+            // No value at all leaves the setting as it is.
+            let asIs = try await c.get("updateConfiguration", [("name", "expunge.delay")]).inner
+            #expect(asIs["configuration.value"]?.text == "86400")
         }
     }
 

@@ -152,6 +152,11 @@ import Values
             #expect(stats.first?[field: "cpuused"]?.text == "0.42%")
             #expect(stats.first?[field: "memorykbs"]?.number?.int != nil)
             #expect(history.inner["virtualmachine.0.displayname"]?.text != nil)
+            // The VM's own answer carries the same ten figures while it runs (UserVmJoinDaoImpl, details=stats).
+            let listed = try await dev.get("listVirtualMachines", [("id", vm)]).inner
+            for field in ["cpuused", "memorykbs", "memoryintfreekbs", "memorytargetkbs", "diskkbsread", "diskiowrite"] {
+                #expect(listed["virtualmachine.0.\(field)"]?.text == stats.first?[field: field]?.text, "\(field)")
+            }
             let root = try await dev.value("listVolumes", [("virtualmachineid", vm)], "volume.0.id")
             let disk = try await dev.get("listVolumesUsageHistory", [("id", root)])
             #expect((1...2).contains(disk.inner["volume.0.stats"]?.list?.count ?? 0))

@@ -37,4 +37,20 @@ import Values
                     == "affinitygroupids parameter is mutually exclusive with affinitygroupnames parameter")
         }
     }
+
+    /// A disabled zone refuses other callers' VMs with PermissionDenied naming its internal id, and still
+    /// takes the root admin's (UserVmManagerImpl.createVirtualMachine).
+    @Test func aDisabledZoneTakesOnlyTheRootAdminsVMs() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim), dev = c.signed()
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            _ = try await c.get("updateZone", [("id", zone), ("allocationstate", "Disabled")])
+            let params = try await dev.deployParameters()
+            let refused = try await dev.get("deployVirtualMachine", params)
+            #expect(refused.status == 531, "\(refused.body)")
+            #expect(refused.inner["errortext"]?.text == "Cannot perform this operation, Zone is currently disabled: 1")
+            let admins = try await c.deploy([("name", "in-disabled")])
+            #expect(admins["jobresult.virtualmachine.state"]?.text == "Running", "\(admins)")
+        }
+    }
 }

@@ -11,16 +11,16 @@ enum AnnotationAPIs {
     static let handlers: [Handler] = [
         Handler("addAnnotation") { c throws(APIError) in
             guard let entityID = c.optional("entityid") else {
-                throw APIError.internalError("I need to have an entity to set an annotation on!")
+                throw APIError.unhandled("I need to have an entity to set an annotation on!")
             }
-            guard let raw = c.optional("entitytype") else { throw APIError.internalError("Name is null") }
+            guard let raw = c.optional("entitytype") else { throw APIError.unhandled("Name is null") }
             guard let type = AnnotatedKind(rawValue: raw) else {
-                throw APIError.internalError("'\(raw)' is not a valid EntityType to put annotations on")
+                throw APIError.unhandled("'\(raw)' is not a valid EntityType to put annotations on")
             }
             let admin = c.caller.role == .rootAdmin
             if !admin {
                 guard type.usersAllowed else {
-                    throw APIError.internalError(
+                    throw APIError.unhandled(
                         "User: \(c.caller.username) is not allowed to add annotations on type: \(type.rawValue)")
                 }
                 // The server looks the entity up for users only, and ignores whether they own it.
@@ -55,10 +55,10 @@ enum AnnotationAPIs {
         Handler("removeAnnotation") { c throws(APIError) in
             let id = try c.required("id")
             guard let a = c.store.table(noun).get(id), live(a, c.store) else {
-                throw APIError.internalError("Unable to find annotation with uuid: \(id)")
+                throw APIError.unhandled("Unable to find annotation with uuid: \(id)")
             }
             guard c.caller.role == .rootAdmin || a["userid"] == c.caller.userID else {
-                throw APIError.internalError(
+                throw APIError.unhandled(
                     "Only administrators or entity owner users can delete annotations, cannot remove annotation "
                         + "with uuid: \(id) - type: \(a["entitytype"] ?? "") ")
             }
@@ -70,7 +70,7 @@ enum AnnotationAPIs {
             let id = try c.required("id")
             let adminsOnly = try c.bool("adminsonly")
             guard let a = c.store.table(noun).get(id), live(a, c.store) else {
-                throw APIError.internalError(
+                throw APIError.unhandled(
                     "Only admins can update annotations' visibility. Cannot update visibility for annotation with "
                         + "id: \(id) - Annotation id:\(id) does not exist")
             }
@@ -158,7 +158,7 @@ enum AnnotationAPIs {
     }
 
     static func missingEntity(_ type: AnnotatedKind, _ id: String) -> APIError {
-        APIError.internalError("Could not find an entity with type: \(type.rawValue) and ID: \(id)")
+        APIError.unhandled("Could not find an entity with type: \(type.rawValue) and ID: \(id)")
     }
 
     /// The answer's record: the stored fields with the author's name and the entity's name now.

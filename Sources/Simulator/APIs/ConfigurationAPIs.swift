@@ -25,15 +25,34 @@ enum ConfigurationAPIs {
         Handler("listConfigurations") { c throws(APIError) in
             let target = try scopeTarget(c)
             let name = c.optional("name")?.lowercased(), keyword = c.optional("keyword")?.lowercased()
-            let category = c.optional("category")?.lowercased()
+            let category = c.optional("category")?.lowercased(), parent = c.optional("parent")
+            let group = try c.optional("group").map { g throws(APIError) in
+                guard let hit = ConfigurationGroups.all.first(where: { $0.name.lowercased() == g.lowercased() }) else {
+                    throw APIError.refused("Invalid configuration group: \(g)")
+                }
+                return hit.name
+            }
+            let subgroup = try c.optional("subgroup").map { g throws(APIError) in
+                guard
+                    let hit = ConfigurationGroups.rows.first(where: { $0.subgroup.name.lowercased() == g.lowercased() })
+                else { throw APIError.refused("Invalid configuration subgroup: \(g)") }
+                return hit.subgroup.name
+            }
             let settings = Settings.all.filter { s in
-                (target.map {
-                    s.scope == $0.scope
-                        || ($0.scope == .domain && s.scope == .account && accountSettingsForDomain(c.store))
-                } ?? true)
-                    && (name.map { s.name.lowercased().contains($0) } ?? true)
-                    && (keyword.map { s.name.lowercased().contains($0) } ?? true)
+                let placed = ConfigurationGroups.placement(of: s.name)
+                // The keyword is looked for in the name, the category and the global value.
+                let matchesKeyword = keyword.map { k in
+                    [s.name, s.category, value(s, c.store, nil) ?? ""].contains { $0.lowercased().contains(k) }
+                }
+                return
+                    (target.map {
+                        s.scope == $0.scope
+                            || ($0.scope == .domain && s.scope == .account && accountSettingsForDomain(c.store))
+                    } ?? true)
+                    && (name.map { s.name.lowercased().contains($0) } ?? true) && (matchesKeyword ?? true)
                     && (category.map { s.category.lowercased() == $0 } ?? true)
+                    && (group.map { placed.group == $0 } ?? true) && (subgroup.map { placed.subgroup == $0 } ?? true)
+                    && (parent.map { s.parent == $0 } ?? true)
             }.sorted { $0.name < $1.name }
             let range = try c.pageRange(count: settings.count)
             let items = settings[range].map { render($0, c.store, target) }
@@ -43,9 +62,14 @@ enum ConfigurationAPIs {
             let setting = try find(c)
             let target = try scopeTarget(c)
             try checkScope(setting, target)
-            let value = c.params["value"] ?? ""  // an empty value clears the setting
-            if !value.isEmpty { try validate(setting, value) }
-            c.store.table(noun).put(Entity(id: key(setting.name, target), fields: ["value": .string(value)]))
+            // No value: the setting as it is. An empty value (or `null`) clears it.
+            guard let given = c.params["value"] else {
+                return .object(["configuration": render(setting, c.store, target)])
+            }
+            let trimmed = String(given.drop { $0 <= " " }.reversed().drop { $0 <= " " }.reversed())
+            let value = trimmed.isEmpty || trimmed == "null" ? nil : trimmed
+            try validate(setting, value)
+            c.store.table(noun).put(Entity(id: key(setting.name, target), fields: ["value": .string(value ?? "")]))
             return .object(["configuration": render(setting, c.store, target)])
         },
         Handler("resetConfiguration") { c throws(APIError) in
@@ -84,22 +108,44 @@ enum ConfigurationAPIs {
         throw APIError.refused("Invalid scope id provided for the parameter \(s.name)")
     }
 
-    /// The value must read as the setting's Java type, as the server parses it before saving.
-    static func validate(_ s: Setting, _ value: String) throws(APIError) {
+    /// The value must read as the setting's Java type and keep within its bound, checked in the server's
+    /// order and words (ConfigurationManagerImpl.validateConfigurationValue); nil is a cleared value.
+    static func validate(_ s: Setting, _ value: String?) throws(APIError) {
+        let parseFailure = "There was error in trying to parse value: \(value ?? "null"). Please enter a valid"
         switch s.javaType {
-        case "Boolean":
-            guard ["true", "false"].contains(value.lowercased()) else {
-                throw APIError.refused("Please enter either 'true' or 'false'.")
-            }
-        case "Integer", "Long", "Short":
-            guard Int(value) != nil else {
-                throw APIError.refused("Please enter a valid integer value for parameter \(s.name)")
-            }
-        case "Float", "Double":
-            guard Double(value) != nil else {
-                throw APIError.refused("Please enter a valid decimal value for parameter \(s.name)")
-            }
+        case "Integer" where value.flatMap { Int32($0) } == nil:
+            throw APIError.refused("\(parseFailure) integer value for parameter \(s.name)")
+        case "Long" where value.flatMap { Int64($0) } == nil:
+            throw APIError.refused("\(parseFailure) long value for parameter \(s.name)")
+        case "Float" where value.flatMap { Float($0) } == nil:
+            throw APIError.refused("\(parseFailure) float value for parameter \(s.name)")
         default: break
+        }
+        guard let value else {
+            if s.javaType == "Boolean" { throw APIError.refused("Please enter either 'true' or 'false'.") }
+            if s.bound == .atLeastOne { throw APIError.refused("value cannot be null for the parameter \(s.name)") }
+            return
+        }
+        switch s.bound {
+        case .atLeastOne:
+            guard let f = Float(value) else {
+                throw APIError.refused("There was an error trying to parse the float value for: \(s.name)")
+            }
+            if f < 1 { throw APIError.refused("\(s.name) should be greater than or equal to 1") }
+        case .positive:
+            if let n = Int32(value), n <= 0 {
+                throw APIError.refused("Please enter a positive value for the configuration parameter:\(s.name)")
+            }
+        case .fraction:
+            if let f = Float(value), f < 0 || f > 1 {
+                throw APIError.refused(
+                    "Please enter a value between 0 and 1 for the configuration parameter: \(s.name)")
+            }
+        case .none: break
+        }
+        // The server compares case-sensitively: `True` is refused.
+        if s.javaType == "Boolean", value != "true", value != "false" {
+            throw APIError.refused("Please enter either 'true' or 'false'.")
         }
     }
 
@@ -134,8 +180,14 @@ enum ConfigurationAPIs {
         if let v = value(s, store, target), !v.isEmpty { r["value"] = .string(v) }
         r["description"] = .string(s.description)
         if let d = s.defaultValue { r["defaultvalue"] = .string(d) }
-        r["type"] = .string(s.kind)
+        r["type"] = .string(s.valueType)
         r["isdynamic"] = .bool(s.isDynamic)
+        let placed = ConfigurationGroups.placement(of: s.name)
+        r["group"] = .string(placed.group)
+        r["subgroup"] = .string(placed.subgroup)
+        r["displaytext"] = .string(s.displayText)
+        if let parent = s.parent { r["parent"] = .string(parent) }
+        if let options = s.options { r["options"] = .string(options) }
         // Listed in a scope: the scope as asked (`zone`); else where the setting may be set (`Global`).
         r["scope"] = .string(target?.answer ?? s.scope.rawValue)
         if let target { r["id"] = .string(target.id) }

@@ -49,11 +49,11 @@ enum UserDataAPIs {
             let name = e["name"] ?? e.id
             let linked = ["template", "iso"].contains { c.store.tables[$0]?.first { $0["userdataid"] == e.id } != nil }
             if linked {
-                throw APIError.internalError(
+                throw APIError.unhandled(
                     "Userdata \(name) cannot be removed as it is linked to active template/templates")
             }
             if c.store.vms.live.contains(where: { $0.userDataID == e.id && !$0.expunged }) {
-                throw APIError.internalError("Userdata \(name) cannot be removed as it is being used by some VMs")
+                throw APIError.unhandled("Userdata \(name) cannot be removed as it is being used by some VMs")
             }
             c.store.table(noun).remove(e.id)
             return .object(["success": .bool(true)])

@@ -18,8 +18,9 @@ extension VirtualMachineAPIs {
         let zone = try c.entity("zone", "zoneid", what: "zone")
         let template = try c.entity("template", "templateid", what: "template")
         let offering = try c.entity("serviceoffering", "serviceofferingid", what: "service offering")
-        if zone["allocationstate"] == "Disabled" {
-            throw APIError.unavailable("Cannot deploy in zone \(zone["name"] ?? zone.id): it is disabled")
+        // A disabled zone still takes the root admin's VMs (UserVmManagerImpl.createVirtualMachine).
+        if zone["allocationstate"] == "Disabled", c.caller.role != .rootAdmin {
+            throw APIError.permission("Cannot perform this operation, Zone is currently disabled: \(zone.seq)")
         }
         guard store.imageReady(template, zoneID: zone.id, now: c.now) else {
             throw APIError.invalid(

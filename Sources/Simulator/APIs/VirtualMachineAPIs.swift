@@ -263,6 +263,7 @@ enum VirtualMachineAPIs {
         let group = c.optional("group")
         let wantedTags = p.map("tags")
         let store = c.store
+        let parts = try VMListDetails(c)
         // projectid: that project's VMs (the index holds them under the project's key); -1: every project's
         // the caller may see; none: no project's (only a wide visibility can hold any, and only once projects exist).
         let projectID = c.optional("projectid")
@@ -293,7 +294,8 @@ enum VirtualMachineAPIs {
         if noFilter {
             let range = try c.pageRange(count: candidates.count)
             return .list(
-                noun: "virtualmachine", items: candidates[range].map { store.render(store.vms.rows[$0]) },
+                noun: "virtualmachine",
+                items: candidates[range].map { parts.shape(store.render(store.vms.rows[$0]), store.vms.rows[$0]) },
                 total: candidates.count)
         }
         let matches = candidates.lazy.map { store.vms.rows[$0] }.filter { vm in
@@ -317,7 +319,8 @@ enum VirtualMachineAPIs {
         }
         let page = Array(matches)
         let range = try c.pageRange(count: page.count)
-        return .list(noun: "virtualmachine", items: page[range].map(store.render), total: page.count)
+        return .list(
+            noun: "virtualmachine", items: page[range].map { parts.shape(store.render($0), $0) }, total: page.count)
     }
 
     static func validateHostName(_ name: String) throws(APIError) {

@@ -4,6 +4,9 @@ struct APIError: Error {
     var code: Int
     var csCode: Int
     var text: String
+    /// An exception the server's API layer does not wrap (a CloudRuntimeException and the like):
+    /// a synchronous command shows its text to the root admin only (ApiServer.handleRequest).
+    var unwrapped = false
 
     init(_ code: Int, _ text: String, cs: Int = 9999) {
         self.code = code
@@ -32,6 +35,24 @@ struct APIError: Error {
     static func unavailable(_ text: String) -> APIError { APIError(534, text, cs: 4380) }
     static func capacity(_ text: String) -> APIError { APIError(533, text, cs: 4325) }
     static func internalError(_ text: String) -> APIError { APIError(530, text, cs: 4250) }
+
+    /// A CloudRuntimeException (or another unwrapped exception) thrown while a command runs.
+    static func unhandled(_ text: String) -> APIError {
+        var e = internalError(text)
+        e.unwrapped = true
+        return e
+    }
+
+    /// What the server tells callers other than the root admin instead of an unwrapped exception's text.
+    static let userErrorMessage = "Internal error executing command, please contact your system administrator"
+
+    /// This error as `caller` sees it when a synchronous command throws it.
+    func shown(to caller: Caller) -> APIError {
+        guard unwrapped, caller.role != .rootAdmin else { return self }
+        var e = self
+        e.text = Self.userErrorMessage
+        return e
+    }
     static func conflict(_ text: String) -> APIError { APIError(537, text, cs: 4360) }
     static func permission(_ text: String) -> APIError { APIError(531, text, cs: 4365) }
 

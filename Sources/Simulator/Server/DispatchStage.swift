@@ -30,9 +30,11 @@ enum DispatchStage {
             command: x.command, params: params, caller: x.principal?.caller ?? .anonymous, store: s.store,
             now: x.now, request: x.request, server: s, prepared: prepared)
         let api = Catalog.bundled.api(named: x.command)
+        let handled: Reply
+        do { handled = try handler.run(call) } catch { throw error.shown(to: call.caller) }
         let reply = ResponseView.apply(
             call.caller,
-            Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, try handler.run(call)))),
+            Events.observe(call, ResponseTypes.apply(api, ResponseFill.complete(call, api, handled))),
             s.store, annotatable: api?.responseFields.contains("hasannotations") == true)
         if entry == .anonymous { s.count(x.command) }  // authenticated by the handler (login's password)
         switch reply {

@@ -194,6 +194,8 @@ enum Registry {
             // The network leftovers (sim-netmisc).
             DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers, PortableIPAPIs.handlers,
             StorageNetworkAPIs.handlers,
+            // The autoscale family (sim-autoscale).
+            AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

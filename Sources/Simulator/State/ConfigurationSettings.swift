@@ -19,16 +19,40 @@ struct Setting: Sendable {
     var defaultValue: String?
     var scope: Scope = .global
     var isDynamic = false
+    /// The setting this one only matters under (4.18's `parent` column), e.g. a feature's on/off switch.
+    var parent: String? = nil
+    /// How a String setting's value is entered (4.18's `kind` column: Order, CSV or Select) and its choices.
+    var inputKind: String? = nil
+    var options: String? = nil
+    /// A bound updateConfiguration checks beyond the Java type (ConfigurationManagerImpl's validation sets).
+    var bound: Bound = .none
     var description: String
 
-    /// The kind listConfigurations answers as `type`.
-    var kind: String {
+    enum Bound: Sendable {
+        case none
+        /// configValuesForValidation: an interval or count that must be above 0.
+        case positive
+        /// weightBasedParametersForValidation: a fraction between 0 and 1 (answered as type `Range`).
+        case fraction
+        /// overprovisioningFactorsForValidation: a factor of at least 1.
+        case atLeastOne
+    }
+
+    /// What listConfigurations answers as `type` (ConfigurationManagerImpl.getConfigurationType).
+    var valueType: String {
+        if bound == .fraction { return "Range" }
         switch javaType {
-        case "Boolean": "Boolean"
-        case "Integer", "Long", "Short": "Number"
-        case "Float", "Double": "Decimal"
-        default: "String"
+        case "Boolean": return "Boolean"
+        case "Integer", "Long", "Short": return "Number"
+        case "Float", "Double": return "Decimal"
+        default: return inputKind ?? "String"
         }
+    }
+
+    /// 4.18's display text: the name with spaces for dots, its first letter capitalised.
+    var displayText: String {
+        let spaced = String(name.map { $0 == "." ? " " : $0 })
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 }
 
@@ -49,9 +73,10 @@ enum Settings {
     static let general: [Setting] = [
         Setting(
             name: "account.cleanup.interval", category: "Advanced", javaType: "Integer", defaultValue: "86400",
-            description: "The interval (in seconds) between cleanup for removed accounts"),
+            bound: .positive, description: "The interval (in seconds) between cleanup for removed accounts"),
         Setting(
             name: "agent.load.threshold", category: "Advanced", javaType: "Float", defaultValue: "0.7",
+            parent: "agent.lb.enabled", bound: .fraction,
             description:
                 "Percentage (as a value between 0 and 1) of connected agents after which agent load balancing will start happening"
         ),
@@ -85,14 +110,15 @@ enum Settings {
             description: "Enable/Disable Api rate limit"),
         Setting(
             name: "api.throttling.interval", category: "Advanced", javaType: "Integer", defaultValue: "1",
-            description: "Time interval (in seconds) to reset API count"),
+            parent: "api.throttling.enabled", description: "Time interval (in seconds) to reset API count"),
         Setting(
             name: "api.throttling.max", category: "Advanced", javaType: "Integer", defaultValue: "25",
-            description: "Max allowed number of APIs within fixed interval"),
+            parent: "api.throttling.enabled", description: "Max allowed number of APIs within fixed interval"),
         Setting(
             name: "cluster.cpu.allocated.capacity.disablethreshold", category: "Alert", javaType: "Float",
             defaultValue: "0.85",
             scope: .cluster, isDynamic: true,
+            bound: .fraction,
             description:
                 "Percentage (as a value between 0 and 1) of cpu utilization above which allocators will disable using the cluster for low cpu available. Keep the corresponding notification threshold lower than this to be notified beforehand."
         ),
@@ -100,6 +126,7 @@ enum Settings {
             name: "cluster.memory.allocated.capacity.disablethreshold", category: "Alert", javaType: "Float",
             defaultValue: "0.85",
             scope: .cluster, isDynamic: true,
+            bound: .fraction,
             description:
                 "Percentage (as a value between 0 and 1) of memory utilization above which allocators will disable using the cluster for low memory available. Keep the corresponding notification threshold lower than this to be notified beforehand."
         ),
@@ -114,6 +141,7 @@ enum Settings {
             name: "cpu.overprovisioning.factor", category: "Advanced", javaType: "Float", defaultValue: "1.0",
             scope: .cluster,
             isDynamic: true,
+            bound: .atLeastOne,
             description:
                 "Used for CPU overprovisioning calculation; available CPU will be (actualCpuCapacity * cpu.overprovisioning.factor)"
         ),
@@ -145,7 +173,7 @@ enum Settings {
         ),
         Setting(
             name: "expunge.interval", category: "Advanced", javaType: "Integer", defaultValue: "86400",
-            description: "The interval (in seconds) to wait before running the expunge thread."),
+            bound: .positive, description: "The interval (in seconds) to wait before running the expunge thread."),
         Setting(
             name: "expunge.workers", category: "Advanced", javaType: "Integer", defaultValue: "1",
             description: "Number of workers performing expunge "),
@@ -165,11 +193,13 @@ enum Settings {
             name: "mem.overprovisioning.factor", category: "Advanced", javaType: "Float", defaultValue: "1.0",
             scope: .cluster,
             isDynamic: true,
+            bound: .atLeastOne,
             description:
                 "Used for memory overprovisioning calculation; available memory will be (actualMemoryCapacity * mem.overprovisioning.factor)"
         ),
         Setting(
             name: "network.dns.basiczone.updates", category: "Advanced", javaType: "String", defaultValue: "all",
+            inputKind: "Select", options: "all,pod",
             description:
                 "This parameter can take 2 values: all (default) and pod. It defines if DHCP/DNS requests have to be send to all dhcp servers in cloudstack, or only to the one in the same pod"
         ),
@@ -184,6 +214,7 @@ enum Settings {
         Setting(
             name: "network.loadbalancer.haproxy.stats.visibility", category: "Network", javaType: "String",
             defaultValue: "global",
+            inputKind: "Select", options: "global,guest-network,link-local,disabled,all,default",
             description:
                 "Load Balancer(haproxy) stats visibilty, the value can be one of the following six parameters : global,guest-network,link-local,disabled,all,default"
         ),
@@ -196,6 +227,7 @@ enum Settings {
         Setting(
             name: "storage.overprovisioning.factor", category: "Storage", javaType: "Double", defaultValue: "2",
             scope: .storagePool, isDynamic: true,
+            bound: .atLeastOne,
             description:
                 "Used for storage overprovisioning calculation; available storage will be (actualStorageSize * storage.overprovisioning.factor)"
         ),

@@ -213,9 +213,8 @@ extension Store {
         r["cpuspeed"] = offering?.fields["cpuspeed"] ?? .int(1000)
         r["memory"] = offering?.fields["memory"] ?? .int(512)
         if vm.state == "Running" {
-            r["cpuused"] = .string(VMStats.cpuUsed)
-            r["networkkbsread"] = .int(VMStats.networkKbsRead)
-            r["networkkbswrite"] = .int(VMStats.networkKbsWrite)
+            r.merge(
+                VMStats.figures(memoryMB: r["memory"].flatMap { Int($0.plainText) } ?? 512), uniquingKeysWith: { $1 })
         }
         r["guestosid"] = template?.fields["ostypeid"] ?? .string("")
         r["ostypeid"] = template?.fields["ostypeid"] ?? .string("")
