@@ -66,15 +66,7 @@ import Values
     @Test func vpnConnectionsAndGatewaysChangeTheirDisplayFlag() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
-            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
-            let offering = try await c.value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
-            let vpc = try #require(
-                try await c.job(
-                    "createVPC",
-                    [
-                        ("name", "vpn"), ("displaytext", "vpn"), ("cidr", "10.40.0.0/16"), ("zoneid", zone),
-                        ("vpcofferingid", offering),
-                    ])["jobresult.vpc.id"]?.text)
+            let vpc = try await c.vpc("vpn", cidr: "10.40.0.0/16")
             let gw = try #require(
                 try await c.job("createVpnGateway", [("vpcid", vpc)])["jobresult.vpngateway.id"]?.text)
             let cg = try #require(

@@ -192,7 +192,8 @@ enum Registry {
             ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
             VolumeUpdateAPIs.handlers,
             // The network leftovers (sim-netmisc).
-            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers,
+            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers, PortableIPAPIs.handlers,
+            StorageNetworkAPIs.handlers,
             // The autoscale family (sim-autoscale).
             AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
         ]
