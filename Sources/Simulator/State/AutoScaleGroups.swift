@@ -154,7 +154,7 @@ extension Store {
             let rule = table("loadbalancerrule").get(group["lbruleid"] ?? ""),
             let network = table("network").get(rule["networkid"] ?? ""), let owner = groupOwner(group)
         else { return }
-        let have = groupVMIDs(groupID).count
+        let have = groupVMIDs(groupID).filter { vms[id: $0] != nil }.count
         let want = Int(group["minmembers"] ?? "") ?? 0
         guard have < want else { return }
         implementNetwork(network.id, created: created)
