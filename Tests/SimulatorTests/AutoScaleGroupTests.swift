@@ -85,6 +85,26 @@ import Values
             #expect(
                 try await c.value("listAutoScaleVmGroups", [("policyid", p.down)], "autoscalevmgroup.0.id") == group)
 
+            // The group's VMs and rule are the group's to manage while it runs.
+            let member = try #require(members["loadbalancerruleinstance.0.id"]?.text)
+            let listed = try await c.get("listVirtualMachines", [("autoscalevmgroupid", group)]).inner
+            #expect(listed["count"]?.number?.int == 2)
+            #expect(listed["virtualmachine.0.autoscalevmgroupname"]?.text == "web")
+            let destroy = try await c.get("destroyVirtualMachine", [("id", member)])
+            #expect(
+                destroy.inner["errortext"]?.text
+                    == "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
+            let deleteRule = try await c.wait(
+                job: try await c.value("deleteLoadBalancerRule", [("id", p.rule)], "jobid"))
+            #expect(deleteRule["jobresult.errorcode"]?.number?.int == 530)
+            #expect(
+                deleteRule["jobresult.errortext"]?.text?.hasSuffix("because it is being used by 1 Autoscale VM group.")
+                    == true, "\(deleteRule)")
+            let assign = try await c.get("assignToLoadBalancerRule", [("id", p.rule), ("virtualmachineids", member)])
+            #expect(
+                assign.inner["errortext"]?.text?.hasSuffix("because it is being used by an Autoscale VM group.") == true
+            )
+
             // While the group runs, what it is made of stays as it is.
             let condition = try await c.get(
                 "updateCondition", [("id", p.condition), ("relationaloperator", "GE"), ("threshold", "90")])
@@ -147,6 +167,24 @@ import Values
             #expect(try await c.get("listLoadBalancerRuleInstances", [("id", p.rule)]).inner["count"] == nil)
             #expect(try await c.value("listLoadBalancerRules", [("id", p.rule)], "loadbalancerrule.0.state") == "Add")
             #expect(try await c.job("deleteAutoScalePolicy", [("id", p.up)])["jobresult.success"]?.bool == true)
+        }
+    }
+
+    @Test func aGroupAndWhatItLinksAreThereAfterARestart() async throws {
+        let path = try StateFileTests.stateFile()
+        let group = try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            let p = try await Self.parts(c)
+            let made = try await c.job("createAutoScaleVmGroup", Self.groupParams(p))
+            return try #require(made["jobresult.autoscalevmgroup.id"]?.text)
+        }
+        try await withSimulator(StateFileTests.options(path)) { sim async throws in
+            let c = TestClient(sim)
+            let listed = try await c.get("listAutoScaleVmGroups", [("id", group)]).inner
+            #expect(listed["autoscalevmgroup.0.availablevirtualmachinecount"]?.number?.int == 2)
+            #expect(listed["autoscalevmgroup.0.scaleuppolicies.0.conditions.0.threshold"]?.number?.int == 80)
+            let vms = try await c.get("listVirtualMachines", [("autoscalevmgroupid", group)]).inner
+            #expect(vms["count"]?.number?.int == 2)
         }
     }
 

@@ -80,6 +80,36 @@ import Values
         }
     }
 
+    @Test func anAccountsAutoScaleThingsGoWithIt() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let domain = try await c.value("listDomains", [("name", "ROOT")], "domain.0.id")
+            let made = try await c.get(
+                "createAccount",
+                [
+                    ("username", "ops"), ("password", "pw-ops"), ("email", "ops@example.org"), ("firstname", "ops"),
+                    ("lastname", "Test"), ("accounttype", "0"), ("domainid", domain),
+                ])
+            let ops = try #require(made.inner["account.id"]?.text, "\(made.body)")
+            let owner = [("account", "ops"), ("domainid", domain)]
+            let counter = try await c.value("listCounters", [("source", "cpu")], "counter.0.id")
+            let condition = try await c.job(
+                "createCondition", owner + [("counterid", counter), ("relationaloperator", "GT"), ("threshold", "1")])
+            #expect(condition["jobresult.condition.account"]?.text == "ops")
+            let conditionID = try #require(condition["jobresult.condition.id"]?.text)
+            let policy = try await c.job(
+                "createAutoScalePolicy", [("action", "ScaleUp"), ("duration", "60"), ("conditionids", conditionID)])
+            #expect(policy["jobresult.autoscalepolicy.account"]?.text == "ops")
+            let profile = try await c.job("createAutoScaleVmProfile", try await c.deployParameters() + owner)
+            #expect(profile["jobresult.autoscalevmprofile.account"]?.text == "ops")
+
+            _ = try await c.job("deleteAccount", [("id", ops)])
+            for list in ["listConditions", "listAutoScalePolicies", "listAutoScaleVmProfiles"] {
+                #expect(try await c.get(list, [("listall", "true")]).inner["count"] == nil, "\(list)")
+            }
+        }
+    }
+
     @Test func aProfileKeepsWhatTheServerAcceptsForADeploy() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)

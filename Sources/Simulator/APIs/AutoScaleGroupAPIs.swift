@@ -19,7 +19,7 @@ enum AutoScaleGroupAPIs {
             guard let min = try c.int("minmembers") else { throw APIError.missing("minmembers", command: c.command) }
             guard let max = try c.int("maxmembers") else { throw APIError.missing("maxmembers", command: c.command) }
             let interval = try c.int("interval") ?? defaultInterval
-            if c.store.table(Store.groupNoun).first(where: { $0["lbruleid"] == rule.id }) != nil {
+            if c.store.group(onRule: rule.id) != nil {
                 throw APIError.refused(
                     "an AutoScaleVmGroup is already attached to the lb rule, the existing vm group has to be first deleted"
                 )

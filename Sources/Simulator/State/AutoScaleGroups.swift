@@ -40,6 +40,33 @@ extension Store {
         return table(Self.groupNoun).rows.filter { ids.contains($0.id) }
     }
 
+    func group(onRule ruleID: String) -> Entity? { table(Self.groupNoun).first { $0["lbruleid"] == ruleID } }
+
+    /// The group a VM was made for (what VM answers show as autoscalevmgroupid and name).
+    func autoScaleGroup(ofVM vmID: String) -> Entity? {
+        let links = table(Self.groupVMNoun).rows
+        guard !links.isEmpty, let link = links.first(where: { $0["virtualmachineid"] == vmID }) else { return nil }
+        return table(Self.groupNoun).get(link["groupid"] ?? "")
+    }
+
+    /// A VM of a group that is not Disabled is the group's to act on (checkIfVmActionAllowed).
+    func checkAutoScaleVMAction(_ vmID: String) throws(APIError) {
+        for link in table(Self.groupVMNoun).rows where link["virtualmachineid"] == vmID {
+            if let g = table(Self.groupNoun).get(link["groupid"] ?? ""), g["state"] != "Disabled" {
+                throw APIError.refused(
+                    "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
+            }
+        }
+    }
+
+    /// The VMs leave whatever group they are in (removed from the group's rule, or expunged).
+    func leaveGroups(_ vmIDs: [String]) {
+        let gone = Set(vmIDs)
+        for link in table(Self.groupVMNoun).rows where gone.contains(link["virtualmachineid"] ?? "") {
+            table(Self.groupVMNoun).remove(link.id)
+        }
+    }
+
     /// Replaces the rows linking `owner` (in field `key`) to `targets` (in field `targetKey`).
     func relink(_ noun: String, _ key: String, _ owner: String, _ targetKey: String, _ targets: [String]) {
         for r in table(noun).rows where r[key] == owner { table(noun).remove(r.id) }
@@ -163,6 +190,23 @@ extension Store {
         let suffix = "-\(seq)-" + String((0..<6).map { _ in letters.randomElement()! })
         let prefix = "autoScaleVm-"
         return prefix + String(group.prefix(63 - prefix.count - suffix.count)) + suffix
+    }
+
+    /// What goes with a deleted account (deleteAutoScaleVmGroupsByAccount, then cleanUpAutoScaleResources):
+    /// its groups with their VMs, then its profiles, policies and conditions.
+    func removeAutoScale(ownedBy owned: (Entity) -> Bool) {
+        for g in table(Self.groupNoun).rows where owned(g) {
+            destroyGroupVMs(g.id)
+            relink(Self.groupPolicyNoun, "groupid", g.id, "policyid", [])
+            table(Self.groupNoun).remove(g.id)
+        }
+        for p in table(Self.policyNoun).rows where owned(p) {
+            relink(Self.policyConditionNoun, "policyid", p.id, "conditionid", [])
+            table(Self.policyNoun).remove(p.id)
+        }
+        for noun in [Self.profileNoun, AutoScaleCounterAPIs.conditionNoun] {
+            for e in table(noun).rows where owned(e) { table(noun).remove(e.id) }
+        }
     }
 
     /// Destroys the group's VMs (deleteAutoScaleVmGroup cleanup=true): out of the rule, then expunged.
