@@ -1,3 +1,4 @@
+import APICatalog
 import Values
 import OrderedCollections
 
@@ -63,7 +64,10 @@ enum IPv6FirewallAPIs {
             }
             guard case .list(_, let items, let total) = reply else { return reply }
             let rows = items.compactMap { $0[field: "id"]?.plainText }.compactMap { c.store.table(noun).get($0) }
-            return .list(noun: "firewallrule", items: rows.map { render($0, c.store) }, total: total)
+            return .list(
+                noun: Catalog.bundled.api(named: c.command)?.listItemKey ?? noun,
+                items: rows.map { render($0, c.store) },
+                total: total)
         },
         Handler("updateIpv6FirewallRule", async: true) { c throws(APIError) in
             let rule = try own(c)
