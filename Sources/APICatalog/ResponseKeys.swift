@@ -15,7 +15,7 @@ extension API {
         "listManagementServersMetrics": "managementserver", "listVirtualMachinesUsageHistory": "virtualmachine",
         "listVolumesUsageHistory": "volume", "listSystemVmsUsageHistory": "systemvm",
         "listGuestNetworkIpv6Prefixes": "guestnetworkipv6prefix", "listSwifts": "imagestore",
-        "listSecondaryStagingStores": "imagestore",
+        "listSecondaryStagingStores": "imagestore", "listIpv6FirewallRules": "firewallrule",
     ]
 
     /// The item key of a list API's answer (nil for other verbs).

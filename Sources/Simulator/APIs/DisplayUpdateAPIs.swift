@@ -50,12 +50,13 @@ enum DisplayUpdateAPIs {
     }
 
     /// Sets `fordisplay` when given, in a job answering the resource under `answer` (default: its noun).
-    /// `customid` would give the resource a new uuid, which the simulator does not model: refused.
+    /// `customid` would give the resource a new uuid, which the simulator does not model: refused, unless
+    /// the server itself ignores it (`readsCustomID: false`).
     static func update(
         _ c: Call, noun: String, _ e: Entity, cmd: String, instanceType: String, answer: String? = nil,
-        render: @escaping (Store, Entity) -> Value
+        readsCustomID: Bool = true, render: @escaping (Store, Entity) -> Value
     ) throws(APIError) -> Reply {
-        try VMOwnershipAPIs.refuseCustomID(c)
+        if readsCustomID { try VMOwnershipAPIs.refuseCustomID(c) }
         let display: Bool? = try c.optional("fordisplay").map { _ throws(APIError) in try c.bool("fordisplay") }
         return .job(
             JobSpec(cmd: cmd, instanceType: instanceType, instanceID: e.id, immediateID: nil) { store, _ in

@@ -37,6 +37,8 @@ enum NetworkEvents {
         "createStorageNetworkIpRange": "STORAGE.IP.RANGE.CREATE",
         "updateStorageNetworkIpRange": "STORAGE.IP.RANGE.UPDATE",
         "deleteStorageNetworkIpRange": "STORAGE.IP.RANGE.DELETE",
+        "createIpv6FirewallRule": "IPV6.FIREWALL.RULE.CREATE",
+        "updateIpv6FirewallRule": "IPV6.FIREWALL.RULE.UPDATE", "deleteIpv6FirewallRule": "IPV6.FIREWALL.RULE.DELETE",
         "startRouter": "ROUTER.START", "stopRouter": "ROUTER.STOP", "rebootRouter": "ROUTER.REBOOT",
         "destroyRouter": "ROUTER.DESTROY",
         "addNicToVirtualMachine": "NIC.CREATE", "removeNicFromVirtualMachine": "NIC.DELETE",

@@ -77,17 +77,14 @@ enum PortableIPAPIs {
             if !taken(range, c.store).isEmpty {
                 throw APIError.refused("Can't delete portable IP range as there are IP's assigned.")
             }
-            return .job(
-                JobSpec(
-                    cmd: cmdPrefix + "DeletePortableIpRangeCmd", instanceType: "PortableIpAddress",
-                    instanceID: range.id, immediateID: nil
-                ) { store, _ in
-                    store.table(noun).remove(range.id)
-                    if store.table(noun).rows.isEmpty, let region = range["regionid"] {
-                        store.table("region").update(region) { $0.fields["portableipserviceenabled"] = .bool(false) }
-                    }
-                    return ["success": .bool(true)]
-                })
+            // The last range gone switches the region's portable IP service off.
+            return AutoScaleCounterAPIs.removal(
+                noun, range.id, "admin.region.DeletePortableIpRangeCmd", "PortableIpAddress"
+            ) { store in
+                if store.table(noun).rows.isEmpty, let region = range["regionid"] {
+                    store.table("region").update(region) { $0.fields["portableipserviceenabled"] = .bool(false) }
+                }
+            }
         },
     ]
 

@@ -106,7 +106,7 @@ enum VLANRangeUpdateAPIs {
             if let a = IPv4.parse(r["startip"] ?? ""), let b = IPv4.parse(r["endip"] ?? ""),
                 IPv4.Span(first: a, last: b).overlaps(wanted)
             {
-                throw APIError.internalError("Failed to edit VlanRange. Please contact Cloud Support.")
+                throw APIError.unhandled("Failed to edit VlanRange. Please contact Cloud Support.")
             }
         }
         f["gateway"] = .string(gateway)

@@ -193,7 +193,7 @@ enum Registry {
             VolumeUpdateAPIs.handlers,
             // The network leftovers (sim-netmisc).
             DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers, PortableIPAPIs.handlers,
-            StorageNetworkAPIs.handlers,
+            StorageNetworkAPIs.handlers, IPv6FirewallAPIs.handlers, StagingStoreAPIs.handlers,
             // The autoscale family (sim-autoscale).
             AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
         ]
