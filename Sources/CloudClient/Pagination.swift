@@ -36,7 +36,9 @@ actor PageCursor {
     let client: CloudStackClient
     let command: String
     let params: [(String, String)]
-    let pageSize: Int
+    private(set) var pageSize: Int
+    /// The caller named the page size: a server's refusal of it is the caller's to see.
+    let sizeGiven: Bool
     let singlePage: Bool
     private var page: Int
     private var received = 0
@@ -45,17 +47,27 @@ actor PageCursor {
     init(client: CloudStackClient, command: String, params: [(String, String)], pageSize: Int) {
         self.client = client
         self.command = command
-        let given = params.first { $0.0.lowercased() == "page" }.flatMap { Int($0.1) }
-        let size = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) } ?? pageSize
-        self.pageSize = max(1, size)
-        self.singlePage = given != nil
-        self.page = given ?? 1
+        let givenPage = params.first { $0.0.lowercased() == "page" }.flatMap { Int($0.1) }
+        let given = params.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) }
+        self.sizeGiven = given != nil
+        self.pageSize = max(1, given ?? pageSize)
+        self.singlePage = givenPage != nil
+        self.page = givenPage ?? 1
         self.params = params.filter { !["page", "pagesize"].contains($0.0.lowercased()) }
     }
 
     func next() async throws -> [Value]? {
         guard !done else { return nil }
-        let r = try await client.request(command, params + [("page", String(page)), ("pagesize", String(pageSize))])
+        let r: Value
+        do {
+            r = try await client.request(command, params + [("page", String(page)), ("pagesize", String(pageSize))])
+        } catch let e as CloudStackError {
+            // A cloud whose default.page.size is below ours refuses the page size and names its own: ask again.
+            guard !sizeGiven, received == 0, let most = Self.largestPageSize(refusedBy: e), most >= 1, most < pageSize
+            else { throw e }
+            pageSize = most
+            return try await next()
+        }
         let shape = AnswerShape(of: r)
         let records = shape.records
         received += records.count
@@ -66,5 +78,14 @@ actor PageCursor {
         if singlePage || records.count < pageSize || (count.map { received >= $0 } ?? false) { done = true }
         if records.isEmpty { done = true; return nil }
         return records
+    }
+}
+
+extension PageCursor {
+    /// The largest page size a server names when it refuses a bigger one (BaseListCmd's 431).
+    static func largestPageSize(refusedBy e: CloudStackError) -> Int? {
+        let prefix = "Page size can't exceed max allowed page size value: "
+        guard e.errorcode == 431, let text = e.errortext, text.hasPrefix(prefix) else { return nil }
+        return Int(text.dropFirst(prefix.count).prefix { $0.isNumber })
     }
 }

@@ -53,6 +53,19 @@ import Values
         }
     }
 
+    /// A cloud whose default.page.size is below the client's page size refuses the page; the client takes
+    /// the size the refusal names and pages on with it, unless the caller chose the page size.
+    @Test func pagingFollowsACloudsSmallerPageSize() async throws {
+        try await withSimulator({ $0.seedVMs = 120 }) { c, _ in
+            _ = try await c.request("updateConfiguration", [("name", "default.page.size"), ("value", "50")])
+            let all = try await c.listAll("listVirtualMachines", [("listall", "true")])
+            #expect(all.count == 120)
+            await #expect(throws: CloudStackError.self) {
+                _ = try await c.listAll("listVirtualMachines", [("listall", "true"), ("pagesize", "80")])
+            }
+        }
+    }
+
     @Test func passwordSessionWorks() async throws {
         try await withSimulator(credentials: .password(username: "admin", password: "password", domain: "/")) {
             c, sim in

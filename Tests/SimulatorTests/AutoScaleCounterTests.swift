@@ -40,6 +40,25 @@ import Values
         }
     }
 
+    @Test func countersAreFoundAsTheServerSearchesThem() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            // name matches as LIKE, in any case: the virtual routers' and the provider-less CPU counters.
+            let cpu = try await c.get("listCounters", [("name", "cpu - average")]).inner
+            #expect(cpu["count"]?.number?.int == 3)
+            let vpc = try await c.get("listCounters", [("provider", "vpcvirtualrouter"), ("keyword", "network")]).inner
+            #expect(vpc["count"]?.number?.int == 2)
+            #expect(vpc["counter.0.provider"]?.text == "VpcVirtualRouter")
+            #expect(try await c.get("listCounters", [("source", "SNMP")]).inner["count"]?.number?.int == 3)
+            let bad = try await c.get("listCounters", [("provider", "Acme")])
+            #expect(bad.status == 431)
+            #expect(bad.inner["errortext"]?.text == "The Provider Acme does not exist; Unable to list Counter")
+            let page = try await c.get("listCounters", [("page", "2"), ("pagesize", "5")]).inner
+            #expect(page["count"]?.number?.int == 18)
+            #expect(page["counter"]?.list?.count == 5)
+        }
+    }
+
     @Test func anAdminAddsCountersOfKnownSourcesAndProviders() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)

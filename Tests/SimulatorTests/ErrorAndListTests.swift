@@ -75,7 +75,20 @@ import Values
             #expect(p3["virtualmachine"]?.list?.count == 5)
             #expect(p1["virtualmachine.0.name"]?.text == "seed-1")
             #expect(p3["virtualmachine.4.name"]?.text == "seed-25")
-            #expect(try await c.get("listVirtualMachines", [("page", "0"), ("pagesize", "10")]).status == 431)
+            // BaseListCmd: a page below 1 is the first; a pagesize over default.page.size is refused, and so
+            // is a page with pagesize -1 (every record).
+            let zeroth = try await c.get(
+                "listVirtualMachines", [("listall", "true"), ("page", "0"), ("pagesize", "10")])
+            #expect(zeroth.inner["virtualmachine.0.name"]?.text == "seed-1", "\(zeroth.body)")
+            let big = try await c.get("listVirtualMachines", [("pagesize", "501")])
+            #expect(big.status == 431)
+            #expect(big.inner["errortext"]?.text == "Page size can't exceed max allowed page size value: 500")
+            let unlimited = try await c.get("listVirtualMachines", [("page", "2"), ("pagesize", "-1")])
+            #expect(
+                unlimited.inner["errortext"]?.text == "Can't specify page parameter when pagesize is -1 (Unlimited)")
+            #expect(
+                try await c.get("listVirtualMachines", [("listall", "true"), ("pagesize", "-1")]).inner[
+                    "virtualmachine"]?.list?.count == 25)
 
             let byName = try await c.get("listVirtualMachines", [("name", "seed-7")]).inner
             #expect(byName["count"]?.text == "1")
@@ -115,6 +128,23 @@ import Values
             #expect(nets.allSatisfy { $0[field: "account"]?.string == "dev" || $0[field: "type"]?.string == "Shared" })
             #expect(
                 try await TestClient(sim).get("listVirtualMachines", [("listall", "true")]).inner["count"]?.text == "3")
+        }
+    }
+
+    /// Without page or pagesize a list answers one page of default.page.size records and the whole count,
+    /// as the server does; the setting moves the bound (and what pagesize may ask for).
+    @Test func anUnpagedListAnswersOnePageOfTheDefaultSize() async throws {
+        try await withSimulator(quickJobOptions { $0.seedVMs = 510 }) { sim async throws in
+            let c = TestClient(sim)
+            let all = try await c.get("listVirtualMachines", [("listall", "true")]).inner
+            #expect(all["count"]?.text == "510")
+            #expect(all["virtualmachine"]?.list?.count == 500)
+            _ = try await c.get("updateConfiguration", [("name", "default.page.size"), ("value", "100")])
+            let smaller = try await c.get("listVirtualMachines", [("listall", "true")]).inner
+            #expect(smaller["virtualmachine"]?.list?.count == 100)
+            #expect(
+                try await c.get("listVirtualMachines", [("pagesize", "500")]).inner["errortext"]?.text
+                    == "Page size can't exceed max allowed page size value: 100")
         }
     }
 

@@ -141,6 +141,16 @@ extension TestClient {
             [("name", name), ("displaytext", name), ("zoneid", zoneID), ("networkofferingid", offering)], "network.id")
     }
 
+    /// A new VPC of the default VPC offering in `zone`; its id.
+    func vpc(_ name: String, cidr: String, zone: String = "Sandbox-1") async throws -> String {
+        let zoneID = try await value("listZones", [("name", zone)], "zone.0.id")
+        let offering = try await value("listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
+        let made = try await job(
+            "createVPC",
+            [("name", name), ("displaytext", name), ("cidr", cidr), ("zoneid", zoneID), ("vpcofferingid", offering)])
+        return try #require(made["jobresult.vpc.id"]?.text, "\(made)")
+    }
+
     /// The zone, template and offering parameters of a deploy from the seed's `zone`, first featured
     /// template and `offering`.
     func deployParameters(offering: String = "Small Instance", zone: String = "Sandbox-1") async throws

@@ -114,6 +114,20 @@ enum Concepts {
                 "ip = associate ipaddress network:admin-network; create loadbalancerrule name:web publicipid:$ip.id algorithm:roundrobin publicport:80 privateport:8080"
         ),
         Concept(
+            name: "autoscale", summary: "grow and shrink the machines behind a load balancer",
+            aliases: [
+                "autoscaling", "autoscale group", "autoscale vm group", "autoscale policy", "counter", "condition",
+            ],
+            text:
+                "A group of machines behind one load balancer rule that grows and shrinks between a minimum and a maximum. A counter is something measured (CPU, memory, connections), a condition compares it with a threshold, a policy (ScaleUp or ScaleDown) acts when its conditions hold for its duration, and a VM profile says what to deploy. The group joins them on the rule; once enabled it keeps at least its minimum running.",
+            commands: [
+                "list counters", "create condition", "create autoscalepolicy", "create autoscalevmprofile",
+                "create autoscalevmgroup", "disable autoscalevmgroup",
+            ],
+            example:
+                "cpu = list counters source:cpu provider:VirtualRouter | first; c = create condition counterid:$cpu.id relationaloperator:GT threshold:80; create autoscalepolicy name:grow action:ScaleUp duration:60 conditionids:$c.id | select name action duration"
+        ),
+        Concept(
             name: "domain", summary: "a branch of the tree that organizes accounts", aliases: ["domains"],
             text:
                 "A branch of the tree that organizes accounts (ROOT at the top), e.g. one per customer or department. Admins of a domain manage everything below it.",

@@ -62,9 +62,12 @@ enum AddressAPIs {
             // In a VPC the address belongs to the VPC; a rule later ties it to one tier.
             var f = c.store.publicIPRecord(
                 zone: zone, owner: owner, created: c.created, network: vpc == nil ? network : nil, vpc: vpc)
-            // `ipaddress`: the owner's reserved address, or a free one of the zone.
+            // A portable address of the region (`ipaddress` is not read then); else `ipaddress`: the owner's
+            // reserved address, or a free one of the zone.
             var reserved: Entity?
-            if let wanted = c.optional("ipaddress") {
+            if try c.bool("isportable") {
+                try PortableIPAPIs.allocate(c, into: &f)
+            } else if let wanted = c.optional("ipaddress") {
                 c.store.syncFreeAddresses()
                 if let r = c.store.table("publicipaddress").first(where: {
                     $0["zoneid"] == zone.id && $0["ipaddress"] == wanted

@@ -3,11 +3,10 @@ import Values
 
 /// Autoscale counters (root admin) and conditions, as AutoScaleManagerImpl checks them: a counter's
 /// source and provider must be ones the server knows, a condition names an existing counter with
-/// one of the five operators, and neither goes while something uses it. Lists and updates stay
-/// with the generic engine (the records hold what their answers show).
+/// one of the five operators, and neither goes while something uses it; a condition changes only
+/// while no group using it runs.
 enum AutoScaleCounterAPIs {
     static let conditionNoun = "condition"
-    static let policyNoun = "autoscalepolicy"
     /// Counter.Source in 4.18.
     static let sources = ["netscaler", "snmp", "cpu", "memory", "virtualrouter"]
     /// Condition.Operator.
@@ -55,6 +54,64 @@ enum AutoScaleCounterAPIs {
             }
             return removal(Store.counterNoun, id, "admin.autoscale.DeleteCounterCmd", "Counter")
         },
+        // The counter DAO's search: name and keyword as LIKE, source and provider equal; newest first.
+        Handler("listCounters") { c throws(APIError) in
+            var provider: String? = nil
+            if let p = c.optional("provider") {
+                guard let known = providers.first(where: { $0.lowercased() == p.lowercased() }) else {
+                    throw APIError.refused("The Provider \(p) does not exist; Unable to list Counter")
+                }
+                provider = known
+            }
+            let (id, source) = (c.optional("id"), c.optional("source")?.lowercased())
+            let name = c.optional("name")?.lowercased(), keyword = c.optional("keyword")?.lowercased()
+            let rows = c.store.table(Store.counterNoun).rows.reversed().filter { e in
+                let n = e["name"]?.lowercased() ?? ""
+                return (id == nil || e.id == id) && (source == nil || e["source"]?.lowercased() == source)
+                    && (provider == nil || e["provider"] == provider) && (name.map { n.contains($0) } ?? true)
+                    && (keyword.map { n.contains($0) } ?? true)
+            }
+            let range = try c.pageRange(count: rows.count)
+            return .list(noun: "counter", items: rows[range].map { .record($0.fields) }, total: rows.count)
+        },
+        Handler("listConditions") { c throws(APIError) in
+            let policy = c.optional("policyid")
+            let inPolicy = policy.map { Set(c.store.policyConditionIDs($0)) }
+            return try c.listEntities(conditionNoun, owned: true) { e in inPolicy?.contains(e.id) ?? true }
+        },
+        Handler("updateCondition", async: true) { c throws(APIError) in
+            let condition = try ownCondition(c)
+            let op = try c.required("relationaloperator").uppercased()
+            guard let threshold = try c.int("threshold", in: Int.min...Int.max) else {
+                throw APIError.missing("threshold", command: c.command)
+            }
+            guard operators.contains(op) else {
+                throw APIError.refused("The Operator \(op) does not exist; Unable to update Condition.")
+            }
+            try checkThreshold(threshold)
+            let policies = Set(
+                c.store.table(Store.policyConditionNoun).rows.filter { $0["conditionid"] == condition.id }
+                    .compactMap { $0["policyid"] })
+            let running = c.store.table(Store.groupNoun).rows.filter { g in
+                g["state"] != "Disabled" && c.store.groupPolicyIDs(g.id).contains { policies.contains($0) }
+            }
+            if !running.isEmpty {
+                throw APIError.inUse(
+                    "Cannot update condition \(condition.seq) as it is being used in \(running.count) vm groups NOT in Disabled state."
+                )
+            }
+            return .job(
+                JobSpec(
+                    cmd: "org.apache.cloudstack.api.command.user.autoscale.UpdateConditionCmd",
+                    instanceType: "Condition", instanceID: condition.id, immediateID: nil
+                ) { store, _ in
+                    store.table(conditionNoun).update(condition.id) { e in
+                        e.fields["relationaloperator"] = .string(op)
+                        e.fields["threshold"] = .int(threshold)
+                    }
+                    return ["success": .bool(true)]
+                })
+        },
         Handler("createCondition", async: true) { c throws(APIError) in
             let op = try c.required("relationaloperator").uppercased()
             let counterID = try c.required("counterid")
@@ -64,6 +121,7 @@ enum AutoScaleCounterAPIs {
             guard operators.contains(op) else {
                 throw APIError.refused("The Operator \(op) does not exist; Unable to create Condition.")
             }
+            try checkThreshold(threshold)
             guard let counter = c.store.table(Store.counterNoun).get(counterID) else {
                 throw APIError.refused("Unable to find counter")
             }
@@ -90,34 +148,42 @@ enum AutoScaleCounterAPIs {
                 })
         },
         Handler("deleteCondition", async: true) { c throws(APIError) in
-            let id = try c.required("id")
-            guard let condition = c.store.table(conditionNoun).get(id) else {
-                throw APIError.refused("Unable to find Condition")
-            }
-            if let project = condition["projectid"] {
-                try c.checkAccess(accountID: project, domainID: condition["domainid"] ?? "", what: "condition \(id)")
-            } else {
-                try c.checkAccess(
-                    account: condition["account"], domainID: condition["domainid"], what: "condition \(id)")
-            }
-            let used = c.store.table(policyNoun).first {
-                ($0["conditionids"] ?? "").split(separator: ",").contains { $0 == id }
-                    || $0.fields["conditions"]?.list?.contains { $0[field: "id"]?.plainText == id } == true
-            }
-            if used != nil {
+            let condition = try ownCondition(c)
+            let id = condition.id
+            if c.store.table(Store.policyConditionNoun).first(where: { $0["conditionid"] == id }) != nil {
                 throw APIError.inUse("Cannot delete Condition when it is in use by one or more AutoScale Policies.")
             }
             return removal(conditionNoun, id, "user.autoscale.DeleteConditionCmd", "Condition")
         },
     ]
 
+    /// The condition named by `id`, if the caller may change it.
+    static func ownCondition(_ c: Call) throws(APIError) -> Entity {
+        let id = try c.required("id")
+        guard let condition = c.store.table(conditionNoun).get(id) else {
+            throw APIError.refused("Unable to find Condition")
+        }
+        try c.checkAccess(owner: condition, what: "condition \(id)")
+        return condition
+    }
+
+    static func checkThreshold(_ threshold: Int) throws(APIError) {
+        if threshold < 0 {
+            throw APIError.refused("The threshold \(threshold) must be equal to or greater than 0.")
+        }
+    }
+
     /// A delete's job: the row goes when the job ends (the checks ran at the call).
-    private static func removal(_ noun: String, _ id: String, _ cmd: String, _ type: String) -> Reply {
+    /// `also` removes what goes with the row (a policy's links to its conditions).
+    static func removal(
+        _ noun: String, _ id: String, _ cmd: String, _ type: String, also: @escaping (Store) -> Void = { _ in }
+    ) -> Reply {
         .job(
             JobSpec(
                 cmd: "org.apache.cloudstack.api.command." + cmd, instanceType: type, instanceID: id, immediateID: nil
             ) { store, _ in
                 store.table(noun).remove(id)
+                also(store)
                 return ["success": .bool(true)]
             })
     }

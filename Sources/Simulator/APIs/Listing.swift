@@ -9,17 +9,24 @@ extension Call {
         "page", "pagesize", "listall", "isrecursive", "keyword", "tags", "id", "ids", "name", "projectid", "_",
     ]
 
-    /// page/pagesize as a range into `count` items (all of them when neither is given).
+    /// page/pagesize as a range into `count` items, as BaseListCmd reads them: a page holds at most
+    /// `default.page.size` (500) records, also when neither is given (a client pages for the rest); a
+    /// larger pagesize is refused; -1 means every record, but not with a page; a page below 1 is the first.
     func pageRange(count: Int) throws(APIError) -> Range<Int> {
         let page = try int("page")
         let size = try int("pagesize")
-        if page == nil && (size == nil || size == -1) { return 0..<count }
-        if let page, page < 1 { throw APIError.invalid("page", "must be 1 or more") }
+        let limit = Int(ConfigurationAPIs.globalValue("default.page.size", store) ?? "") ?? 500
+        if let size, limit != -1, size > limit {
+            throw APIError.refused("Page size can't exceed max allowed page size value: \(limit)")
+        }
+        if size == -1, page != nil {
+            throw APIError.refused("Can't specify page parameter when pagesize is -1 (Unlimited)")
+        }
         if let size, size < 1, size != -1 { throw APIError.invalid("pagesize", "must be 1 or more") }
-        // Both are Java ints (Call.int), so the offset below fits in an Int.
-        let s = size ?? 500
+        let s = size ?? limit
         if s == -1 { return 0..<count }
-        let start = min(count, ((page ?? 1) - 1) * s)
+        // Both are Java ints (Call.int), so the offset below fits in an Int.
+        let start = min(count, (max(page ?? 1, 1) - 1) * s)
         return start..<min(count, start + s)
     }
 

@@ -96,6 +96,12 @@ enum LoadBalancerAPIs {
                     cmd: cmdPrefix + "DeleteLoadBalancerRuleCmd", instanceType: "FirewallRule", instanceID: rule.id,
                     immediateID: nil
                 ) { store, _ in
+                    // The rules manager's check, in the job: the job fails (530) while a group uses the rule.
+                    if store.group(onRule: rule.id) != nil {
+                        throw APIError.internalError(
+                            "Cannot delete load balancer rule \(rule.seq) because it is being used by 1 Autoscale VM group."
+                        )
+                    }
                     for m in store.table("lbinstance").rows where m["ruleid"] == rule.id {
                         store.table("lbinstance").remove(m.id)
                     }
@@ -107,6 +113,10 @@ enum LoadBalancerAPIs {
         },
         Handler("assignToLoadBalancerRule", async: true) { c throws(APIError) in
             let rule = try ownRule(c)
+            if c.store.group(onRule: rule.id) != nil {
+                throw APIError.refused(
+                    "Failed to assign to load balancer \(rule.seq) because it is being used by an Autoscale VM group.")
+            }
             let members = try requestedMembers(c, rule)
             let existing = c.store.table("lbinstance").rows.filter { $0["ruleid"] == rule.id }
             for (vm, ip) in members
@@ -137,6 +147,7 @@ enum LoadBalancerAPIs {
             let existing = c.store.table("lbinstance").rows.filter { $0["ruleid"] == rule.id }
             var gone: [String] = []
             let byVM = c.params.map("vmidipmap").isEmpty  // virtualmachineids: every address of the VM goes
+            for (vm, _) in members { try c.store.checkAutoScaleVMAction(vm.id) }
             for (vm, ip) in members {
                 let hits = existing.filter { $0["virtualmachineid"] == vm.id && (byVM || $0["vmip"] == ip) }
                 if hits.isEmpty {
@@ -151,6 +162,8 @@ enum LoadBalancerAPIs {
                     immediateID: nil
                 ) { store, _ in
                     for id in gone { store.table("lbinstance").remove(id) }
+                    // Out of an autoscale rule, a VM leaves its (disabled) group too.
+                    if store.group(onRule: rule.id) != nil { store.leaveGroups(members.map { $0.0.id }) }
                     if store.table("lbinstance").first(where: { $0["ruleid"] == rule.id }) == nil {
                         store.table("loadbalancerrule").update(rule.id) { $0.fields["state"] = .string("Add") }
                     }

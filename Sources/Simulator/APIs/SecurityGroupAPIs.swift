@@ -54,10 +54,7 @@ enum SecurityGroupAPIs {
             guard let sg = c.store.table("securitygroup").get(id) else {
                 throw APIError.refused("Unable to find security group: \(id); failed to update security group.")
             }
-            if let name = c.optional("customid") {
-                throw APIError.refused(
-                    "The acsh simulator does not model customid \(name) (it would change the security group's id)")
-            }
+            try VMOwnershipAPIs.refuseCustomID(c)
             if let name = c.optional("name") {
                 guard name.contains(where: { !$0.isWhitespace }) else {
                     throw APIError.refused("Security group name cannot be empty")

@@ -81,7 +81,9 @@ enum VLANAPIs {
         var f: Record = [
             "forvirtualnetwork": .bool(forVirtual), "zoneid": .string(zone.id),
             "vlan": .string(vlan.hasPrefix("vlan://") ? vlan : "vlan://\(vlan)"),
-            "gateway": .string(gateway), "netmask": .string(netmask), "startip": .string(start), "endip": .string(end),
+            "gateway": .string(gateway), "netmask": .string(netmask),
+            "cidr": .string(IPv4.cidr(gateway, netmask) ?? ""),
+            "startip": .string(start), "endip": .string(end),
             "description": .string("\(start)-\(end)"), "forsystemvms": .bool(try c.bool("forsystemvms")),
         ]
         for (param, field) in [

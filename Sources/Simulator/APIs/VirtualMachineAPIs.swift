@@ -220,6 +220,7 @@ enum VirtualMachineAPIs {
         guard ["Running", "Stopped", "Error", "Starting", "Stopping"].contains(vm.state) else {
             throw APIError.refused("Unable to destroy \(describe(vm)): it is already \(vm.state)")
         }
+        try c.store.checkAutoScaleVMAction(vm.id)
         let expunge = try c.bool("expunge")
         if expunge, c.caller.role == .user, !VolumeLifecycleAPIs.userMay(c, "allow.user.expunge.recover.vm") {
             throw APIError.permission(
@@ -257,6 +258,7 @@ enum VirtualMachineAPIs {
         let template = c.optional("templateid"), offering = c.optional("serviceofferingid")
         let network = c.optional("networkid"), keypair = c.optional("keypair")
         let group = c.optional("group")
+        let autoScaled = c.optional("autoscalevmgroupid").map { Set(c.store.groupVMIDs($0)) }
         let wantedTags = p.map("tags")
         let store = c.store
         let parts = try VMListDetails(c)
@@ -282,7 +284,7 @@ enum VirtualMachineAPIs {
         let noFilter =
             id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
             && template == nil && offering == nil && network == nil && keypair == nil && group == nil
-            && wantedTags.isEmpty
+            && autoScaled == nil && wantedTags.isEmpty
             && !excludeProjects && projects == nil
         // Only the VMs the caller may see are looked at (per-owner index), so a page of an account's
         // VMs costs the same in a cloud of 1,000 VMs as of 100,000; with no filter a page is a slice.
@@ -310,6 +312,7 @@ enum VirtualMachineAPIs {
             if let network, vm.networkID != network { return false }
             if let keypair, vm.keypair?.split(separator: ",").contains(Substring(keypair)) != true { return false }
             if let group, vm.group != group { return false }
+            if let autoScaled, !autoScaled.contains(vm.id) { return false }
             if !wantedTags.isEmpty, !store.hasTags(vm.id, wantedTags) { return false }
             return true
         }

@@ -253,11 +253,7 @@ struct VolumeRef {
         guard let v = c.store.table("volume").get(id) else {
             throw CatalogCheck.noEntity(param, id, command: c.command)
         }
-        if let project = v["projectid"] {  // a project's volume: its members and the admins above it
-            try c.checkAccess(accountID: project, domainID: v["domainid"] ?? "", what: "volume \(id)")
-        } else {
-            try c.checkAccess(account: v["account"], domainID: v["domainid"], what: "volume \(id)")
-        }
+        try c.checkAccess(owner: v, what: "volume \(id)")
         return VolumeRef(entity: v, vm: v["virtualmachineid"].flatMap { c.store.vms[id: $0] })
     }
 

@@ -19,9 +19,7 @@ enum VolumeUpdateAPIs {
                     "The domain admin and normal user are not allowed to update volume except volume name")
             }
             guard c.optional("id") != nil else { throw APIError.refused("The volume id doesn't exist") }
-            if c.optional("customid") != nil {
-                throw APIError.refused("The acsh simulator does not model customid (it would change the volume's id)")
-            }
+            try VMOwnershipAPIs.refuseCustomID(c)
             let ref = try VolumeRef.find(c, "id")
             if let state = c.optional("state"), !states.contains(state) {
                 throw APIError.refused("Invalid volume state specified")

@@ -102,7 +102,7 @@ enum Families {
         let known = [
             "vpc": "Enabled", "vmsnapshot": "Ready", "physicalnetwork": "Disabled", "privategateway": "Ready",
             "vpnconnection": "Connected", "remoteaccessvpn": "Running", "storagepool": "Up", "host": "Up",
-            "autoscalevmgroup": "Enabled", "vpcoffering": "Disabled", "networkoffering": "Disabled",
+            "vpcoffering": "Disabled", "networkoffering": "Disabled",
             "kubernetescluster": "Running",
         ]
         return known[fam.table] ?? "Active"

@@ -93,6 +93,15 @@ extension Call {
         try checkAccess(accountID: acct?.id ?? "", domainID: domainID ?? "", what: what)
     }
 
+    /// The same for a record owned by an account or a project (whose members and the admins above it may act).
+    func checkAccess(owner e: Entity, what: String) throws(APIError) {
+        if let project = e["projectid"] {
+            try checkAccess(accountID: project, domainID: e["domainid"] ?? "", what: what)
+        } else {
+            try checkAccess(account: e["account"], domainID: e["domainid"], what: what)
+        }
+    }
+
     /// Whom a create call acts for: the caller, or `account` (in `domainid`, else the caller's
     /// domain) when an admin creates on someone's behalf.
     func owner() throws(APIError) -> Caller {

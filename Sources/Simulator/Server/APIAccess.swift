@@ -17,7 +17,8 @@ enum APIAccess {
         "domain", "hypervisorcapabilit", "systemvm", "capacity", "alert", "managementserver", "storagenetworkiprange",
         "guestos", "traffictype", "networkserviceprovider", "storageprovider", "role", "region",
         "virtualrouterelement", "internalloadbalancerelement",
-        "dedicated", "guestvlanrange", "publiciprange", "dbmetrics", "usageservermetrics", "infrastructure", "hafor",
+        "dedicated", "guestvlanrange", "publiciprange", "portableiprange", "dbmetrics", "usageservermetrics",
+        "infrastructure", "hafor",
         "outofbandmanagement", "storagetags", "usagetypes", "supportednetworkservices", "networkisolationmethods",
         "caproviders", "deploymentplanners",
     ]

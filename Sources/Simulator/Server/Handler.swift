@@ -191,6 +191,11 @@ enum Registry {
             GSLBAssignmentAPIs.handlers, ProjectRoleAPIs.handlers, CertificateAPIs.handlers,
             ConsoleProxyCertificateAPIs.handlers, AutoScaleCounterAPIs.handlers,
             VolumeUpdateAPIs.handlers,
+            // The network leftovers (sim-netmisc).
+            DisplayUpdateAPIs.handlers, VLANRangeUpdateAPIs.handlers, PortableIPAPIs.handlers,
+            StorageNetworkAPIs.handlers,
+            // The autoscale family (sim-autoscale).
+            AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -106,6 +106,7 @@ extension Store {
                 if noun == KeyPairAPIs.noun { KeyPairAPIs.remove(e.id, self) } else { table(noun).remove(e.id) }
             }
         }
+        removeAutoScale(ownedBy: owned)
         for u in table("user").rows where u["accountid"] == account.id { removeUser(u.id) }
         table("account").remove(account.id)
     }

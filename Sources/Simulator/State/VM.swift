@@ -183,6 +183,10 @@ extension Store {
                 r["groupid"] = .string(g.id)
             }
         }
+        if let g = autoScaleGroup(ofVM: vm.id) {
+            r["autoscalevmgroupid"] = .string(g.id)
+            r["autoscalevmgroupname"] = g.fields["name"]
+        }
         r["zoneid"] = .string(vm.zoneID)
         r["zonename"] = zone?.fields["name"] ?? .string("")
         // The hypervisor's name for it, from the internal ids (VirtualMachineName: i-ACCOUNT-VM-suffix).

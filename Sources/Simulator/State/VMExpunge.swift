@@ -39,5 +39,6 @@ extension Store {
             $0.state = "Expunging"; $0.expunged = true
         }
         table(Self.expungeDueNoun).remove(id)
+        leaveGroups([id])
     }
 }
