@@ -120,4 +120,19 @@ import Values
             #expect(seeded["template.0.downloaddetails.0.downloadState"]?.text == "DOWNLOADED")
         }
     }
+
+    /// listDomainChildren's id names the parent whose children are listed.
+    @Test func domainChildrenOfANamedDomain() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let root = try await c.value("listDomains", [("name", "ROOT")], "domain.0.id")
+            let made = try await c.value("createDomain", [("name", "kid")], "domain.id")
+            let children = try await c.get("listDomainChildren", [("id", root)]).inner
+            let ids = (children["domain"]?.list ?? []).compactMap { $0[field: "id"]?.text }
+            #expect(ids.contains(made), "\(children)")
+            #expect(!ids.contains(root))
+            let none = try await c.get("listDomainChildren", [("id", made)]).inner
+            #expect(none["domain"] == nil)
+        }
+    }
 }
