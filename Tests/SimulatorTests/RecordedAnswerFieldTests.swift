@@ -135,4 +135,22 @@ import Values
             #expect(none["domain"] == nil)
         }
     }
+
+    /// An egress rule answers its destination cidrs, empty when it named none.
+    @Test func egressRulesAnswerTheirDestinations() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let network = try await c.isolatedNetwork("out")
+            let plain = try await c.job(
+                "createEgressFirewallRule", [("networkid", network), ("protocol", "tcp"), ("startport", "80")])
+            #expect(plain["jobresult.firewallrule.destcidrlist"]?.text == "", "\(plain)")
+            let named = try await c.job(
+                "createEgressFirewallRule",
+                [
+                    ("networkid", network), ("protocol", "tcp"), ("startport", "443"),
+                    ("destcidrlist", "192.0.2.0/24"),
+                ])
+            #expect(named["jobresult.firewallrule.destcidrlist"]?.text == "192.0.2.0/24")
+        }
+    }
 }
