@@ -192,9 +192,8 @@ private let zones = #"{"listzonesresponse":{"count":1,"zone":[{"id":"z1","name":
         try await TestServer.with({ _, _ in Reply(body: "{}", delay: .seconds(3)) }) { server in
             let client = CloudStackClient(options: testOptions(server))
             let task = Task { try await client.request("createNetwork", [("name", "n")]) }
-            try await Task.sleep(for: .milliseconds(200))
-            task.cancel()
-            let result = await task.result
+            // Cancelled once the call has reached the server (a sleep may end before it is sent).
+            let (result, _) = try await server.cancelOnceSeen(task)
             if case .failure(let e as CloudStackError) = result, case .interruptedCall("createNetwork") = e.kind {
                 #expect(e.exitCode == 130 && e.message.contains("may have happened"))
             } else {
