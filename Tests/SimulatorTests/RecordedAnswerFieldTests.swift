@@ -153,4 +153,16 @@ import Values
             #expect(named["jobresult.firewallrule.destcidrlist"]?.text == "192.0.2.0/24")
         }
     }
+
+    /// A cluster answers its details, the overcommit ratios among them.
+    @Test func clustersAnswerTheirDetails() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let listed = try await c.get("listClusters").inner
+            #expect(listed["cluster.0.resourcedetails.cpuOvercommitRatio"]?.text == "1.0", "\(listed)")
+            let id = try #require(listed["cluster.0.id"]?.text)
+            let updated = try await c.get("updateCluster", [("id", id), ("clustername", "renamed")]).inner
+            #expect(updated["cluster.resourcedetails.memoryOvercommitRatio"]?.text == "1.0", "\(updated)")
+        }
+    }
 }
