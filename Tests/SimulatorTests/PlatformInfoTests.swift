@@ -63,6 +63,25 @@ import Values
         }
     }
 
+    /// listCapabilities answers every field 4.18's ListCapabilitiesCmd has, some read from settings.
+    @Test func capabilitiesAnswerTheSettingsTheyRead() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let caps = try await c.get("listCapabilities").inner
+            #expect(caps["capability.allowuserexpungerecovervolume"]?.bool == true)
+            #expect(caps["capability.allowuserviewalldomainaccounts"]?.bool == false)
+            #expect(caps["capability.kubernetesclusterexperimentalfeaturesenabled"]?.bool == false)
+            #expect(caps["capability.instancesstatsretentiontime"]?.number?.int == 720)
+            #expect(caps["capability.instancesstatsuseronly"]?.bool == false)
+            #expect(caps["capability.instancesdisksstatsretentionenabled"]?.bool == false)
+            #expect(caps["capability.instancesdisksstatsretentiontime"]?.number?.int == 720)
+            _ = try await c.get(
+                "updateConfiguration", [("name", "allow.user.expunge.recover.volume"), ("value", "false")])
+            #expect(
+                try await c.get("listCapabilities").inner["capability.allowuserexpungerecovervolume"]?.bool == false)
+        }
+    }
+
     @Test func tagsDetailOptionsAndServices() async throws {
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)

@@ -163,4 +163,60 @@ import Values
             #expect(caps["Gateway"] == nil)  // never named in an answer
         }
     }
+
+    /// The virtual router's Lb service carries its stickiness methods and autoscale counters as JSON
+    /// documents (Gson's), as real servers answer them, and says it can scale VM groups.
+    @Test func aNetworksLbServiceCarriesStickinessMethodsAndAutoScaleCounters() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let network = try await c.isolatedNetwork("sticky")
+            let lb = Self.capabilities(
+                try await c.get("listNetworks", [("id", network)]).inner["network.0.service"])["Lb"]
+            #expect(lb?["VmAutoScaling"] == "true")
+            let counters = try JSONParser.parse(lb?["AutoScaleCounters"] ?? "")
+            #expect(counters.list?.compactMap { $0[field: "methodname"]?.text } == ["cpu", "memory", "virtualrouter"])
+            #expect(counters.list?.allSatisfy { $0[field: "paramlist"]?.list?.isEmpty == true } == true)
+            let methods = try JSONParser.parse(lb?["SupportedStickinessMethods"] ?? "").list ?? []
+            #expect(methods.compactMap { $0[field: "methodname"]?.text } == ["LbCookie", "AppCookie", "SourceBased"])
+            let lbCookie = methods.first?[field: "paramlist"]?.list ?? []
+            #expect(
+                lbCookie.compactMap { $0[field: "paramname"]?.text }
+                    == ["cookie-name", "mode", "nocache", "indirect", "postonly", "domain"])
+            #expect(lbCookie[2][field: "isflag"]?.text == "true" && lbCookie[0][field: "isflag"]?.text == "false")
+            #expect(
+                lbCookie.allSatisfy { $0[field: "description"]?.text == " " && $0[field: "required"]?.text == "false" })
+            #expect(
+                methods.last?[field: "description"]?.text?.hasPrefix("This is source based Stickiness method") == true)
+            // The keys come in Gson's order (the fields' declaration order).
+            #expect(lb?["AutoScaleCounters"]?.hasPrefix(#"[{"methodname":"cpu","paramlist":[]}"#) == true)
+            #expect(
+                lb?["SupportedStickinessMethods"]?.hasPrefix(
+                    #"[{"methodname":"LbCookie","paramlist":[{"paramname":"cookie-name","required":false,"isflag":false,"description":" "}"#
+                ) == true)
+            // A VPC tier's router shows the same documents.
+            let vpcOffering = try await c.value(
+                "listVPCOfferings", [("name", "Default VPC offering")], "vpcoffering.0.id")
+            let zone = try await c.value("listZones", [("networktype", "Advanced")], "zone.0.id")
+            let vpc = try await c.job(
+                "createVPC",
+                [
+                    ("name", "v"), ("displaytext", "v"), ("zoneid", zone), ("vpcofferingid", vpcOffering),
+                    ("cidr", "10.40.0.0/16"),
+                ])
+            let tierOffering = try await c.value(
+                "listNetworkOfferings", [("name", "DefaultIsolatedNetworkOfferingForVpcNetworks")],
+                "networkoffering.0.id")
+            let tier = try await c.get(
+                "createNetwork",
+                [
+                    ("name", "t"), ("displaytext", "t"), ("zoneid", zone), ("networkofferingid", tierOffering),
+                    ("vpcid", vpc["jobresult.vpc.id"]?.text ?? ""), ("gateway", "10.40.1.1"),
+                    ("netmask", "255.255.255.0"),
+                ]
+            ).inner
+            let tierLb = Self.capabilities(tier["network.service"])["Lb"]
+            #expect(tierLb?["SupportedStickinessMethods"] == lb?["SupportedStickinessMethods"])
+            #expect(tierLb?["AutoScaleCounters"] == lb?["AutoScaleCounters"])
+        }
+    }
 }

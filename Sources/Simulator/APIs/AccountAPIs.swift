@@ -12,7 +12,7 @@ enum AccountAPIs {
             // Users, counts and limits are drawn for the page only (details=all, the default).
             return c.store.rerender(page) { store, a in
                 var f = a.fields
-                f["user"] = .list(users.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
+                f["user"] = .list(users.filter { $0["accountid"] == a.id }.map { userRecord($0, caller: c.caller) })
                 f.merge(store.limitFields(.account(a)), uniquingKeysWith: { $1 })
                 return .record(f)
             }
@@ -20,11 +20,7 @@ enum AccountAPIs {
         Handler("listUsers") { c throws(APIError) in
             let page = try c.listEntities("user", owned: true, visible: try peopleVisibility(c))
             // Whether the user lies in a domain other than the caller's (a primitive: always written).
-            return c.store.rerender(page) { _, u in
-                var f = u.fields
-                f["iscallerchilddomain"] = .bool(u["domainid"] != c.caller.domainID)
-                return .record(f)
-            }
+            return c.store.rerender(page) { _, u in userRecord(u, caller: c.caller) }
         },
         Handler("createAccount") { c throws(APIError) in
             let domain = try targetDomain(c)
@@ -50,13 +46,13 @@ enum AccountAPIs {
             let account = c.store.addAccount(
                 name: name, role: role, domain: domain, created: c.created, customRole: customRole)
             try addUser(c, account: account)
-            return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
+            return .object(["account": render(c.store.table("account").get(account.id)!, c)])
         },
         Handler("updateAccount") { c throws(APIError) in
             let account = try findAccount(c)
             if let newName = c.optional("newname") { c.store.renameAccount(account, to: newName) }
             if let roleID = c.optional("roleid") { try changeRole(c, account, roleID) }
-            return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
+            return .object(["account": render(c.store.table("account").get(account.id)!, c)])
         },
         Handler("deleteAccount", async: true) { c throws(APIError) in
             let account = try findAccount(c)
@@ -75,21 +71,21 @@ enum AccountAPIs {
         Handler("enableAccount") { c throws(APIError) in
             let account = try findAccount(c)
             c.store.table("account").update(account.id) { $0.fields["state"] = .string("enabled") }
-            return .object(["account": render(c.store.table("account").get(account.id)!, store: c.store)])
+            return .object(["account": render(c.store.table("account").get(account.id)!, c)])
         },
         Handler("disableAccount", async: true) { c throws(APIError) in
             let account = try findAccount(c)
             if account.id == c.caller.accountID {
                 throw APIError.invalid("id", "Disabling the account of the caller is not allowed")
             }
-            let lock = try c.bool("lock")
+            let lock = try c.bool("lock"), caller = c.caller
             return .job(
                 JobSpec(
                     cmd: "org.apache.cloudstack.api.command.admin.account.DisableAccountCmd", instanceType: "Account",
                     instanceID: account.id, immediateID: nil
                 ) { store, _ in
                     disable(store, account.id, lock: lock)
-                    return ["account": render(try store.jobEntity("account", account.id), store: store)]
+                    return ["account": render(try store.jobEntity("account", account.id), store: store, caller: caller)]
                 })
         },
         Handler("createUser") { c throws(APIError) in
@@ -105,7 +101,7 @@ enum AccountAPIs {
             }
             try checkNewUsername(c, try c.required("username"), domain: domain)
             let user = try addUser(c, account: account)
-            return .object(["user": .record(user.fields)])
+            return .object(["user": userRecord(user, caller: c.caller)])
         },
         Handler("updateUser") { c throws(APIError) in
             let user = try findUser(c)
@@ -120,7 +116,7 @@ enum AccountAPIs {
                     c.store.principals[i].user.username = n; c.store.principals[i].caller.username = n
                 }
             }
-            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+            return .object(["user": userRecord(c.store.table("user").get(user.id)!, caller: c.caller)])
         },
         Handler("deleteUser") { c throws(APIError) in
             let user = try findUser(c)
@@ -143,7 +139,7 @@ enum AccountAPIs {
             let user = try findUser(c)
             c.store.table("user").update(user.id) { $0.fields["state"] = .string("enabled") }
             c.store.table("account").update(user["accountid"] ?? "") { $0.fields["state"] = .string("enabled") }
-            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+            return .object(["user": userRecord(c.store.table("user").get(user.id)!, caller: c.caller)])
         },
         // Only an enabled user is locked (a locked one stays so); the account locks with its last enabled user.
         Handler("lockUser") { c throws(APIError) in
@@ -160,7 +156,7 @@ enum AccountAPIs {
                 }
             default: throw APIError.internalError("Unable to lock user \(user.seq)")
             }
-            return .object(["user": .record(c.store.table("user").get(user.id)!.fields)])
+            return .object(["user": userRecord(c.store.table("user").get(user.id)!, caller: c.caller)])
         },
         // Who owns an API key (clients ask it to learn their own account and domain).
         Handler("getUser") { c throws(APIError) in
@@ -195,10 +191,23 @@ enum AccountAPIs {
         return .domains([c.caller.domainID])
     }
 
-    /// An account record with its users, as listAccounts and the account APIs show it.
-    static func render(_ a: Entity, store: Store) -> Value {
+    /// An account record with its users, counts and limits, as listAccounts and the account APIs show it
+    /// (ApiResponseHelper.createAccountResponse draws the same account view).
+    static func render(_ a: Entity, _ c: Call) -> Value { render(a, store: c.store, caller: c.caller) }
+
+    static func render(_ a: Entity, store: Store, caller: Caller) -> Value {
         var f = a.fields
-        f["user"] = .list(store.table("user").rows.filter { $0["accountid"] == a.id }.map { .record($0.fields) })
+        f["user"] = .list(
+            store.table("user").rows.filter { $0["accountid"] == a.id }.map { userRecord($0, caller: caller) })
+        f.merge(store.limitFields(.account(a)), uniquingKeysWith: { $1 })
+        return .record(f)
+    }
+
+    /// A user record as every user answer shows it (UserJoinDaoImpl), with whether the user lies in a
+    /// domain other than the caller's (a primitive: always written).
+    static func userRecord(_ u: Entity, caller: Caller) -> Value {
+        var f = u.fields
+        f["iscallerchilddomain"] = .bool(u["domainid"] != caller.domainID)
         return .record(f)
     }
 

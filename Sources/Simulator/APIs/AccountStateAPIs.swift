@@ -17,6 +17,7 @@ enum AccountStateAPIs {
                 throw APIError.refused("Unable to find active user by id \(user.seq)")
             }
             try c.checkAccess(accountID: account.id, domainID: account["domainid"] ?? "", what: "account \(account.id)")
+            let caller = c.caller
             return .job(
                 JobSpec(
                     cmd: "org.apache.cloudstack.api.command.admin.user.DisableUserCmd", instanceType: "User",
@@ -28,7 +29,7 @@ enum AccountStateAPIs {
                         $0["accountid"] == accountID && $0["state"] == "enabled"
                     }
                     if !stillEnabled { AccountAPIs.disable(store, accountID, lock: false) }
-                    return ["user": .record(try store.jobEntity("user", user.id).fields)]
+                    return ["user": AccountAPIs.userRecord(try store.jobEntity("user", user.id), caller: caller)]
                 })
         },
         // A locked account keeps its resources running; its users can no longer log in or use their keys.
@@ -38,8 +39,7 @@ enum AccountStateAPIs {
                 throw APIError.invalid("account", "Locking the account of the caller is not allowed")
             }
             c.store.table("account").update(account.id) { $0.fields["state"] = .string("locked") }
-            return .object(["account": AccountAPIs.render(try c.store.jobEntity("account", account.id), store: c.store)]
-            )
+            return .object(["account": AccountAPIs.render(try c.store.jobEntity("account", account.id), c)])
         },
         Handler("markDefaultZoneForAccount", async: true) { c throws(APIError) in
             let name = try c.required("account"), domainID = try c.required("domainid")
@@ -54,13 +54,17 @@ enum AccountStateAPIs {
             }
             try c.checkAccess(accountID: account.id, domainID: domainID, what: "account \(name)")
             let zone = try c.entity("zone", "zoneid", what: "zone")
+            let caller = c.caller
             return .job(
                 JobSpec(
                     cmd: "org.apache.cloudstack.api.command.admin.account.MarkDefaultZoneForAccountCmd",
                     instanceType: "Account", instanceID: account.id, immediateID: nil
                 ) { store, _ in
                     store.table("account").update(account.id) { $0.fields["defaultzoneid"] = .string(zone.id) }
-                    return ["account": AccountAPIs.render(try store.jobEntity("account", account.id), store: store)]
+                    return [
+                        "account": AccountAPIs.render(
+                            try store.jobEntity("account", account.id), store: store, caller: caller)
+                    ]
                 })
         },
         Handler("moveUser") { c throws(APIError) in

@@ -8,7 +8,14 @@ enum DiscoveryAPIs {
     static let handlers: [Handler] = [
         Handler("listApis", listApis),
         Handler("listCapabilities") { c throws(APIError) in
-            .object([
+            // ManagementServerImpl.listCapabilities reads these settings (their 4.18 defaults when unset).
+            func flag(_ name: String, _ fallback: Bool) -> Value {
+                .bool(ConfigurationAPIs.globalValue(name, c.store).map { $0 == "true" } ?? fallback)
+            }
+            func number(_ name: String, _ fallback: Int) -> Value {
+                .int(ConfigurationAPIs.globalValue(name, c.store).flatMap { Int($0) } ?? fallback)
+            }
+            return .object([
                 "capability": .record([
                     "securitygroupsenabled": .bool(true), "dynamicrolesenabled": .bool(true),
                     "cloudstackversion": .string("4.18.0.0-acsh-simulator"), "userpublictemplateenabled": .bool(true),
@@ -16,9 +23,16 @@ enum DiscoveryAPIs {
                     "allowusercreateprojects": .bool(true), "customdiskofferingminsize": .int(1),
                     "customdiskofferingmaxsize": .int(1024), "regionsecondaryenabled": .bool(false),
                     "kvmsnapshotenabled": .bool(true), "allowuserviewdestroyedvm": .bool(true),
-                    "allowuserexpungerecovervm": .bool(false), "apilimitinterval": .int(1),
-                    "apilimitmax": .int(c.store.options.throttlePerSecond ?? 25),
+                    "allowuserexpungerecovervm": flag("allow.user.expunge.recover.vm", false),
+                    "allowuserexpungerecovervolume": flag("allow.user.expunge.recover.volume", true),
+                    "allowuserviewalldomainaccounts": flag("allow.user.view.all.domain.accounts", false),
+                    "apilimitinterval": .int(1), "apilimitmax": .int(c.store.options.throttlePerSecond ?? 25),
                     "defaultuipagesize": .int(20), "kubernetesserviceenabled": .bool(false),
+                    "kubernetesclusterexperimentalfeaturesenabled": .bool(false),
+                    "instancesstatsretentiontime": number("vm.stats.max.retention.time", 720),
+                    "instancesstatsuseronly": flag("vm.stats.user.vm.only", false),
+                    "instancesdisksstatsretentionenabled": flag("vm.disk.stats.retention.enabled", false),
+                    "instancesdisksstatsretentiontime": number("vm.disk.stats.max.retention.time", 720),
                 ])
             ])
         },

@@ -8,7 +8,7 @@ enum DomainAPIs {
         Handler("listDomains") { c throws(APIError) in
             let reach = c.caller.role == .rootAdmin ? nil : c.store.domainTree(c.caller.domainID)
             let level = try c.int("level")
-            let page = try c.listEntities("domain") { d in
+            let page = try c.listEntities("domain", idNamesRecord: false) { d in
                 (reach?.contains(d.id) ?? true) && (level == nil || d["level"] == level.map(String.init))
             }
             return withLimits(page, c.store)
@@ -17,7 +17,7 @@ enum DomainAPIs {
             let parent = c.optional("id") ?? c.caller.domainID
             try c.checkDomainAccess(parent)
             let tree = try c.bool("isrecursive") ? c.store.domainTree(parent) : []
-            let page = try c.listEntities("domain") { d in
+            let page = try c.listEntities("domain", idNamesRecord: false) { d in
                 d.id != parent && (d["parentdomainid"] == parent || tree.contains(d.id))
             }
             return withLimits(page, c.store)

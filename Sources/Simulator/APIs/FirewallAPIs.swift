@@ -64,7 +64,8 @@ enum FirewallAPIs {
                         + "\(network["name"] ?? network.id) has none")
             }
             var f = try ruleFields(c)
-            if let d = c.list("destcidrlist") { f["destcidrlist"] = .string(d.joined(separator: ",")) }
+            // An egress rule always answers its destinations (empty when it named none), as the server does.
+            f["destcidrlist"] = .string((c.list("destcidrlist") ?? []).joined(separator: ","))
             f.merge(
                 ["networkid": .string(network.id), "state": .string("Active"), "traffictype": .string("Egress")],
                 uniquingKeysWith: { $1 })

@@ -68,9 +68,7 @@ enum HostAPIs {
                         try? store.place(vm.id, on: from)
                         throw error
                     }
-                    store.vms.update(vm.id) {
-                        $0.state = "Running"; $0.pendingJobID = nil
-                    }
+                    store.vms.update(vm.id) { $0.state = "Running" }
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                 },
                 onFailure: { store in
@@ -122,7 +120,7 @@ enum HostAPIs {
                 tags: c.optional("hosttags"), allocation: state), id: id)
         if let user = c.optional("username") { HostMaintenanceAPIs.recordUsername(c.store, host: id, user) }
         c.store.seedSystemVMs(c.created)
-        return .list(noun: "host", items: [.record(host.fields)], total: 1)
+        return .list(noun: "host", items: [HostHAAPIs.withStates(c.store, .record(host.fields))], total: 1)
     }
 
     static func updateHost(_ c: Call) throws(APIError) -> Reply {

@@ -61,27 +61,28 @@ enum HostHAAPIs {
     /// listHosts' answer with each host's HA and out-of-band management state, as the server nests them.
     static func withHostStates(_ store: Store, _ reply: Reply) -> Reply {
         guard case .list(let noun, let items, let total) = reply else { return reply }
-        return .list(
-            noun: noun,
-            items: items.map { item in
-                guard var r = item.record, let id = r["id"]?.plainText else { return item }
-                let ha = store.table(Self.noun).get(id)
-                var haRecord: Record = [
-                    "haenable": .bool(ha?["haenable"] == "true"),
-                    "hastate": .string(ha.map { state(store, $0) } ?? "Disabled"),
-                ]
-                if let p = ha?.fields["haprovider"] { haRecord["haprovider"] = p }
-                r["hostha"] = .record(haRecord)
-                var oobm: Record = [
-                    "enabled": .bool(store.table(OutOfBandAPIs.noun).get(id)?["enabled"] == "true"),
-                    "powerstate": .string(OutOfBandAPIs.powerState(store, hostID: id)),
-                ]
-                for k in ["driver", "address", "port", "username"] {
-                    if let v = store.table(OutOfBandAPIs.noun).get(id)?.fields[k] { oobm[k] = v }
-                }
-                r["outofbandmanagement"] = .record(oobm)
-                return .record(r)
-            }, total: total)
+        return .list(noun: noun, items: items.map { withStates(store, $0) }, total: total)
+    }
+
+    /// One host record with its HA and out-of-band management states, as every host answer shows them.
+    static func withStates(_ store: Store, _ item: Value) -> Value {
+        guard var r = item.record, let id = r["id"]?.plainText else { return item }
+        let ha = store.table(Self.noun).get(id)
+        var haRecord: Record = [
+            "haenable": .bool(ha?["haenable"] == "true"),
+            "hastate": .string(ha.map { state(store, $0) } ?? "Disabled"),
+        ]
+        if let p = ha?.fields["haprovider"] { haRecord["haprovider"] = p }
+        r["hostha"] = .record(haRecord)
+        var oobm: Record = [
+            "enabled": .bool(store.table(OutOfBandAPIs.noun).get(id)?["enabled"] == "true"),
+            "powerstate": .string(OutOfBandAPIs.powerState(store, hostID: id)),
+        ]
+        for k in ["driver", "address", "port", "username"] {
+            if let v = store.table(OutOfBandAPIs.noun).get(id)?.fields[k] { oobm[k] = v }
+        }
+        r["outofbandmanagement"] = .record(oobm)
+        return .record(r)
     }
 
     /// The host a `hostid` names; an unknown id is the dispatcher's error.

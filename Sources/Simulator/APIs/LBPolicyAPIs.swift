@@ -8,12 +8,6 @@ import Values
 enum LBPolicyAPIs {
     static let stickinessTable = "lbstickinesspolicy"
     static let healthCheckTable = "lbhealthcheckpolicy"
-    /// The virtual router's stickiness methods and the parameters each accepts.
-    static let stickinessMethods: [String: Set<String>] = [
-        "LbCookie": ["cookie-name", "mode", "nocache", "indirect", "postonly", "domain"],
-        "AppCookie": ["cookie-name", "length", "holdtime", "request-learn", "prefix", "mode"],
-        "SourceBased": ["tablesize", "expire"],
-    ]
 
     static let handlers: [Handler] = [
         Handler("createLBStickinessPolicy", async: true) { c throws(APIError) in
@@ -22,7 +16,10 @@ enum LBPolicyAPIs {
             }
             let name = try c.required("name")
             let method = try c.required("methodname")
-            guard let allowed = stickinessMethods.first(where: { $0.key.lowercased() == method.lowercased() }) else {
+            guard
+                let allowed = LBStickinessMethods.parameters.first(where: { $0.key.lowercased() == method.lowercased() }
+                )
+            else {
                 throw APIError.refused("Failed to match Stickiness method name for LB rule:\(rule.seq)")
             }
             var params: Record = [:]

@@ -40,7 +40,7 @@ extension Call {
     /// `ownerKey` names the field holding the owning account's name.
     func listEntities(
         _ noun: String, rows given: [Entity]? = nil, owned: Bool = false, ownerKey: String = "account",
-        visible given2: Visibility? = nil, taggable: Bool = false,
+        visible given2: Visibility? = nil, taggable: Bool = false, idNamesRecord: Bool = true,
         where extra: (Entity) -> Bool = { _ in true }
     ) throws(APIError) -> Reply {
         let rows = given ?? store.table(noun).rows
@@ -55,7 +55,8 @@ extension Call {
                 equal.append((lk, v.lowercased()))
             }
         }
-        let id = optional("id")
+        // (listDomainChildren's id names the parent, not a record to keep.)
+        let id = idNamesRecord ? optional("id") : nil
         let ids = list("ids").map(Set.init)
         let name = optional("name")?.lowercased()
         let keyword = optional("keyword")?.lowercased()

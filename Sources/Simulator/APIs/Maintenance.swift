@@ -15,11 +15,14 @@ enum Maintenance {
         var upState: String
         var instanceType: String
         var cmdPrefix: String
+        /// The record its job answers with, as its list API shows it.
+        var render: @Sendable (Store, Entity) -> Value = { _, e in .record(e.fields) }
     }
 
     static let host = Kind(
         noun: "host", what: "Host", stateKey: "resourcestate", upState: "Enabled", instanceType: "Host",
-        cmdPrefix: "org.apache.cloudstack.api.command.admin.host.")
+        cmdPrefix: "org.apache.cloudstack.api.command.admin.host.",
+        render: { store, e in HostHAAPIs.withStates(store, .record(e.fields)) })
     static let pool = Kind(
         noun: "storagepool", what: "Storage pool", stateKey: "state", upState: "Up", instanceType: "StoragePool",
         cmdPrefix: "org.apache.cloudstack.api.command.admin.storage.")
@@ -38,7 +41,7 @@ enum Maintenance {
                 work: { store, _ in
                     try work(store, e)
                     store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("Maintenance") }
-                    return [k.noun: .record(try store.jobEntity(k.noun, e.id).fields)]
+                    return [k.noun: k.render(store, try store.jobEntity(k.noun, e.id))]
                 },
                 onFailure: { store in
                     store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string("ErrorInMaintenance") }
@@ -55,7 +58,7 @@ enum Maintenance {
             JobSpec(cmd: k.cmdPrefix + cmd, instanceType: k.instanceType, instanceID: e.id, immediateID: nil) {
                 store, _ in
                 store.table(k.noun).update(e.id) { $0.fields[k.stateKey] = .string(k.upState) }
-                return [k.noun: .record(try store.jobEntity(k.noun, e.id).fields)]
+                return [k.noun: k.render(store, try store.jobEntity(k.noun, e.id))]
             })
     }
 }

@@ -220,12 +220,13 @@ extension Store {
     func nicList(_ vmID: String, primary: Record) -> Value {
         let added = table("nic").rows.isEmpty ? [] : table("nic").rows.filter { $0["virtualmachineid"] == vmID }
         let secondary = table("nicsecondaryip").rows
+        // UserVmJoinDaoImpl sets both lists on every NIC, so an empty one shows as [].
         func withSecondary(_ r: Record) -> Value {
             let mine = secondary.isEmpty ? [] : secondary.filter { $0["nicid"] == r["id"]?.plainText }
-            guard !mine.isEmpty else { return .record(r) }  // the server leaves an empty list out
             var r = r
             r["secondaryip"] = .list(
                 mine.map { s in .record(["id": .string(s.id), "ipaddress": s.fields["ipaddress"] ?? .null]) })
+            r["extradhcpoption"] = .list([])
             return .record(r)
         }
         var first = primary

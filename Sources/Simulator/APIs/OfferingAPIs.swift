@@ -15,7 +15,8 @@ enum OfferingAPIs {
         r.merge(
             [
                 "created": .string(created), "storagetype": .string(storage), "provisioningtype": .string("thin"),
-                "offerha": .bool(ha), "limitcpuuse": .bool(false), "isvolatile": .bool(false), "issystem": .bool(false),
+                "cacheMode": .string("none"), "offerha": .bool(ha), "limitcpuuse": .bool(false),
+                "isvolatile": .bool(false), "issystem": .bool(false),
                 "defaultuse": .bool(false), "iscustomized": .bool(cpus == nil || memory == nil),
                 "hasannotations": .bool(false),
                 // The 4.18 defaults of what every offering answer carries (ServiceOfferingJoinDaoImpl).
@@ -32,7 +33,8 @@ enum OfferingAPIs {
             "name": .string(name), "displaytext": .string(displayText), "disksize": .int(gb),
             "created": .string(created),
             "iscustomized": .bool(gb == 0), "storagetype": .string(storage), "provisioningtype": .string("thin"),
-            "displayoffering": .bool(true), "encrypt": .bool(false), "disksizestrictness": .bool(false),
+            "cacheMode": .string("none"), "displayoffering": .bool(true), "encrypt": .bool(false),
+            "disksizestrictness": .bool(false),
         ]
     }
 
@@ -58,6 +60,7 @@ enum OfferingAPIs {
             f["encryptroot"] = .bool(try c.bool("encryptroot"))
             f["diskofferingstrictness"] = .bool(try c.bool("diskofferingstrictness"))
             if let gb = try positive(c, "rootdisksize") { f["rootdisksize"] = .int(gb) }
+            f["cacheMode"] = .string(try cacheMode(c))
             return .object(["serviceoffering": .record(c.store.insert("serviceoffering", f).fields)])
         },
         Handler("updateServiceOffering") { c throws(APIError) in
@@ -83,6 +86,7 @@ enum OfferingAPIs {
                 name: name, displayText: text, gb: gb ?? 0, created: c.created, storage: try storageType(c))
             f["encrypt"] = .bool(try c.bool("encrypt"))
             f["disksizestrictness"] = .bool(try c.bool("disksizestrictness"))
+            f["cacheMode"] = .string(try cacheMode(c))
             return .object(["diskoffering": .record(c.store.insert("diskoffering", f).fields)])
         },
         Handler("updateDiskOffering") { c throws(APIError) in try update(c, "diskoffering", what: "disk offering") },
@@ -100,6 +104,15 @@ enum OfferingAPIs {
         guard let v = try c.int(name) else { return nil }  // a Java int: CPUs x MHz and MB x 2^20 fit in an Int
         guard v > 0 else { throw APIError.invalid(name, "must be greater than 0") }
         return v
+    }
+
+    /// The disk cache mode an offering's disks use (DiskOffering.DiskCacheMode; the column's default is none).
+    static func cacheMode(_ c: Call) throws(APIError) -> String {
+        let m = (c.optional("cachemode") ?? "none").lowercased()
+        guard ["none", "writeback", "writethrough"].contains(m) else {
+            throw APIError.invalid("cachemode", "'\(m)' is not a cache mode; use none, writeback or writethrough")
+        }
+        return m
     }
 
     static func storageType(_ c: Call) throws(APIError) -> String {

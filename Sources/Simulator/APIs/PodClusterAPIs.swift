@@ -149,7 +149,7 @@ enum PodClusterAPIs {
             Store.clusterFields(
                 name: name, pod: pod, hypervisor: hv, type: type,
                 allocation: try ZoneAPIs.allocationState(c) ?? "Enabled"))
-        return .list(noun: "cluster", items: [.record(cluster.fields)], total: 1)
+        return .list(noun: "cluster", items: [withDetails(.record(cluster.fields))], total: 1)
     }
 
     static func updateCluster(_ c: Call) throws(APIError) -> Reply {
@@ -172,6 +172,17 @@ enum PodClusterAPIs {
                 e.fields["managedstate"] = .string(managed.lowercased() == "managed" ? "Managed" : "Unmanaged")
             }
         }
-        return .object(["cluster": .record(c.store.table("cluster").get(cluster.id)!.fields)])
+        return .object(["cluster": withDetails(.record(c.store.table("cluster").get(cluster.id)!.fields))])
+    }
+
+    /// A cluster record with its details (ApiResponseHelper.createClusterResponse's resourcedetails: the
+    /// cluster_details rows, which hold the overcommit ratios every cluster gets when it is made).
+    static func withDetails(_ item: Value) -> Value {
+        guard var r = item.record else { return item }
+        r["resourcedetails"] = .record([
+            "cpuOvercommitRatio": r["cpuovercommitratio"] ?? .string("1.0"),
+            "memoryOvercommitRatio": r["memoryovercommitratio"] ?? .string("1.0"),
+        ])
+        return .record(r)
     }
 }

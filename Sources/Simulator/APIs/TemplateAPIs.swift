@@ -77,7 +77,9 @@ enum TemplateAPIs {
             c.store.startImageDownload(image.id, zoneID: z, now: c.now)
         }
         let items = c.store.placements(of: image, rows: c.store.imageZoneRows()[image.id]).map {
-            Value.record(c.store.imageInZone(image, zone: $0.zone, row: $0.row, now: c.now).fields)
+            var f = c.store.imageInZone(image, zone: $0.zone, row: $0.row, now: c.now).fields
+            f["tags"] = .list([])  // a new image has none yet
+            return Value.record(f)
         }
         return .list(noun: kind.table, items: items, total: items.count)
     }
@@ -118,6 +120,17 @@ enum TemplateAPIs {
         image.fields["format"] = .string(format)
         if let hypervisor { image.fields["hypervisor"] = .string(hypervisor) }
         if kind == .iso { image.fields["bootable"] = .bool(bootable) }
+        // What every image answer carries whether or not the registration named it (RegisterTemplateCmd's defaults).
+        for (key, fallback) in [("isdynamicallyscalable", false), ("directdownload", false)] {
+            image.fields[key] = .bool(try c.bool(key, default: fallback))
+        }
+        if kind == .template {
+            for (key, fallback) in [("sshkeyenabled", false), ("requireshvm", true), ("deployasis", false)] {
+                image.fields[key] = .bool(try c.bool(key, default: fallback))
+            }
+            if image.fields["details"] == nil { image.fields["details"] = .record([:]) }
+        }
+        if image.fields["bits"] == nil { image.fields["bits"] = .int(try c.int("bits") ?? 64) }
         if let owner = try? c.owner(), image.fields["accountid"] == nil, !image.fields.keys.contains("projectid") {
             image.fields["accountid"] = .string(owner.accountID)
         }

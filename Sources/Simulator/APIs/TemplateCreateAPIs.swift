@@ -36,7 +36,7 @@ enum TemplateCreateAPIs {
             "ostypeid": .string(os.id), "ostypename": os.fields["description"] ?? .string(""),
             "isextractable": .bool(source.extractable), "size": .int(source.size),
             "created": .string(c.created), "directdownload": .bool(false), "deployasis": .bool(false),
-            "account": .string(owner.account), "accountid": .string(owner.accountID),
+            "details": .record([:]), "account": .string(owner.account), "accountid": .string(owner.accountID),
             "domainid": .string(owner.domainID), "domain": .string(owner.domain),
         ]
         if let t = source.templateID { f["sourcetemplateid"] = .string(t) }

@@ -166,9 +166,7 @@ extension VirtualMachineAPIs {
                     if template["passwordenabled"] == "true" { try store.newPassword(id) }
                     defer { store.vms.update(id) { $0.password = nil } }
                     if startVM { try store.place(id, on: hostID) }
-                    store.vms.update(id) {
-                        $0.state = startVM ? "Running" : "Stopped"; $0.pendingJobID = nil
-                    }
+                    store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped" }
                     if var f = dataDisk {
                         f["virtualmachineid"] = .string(id)
                         f["name"] = .string("DATA-\(name)")

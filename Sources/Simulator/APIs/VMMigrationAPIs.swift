@@ -77,10 +77,7 @@ enum VMMigrationAPIs {
                                 f["storage"] = pool.fields["name"]
                             }
                         }
-                        store.vms.update(vm.id) { v in
-                            if wasRunning { v.state = "Running" }
-                            v.pendingJobID = nil
-                        }
+                        store.vms.update(vm.id) { v in if wasRunning { v.state = "Running" } }
                         return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                     },
                     onFailure: { store in

@@ -27,7 +27,6 @@ enum VMRestoreAPIs {
                     store.vms.update(vm.id) { v in
                         if let template { v.templateID = template.id }
                         v.rootSize = size
-                        v.pendingJobID = nil
                     }
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                 })

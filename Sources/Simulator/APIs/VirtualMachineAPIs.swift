@@ -205,9 +205,7 @@ enum VirtualMachineAPIs {
                     case .giveBack: store.unplace(vm.id)
                     case .keep: break
                     }
-                    store.vms.update(vm.id) {
-                        $0.state = to; $0.pendingJobID = nil
-                    }
+                    store.vms.update(vm.id) { $0.state = to }
                     return ["virtualmachine": store.render(try store.jobVM(vm.id))]
                 },
                 onFailure: { store in
@@ -240,9 +238,7 @@ enum VirtualMachineAPIs {
                     VolumeLifecycleAPIs.destroy(volumes, expunge: expunge, store: store)
                     if !expunge { store.scheduleExpunge(vmID: vm.id, destroyedAt: date) }
                     store.releaseNetworking(ofVM: vm.id, expunged: expunge)
-                    store.vms.update(vm.id) {
-                        $0.state = expunge ? "Expunging" : "Destroyed"; $0.pendingJobID = nil
-                    }
+                    store.vms.update(vm.id) { $0.state = expunge ? "Expunging" : "Destroyed" }
                     let rendered = store.render(try store.jobVM(vm.id))
                     if expunge { store.vms.update(vm.id) { $0.expunged = true } }
                     return ["virtualmachine": rendered]

@@ -7,7 +7,12 @@ enum ZoneAPIs {
     static let handlers: [Handler] = [
         Handler("listZones") { c throws(APIError) in try c.listEntities("zone") },
         Handler("listPods") { c throws(APIError) in try c.listEntities("pod") },
-        Handler("listClusters") { c throws(APIError) in try c.listEntities("cluster") },
+        Handler("listClusters") { c throws(APIError) in
+            guard case .list(let noun, let items, let total) = try c.listEntities("cluster") else {
+                throw APIError.internalError("listClusters: not a list")
+            }
+            return .list(noun: noun, items: items.map(PodClusterAPIs.withDetails), total: total)
+        },
         Handler("listHosts") { c throws(APIError) in
             // virtualmachineid: the host the VM runs on (none for a stopped VM).
             guard let vmID = c.optional("virtualmachineid") else {

@@ -79,6 +79,16 @@ extension Store {
         let percent = Self.downloadPercent(row, now: now)
         e.fields["isready"] = .bool(percent == 100)
         e.fields["status"] = .string(percent == 100 ? "Download Complete" : "\(percent)% Downloaded")
+        // A template shows its download on each of the zone's image stores (TemplateJoinDaoImpl's downloaddetails).
+        if image["format"] != "ISO" {
+            e.fields["downloaddetails"] = .list(
+                table("imagestore").rows.filter { $0["zoneid"] == zone.id }.map { store in
+                    .record([
+                        "downloadState": .string(percent == 100 ? "DOWNLOADED" : "DOWNLOAD_IN_PROGRESS"),
+                        "datastore": store.fields["name"] ?? .string(""), "downloadPercent": .string("\(percent)"),
+                    ])
+                })
+        }
         return e
     }
 

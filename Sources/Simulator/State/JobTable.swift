@@ -144,11 +144,12 @@ extension Store {
         while let i = jobs.nextDue(now: limit) {
             let job = jobs.all[i]
             guard let due = job.completesAt.map(completedAt) else { continue }
-            // The VM's record in the result no longer shows this job as pending.
+            // The result is drawn while the job still runs, so its VM record names the job (jobid, jobstatus 0)
+            // as UserVmJoinVO does on a real server; afterwards the VM no longer shows it.
+            jobs.replace(i, with: JobTable.complete(job, at: due, store: self))
             if job.instanceType == "VirtualMachine", let vmID = job.instanceID {
                 vms.update(vmID) { if $0.pendingJobID == job.id { $0.pendingJobID = nil } }
             }
-            jobs.replace(i, with: JobTable.complete(job, at: due, store: self))
         }
     }
 }

@@ -80,12 +80,23 @@ enum ServiceCapabilities {
             })
     }
 
-    /// The virtual router's capabilities (its LB stickiness methods and autoscale counters, long JSON
-    /// documents, are left out).
+    /// The counter sources the virtual router can scale a VM group by (4.18 added its own, virtualrouter).
+    static let virtualRouterCounterSources = ["cpu", "memory", "virtualrouter"]
+
+    /// The AutoScaleCounters capability: the sources as Gson writes the element's counter list.
+    static func autoScaleCounters(_ sources: [String]) -> String {
+        JSONWriter.compact(
+            .list(sources.map { .record(["methodname": .string($0), "paramlist": .list([])]) }))
+    }
+
+    /// The virtual router's capabilities (VirtualRouterElement.setCapabilities), its stickiness methods and
+    /// autoscale counters as the JSON documents the server shows.
     static let virtualRouter: [String: [(String, String)]] = [
         "Lb": [
             ("SupportedLbAlgorithms", "roundrobin,leastconn,source"), ("SupportedLBIsolation", "dedicated"),
             ("SupportedProtocols", "tcp, udp, tcp-proxy"), ("LbSchemes", "Public"),
+            ("SupportedStickinessMethods", LBStickinessMethods.capabilityValue),
+            ("AutoScaleCounters", autoScaleCounters(virtualRouterCounterSources)), ("VmAutoScaling", "true"),
         ],
         "Firewall": [
             ("TrafficStatistics", "per public ip"), ("SupportedProtocols", "tcp,udp,icmp"),

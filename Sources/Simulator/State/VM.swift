@@ -261,6 +261,14 @@ extension Store {
                 }
             })
         r["details"] = .record(Record(vm.details.map { ($0.key, Value.string($0.value)) }, uniquingKeysWith: { $1 }))
+        // UserVmJoinDaoImpl: a UEFI detail names the boot mode; a VM with no details at all boots BIOS (legacy).
+        if let uefi = vm.details.first(where: { $0.key.uppercased() == "UEFI" })?.value {
+            r["boottype"] = .string("Uefi")
+            r["bootmode"] = .string(uefi.lowercased())
+        } else if vm.details.isEmpty {
+            r["boottype"] = .string("Bios")
+            r["bootmode"] = .string("legacy")
+        }
         r["isdynamicallyscalable"] = .bool(true)
         r["tags"] = tagsValue(vm.id)
         if let jobID = vm.pendingJobID, let job = jobs[id: jobID], job.status == 0 {
