@@ -17,8 +17,8 @@ extension Store {
     /// these as supporting it (schema-41720to41800); the counter sources each provider measures
     /// (its AutoScaleCounters capability).
     static let autoScaleCounterSources: [String: [String]] = [
-        "VirtualRouter": ["cpu", "memory", "virtualrouter"], "VpcVirtualRouter": ["cpu", "memory", "virtualrouter"],
-        "Netscaler": ["snmp", "netscaler"],
+        "VirtualRouter": ServiceCapabilities.virtualRouterCounterSources,
+        "VpcVirtualRouter": ServiceCapabilities.virtualRouterCounterSources, "Netscaler": ["snmp", "netscaler"],
     ]
 
     func policyConditionIDs(_ policyID: String) -> [String] {
