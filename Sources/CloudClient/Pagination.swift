@@ -63,7 +63,7 @@ actor PageCursor {
             r = try await client.request(command, params + [("page", String(page)), ("pagesize", String(pageSize))])
         } catch let e as CloudStackError {
             // A cloud whose default.page.size is below ours refuses the page size and names its own: ask again.
-            guard !sizeGiven, received == 0, let most = Self.largestPageSize(refusedBy: e), most >= 1, most < pageSize
+            guard !sizeGiven, received == 0, let most = PageSizeRefusal.limit(in: e), most >= 1, most < pageSize
             else { throw e }
             pageSize = most
             return try await next()
@@ -81,10 +81,15 @@ actor PageCursor {
     }
 }
 
-extension PageCursor {
-    /// The largest page size a server names when it refuses a bigger one (BaseListCmd's 431).
-    static func largestPageSize(refusedBy e: CloudStackError) -> Int? {
-        let prefix = "Page size can't exceed max allowed page size value: "
+/// BaseListCmd's refusal of a page size over the cloud's `default.page.size` (431): the simulator says it,
+/// the client reads the limit back from it.
+public enum PageSizeRefusal {
+    static let prefix = "Page size can't exceed max allowed page size value: "
+
+    public static func text(limit: Int) -> String { prefix + String(limit) }
+
+    /// The largest page size a refusal names, if `e` is one.
+    static func limit(in e: CloudStackError) -> Int? {
         guard e.errorcode == 431, let text = e.errortext, text.hasPrefix(prefix) else { return nil }
         return Int(text.dropFirst(prefix.count).prefix { $0.isNumber })
     }

@@ -39,7 +39,7 @@ enum ConfigurationAPIs {
                 return hit.subgroup.name
             }
             let settings = Settings.all.filter { s in
-                let placed = ConfigurationGroups.placement(of: s.name)
+                let placed = s.placement
                 // The keyword is looked for in the name, the category and the global value.
                 let matchesKeyword = keyword.map { k in
                     [s.name, s.category, value(s, c.store, nil) ?? ""].contains { $0.lowercased().contains(k) }
@@ -66,7 +66,7 @@ enum ConfigurationAPIs {
             guard let given = c.params["value"] else {
                 return .object(["configuration": render(setting, c.store, target)])
             }
-            let trimmed = String(given.drop { $0 <= " " }.reversed().drop { $0 <= " " }.reversed())
+            let trimmed = given.trimmingSpaces()
             let value = trimmed.isEmpty || trimmed == "null" ? nil : trimmed
             try validate(setting, value)
             c.store.table(noun).put(Entity(id: key(setting.name, target), fields: ["value": .string(value ?? "")]))
@@ -182,7 +182,7 @@ enum ConfigurationAPIs {
         if let d = s.defaultValue { r["defaultvalue"] = .string(d) }
         r["type"] = .string(s.valueType)
         r["isdynamic"] = .bool(s.isDynamic)
-        let placed = ConfigurationGroups.placement(of: s.name)
+        let placed = s.placement
         r["group"] = .string(placed.group)
         r["subgroup"] = .string(placed.subgroup)
         r["displaytext"] = .string(s.displayText)

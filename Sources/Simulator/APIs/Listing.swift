@@ -1,3 +1,4 @@
+import CloudClient
 import Values
 import OrderedCollections
 
@@ -17,7 +18,7 @@ extension Call {
         let size = try int("pagesize")
         let limit = Int(ConfigurationAPIs.globalValue("default.page.size", store) ?? "") ?? 500
         if let size, limit != -1, size > limit {
-            throw APIError.refused("Page size can't exceed max allowed page size value: \(limit)")
+            throw APIError.refused(PageSizeRefusal.text(limit: limit))
         }
         if size == -1, page != nil {
             throw APIError.refused("Can't specify page parameter when pagesize is -1 (Unlimited)")

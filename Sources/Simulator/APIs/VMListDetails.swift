@@ -31,7 +31,7 @@ struct VMListDetails {
     var showUserData: Bool
 
     init(_ c: Call) throws(APIError) {
-        showUserData = c.optional("userdata")?.lowercased() == "true"
+        showUserData = try c.bool("userdata")
         guard let asked = c.list("details"), !asked.isEmpty, !asked.contains("all") else {
             dropped = nil
             return

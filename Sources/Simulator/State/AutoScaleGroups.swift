@@ -43,28 +43,22 @@ extension Store {
     func group(onRule ruleID: String) -> Entity? { table(Self.groupNoun).first { $0["lbruleid"] == ruleID } }
 
     /// The group a VM was made for (what VM answers show as autoscalevmgroupid and name).
+    /// A VM is in one group at most, so its link row is keyed by the VM's id: every VM answer looks it up.
     func autoScaleGroup(ofVM vmID: String) -> Entity? {
-        let links = table(Self.groupVMNoun).rows
-        guard !links.isEmpty, let link = links.first(where: { $0["virtualmachineid"] == vmID }) else { return nil }
-        return table(Self.groupNoun).get(link["groupid"] ?? "")
+        table(Self.groupVMNoun).get(vmID).flatMap { table(Self.groupNoun).get($0["groupid"] ?? "") }
     }
 
     /// A VM of a group that is not Disabled is the group's to act on (checkIfVmActionAllowed).
     func checkAutoScaleVMAction(_ vmID: String) throws(APIError) {
-        for link in table(Self.groupVMNoun).rows where link["virtualmachineid"] == vmID {
-            if let g = table(Self.groupNoun).get(link["groupid"] ?? ""), g["state"] != "Disabled" {
-                throw APIError.refused(
-                    "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
-            }
+        if let g = autoScaleGroup(ofVM: vmID), g["state"] != "Disabled" {
+            throw APIError.refused(
+                "Cannot perform actions on VM in an AutoScale VM group, Please disable the VM group and retry.")
         }
     }
 
     /// The VMs leave whatever group they are in (removed from the group's rule, or expunged).
     func leaveGroups(_ vmIDs: [String]) {
-        let gone = Set(vmIDs)
-        for link in table(Self.groupVMNoun).rows where gone.contains(link["virtualmachineid"] ?? "") {
-            table(Self.groupVMNoun).remove(link.id)
-        }
+        for id in vmIDs where table(Self.groupVMNoun).get(id) != nil { table(Self.groupVMNoun).remove(id) }
     }
 
     /// Replaces the rows linking `owner` (in field `key`) to `targets` (in field `targetKey`).
@@ -191,7 +185,7 @@ extension Store {
                 expungeVM(id)
                 return
             }
-            insert(Self.groupVMNoun, ["groupid": .string(groupID), "virtualmachineid": .string(id)])
+            insert(Self.groupVMNoun, ["groupid": .string(groupID), "virtualmachineid": .string(id)], id: id)
             insert("lbinstance", ["ruleid": .string(rule.id), "virtualmachineid": .string(id), "vmip": .string(ip)])
             table("loadbalancerrule").update(rule.id) { $0.fields["state"] = .string("Active") }
         }

@@ -49,6 +49,11 @@ struct Setting: Sendable {
         }
     }
 
+    /// The group and subgroup 4.18 files this setting under.
+    var placement: (group: String, subgroup: String) {
+        Settings.placements[name] ?? ConfigurationGroups.placement(of: name)
+    }
+
     /// 4.18's display text: the name with spaces for dots, its first letter capitalised.
     var displayText: String {
         let spaced = String(name.map { $0 == "." ? " " : $0 })
@@ -58,6 +63,10 @@ struct Setting: Sendable {
 
 enum Settings {
     static let byName: [String: Setting] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// Where each setting is filed (ConfigurationGroups.placement), worked out once.
+    static let placements: [String: (group: String, subgroup: String)] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.name, ConfigurationGroups.placement(of: $0.name)) })
 
     /// The resource limit defaults (`max.account.*`, `max.project.*`, `max.domain.*`) in resource-type order.
     static func limitDefault(owner: String, resourceType: Int) -> Setting? {
