@@ -128,7 +128,9 @@ enum RoleAPIs {
                 for (i, id) in order.enumerated() { rules.update(id) { $0.fields["sortorder"] = .int(i) } }
             } else if let ruleID = c.optional("ruleid"), let given = c.optional("permission") {
                 let p = try permission(given)
-                guard rules.get(ruleID) != nil else { throw APIError.refused("Invalid rule id provided") }
+                guard rules.get(ruleID) != nil || isImplicitRule(ruleID, of: r) else {
+                    throw APIError.refused("Invalid rule id provided")
+                }
                 if r["isdefault"] == "true" {
                     throw APIError.permission("Role permission cannot be updated for Default roles")
                 }
@@ -140,6 +142,9 @@ enum RoleAPIs {
         },
         Handler("deleteRolePermission") { c throws(APIError) in
             let id = try c.required("id")
+            if c.store.table(Store.roleNoun).rows.contains(where: { isImplicitRule(id, of: $0) }) {
+                throw APIError.permission("Role permission cannot be deleted for Default roles")
+            }
             guard let rule = c.store.table(Store.rulesNoun).get(id) else {
                 throw CatalogCheck.noEntity("id", id, command: c.command)
             }
@@ -204,6 +209,11 @@ enum RoleAPIs {
         var f = e.fields
         f["sortorder"] = nil
         return .record(f)
+    }
+
+    /// Whether `id` is one of the rules a default role shows.
+    static func isImplicitRule(_ id: String, of role: Entity) -> Bool {
+        role["isdefault"] == "true" && implicitRules(role).contains { $0.record?["id"]?.plainText == id.lowercased() }
     }
 
     /// A default role's rules: `*` for the root admin, else each API its type may call, allowed.

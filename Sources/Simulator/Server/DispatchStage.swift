@@ -17,7 +17,10 @@ enum DispatchStage {
             s.store.expungeDueVMs(now: x.now)
             let api = Catalog.bundled.api(named: x.command)  // decoded once per request, shared by both checks
             try CatalogCheck.check(x.command, api, params, modelled: handler != nil)
-            if let api { s.store.translateInternalIDs(api, &params) }
+            if let api {
+                s.store.translateInternalIDs(api, &params)
+                try s.store.checkEntityIDs(api, params, command: x.command)
+            }
         }
         guard let handler else { throw APIAccess.notAvailable }  // CatalogCheck threw for unmodelled APIs
         let prepared: (any Sendable)? =

@@ -23,6 +23,40 @@ extension Store {
         }
     }
 
+    /// A UUID this cloud never gave out, in a parameter that names an entity, fails as the server's parameter
+    /// processing fails it: that looks the UUID up among the entity's rows, removed ones included (so a
+    /// deleted VM's id still lists nothing rather than failing). Any id the store made counts, whatever
+    /// its kind; the handlers check the kind.
+    func checkEntityIDs(_ api: API, _ params: RequestParams, command: String) throws(APIError) {
+        guard ids.origin != nil else { return }  // a state file from before the origin was kept
+        for p in api.params {
+            guard let value = params.value(p.name) else { continue }
+            let parts: [Substring]
+            if p.type == "uuid" {
+                parts = [Substring(value)]
+            } else if p.type == "list", p.name.lowercased().hasSuffix("ids") {
+                parts = value.split(separator: ",")
+            } else {
+                continue
+            }
+            for part in parts {
+                let id = String(part).trimmingSpaces()
+                if EntityID.isUUID(id), !knows(id) { throw CatalogCheck.noEntity(p.name, id, command: command) }
+            }
+        }
+    }
+
+    /// Whether the id names something this cloud has or had.
+    func knows(_ id: String) -> Bool {
+        let id = id.lowercased()
+        if ids.issued(id) || vms[id: id] != nil || vms.owner(ofRootVolume: id) != nil || jobs[id: id] != nil {
+            return true
+        }
+        if tables.values.contains(where: { $0.get(id) != nil }) { return true }
+        // A default role's rules are made when listed, with ids derived from the role and the API.
+        return table(Store.roleNoun).rows.contains { RoleAPIs.isImplicitRule(id, of: $0) }
+    }
+
     /// The UUID of the entity with internal id `seq` in the first of `nouns` the store keeps.
     private func uuid(seq: Int, nouns: [String]) -> String? {
         for noun in nouns {

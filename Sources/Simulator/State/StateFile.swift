@@ -175,6 +175,7 @@ final class StateFile: @unchecked Sendable {
         var meta: [(String, String)] = [
             ("ids", String(store.ids.state)), ("nextpublicip", String(store.nextPublicIP)),
         ]
+        if let origin = store.ids.origin { meta.append(("idorigin", String(origin))) }
         // A sequence only moves on insert, and every insert is journaled: write the ones that may have moved.
         if !journal.vms.isEmpty { meta.append(("seq.virtualmachine", String(store.vms.nextSeq))) }
         for noun in journal.entities.keys { meta.append(("seq." + noun, String(store.table(noun).nextSeq))) }
@@ -209,7 +210,7 @@ final class StateFile: @unchecked Sendable {
         var meta: [String: String] = [:]
         for row in try db.rows("SELECT key, value FROM meta") { if let k = row[0] { meta[k] = row[1] } }
         func number<T: FixedWidthInteger>(_ key: String) -> T? { meta[key].flatMap { T($0) } }
-        if let ids: UInt64 = number("ids") { store.ids = IDGenerator(restoring: ids) }
+        if let ids: UInt64 = number("ids") { store.ids = IDGenerator(restoring: ids, origin: number("idorigin")) }
         if let ip: UInt32 = number("nextpublicip") { store.nextPublicIP = ip }
         let decoder = JSONDecoder()
         if let text = meta["principals"] {

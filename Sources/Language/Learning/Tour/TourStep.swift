@@ -1,3 +1,4 @@
+import CloudClient
 import Values
 
 /// One step of the tour: what to learn, what to type, and a check that asks
@@ -49,6 +50,17 @@ struct TourContext: Sendable {
     /// The one record `command` lists with these parameters, nil when none.
     func first(_ command: String, _ params: [(String, String)]) async throws -> Value? {
         try await list(command, params).first
+    }
+
+    /// The record with this id, nil when there is none: an id the server never gave out (a sandbox
+    /// started over, another cloud) is refused with 431, which means the same here as an empty list.
+    func record(_ command: String, id: String) async throws -> Value? {
+        do {
+            return try await ValueStream.pages(api.recordPages(command, [("id", id)], pageSize: 500)).collect().first
+        } catch let e as CloudStackError {
+            if case .api(_, 431, _, _) = e.kind { return nil }
+            return try await first(command, [("id", id)])  // the same failure, said as list says it
+        }
     }
 
     /// A learner's variable that should hold one record with an id: the record, or a hint why not.

@@ -52,7 +52,7 @@ extension TourSteps {
         var lines = [
             "destroyVirtualMachine is an async job; \(vmName) is Destroyed but still listed: `recover vm id:\(vmName)` would bring it back Stopped."
         ]
-        if let id = ctx.remembered["datavolumeid"], let data = try await ctx.first("listVolumes", [("id", id)]) {
+        if let id = ctx.remembered["datavolumeid"], let data = try await ctx.record("listVolumes", id: id) {
             lines.append(
                 data.text("virtualmachineid").isEmpty
                     ? "\(data.text("name")) is detached now: data volumes do not go with a destroyed VM."
@@ -74,7 +74,7 @@ extension TourSteps {
     ) { ctx in
         let remembered = ctx.remembered["vmid"]
         var vm: Value? = nil
-        if let remembered { vm = try await ctx.first("listVirtualMachines", [("id", remembered)]) }
+        if let remembered { vm = try await ctx.record("listVirtualMachines", id: remembered) }
         if vm == nil { vm = try await ctx.first("listVirtualMachines", [("name", vmName)]) }
         if let vm {
             switch vm.text("state") {
@@ -86,7 +86,7 @@ extension TourSteps {
             }
         }
         var lines = ["\(vmName) is gone: listVirtualMachines no longer finds it, not even as Destroyed."]
-        if let root = ctx.remembered["rootvolumeid"], try await ctx.first("listVolumes", [("id", root)]) == nil {
+        if let root = ctx.remembered["rootvolumeid"], try await ctx.record("listVolumes", id: root) == nil {
             lines.append("Its ROOT volume went with it (listVolumes id=\(root) finds nothing).")
         }
         if let data = try await ctx.first("listVolumes", [("name", volumeName)]) {

@@ -28,14 +28,14 @@ enum TourSteps {
         apis: ["listZones", "listPods", "listClusters", "listHosts"]
     ) { ctx in
         let zone = try ctx.recordVariable("zone", what: "a zone", example: "zone = (list zones name:Sandbox-1)[0]")
-        guard let z = try await ctx.first("listZones", [("id", zone.text("id"))]) else {
+        guard let z = try await ctx.record("listZones", id: zone.text("id")) else {
             throw TourHint(
                 "this server has no zone with the id in `$zone` (\(zone.text("id"))): `zone = (list zones name:Sandbox-1)[0]`"
             )
         }
         let hostExample = "host = (list hosts zoneid:$zone.id type:Routing)[0]"
         let host = try ctx.recordVariable("host", what: "a host", example: hostExample)
-        guard let h = try await ctx.first("listHosts", [("id", host.text("id"))]) else {
+        guard let h = try await ctx.record("listHosts", id: host.text("id")) else {
             throw TourHint("this server has no host with the id in `$host`: `\(hostExample)`")
         }
         guard h.text("zoneid") == z.text("id") else {
@@ -51,8 +51,8 @@ enum TourSteps {
                 "this server's listHosts does not say which pod and cluster host \(h.text("name")) is in (no podid, clusterid)"
             )
         }
-        guard let pod = try await ctx.first("listPods", [("id", h.text("podid"))]),
-            let cluster = try await ctx.first("listClusters", [("id", h.text("clusterid"))])
+        guard let pod = try await ctx.record("listPods", id: h.text("podid")),
+            let cluster = try await ctx.record("listClusters", id: h.text("clusterid"))
         else {
             throw TourHint(
                 "host \(h.text("name")) names pod \(h.text("podid")) and cluster \(h.text("clusterid")), but listPods or listClusters does not find them"
@@ -95,8 +95,8 @@ enum TourSteps {
     ) { ctx in
         let offeringExample = "offering = (list serviceofferings name:\"Small Instance\")[0]"
         let offering = try ctx.recordVariable("offering", what: "a service offering", example: offeringExample)
-        guard let o = try await ctx.first("listServiceOfferings", [("id", offering.text("id"))]) else {
-            if try await ctx.first("listDiskOfferings", [("id", offering.text("id"))]) != nil {
+        guard let o = try await ctx.record("listServiceOfferings", id: offering.text("id")) else {
+            if try await ctx.record("listDiskOfferings", id: offering.text("id")) != nil {
                 throw TourHint(
                     "`$offering` is a disk offering (it sizes data volumes); a VM needs a service offering: `\(offeringExample)`"
                 )
@@ -200,7 +200,7 @@ enum TourSteps {
 
     /// The VM the tour follows: the one step 3 found, else the one named tour-vm.
     static func tourVM(_ ctx: TourContext) async throws -> Value {
-        if let id = ctx.remembered["vmid"], let vm = try await ctx.first("listVirtualMachines", [("id", id)]) {
+        if let id = ctx.remembered["vmid"], let vm = try await ctx.record("listVirtualMachines", id: id) {
             return vm
         }
         guard let vm = try await ctx.first("listVirtualMachines", [("name", vmName)]) else {

@@ -9,9 +9,9 @@ try {
   print e.code, e.exitcode, (e.done | get name), (e.failed | get name), (e.nottried | get name)
   print e.failed[0].error
 }
-# expect: stop vm: 1 done (bulkstop-a), 1 failed (bulkstop-gone: Unable to find virtual machine with specified id 00000000-0000-0000-0000-000000000000 (parameter id)), 1 not tried (bulkstop-b)
+# expect: stop vm: 1 done (bulkstop-a), 1 failed (bulkstop-gone: Unable to execute API command stopvirtualmachine due to invalid value. Invalid parameter id value=00000000-0000-0000-0000-000000000000 due to incorrect long value format, or entity does not exist or due to incorrect parameter annotation for the field in api cmd class.), 1 not tried (bulkstop-b)
 # expect: 431 1 ["bulkstop-a"] ["bulkstop-gone"] ["bulkstop-b"]
-# expect: Unable to find virtual machine with specified id 00000000-0000-0000-0000-000000000000 (parameter id)
+# expect: Unable to execute API command stopvirtualmachine due to invalid value. Invalid parameter id value=00000000-0000-0000-0000-000000000000 due to incorrect long value format, or entity does not exist or due to incorrect parameter annotation for the field in api cmd class.
 try { print r } catch e { print e.text }
 # expect: unknown variable 'r'
 print (list vms keyword:bulkstop- | sort name | get state)
