@@ -52,9 +52,7 @@ extension Store {
         if ids.issued(id) || vms[id: id] != nil || vms.owner(ofRootVolume: id) != nil || jobs[id: id] != nil {
             return true
         }
-        if tables.values.contains(where: { $0.get(id) != nil }) { return true }
-        // A default role's rules are made when listed, with ids derived from the role and the API.
-        return table(Store.roleNoun).rows.contains { RoleAPIs.isImplicitRule(id, of: $0) }
+        return tables.values.contains { $0.get(id) != nil } || defaultRoleRuleIDs.contains(id)
     }
 
     /// The UUID of the entity with internal id `seq` in the first of `nouns` the store keeps.

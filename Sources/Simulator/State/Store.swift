@@ -134,6 +134,11 @@ final class Store: @unchecked Sendable {
     var tagsByResource: [String: [Int]] = [:]
     var jobs: JobTable
     var principals: [Principal] = [] { didSet { journal?.principals = true } }
+    /// The ids of the default roles' rules, which are made when listed and never stored (see `knows`).
+    lazy var defaultRoleRuleIDs: Set<String> = Set(
+        table(Store.roleNoun).rows.filter { $0["isdefault"] == "true" }.flatMap { role in
+            RoleAPIs.implicitRules(role).compactMap { $0.record?["id"]?.plainText }
+        })
     /// Changes not yet written to the state file; nil when the state lives in memory only.
     let journal: Journal?
     var nextPublicIP: UInt32 = 0xC633_6410  // 198.51.100.16 (documentation range)
