@@ -80,7 +80,7 @@ import Values
             let zeroth = try await c.get(
                 "listVirtualMachines", [("listall", "true"), ("page", "0"), ("pagesize", "10")])
             #expect(zeroth.inner["virtualmachine.0.name"]?.text == "seed-1", "\(zeroth.body)")
-            let big = try await c.get("listVirtualMachines", [("pagesize", "501")])
+            let big = try await c.get("listVirtualMachines", [("page", "1"), ("pagesize", "501")])
             #expect(big.status == 431)
             #expect(big.inner["errortext"]?.text == "Page size can't exceed max allowed page size value: 500")
             let unlimited = try await c.get("listVirtualMachines", [("page", "2"), ("pagesize", "-1")])
@@ -89,6 +89,14 @@ import Values
             #expect(
                 try await c.get("listVirtualMachines", [("listall", "true"), ("pagesize", "-1")]).inner[
                     "virtualmachine"]?.list?.count == 25)
+            // Otherwise page and pagesize go together, in the dispatcher's words.
+            let sizeOnly = try await c.get("listVirtualMachines", [("pagesize", "10")])
+            #expect(sizeOnly.status == 431)
+            #expect(
+                sizeOnly.inner["errortext"]?.text == "\"page\" parameter is required when \"pagesize\" is specified")
+            let pageOnly = try await c.get("listZones", [("page", "2")])
+            #expect(
+                pageOnly.inner["errortext"]?.text == "\"pagesize\" parameter is required when \"page\" is specified")
 
             let byName = try await c.get("listVirtualMachines", [("name", "seed-7")]).inner
             #expect(byName["count"]?.text == "1")
@@ -143,7 +151,7 @@ import Values
             let smaller = try await c.get("listVirtualMachines", [("listall", "true")]).inner
             #expect(smaller["virtualmachine"]?.list?.count == 100)
             #expect(
-                try await c.get("listVirtualMachines", [("pagesize", "500")]).inner["errortext"]?.text
+                try await c.get("listVirtualMachines", [("page", "1"), ("pagesize", "500")]).inner["errortext"]?.text
                     == "Page size can't exceed max allowed page size value: 100")
         }
     }

@@ -18,10 +18,23 @@ enum CatalogCheck {
         for p in api.params {
             if let value = params.value(p.name) { try checkType(p, value, command: command) }
         }
+        if api.param(named: "pagesize") != nil { try checkPaging(params) }
         if modelled { return }
         // List APIs too: an empty list would read as "you have none" and hide the gap.
         throw APIError(
             432, "The acsh simulator does not implement \(command) (it is a CloudStack API, but not modelled here)")
+    }
+
+    /// A list command takes page and pagesize together (BaseListCmd.validateSpecificParameters), except
+    /// pagesize=-1, which lists everything on one page.
+    static func checkPaging(_ params: RequestParams) throws(APIError) {
+        let page = params.value("page"), size = params.value("pagesize")
+        if page == nil, let size, Int(size) != -1 {
+            throw APIError(431, "\"page\" parameter is required when \"pagesize\" is specified")
+        }
+        if size == nil, page != nil {
+            throw APIError(431, "\"pagesize\" parameter is required when \"page\" is specified")
+        }
     }
 
     static func checkType(_ p: APIParam, _ value: String, command: String) throws(APIError) {
