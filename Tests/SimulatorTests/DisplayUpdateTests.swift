@@ -21,7 +21,10 @@ import Values
             #expect(hidden["jobresult.firewallrule.fordisplay"]?.bool == false)
             #expect(hidden["jobresult.firewallrule.startport"]?.text == "22")
             #expect(hidden["cmd"]?.text == FirewallAPIs.cmdPrefix + "UpdateFirewallRuleCmd")
-            #expect(try await c.value("listFirewallRules", [("id", rule)], "firewallrule.0.fordisplay") == "false")
+            #expect(
+                try await c.value(
+                    "listFirewallRules", [("id", rule), ("fordisplay", "false")], "firewallrule.0.fordisplay")
+                    == "false")
             // Without fordisplay nothing changes; the answer is the rule as it stands.
             #expect(
                 try await c.job("updateFirewallRule", [("id", rule)])["jobresult.firewallrule.fordisplay"]?.bool
@@ -56,7 +59,10 @@ import Values
                 "updateFirewallRule", [("id", rule), ("customid", "mine"), ("fordisplay", "true")])
             #expect(custom.status == 431)
             #expect(custom.inner["errortext"]?.text?.contains("customid") == true)
-            #expect(try await c.value("listFirewallRules", [("id", rule)], "firewallrule.0.fordisplay") == "false")
+            #expect(
+                try await c.value(
+                    "listFirewallRules", [("id", rule), ("fordisplay", "false")], "firewallrule.0.fordisplay")
+                    == "false")
             // Another account's rule is not the caller's to change.
             #expect(
                 try await c.signed().get("updateFirewallRule", [("id", rule), ("fordisplay", "true")]).status == 531)
@@ -84,13 +90,18 @@ import Values
             #expect(g["jobresult.vpngateway.fordisplay"]?.bool == false)
             #expect(g["jobresult.vpngateway.vpcid"]?.text == vpc)
             #expect(g["cmd"]?.text == SiteToSiteVPNAPIs.cmdPrefix + "UpdateVpnGatewayCmd")
-            #expect(try await c.value("listVpnGateways", [("id", gw)], "vpngateway.0.fordisplay") == "false")
+            #expect(
+                try await c.value("listVpnGateways", [("id", gw), ("fordisplay", "false")], "vpngateway.0.fordisplay")
+                    == "false")
 
             let v = try await c.job("updateVpnConnection", [("id", conn), ("fordisplay", "false")])
             #expect(v["jobresult.vpnconnection.fordisplay"]?.bool == false)
             #expect(v["jobresult.vpnconnection.state"]?.text == "Connected")
             #expect(v["jobresult.vpnconnection.vpcid"] == nil)
-            #expect(try await c.value("listVpnConnections", [("id", conn)], "vpnconnection.0.fordisplay") == "false")
+            #expect(
+                try await c.value(
+                    "listVpnConnections", [("id", conn), ("fordisplay", "false")], "vpnconnection.0.fordisplay")
+                    == "false")
             // The list filter on the flag finds it.
             #expect(try await c.get("listVpnConnections", [("fordisplay", "true")]).inner["count"] == nil)
 

@@ -1,3 +1,4 @@
+import APICatalog
 import CloudClient
 import Values
 import OrderedCollections
@@ -35,6 +36,20 @@ extension Call {
         account == caller.account && domainID == caller.domainID
     }
 
+    /// The display flag a list keeps to, for the list commands whose answer shows one. The server's list
+    /// commands read an absent flag as true (BaseListAccountResourcesCmd.getDisplay), so what an admin hid
+    /// is listed to no one by default; the parameter is the root admin's (`authorized = Admin`), and the
+    /// dispatcher drops it from anyone else's call.
+    func displayFilter() -> (field: String, shown: Bool)? {
+        guard let api = Catalog.bundled.api(named: command) else { return nil }
+        for field in ["displayvm", "displayvolume", "displaynetwork", "fordisplay"]
+        where api.param(named: field) != nil && api.responseFields.contains(field) {
+            guard caller.role == .rootAdmin, let given = optional(field) else { return (field, true) }
+            return (field, given.lowercased() == "true")
+        }
+        return nil
+    }
+
     /// Lists a family of entities with the shared filters: id, ids, name, keyword, tags,
     /// ownership, any parameter naming a field (equality), then paging.
     /// `owned` families are filtered by `visibility()` (listall, account, domainid, isrecursive);
@@ -47,10 +62,12 @@ extension Call {
         let rows = given ?? store.table(noun).rows
         var fieldNames = Set<String>()
         for r in rows.prefix(50) { fieldNames.formUnion(r.fields.keys) }
+        let display = displayFilter()
         var equal: [(String, String)] = []
         for (k, v) in params.pairs {
             let lk = k.lowercased()
             if !Self.controlParams.contains(lk), !lk.contains("["), fieldNames.contains(lk), !v.isEmpty,
+                lk != display?.field,
                 !(owned && (lk == "account" || lk == "domainid"))
             {
                 equal.append((lk, v.lowercased()))
@@ -80,6 +97,7 @@ extension Call {
         var visible = Visibility.all
         if let given2 { visible = given2 } else if owned, project == nil { visible = try visibility() }
         let matches = rows.filter { e in
+            if let display, (e[display.field]?.lowercased() != "false") != display.shown { return false }
             if let id, e.id != id { return false }
             if let ids, !ids.contains(e.id) { return false }
             if let name, e["name"]?.lowercased() != name { return false }

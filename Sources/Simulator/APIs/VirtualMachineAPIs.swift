@@ -285,8 +285,10 @@ enum VirtualMachineAPIs {
         if projectID == nil, !store.table(Store.projectNoun).rows.isEmpty {
             if case .account = visible {} else { excludeProjects = true }
         }
+        let shown = c.displayFilter()?.shown ?? true
         let noFilter =
-            id == nil && ids == nil && name == nil && keyword == nil && state == nil && zone == nil
+            shown && store.vms.hiddenCount == 0 && id == nil && ids == nil && name == nil && keyword == nil
+            && state == nil && zone == nil
             && template == nil && offering == nil && network == nil && keypair == nil && group == nil
             && autoScaled == nil && wantedTags.isEmpty
             && !excludeProjects && projects == nil
@@ -301,6 +303,7 @@ enum VirtualMachineAPIs {
                 total: candidates.count)
         }
         let matches = candidates.lazy.map { store.vms.rows[$0] }.filter { vm in
+            if (vm.displayVM ?? true) != shown { return false }
             if excludeProjects, vm.projectID != nil { return false }
             if let projects, !projects.contains(vm.projectID ?? "") { return false }
             if let id, vm.id != id { return false }

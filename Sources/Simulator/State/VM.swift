@@ -79,6 +79,8 @@ struct VMTable {
     /// Each owner's counted VMs, summed (resource counts read these).
     private(set) var tallies = VMTallies()
     var liveCount: Int { owners.all.count }
+    /// Live VMs an admin hid from lists (displayvm=false); while there are none, a page is still a slice.
+    private(set) var hiddenCount = 0
     private(set) var nextSeq = 1
     let journal: Journal?
 
@@ -99,6 +101,7 @@ struct VMTable {
         rootIndex[vm.rootVolumeID] = rows.count
         owners.add(rows.count, vm)
         tallies.add(vm)
+        hiddenCount += Self.hidden(vm)
         rows.append(vm)
         journal?.vms.insert(vm.id)
     }
@@ -110,11 +113,13 @@ struct VMTable {
         rootIndex = [:]
         owners = VMOwnerIndex()
         tallies = VMTallies()
+        hiddenCount = 0
         for vm in loaded {
             index[vm.id] = rows.count
             rootIndex[vm.rootVolumeID] = rows.count
             if !vm.expunged { owners.add(rows.count, vm) }
             tallies.add(vm)
+            hiddenCount += Self.hidden(vm)
             rows.append(vm)
         }
         nextSeq = max(saved, (rows.last?.seq ?? 0) + 1)
@@ -143,6 +148,7 @@ struct VMTable {
         change(&rows[i])
         tallies.add(before, sign: -1)
         tallies.add(rows[i])
+        hiddenCount += Self.hidden(rows[i]) - Self.hidden(before)
         if rows[i].expunged || VMOwnerIndex.owner(before) != VMOwnerIndex.owner(rows[i]) {
             owners.remove(i, before)
             if !rows[i].expunged { owners.add(i, rows[i]) }
@@ -151,6 +157,8 @@ struct VMTable {
     }
 
     var live: LazyFilterSequence<[VM]> { rows.lazy.filter { !$0.expunged } }
+
+    private static func hidden(_ vm: VM) -> Int { !vm.expunged && vm.displayVM == false ? 1 : 0 }
 }
 
 extension Store {
