@@ -38,14 +38,13 @@ extension Call {
 
     /// The display flag a list keeps to, for the list commands whose answer shows one. The server's list
     /// commands read an absent flag as true (BaseListAccountResourcesCmd.getDisplay), so what an admin hid
-    /// is listed to no one by default; the parameter is the root admin's (`authorized = Admin`), and the
-    /// dispatcher drops it from anyone else's call.
+    /// is listed to no one by default; only the root admin's call still carries the flag
+    /// (APIAccess.rootAdminOnly).
     func displayFilter() -> (field: String, shown: Bool)? {
         guard let api = Catalog.bundled.api(named: command) else { return nil }
         for field in ["displayvm", "displayvolume", "displaynetwork", "fordisplay"]
         where api.param(named: field) != nil && api.responseFields.contains(field) {
-            guard caller.role == .rootAdmin, let given = optional(field) else { return (field, true) }
-            return (field, given.lowercased() == "true")
+            return (field, optional(field).map { $0.lowercased() == "true" } ?? true)
         }
         return nil
     }

@@ -10,6 +10,20 @@ import APICatalog
 /// - everyone: the rest (VMs, volumes, networks, security groups, tags, keys, jobs, events).
 /// A call outside the caller's role gets 432, as the server's API checker answers.
 enum APIAccess {
+    /// Parameters only the root admin may pass (`authorized = {RoleType.Admin}` in the command classes):
+    /// the display flags and custom ids wherever they appear, except the resource-detail commands' own
+    /// display flag, and listVolumes' storage pool and system-VM switches. The dispatcher drops them from
+    /// anyone else's call without a word, as the server's does, so a user's `fordisplay=false` neither
+    /// hides what they make nor lists what an admin hid.
+    static func rootAdminOnly(_ param: String, of api: String) -> Bool {
+        switch param {
+        case "displayvm", "displayvolume", "displaynetwork", "customid": true
+        case "fordisplay": api != "addResourceDetail" && api != "listResourceDetails"
+        case "storageid", "listsystemvms": api == "listVolumes" || api == "listVolumesMetrics"
+        default: false
+        }
+    }
+
     /// Name stems (after the verb) of root-admin resources.
     static let adminNouns = [
         "zone", "pod", "cluster", "host", "storagepool", "imagestore", "secondarystagingstore", "physicalnetwork",

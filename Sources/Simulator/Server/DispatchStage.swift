@@ -21,6 +21,9 @@ enum DispatchStage {
                 s.store.translateInternalIDs(api, &params)
                 try s.store.checkEntityIDs(api, params, command: x.command)
             }
+            if x.principal?.caller.role != .rootAdmin {
+                params = params.dropping { APIAccess.rootAdminOnly($0, of: x.command) }
+            }
         }
         guard let handler else { throw APIAccess.notAvailable }  // CatalogCheck threw for unmodelled APIs
         let prepared: (any Sendable)? =

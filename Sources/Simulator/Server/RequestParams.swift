@@ -36,6 +36,11 @@ struct RequestParams: Sendable {
         for i in pairs.indices where pairs[i].0.lowercased() == lower { pairs[i].1 = value }
     }
 
+    /// Without the parameters `drop` names (after the signature was checked).
+    func dropping(_ drop: (String) -> Bool) -> RequestParams {
+        RequestParams(pairs.filter { !drop($0.0.lowercased()) })
+    }
+
     /// Present and not empty (the server treats `name=` as absent).
     func value(_ name: String) -> String? {
         guard let v = index[name.lowercased()], !v.isEmpty else { return nil }
