@@ -9,12 +9,7 @@ import Values
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let (lb, _) = try await LBPolicyTests.rule(c)
-            let gslb = try await c.job(
-                "createGlobalLoadBalancerRule",
-                [("name", "g1"), ("gslbdomainname", "app.example"), ("gslbservicetype", "http"), ("regionid", "1")])
-            let id = try #require(
-                gslb["jobresult.globalloadbalancer.id"]?.text ?? gslb["jobresult.globalloadbalancerrule.id"]?.text,
-                "\(gslb)")
+            let id = try await GSLBRuleTests.rule(c, "app")
             let assigned = try await c.job(
                 "assignToGlobalLoadBalancerRule", [("id", id), ("loadbalancerrulelist", lb)])
             #expect(assigned["jobresult.errorcode"]?.number?.int == 431)

@@ -109,6 +109,7 @@ enum PhysicalNetworkAPIs {
                         }
                     }
                     store.table("physicalnetwork").remove(pn.id)
+                    store.table(Store.providersGivenNoun).remove(pn.id)
                     return ["success": .bool(true)]
                 })
         },
@@ -184,9 +185,15 @@ enum PhysicalNetworkAPIs {
 }
 
 extension Store {
+    /// Physical networks that got their providers (kept, not answered): once given, a provider an
+    /// admin deletes stays deleted.
+    static let providersGivenNoun = "physicalnetworkprovidersgiven"
+
     /// Gives a physical network its providers and elements when it has none yet (also for
     /// physical networks a data center seed made): enabled when the network is.
     func ensureProviders(_ pn: Entity) {
+        guard table(Self.providersGivenNoun).get(pn.id) == nil else { return }
+        table(Self.providersGivenNoun).put(Entity(id: pn.id, fields: [:]))
         guard table("networkserviceprovider").first(where: { $0["physicalnetworkid"] == pn.id }) == nil else { return }
         let on = pn["state"] == "Enabled"
         for p in PhysicalNetworkAPIs.providers {

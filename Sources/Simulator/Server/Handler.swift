@@ -196,6 +196,8 @@ enum Registry {
             StorageNetworkAPIs.handlers, IPv6FirewallAPIs.handlers, StagingStoreAPIs.handlers,
             // The autoscale family (sim-autoscale).
             AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
+            // Guest OS mappings, GSLB rules, service providers and elements (sim-gslbos).
+            GuestOSMappingAPIs.handlers, GSLBRuleAPIs.handlers, ServiceProviderAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

@@ -123,6 +123,10 @@ enum Settings {
         Setting(
             name: "api.throttling.max", category: "Advanced", javaType: "Integer", defaultValue: "25",
             parent: "api.throttling.enabled", description: "Max allowed number of APIs within fixed interval"),
+        // Unset in a new install: GSLB rules can be made only once it names the cloud's DNS zone.
+        Setting(
+            name: "cloud.dns.name", category: "Advanced", javaType: "String", defaultValue: nil,
+            description: "DNS name of the cloud for the GSLB service"),
         Setting(
             name: "cluster.cpu.allocated.capacity.disablethreshold", category: "Alert", javaType: "Float",
             defaultValue: "0.85",

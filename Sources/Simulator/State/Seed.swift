@@ -20,6 +20,7 @@ extension Store {
         seedAccounts(domains, created)
         let os = seedOSTypes()
         seedPlatform()
+        seedGuestOSMappings()
         let zones = plan.zones.map { seedZone($0, created) }
         seedTemplates(plan.templates, os, zones[0], created)
         if !plan.templates.contains(where: { $0.type == "SYSTEM" }) {

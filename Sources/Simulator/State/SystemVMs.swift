@@ -28,12 +28,13 @@ extension Store {
         }
     }
 
-    /// A cloud saved before system VMs (and their offerings), autoscale counters or system networks were
-    /// seeded gets them when read back.
+    /// A cloud saved before system VMs (and their offerings), autoscale counters, system networks or guest OS
+    /// mappings were seeded gets them when read back.
     func completeSeed(_ created: String) {
         if table("serviceoffering").first(where: { $0["issystem"] == "true" }) == nil { seedSystemOfferings(created) }
         seedSystemVMs(created)
         seedCounters()
+        seedGuestOSMappings()
         addMissingSystemNetworks(created)
     }
 
