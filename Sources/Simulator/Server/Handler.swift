@@ -196,6 +196,8 @@ enum Registry {
             StorageNetworkAPIs.handlers, IPv6FirewallAPIs.handlers, StagingStoreAPIs.handlers,
             // The autoscale family (sim-autoscale).
             AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
+            // The Kubernetes service plugin (sim-cks); registered only when enabled at start (Store.apiChecker).
+            KubernetesVersionAPIs.handlers, KubernetesClusterAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
