@@ -32,7 +32,8 @@ import Values
             ("url", "http://example.com/k8s-\(semver).iso"),
         ]
         if let zone { p.append(("zoneid", zone)) }
-        let id = try #require(try await c.get("addKubernetesSupportedVersion", p).inner["kubernetessupportedversion.id"]?.text)
+        let id = try #require(
+            try await c.get("addKubernetesSupportedVersion", p).inner["kubernetessupportedversion.id"]?.text)
         let ready = try await UploadParamsTests.eventually {
             try await c.get("listKubernetesSupportedVersions", [("id", id)]).inner[
                 "kubernetessupportedversion.0.isostate"]?.text == "Ready"
@@ -150,7 +151,8 @@ import Values
             #expect(both.status == 530)
             #expect(
                 both.inner["errortext"]?.text
-                    == "Both parameters minimumsemanticversion and minimumkubernetesversionid can not be passed together")
+                    == "Both parameters minimumsemanticversion and minimumkubernetesversionid can not be passed together"
+            )
             #expect(
                 try await c.get("listKubernetesSupportedVersions", [("keyword", "25")]).inner[
                     "kubernetessupportedversion.0.id"]?.text == v2)
@@ -199,10 +201,22 @@ import Values
             #expect(vms.count == 3)
             #expect(vms.first?["name"]?.text?.hasPrefix("kc-control-") == true)
             #expect(vms.dropFirst().allSatisfy { $0["name"]?.text?.hasPrefix("kc-node-") == true })
-            #expect(vms.allSatisfy { $0["state"]?.text == "Running" && $0["templatename"]?.text?.contains("SystemVM") == true })
+            #expect(
+                vms.allSatisfy {
+                    $0["state"]?.text == "Running" && $0["templatename"]?.text?.contains("SystemVM") == true
+                })
             // The nodes are ordinary VMs of the owner, on the cluster's own network.
             let listed = try await c.get("listVirtualMachines", [("networkid", k["networkid"]?.text ?? "")]).inner
             #expect(listed["count"]?.text == "3")
+
+            // A node is destroyed only through the cluster (KubernetesServiceHelper).
+            let node = try #require(vms.last?["id"]?.text)
+            let kept = try await c.get("destroyVirtualMachine", [("id", node)])
+            #expect(kept.status == 530)
+            #expect(
+                kept.inner["errortext"]?.text
+                    == "Instance is a part of a Kubernetes cluster: kc. Use Instance delete option from Kubernetes cluster details or scale API for Kubernetes clusters with 'nodeids' to destroy the instance."
+            )
 
             let config = try await c.get("getKubernetesClusterConfig", [("id", id)]).inner
             #expect(config["clusterconfig.configdata"]?.text?.contains("server: \(k["endpoint"]?.text ?? "")") == true)
@@ -212,7 +226,9 @@ import Values
             #expect(try await c.wait(job: try #require(stop["jobid"]?.text))["jobresult.success"]?.bool == true)
             let stopped = try await c.get("listKubernetesClusters", [("id", id)]).inner
             #expect(stopped["kubernetescluster.0.state"]?.text == "Stopped")
-            #expect(stopped["kubernetescluster.0.virtualmachines"]?.list?.allSatisfy { $0["state"]?.text == "Stopped" } == true)
+            #expect(
+                stopped["kubernetescluster.0.virtualmachines"]?.list?.allSatisfy { $0["state"]?.text == "Stopped" }
+                    == true)
             // A stopped cluster is not scaled in size.
             let noScale = try await c.get("scaleKubernetesCluster", [("id", id), ("size", "3")]).inner
             let failed = try await c.wait(job: try #require(noScale["jobid"]?.text))
@@ -246,11 +262,12 @@ import Values
                     == "Kubernetes clusters can not be downgraded, current version: 1.25.0, upgrade version: 1.24.0")
 
             let inUse = try await c.get("deleteKubernetesSupportedVersion", [("id", v125)]).inner
-            let kept = try await c.wait(job: try #require(inUse["jobid"]?.text))
-            #expect(kept["jobresult.errorcode"]?.text == "530")
+            let inUseJob = try await c.wait(job: try #require(inUse["jobid"]?.text))
+            #expect(inUseJob["jobresult.errorcode"]?.text == "530")
             #expect(
-                kept["jobresult.errortext"]?.text
-                    == "Unable to delete Kubernetes version ID: \(v125). Existing clusters currently using the version.")
+                inUseJob["jobresult.errortext"]?.text
+                    == "Unable to delete Kubernetes version ID: \(v125). Existing clusters currently using the version."
+            )
 
             let delete = try await c.get("deleteKubernetesCluster", [("id", id)]).inner
             #expect(try await c.wait(job: try #require(delete["jobid"]?.text))["jobresult.success"]?.bool == true)

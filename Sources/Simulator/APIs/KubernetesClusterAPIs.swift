@@ -86,7 +86,9 @@ enum KubernetesClusterAPIs {
                     store.removeNetworkDependents(networkID: networkID)
                     store.table("network").remove(networkID)
                 }
-                for r in store.table(detailNoun).rows where r["clusterid"] == k.id { store.table(detailNoun).remove(r.id) }
+                for r in store.table(detailNoun).rows where r["clusterid"] == k.id {
+                    store.table(detailNoun).remove(r.id)
+                }
                 set(store, k.id, "Destroyed")
                 store.table(noun).remove(k.id)
             }
@@ -362,7 +364,8 @@ enum KubernetesClusterAPIs {
     /// valid host name label, else `k8s-` and its letters, digits and dashes; at most 40 characters.
     static func namePrefix(_ k: Entity) -> String {
         var prefix = k["name"] ?? ""
-        let label = prefix.utf8.count <= 63 && !prefix.isEmpty && !prefix.hasPrefix("-") && !prefix.hasSuffix("-")
+        let label =
+            prefix.utf8.count <= 63 && !prefix.isEmpty && !prefix.hasPrefix("-") && !prefix.hasSuffix("-")
             && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         if !label {
             prefix = String(prefix.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
@@ -397,7 +400,8 @@ enum KubernetesClusterAPIs {
         }
         let deploy = c.with(params: RequestParams(params))
         guard case .job(let spec) = try VirtualMachineAPIs.deploy(deploy), let vmID = spec.immediateID else {
-            throw APIError.internalError("Unable to provision the node \(hostName) of Kubernetes cluster : \(k["name"] ?? "")")
+            throw APIError.internalError(
+                "Unable to provision the node \(hostName) of Kubernetes cluster : \(k["name"] ?? "")")
         }
         store.insert(
             KubernetesService.nodeNoun,
@@ -418,7 +422,9 @@ enum KubernetesClusterAPIs {
     /// The kubeconfig the cluster's control node hands out (the admin's, for the API endpoint).
     static func kubeconfig(_ k: Entity, _ store: Store) -> String {
         let name = k["name"] ?? k.id
-        let server = endpoint(k, store) ?? "https://\(store.vms[id: store.kubernetesNodes(k.id).first?.vmID ?? ""]?.ip ?? "127.0.0.1"):6443/"
+        let server =
+            endpoint(k, store)
+            ?? "https://\(store.vms[id: store.kubernetesNodes(k.id).first?.vmID ?? ""]?.ip ?? "127.0.0.1"):6443/"
         return """
             apiVersion: v1
             clusters:
@@ -488,7 +494,9 @@ enum KubernetesClusterAPIs {
         }
         let newSize = try c.int("size", in: Int.min...Int.max)
         var offering: Entity? = nil
-        if c.optional("serviceofferingid") != nil { offering = try reference(c, "serviceofferingid", "serviceoffering") }
+        if c.optional("serviceofferingid") != nil {
+            offering = try reference(c, "serviceofferingid", "serviceoffering")
+        }
         let name = k["name"] ?? ""
         return job(c, "ScaleKubernetesClusterCmd", k, answer: true) { store, now throws(APIError) in
             let k = try live(store, k.id)
@@ -509,7 +517,9 @@ enum KubernetesClusterAPIs {
             }
             if let newSize {
                 if state == "Stopped" { throw APIError.permission("Kubernetes cluster : \(name) is in \(state) state") }
-                if newSize < 1 { throw APIError.refused("Kubernetes cluster : \(name) cannot be scaled for size, \(newSize)") }
+                if newSize < 1 {
+                    throw APIError.refused("Kubernetes cluster : \(name) cannot be scaled for size, \(newSize)")
+                }
                 let maxSize = Int(ConfigurationAPIs.globalValue(KubernetesService.maxSizeKey, store) ?? "") ?? 10
                 if newSize + (Int(k["controlnodes"] ?? "") ?? 1) > maxSize {
                     throw APIError.refused(
@@ -532,7 +542,9 @@ enum KubernetesClusterAPIs {
                 let current = store.table(noun).get(k.id)!
                 let workers = store.kubernetesNodes(k.id).filter { !$0.control }.map(\.vmID)
                 if newSize > workers.count {
-                    for i in workers.count..<newSize { try addNode(c, current, control: false, index: i, store, now: now) }
+                    for i in workers.count..<newSize {
+                        try addNode(c, current, control: false, index: i, store, now: now)
+                    }
                 } else {
                     // The scale worker removes the newest workers first.
                     for id in workers.suffix(workers.count - newSize).reversed() { destroyNode(id, store) }
@@ -549,7 +561,8 @@ enum KubernetesClusterAPIs {
         }
     }
 
-    static func checkScaleOffering(_ offering: Entity, _ version: Entity, _ k: Entity, _ store: Store) throws(APIError) {
+    static func checkScaleOffering(_ offering: Entity, _ version: Entity, _ k: Entity, _ store: Store) throws(APIError)
+    {
         let name = k["name"] ?? "", oname = offering["name"] ?? ""
         let cpu = Int(offering["cpunumber"] ?? "") ?? 0, ram = Int(offering["memory"] ?? "") ?? 0
         if offering["iscustomized"] == "true" || offering["cpunumber"] == nil {

@@ -21,14 +21,17 @@ enum KubernetesVersionAPIs {
             }
             c.store.table(noun).update(v.id) { $0.fields["state"] = .string(state) }
             let updated = c.store.table(noun).get(v.id)!
-            return .object(["kubernetessupportedversion": KubernetesService.render(version: updated, c.store, now: c.now)])
+            return .object([
+                "kubernetessupportedversion": KubernetesService.render(version: updated, c.store, now: c.now)
+            ])
         },
         Handler("deleteKubernetesSupportedVersion", async: true) { c throws(APIError) in
             let v = try c.entity(noun, "id", what: "Kubernetes supported version")
             // The checks run in the job (the command's execute), so they fail the job, not the request.
             return .job(
                 JobSpec(
-                    cmd: "org.apache.cloudstack.api.command.admin.kubernetes.version.DeleteKubernetesSupportedVersionCmd",
+                    cmd:
+                        "org.apache.cloudstack.api.command.admin.kubernetes.version.DeleteKubernetesSupportedVersionCmd",
                     instanceType: "KubernetesSupportedVersion", instanceID: v.id, immediateID: nil
                 ) { store, _ in
                     try KubernetesService.checkEnabled(store)
@@ -43,7 +46,9 @@ enum KubernetesVersionAPIs {
                         )
                     }
                     // Its binaries ISO goes with it (deleteIso).
-                    if let iso = store.table("iso").get(v["isoid"] ?? "") { store.removeImage(iso, kind: .iso, zoneID: nil) }
+                    if let iso = store.table("iso").get(v["isoid"] ?? "") {
+                        store.removeImage(iso, kind: .iso, zoneID: nil)
+                    }
                     store.table(noun).remove(v.id)
                     return ["success": .bool(true)]
                 })
@@ -90,7 +95,10 @@ enum KubernetesVersionAPIs {
         if let checksum = c.optional("checksum"), !checksum.isEmpty { params.append(("checksum", checksum)) }
         guard case .list(_, let items, _) = try TemplateAPIs.register(.iso, c.with(params: RequestParams(params))),
             let isoID = items.first?[field: "id"]?.plainText
-        else { throw APIError.internalError("Unable to register binaries ISO for supported kubernetes version, \(name), with url: \(url)") }
+        else {
+            throw APIError.internalError(
+                "Unable to register binaries ISO for supported kubernetes version, \(name), with url: \(url)")
+        }
         c.store.table("iso").update(isoID) { iso in
             iso.fields["account"] = .string("system")
             iso.fields["accountid"] = nil

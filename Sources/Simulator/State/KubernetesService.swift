@@ -106,7 +106,9 @@ enum KubernetesService {
     }
 
     /// versionSupportsAutoscaling compares the strings as Java's String.compareTo does ("1.9.0" > "1.15.0").
-    static func supportsAutoscaling(_ semver: String) -> Bool { !semver.utf8.lexicographicallyPrecedes(minAutoscalerVersion.utf8) }
+    static func supportsAutoscaling(_ semver: String) -> Bool {
+        !semver.utf8.lexicographicallyPrecedes(minAutoscalerVersion.utf8)
+    }
 
     // MARK: answers
 
@@ -163,9 +165,20 @@ extension Store {
                 "Vpn",
             ].map { ($0, ["VirtualRouter"]) },
             availability: "Required", isDefault: false)
-        var record = NetworkOfferings.record(seed, state: "Enabled", created: now, routerOffering: defaultRouterOfferingID())
+        var record = NetworkOfferings.record(
+            seed, state: "Enabled", created: now, routerOffering: defaultRouterOfferingID())
         record["egressdefaultpolicy"] = .bool(true)
         insert("networkoffering", record)
+    }
+
+    /// KubernetesServiceHelper.checkVmCanBeDestroyed: a cluster's node goes only through the cluster's APIs.
+    func checkKubernetesNodeDestroy(_ vmID: String) throws(APIError) {
+        guard let node = table(KubernetesService.nodeNoun).first(where: { $0["vmid"] == vmID }) else { return }
+        var text = "Instance is a part of a Kubernetes cluster"
+        if let k = table(KubernetesService.clusterNoun).get(node["clusterid"] ?? "") { text += ": \(k["name"] ?? "")" }
+        throw APIError.internalError(
+            text + ". Use Instance delete option from Kubernetes cluster details or scale API for "
+                + "Kubernetes clusters with 'nodeids' to destroy the instance.")
     }
 
     /// The VMs of a cluster, control nodes first, in the order they were made.
