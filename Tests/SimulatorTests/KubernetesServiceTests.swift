@@ -322,11 +322,49 @@ import Values
                 try await refusal([("dockerregistryurl", "http://r.example")], status: 530)
                     == "Private registry for the Kubernetes cluster is an experimental feature. Use cloud.kubernetes.cluster.experimental.features.enabled configuration for enabling experimental features"
             )
+            let noID = try await c.get("getKubernetesClusterConfig")
+            #expect(noID.status == 431)
+            #expect(noID.inner["errortext"]?.text == "Invalid Kubernetes cluster ID specified")
             _ = try await c.get("updateKubernetesSupportedVersion", [("id", v), ("state", "Disabled")])
             #expect(try await refusal([]) == "Kubernetes version ID: \(v) is in Disabled state")
             // Nothing was left behind by the refusals.
             #expect(try await c.get("listKubernetesClusters").inner == .record([:]))
             #expect(try await c.get("listNetworks", [("name", "r-network")]).inner == .record([:]))
+        }
+    }
+
+    @Test func aUsersClusterBeyondItsLimitsEndsInErrorAndStillDeletes() async throws {
+        try await Self.withKubernetes { c in
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let v = try await Self.addVersion(c, "1.26.0")
+            let medium = try await Self.offering(c, "Medium Instance")
+            let devDomain = try await c.value(
+                "listAccounts", [("name", "dev"), ("listall", "true")], "account.0.domainid")
+            _ = try await c.get(
+                "updateResourceLimit",
+                [("account", "dev"), ("domainid", devDomain), ("resourcetype", "0"), ("max", "1")])
+            let dev = c.signed()
+            let created = try await dev.get(
+                "createKubernetesCluster",
+                [
+                    ("name", "devkc"), ("description", "two nodes, room for one"), ("zoneid", zone),
+                    ("kubernetesversionid", v), ("serviceofferingid", medium), ("size", "1"),
+                ]
+            ).inner
+            let id = try #require(created["id"]?.text)
+            let failed = try await dev.wait(job: try #require(created["jobid"]?.text))
+            #expect(failed["jobstatus"]?.text == "2")
+            let k = try await dev.get("listKubernetesClusters", [("id", id)]).inner
+            #expect(k["kubernetescluster.0.state"]?.text == "Error")
+            #expect(k["kubernetescluster.0.account"]?.text == "dev")
+            // The control node was made before the limit stopped the worker node.
+            let nodes = k["kubernetescluster.0.virtualmachines"]?.list ?? []
+            #expect(nodes.count == 1)
+            #expect(nodes.first?["name"]?.text?.hasPrefix("devkc-control-") == true)
+            let delete = try await dev.get("deleteKubernetesCluster", [("id", id)]).inner
+            #expect(try await dev.wait(job: try #require(delete["jobid"]?.text))["jobresult.success"]?.bool == true)
+            #expect(try await dev.get("listVirtualMachines").inner == .record([:]))
+            #expect(try await dev.get("listKubernetesClusters").inner == .record([:]))
         }
     }
 }

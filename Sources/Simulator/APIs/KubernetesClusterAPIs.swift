@@ -95,6 +95,8 @@ enum KubernetesClusterAPIs {
         },
         Handler("getKubernetesClusterConfig") { c throws(APIError) in
             try KubernetesService.checkEnabled(c.store)
+            // Its id is optional in the command; none finds no cluster.
+            guard c.optional("id") != nil else { throw APIError.refused("Invalid Kubernetes cluster ID specified") }
             let k = try cluster(c)
             guard let config = detail(c.store, k.id, "kubeConfigData") else {
                 throw APIError.internalError(
@@ -148,7 +150,8 @@ enum KubernetesClusterAPIs {
     }
 
     /// A cluster job: its work under the store lock, answered with the cluster (start, scale, upgrade)
-    /// or success (stop, delete); a failure leaves the cluster in Error, as the workers' OperationFailed does.
+    /// or success (stop, delete). A failure once the work began moves the cluster on OperationFailed
+    /// (`failed`); one in the checks before leaves it as it was.
     static func job(
         _ c: Call, _ cmd: String, _ k: Entity, answer: Bool,
         _ work: @escaping (Store, Date) throws(APIError) -> Void
@@ -162,8 +165,20 @@ enum KubernetesClusterAPIs {
                     return [noun: render(done, store)]
                 },
                 onFailure: { store in
-                    if let now = store.table(noun).get(k.id), now["state"] != k["state"] { set(store, k.id, "Error") }
+                    if let state = store.table(noun).get(k.id)?["state"], let next = failed(state) {
+                        set(store, k.id, next)
+                    }
                 }))
+    }
+
+    /// KubernetesCluster.State's OperationFailed transitions: provisioning and destroying end in Error,
+    /// the other operations of a cluster that runs in Alert.
+    static func failed(_ state: String) -> String? {
+        switch state {
+        case "Starting", "Destroying": "Error"
+        case "Stopping", "Scaling", "Upgrading": "Alert"
+        default: nil
+        }
     }
 
     // MARK: create
@@ -308,7 +323,9 @@ enum KubernetesClusterAPIs {
                     try provision(c, try live(store, k.id), store, now: now)
                     return [noun: render(store.table(noun).get(k.id)!, store)]
                 },
-                onFailure: { store in set(store, k.id, "Error") }))
+                onFailure: { store in
+                    if let state = store.table(noun).get(k.id)?["state"] { set(store, k.id, failed(state) ?? "Error") }
+                }))
     }
 
     /// A uuid parameter naming an entity of `table`, or the dispatcher's refusal.
@@ -557,7 +574,7 @@ enum KubernetesClusterAPIs {
                     e.fields["memory"] = .string(String((Int(off?["memory"] ?? "") ?? 0) * total))
                 }
             }
-            set(store, k.id, state == "Created" ? "Created" : state)
+            set(store, k.id, state)
         }
     }
 
