@@ -344,6 +344,21 @@ import Values
                 "updateResourceLimit",
                 [("account", "dev"), ("domainid", devDomain), ("resourcetype", "0"), ("max", "1")])
             let dev = c.signed()
+            // The size bound is the owner account's setting.
+            let devAccount = try await c.value("listAccounts", [("name", "dev"), ("listall", "true")], "account.0.id")
+            let scoped = [("name", KubernetesService.maxSizeKey), ("accountid", devAccount)]
+            _ = try await c.get("updateConfiguration", scoped + [("value", "1")])
+            let tooBig = try await dev.get(
+                "createKubernetesCluster",
+                [
+                    ("name", "devkc"), ("description", "d"), ("zoneid", zone), ("kubernetesversionid", v),
+                    ("serviceofferingid", medium), ("size", "1"),
+                ])
+            #expect(tooBig.status == 431)
+            #expect(
+                tooBig.inner["errortext"]?.text
+                    == "Maximum cluster size can not exceed 1. Please contact your administrator")
+            _ = try await c.get("updateConfiguration", scoped + [("value", "10")])
             let created = try await dev.get(
                 "createKubernetesCluster",
                 [

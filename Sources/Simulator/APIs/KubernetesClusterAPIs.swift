@@ -200,8 +200,7 @@ enum KubernetesClusterAPIs {
         var project: Entity? = nil
         if c.optional("projectid") != nil { project = try ProjectAPIs.project(c, "projectid", admin: false) }
         let owner = if let project { store.projectOwner(project, caller: c.caller) } else { try c.owner() }
-        // (Simplified: the setting's global value; 4.18 reads it for the owner's account.)
-        let maxSize = Int(ConfigurationAPIs.globalValue(KubernetesService.maxSizeKey, store) ?? "") ?? 10
+        let maxSize = KubernetesService.maxClusterSize(store, accountID: owner.accountID)
         if controlNodes + size > maxSize {
             throw APIError.refused("Maximum cluster size can not exceed \(maxSize). Please contact your administrator")
         }
@@ -537,7 +536,11 @@ enum KubernetesClusterAPIs {
                 if newSize < 1 {
                     throw APIError.refused("Kubernetes cluster : \(name) cannot be scaled for size, \(newSize)")
                 }
-                let maxSize = Int(ConfigurationAPIs.globalValue(KubernetesService.maxSizeKey, store) ?? "") ?? 10
+                let ownerAccount =
+                    k["projectid"]
+                    ?? store.table("account").first { $0["name"] == k["account"] && $0["domainid"] == k["domainid"] }?
+                    .id
+                let maxSize = KubernetesService.maxClusterSize(store, accountID: ownerAccount ?? "")
                 if newSize + (Int(k["controlnodes"] ?? "") ?? 1) > maxSize {
                     throw APIError.refused(
                         "Maximum cluster size can not exceed \(maxSize). Please contact your administrator")

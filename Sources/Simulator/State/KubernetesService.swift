@@ -74,6 +74,13 @@ enum KubernetesService {
             isDynamic: true, parent: enabledKey, description: "Maximum size of the kubernetes cluster."),
     ]
 
+    /// cloud.kubernetes.cluster.max.size for the owner's account (its own value, else the global one).
+    static func maxClusterSize(_ store: Store, accountID: String) -> Int {
+        guard let s = Settings.byName[maxSizeKey] else { return 10 }
+        let target = ConfigurationAPIs.Target(scope: .account, answer: "account", id: accountID)
+        return Int(ConfigurationAPIs.value(s, store, target) ?? "") ?? 10
+    }
+
     /// The plugin's handlers refuse work once the setting is off, even while their APIs stay registered.
     static func checkEnabled(_ store: Store) throws(APIError) {
         guard ConfigurationAPIs.globalValue(enabledKey, store) == "true" else {
