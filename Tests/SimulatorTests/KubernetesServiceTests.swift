@@ -382,4 +382,27 @@ import Values
             #expect(try await dev.get("listKubernetesClusters").inner == .record([:]))
         }
     }
+
+    @Test func aNameThatIsNoHostNameGivesNodesAK8sPrefix() async throws {
+        try await Self.withKubernetes { c in
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let v = try await Self.addVersion(c, "1.24.0")
+            let medium = try await Self.offering(c, "Medium Instance")
+            let created = try await c.get(
+                "createKubernetesCluster",
+                [
+                    ("name", "9 lives!"), ("description", "d"), ("zoneid", zone), ("kubernetesversionid", v),
+                    ("serviceofferingid", medium), ("size", "1"),
+                ]
+            ).inner
+            let done = try await c.wait(job: try #require(created["jobid"]?.text))
+            let names = (done["jobresult.kubernetescluster.virtualmachines"]?.list ?? []).compactMap {
+                $0["name"]?.text
+            }
+            #expect(names.count == 2)
+            #expect(names.first?.hasPrefix("k8s-9lives-control-") == true)
+            #expect(names.last?.hasPrefix("k8s-9lives-node-") == true)
+            #expect(done["jobresult.kubernetescluster.associatednetworkname"]?.text == "9 lives!-network")
+        }
+    }
 }

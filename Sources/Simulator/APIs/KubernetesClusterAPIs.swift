@@ -47,6 +47,7 @@ enum KubernetesClusterAPIs {
                 case "Created":
                     try provision(c, k, store, now: now)
                 default:
+                    // (The server's state machine has no transition here; the words are the simulator's.)
                     throw APIError.internalError(
                         "Failed to start Kubernetes cluster : \(k["name"] ?? "") as it is in \(k["state"] ?? "") state")
                 }
@@ -66,6 +67,7 @@ enum KubernetesClusterAPIs {
                     }
                     set(store, k.id, "Stopped")
                 default:
+                    // (As for start: no transition on the server; the simulator's words.)
                     throw APIError.internalError(
                         "Failed to stop Kubernetes cluster : \(k["name"] ?? "") as it is in \(k["state"] ?? "") state")
                 }
@@ -380,9 +382,10 @@ enum KubernetesClusterAPIs {
     /// valid host name label, else `k8s-` and its letters, digits and dashes; at most 40 characters.
     static func namePrefix(_ k: Entity) -> String {
         var prefix = k["name"] ?? ""
+        // NetUtils.verifyDomainNameLabel for a host name: 1 to 63 letters, digits and dashes, a letter first.
         let label =
-            prefix.utf8.count <= 63 && !prefix.isEmpty && !prefix.hasPrefix("-") && !prefix.hasSuffix("-")
-            && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            prefix.utf8.count <= 63 && prefix.first.map { $0.isASCII && $0.isLetter } == true
+            && !prefix.hasSuffix("-") && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         if !label {
             prefix = String(prefix.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
             if prefix.isEmpty { prefix = k.id }
