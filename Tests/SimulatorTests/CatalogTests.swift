@@ -51,9 +51,9 @@ import Values
         print("generic engine: \(c.generic.joined(separator: " "))")
         print("not modelled: \(c.none.joined(separator: " "))")
         #expect(c.hand.count + c.generic.count + c.none.count == Catalog.bundled.count)
-        #expect(c.hand.count >= 552)
+        #expect(c.hand.count >= 564)
         // Families moved to hand-written handlers leave the generic engine: the floor is on both.
-        #expect(c.hand.count + c.generic.count >= 582)
+        #expect(c.hand.count + c.generic.count >= 587)
         // The generic engine never shadows a hand-written handler.
         #expect(Set(c.generic).isDisjoint(with: Registry.all.keys))
     }
@@ -74,7 +74,9 @@ import Values
         try await withSimulator(quickJobOptions()) { sim async throws in
             let c = TestClient(sim)
             let all = try await c.get("listApis").inner
-            #expect(all["count"]?.number?.int == Catalog.bundled.count)
+            // All but the Kubernetes service's, which 4.18 registers only when enabled at start.
+            let registered = Catalog.bundled.count - KubernetesService.apis.count
+            #expect(all["count"]?.number?.int == registered)
             let one = try await c.get("listApis", [("name", "deployVirtualMachine")]).inner
             #expect(one["count"]?.text == "1")
             #expect(one["api.0.isasync"]?.bool == true)
@@ -82,7 +84,7 @@ import Values
             #expect(params.contains { $0[field: "name"]?.string == "zoneid" && $0[field: "required"]?.bool == true })
             // The answer parses back into a catalog: what `acsh sync` does against a real server.
             let reparsed = try Catalog(listApisJSON: Array(try await c.get("listApis").body.utf8))
-            #expect(reparsed.count == Catalog.bundled.count)
+            #expect(reparsed.count == registered)
         }
     }
 }

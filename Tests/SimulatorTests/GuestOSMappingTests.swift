@@ -36,7 +36,8 @@ import Values
 
             // The hypervisor and its version match in any case; a version needs its hypervisor.
             let vmware = try await c.get(
-                "listGuestOsMapping", [("hypervisor", "vmware"), ("hypervisorversion", "7.0.3.0"), ("pagesize", "3")]
+                "listGuestOsMapping",
+                [("hypervisor", "vmware"), ("hypervisorversion", "7.0.3.0"), ("page", "1"), ("pagesize", "3")]
             ).inner
             #expect(vmware["count"]?.number?.int == 25)
             #expect(vmware["guestosmapping"]?.list?.count == 3)

@@ -27,8 +27,10 @@ enum DiscoveryAPIs {
                     "allowuserexpungerecovervolume": flag("allow.user.expunge.recover.volume", true),
                     "allowuserviewalldomainaccounts": flag("allow.user.view.all.domain.accounts", false),
                     "apilimitinterval": .int(1), "apilimitmax": .int(c.store.options.throttlePerSecond ?? 25),
-                    "defaultuipagesize": .int(20), "kubernetesserviceenabled": .bool(false),
-                    "kubernetesclusterexperimentalfeaturesenabled": .bool(false),
+                    "defaultuipagesize": .int(20),
+                    // The settings' values now, not at start (a change shows before the restart it needs).
+                    "kubernetesserviceenabled": flag(KubernetesService.enabledKey, false),
+                    "kubernetesclusterexperimentalfeaturesenabled": flag(KubernetesService.experimentalKey, false),
                     "instancesstatsretentiontime": number("vm.stats.max.retention.time", 720),
                     "instancesstatsuseronly": flag("vm.stats.user.vm.only", false),
                     "instancesdisksstatsretentionenabled": flag("vm.disk.stats.retention.enabled", false),

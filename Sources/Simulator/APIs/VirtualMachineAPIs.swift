@@ -221,6 +221,7 @@ enum VirtualMachineAPIs {
             throw APIError.refused("Unable to destroy \(describe(vm)): it is already \(vm.state)")
         }
         try c.store.checkAutoScaleVMAction(vm.id)
+        try c.store.checkKubernetesNodeDestroy(vm.id)
         let expunge = try c.bool("expunge")
         if expunge, c.caller.role == .user, !VolumeLifecycleAPIs.userMay(c, "allow.user.expunge.recover.vm") {
             throw APIError.permission(

@@ -103,7 +103,6 @@ enum Families {
             "vpc": "Enabled", "vmsnapshot": "Ready", "physicalnetwork": "Disabled", "privategateway": "Ready",
             "vpnconnection": "Connected", "remoteaccessvpn": "Running", "storagepool": "Up", "host": "Up",
             "vpcoffering": "Disabled", "networkoffering": "Disabled",
-            "kubernetescluster": "Running",
         ]
         return known[fam.table] ?? "Active"
     }

@@ -57,6 +57,7 @@ enum APIAccess {
         "deleteGuestNetworkIpv6Prefix", "updateAnnotationVisibility", "listTrafficTypeImplementors",
         "linkAccountToLdap", "issueCertificate", "revokeCertificate", "uploadCustomCertificate",
         "provisionCertificate", "createCounter", "deleteCounter",
+        "addKubernetesSupportedVersion", "updateKubernetesSupportedVersion", "deleteKubernetesSupportedVersion",
     ]
     static let domainAdminAPIs: Set<String> = [
         "createAccount", "deleteAccount", "updateAccount", "disableAccount", "enableAccount", "lockAccount",

@@ -198,6 +198,8 @@ enum Registry {
             AutoScalePolicyAPIs.handlers, AutoScaleProfileAPIs.handlers, AutoScaleGroupAPIs.handlers,
             // Guest OS mappings, GSLB rules, service providers and elements (sim-gslbos).
             GuestOSMappingAPIs.handlers, GSLBRuleAPIs.handlers, ServiceProviderAPIs.handlers,
+            // The Kubernetes service plugin (sim-cks); registered only when enabled at start (Store.apiChecker).
+            KubernetesVersionAPIs.handlers, KubernetesClusterAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map

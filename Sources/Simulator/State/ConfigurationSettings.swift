@@ -75,7 +75,8 @@ enum Settings {
     }
 
     static let all: [Setting] =
-        general + limits("account", "Account Defaults", [20, 20, 20, 20, 20, 20, 20, 40, 40960, 200, 400])
+        general + KubernetesService.settings
+        + limits("account", "Account Defaults", [20, 20, 20, 20, 20, 20, 20, 40, 40960, 200, 400])
         + limits("project", "Project Defaults", [20, 20, 20, 20, 20, 20, 20, 40, 40960, 200, 400])
         + limits("domain", "Domain Defaults", [40, 40, 40, 40, 40, 40, 40, 80, 81920, 400, 800])
 

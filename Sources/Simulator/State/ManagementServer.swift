@@ -11,6 +11,7 @@ extension Store {
     static let serverVersion = "4.18.0.0"
 
     func managementServerStarted(_ now: String) {
+        registerPluginsAtStart(now)
         let table = table(Self.managementServerNoun)
         if table.rows.isEmpty {
             insert(

@@ -51,10 +51,15 @@ extension Store {
     func allows(_ api: String, _ caller: Caller) -> Bool { apiChecker(for: caller)(api) }
 
     /// `allows` for many APIs at once (listApis): the role and its rules are looked up once.
+    /// The one place plugin registration gates an API: one a plugin did not register at this start
+    /// (`unregisteredAPIs`) is allowed to no one, so it answers as an unknown command and listApis omits it.
     func apiChecker(for caller: Caller) -> (String) -> Bool {
-        guard let role = role(ofAccount: caller.accountID) else { return { APIAccess.allowed($0, for: caller.role) } }
+        let off = unregisteredAPIs
+        guard let role = role(ofAccount: caller.accountID) else {
+            return { !off.contains($0) && APIAccess.allowed($0, for: caller.role) }
+        }
         let rules = rules(ofRole: role.id)
-        return { Self.allows($0, role: role, rules: rules) }
+        return { !off.contains($0) && Self.allows($0, role: role, rules: rules) }
     }
 
     static func allows(_ api: String, role: Entity, rules: [Entity]) -> Bool {

@@ -20,7 +20,6 @@ extension Store {
         seedAccounts(domains, created)
         let os = seedOSTypes()
         seedPlatform()
-        seedGuestOSMappings()
         let zones = plan.zones.map { seedZone($0, created) }
         seedTemplates(plan.templates, os, zones[0], created)
         if !plan.templates.contains(where: { $0.type == "SYSTEM" }) {
@@ -32,6 +31,8 @@ extension Store {
         seedNetworks(plan, zones, created)
         seedSystemVMs(created)
         seedCounters()
+        // Last, so the ids of everything above stay those of clouds seeded before the mappings existed.
+        seedGuestOSMappings()
         for (name, value) in plan.globalSettings {
             table(ConfigurationAPIs.noun).put(
                 Entity(id: ConfigurationAPIs.key(name, nil), fields: ["value": .string(value)]))

@@ -143,6 +143,8 @@ final class Store: @unchecked Sendable {
     let journal: Journal?
     var nextPublicIP: UInt32 = 0xC633_6410  // 198.51.100.16 (documentation range)
     let options: SimulatorOptions
+    /// Plugin APIs left unregistered at this management-server start (see KubernetesService.registerAtStart).
+    var unregisteredAPIs: Set<String> = []
 
     init(options: SimulatorOptions, journal: Journal? = nil) {
         self.options = options
