@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestSupport
 
 /// Runs the real acsh binary (built by `swift build --build-tests`) with a
 /// private HOME and XDG directories, so tests never touch the user's files.
@@ -45,36 +46,14 @@ struct ACSHProcess {
     /// concurrency pool that in-process simulators answer on.
     @discardableResult
     func run(_ args: [String], env: [String: String]? = nil, stdin: String? = nil) async throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = args
-        p.environment = env ?? environment
-        p.currentDirectoryURL = home
         let id = UUID().uuidString
         let outURL = home.appendingPathComponent("out-\(id)"), errURL = home.appendingPathComponent("err-\(id)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
-            p.terminationHandler = { _ in done.resume() }
-            do {
-                try p.run()
-            } catch {
-                done.resume(throwing: error)
-                return
-            }
-            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-            try? input.fileHandleForWriting.close()
-        }
-        try out.close()
-        try err.close()
+        let code = try await Spawn.run(
+            Self.binary, args, environment: env ?? environment, directory: home.path, stdout: outURL.path,
+            stderr: errURL.path, stdin: stdin)
         return Result(
             out: try String(contentsOf: outURL, encoding: .utf8),
-            err: try String(contentsOf: errURL, encoding: .utf8), code: p.terminationStatus)
+            err: try String(contentsOf: errURL, encoding: .utf8), code: code)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -19,22 +19,12 @@ import Values
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
         var environment = ProcessInfo.processInfo.environment
         environment.merge(env, uniquingKeysWith: { $1 })
         environment["HOME"] = dir.path  // no ~/.cloudstack.ini from the machine leaks in
-        p.environment = environment
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        p.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { cont in
-            p.terminationHandler = { cont.resume(returning: $0.terminationStatus) }
-            do { try p.run() } catch { cont.resume(throwing: error) }
-        }
+        let status = try await Spawn.run(
+            exe, args, environment: environment, directory: dir.path, stdout: outURL.path, stderr: errURL.path,
+            stdin: nil)
         return Run(
             status: status, out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")

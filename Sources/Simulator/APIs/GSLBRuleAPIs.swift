@@ -151,10 +151,6 @@ enum GSLBRuleAPIs {
     static func job(
         _ c: Call, _ cmd: String, _ id: String, immediate: Bool = false, _ work: @escaping (Store) throws -> Record
     ) -> Reply {
-        .job(
-            JobSpec(
-                cmd: GSLBAssignmentAPIs.cmdPrefix + cmd, instanceType: "GlobalLoadBalancerRule", instanceID: id,
-                immediateID: immediate ? id : nil
-            ) { store, _ in try work(store) })
+        .job(GSLBAssignmentAPIs.cmdPrefix + cmd, on: "GlobalLoadBalancerRule", id, immediate: immediate, work)
     }
 }

@@ -135,9 +135,6 @@ enum GuestOSMappingAPIs {
     static func job(
         _ c: Call, _ cmd: String, _ id: String, immediate: Bool = false, _ work: @escaping (Store) throws -> Record
     ) -> Reply {
-        .job(
-            JobSpec(
-                cmd: cmdPrefix + cmd, instanceType: "GuestOsMapping", instanceID: id, immediateID: immediate ? id : nil
-            ) { store, _ in try work(store) })
+        .job(cmdPrefix + cmd, on: "GuestOsMapping", id, immediate: immediate, work)
     }
 }

@@ -86,6 +86,20 @@ enum Reply {
     case job(JobSpec)
 }
 
+extension Reply {
+    /// A job on one resource whose work needs only the store; `immediate` answers the resource's id next
+    /// to the job id, as creates do.
+    static func job(
+        _ cmd: String, on instanceType: String, _ id: String, immediate: Bool = false,
+        _ work: @escaping (Store) throws -> Record
+    ) -> Reply {
+        .job(
+            JobSpec(cmd: cmd, instanceType: instanceType, instanceID: id, immediateID: immediate ? id : nil) {
+                store, _ in try work(store)
+            })
+    }
+}
+
 /// The delayed part of an async command.
 struct JobSpec {
     /// Java command class shown by queryAsyncJobResult's `cmd`.
