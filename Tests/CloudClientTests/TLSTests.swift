@@ -3,27 +3,24 @@ import Testing
 import HummingbirdCore
 import HummingbirdTLS
 import NIOSSL
+import TestSupport
 @testable import CloudClient
 
-/// A self-signed certificate for 127.0.0.1, made by the openssl command in a temp dir.
-/// Waits through `terminationHandler`: a blocking wait would hold one of the few
-/// threads of the concurrency pool that the test servers run on.
+/// A self-signed certificate for 127.0.0.1, made by the openssl command in a temp dir (Spawn waits on a
+/// thread of its own: a blocking wait would hold one of the few threads of the concurrency pool that the
+/// test servers run on).
 private func selfSigned() async throws -> (cert: String, key: String) {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-tls-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-        "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
-        "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-    ]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    let status: Int32 = try await withCheckedThrowingContinuation { done in
-        p.terminationHandler = { done.resume(returning: $0.terminationStatus) }
-        do { try p.run() } catch { p.terminationHandler = nil; done.resume(throwing: error) }
-    }
+    let status = try await Spawn.run(
+        "/usr/bin/env",
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+            "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ],
+        environment: ProcessInfo.processInfo.environment, directory: dir.path, stdout: "/dev/null",
+        stderr: "/dev/null", stdin: nil)
     guard status == 0 else { throw CocoaError(.fileWriteUnknown) }
     return (cert, key)
 }
