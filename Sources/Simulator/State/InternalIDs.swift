@@ -47,12 +47,13 @@ extension Store {
     }
 
     /// Whether the id names something this cloud has or had.
-    func knows(_ id: String) -> Bool {
-        let id = id.lowercased()
+    func knows(_ given: String) -> Bool {
+        // The generator makes lower-case ids; a row may hold an id a caller chose, in its own case.
+        let id = given.lowercased()
         if ids.issued(id) || vms[id: id] != nil || vms.owner(ofRootVolume: id) != nil || jobs[id: id] != nil {
             return true
         }
-        return tables.values.contains { $0.get(id) != nil } || defaultRoleRuleIDs.contains(id)
+        return tables.values.contains { $0.get(id) != nil || $0.get(given) != nil } || defaultRoleRuleIDs.contains(id)
     }
 
     /// The UUID of the entity with internal id `seq` in the first of `nouns` the store keeps.
