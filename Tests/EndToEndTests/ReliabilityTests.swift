@@ -28,17 +28,10 @@ import Testing
         try await withSimulator(try Self.hangingOptions()) { sim in
             let acsh = try ACSHProcess()
             let file = try acsh.write("wait.cs", "job = \(Self.deploy) &\nwait job\n")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: ACSHProcess.binary)
-            p.arguments = [file]
-            p.environment = acsh.cloud(sim)
             let errURL = acsh.home.appendingPathComponent("sigint.err")
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            p.standardError = try FileHandle(forWritingTo: errURL)
-            p.standardOutput = FileHandle.nullDevice
-            let exited = AsyncStream<Void>.makeStream()
-            p.terminationHandler = { _ in exited.continuation.yield() }
-            try p.run()
+            let p = try Spawn.start(
+                ACSHProcess.binary, [file], environment: acsh.cloud(sim), directory: acsh.home.path,
+                stdout: "/dev/null", stderr: errURL.path)
             // Interrupt once the job exists and is being polled (not after a fixed delay:
             // a loaded machine may still be starting the binary).
             let waitStart = ContinuousClock.now
@@ -46,10 +39,9 @@ import Testing
             {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            kill(p.processIdentifier, SIGINT)
-            for await _ in exited.stream { break }
+            kill(p.pid, SIGINT)
             // The job never ends on its own (see above): exiting at all proves Ctrl-C stopped the wait.
-            #expect(p.terminationStatus == 130)
+            #expect(await p.wait() == 130)
             let err = try String(contentsOf: errURL, encoding: .utf8)
             #expect(err.contains("still running on the server"), "\(err)")
         }

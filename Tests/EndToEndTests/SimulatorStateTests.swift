@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import TestSupport
 import Testing
 
 /// `acsh simulator --state` and the REPL sandbox's saved cloud, through the real binary.
@@ -8,23 +9,17 @@ import Testing
 
     /// `acsh simulator ARGS` in the background; returns once it prints its URL.
     final class Server {
-        let process = Process()
+        let process: Spawned
         let errURL: URL
         private(set) var url = ""
-        let exited = AsyncStream<Void>.makeStream()
 
         init(_ acsh: ACSHProcess, _ args: [String]) async throws {
             errURL = acsh.home.appendingPathComponent("simulator-\(UUID().uuidString).err")
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            process.executableURL = URL(fileURLWithPath: ACSHProcess.binary)
-            process.arguments = ["simulator", "--port", "0"] + args
-            process.environment = acsh.environment
-            process.standardError = try FileHandle(forWritingTo: errURL)
-            process.standardOutput = FileHandle.nullDevice
-            process.terminationHandler = { [exited] _ in exited.continuation.yield() }
-            try process.run()
+            process = try Spawn.start(
+                ACSHProcess.binary, ["simulator", "--port", "0"] + args, environment: acsh.environment,
+                directory: acsh.home.path, stdout: "/dev/null", stderr: errURL.path)
             let clock = ContinuousClock(), end = clock.now + .seconds(60)
-            while clock.now < end, process.isRunning {
+            while clock.now < end, process.exitStatus == nil {
                 if let line = stderr.split(separator: "\n").first(where: { $0.contains("listening on ") }) {
                     url = String(line.split(separator: " ").last ?? "")
                     return
@@ -38,9 +33,8 @@ import Testing
 
         /// Stops it with `signal` and waits for the exit.
         func stop(_ signal: Int32 = SIGINT) async -> Int32 {
-            kill(process.processIdentifier, signal)
-            for await _ in exited.stream { break }
-            return process.terminationStatus
+            kill(process.pid, signal)
+            return await process.wait()
         }
 
         /// acsh as a client of this server with the sandbox admin keys.

@@ -179,7 +179,7 @@ import Testing
         let banner = try await server.waitFor("listening on http://127.0.0.1:")
         let address = try #require(banner.split(separator: "\n").first { $0.contains("listening on") })
         let url = try #require(address.split(separator: " ").first { $0.hasPrefix("http://") }).description
-        let keys = try String(decoding: runProcess(Self.binary, ["simulator", "--print-keys"]), as: UTF8.self)
+        let keys = try await String(decoding: runProcess(Self.binary, ["simulator", "--print-keys"]), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         try #require(keys.count == 2)
         let (s, _) = try await start(
@@ -208,20 +208,18 @@ import Testing
 }
 
 /// `home`: run with HOME and the XDG directories there, so the user's files (the sandbox's saved cloud) are not touched.
-func runProcess(_ path: String, _ arguments: [String], home: String? = nil) throws -> Data {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = arguments
-    if let home {
-        p.environment = [
-            "HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config",
-            "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/fresh-data", "PATH": "/usr/bin:/bin",
-        ]
-    }
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return data
+func runProcess(_ path: String, _ arguments: [String], home: String? = nil) async throws -> Data {
+    let environment =
+        home.map { home in
+            [
+                "HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config",
+                "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/fresh-data", "PATH": "/usr/bin:/bin",
+            ]
+        } ?? ProcessInfo.processInfo.environment
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("acsh-run-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    _ = try await Spawn.run(
+        path, arguments, environment: environment, directory: FileManager.default.currentDirectoryPath,
+        stdout: out.path, stderr: "/dev/null", stdin: nil)
+    return try Data(contentsOf: out)
 }

@@ -23,7 +23,8 @@ extension ReplEndToEndTests {
         let attrs = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attrs[.posixPermissions] as? Int) == 0o600)
         // The script on a fresh sandbox (its own data directory) prints what the session printed.
-        let out = String(decoding: try runProcess(Self.binary, ["--sandbox", path], home: dir.path), as: UTF8.self)
+        let out = String(
+            decoding: try await runProcess(Self.binary, ["--sandbox", path], home: dir.path), as: UTF8.self)
         #expect(out == "repl-1 Running\n")
     }
 

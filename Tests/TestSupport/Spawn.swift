@@ -20,7 +20,18 @@ public enum Spawn {
         _ path: String, _ args: [String], environment: [String: String], directory: String,
         stdout: String, stderr: String, stdin: String?
     ) async throws -> Int32 {
-        // `env -C` changes directory in the child: glibc's addchdir_np is not visible to Swift.
+        try await start(
+            path, args, environment: environment, directory: directory, stdout: stdout, stderr: stderr, stdin: stdin
+        ).wait()
+    }
+
+    /// Starts the program as `run` does and returns at once: signal it through `pid`, then `wait()`.
+    public static func start(
+        _ path: String, _ args: [String], environment: [String: String], directory: String,
+        stdout: String, stderr: String, stdin: String? = nil
+    ) throws -> Spawned {
+        // `env -C` changes directory in the child: glibc's addchdir_np is not visible to Swift. env execs the
+        // program, so the pid is the program's.
         let argv0 = ["/usr/bin/env", "-C", directory, path] + args
         var argv: [UnsafeMutablePointer<CChar>?] = argv0.map { strdup($0) } + [nil]
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0)=\($1)") } + [nil]
@@ -57,25 +68,58 @@ public enum Spawn {
             close(fds[1])
             throw Failure(description: "posix_spawn \(path): error \(rc)")
         }
-        let input = fds[1]
-        let child = pid
+        let spawned = Spawned(pid: pid)
+        let input = fds[1], child = pid
         let text = Array((stdin ?? "").utf8)
-        return await withCheckedContinuation { (done: CheckedContinuation<Int32, Never>) in
-            // A thread of its own: the wait blocks, and the concurrency pool must stay free for the
-            // in-process simulators the program talks to.
-            let waiter = Thread {
-                var sent = 0
-                while sent < text.count {
-                    let n = text[sent...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
-                    if n > 0 { sent += n } else if errno != EINTR { break }
-                }
-                close(input)
-                var status: Int32 = 0
-                while waitpid(child, &status, 0) == -1, errno == EINTR {}
-                let signal = status & 0x7f
-                done.resume(returning: signal == 0 ? (status >> 8) & 0xff : signal)
+        // A thread of its own: the wait blocks, and the concurrency pool must stay free for the in-process
+        // simulators the program talks to.
+        Thread {
+            var sent = 0
+            while sent < text.count {
+                let n = text[sent...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+                if n > 0 { sent += n } else if errno != EINTR { break }
             }
-            waiter.start()
+            close(input)
+            var status: Int32 = 0
+            while waitpid(child, &status, 0) == -1, errno == EINTR {}
+            let signal = status & 0x7f
+            spawned.finish(signal == 0 ? (status >> 8) & 0xff : signal)
+        }.start()
+        return spawned
+    }
+}
+
+/// A program `Spawn.start` started: its pid, and its exit status once it ends.
+public final class Spawned: @unchecked Sendable {
+    public let pid: pid_t
+    private let lock = NSLock()
+    private var status: Int32?
+    private var waiters: [CheckedContinuation<Int32, Never>] = []
+
+    init(pid: pid_t) { self.pid = pid }
+
+    /// nil while it runs.
+    public var exitStatus: Int32? { lock.withLock { status } }
+
+    public func wait() async -> Int32 {
+        await withCheckedContinuation { (c: CheckedContinuation<Int32, Never>) in
+            lock.lock()
+            if let status {
+                lock.unlock()
+                c.resume(returning: status)
+            } else {
+                waiters.append(c)
+                lock.unlock()
+            }
         }
+    }
+
+    fileprivate func finish(_ value: Int32) {
+        lock.lock()
+        status = value
+        let ready = waiters
+        waiters = []
+        lock.unlock()
+        for c in ready { c.resume(returning: value) }
     }
 }
