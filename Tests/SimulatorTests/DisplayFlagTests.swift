@@ -42,15 +42,9 @@ import Values
             var dev = TestClient(sim)
             dev.apiKey = SimulatorOptions.defaultUsers[1].apiKey
             dev.secretKey = SimulatorOptions.defaultUsers[1].secretKey
+            let (vm, job) = try await StateFileTests.deploy(dev, name: "dev-hidden")
+            #expect(try await dev.wait(job: job)["jobstatus"]?.text == "1")
             let zone = try #require(try await dev.get("listZones").inner["zone.0.id"]?.text)
-            let tmpl = try #require(
-                try await dev.get("listTemplates", [("templatefilter", "featured")]).inner["template.0.id"]?.text)
-            let so = try #require(try await dev.get("listServiceOfferings").inner["serviceoffering.0.id"]?.text)
-            let deployed = try await dev.get(
-                "deployVirtualMachine",
-                [("zoneid", zone), ("templateid", tmpl), ("serviceofferingid", so), ("name", "dev-hidden")])
-            let vm = try #require(deployed.inner["id"]?.text)
-            #expect(try await dev.wait(job: try #require(deployed.inner["jobid"]?.text))["jobstatus"]?.text == "1")
             #expect(try await dev.get("listVirtualMachines").inner["count"]?.text == "1")
 
             let hide = try await c.get("updateVirtualMachine", [("id", vm), ("displayvm", "false")])
