@@ -38,12 +38,7 @@ enum KubernetesClusterAPIs {
                 switch k["state"] {
                 case "Running", "Starting": return
                 case "Stopped", "Alert":
-                    set(store, k.id, "Starting")
-                    for node in store.kubernetesNodes(k.id) where store.vms[id: node.vmID]?.state == "Stopped" {
-                        try store.place(node.vmID)
-                        store.vms.update(node.vmID) { $0.state = "Running" }
-                    }
-                    set(store, k.id, "Running")
+                    try moveNodes(store, k, via: "Starting", to: "Running")
                 case "Created":
                     try provision(c, k, store, now: now)
                 default:
@@ -60,12 +55,7 @@ enum KubernetesClusterAPIs {
                 switch k["state"] {
                 case "Stopped", "Stopping": return
                 case "Running", "Alert":
-                    set(store, k.id, "Stopping")
-                    for node in store.kubernetesNodes(k.id) where store.vms[id: node.vmID]?.state == "Running" {
-                        store.unplace(node.vmID)
-                        store.vms.update(node.vmID) { $0.state = "Stopped" }
-                    }
-                    set(store, k.id, "Stopped")
+                    try moveNodes(store, k, via: "Stopping", to: "Stopped")
                 default:
                     // (As for start: no transition on the server; the simulator's words.)
                     throw APIError.internalError(
@@ -353,7 +343,7 @@ enum KubernetesClusterAPIs {
                 "Kubernetes cluster cannot be created with service offering ID: \(offering.id), Kubernetes cluster template(CoreOS) needs minimum \(KubernetesService.minNodeCPU) vCPUs and \(KubernetesService.minNodeRAM) MB RAM"
             )
         }
-        let minCPU = Int(version["mincpunumber"] ?? "") ?? 0, minRAM = Int(version["minmemory"] ?? "") ?? 0
+        let (minCPU, minRAM) = KubernetesService.minimums(version)
         if cpu < minCPU {
             throw APIError.refused(
                 "Kubernetes cluster cannot be created with service offering ID: \(offering.id), Kubernetes version ID: \(version.id) needs minimum \(minCPU) vCPUs"
@@ -364,6 +354,19 @@ enum KubernetesClusterAPIs {
                 "Kubernetes cluster cannot be created with service offering ID: \(offering.id), associated Kubernetes version ID: \(version.id) needs minimum \(minRAM) MB RAM"
             )
         }
+    }
+
+    /// Starts (`to: "Running"`) or stops (`to: "Stopped"`) the cluster's nodes that are in the other state,
+    /// taking or freeing their hosts, with the cluster `via` meanwhile and `to` after.
+    static func moveNodes(_ store: Store, _ k: Entity, via: String, to: String) throws(APIError) {
+        let starting = to == "Running"
+        set(store, k.id, via)
+        for node in store.kubernetesNodes(k.id)
+        where store.vms[id: node.vmID]?.state == (starting ? "Stopped" : "Running") {
+            if starting { try store.place(node.vmID) } else { store.unplace(node.vmID) }
+            store.vms.update(node.vmID) { $0.state = to }
+        }
+        set(store, k.id, to)
     }
 
     // MARK: answers

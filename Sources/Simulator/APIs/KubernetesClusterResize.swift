@@ -102,7 +102,7 @@ extension KubernetesClusterAPIs {
             )
         }
         let vname = version["name"] ?? ""
-        let minCPU = Int(version["mincpunumber"] ?? "") ?? 0, minRAM = Int(version["minmemory"] ?? "") ?? 0
+        let (minCPU, minRAM) = KubernetesService.minimums(version)
         if cpu < minCPU {
             throw APIError.refused(
                 "Kubernetes cluster : \(name) cannot be scaled with service offering : \(oname), associated Kubernetes version : \(vname) needs minimum \(minCPU) vCPUs"
@@ -147,7 +147,7 @@ extension KubernetesClusterAPIs {
             let offering = store.table("serviceoffering").get(k["serviceofferingid"] ?? "")
             let cpu = Int(offering?["cpunumber"] ?? "") ?? 0, ram = Int(offering?["memory"] ?? "") ?? 0
             let tname = target["name"] ?? "", oname = offering?["name"] ?? ""
-            let minCPU = Int(target["mincpunumber"] ?? "") ?? 0, minRAM = Int(target["minmemory"] ?? "") ?? 0
+            let (minCPU, minRAM) = KubernetesService.minimums(target)
             if cpu < minCPU {
                 throw APIError.refused(
                     "Kubernetes cluster : \(name) cannot be upgraded with Kubernetes version : \(tname) which needs minimum \(minCPU) vCPUs while associated service offering : \(oname) offers only \(cpu) vCPUs"

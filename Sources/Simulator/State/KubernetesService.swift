@@ -25,6 +25,11 @@ enum KubernetesService {
         "scaleKubernetesCluster", "upgradeKubernetesCluster",
     ]
 
+    /// What a supported version asks of each node's offering (CPUs, MB of RAM).
+    static func minimums(_ version: Entity) -> (cpu: Int, ram: Int) {
+        (Int(version["mincpunumber"] ?? "") ?? 0, Int(version["minmemory"] ?? "") ?? 0)
+    }
+
     // KubernetesClusterService's constants.
     static let minHAVersion = "1.16.0"
     static let minNodeCPU = 2
