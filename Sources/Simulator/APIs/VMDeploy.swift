@@ -135,7 +135,7 @@ extension VirtualMachineAPIs {
             securityGroupIDs: sgIDs, affinityGroupIDs: agIDs)
         vm.displayVM = try c.optional("displayvm").map { _ throws(APIError) in try c.bool("displayvm") }
         let dataDisk = try dataDiskFields(c, zone: zone)
-        let hostID = try store.requestedHost(c, zoneID: zone.id)
+        let placement = try Placement(c)
         // The owner's resource limits, in the server's order (VM, CPUs, memory, then its volumes).
         if let limited = project.map(LimitOwner.project)
             ?? store.table("account").get(owner.accountID).map(LimitOwner.account)
@@ -165,7 +165,7 @@ extension VirtualMachineAPIs {
                     // first with a key pair's key: a key that cannot encrypt fails the deploy, as the server's start).
                     if template["passwordenabled"] == "true" { try store.newPassword(id) }
                     defer { store.vms.update(id) { $0.password = nil } }
-                    if startVM { try store.place(id, on: hostID) }
+                    if startVM { try store.place(id, as: placement) }
                     store.vms.update(id) { $0.state = startVM ? "Running" : "Stopped" }
                     if var f = dataDisk {
                         f["virtualmachineid"] = .string(id)

@@ -14,9 +14,8 @@ enum VirtualMachineAPIs {
             if vm.state == "Running" {
                 throw APIError.refused("The virtual machine \(vm.id) (\(vm.displayName)) is already running")
             }
-            let host = try c.store.requestedHost(c, zoneID: vm.zoneID)
             return try transition(
-                c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take(host: host))
+                c, "StartVMCmd", from: ["Stopped"], via: "Starting", to: "Running", capacity: .take(try Placement(c)))
         },
         Handler("stopVirtualMachine", async: true) { c throws(APIError) in
             // forced=true stops a VM whatever it is doing (a stuck Starting or Stopping one too).
@@ -180,7 +179,7 @@ enum VirtualMachineAPIs {
 
     /// What a power transition does with host capacity when its job completes.
     enum Capacity {
-        case take(host: String? = nil)
+        case take(Placement)
         case giveBack
         case keep
     }
@@ -201,7 +200,7 @@ enum VirtualMachineAPIs {
                 immediateID: nil,
                 work: { store, _ in
                     switch capacity {
-                    case .take(let host): try store.place(vm.id, on: host)
+                    case .take(let asked): try store.place(vm.id, as: asked)
                     case .giveBack: store.unplace(vm.id)
                     case .keep: break
                     }

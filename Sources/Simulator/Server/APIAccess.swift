@@ -12,7 +12,8 @@ import APICatalog
 enum APIAccess {
     /// Parameters only the root admin may pass (`authorized = {RoleType.Admin}` in the command classes):
     /// the display flags and custom ids wherever they appear, except the resource-detail commands' own
-    /// display flag, and listVolumes' storage pool and system-VM switches. The dispatcher drops them from
+    /// display flag, listVolumes' storage pool and system-VM switches, and the pod and cluster a deploy or
+    /// start may name (only the admin command classes have them; `hostid` is the user commands' too). The dispatcher drops them from
     /// anyone else's call without a word, as the server's does, so a user's `fordisplay=false` neither
     /// hides what they make nor lists what an admin hid.
     static func rootAdminOnly(_ param: String, of api: String) -> Bool {
@@ -20,6 +21,7 @@ enum APIAccess {
         case "displayvm", "displayvolume", "displaynetwork", "customid": true
         case "fordisplay": api != "addResourceDetail" && api != "listResourceDetails"
         case "storageid", "listsystemvms": api == "listVolumes" || api == "listVolumesMetrics"
+        case "podid", "clusterid": api == "deployVirtualMachine" || api == "startVirtualMachine"
         default: false
         }
     }

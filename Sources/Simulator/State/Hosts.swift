@@ -39,11 +39,18 @@ extension Store {
     /// Puts the VM on the first enabled host of its zone with room for it (or on the host asked
     /// for, but never on `avoiding` nor on one dedicated to another owner); 533 when none has.
     func place(_ vmID: String, on wanted: String? = nil, avoiding: String? = nil) throws(APIError) {
+        try place(
+            vmID, where: { (wanted == nil || $0.id == wanted) && $0.id != avoiding },
+            describing: wanted.map { "host \($0)" })
+    }
+
+    /// Places the VM on the first host of its zone that `admits` and has room; `describing` names
+    /// where it was asked to go in the 533.
+    func place(_ vmID: String, where admits: (Entity) -> Bool, describing asked: String?) throws(APIError) {
         guard let vm = vms[id: vmID], vm.hostID == nil else { return }
         let need = demand(offeringID: vm.offeringID)
         let hosts = table("host").rows.filter {
-            $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && (wanted == nil || $0.id == wanted)
-                && $0.id != avoiding
+            $0["zoneid"] == vm.zoneID && $0["resourcestate"] == "Enabled" && admits($0)
                 && mayUse(host: $0, accountID: vm.accountID, domainID: vm.domainID)
         }
         guard
@@ -55,7 +62,7 @@ extension Store {
             let zone = table("zone").get(vm.zoneID)?["name"] ?? vm.zoneID
             throw APIError.capacity(
                 "Unable to create a deployment for VM instance {\"name\":\"\(vm.name)\",\"uuid\":\"\(vm.id)\"}: "
-                    + "insufficient capacity in \(wanted.map { "host \($0)" } ?? "zone \(zone)") (needs \(need.mhz) MHz and "
+                    + "insufficient capacity in \(asked ?? "zone \(zone)") (needs \(need.mhz) MHz and "
                     + "\(need.bytes >> 20) MB on one host)")
         }
         adjust(host.id, mhz: need.mhz, bytes: need.bytes)
