@@ -51,6 +51,22 @@ import Values
         }
     }
 
+    /// The container's cloud has the ROOT domain and its admin alone: no sandbox user `dev`.
+    @Test func onlyTheRootAdminIsThere() async throws {
+        try await withSimulator(Self.simulatorDC) { sim async throws in
+            let c = TestClient(sim)
+            let domains = try await c.get("listDomains", [("listall", "true")]).inner
+            #expect(domains["count"]?.text == "1")
+            #expect(domains["domain.0.name"]?.text == "ROOT")
+            let accounts = try await c.get("listAccounts", [("listall", "true")]).inner
+            #expect(accounts["count"]?.text == "1")
+            #expect(accounts["account.0.name"]?.text == "admin")
+            #expect(try await c.get("listUsers", [("listall", "true")]).inner["count"]?.text == "1")
+            #expect(!sim.summary.contains("dev"), "\(sim.summary)")
+            #expect(try await c.signed().get("listZones").status == 401, "the sandbox user's keys are unknown here")
+        }
+    }
+
     @Test func aFreshInstallsTemplateOfferingsAndOSTypes() async throws {
         try await withSimulator(Self.simulatorDC) { sim async throws in
             let c = TestClient(sim)

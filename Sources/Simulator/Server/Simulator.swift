@@ -115,7 +115,8 @@ public final class Simulator: Sendable {
     /// connect. The sandbox keys are fixed, public values (the simulator only listens locally).
     public var summary: String {
         let o = options
-        let users = o.users.map { "\($0.username)/\($0.password) (domain \($0.domainPath))" }.joined(separator: ", ")
+        let users = o.seededUsers.map { "\($0.username)/\($0.password) (domain \($0.domainPath))" }.joined(
+            separator: ", ")
         let auth = o.auth == .open ? "none (open, like the integration port)" : "API keys or login"
         let keys = engine.adminKeys
         var state = "memory (nothing kept after it stops)"
@@ -132,7 +133,8 @@ public final class Simulator: Sendable {
                 "  API key:    \(keys.apiKey)",
                 "  secret key: \(keys.secretKey)",
                 "  users:      \(users)",
-            ] + o.users.filter { !$0.isAdmin }.map { "  \($0.username) keys:   \($0.apiKey) / \($0.secretKey)" } + [
+            ] + o.seededUsers.filter { !$0.isAdmin }.map { "  \($0.username) keys:   \($0.apiKey) / \($0.secretKey)" }
+            + [
                 "  data center: \(o.datacenter.rawValue)\(keysPage)",
                 "  state:      \(state)",
                 "  jobs take \(o.jobTime); \(o.seedVMs) seeded VMs; faults: "

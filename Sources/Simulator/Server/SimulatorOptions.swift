@@ -81,6 +81,9 @@ public struct SimulatorOptions: Sendable {
     public var seed: UInt64 = 42
     public var auth: AuthMode = .keys
     public var users: [User] = SimulatorOptions.defaultUsers
+    /// The users a new cloud starts with: all of `users` in the sandbox, only the admins in the official
+    /// simulator's data center, whose container has the ROOT domain and its admin alone.
+    public var seededUsers: [User] { datacenter == .sandbox ? users : users.filter(\.isAdmin) }
     /// Requests allowed per account per `throttleInterval` (root admin exempt, as on the real server); nil = off.
     public var throttlePerSecond: Int? = nil
     /// The throttling window (the server's api.throttling.interval); `throttlePerSecond` requests per window.

@@ -64,7 +64,7 @@ extension Store {
     }
 
     private func seedDomains(_ created: String) -> [String: Entity] {
-        let paths = Set(options.users.map { $0.domainPath == "" ? "/" : $0.domainPath }).union(["/"])
+        let paths = Set(options.seededUsers.map { $0.domainPath == "" ? "/" : $0.domainPath }).union(["/"])
         var byPath: [String: Entity] = [:]
         for path in paths.sorted() {
             let parts = path.split(separator: "/").map(String.init)
@@ -75,7 +75,7 @@ extension Store {
     }
 
     private func seedAccounts(_ domains: [String: Entity], _ created: String) {
-        for u in options.users {
+        for u in options.seededUsers {
             let domain = domains[u.domainPath == "" ? "/" : u.domainPath]!
             let account =
                 table("account").first { $0["name"] == u.account && $0["domainid"] == domain.id }
