@@ -160,4 +160,20 @@ import Values
             #expect(none.status == 200 && none.inner["count"] == nil)
         }
     }
+
+    @Test func theOldNetworkDeviceCommandsAreHusks() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            let bare = try await c.get("addNetworkDevice", [("networkdevicetype", "ExternalDhcp")])
+            #expect(bare.status == 530)
+            #expect(bare.inner["errortext"]?.text == "Parameter list is null")
+            let unknown = try await c.get(
+                "listNetworkDevice",
+                [("networkdevicetype", "Acme"), ("networkdeviceparameterlist[0].zoneid", "1")])
+            #expect(unknown.inner["errortext"]?.text == "Unknown network device type:Acme")
+            let host = try await c.value("listHosts", [("type", "Routing")], "host.0.id")
+            #expect(try await c.get("deleteNetworkDevice", [("id", host)]).inner["success"]?.bool == true)
+            #expect(try await c.get("listHosts", [("id", host)]).inner["count"]?.number?.int == 1)
+        }
+    }
 }

@@ -216,7 +216,7 @@ enum Registry {
             KubernetesVersionAPIs.handlers, KubernetesClusterAPIs.handlers,
             // The network vendor device plugins, without their devices (sim-vendornet).
             NetscalerAPIs.handlers, SDNDeviceAPIs.handlers, FirewallDeviceAPIs.handlers, OvsElementAPIs.handlers,
-            CiscoNexusVSMAPIs.handlers, NetworkMonitorAPIs.handlers,
+            CiscoNexusVSMAPIs.handlers, NetworkMonitorAPIs.handlers, NetworkDeviceAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
