@@ -214,6 +214,9 @@ enum Registry {
             GuestOSMappingAPIs.handlers, GSLBRuleAPIs.handlers, ServiceProviderAPIs.handlers,
             // The Kubernetes service plugin (sim-cks); registered only when enabled at start (Store.apiChecker).
             KubernetesVersionAPIs.handlers, KubernetesClusterAPIs.handlers,
+            // The network vendor device plugins, without their devices (sim-vendornet).
+            NetscalerAPIs.handlers, SDNDeviceAPIs.handlers, FirewallDeviceAPIs.handlers, OvsElementAPIs.handlers,
+            CiscoNexusVSMAPIs.handlers, NetworkMonitorAPIs.handlers, NetworkDeviceAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
