@@ -199,6 +199,44 @@ import Values
         }
     }
 
+    /// Each setting answers the component 4.18 stored for it: the Config enum's component name, or the
+    /// getConfigComponentName of the Configurable listing a ConfigKey; in list, update and reset, at any scope.
+    @Test func settingsAnswerTheirComponent() async throws {
+        try await withSimulator(quickJobOptions()) { sim async throws in
+            let c = TestClient(sim)
+            func listed(_ name: String) async throws -> String? {
+                try await c.get("listConfigurations", [("name", name)]).inner["configuration.0.component"]?.text
+            }
+            // Config enum: ManagementServer.class, UserVmManager.class, NetworkOrchestrationService.class.
+            #expect(try await listed("default.page.size") == "management-server")
+            #expect(try await listed("expunge.interval") == "UserVmManager")
+            #expect(try await listed("network.dns.basiczone.updates") == "NetworkManager")
+            // ConfigKeys: CapacityManagerImpl, DeploymentClusterPlanner, KubernetesClusterManagerImpl.
+            #expect(try await listed("cpu.overprovisioning.factor") == "CapacityManager")
+            #expect(try await listed("cluster.cpu.allocated.capacity.disablethreshold") == "DeploymentClusterPlanner")
+            #expect(try await listed("cloud.kubernetes.cluster.max.size") == "KubernetesClusterService")
+            // Resource limit defaults: the enum's, but ResourceLimitManagerImpl's full name for two ConfigKeys.
+            #expect(try await listed("max.domain.cpus") == "management-server")
+            #expect(
+                try await listed("max.account.secondary.storage") == "com.cloud.resourcelimit.ResourceLimitManagerImpl")
+
+            let zone = try await c.value("listZones", [("name", "Sandbox-1")], "zone.0.id")
+            let zoned = try await c.get(
+                "listConfigurations", [("name", "use.external.dns"), ("zoneid", zone)]
+            ).inner
+            #expect(zoned["configuration.0.component"]?.text == "VirtualNetworkApplianceManagerImpl")
+            let updated = try await c.get("updateConfiguration", [("name", "expunge.delay"), ("value", "60")]).inner
+            #expect(updated["configuration.component"]?.text == "UserVmManager")
+            let reset = try await c.get("resetConfiguration", [("name", "use.external.dns"), ("zoneid", zone)]).inner
+            #expect(reset["configuration.component"]?.text == "VirtualNetworkApplianceManagerImpl")
+            // Every setting answers one.
+            let all = try await c.get("listConfigurations", [("pagesize", "500"), ("page", "1")]).inner
+            let count = Int(all["count"]?.text ?? "") ?? 0
+            #expect(count > 80)
+            for i in 0..<count { #expect((all["configuration.\(i).component"]?.text ?? "") != "") }
+        }
+    }
+
     @Test func settingsRolesAndLimitsAreKeptInTheStateFile() async throws {
         let path = try StateFileTests.stateFile()
         let role = try await withSimulator(StateFileTests.options(path)) { sim async throws in

@@ -182,6 +182,7 @@ enum ConfigurationAPIs {
         if let d = s.defaultValue { r["defaultvalue"] = .string(d) }
         r["type"] = .string(s.valueType)
         r["isdynamic"] = .bool(s.isDynamic)
+        r["component"] = .string(s.component)
         let placed = s.placement
         r["group"] = .string(placed.group)
         r["subgroup"] = .string(placed.subgroup)

@@ -38,44 +38,54 @@ enum KubernetesService {
     static let minVersion = "1.11.0"
     static let minAutoscalerVersion = "1.15.0"
 
+    /// The settings' component: KubernetesClusterManagerImpl.getConfigComponentName.
+    static let settingsComponent = "KubernetesClusterService"
+
     /// 4.18's ConfigKeys of KubernetesClusterService (the per-hypervisor template names went in 4.16:
     /// nodes run the system VM template since). All but the switch name it as their parent.
     static let settings: [Setting] = [
         Setting(
-            name: enabledKey, category: "Advanced", javaType: "Boolean", defaultValue: "false",
+            name: enabledKey, category: "Advanced", component: settingsComponent, javaType: "Boolean",
+            defaultValue: "false",
             description:
                 "Indicates whether Kubernetes Service plugin is enabled or not. Management server restart needed on change"
         ),
         Setting(
-            name: networkOfferingKey, category: "Advanced", javaType: "String", defaultValue: offeringName,
+            name: networkOfferingKey, category: "Advanced", component: settingsComponent, javaType: "String",
+            defaultValue: offeringName,
             parent: enabledKey,
             description:
                 "Name of the network offering that will be used to create isolated network in which Kubernetes cluster VMs will be launched"
         ),
         Setting(
-            name: "cloud.kubernetes.cluster.start.timeout", category: "Advanced", javaType: "Long",
+            name: "cloud.kubernetes.cluster.start.timeout", category: "Advanced", component: settingsComponent,
+            javaType: "Long",
             defaultValue: "3600", isDynamic: true, parent: enabledKey,
             description:
                 "Timeout interval (in seconds) in which start operation for a Kubernetes cluster should be completed"),
         Setting(
-            name: "cloud.kubernetes.cluster.scale.timeout", category: "Advanced", javaType: "Long",
+            name: "cloud.kubernetes.cluster.scale.timeout", category: "Advanced", component: settingsComponent,
+            javaType: "Long",
             defaultValue: "3600", isDynamic: true, parent: enabledKey,
             description:
                 "Timeout interval (in seconds) in which scale operation for a Kubernetes cluster should be completed"),
         Setting(
-            name: "cloud.kubernetes.cluster.upgrade.timeout", category: "Advanced", javaType: "Long",
+            name: "cloud.kubernetes.cluster.upgrade.timeout", category: "Advanced", component: settingsComponent,
+            javaType: "Long",
             defaultValue: "3600", isDynamic: true, parent: enabledKey,
             description:
                 "Timeout interval (in seconds) in which upgrade operation for a Kubernetes cluster should be completed. Not strictly obeyed while upgrade is in progress on a node"
         ),
         Setting(
-            name: experimentalKey, category: "Advanced", javaType: "Boolean", defaultValue: "false", isDynamic: true,
+            name: experimentalKey, category: "Advanced", component: settingsComponent, javaType: "Boolean",
+            defaultValue: "false", isDynamic: true,
             parent: enabledKey,
             description:
                 "Indicates whether experimental feature for Kubernetes cluster such as Docker private registry are enabled or not"
         ),
         Setting(
-            name: maxSizeKey, category: "Advanced", javaType: "Integer", defaultValue: "10", scope: .account,
+            name: maxSizeKey, category: "Advanced", component: settingsComponent, javaType: "Integer",
+            defaultValue: "10", scope: .account,
             isDynamic: true, parent: enabledKey, description: "Maximum size of the kubernetes cluster."),
     ]
 
