@@ -214,6 +214,8 @@ enum Registry {
             GuestOSMappingAPIs.handlers, GSLBRuleAPIs.handlers, ServiceProviderAPIs.handlers,
             // The Kubernetes service plugin (sim-cks); registered only when enabled at start (Store.apiChecker).
             KubernetesVersionAPIs.handlers, KubernetesClusterAPIs.handlers,
+            // Vendor infrastructure plugins without their vendor systems (sim-vendorinfra).
+            TungstenFabricAPIs.handlers, UcsAPIs.handlers, VmwareDcAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
