@@ -217,6 +217,8 @@ enum Registry {
             // The network vendor device plugins, without their devices (sim-vendornet).
             NetscalerAPIs.handlers, SDNDeviceAPIs.handlers, FirewallDeviceAPIs.handlers, OvsElementAPIs.handlers,
             CiscoNexusVSMAPIs.handlers, NetworkMonitorAPIs.handlers, NetworkDeviceAPIs.handlers,
+            // Vendor infrastructure plugins without their vendor systems (sim-vendorinfra).
+            TungstenFabricAPIs.handlers, UcsAPIs.handlers, VmwareDcAPIs.handlers,
         ]
         for h in families.joined() { map[h.name] = h }
         return map
