@@ -1,3 +1,4 @@
+import APICatalog
 import OrderedCollections
 import Values
 
@@ -55,5 +56,26 @@ enum VendorDeviceSteps {
     /// An async command whose job fails with `error`, as a plugin's check inside the command's execute does.
     static func failingJob(_ cmd: String, _ error: @escaping (Store) -> APIError) -> Reply {
         .job(JobSpec(cmd: cmd, instanceType: nil, instanceID: nil, immediateID: nil) { store, _ in throw error(store) })
+    }
+}
+
+/// The same for the infrastructure plugins (Tungsten, UCS, VMware datacenters): a plugin either answers
+/// what its own tables hold (nothing) or fails where the server would contact the vendor system.
+extension Call {
+    /// The zone named by `param`, refused as the dispatcher refuses a UUID naming no entity.
+    func vendorZone(_ param: String = "zoneid") throws(APIError) -> Entity? {
+        guard let id = optional(param) else { return nil }
+        guard let zone = store.table("zone").get(id) else {
+            throw CatalogCheck.noEntity(param, id, command: command)
+        }
+        return zone
+    }
+
+    /// A list the plugin answers from its own tables, which hold nothing here: paging is still
+    /// checked as BaseListCmd checks it.
+    func emptyVendorList() throws(APIError) -> Reply {
+        _ = try pageRange(count: 0)
+        let key = Catalog.bundled.api(named: command)?.listItemKey ?? command.lowercased()
+        return .list(noun: key, items: [], total: 0)
     }
 }
